@@ -1,0 +1,46 @@
+"""Settings read from the environment, in one place.
+
+Every setting has a documented default; ``docs/settings.md`` lists them and a test checks the list.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+DEFAULT_STORE_URL = "duckdb:///data/vsdash.duckdb"
+
+SETTINGS = {
+    "VSDASH_DATABASE_URL": "Store URL (duckdb:///relatief.duckdb, duckdb:////absoluut.duckdb, postgresql://...). Default duckdb:///data/vsdash.duckdb.",
+    "VSDASH_BOUNDARIES_DIR": "Folder with CBS boundary files (gemeenten.geojson, wijken_veilige_steden.geojson). Default data/cache/boundaries.",
+    "VSDASH_MIN_COUNT": "Privacy threshold k: counts 1..k-1 are suppressed. Default 5.",
+    "VSDASH_MAX_H3_RES": "Highest H3 resolution shown publicly. Default 8.",
+    "VSDASH_DEMO_REPORTS": "Number of reports the app generates when it builds the default demo store. Default 100000.",
+}
+
+
+def store_url() -> str:
+    """Return the store URL from ``VSDASH_DATABASE_URL`` or the embedded default."""
+    return os.environ.get("VSDASH_DATABASE_URL") or DEFAULT_STORE_URL
+
+
+def min_count() -> int:
+    """Return k, the smallest count that may be shown (counts 1..k-1 are suppressed)."""
+    return int(os.environ.get("VSDASH_MIN_COUNT", "5"))
+
+
+def max_h3_resolution() -> int:
+    """Return the highest H3 resolution allowed in the public view."""
+    return min(8, int(os.environ.get("VSDASH_MAX_H3_RES", "8")))
+
+
+def boundaries_dir() -> Path:
+    """Return the folder where boundary files are looked for (and cached)."""
+    return Path(os.environ.get("VSDASH_BOUNDARIES_DIR") or DATA_DIR / "cache" / "boundaries")
+
+
+def demo_reports() -> int:
+    """Return how many reports the app's self-built demo store gets."""
+    return int(os.environ.get("VSDASH_DEMO_REPORTS", "100000"))
