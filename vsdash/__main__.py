@@ -1,0 +1,5 @@
+import sys
+
+from vsdash.cli import main
+
+sys.exit(main())
