@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 COMMANDS = [
@@ -52,3 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - people get a sentence, developers ask for the traceback
+        if os.environ.get("VSDASH_DEBUG"):
+            raise
+        print(f"Onverwachte fout ({type(exc).__name__}): {exc}. Zet VSDASH_DEBUG=1 voor details.", file=sys.stderr)
+        return 1

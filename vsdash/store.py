@@ -1,0 +1,495 @@
+"""The one door to data: an embedded DuckDB file by default, PostgreSQL by URL.
+
+``Store.open(url)`` accepts ``duckdb:///relative/path.duckdb`` (relative to the project root),
+``duckdb:////absolute/path.duckdb`` and ``postgresql://user:pass@host:port/db``. A store that does
+not exist yet is created with the reference tables (municipalities, population, programmes,
+memberships, peer groups) and no demo data.
+
+SQL in this module is written once for both databases: parameters are ``$name`` and are
+translated per backend. Pages never read the raw ``reports`` table; they ask for aggregates that
+are pushed down into the database (``count_reports``, ``hex_counts``, ...), computed from the
+pre-aggregated tables that ``rebuild_aggregates`` keeps in step with ``reports``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pandas as pd
+
+from vsdash import reference, schema
+from vsdash.settings import PROJECT_ROOT, store_url
+
+
+class StoreError(Exception):
+    """A store problem explained in Dutch (bad URL, locked file, unreachable server)."""
+
+
+@dataclass(frozen=True)
+class StoreLocation:
+    """A parsed store URL: the backend and where it points."""
+
+    backend: str  # "duckdb" or "postgresql"
+    target: str  # file path for duckdb, connection string for postgresql
+
+    @classmethod
+    def parse(cls, url: str) -> StoreLocation:
+        """Parse a store URL, raising ``StoreError`` with the allowed forms when it is not one."""
+        if url.startswith("duckdb:///"):
+            rest = url[len("duckdb:///"):]
+            if rest.startswith("/"):
+                path = Path(rest)
+            elif rest == ":memory:":
+                return cls("duckdb", ":memory:")
+            else:
+                path = PROJECT_ROOT / rest
+            return cls("duckdb", str(path))
+        if url.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
+            return cls("postgresql", url.replace("postgresql+psycopg://", "postgresql://"))
+        raise StoreError(
+            f"Onbekend adres voor de opslag: {url!r}. Toegestaan: duckdb:///relatief/pad.duckdb, "
+            "duckdb:////absoluut/pad.duckdb of postgresql://gebruiker@host/database."
+        )
+
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+class _DuckDBBackend:
+    dialect = "duckdb"
+
+    def __init__(self, path: str) -> None:
+        import duckdb
+
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(path)
+        except duckdb.IOException as exc:
+            raise StoreError(
+                f"De opslag {path} is niet te openen: {exc}. Is er een ander programma dat het bestand gebruikt?"
+            ) from exc
+        self._write_lock = threading.RLock()
+
+    def cursor(self):
+        # A cursor is a thread-safe duplicate connection to the same database.
+        return self._con.cursor()
+
+    def query(self, sql: str, params: dict | None = None, cursor=None) -> pd.DataFrame:
+        cur = cursor or self.cursor()
+        return cur.execute(sql, params or {}).df()
+
+    def execute(self, sql: str, params: dict | None = None, cursor=None) -> None:
+        (cursor or self.cursor()).execute(sql, params or {})
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[object]:
+        with self._write_lock:
+            cur = self.cursor()
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            else:
+                cur.execute("COMMIT")
+
+    def insert_frame(self, table: str, frame: pd.DataFrame, cursor) -> None:
+        cursor.register("_incoming", frame)
+        try:
+            cols = ", ".join(frame.columns)
+            cursor.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _incoming")
+        finally:
+            cursor.unregister("_incoming")
+
+    def table_exists(self, table: str) -> bool:
+        found = self.query(
+            "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = $t", {"t": table}
+        )
+        return bool(found["n"].iloc[0])
+
+    def close(self) -> None:
+        self._con.close()
+
+
+class _PsycopgBackend:
+    """PostgreSQL through psycopg 3: one connection per thread, transactions with an advisory lock."""
+
+    dialect = "postgresql"
+
+    def __init__(self, dsn: str) -> None:
+        import psycopg
+
+        self._dsn = dsn
+        self._local = threading.local()
+        try:
+            self._connect()
+        except psycopg.OperationalError as exc:
+            raise StoreError(f"De PostgreSQL-server is niet bereikbaar ({_redact(dsn)}): {exc}") from exc
+
+    def _connect(self):
+        import psycopg
+
+        con = getattr(self._local, "con", None)
+        if con is None or con.closed:
+            con = psycopg.connect(self._dsn, autocommit=True)
+            self._local.con = con
+        return con
+
+    def cursor(self):
+        return self._connect().cursor()
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return _PARAM.sub(r"%(\1)s", sql.replace("%", "%%"))
+
+    def query(self, sql: str, params: dict | None = None, cursor=None) -> pd.DataFrame:
+        cur = cursor or self.cursor()
+        cur.execute(self._sql(sql), params or {})
+        cols = [d.name for d in cur.description] if cur.description else []
+        return pd.DataFrame(cur.fetchall(), columns=cols)
+
+    def execute(self, sql: str, params: dict | None = None, cursor=None) -> None:
+        (cursor or self.cursor()).execute(self._sql(sql), params or {})
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[object]:
+        con = self._connect()
+        with con.transaction(), con.cursor() as cur:
+            # One writer at a time across every app instance and CLI process.
+            cur.execute("SELECT pg_advisory_xact_lock(7331)")
+            yield cur
+
+    def insert_frame(self, table: str, frame: pd.DataFrame, cursor) -> None:
+        cols = ", ".join(frame.columns)
+        with cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+            for row in frame.itertuples(index=False, name=None):
+                copy.write_row([None if _isna(v) else _py(v) for v in row])
+
+    def table_exists(self, table: str) -> bool:
+        found = self.query("SELECT to_regclass($t) IS NOT NULL AS present", {"t": table})
+        return bool(found["present"].iloc[0])
+
+    def close(self) -> None:
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            con.close()
+
+
+def _isna(value) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _py(value):
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _redact(dsn: str) -> str:
+    parsed = urlparse(dsn)
+    if parsed.password:
+        return dsn.replace(parsed.password, "***")
+    return dsn
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """A selection of reports: municipalities (None = all), period, categories (None = all).
+
+    Frozen and made of tuples, so it is hashable and can key caches.
+    """
+
+    gemeenten: tuple[str, ...] | None
+    start: dt.date
+    end: dt.date
+    categories: tuple[str, ...] | None = None
+
+    def params(self) -> dict:
+        return {
+            "codes": list(self.gemeenten or ()),
+            "start": self.start,
+            "end": self.end,
+            "cats": list(self.categories or ()),
+        }
+
+    def where(self, date_col: str = "dag", with_category: bool = True) -> str:
+        clauses = [f"{date_col} BETWEEN $start AND $end"]
+        if self.gemeenten is not None:
+            clauses.append("gemeentecode = ANY($codes)")
+        if with_category and self.categories:
+            clauses.append("categorie = ANY($cats)")
+        return " AND ".join(clauses)
+
+
+GRAINS = ("day", "week", "month")
+
+
+class Store:
+    """The store: reference tables, imported data and pre-aggregated report counts."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or store_url()
+        self.location = StoreLocation.parse(self.url)
+        if self.location.backend == "duckdb":
+            self._db = _DuckDBBackend(self.location.target)
+        else:
+            self._db = _PsycopgBackend(self.location.target)
+        self.dialect = self._db.dialect
+        self._ensure_schema()
+
+    # -- generic access ---------------------------------------------------------------------------
+
+    def query(self, sql: str, params: dict | None = None) -> pd.DataFrame:
+        """Run a read query (``$name`` parameters) and return a DataFrame."""
+        return self._db.query(sql, params)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[object]:
+        """A write transaction: everything in it is written, or nothing (one writer at a time)."""
+        with self._db.transaction() as cur:
+            yield cur
+
+    def execute(self, sql: str, params: dict | None = None, cursor=None) -> None:
+        """Run a statement, inside ``cursor``'s transaction when one is given."""
+        self._db.execute(sql, params, cursor)
+
+    def insert(self, table: str, frame: pd.DataFrame, cursor=None, validate: bool = True) -> int:
+        """Validate ``frame`` against the schema of ``table`` and append it; return rows written."""
+        spec = schema.TABLES[table]
+        if validate:
+            frame = schema.validate_frame(spec, frame)
+        else:
+            frame = frame[spec.column_names]
+        if frame.empty:
+            return 0
+        if cursor is None:
+            with self.transaction() as cur:
+                self._db.insert_frame(table, frame, cur)
+        else:
+            self._db.insert_frame(table, frame, cursor)
+        return len(frame)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    # -- schema and reference data -----------------------------------------------------------------
+
+    def _ensure_schema(self) -> None:
+        if self._db.table_exists("meta"):
+            return
+        with self.transaction() as cur:
+            for table in schema.ALL_TABLES:
+                self._db.execute(table.ddl(self.dialect), cursor=cur)
+            for cols in (("gemeentecode", "dag"),):
+                self._db.execute(f"CREATE INDEX IF NOT EXISTS agg_daily_idx ON agg_daily ({', '.join(cols)})",
+                                 cursor=cur)
+            self.insert("municipalities", reference.load_municipalities(), cur)
+            self.insert("population", reference.load_population(), cur)
+            self.insert("programmes", reference.PROGRAMMES, cur)
+            self.insert("memberships", reference.memberships(), cur)
+            self.insert("peer_groups", reference.peer_groups(), cur)
+            self.insert("meta", pd.DataFrame({"sleutel": ["schema_versie"], "waarde": ["1"]}), cur)
+
+    def set_meta(self, key: str, value: str, cursor=None) -> None:
+        """Set a property of the store (e.g. ``demo`` = ``ja``)."""
+        self.execute("DELETE FROM meta WHERE sleutel = $k", {"k": key}, cursor)
+        self.execute("INSERT INTO meta (sleutel, waarde) VALUES ($k, $v)", {"k": key, "v": value}, cursor)
+
+    def meta(self, key: str) -> str | None:
+        """Return a property of the store, or None."""
+        found = self.query("SELECT waarde FROM meta WHERE sleutel = $k", {"k": key})
+        return None if found.empty else str(found["waarde"].iloc[0])
+
+    def is_demo(self) -> bool:
+        """Whether the store holds synthetic demo data (every page then shows the demo badge)."""
+        return self.meta("demo") == "ja"
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows per main table, as ``status`` prints them."""
+        names = ("reports", "activities", "campaigns", "risk_areas", "municipalities")
+        sql = " UNION ALL ".join(f"SELECT '{n}' AS t, count(*) AS n FROM {n}" for n in names)
+        found = self.query(sql)
+        return {row.t: int(row.n) for row in found.itertuples()}
+
+    def content_hash(self) -> str:
+        """A hash of every base table's content: equal hashes mean an unchanged store."""
+        digest = hashlib.sha256()
+        for table in schema.BASE_TABLES + schema.AGGREGATE_TABLES:
+            cols = ", ".join(table.column_names)
+            frame = self.query(f"SELECT {cols} FROM {table.name} ORDER BY {cols}")
+            digest.update(table.name.encode())
+            digest.update(str(len(frame)).encode())
+            if not frame.empty:
+                digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).values.tobytes())
+        return digest.hexdigest()
+
+    # -- aggregates ----------------------------------------------------------------------------------
+
+    def rebuild_aggregates(self, gemeenten: Sequence[str] | None = None, cursor=None) -> None:
+        """Recompute the pre-aggregated tables from ``reports`` (for ``gemeenten``, or all)."""
+        scope = "" if gemeenten is None else " WHERE gemeentecode = ANY($codes)"
+        params = {"codes": list(gemeenten)} if gemeenten is not None else {}
+        statements = {
+            "agg_daily": "SELECT gemeentecode, CAST(gebeurd_op AS DATE) AS dag, categorie, kanaal_id, "
+                         "count(*) AS n FROM reports{w} GROUP BY 1, 2, 3, 4",
+            "agg_hour": "SELECT gemeentecode, CAST(date_trunc('month', gebeurd_op) AS DATE) AS maand, "
+                        "CAST(EXTRACT(isodow FROM gebeurd_op) AS INTEGER) AS weekdag, "
+                        "CAST(EXTRACT(hour FROM gebeurd_op) AS INTEGER) AS uur, categorie, count(*) AS n "
+                        "FROM reports{w} GROUP BY 1, 2, 3, 4, 5",
+            "agg_hex": "SELECT gemeentecode, CAST(date_trunc('week', gebeurd_op) AS DATE) AS week, h3_r8, "
+                       "count(*) AS n FROM reports{w}{and_} h3_r8 IS NOT NULL GROUP BY 1, 2, 3",
+            "agg_area": "SELECT gemeentecode, CAST(date_trunc('week', gebeurd_op) AS DATE) AS week, "
+                        "risicogebied_id, wijkcode, count(*) AS n FROM reports{w} GROUP BY 1, 2, 3, 4",
+        }
+
+        def run(cur) -> None:
+            for table, select in statements.items():
+                self.execute(f"DELETE FROM {table}{scope}", params, cur)
+                sql = select.format(w=scope, and_=" AND" if scope else " WHERE")
+                cols = ", ".join(schema.TABLES[table].column_names)
+                self.execute(f"INSERT INTO {table} ({cols}) {sql}", params, cur)
+
+        if cursor is None:
+            with self.transaction() as cur:
+                run(cur)
+        else:
+            run(cursor)
+
+    # -- reads for pages (aggregated; pushed down into the database) ---------------------------------
+
+    def municipalities(self) -> pd.DataFrame:
+        """All municipalities with their latest known population."""
+        return self.query(
+            "SELECT m.gemeentecode, m.naam, m.weergavenaam, m.provincie, m.lat, m.lon, p.inwoners, p.jaar "
+            "FROM municipalities m LEFT JOIN population p ON p.gemeentecode = m.gemeentecode "
+            "AND p.jaar = (SELECT max(jaar) FROM population q WHERE q.gemeentecode = m.gemeentecode) "
+            "ORDER BY m.weergavenaam"
+        )
+
+    def population(self) -> pd.DataFrame:
+        """Population per municipality and year."""
+        return self.query("SELECT gemeentecode, jaar, inwoners FROM population ORDER BY gemeentecode, jaar")
+
+    def memberships(self) -> pd.DataFrame:
+        """Programme memberships with the programme's name."""
+        return self.query(
+            "SELECT m.*, p.naam AS programma_naam FROM memberships m JOIN programmes p USING (programma) "
+            "ORDER BY programma, gemeentecode"
+        )
+
+    def peer_groups(self) -> pd.DataFrame:
+        """Peer group membership."""
+        return self.query("SELECT groep, gemeentecode FROM peer_groups ORDER BY groep, gemeentecode")
+
+    def programmes(self) -> pd.DataFrame:
+        """The programmes."""
+        return self.query("SELECT * FROM programmes ORDER BY programma")
+
+    def report_date_range(self) -> tuple[dt.date, dt.date] | None:
+        """First and last day with reports, or None when there are none."""
+        found = self.query("SELECT min(dag) AS lo, max(dag) AS hi FROM agg_daily")
+        if found.empty or pd.isna(found["lo"].iloc[0]):
+            return None
+        return pd.Timestamp(found["lo"].iloc[0]).date(), pd.Timestamp(found["hi"].iloc[0]).date()
+
+    def count_reports(self, selection: ReportFilter, grain: str = "week", by: Sequence[str] = ()) -> pd.DataFrame:
+        """Count reports per period (``day``/``week``/``month``) and optional ``by`` columns.
+
+        ``by`` may hold ``gemeentecode``, ``categorie`` and ``kanaal_id``. Returns columns
+        ``periode`` (the first day of the period), the ``by`` columns and ``n``.
+        """
+        if grain not in GRAINS:
+            raise ValueError(f"grain must be one of {GRAINS}, got {grain!r}")
+        allowed = {"gemeentecode", "categorie", "kanaal_id"}
+        unknown = set(by) - allowed
+        if unknown:
+            raise ValueError(f"cannot group reports by {sorted(unknown)}; allowed: {sorted(allowed)}")
+        period = "dag" if grain == "day" else f"CAST(date_trunc('{grain}', dag) AS DATE)"
+        extra = "".join(f", {c}" for c in by)
+        sql = (
+            f"SELECT {period} AS periode{extra}, CAST(sum(n) AS BIGINT) AS n FROM agg_daily "
+            f"WHERE {selection.where()} GROUP BY {period}{extra} ORDER BY periode{extra}"
+        )
+        found = self.query(sql, selection.params())
+        found["periode"] = pd.to_datetime(found["periode"])
+        found["n"] = found["n"].astype("int64")
+        return found
+
+    def count_by_hour(self, selection: ReportFilter) -> pd.DataFrame:
+        """Reports per ISO weekday (1 = Monday) and hour, for the months the period touches."""
+        params = selection.params()
+        params["start"] = selection.start.replace(day=1)
+        sql = (
+            "SELECT weekdag, uur, CAST(sum(n) AS BIGINT) AS n FROM agg_hour "
+            f"WHERE {selection.where('maand')} GROUP BY weekdag, uur ORDER BY weekdag, uur"
+        )
+        return self.query(sql, params)
+
+    def hex_counts(self, selection: ReportFilter) -> pd.DataFrame:
+        """Reports per H3 resolution-8 cell (as an integer) in the period; categories are ignored."""
+        params = selection.params()
+        sql = (
+            "SELECT gemeentecode, h3_r8, CAST(sum(n) AS BIGINT) AS n FROM agg_hex "
+            f"WHERE {selection.where('week', with_category=False)} GROUP BY gemeentecode, h3_r8"
+        )
+        return self.query(sql, params)
+
+    def area_counts(self, selection: ReportFilter, by: str = "risicogebied_id", grain: str | None = None) -> pd.DataFrame:
+        """Reports per risk area or wijk (``by``), optionally per week (``grain='week'``)."""
+        if by not in ("risicogebied_id", "wijkcode"):
+            raise ValueError(f"by must be risicogebied_id or wijkcode, got {by!r}")
+        period = ", week AS periode" if grain == "week" else ""
+        group = ", week" if grain == "week" else ""
+        sql = (
+            f"SELECT gemeentecode, {by}{period}, CAST(sum(n) AS BIGINT) AS n FROM agg_area "
+            f"WHERE {selection.where('week', with_category=False)} AND {by} IS NOT NULL "
+            f"GROUP BY gemeentecode, {by}{group}"
+        )
+        return self.query(sql, selection.params())
+
+    def campaigns(self) -> pd.DataFrame:
+        """Campaigns with the municipalities taking part (one row per campaign and municipality)."""
+        return self.query(
+            "SELECT c.campagne_id, c.naam, c.schaal, c.kanalen, c.start, c.eind, cm.gemeentecode "
+            "FROM campaigns c JOIN campaign_municipalities cm USING (campagne_id) ORDER BY c.start, cm.gemeentecode"
+        )
+
+    def channels(self) -> pd.DataFrame:
+        """Reporting channels with launch and end dates."""
+        return self.query("SELECT * FROM channels ORDER BY gemeentecode, start")
+
+    def activities(self) -> pd.DataFrame:
+        """All activities (a register, small enough to filter in the page's cached frame)."""
+        return self.query("SELECT * FROM activities ORDER BY gemeentecode, start")
+
+    def risk_areas(self) -> pd.DataFrame:
+        """Risk areas with their polygon (WKT) and centre."""
+        return self.query("SELECT * FROM risk_areas ORDER BY gemeentecode, naam")
+
+    def risk_area_measures(self) -> pd.DataFrame:
+        """Measures taken in risk areas."""
+        return self.query("SELECT * FROM risk_area_measures ORDER BY risicogebied_id, datum")
+
+    def ground_truth(self) -> pd.DataFrame:
+        """The demo generator's built-in campaign lifts (empty for real data)."""
+        return self.query("SELECT * FROM demo_ground_truth ORDER BY campagne_id, gemeentecode")
+
+    def import_log(self) -> pd.DataFrame:
+        """The import log, newest first."""
+        return self.query("SELECT * FROM import_log ORDER BY tijdstip DESC")
