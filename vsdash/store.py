@@ -368,8 +368,16 @@ class Store:
         if cursor is None:
             with self.transaction() as cur:
                 run(cur)
+                self.bump_version(cur)
         else:
             run(cursor)
+            self.bump_version(cursor)
+
+    def bump_version(self, cursor=None) -> None:
+        """Increase the data version, which keys every cache of the app (call after each write)."""
+        current = self._db.query("SELECT waarde FROM meta WHERE sleutel = 'versie'", cursor=cursor)
+        value = int(current["waarde"].iloc[0]) + 1 if not current.empty else 1
+        self.set_meta("versie", str(value), cursor)
 
     # -- reads for pages (aggregated; pushed down into the database) ---------------------------------
 

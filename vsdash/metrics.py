@@ -1,0 +1,115 @@
+"""Pure aggregations: DataFrame in, DataFrame (or number) out. No I/O, no streamlit.
+
+Rates always use the population of the year the count refers to (1 January of that year); when
+that year is not loaded, the nearest loaded year is used and the caller is told which.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+
+def population_in_year(population: pd.DataFrame, codes: Sequence[str] | None, year: int) -> tuple[int, int]:
+    """Total population of ``codes`` (None = all) in ``year``; returns (inhabitants, year used).
+
+    ``population`` has columns gemeentecode, jaar, inwoners. When ``year`` is not loaded the
+    nearest available year is used.
+    """
+    if population.empty:
+        return 0, year
+    years = np.array(sorted(population["jaar"].unique()))
+    used = int(years[np.argmin(np.abs(years - year))])
+    rows = population[population["jaar"] == used]
+    if codes is not None:
+        rows = rows[rows["gemeentecode"].isin(list(codes))]
+    return int(rows["inwoners"].sum()), used
+
+
+def rate_per_10k(count: float, inhabitants: float) -> float:
+    """Reports per 10,000 inhabitants (NaN when the population is unknown)."""
+    return float("nan") if not inhabitants else 10_000 * count / inhabitants
+
+
+def poisson_rate_interval(count: int, inhabitants: float, level: float = 0.95) -> tuple[float, float]:
+    """Exact (Garwood) interval for a rate per 10,000 inhabitants from a Poisson count."""
+    if not inhabitants:
+        return float("nan"), float("nan")
+    alpha = 1 - level
+    low = 0.0 if count == 0 else stats.chi2.ppf(alpha / 2, 2 * count) / 2
+    high = stats.chi2.ppf(1 - alpha / 2, 2 * count + 2) / 2
+    return 10_000 * low / inhabitants, 10_000 * high / inhabitants
+
+
+def shift_year(day: dt.date, years: int = -1) -> dt.date:
+    """The same calendar day ``years`` away (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def relative_change(current: float, previous: float) -> float:
+    """(current − previous) / previous, NaN when there is nothing to compare with."""
+    return float("nan") if not previous else (current - previous) / previous
+
+
+def campaigns_in_period(campaigns: pd.DataFrame, codes: Sequence[str] | None, start: dt.date,
+                        end: dt.date) -> pd.DataFrame:
+    """Campaigns overlapping [start, end] in which any of ``codes`` (None = any) took part.
+
+    ``campaigns`` has one row per campaign and municipality; returns one row per campaign with
+    the number of municipalities taking part in the selection.
+    """
+    if campaigns.empty:
+        return campaigns.assign(gemeenten=pd.Series(dtype=int))
+    rows = campaigns
+    if codes is not None:
+        rows = rows[rows["gemeentecode"].isin(list(codes))]
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    rows = rows[(pd.to_datetime(rows["start"]) <= e) & (pd.to_datetime(rows["eind"]) >= s)]
+    grouped = rows.groupby(["campagne_id", "naam", "schaal", "start", "eind"], as_index=False).agg(
+        gemeenten=("gemeentecode", "nunique"))
+    return grouped.sort_values("start").reset_index(drop=True)
+
+
+def channel_breaks(channels: pd.DataFrame, codes: Sequence[str] | None, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Channel launches and endings inside [start, end]: known breaks in the report series."""
+    if channels.empty:
+        return pd.DataFrame(columns=["datum", "gemeentecode", "naam", "soort_breuk"])
+    rows = channels if codes is None else channels[channels["gemeentecode"].isin(list(codes))]
+    events = pd.concat([
+        rows.assign(datum=pd.to_datetime(rows["start"]), soort_breuk="start"),
+        rows[rows["eind"].notna()].assign(datum=lambda d: pd.to_datetime(d["eind"]), soort_breuk="eind"),
+    ])
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    events = events[(events["datum"] >= s) & (events["datum"] <= e)]
+    return events[["datum", "gemeentecode", "naam", "soort_breuk"]].sort_values("datum").reset_index(drop=True)
+
+
+def activities_by_category(activities: pd.DataFrame, codes: Sequence[str] | None, start: dt.date,
+                           end: dt.date, categories: Sequence[str]) -> pd.DataFrame:
+    """Number of activities per category that ran (at least partly) in [start, end]."""
+    rows = activities if codes is None else activities[activities["gemeentecode"].isin(list(codes))]
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    ends = pd.to_datetime(rows["eind"]).fillna(pd.Timestamp.max)
+    rows = rows[(pd.to_datetime(rows["start"]) <= e) & (ends >= s)]
+    counts = rows.groupby("categorie").size().reindex(list(categories), fill_value=0)
+    return counts.rename_axis("categorie").reset_index(name="n")
+
+
+def fill_periods(series: pd.DataFrame, start: dt.date, end: dt.date, grain: str) -> pd.DataFrame:
+    """Add zero rows for periods without reports, so a trend line does not skip empty weeks."""
+    freq = {"day": "D", "week": "W-MON", "month": "MS"}[grain]
+    first = pd.Timestamp(start)
+    if grain == "week":
+        first -= pd.Timedelta(days=first.dayofweek)
+    elif grain == "month":
+        first = first.replace(day=1)
+    index = pd.date_range(first, pd.Timestamp(end), freq=freq, name="periode")
+    counts = series.groupby("periode")["n"].sum() if not series.empty else pd.Series(dtype="int64")
+    return counts.reindex(index, fill_value=0).astype("int64").reset_index(name="n")

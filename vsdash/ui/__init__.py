@@ -1,0 +1,1 @@
+"""Streamlit-only code: the frame, cached data access and shared widgets."""

@@ -1,0 +1,93 @@
+"""Every ``st.cache_*`` wrapper of the app, in one place.
+
+The store is a shared resource (``st.cache_resource``); frames are cached with
+``st.cache_data`` keyed by small hashable values (store URL, data version, a frozen
+``ReportFilter``), never by DataFrames. The data version changes on every write, so an import
+invalidates what was cached before it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from vsdash import settings
+from vsdash.i18n import t
+from vsdash.store import ReportFilter, Store
+
+
+def _default_store_missing(url: str) -> bool:
+    if url != settings.DEFAULT_STORE_URL:
+        return False
+    return not (settings.PROJECT_ROOT / "data" / "vsdash.duckdb").exists()
+
+
+@st.cache_resource(show_spinner=False)
+def get_store(url: str) -> Store:
+    """Open the store once per process; build the demo store first when the default is missing."""
+    if _default_store_missing(url):
+        from vsdash.demo import generate_demo
+
+        bar = st.progress(0.0, text=t("building_demo"))
+        tmp = settings.PROJECT_ROOT / "data" / "vsdash.building.duckdb"
+        for leftover in (tmp, Path(f"{tmp}.wal")):
+            leftover.unlink(missing_ok=True)
+        building = Store(f"duckdb:///{tmp}")
+        generate_demo(building, reports=settings.demo_reports(),
+                      progress=lambda f, msg: bar.progress(min(f, 1.0), text=f"{t('building_demo')} {msg}"))
+        building.close()
+        tmp.rename(settings.PROJECT_ROOT / "data" / "vsdash.duckdb")  # appears whole, or not at all
+        bar.empty()
+    return Store(url)
+
+
+def store() -> Store:
+    """The store of this app (from ``VSDASH_DATABASE_URL`` or the embedded default)."""
+    return get_store(settings.store_url())
+
+
+def data_version() -> str:
+    """A value that changes whenever the store's data changes (keys the data caches)."""
+    return store().meta("versie") or "0"
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def count_reports(url: str, version: str, selection: ReportFilter, grain: str, by: tuple[str, ...] = ()) -> pd.DataFrame:
+    return get_store(url).count_reports(selection, grain, by)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def count_by_hour(url: str, version: str, selection: ReportFilter) -> pd.DataFrame:
+    return get_store(url).count_by_hour(selection)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def hex_counts(url: str, version: str, selection: ReportFilter) -> pd.DataFrame:
+    return get_store(url).hex_counts(selection)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def area_counts(url: str, version: str, selection: ReportFilter, by: str, grain: str | None = None) -> pd.DataFrame:
+    return get_store(url).area_counts(selection, by, grain)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def table(url: str, version: str, name: str) -> pd.DataFrame:
+    """A small reference or register table by the name of its Store method (e.g. ``campaigns``)."""
+    allowed = {"municipalities", "population", "memberships", "peer_groups", "programmes", "campaigns",
+               "channels", "activities", "risk_areas", "risk_area_measures", "ground_truth", "import_log"}
+    if name not in allowed:
+        raise ValueError(f"unknown table {name!r}")
+    return getattr(get_store(url), name)()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def report_date_range(url: str, version: str):
+    return get_store(url).report_date_range()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def is_demo(url: str, version: str) -> bool:
+    return get_store(url).is_demo()

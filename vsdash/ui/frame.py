@@ -1,0 +1,168 @@
+"""The frame around every page: global filters in the sidebar, mirrored in the URL, and the
+demo badge.
+
+Filter widgets live in the entrypoint with explicit keys, so their values survive page changes.
+On the first run of a session the values come from the URL query string (``?gemeente=GM0363&
+van=2024-01-01&tot=2024-12-31&programma=veilige_steden&taal=nl``); after every run the URL is
+updated, so a copied link reproduces the view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from vsdash import settings
+from vsdash.i18n import LANGS, t
+from vsdash.store import ReportFilter
+from vsdash.ui import cached
+
+ALL = "ALL"
+FRAME_KEYS = ("gemeente", "van", "tot", "programma", "taal")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user selected in the sidebar, resolved for the pages."""
+
+    gemeente: str | None  # one CBS code, or None for all
+    codes: tuple[str, ...] | None  # municipalities in scope (None = all)
+    start: dt.date
+    end: dt.date
+    programma: str | None
+    lang: str
+    label: str  # e.g. "Utrecht" or "Alle gemeenten (Veilige Steden)"
+    url: str
+    version: str
+
+    def report_filter(self, categories: tuple[str, ...] | None = None) -> ReportFilter:
+        """The report filter for this selection."""
+        return ReportFilter(self.codes, self.start, self.end, categories)
+
+
+def _parse_date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _init_from_url(municipality_codes: list[str], programmes: list[str], lo: dt.date, hi: dt.date) -> None:
+    """Seed the widget state from the URL once per session (a shared link restores the view)."""
+    if st.session_state.get("_frame_initialised"):
+        return
+    params = st.query_params
+    code = params.get("gemeente")
+    st.session_state["gemeente"] = code if code in municipality_codes else ALL
+    prog = params.get("programma")
+    st.session_state["programma"] = prog if prog in programmes else ALL
+    start = _parse_date(params.get("van")) or max(lo, hi - dt.timedelta(days=729))
+    end = _parse_date(params.get("tot")) or hi
+    start, end = max(min(start, hi), lo), max(min(end, hi), lo)
+    st.session_state["periode"] = (min(start, end), max(start, end))
+    lang = params.get("taal")
+    st.session_state["taal"] = lang if lang in LANGS else "nl"
+    st.session_state["_frame_initialised"] = True
+
+
+def render_sidebar() -> Selection:
+    """Draw the global filters and return the resolved selection."""
+    url = settings.store_url()
+    version = cached.data_version()
+    municipalities = cached.table(url, version, "municipalities")
+    memberships = cached.table(url, version, "memberships")
+    programmes = cached.table(url, version, "programmes")
+    span = cached.report_date_range(url, version) or (dt.date(2019, 1, 1), dt.date.today())
+    lo, hi = span
+    relevant = set(memberships["gemeentecode"]) | set(cached.table(url, version, "channels")["gemeentecode"])
+    names = municipalities.set_index("gemeentecode")["weergavenaam"].to_dict()
+    _init_from_url(list(names), list(programmes["programma"]), lo, hi)
+    lang = st.session_state.get("taal", "nl")
+
+    with st.sidebar:
+        st.radio(t("language", lang), LANGS, key="taal", horizontal=True,
+                 format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code])
+        lang = st.session_state["taal"]
+        st.subheader(t("filters", lang))
+        prog_names = programmes.set_index("programma")["naam"].to_dict()
+        st.selectbox(t("programme", lang), [ALL, *prog_names], key="programma",
+                     format_func=lambda p: t("all_programmes", lang) if p == ALL else prog_names[p])
+        programma = None if st.session_state["programma"] == ALL else st.session_state["programma"]
+        in_programme = set(memberships.loc[memberships["programma"] == programma, "gemeentecode"]) if programma else relevant
+        options = sorted((c for c in names if c in in_programme or c == st.session_state.get("gemeente")),
+                         key=lambda c: names[c])
+        if st.session_state.get("gemeente") not in (ALL, *options):
+            st.session_state["gemeente"] = ALL
+        st.selectbox(t("municipality", lang), [ALL, *options], key="gemeente",
+                     format_func=lambda c: t("all_municipalities", lang) if c == ALL else names[c])
+        st.date_input(t("period", lang), key="periode", min_value=lo, max_value=hi, format="DD-MM-YYYY")
+
+    period = st.session_state["periode"]
+    if not isinstance(period, (tuple, list)) or len(period) < 2:  # the user is halfway picking a range
+        start = period[0] if isinstance(period, (tuple, list)) and period else lo
+        period = (start, hi)
+    start, end = period[0], period[1]
+    gemeente = None if st.session_state["gemeente"] == ALL else st.session_state["gemeente"]
+    if gemeente:
+        codes: tuple[str, ...] | None = (gemeente,)
+        label = names[gemeente]
+    elif programma:
+        codes = tuple(sorted(in_programme))
+        label = f"{t('all_municipalities', lang)} ({prog_names[programma]})"
+    else:
+        codes = None
+        label = t("all_municipalities", lang)
+    selection = Selection(gemeente, codes, start, end, programma, lang, label, url, version)
+    _write_url(selection)
+    return selection
+
+
+def _write_url(sel: Selection) -> None:
+    wanted = {
+        "gemeente": sel.gemeente,
+        "van": sel.start.isoformat(),
+        "tot": sel.end.isoformat(),
+        "programma": sel.programma,
+        "taal": sel.lang if sel.lang != "nl" else None,
+    }
+    for key, value in wanted.items():
+        if value is None:
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get(key) != value:
+            st.query_params[key] = value
+
+
+def current() -> Selection:
+    """The selection of this run (set by the frame before the page runs)."""
+    return st.session_state["_selection"]
+
+
+def demo_badge(lang: str) -> None:
+    """The visible "Demodata — fictief" badge shown on every page when the store holds demo data."""
+    st.markdown(
+        f'<div class="vs-demo-badge" role="note" title="{t("demo_badge_help", lang)}">'
+        f'<strong>{t("demo_badge", lang)}</strong>: {t("demo_badge_help", lang)}</div>',
+        unsafe_allow_html=True,  # fixed label text from i18n only, never user or file content
+    )
+
+
+STYLE = """
+<style>
+.vs-demo-badge {background: #fff4ce; color: #3d2e00; border: 2px solid #8a6d00; border-radius: 6px;
+  padding: 0.35rem 0.7rem; margin-bottom: 0.6rem; font-size: 0.95rem;}
+</style>
+"""
+
+
+def install_style() -> None:
+    """CSS for the frame's own elements (badge)."""
+    st.markdown(STYLE, unsafe_allow_html=True)  # constant CSS, no user content
+
+
+def municipality_names(sel: Selection) -> pd.Series:
+    """Display names by CBS code."""
+    return cached.table(sel.url, sel.version, "municipalities").set_index("gemeentecode")["weergavenaam"]
