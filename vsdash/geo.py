@@ -343,6 +343,6 @@ def cell_boundary_polygons(cells):
     import h3
     from shapely.geometry import Polygon
 
-    hex_cells = [h3.int_to_str(int(c)) if not isinstance(c, str) else c for c in pd.unique(pd.Series(cells))]
+    hex_cells = list(dict.fromkeys(c if isinstance(c, str) else h3.int_to_str(int(c)) for c in cells))
     polygons = [Polygon([(lng, lat) for lat, lng in h3.cell_to_boundary(c)]) for c in hex_cells]
     return gpd.GeoDataFrame({"h3_cell": hex_cells}, geometry=polygons, crs=WGS84)
