@@ -25,6 +25,31 @@ LABELS: dict[str, dict[str, str]] = {
     # --- effects ---------------------------------------------------------------------------
 
     # --- privacy and map -------------------------------------------------------------------
+    "privacy_suppressed_legend": {
+        "nl": "<{k}: minder dan {k} meldingen; het precieze aantal wordt niet getoond om melders te beschermen.",
+        "en": "<{k}: fewer than {k} reports; the exact number is not shown to protect the people who reported.",
+    },
+    "privacy_secondary_legend": {
+        "nl": "x: afgeschermd, zodat een klein aantal niet uit het totaal terug te rekenen is.",
+        "en": "x: withheld, so that a small number cannot be worked out from the total.",
+    },
+    "privacy_rate_hidden": {
+        "nl": "Geen cijfer per inwoner waar het aantal meldingen is afgeschermd.",
+        "en": "No per-resident figure where the number of reports is withheld.",
+    },
+    "map_attribution": {"nl": "Bron: CBS, Kadaster (CC BY 4.0)", "en": "Source: CBS, Kadaster (CC BY 4.0)"},
+    "map_boundaries_year": {
+        "nl": "Gemeentegrenzen {gemeente_year}, wijkgrenzen {wijk_year} (vereenvoudigd).",
+        "en": "Municipal boundaries {gemeente_year}, district boundaries {wijk_year} (simplified).",
+    },
+    "map_no_boundaries": {
+        "nl": "Grenslijnen zijn niet beschikbaar; de kaart toont alleen de hexagonen.",
+        "en": "Boundaries are not available; the map shows the hexagons only.",
+    },
+    "map_h3_resolution_note": {
+        "nl": "Meldingen zijn samengevoegd in zeshoeken (H3-resolutie {res}); losse locaties worden nooit getoond.",
+        "en": "Reports are grouped into hexagons (H3 resolution {res}); individual locations are never shown.",
+    },
 
     # --- pages -----------------------------------------------------------------------------
     "nav_overview": {"nl": "Overzicht", "en": "Overview"},
