@@ -21,12 +21,12 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import h3
 import numpy as np
 import pandas as pd
 from shapely.geometry import Point, Polygon
 
-from vsdash import reference
+from vsdash import geo, reference
+from vsdash.settings import boundaries_dir
 from vsdash.store import Store
 
 DEMO_START = dt.date(2019, 1, 1)
@@ -294,8 +294,7 @@ def _location_points(code: str, centre: tuple[float, float], population: int, pl
         inside.append(next((rid for rid, poly in polygons.items() if rid.startswith(code) and poly.contains(pt)), None))
     points["risicogebied_id"] = inside
     for res in (7, 8, 9):
-        points[f"h3_r{res}"] = np.array([h3.str_to_int(h3.latlng_to_cell(a, b, res))
-                                         for a, b in zip(points["lat"], points["lon"], strict=True)], dtype=np.uint64)
+        points[f"h3_r{res}"] = geo.cells_for_points(points["lat"].to_numpy(), points["lon"].to_numpy(), res)
     return points
 
 
@@ -303,12 +302,10 @@ def _assign_wijken(points: pd.DataFrame) -> pd.Series:
     """Wijk code per point from the CBS wijk boundaries when they are available, else empty."""
     import geopandas as gpd
 
-    from vsdash.settings import boundaries_dir
-
     path = boundaries_dir() / "wijken_veilige_steden.geojson"
     if not path.exists():  # boundaries are optional: the demo works without wijk codes
         return pd.Series([None] * len(points), index=points.index, dtype="object")
-    wijken = gpd.read_file(path)
+    wijken = geo.load_wijk_boundaries(path)
     pts = gpd.GeoDataFrame(points[[]], geometry=gpd.points_from_xy(points["lon"], points["lat"]), crs="EPSG:4326")
     joined = gpd.sjoin(pts, wijken[["wijkcode", "geometry"]], how="left", predicate="within")
     joined = joined[~joined.index.duplicated()]

@@ -85,10 +85,10 @@ class _DuckDBBackend:
 
     def query(self, sql: str, params: dict | None = None, cursor=None) -> pd.DataFrame:
         cur = cursor or self.cursor()
-        return cur.execute(sql, params or {}).df()
+        return cur.execute(sql, _used(sql, params)).df()
 
     def execute(self, sql: str, params: dict | None = None, cursor=None) -> None:
-        (cursor or self.cursor()).execute(sql, params or {})
+        (cursor or self.cursor()).execute(sql, _used(sql, params))
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[object]:
@@ -183,6 +183,14 @@ class _PsycopgBackend:
         con = getattr(self._local, "con", None)
         if con is not None:
             con.close()
+
+
+def _used(sql: str, params: dict | None) -> dict:
+    """Only the parameters the statement names (DuckDB refuses extra ones)."""
+    if not params:
+        return {}
+    names = set(_PARAM.findall(sql))
+    return {k: v for k, v in params.items() if k in names}
 
 
 def _isna(value) -> bool:
