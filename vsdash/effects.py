@@ -154,8 +154,8 @@ def _round(value: float | None, decimals: int) -> float | None:
 
 # --- validation -------------------------------------------------------------------------------
 
-_INTEGER_CHECK = pa.Check(lambda s: s == np.floor(s), name="geheel_getal", error="geen geheel getal")
-_MONDAY_CHECK = pa.Check(lambda s: s.dt.dayofweek == 0, name="maandag", error="geen maandag")
+_INTEGER_CHECK = pa.Check(lambda s: s == np.floor(s), name="geheel_getal", error="geheel_getal")
+_MONDAY_CHECK = pa.Check(lambda s: s.dt.dayofweek == 0, name="maandag", error="maandag")
 
 SERIES_SCHEMA = pa.DataFrameSchema(
     {
@@ -220,25 +220,34 @@ def validate_weekly_reports(
 
 
 def _describe_schema_errors(cases: pd.DataFrame, source: str, row_offset: int | None) -> str:
+    # A value that cannot be converted also fails the later checks, without a row; report it once.
+    cases = cases[cases["index"].notna()] if cases["index"].notna().any() else cases
+    cases = cases.drop_duplicates(subset=["column", "index"])
     lines = []
     for case in cases.head(5).itertuples(index=False):
         check = str(case.check)
-        if check.startswith("coerce_dtype") or check.startswith("dtype("):
+        if check.startswith(("coerce_dtype", "dtype(")):
             what = "is geen datum (verwacht JJJJ-MM-DD)" if case.column == "week" else "is geen getal"
         else:
             what = _CHECK_TEXT.get(check, f"voldoet niet aan {check}")
         where = ""
-        if case.index is not None and not (isinstance(case.index, float) and math.isnan(case.index)):
-            where = (
-                f", regel {int(case.index) + row_offset}"
-                if row_offset is not None
-                else f", index {case.index}"
-            )
-        value = "" if case.failure_case is None else f": waarde {case.failure_case!r}"
-        lines.append(f"{source}, kolom {case.column!r}{where}{value} {what}")
+        if case.index is not None and not pd.isna(case.index):
+            row = int(case.index) + row_offset if row_offset is not None else case.index
+            where = f", regel {row}" if row_offset is not None else f", index {row}"
+        lines.append(f"{source}, kolom {case.column!r}{where}{_shown_value(case.failure_case)} {what}")
     more = len(cases) - 5
     tail = f" (en nog {more} fout(en))" if more > 0 else ""
     return "; ".join(lines) + tail + "."
+
+
+def _shown_value(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return f": waarde {value.date().isoformat()}"
+    if isinstance(value, float) and value.is_integer():
+        return f": waarde {int(value)}"
+    return f": waarde {value!r}" if isinstance(value, str) else f": waarde {value}"
 
 
 # --- the estimator ----------------------------------------------------------------------------
