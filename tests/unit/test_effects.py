@@ -322,3 +322,18 @@ def test_validation_names_column_row_and_value(column, value, fragment):
     frame.loc[4, column] = value
     with pytest.raises(ValueError, match=fragment):
         validate_weekly_reports(frame, source="meldingen.csv", row_offset=2)
+
+
+def test_every_effect_label_exists_in_dutch_and_english_with_the_same_placeholders():
+    import string
+
+    from vsdash.i18n import LABELS
+
+    keys = [key for key in LABELS if key.startswith("effect_")]
+    assert len(keys) > 10
+    for key in keys:
+        fields = {
+            lang: {f for _, f, _, _ in string.Formatter().parse(LABELS[key][lang]) if f}
+            for lang in ("nl", "en")
+        }
+        assert fields["nl"] == fields["en"], key
