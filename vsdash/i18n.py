@@ -23,6 +23,95 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "all_municipalities": {"nl": "Alle gemeenten", "en": "All municipalities"},
     # --- effects ---------------------------------------------------------------------------
+    "effect_sentence_more": {
+        "nl": "Tijdens de campagne kwamen er ongeveer {pct} meer meldingen binnen dan verwacht (tussen {low} en {high}).",
+        "en": "During the campaign about {pct} more reports came in than expected (between {low} and {high}).",
+    },
+    "effect_sentence_more_open": {
+        "nl": "Tijdens de campagne kwamen er ongeveer {pct} meer meldingen binnen dan verwacht (minstens {low}).",
+        "en": "During the campaign about {pct} more reports came in than expected (at least {low}).",
+    },
+    "effect_sentence_less": {
+        "nl": "Tijdens de campagne kwamen er ongeveer {pct} minder meldingen binnen dan verwacht (tussen {low} en {high} minder).",
+        "en": "During the campaign about {pct} fewer reports came in than expected (between {low} and {high} fewer).",
+    },
+    "effect_sentence_more_unclear": {
+        "nl": "Tijdens de campagne kwamen er ongeveer {pct} meer meldingen binnen dan verwacht ({range}); dit verschil kan ook toeval zijn.",
+        "en": "During the campaign about {pct} more reports came in than expected ({range}); this difference may also be chance.",
+    },
+    "effect_sentence_less_unclear": {
+        "nl": "Tijdens de campagne kwamen er ongeveer {pct} minder meldingen binnen dan verwacht ({range}); dit verschil kan ook toeval zijn.",
+        "en": "During the campaign about {pct} fewer reports came in than expected ({range}); this difference may also be chance.",
+    },
+    "effect_sentence_same": {
+        "nl": "Tijdens de campagne kwamen er ongeveer evenveel meldingen binnen als verwacht ({range}).",
+        "en": "During the campaign about as many reports came in as expected ({range}).",
+    },
+    "effect_range": {"nl": "tussen {low} en {high}", "en": "between {low} and {high}"},
+    "effect_willingness_note": {
+        "nl": "Meer meldingen betekent meestal dat mensen eerder melden, niet per se dat er meer intimidatie is.",
+        "en": "More reports usually means people are more willing to report, not necessarily that there is more harassment.",
+    },
+    "effect_warn_short_pre": {
+        "nl": "De verwachting rust op maar {n} weken vóór de campagne (aanbevolen: minstens {min}); de uitkomst is onzeker.",
+        "en": "The expectation rests on only {n} weeks before the campaign (recommended: at least {min}); the result is uncertain.",
+    },
+    "effect_warn_no_season": {
+        "nl": "Er is minder dan een jaar aan gegevens vóór de campagne, dus met seizoenen is geen rekening gehouden.",
+        "en": "There is less than a year of data before the campaign, so seasons are not taken into account.",
+    },
+    "effect_warn_sparse_pre": {
+        "nl": "Er kwamen vóór de campagne gemiddeld maar {mean} meldingen per week binnen; bij zo weinig meldingen zegt een verschil weinig.",
+        "en": "Before the campaign only {mean} reports per week came in on average; with so few reports a difference says little.",
+    },
+    "effect_warn_sparse_window": {
+        "nl": "In de campagneperiode gaat het om weinig meldingen ({observed} gemeld, ongeveer {expected} verwacht); de uitkomst is onzeker.",
+        "en": "The campaign period has few reports ({observed} reported, about {expected} expected); the result is uncertain.",
+    },
+    "effect_warn_overlap": {
+        "nl": "Een andere campagne ({start} t/m {end}) liep gelijktijdig; het effect is niet aan één campagne toe te schrijven.",
+        "en": "Another campaign ({start} to {end}) ran at the same time; the effect cannot be attributed to one campaign.",
+    },
+    "effect_warn_launch_window": {
+        "nl": "Op {date}, tijdens de campagne, startte een nieuw meldkanaal; dat verandert het aantal meldingen op zichzelf.",
+        "en": "A new reporting channel started on {date}, during the campaign; that changes the number of reports by itself.",
+    },
+    "effect_warn_launch_recent": {
+        "nl": "Op {date}, {n} weken vóór de campagne, startte een nieuw meldkanaal; het nieuwe normale niveau is nog nauwelijks bekend.",
+        "en": "A new reporting channel started on {date}, {n} weeks before the campaign; its new normal level is hardly known yet.",
+    },
+    "effect_warn_covid_window": {
+        "nl": "De campagne viel (deels) in de coronaperiode ({start} t/m {end}); de verwachting houdt geen rekening met de maatregelen.",
+        "en": "The campaign fell (partly) in the Covid-19 period ({start} to {end}); the expectation does not account for the measures.",
+    },
+    "effect_warn_covid_in_fit": {
+        "nl": "De weken vóór de campagne vallen grotendeels in de coronaperiode en zijn toch gebruikt; de verwachting kan daardoor scheef zijn.",
+        "en": "The weeks before the campaign fall largely in the Covid-19 period and were used anyway; the expectation may be skewed.",
+    },
+    "effect_warn_controls_incomplete": {
+        "nl": "Vergelijkingsgemeenten zonder cijfers voor alle benodigde weken zijn niet gebruikt: {codes}.",
+        "en": "Comparison municipalities without figures for every needed week were not used: {codes}.",
+    },
+    "effect_warn_controls_none": {
+        "nl": "Geen van de vergelijkingsgemeenten had cijfers voor alle benodigde weken; er is zonder vergelijking gerekend.",
+        "en": "None of the comparison municipalities had figures for every needed week; the estimate uses no comparison.",
+    },
+    "effect_warn_controls_sparse": {
+        "nl": "De vergelijkingsgemeenten hebben samen weinig meldingen per week; de vergelijking maakt de uitkomst onzekerder.",
+        "en": "The comparison municipalities together have few reports per week; the comparison makes the result less certain.",
+    },
+    "effect_note_covid_excluded": {
+        "nl": "De {n} weken in de coronaperiode zijn niet gebruikt om de verwachting te berekenen.",
+        "en": "The {n} weeks in the Covid-19 period were not used to compute the expectation.",
+    },
+    "effect_note_other_excluded": {
+        "nl": "De weken van de eerdere campagne ({start} t/m {end}) zijn niet gebruikt om de verwachting te berekenen.",
+        "en": "The weeks of the earlier campaign ({start} to {end}) were not used to compute the expectation.",
+    },
+    "effect_note_launch_step": {
+        "nl": "Voor het nieuwe meldkanaal van {date} is een eigen sprong in het niveau meegerekend.",
+        "en": "The new reporting channel of {date} is given its own jump in level.",
+    },
 
     # --- privacy and map -------------------------------------------------------------------
     "privacy_suppressed_legend": {
