@@ -10,9 +10,14 @@ import streamlit as st
 from vsdash.i18n import t
 from vsdash.store import StoreError
 from vsdash.ui import cached, frame
+from vsdash.ui.navigation import PAGES
 
-st.set_page_config(page_title="Veilige Steden", page_icon=":material/shield_person:", layout="wide",
-                   initial_sidebar_state="expanded")
+st.set_page_config(
+    page_title="Veilige Steden",
+    page_icon=":material/shield_person:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
 frame.install_style()
 
 try:
@@ -25,11 +30,14 @@ selection = frame.render_sidebar()
 st.session_state["_selection"] = selection
 lang = selection.lang
 
-PAGES = [
-    st.Page("pages/overzicht.py", title=t("nav_overview", lang), icon=":material/dashboard:", default=True,
-            url_path="overzicht"),
-]
-page = st.navigation(PAGES)
+page = st.navigation(
+    [
+        st.Page(
+            spec.file, title=t(spec.label_key, lang), icon=spec.icon, url_path=spec.url_path, default=i == 0
+        )
+        for i, spec in enumerate(PAGES)
+    ]
+)
 if cached.is_demo(selection.url, selection.version):
     frame.demo_badge(lang)
 page.run()

@@ -13,11 +13,18 @@ from vsdash.ui.widgets import section_guard, show_chart
 sel = frame.current()
 lang = sel.lang
 st.title(t("overview_title", lang, selectie=sel.label))
-st.write(t("overview_intro", lang, selectie=sel.label, start=fmt_date(sel.start, lang), eind=fmt_date(sel.end, lang)))
+st.write(
+    t(
+        "overview_intro",
+        lang,
+        selectie=sel.label,
+        start=fmt_date(sel.start, lang),
+        eind=fmt_date(sel.end, lang),
+    )
+)
 
 flt = sel.report_filter()
 series = cached.count_reports(sel.url, sel.version, flt, "week")
-last_year = sel.report_filter()
 prev_flt = type(flt)(flt.gemeenten, metrics.shift_year(sel.start), metrics.shift_year(sel.end))
 previous = cached.count_reports(sel.url, sel.version, prev_flt, "week")
 population = cached.table(sel.url, sel.version, "population")
@@ -29,38 +36,64 @@ total = int(series["n"].sum())
 prev_total = int(previous["n"].sum())
 inhabitants, pop_year = metrics.population_in_year(population, sel.codes, sel.end.year)
 running = metrics.campaigns_in_period(campaigns, sel.codes, sel.start, sel.end)
-has_channel = sel.codes is None or channels["gemeentecode"].isin(sel.codes).any()
+open_channels = channels[
+    (pd.to_datetime(channels["start"]) <= pd.Timestamp(sel.end))
+    & (pd.to_datetime(channels["eind"]).fillna(pd.Timestamp.max) >= pd.Timestamp(sel.start))
+]
+has_channel = sel.codes is None or open_channels["gemeentecode"].isin(sel.codes).any()
 
 with section_guard(lang, "kerncijfers"):
-    shown = privacy.suppress_small_counts(pd.DataFrame({"count": [total, prev_total]}), total_shown=False, lang=lang)
+    shown = privacy.suppress_small_counts(
+        pd.DataFrame({"count": [total, prev_total]}), total_shown=False, lang=lang
+    )
     visible = shown["count"].notna().all()
     c1, c2, c3, c4 = st.columns(4)
     if not has_channel:
         st.info(t("no_channel", lang, naam=sel.label))
-    c1.metric(t("reports", lang), shown["label"].iloc[0])
-    rate = metrics.rate_per_10k(total, inhabitants) if visible else float("nan")
+    no_channel = t("no_channel_short", lang)
+    c1.metric(t("reports", lang), shown["label"].iloc[0] if has_channel else no_channel)
+    rate = metrics.rate_per_10k(total, inhabitants) if visible and has_channel else float("nan")
     c2.metric(t("per_10k_short", lang), fmt_number(rate, lang, 1) if visible else shown["label"].iloc[0])
-    change = metrics.relative_change(total, prev_total) if visible else float("nan")
-    c3.metric(t("vs_last_year", lang), fmt_percent(change, lang, sign=True),
-              delta=None if pd.isna(change) else f"{shown['label'].iloc[1]} → {shown['label'].iloc[0]}",
-              delta_color="off")
+    change = metrics.relative_change(total, prev_total) if visible and has_channel else float("nan")
+    c3.metric(
+        t("vs_last_year", lang),
+        fmt_percent(change, lang, sign=True),
+        delta=None if pd.isna(change) else f"{shown['label'].iloc[1]} → {shown['label'].iloc[0]}",
+        delta_color="off",
+    )
     c4.metric(t("campaigns_running", lang), fmt_number(len(running), lang))
-    st.caption(t("population_note", lang, inwoners=fmt_number(inhabitants, lang), jaar=pop_year) + " "
-               + t("suppressed_note", lang, k=privacy.resolve_k()))
+    st.caption(
+        t("population_note", lang, inwoners=fmt_number(inhabitants, lang), jaar=pop_year)
+        + " "
+        + t("suppressed_note", lang, k=privacy.resolve_k())
+    )
 
 with section_guard(lang, "trend"):
-    st.subheader(t("trend_title", lang))
-    if total == 0:
+    # Weekly counts of a small city are mostly suppressed; months then tell the story better.
+    grain = "week" if series.empty or series["n"].median() >= 2 * privacy.resolve_k() else "month"
+    st.subheader(t(f"trend_title_{grain}", lang))
+    if total == 0 and has_channel:
         st.info(t("no_reports_period", lang))
+    elif total == 0:
+        pass  # the "geen meldpunt" note above already says why there is no trend
     else:
-        filled = metrics.fill_periods(series, sel.start, sel.end, "week")
+        if grain == "month":
+            series = cached.count_reports(sel.url, sel.version, flt, "month")
+            previous = cached.count_reports(sel.url, sel.version, prev_flt, "month")
+        filled = metrics.fill_periods(series, sel.start, sel.end, grain)
         filled = privacy.suppress_small_counts(filled, "n", total_shown=False, lang=lang)
-        prev = metrics.fill_periods(previous, prev_flt.start, prev_flt.end, "week")
+        prev = metrics.fill_periods(previous, prev_flt.start, prev_flt.end, grain)
         prev["periode"] = prev["periode"] + pd.DateOffset(years=1)
         prev = privacy.suppress_small_counts(prev, "n", total_shown=False, lang=lang)
         breaks = metrics.channel_breaks(channels, sel.codes, sel.start, sel.end)
-        spec = charts.report_trend_chart(filled.astype({"n": "float"}), running, breaks, grain="week", lang=lang,
-                                         previous=prev.astype({"n": "float"}))
+        spec = charts.report_trend_chart(
+            filled.astype({"n": "float"}),
+            running,
+            breaks,
+            grain=grain,
+            lang=lang,
+            previous=prev.astype({"n": "float"}),
+        )
         show_chart(spec, "overview_trend", lang)
         if len(running):
             st.caption(":material/info: " + t("willingness_caveat", lang))
@@ -68,11 +101,18 @@ with section_guard(lang, "trend"):
 left, right = st.columns(2)
 with left, section_guard(lang, "activiteiten"):
     st.subheader(t("activities_by_category", lang))
-    by_cat = metrics.activities_by_category(activities, sel.codes, sel.start, sel.end, schema.ACTIVITY_CATEGORIES)
+    by_cat = metrics.activities_by_category(
+        activities, sel.codes, sel.start, sel.end, schema.ACTIVITY_CATEGORIES
+    )
     by_cat["categorie_label"] = [t(f"cat_{c}", lang) for c in by_cat["categorie"]]
     by_cat["label"] = [fmt_number(n, lang) for n in by_cat["n"]]  # activities are not about people
-    show_chart(charts.category_bar_chart(by_cat, "categorie_label", lang=lang, title=t("activities_by_category", lang)),
-               "overview_activities", lang)
+    show_chart(
+        charts.category_bar_chart(
+            by_cat, "categorie_label", lang=lang, title=t("activities_by_category", lang)
+        ),
+        "overview_activities",
+        lang,
+    )
 
 with right, section_guard(lang, "nieuw"):
     st.subheader(t("whats_new", lang))
@@ -80,17 +120,50 @@ with right, section_guard(lang, "nieuw"):
     names = frame.municipality_names(sel)
     items = []
     for camp in running[pd.to_datetime(running["start"]) >= pd.Timestamp(since)].itertuples():
-        items.append((camp.start, t("new_campaign", lang, naam=camp.naam, start=fmt_date(camp.start, lang),
-                                    eind=fmt_date(camp.eind, lang))))
+        items.append(
+            (
+                camp.start,
+                t(
+                    "new_campaign",
+                    lang,
+                    naam=camp.naam,
+                    start=fmt_date(camp.start, lang),
+                    eind=fmt_date(camp.eind, lang),
+                ),
+            )
+        )
     acts = activities if sel.codes is None else activities[activities["gemeentecode"].isin(sel.codes)]
-    acts = acts[(pd.to_datetime(acts["start"]) >= pd.Timestamp(since)) & (pd.to_datetime(acts["start"]) <= pd.Timestamp(sel.end))]
+    acts = acts[
+        (pd.to_datetime(acts["start"]) >= pd.Timestamp(since))
+        & (pd.to_datetime(acts["start"]) <= pd.Timestamp(sel.end))
+    ]
     for act in acts.sort_values("start", ascending=False).head(6).itertuples():
-        items.append((act.start, t("new_activity", lang, titel=act.titel, gemeente=names.get(act.gemeentecode, ""),
-                                   start=fmt_date(act.start, lang))))
+        items.append(
+            (
+                act.start,
+                t(
+                    "new_activity",
+                    lang,
+                    titel=act.titel,
+                    gemeente=names.get(act.gemeentecode, ""),
+                    start=fmt_date(act.start, lang),
+                ),
+            )
+        )
     imports = cached.table(sel.url, sel.version, "import_log")
     for imp in imports.head(3).itertuples():
-        items.append((imp.tijdstip.date(), t("new_import", lang, bestand=imp.bestand, tijd=fmt_date(imp.tijdstip.date(), lang),
-                                             n=fmt_number(imp.geschreven, lang))))
+        items.append(
+            (
+                imp.tijdstip.date(),
+                t(
+                    "new_import",
+                    lang,
+                    bestand=imp.bestand,
+                    tijd=fmt_date(imp.tijdstip.date(), lang),
+                    n=fmt_number(imp.geschreven, lang),
+                ),
+            )
+        )
     if not items:
         st.write(t("nothing_new", lang))
     for _, text in sorted(items, key=lambda item: pd.Timestamp(item[0]), reverse=True)[:8]:

@@ -20,6 +20,7 @@ COMMANDS = [
     "import_",
     "report",
     "bench",
+    "docs",
 ]
 
 
@@ -29,7 +30,9 @@ class UserError(Exception):
 
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every available command."""
-    parser = argparse.ArgumentParser(prog="python -m vsdash", description="Veilige Steden dashboard: opdrachtregel")
+    parser = argparse.ArgumentParser(
+        prog="python -m vsdash", description="Veilige Steden dashboard: opdrachtregel"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     for name in COMMANDS:
         try:
@@ -56,5 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - people get a sentence, developers ask for the traceback
         if os.environ.get("VSDASH_DEBUG"):
             raise
-        print(f"Onverwachte fout ({type(exc).__name__}): {exc}. Zet VSDASH_DEBUG=1 voor details.", file=sys.stderr)
+        print(
+            f"Onverwachte fout ({type(exc).__name__}): {exc}. Zet VSDASH_DEBUG=1 voor details.",
+            file=sys.stderr,
+        )
         return 1

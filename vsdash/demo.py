@@ -106,7 +106,9 @@ STOPAPP_ROTTERDAM = dt.date(2017, 9, 1)
 
 _CATEGORY_P = {"verbaal": 0.45, "non-verbaal": 0.20, "fysiek": 0.12, "achtervolgen": 0.13, "overig": 0.10}
 _WEEKDAY_W = np.array([0.85, 0.8, 0.85, 0.95, 1.2, 1.5, 1.25])  # Monday..Sunday
-_HOUR_W = np.array([6, 5, 4, 2.5, 1.2, 0.6, 0.6, 1.2, 2, 2, 2, 2.5, 3, 3, 3, 3.5, 4.5, 5, 5, 5, 5.5, 6.5, 7.5, 7.5])
+_HOUR_W = np.array(
+    [6, 5, 4, 2.5, 1.2, 0.6, 0.6, 1.2, 2, 2, 2, 2.5, 3, 3, 3, 3.5, 4.5, 5, 5, 5, 5.5, 6.5, 7.5, 7.5]
+)
 
 Progress = Callable[[float, str], None]
 
@@ -116,6 +118,7 @@ def _noop(fraction: float, message: str) -> None:
 
 
 # -- building blocks ------------------------------------------------------------------------------
+
 
 def _days() -> pd.DatetimeIndex:
     return pd.date_range(DEMO_START, DEMO_END, freq="D")
@@ -131,7 +134,9 @@ def _covid_factor(days: pd.DatetimeIndex) -> np.ndarray:
 def _seasonality(days: pd.DatetimeIndex) -> np.ndarray:
     doy = days.dayofyear.to_numpy()
     # Busier in early summer and at the start of the academic year; quiet in January/February.
-    return 1 + 0.18 * np.sin(2 * np.pi * (doy - 100) / 365.25) + 0.08 * np.cos(4 * np.pi * (doy - 250) / 365.25)
+    return (
+        1 + 0.18 * np.sin(2 * np.pi * (doy - 100) / 365.25) + 0.08 * np.cos(4 * np.pi * (doy - 250) / 365.25)
+    )
 
 
 def _circle(lat: float, lon: float, radius_m: float, n: int = 24) -> Polygon:
@@ -148,8 +153,11 @@ def build_channels(rng: np.random.Generator) -> pd.DataFrame:
         if code == "GM0599":
             rows.append((f"{code}-app", code, "StopApp", "app", STOPAPP_ROTTERDAM, None))
             continue
-        first = DEMO_START if code in reference.VS_SINCE_2020[:6] else DEMO_START + dt.timedelta(
-            days=int(rng.integers(60, 900)))
+        first = (
+            DEMO_START
+            if code in reference.VS_SINCE_2020[:6]
+            else DEMO_START + dt.timedelta(days=int(rng.integers(60, 900)))
+        )
         end = dt.date(2022, 6, 30) if code in reference.VS_LEFT else None
         rows.append((f"{code}-web", code, "Meldpunt straatintimidatie (web)", "meldpunt_web", first, end))
         if end is None and rng.random() < 0.7:
@@ -158,7 +166,9 @@ def build_channels(rng: np.random.Generator) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kanaal_id", "gemeentecode", "naam", "soort", "start", "eind"])
 
 
-def build_campaigns(rng: np.random.Generator, channels: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def build_campaigns(
+    rng: np.random.Generator, channels: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """National and local campaigns, who took part, and each one's true lift (ground truth)."""
     campaigns, members, truth = [], [], []
     first_channel = channels.groupby("gemeentecode")["start"].min()
@@ -172,8 +182,16 @@ def build_campaigns(rng: np.random.Generator, channels: pd.DataFrame) -> tuple[p
         cid = f"benjijok-{year}"
         start = dt.date(year, 9, 6) + dt.timedelta(days=7 * int(rng.integers(0, 3)))
         start -= dt.timedelta(days=start.weekday())
-        campaigns.append((cid, f"Ben jij OK? ({year})", "landelijk", "posters;bushokjes;ov;uitgaansgebied;sociale media",
-                          start, start + dt.timedelta(days=41)))
+        campaigns.append(
+            (
+                cid,
+                f"Ben jij OK? ({year})",
+                "landelijk",
+                "posters;bushokjes;ov;uitgaansgebied;sociale media",
+                start,
+                start + dt.timedelta(days=41),
+            )
+        )
         joined = rng.choice(participants, size=len(participants) // 2, replace=False)
         for code in sorted(joined):
             if first_channel[code] < start:
@@ -188,14 +206,23 @@ def build_campaigns(rng: np.random.Generator, channels: pd.DataFrame) -> tuple[p
                 start -= dt.timedelta(days=start.weekday())
                 end = start + dt.timedelta(days=7 * int(rng.integers(4, 9)) - 1)
                 clash = any(s <= end and start <= e for s, e, _ in COVID_PERIODS)
-                clash |= any(c[4] <= end + dt.timedelta(days=60) and start - dt.timedelta(days=60) <= c[5]
-                             for c in campaigns if (c[0], code) in set(members))
-                if not clash and end < DEMO_END and (code not in reference.VS_LEFT or end < dt.date(2022, 3, 1)):
+                clash |= any(
+                    c[4] <= end + dt.timedelta(days=60) and start - dt.timedelta(days=60) <= c[5]
+                    for c in campaigns
+                    if (c[0], code) in set(members)
+                )
+                if (
+                    not clash
+                    and end < DEMO_END
+                    and (code not in reference.VS_LEFT or end < dt.date(2022, 3, 1))
+                ):
                     break
             else:
                 continue
             cid = f"lokaal-{code}-{i + 1}"
-            title = "Stop Pikpraat" if code == "GM0599" and i == 0 else f"Lokale meldcampagne {name} {start.year}"
+            title = (
+                "Stop Pikpraat" if code == "GM0599" and i == 0 else f"Lokale meldcampagne {name} {start.year}"
+            )
             campaigns.append((cid, title, "lokaal", "sociale media;posters;horeca", start, end))
             members.append((cid, code))
             truth.append((cid, code, lift()))
@@ -214,8 +241,19 @@ def build_risk_areas() -> tuple[pd.DataFrame, dict[str, Polygon]]:
         poly = _circle(place.lat, place.lon, place.radius_m)
         polygons[rid] = poly
         rows.append((rid, place.gemeentecode, place.naam, place.type, poly.wkt, place.lat, place.lon, "demo"))
-    return pd.DataFrame(rows, columns=["risicogebied_id", "gemeentecode", "naam", "type", "geometrie_wkt",
-                                       "lat", "lon", "import_id"]), polygons
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "risicogebied_id",
+            "gemeentecode",
+            "naam",
+            "type",
+            "geometrie_wkt",
+            "lat",
+            "lon",
+            "import_id",
+        ],
+    ), polygons
 
 
 def _slug(text: str) -> str:
@@ -225,9 +263,14 @@ def _slug(text: str) -> str:
 def build_measures(rng: np.random.Generator, risk_areas: pd.DataFrame) -> pd.DataFrame:
     """Measures in risk areas (lighting, cameras, stewards, ...) on synthetic dates."""
     rows = []
-    kinds = {"uitgaansgebied": ("suswachters", "camera", "politie_inzet"), "station_ov": ("camera", "verlichting"),
-             "park": ("verlichting", "hangplek_verplaatst"), "route": ("verlichting", "inrichting"),
-             "campus": ("verlichting",), "winkelgebied": ("camera", "inrichting")}
+    kinds = {
+        "uitgaansgebied": ("suswachters", "camera", "politie_inzet"),
+        "station_ov": ("camera", "verlichting"),
+        "park": ("verlichting", "hangplek_verplaatst"),
+        "route": ("verlichting", "inrichting"),
+        "campus": ("verlichting",),
+        "winkelgebied": ("camera", "inrichting"),
+    }
     for area in risk_areas.itertuples():
         if rng.random() < 0.35:
             continue
@@ -247,8 +290,15 @@ _MEASURE_TEXT = {
 }
 
 
-def _expected_daily(code: str, population: int, days: pd.DatetimeIndex, channels: pd.DataFrame,
-                    campaigns: pd.DataFrame, truth: pd.DataFrame, rng: np.random.Generator) -> np.ndarray:
+def _expected_daily(
+    code: str,
+    population: int,
+    days: pd.DatetimeIndex,
+    channels: pd.DataFrame,
+    campaigns: pd.DataFrame,
+    truth: pd.DataFrame,
+    rng: np.random.Generator,
+) -> np.ndarray:
     """Expected reports per day for one municipality (before scaling to the requested total)."""
     rate = float(rng.uniform(0.5, 1.6)) * population / 10_000 / 7  # per day
     years = (days - pd.Timestamp(DEMO_START)).days.to_numpy() / 365.25
@@ -270,8 +320,15 @@ def _expected_daily(code: str, population: int, days: pd.DatetimeIndex, channels
     return expected
 
 
-def _location_points(code: str, centre: tuple[float, float], population: int, places: list[Place],
-                     polygons: dict[str, Polygon], rng: np.random.Generator, n_points: int = 3000) -> pd.DataFrame:
+def _location_points(
+    code: str,
+    centre: tuple[float, float],
+    population: int,
+    places: list[Place],
+    polygons: dict[str, Polygon],
+    rng: np.random.Generator,
+    n_points: int = 3000,
+) -> pd.DataFrame:
     """Candidate locations (like addresses) for one municipality, with H3 cells and risk area."""
     lats, lons, areas = [], [], []
     spread_m = 900 + 2.2 * math.sqrt(population)
@@ -291,7 +348,9 @@ def _location_points(code: str, centre: tuple[float, float], population: int, pl
     inside = []
     for lat, lon in zip(points["lat"], points["lon"], strict=True):
         pt = Point(lon, lat)
-        inside.append(next((rid for rid, poly in polygons.items() if rid.startswith(code) and poly.contains(pt)), None))
+        inside.append(
+            next((rid for rid, poly in polygons.items() if rid.startswith(code) and poly.contains(pt)), None)
+        )
     points["risicogebied_id"] = inside
     for res in (7, 8, 9):
         points[f"h3_r{res}"] = geo.cells_for_points(points["lat"].to_numpy(), points["lon"].to_numpy(), res)
@@ -306,14 +365,22 @@ def _assign_wijken(points: pd.DataFrame) -> pd.Series:
     if not path.exists():  # boundaries are optional: the demo works without wijk codes
         return pd.Series([None] * len(points), index=points.index, dtype="object")
     wijken = geo.load_wijk_boundaries(path)
-    pts = gpd.GeoDataFrame(points[[]], geometry=gpd.points_from_xy(points["lon"], points["lat"]), crs="EPSG:4326")
+    pts = gpd.GeoDataFrame(
+        points[[]], geometry=gpd.points_from_xy(points["lon"], points["lat"]), crs="EPSG:4326"
+    )
     joined = gpd.sjoin(pts, wijken[["wijkcode", "geometry"]], how="left", predicate="within")
     joined = joined[~joined.index.duplicated()]
     return joined["wijkcode"].reindex(points.index).astype("object").where(lambda s: s.notna(), None)
 
 
-def _reports_for(code: str, counts: np.ndarray, days: pd.DatetimeIndex, points: pd.DataFrame,
-                 channels: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+def _reports_for(
+    code: str,
+    counts: np.ndarray,
+    days: pd.DatetimeIndex,
+    points: pd.DataFrame,
+    channels: pd.DataFrame,
+    rng: np.random.Generator,
+) -> pd.DataFrame:
     """Turn counts per day into individual report rows (no free text, no coordinates)."""
     total = int(counts.sum())
     day_idx = np.repeat(np.arange(len(days)), counts)
@@ -337,26 +404,31 @@ def _reports_for(code: str, counts: np.ndarray, days: pd.DatetimeIndex, points: 
     app = own[own["soort"] == "app"]
     if not web.empty:
         w = web.iloc[0]
-        channel[(ts >= pd.Timestamp(w["start"])) & (ts <= pd.Timestamp(w["eind"] or DEMO_END) + pd.Timedelta(days=1))] = w["kanaal_id"]
+        channel[
+            (ts >= pd.Timestamp(w["start"]))
+            & (ts <= pd.Timestamp(w["eind"] or DEMO_END) + pd.Timedelta(days=1))
+        ] = w["kanaal_id"]
     if not app.empty:
         a = app.iloc[0]
         app_on = ts >= pd.Timestamp(a["start"])
         use_app = app_on & ((channel == None) | (rng.random(total) < 0.65))  # noqa: E711 (element-wise)
         channel[use_app] = a["kanaal_id"]
-    frame = pd.DataFrame({
-        "melding_id": pd.Series(np.arange(1, total + 1)).map(lambda i: f"D{i:08d}"),
-        "gemeentecode": code,
-        "gebeurd_op": occurred,
-        "ontvangen_op": received,
-        "kanaal_id": channel,
-        "categorie": categories,
-        "wijkcode": points["wijkcode"].to_numpy()[idx],
-        "risicogebied_id": points["risicogebied_id"].to_numpy()[idx],
-        "h3_r7": points["h3_r7"].to_numpy()[idx],
-        "h3_r8": points["h3_r8"].to_numpy()[idx],
-        "h3_r9": points["h3_r9"].to_numpy()[idx],
-        "import_id": "demo",
-    })
+    frame = pd.DataFrame(
+        {
+            "melding_id": pd.Series(np.arange(1, total + 1)).map(lambda i: f"D{i:08d}"),
+            "gemeentecode": code,
+            "gebeurd_op": occurred,
+            "ontvangen_op": received,
+            "kanaal_id": channel,
+            "categorie": categories,
+            "wijkcode": points["wijkcode"].to_numpy()[idx],
+            "risicogebied_id": points["risicogebied_id"].to_numpy()[idx],
+            "h3_r7": points["h3_r7"].to_numpy()[idx],
+            "h3_r8": points["h3_r8"].to_numpy()[idx],
+            "h3_r9": points["h3_r9"].to_numpy()[idx],
+            "import_id": "demo",
+        }
+    )
     return frame
 
 
@@ -364,40 +436,159 @@ def _reports_for(code: str, counts: np.ndarray, days: pd.DatetimeIndex, points: 
 
 # (category, type, title, target groups, partners, budget range EUR, reach range)
 _ACTIVITY_TEMPLATES = (
-    ("onderzoek", "bevolkingsonderzoek", "Bevolkingsonderzoek straatintimidatie", "algemeen_publiek",
-     "Regioplan", (15_000, 40_000), (800, 3000)),
-    ("onderzoek", "gesprekken_partners", "Gesprekken met GGD Centrum Seksueel Geweld en antidiscriminatiebureau",
-     "professionals", "GGD;Antidiscriminatiebureau", (0, 2_000), (10, 40)),
-    ("onderzoek", "meldpunt", "Meldpunt straatintimidatie", "vrouwen_meisjes;omstanders", "Politie", (5_000, 20_000),
-     (500, 5000)),
-    ("preventie", "campagne", "Publiekscampagne meldpunt", "algemeen_publiek;omstanders", "Rutgers",
-     (5_000, 25_000), (20_000, 150_000)),
-    ("preventie", "training_professionals", "Training voor professionals in welzijn, jeugd en sport",
-     "professionals", "Movisie;Sex Matters", (3_000, 12_000), (20, 120)),
-    ("preventie", "voorlichting_school", "Voorlichting op scholen over grensoverschrijdend gedrag",
-     "scholieren_studenten", "Sex Matters;Stichting Stop Straatintimidatie", (4_000, 15_000), (200, 2000)),
-    ("preventie", "podcast", "Podcastserie over straatintimidatie", "algemeen_publiek", "Emancipator",
-     (2_000, 6_000), (500, 5000)),
-    ("interventie", "workshop", "Weerbaarheidsworkshops voor meiden en vrouwen", "vrouwen_meisjes",
-     "Vizier", (3_000, 10_000), (30, 250)),
-    ("interventie", "workshop", "Workshops voor jongens en mannen over grenzen", "jongens_mannen",
-     "Emancipator", (3_000, 10_000), (30, 200)),
-    ("interventie", "uitgaanspersoneel_training", "Safe Clubbing: training voor uitgaanspersoneel",
-     "uitgaanspersoneel", "Horeca;Sex Matters", (4_000, 12_000), (20, 150)),
-    ("interventie", "omstandertraining", "Omstandertraining", "omstanders", "Stichting Stop Straatintimidatie",
-     (2_000, 8_000), (40, 300)),
-    ("interventie", "buschauffeurs_training", "Training buschauffeurs", "professionals", "Vervoerder",
-     (2_000, 6_000), (40, 200)),
-    ("interventie", "suswachters", "Suswachters in het uitgaansgebied", "algemeen_publiek", "Horeca;Politie",
-     (20_000, 60_000), (2000, 20_000)),
-    ("interventie", "bespreking_veiligheidsoverleg", "Meldingen structureel besproken in het wijkveiligheidsoverleg",
-     "professionals", "Politie;Wijkteam", (0, 1_000), (10, 40)),
-    ("interventie", "fysieke_maatregel", "Fysieke maatregel in risicogebied", "algemeen_publiek", "CCV",
-     (10_000, 80_000), (1000, 20_000)),
-    ("repressie", "handhaving", "Uitbreiding handhaving door boa's", "algemeen_publiek", "Politie",
-     (10_000, 40_000), (0, 0)),
-    ("repressie", "politie_inzet", "Gerichte politie-inzet in risicogebieden", "algemeen_publiek", "Politie",
-     (0, 10_000), (0, 0)),
+    (
+        "onderzoek",
+        "bevolkingsonderzoek",
+        "Bevolkingsonderzoek straatintimidatie",
+        "algemeen_publiek",
+        "Regioplan",
+        (15_000, 40_000),
+        (800, 3000),
+    ),
+    (
+        "onderzoek",
+        "gesprekken_partners",
+        "Gesprekken met GGD Centrum Seksueel Geweld en antidiscriminatiebureau",
+        "professionals",
+        "GGD;Antidiscriminatiebureau",
+        (0, 2_000),
+        (10, 40),
+    ),
+    (
+        "onderzoek",
+        "meldpunt",
+        "Meldpunt straatintimidatie",
+        "vrouwen_meisjes;omstanders",
+        "Politie",
+        (5_000, 20_000),
+        (500, 5000),
+    ),
+    (
+        "preventie",
+        "campagne",
+        "Publiekscampagne meldpunt",
+        "algemeen_publiek;omstanders",
+        "Rutgers",
+        (5_000, 25_000),
+        (20_000, 150_000),
+    ),
+    (
+        "preventie",
+        "training_professionals",
+        "Training voor professionals in welzijn, jeugd en sport",
+        "professionals",
+        "Movisie;Sex Matters",
+        (3_000, 12_000),
+        (20, 120),
+    ),
+    (
+        "preventie",
+        "voorlichting_school",
+        "Voorlichting op scholen over grensoverschrijdend gedrag",
+        "scholieren_studenten",
+        "Sex Matters;Stichting Stop Straatintimidatie",
+        (4_000, 15_000),
+        (200, 2000),
+    ),
+    (
+        "preventie",
+        "podcast",
+        "Podcastserie over straatintimidatie",
+        "algemeen_publiek",
+        "Emancipator",
+        (2_000, 6_000),
+        (500, 5000),
+    ),
+    (
+        "interventie",
+        "workshop",
+        "Weerbaarheidsworkshops voor meiden en vrouwen",
+        "vrouwen_meisjes",
+        "Vizier",
+        (3_000, 10_000),
+        (30, 250),
+    ),
+    (
+        "interventie",
+        "workshop",
+        "Workshops voor jongens en mannen over grenzen",
+        "jongens_mannen",
+        "Emancipator",
+        (3_000, 10_000),
+        (30, 200),
+    ),
+    (
+        "interventie",
+        "uitgaanspersoneel_training",
+        "Safe Clubbing: training voor uitgaanspersoneel",
+        "uitgaanspersoneel",
+        "Horeca;Sex Matters",
+        (4_000, 12_000),
+        (20, 150),
+    ),
+    (
+        "interventie",
+        "omstandertraining",
+        "Omstandertraining",
+        "omstanders",
+        "Stichting Stop Straatintimidatie",
+        (2_000, 8_000),
+        (40, 300),
+    ),
+    (
+        "interventie",
+        "buschauffeurs_training",
+        "Training buschauffeurs",
+        "professionals",
+        "Vervoerder",
+        (2_000, 6_000),
+        (40, 200),
+    ),
+    (
+        "interventie",
+        "suswachters",
+        "Suswachters in het uitgaansgebied",
+        "algemeen_publiek",
+        "Horeca;Politie",
+        (20_000, 60_000),
+        (2000, 20_000),
+    ),
+    (
+        "interventie",
+        "bespreking_veiligheidsoverleg",
+        "Meldingen structureel besproken in het wijkveiligheidsoverleg",
+        "professionals",
+        "Politie;Wijkteam",
+        (0, 1_000),
+        (10, 40),
+    ),
+    (
+        "interventie",
+        "fysieke_maatregel",
+        "Fysieke maatregel in risicogebied",
+        "algemeen_publiek",
+        "CCV",
+        (10_000, 80_000),
+        (1000, 20_000),
+    ),
+    (
+        "repressie",
+        "handhaving",
+        "Uitbreiding handhaving door boa's",
+        "algemeen_publiek",
+        "Politie",
+        (10_000, 40_000),
+        (0, 0),
+    ),
+    (
+        "repressie",
+        "politie_inzet",
+        "Gerichte politie-inzet in risicogebieden",
+        "algemeen_publiek",
+        "Politie",
+        (0, 10_000),
+        (0, 0),
+    ),
 )
 
 #: Activities the evaluation names for specific municipalities (facts; dates and figures synthetic).
@@ -407,16 +598,45 @@ _NAMED_ACTIVITIES = (
     ("GM0014", "preventie", "ludieke_actie", "Catcalls-stadswandeling", dt.date(2021, 10, 1)),
     ("GM0014", "onderzoek", "gericht_onderzoek", "Onderzoek onder studenten", dt.date(2020, 9, 1)),
     ("GM0935", "onderzoek", "gericht_onderzoek", "Onderzoek onder studenten", dt.date(2020, 10, 1)),
-    ("GM0363", "repressie", "apv_verbod", "Verbod op straatintimidatie in de APV (sisverbod)", dt.date(2018, 1, 1)),
-    ("GM0599", "repressie", "apv_verbod", "Verbod op straatintimidatie in de APV (sisverbod)", dt.date(2018, 1, 1)),
-    ("GM0855", "repressie", "apv_verbod", "Verbod op straatintimidatie in de APV (sisverbod)", dt.date(2018, 1, 1)),
-    ("GM0758", "repressie", "apv_verbod", "Verbod op straatintimidatie in de APV (sisverbod)", dt.date(2018, 1, 1)),
+    (
+        "GM0363",
+        "repressie",
+        "apv_verbod",
+        "Verbod op straatintimidatie in de APV (sisverbod)",
+        dt.date(2018, 1, 1),
+    ),
+    (
+        "GM0599",
+        "repressie",
+        "apv_verbod",
+        "Verbod op straatintimidatie in de APV (sisverbod)",
+        dt.date(2018, 1, 1),
+    ),
+    (
+        "GM0855",
+        "repressie",
+        "apv_verbod",
+        "Verbod op straatintimidatie in de APV (sisverbod)",
+        dt.date(2018, 1, 1),
+    ),
+    (
+        "GM0758",
+        "repressie",
+        "apv_verbod",
+        "Verbod op straatintimidatie in de APV (sisverbod)",
+        dt.date(2018, 1, 1),
+    ),
     ("GM0153", "repressie", "apv_verbod", "Verbod op straatintimidatie in de APV", dt.date(2022, 1, 1)),
 )
 
 
-def build_activities(rng: np.random.Generator, risk_areas: pd.DataFrame, campaigns: pd.DataFrame,
-                     members: pd.DataFrame, today: dt.date = DEMO_END) -> pd.DataFrame:
+def build_activities(
+    rng: np.random.Generator,
+    risk_areas: pd.DataFrame,
+    campaigns: pd.DataFrame,
+    members: pd.DataFrame,
+    today: dt.date = DEMO_END,
+) -> pd.DataFrame:
     """Activities of all four categories per municipality, with Covid postponements."""
     rows = []
     stamp = pd.Timestamp(DEMO_END)
@@ -438,48 +658,93 @@ def build_activities(rng: np.random.Generator, risk_areas: pd.DataFrame, campaig
         for j, k in enumerate(picks):
             cat, typ, title, groups, partners, budget, reach = _ACTIVITY_TEMPLATES[k]
             start = dt.date(2019, 3, 1) + dt.timedelta(days=int(rng.integers(0, 2700)))
-            end = None if typ in ("meldpunt", "suswachters", "bespreking_veiligheidsoverleg") else (
-                start + dt.timedelta(days=int(rng.integers(30, 400))))
+            end = (
+                None
+                if typ in ("meldpunt", "suswachters", "bespreking_veiligheidsoverleg")
+                else (start + dt.timedelta(days=int(rng.integers(30, 400))))
+            )
             area_id = None
             if typ in ("suswachters", "fysieke_maatregel", "politie_inzet") and not areas.empty:
                 area = areas.iloc[int(rng.integers(0, len(areas)))]
                 area_id = area["risicogebied_id"]
                 title = f"{title}: {area['naam']}"
-            rows.append({
-                "activiteit_id": f"{code}-A{j + 1:03d}", "gemeentecode": code, "programma": "veilige_steden",
-                "categorie": cat, "type": typ, "titel": title, "doelgroepen": groups, "partners": partners,
-                "start": start, "eind": end, "status": status_for(start, end, cat),
-                "bereik": int(rng.integers(*reach)) if reach[1] else None,
-                "budget_eur": int(round(rng.integers(*budget) / 500) * 500) if budget[1] else 0,
-                "risicogebied_id": area_id, "campagne_id": None, "import_id": "demo", "gewijzigd_op": stamp,
-            })
+            rows.append(
+                {
+                    "activiteit_id": f"{code}-A{j + 1:03d}",
+                    "gemeentecode": code,
+                    "programma": "veilige_steden",
+                    "categorie": cat,
+                    "type": typ,
+                    "titel": title,
+                    "doelgroepen": groups,
+                    "partners": partners,
+                    "start": start,
+                    "eind": end,
+                    "status": status_for(start, end, cat),
+                    "bereik": int(rng.integers(*reach)) if reach[1] else None,
+                    "budget_eur": int(round(rng.integers(*budget) / 500) * 500) if budget[1] else 0,
+                    "risicogebied_id": area_id,
+                    "campagne_id": None,
+                    "import_id": "demo",
+                    "gewijzigd_op": stamp,
+                }
+            )
     for i, (code, cat, typ, title, start) in enumerate(_NAMED_ACTIVITIES):
-        rows.append({
-            "activiteit_id": f"{code}-N{i + 1:03d}", "gemeentecode": code, "programma": "veilige_steden",
-            "categorie": cat, "type": typ, "titel": title, "doelgroepen": "vrouwen_meisjes;omstanders",
-            "partners": "", "start": start, "eind": None if typ == "apv_verbod" else start + dt.timedelta(days=120),
-            "status": "afgerond" if typ != "apv_verbod" else "lopend", "bereik": None,
-            "budget_eur": int(rng.integers(2, 30)) * 1000, "risicogebied_id": None, "campagne_id": None,
-            "import_id": "demo", "gewijzigd_op": stamp,
-        })
+        rows.append(
+            {
+                "activiteit_id": f"{code}-N{i + 1:03d}",
+                "gemeentecode": code,
+                "programma": "veilige_steden",
+                "categorie": cat,
+                "type": typ,
+                "titel": title,
+                "doelgroepen": "vrouwen_meisjes;omstanders",
+                "partners": "",
+                "start": start,
+                "eind": None if typ == "apv_verbod" else start + dt.timedelta(days=120),
+                "status": "afgerond" if typ != "apv_verbod" else "lopend",
+                "bereik": None,
+                "budget_eur": int(rng.integers(2, 30)) * 1000,
+                "risicogebied_id": None,
+                "campagne_id": None,
+                "import_id": "demo",
+                "gewijzigd_op": stamp,
+            }
+        )
     # Every campaign is also an activity of each municipality taking part (linked to the campaign).
     camp = campaigns.set_index("campagne_id")
     for i, m in enumerate(members.itertuples()):
         c = camp.loc[m.campagne_id]
-        rows.append({
-            "activiteit_id": f"{m.gemeentecode}-C{i + 1:03d}", "gemeentecode": m.gemeentecode,
-            "programma": "veilige_steden", "categorie": "preventie", "type": "campagne", "titel": c["naam"],
-            "doelgroepen": "algemeen_publiek;omstanders", "partners": "Rutgers" if c["schaal"] == "landelijk" else "",
-            "start": c["start"], "eind": c["eind"], "status": "afgerond" if c["eind"] < today else "lopend",
-            "bereik": int(rng.integers(10_000, 120_000)), "budget_eur": int(rng.integers(5, 30)) * 1000,
-            "risicogebied_id": None, "campagne_id": m.campagne_id, "import_id": "demo", "gewijzigd_op": stamp,
-        })
+        rows.append(
+            {
+                "activiteit_id": f"{m.gemeentecode}-C{i + 1:03d}",
+                "gemeentecode": m.gemeentecode,
+                "programma": "veilige_steden",
+                "categorie": "preventie",
+                "type": "campagne",
+                "titel": c["naam"],
+                "doelgroepen": "algemeen_publiek;omstanders",
+                "partners": "Rutgers" if c["schaal"] == "landelijk" else "",
+                "start": c["start"],
+                "eind": c["eind"],
+                "status": "afgerond" if c["eind"] < today else "lopend",
+                "bereik": int(rng.integers(10_000, 120_000)),
+                "budget_eur": int(rng.integers(5, 30)) * 1000,
+                "risicogebied_id": None,
+                "campagne_id": m.campagne_id,
+                "import_id": "demo",
+                "gewijzigd_op": stamp,
+            }
+        )
     return pd.DataFrame(rows)
 
 
 # -- the whole store --------------------------------------------------------------------------------
 
-def generate_demo(store: Store, seed: int = 42, reports: int = 100_000, progress: Progress = _noop) -> dict[str, int]:
+
+def generate_demo(
+    store: Store, seed: int = 42, reports: int = 100_000, progress: Progress = _noop
+) -> dict[str, int]:
     """Fill ``store`` with a deterministic demo data set of about ``reports`` reports.
 
     Replaces any earlier demo data; marks the store as demo. Returns the table counts.
@@ -497,17 +762,33 @@ def generate_demo(store: Store, seed: int = 42, reports: int = 100_000, progress
     measures = build_measures(rng, risk_areas)
     activities = build_activities(rng, risk_areas, campaigns, members)
 
-    expected = {code: _expected_daily(code, int(pop_2024[code]), days, channels, campaigns, truth, rng)
-                for code in DEMO_MUNICIPALITIES}
+    expected = {
+        code: _expected_daily(code, int(pop_2024[code]), days, channels, campaigns, truth, rng)
+        for code in DEMO_MUNICIPALITIES
+    }
     total_expected = sum(e.sum() for e in expected.values())
     # Overdispersion: day-level gamma noise; then one multinomial draw gives exactly ``reports``.
-    weights = np.concatenate([expected[c] * rng.gamma(25, 1 / 25, size=len(days)) for c in DEMO_MUNICIPALITIES])
-    counts_all = rng.multinomial(reports, weights / weights.sum()) if total_expected > 0 else np.zeros_like(weights)
-    counts = {code: counts_all[i * len(days):(i + 1) * len(days)] for i, code in enumerate(DEMO_MUNICIPALITIES)}
+    weights = np.concatenate(
+        [expected[c] * rng.gamma(25, 1 / 25, size=len(days)) for c in DEMO_MUNICIPALITIES]
+    )
+    counts_all = (
+        rng.multinomial(reports, weights / weights.sum()) if total_expected > 0 else np.zeros_like(weights)
+    )
+    counts = {
+        code: counts_all[i * len(days) : (i + 1) * len(days)] for i, code in enumerate(DEMO_MUNICIPALITIES)
+    }
 
     with store.transaction() as cur:
-        for table in ("reports", "channels", "campaign_municipalities", "campaigns", "demo_ground_truth",
-                      "risk_area_measures", "risk_areas", "activities"):
+        for table in (
+            "reports",
+            "channels",
+            "campaign_municipalities",
+            "campaigns",
+            "demo_ground_truth",
+            "risk_area_measures",
+            "risk_areas",
+            "activities",
+        ):
             store.execute(f"DELETE FROM {table}", cursor=cur)
         store.insert("channels", channels, cur)
         store.insert("campaigns", campaigns.assign(import_id="demo"), cur)
@@ -517,8 +798,10 @@ def generate_demo(store: Store, seed: int = 42, reports: int = 100_000, progress
         store.insert("risk_area_measures", measures, cur)
         store.insert("activities", activities, cur)
         for i, code in enumerate(DEMO_MUNICIPALITIES):
-            progress(0.05 + 0.85 * i / len(DEMO_MUNICIPALITIES),
-                     f"Meldingen voor {municipalities.loc[code, 'weergavenaam']}")
+            progress(
+                0.05 + 0.85 * i / len(DEMO_MUNICIPALITIES),
+                f"Meldingen voor {municipalities.loc[code, 'weergavenaam']}",
+            )
             places = [p for p in PLACES if p.gemeentecode == code]
             centre = (float(municipalities.loc[code, "lat"]), float(municipalities.loc[code, "lon"]))
             points = _location_points(code, centre, int(pop_2024[code]), places, polygons, rng)

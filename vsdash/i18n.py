@@ -112,7 +112,6 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Voor het nieuwe meldkanaal van {date} is een eigen sprong in het niveau meegerekend.",
         "en": "The new reporting channel of {date} is given its own jump in level.",
     },
-
     # --- privacy and map -------------------------------------------------------------------
     "privacy_suppressed_legend": {
         "nl": "<{k}: minder dan {k} meldingen; het precieze aantal wordt niet getoond om melders te beschermen.",
@@ -139,7 +138,6 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Meldingen zijn samengevoegd in zeshoeken (H3-resolutie {res}); losse locaties worden nooit getoond.",
         "en": "Reports are grouped into hexagons (H3 resolution {res}); individual locations are never shown.",
     },
-
     # --- pages -----------------------------------------------------------------------------
     "nav_overview": {"nl": "Overzicht", "en": "Overview"},
     "nav_reports": {"nl": "Meldingen", "en": "Reports"},
@@ -159,7 +157,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "De demo-opslag bestaat nog niet en wordt nu gemaakt (eenmalig, ongeveer een halve minuut)…",
         "en": "The demo store does not exist yet and is being built (once, about half a minute)…",
     },
-    "store_error": {"nl": "De gegevens zijn niet te openen: {error}", "en": "The data cannot be opened: {error}"},
+    "store_error": {
+        "nl": "De gegevens zijn niet te openen: {error}",
+        "en": "The data cannot be opened: {error}",
+    },
     "no_reports_period": {
         "nl": "Er zijn geen meldingen in deze selectie.",
         "en": "There are no reports in this selection.",
@@ -168,6 +169,7 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "{naam} heeft in deze periode geen meldpunt: er zijn geen meldingen, dat is iets anders dan nul meldingen.",
         "en": "{naam} has no reporting channel in this period: there are no reports, which is not the same as zero reports.",
     },
+    "no_channel_short": {"nl": "geen meldpunt", "en": "no reporting channel"},
     "reports": {"nl": "Meldingen", "en": "Reports"},
     "reports_per_10k": {"nl": "Meldingen per 10.000 inwoners", "en": "Reports per 10,000 inhabitants"},
     "per_10k_short": {"nl": "Per 10.000 inwoners", "en": "Per 10,000 inhabitants"},
@@ -181,7 +183,14 @@ LABELS: dict[str, dict[str, str]] = {
     "grain_week": {"nl": "per week", "en": "per week"},
     "grain_month": {"nl": "per maand", "en": "per month"},
     "show_as_table": {"nl": "Toon als tabel", "en": "Show as table"},
-    "trend_title": {"nl": "Meldingen per week, met campagneperiodes", "en": "Reports per week, with campaign periods"},
+    "trend_title_week": {
+        "nl": "Meldingen per week, met campagneperiodes",
+        "en": "Reports per week, with campaign periods",
+    },
+    "trend_title_month": {
+        "nl": "Meldingen per maand, met campagneperiodes",
+        "en": "Reports per month, with campaign periods",
+    },
     "willingness_caveat": {
         "nl": "Meer meldingen betekent vaak dat mensen eerder melden (meldingsbereidheid), niet per se dat er meer intimidatie is. Een campagne die naar het meldpunt verwijst, verhoogt de meldingsbereidheid.",
         "en": "More reports often means people are more willing to report, not necessarily that there is more harassment. A campaign that points to the reporting point raises the willingness to report.",
@@ -191,10 +200,22 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Inhabitants: {inwoners} on 1 January {jaar} (CBS).",
     },
     "whats_new": {"nl": "Wat is nieuw", "en": "What is new"},
-    "new_campaign": {"nl": "Campagne **{naam}** ({start} – {eind})", "en": "Campaign **{naam}** ({start} – {eind})"},
-    "new_activity": {"nl": "Activiteit **{titel}** ({gemeente}, {start})", "en": "Activity **{titel}** ({gemeente}, {start})"},
-    "new_import": {"nl": "Import **{bestand}** op {tijd}: {n} rijen", "en": "Import **{bestand}** on {tijd}: {n} rows"},
-    "nothing_new": {"nl": "Niets nieuws in de laatste drie maanden van de periode.", "en": "Nothing new in the last three months of the period."},
+    "new_campaign": {
+        "nl": "Campagne **{naam}** ({start} – {eind})",
+        "en": "Campaign **{naam}** ({start} – {eind})",
+    },
+    "new_activity": {
+        "nl": "Activiteit **{titel}** ({gemeente}, {start})",
+        "en": "Activity **{titel}** ({gemeente}, {start})",
+    },
+    "new_import": {
+        "nl": "Import **{bestand}** op {tijd}: {n} rijen",
+        "en": "Import **{bestand}** on {tijd}: {n} rows",
+    },
+    "nothing_new": {
+        "nl": "Niets nieuws in de laatste drie maanden van de periode.",
+        "en": "Nothing new in the last three months of the period.",
+    },
     "break_launch": {"nl": "start {naam}", "en": "launch {naam}"},
     "break_end": {"nl": "einde {naam}", "en": "end {naam}"},
     "overview_title": {"nl": "Overzicht: {selectie}", "en": "Overview: {selectie}"},
@@ -217,8 +238,8 @@ LABELS: dict[str, dict[str, str]] = {
     "rep_achtervolgen": {"nl": "Achtervolgen", "en": "Following"},
     "rep_overig": {"nl": "Overig", "en": "Other"},
     "suppressed_note": {
-        "nl": "Aantallen van 1 tot {k} worden niet getoond (\"<{k}\") om melders te beschermen.",
-        "en": "Counts from 1 to {k} are not shown (\"<{k}\") to protect people who report.",
+        "nl": 'Aantallen van 1 tot {k} worden niet getoond ("<{k}") om melders te beschermen.',
+        "en": 'Counts from 1 to {k} are not shown ("<{k}") to protect people who report.',
     },
     "error_generic": {
         "nl": "Er ging iets mis bij het maken van dit onderdeel. De rest van de pagina werkt nog. Melding voor de beheerder: {kind}.",
@@ -236,10 +257,34 @@ def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-             "september", "oktober", "november", "december"]
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
-             "September", "October", "November", "December"]
+MONTHS_NL = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def fmt_number(value: float | int | None, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:

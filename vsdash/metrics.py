@@ -58,8 +58,9 @@ def relative_change(current: float, previous: float) -> float:
     return float("nan") if not previous else (current - previous) / previous
 
 
-def campaigns_in_period(campaigns: pd.DataFrame, codes: Sequence[str] | None, start: dt.date,
-                        end: dt.date) -> pd.DataFrame:
+def campaigns_in_period(
+    campaigns: pd.DataFrame, codes: Sequence[str] | None, start: dt.date, end: dt.date
+) -> pd.DataFrame:
     """Campaigns overlapping [start, end] in which any of ``codes`` (None = any) took part.
 
     ``campaigns`` has one row per campaign and municipality; returns one row per campaign with
@@ -73,26 +74,38 @@ def campaigns_in_period(campaigns: pd.DataFrame, codes: Sequence[str] | None, st
     s, e = pd.Timestamp(start), pd.Timestamp(end)
     rows = rows[(pd.to_datetime(rows["start"]) <= e) & (pd.to_datetime(rows["eind"]) >= s)]
     grouped = rows.groupby(["campagne_id", "naam", "schaal", "start", "eind"], as_index=False).agg(
-        gemeenten=("gemeentecode", "nunique"))
+        gemeenten=("gemeentecode", "nunique")
+    )
     return grouped.sort_values("start").reset_index(drop=True)
 
 
-def channel_breaks(channels: pd.DataFrame, codes: Sequence[str] | None, start: dt.date, end: dt.date) -> pd.DataFrame:
+def channel_breaks(
+    channels: pd.DataFrame, codes: Sequence[str] | None, start: dt.date, end: dt.date
+) -> pd.DataFrame:
     """Channel launches and endings inside [start, end]: known breaks in the report series."""
     if channels.empty:
         return pd.DataFrame(columns=["datum", "gemeentecode", "naam", "soort_breuk"])
     rows = channels if codes is None else channels[channels["gemeentecode"].isin(list(codes))]
-    events = pd.concat([
-        rows.assign(datum=pd.to_datetime(rows["start"]), soort_breuk="start"),
-        rows[rows["eind"].notna()].assign(datum=lambda d: pd.to_datetime(d["eind"]), soort_breuk="eind"),
-    ])
+    events = pd.concat(
+        [
+            rows.assign(datum=pd.to_datetime(rows["start"]), soort_breuk="start"),
+            rows[rows["eind"].notna()].assign(datum=lambda d: pd.to_datetime(d["eind"]), soort_breuk="eind"),
+        ]
+    )
     s, e = pd.Timestamp(start), pd.Timestamp(end)
     events = events[(events["datum"] >= s) & (events["datum"] <= e)]
-    return events[["datum", "gemeentecode", "naam", "soort_breuk"]].sort_values("datum").reset_index(drop=True)
+    return (
+        events[["datum", "gemeentecode", "naam", "soort_breuk"]].sort_values("datum").reset_index(drop=True)
+    )
 
 
-def activities_by_category(activities: pd.DataFrame, codes: Sequence[str] | None, start: dt.date,
-                           end: dt.date, categories: Sequence[str]) -> pd.DataFrame:
+def activities_by_category(
+    activities: pd.DataFrame,
+    codes: Sequence[str] | None,
+    start: dt.date,
+    end: dt.date,
+    categories: Sequence[str],
+) -> pd.DataFrame:
     """Number of activities per category that ran (at least partly) in [start, end]."""
     rows = activities if codes is None else activities[activities["gemeentecode"].isin(list(codes))]
     s, e = pd.Timestamp(start), pd.Timestamp(end)

@@ -16,7 +16,10 @@ G4 = ("GM0363", "GM0599", "GM0518", "GM0344")  # Amsterdam, Rotterdam, Den Haag,
 #: Veilige Steden: the 12 municipalities taking part since the support programme began in 2020,
 #: plus Zaanstad (took part until early 2022). Source: Panteia evaluation, 2022.
 VS_SINCE_2020 = (
-    "GM0363", "GM0599", "GM0518", "GM0344",  # G4
+    "GM0363",
+    "GM0599",
+    "GM0518",
+    "GM0344",  # G4
     "GM0034",  # Almere
     "GM0202",  # Arnhem
     "GM0758",  # Breda
@@ -32,24 +35,64 @@ VS_INTERESTED = ("GM0080",)  # Leeuwarden: interested, not (yet) a participant
 
 #: Municipalities in the BZK learning circle Leefbaarheid en Veiligheid (2021).
 LEEFBAARHEID_VEILIGHEID = (
-    "GM0363", "GM0202", "GM0479", "GM0995", "GM0518", "GM0599", "GM0606", "GM0344", "GM0356",
-    "GM0772", "GM0014", "GM0855", "GM0758", "GM0917", "GM0080",
+    "GM0363",
+    "GM0202",
+    "GM0479",
+    "GM0995",
+    "GM0518",
+    "GM0599",
+    "GM0606",
+    "GM0344",
+    "GM0356",
+    "GM0772",
+    "GM0014",
+    "GM0855",
+    "GM0758",
+    "GM0917",
+    "GM0080",
 )
 #: City Deal Zorg voor Veiligheid in de stad (2017-2019).
 CITY_DEAL = ("GM0034", "GM0758", "GM0935", "GM0268", "GM0855", "GM0637")
 
 #: Cities with a research university (peer group "studentenstad").
-STUDENT_CITIES = ("GM0363", "GM0599", "GM0344", "GM0014", "GM0935", "GM0546", "GM0268", "GM0153",
-                  "GM0855", "GM0503", "GM0289", "GM0772")
+STUDENT_CITIES = (
+    "GM0363",
+    "GM0599",
+    "GM0344",
+    "GM0014",
+    "GM0935",
+    "GM0546",
+    "GM0268",
+    "GM0153",
+    "GM0855",
+    "GM0503",
+    "GM0289",
+    "GM0772",
+)
 
-PROGRAMMES = pd.DataFrame([
-    ("veilige_steden", "Veilige Steden", "OCW",
-     "Ondersteuning van gemeenten bij de aanpak van straatintimidatie en seksuele intimidatie in de publieke ruimte en het uitgaansleven."),
-    ("leefbaarheid_veiligheid", "Leefbaarheid en Veiligheid", "BZK",
-     "Gebiedsgerichte aanpak in 16 stedelijke vernieuwingsgebieden (leercirkel 2021)."),
-    ("city_deal_zorg_veiligheid", "City Deal Zorg voor Veiligheid in de stad", "JenV, VWS, BZK",
-     "Verbinding van zorg- en veiligheidsdomein (2017-2019)."),
-], columns=["programma", "naam", "ministerie", "omschrijving"])
+PROGRAMMES = pd.DataFrame(
+    [
+        (
+            "veilige_steden",
+            "Veilige Steden",
+            "OCW",
+            "Ondersteuning van gemeenten bij de aanpak van straatintimidatie en seksuele intimidatie in de publieke ruimte en het uitgaansleven.",
+        ),
+        (
+            "leefbaarheid_veiligheid",
+            "Leefbaarheid en Veiligheid",
+            "BZK",
+            "Gebiedsgerichte aanpak in 16 stedelijke vernieuwingsgebieden (leercirkel 2021).",
+        ),
+        (
+            "city_deal_zorg_veiligheid",
+            "City Deal Zorg voor Veiligheid in de stad",
+            "JenV, VWS, BZK",
+            "Verbinding van zorg- en veiligheidsdomein (2017-2019).",
+        ),
+    ],
+    columns=["programma", "naam", "ministerie", "omschrijving"],
+)
 
 
 def load_municipalities() -> pd.DataFrame:
@@ -60,12 +103,14 @@ def load_municipalities() -> pd.DataFrame:
 def load_population() -> pd.DataFrame:
     """Return population on 1 January 2023 and 2024 per municipality (CBS StatLine 03759NED)."""
     raw = pd.read_csv(DATA_DIR / "gemeenten_inwoners.csv")
-    return pd.DataFrame({
-        "gemeentecode": raw["statcode"],
-        "jaar": raw["jaar"],
-        "inwoners": raw["inwoners"],
-        "bron": "CBS StatLine 03759NED, bevolking op 1 januari",
-    })
+    return pd.DataFrame(
+        {
+            "gemeentecode": raw["statcode"],
+            "jaar": raw["jaar"],
+            "inwoners": raw["inwoners"],
+            "bron": "CBS StatLine 03759NED, bevolking op 1 januari",
+        }
+    )
 
 
 def memberships() -> pd.DataFrame:
@@ -80,8 +125,17 @@ def memberships() -> pd.DataFrame:
         rows.append(("veilige_steden", code, start, end, 30_000, 30_000))
     rows += [("leefbaarheid_veiligheid", code, 2021, None, None, None) for code in LEEFBAARHEID_VEILIGHEID]
     rows += [("city_deal_zorg_veiligheid", code, 2017, 2019, None, None) for code in CITY_DEAL]
-    return pd.DataFrame(rows, columns=["programma", "gemeentecode", "jaar_start", "jaar_eind",
-                                       "bijdrage_rijk_eur", "cofinanciering_eur"])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "programma",
+            "gemeentecode",
+            "jaar_start",
+            "jaar_eind",
+            "bijdrage_rijk_eur",
+            "cofinanciering_eur",
+        ],
+    )
 
 
 def peer_groups() -> pd.DataFrame:
@@ -92,4 +146,6 @@ def peer_groups() -> pd.DataFrame:
         "vs_sinds_2022": VS_SINCE_2022,
         "studentenstad": STUDENT_CITIES,
     }
-    return pd.DataFrame([(g, c) for g, codes in groups.items() for c in codes], columns=["groep", "gemeentecode"])
+    return pd.DataFrame(
+        [(g, c) for g, codes in groups.items() for c in codes], columns=["groep", "gemeentecode"]
+    )

@@ -110,7 +110,9 @@ class Table:
         for col in self.columns:
             sql = col.sql
             if dialect == "postgresql":
-                sql = {"UBIGINT": "BIGINT", "DOUBLE": "DOUBLE PRECISION", "UTINYINT": "SMALLINT"}.get(sql, sql)
+                sql = {"UBIGINT": "BIGINT", "DOUBLE": "DOUBLE PRECISION", "UTINYINT": "SMALLINT"}.get(
+                    sql, sql
+                )
             parts.append(f"{col.name} {sql}{'' if col.nullable else ' NOT NULL'}")
         if self.primary_key:
             parts.append(f"PRIMARY KEY ({', '.join(self.primary_key)})")
@@ -129,7 +131,11 @@ MUNICIPALITIES = Table(
         _c("naam", "VARCHAR", "Naam volgens CBS, bijvoorbeeld 's-Gravenhage", False),
         _c("weergavenaam", "VARCHAR", "Naam zoals inwoners hem gebruiken, bijvoorbeeld Den Haag", False),
         _c("provincie", "VARCHAR", "Provincie (alleen ingevuld voor gemeenten in de programma's)"),
-        _c("lat", "DOUBLE", "Breedtegraad van een punt binnen de gemeente (WGS84), berekend uit CBS-grenzen 2025"),
+        _c(
+            "lat",
+            "DOUBLE",
+            "Breedtegraad van een punt binnen de gemeente (WGS84), berekend uit CBS-grenzen 2025",
+        ),
         _c("lon", "DOUBLE", "Lengtegraad van dat punt (WGS84)"),
     ),
     ("gemeentecode",),
@@ -177,7 +183,11 @@ MEMBERSHIPS = Table(
         _c("gemeentecode", "VARCHAR", "CBS-code", False),
         _c("jaar_start", "INTEGER", "Eerste jaar van deelname", False),
         _c("jaar_eind", "INTEGER", "Laatste jaar van deelname (leeg: loopt nog)"),
-        _c("bijdrage_rijk_eur", "INTEGER", "Bijdrage van het Rijk per jaar (Veilige Steden: 50.000 G4, 30.000 overig)"),
+        _c(
+            "bijdrage_rijk_eur",
+            "INTEGER",
+            "Bijdrage van het Rijk per jaar (Veilige Steden: 50.000 G4, 30.000 overig)",
+        ),
         _c("cofinanciering_eur", "INTEGER", "Verplichte eigen bijdrage per jaar (geld of inzet)"),
     ),
     ("programma", "gemeentecode"),
@@ -257,7 +267,13 @@ ACTIVITIES = Table(
         _c("activiteit_id", "VARCHAR", "Sleutel", False),
         _c("gemeentecode", "VARCHAR", "CBS-code", False),
         _c("programma", "VARCHAR", "Programma waaronder de activiteit valt", True, PROGRAMMES),
-        _c("categorie", "VARCHAR", "Onderzoek, preventie, interventie of repressie", False, ACTIVITY_CATEGORIES),
+        _c(
+            "categorie",
+            "VARCHAR",
+            "Onderzoek, preventie, interventie of repressie",
+            False,
+            ACTIVITY_CATEGORIES,
+        ),
         _c("type", "VARCHAR", "Soort activiteit", False, ACTIVITY_TYPES),
         _c("titel", "VARCHAR", "Korte titel", False),
         _c("doelgroepen", "VARCHAR", "Doelgroepen, gescheiden door ';'"),
@@ -385,9 +401,21 @@ AGG_AREA = Table(
 )
 
 BASE_TABLES = (
-    MUNICIPALITIES, POPULATION, PEER_GROUP_MEMBERS, PROGRAMMES_TABLE, MEMBERSHIPS, RISK_AREAS,
-    RISK_AREA_MEASURES, CHANNELS, CAMPAIGNS, CAMPAIGN_MUNICIPALITIES, ACTIVITIES, REPORTS, IMPORT_LOG,
-    DEMO_GROUND_TRUTH, META,
+    MUNICIPALITIES,
+    POPULATION,
+    PEER_GROUP_MEMBERS,
+    PROGRAMMES_TABLE,
+    MEMBERSHIPS,
+    RISK_AREAS,
+    RISK_AREA_MEASURES,
+    CHANNELS,
+    CAMPAIGNS,
+    CAMPAIGN_MUNICIPALITIES,
+    ACTIVITIES,
+    REPORTS,
+    IMPORT_LOG,
+    DEMO_GROUND_TRUTH,
+    META,
 )
 AGGREGATE_TABLES = (AGG_DAILY, AGG_HOUR, AGG_HEX, AGG_AREA)
 ALL_TABLES = BASE_TABLES + AGGREGATE_TABLES

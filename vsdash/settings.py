@@ -18,6 +18,7 @@ SETTINGS = {
     "VSDASH_MIN_COUNT": "Privacy threshold k: counts 1..k-1 are suppressed. Default 5.",
     "VSDASH_MAX_H3_RES": "Highest H3 resolution shown publicly. Default 8.",
     "VSDASH_DEMO_REPORTS": "Number of reports the app generates when it builds the default demo store. Default 100000.",
+    "VSDASH_DEBUG": "When set, the command line shows tracebacks for unexpected errors.",
 }
 
 

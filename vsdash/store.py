@@ -44,7 +44,7 @@ class StoreLocation:
     def parse(cls, url: str) -> StoreLocation:
         """Parse a store URL, raising ``StoreError`` with the allowed forms when it is not one."""
         if url.startswith("duckdb:///"):
-            rest = url[len("duckdb:///"):]
+            rest = url[len("duckdb:///") :]
             if rest.startswith("/"):
                 path = Path(rest)
             elif rest == ":memory:":
@@ -279,10 +279,7 @@ class Store:
     def insert(self, table: str, frame: pd.DataFrame, cursor=None, validate: bool = True) -> int:
         """Validate ``frame`` against the schema of ``table`` and append it; return rows written."""
         spec = schema.TABLES[table]
-        if validate:
-            frame = schema.validate_frame(spec, frame)
-        else:
-            frame = frame[spec.column_names]
+        frame = schema.validate_frame(spec, frame) if validate else frame[spec.column_names]
         if frame.empty:
             return 0
         if cursor is None:
@@ -305,8 +302,9 @@ class Store:
             for table in schema.ALL_TABLES:
                 self._db.execute(table.ddl(self.dialect), cursor=cur)
             for cols in (("gemeentecode", "dag"),):
-                self._db.execute(f"CREATE INDEX IF NOT EXISTS agg_daily_idx ON agg_daily ({', '.join(cols)})",
-                                 cursor=cur)
+                self._db.execute(
+                    f"CREATE INDEX IF NOT EXISTS agg_daily_idx ON agg_daily ({', '.join(cols)})", cursor=cur
+                )
             self.insert("municipalities", reference.load_municipalities(), cur)
             self.insert("population", reference.load_population(), cur)
             self.insert("programmes", reference.PROGRAMMES, cur)
@@ -355,15 +353,15 @@ class Store:
         params = {"codes": list(gemeenten)} if gemeenten is not None else {}
         statements = {
             "agg_daily": "SELECT gemeentecode, CAST(gebeurd_op AS DATE) AS dag, categorie, kanaal_id, "
-                         "count(*) AS n FROM reports{w} GROUP BY 1, 2, 3, 4",
+            "count(*) AS n FROM reports{w} GROUP BY 1, 2, 3, 4",
             "agg_hour": "SELECT gemeentecode, CAST(date_trunc('month', gebeurd_op) AS DATE) AS maand, "
-                        "CAST(EXTRACT(isodow FROM gebeurd_op) AS INTEGER) AS weekdag, "
-                        "CAST(EXTRACT(hour FROM gebeurd_op) AS INTEGER) AS uur, categorie, count(*) AS n "
-                        "FROM reports{w} GROUP BY 1, 2, 3, 4, 5",
+            "CAST(EXTRACT(isodow FROM gebeurd_op) AS INTEGER) AS weekdag, "
+            "CAST(EXTRACT(hour FROM gebeurd_op) AS INTEGER) AS uur, categorie, count(*) AS n "
+            "FROM reports{w} GROUP BY 1, 2, 3, 4, 5",
             "agg_hex": "SELECT gemeentecode, CAST(date_trunc('week', gebeurd_op) AS DATE) AS week, h3_r8, "
-                       "count(*) AS n FROM reports{w}{and_} h3_r8 IS NOT NULL GROUP BY 1, 2, 3",
+            "count(*) AS n FROM reports{w}{and_} h3_r8 IS NOT NULL GROUP BY 1, 2, 3",
             "agg_area": "SELECT gemeentecode, CAST(date_trunc('week', gebeurd_op) AS DATE) AS week, "
-                        "risicogebied_id, wijkcode, count(*) AS n FROM reports{w} GROUP BY 1, 2, 3, 4",
+            "risicogebied_id, wijkcode, count(*) AS n FROM reports{w} GROUP BY 1, 2, 3, 4",
         }
 
         def run(cur) -> None:
@@ -424,7 +422,9 @@ class Store:
             return None
         return pd.Timestamp(found["lo"].iloc[0]).date(), pd.Timestamp(found["hi"].iloc[0]).date()
 
-    def count_reports(self, selection: ReportFilter, grain: str = "week", by: Sequence[str] = ()) -> pd.DataFrame:
+    def count_reports(
+        self, selection: ReportFilter, grain: str = "week", by: Sequence[str] = ()
+    ) -> pd.DataFrame:
         """Count reports per period (``day``/``week``/``month``) and optional ``by`` columns.
 
         ``by`` may hold ``gemeentecode``, ``categorie`` and ``kanaal_id``. Returns columns
@@ -466,7 +466,9 @@ class Store:
         )
         return self.query(sql, params)
 
-    def area_counts(self, selection: ReportFilter, by: str = "risicogebied_id", grain: str | None = None) -> pd.DataFrame:
+    def area_counts(
+        self, selection: ReportFilter, by: str = "risicogebied_id", grain: str | None = None
+    ) -> pd.DataFrame:
         """Reports per risk area or wijk (``by``), optionally per week (``grain='week'``)."""
         if by not in ("risicogebied_id", "wijkcode"):
             raise ValueError(f"by must be risicogebied_id or wijkcode, got {by!r}")

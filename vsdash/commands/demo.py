@@ -9,7 +9,9 @@ def register(sub) -> None:
     p = sub.add_parser("demo", help="Vul de opslag met demodata (fictief, deterministisch)")
     p.add_argument("--seed", type=int, default=42, help="Startwaarde van de toevalsgenerator (standaard 42)")
     p.add_argument("--reports", type=int, default=100_000, help="Aantal meldingen (standaard 100000)")
-    p.add_argument("--store", help="Adres van de opslag (standaard VSDASH_DATABASE_URL of data/vsdash.duckdb)")
+    p.add_argument(
+        "--store", help="Adres van de opslag (standaard VSDASH_DATABASE_URL of data/vsdash.duckdb)"
+    )
     p.set_defaults(func=run)
 
 

@@ -35,8 +35,11 @@ def get_store(url: str) -> Store:
         for leftover in (tmp, Path(f"{tmp}.wal")):
             leftover.unlink(missing_ok=True)
         building = Store(f"duckdb:///{tmp}")
-        generate_demo(building, reports=settings.demo_reports(),
-                      progress=lambda f, msg: bar.progress(min(f, 1.0), text=f"{t('building_demo')} {msg}"))
+        generate_demo(
+            building,
+            reports=settings.demo_reports(),
+            progress=lambda f, msg: bar.progress(min(f, 1.0), text=f"{t('building_demo')} {msg}"),
+        )
         building.close()
         tmp.rename(settings.PROJECT_ROOT / "data" / "vsdash.duckdb")  # appears whole, or not at all
         bar.empty()
@@ -54,7 +57,9 @@ def data_version() -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def count_reports(url: str, version: str, selection: ReportFilter, grain: str, by: tuple[str, ...] = ()) -> pd.DataFrame:
+def count_reports(
+    url: str, version: str, selection: ReportFilter, grain: str, by: tuple[str, ...] = ()
+) -> pd.DataFrame:
     return get_store(url).count_reports(selection, grain, by)
 
 
@@ -69,15 +74,29 @@ def hex_counts(url: str, version: str, selection: ReportFilter) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def area_counts(url: str, version: str, selection: ReportFilter, by: str, grain: str | None = None) -> pd.DataFrame:
+def area_counts(
+    url: str, version: str, selection: ReportFilter, by: str, grain: str | None = None
+) -> pd.DataFrame:
     return get_store(url).area_counts(selection, by, grain)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def table(url: str, version: str, name: str) -> pd.DataFrame:
     """A small reference or register table by the name of its Store method (e.g. ``campaigns``)."""
-    allowed = {"municipalities", "population", "memberships", "peer_groups", "programmes", "campaigns",
-               "channels", "activities", "risk_areas", "risk_area_measures", "ground_truth", "import_log"}
+    allowed = {
+        "municipalities",
+        "population",
+        "memberships",
+        "peer_groups",
+        "programmes",
+        "campaigns",
+        "channels",
+        "activities",
+        "risk_areas",
+        "risk_area_measures",
+        "ground_truth",
+        "import_log",
+    }
     if name not in allowed:
         raise ValueError(f"unknown table {name!r}")
     return getattr(get_store(url), name)()

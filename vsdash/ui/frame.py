@@ -55,16 +55,18 @@ def _init_from_url(municipality_codes: list[str], programmes: list[str], lo: dt.
     if st.session_state.get("_frame_initialised"):
         return
     params = st.query_params
-    code = params.get("gemeente")
-    st.session_state["gemeente"] = code if code in municipality_codes else ALL
-    prog = params.get("programma")
-    st.session_state["programma"] = prog if prog in programmes else ALL
-    start = _parse_date(params.get("van")) or max(lo, hi - dt.timedelta(days=729))
-    end = _parse_date(params.get("tot")) or hi
+    state = st.session_state
+    code = params.get("gemeente") or state.get("gemeente")
+    state["gemeente"] = code if code in municipality_codes else ALL
+    prog = params.get("programma") or state.get("programma")
+    state["programma"] = prog if prog in programmes else ALL
+    seeded = state.get("periode") if isinstance(state.get("periode"), (tuple, list)) else (None, None)
+    start = _parse_date(params.get("van")) or seeded[0] or max(lo, hi - dt.timedelta(days=729))
+    end = _parse_date(params.get("tot")) or (seeded[1] if len(seeded) > 1 else None) or hi
     start, end = max(min(start, hi), lo), max(min(end, hi), lo)
-    st.session_state["periode"] = (min(start, end), max(start, end))
-    lang = params.get("taal")
-    st.session_state["taal"] = lang if lang in LANGS else "nl"
+    state["periode"] = (min(start, end), max(start, end))
+    lang = params.get("taal") or state.get("taal")
+    state["taal"] = lang if lang in LANGS else "nl"
     st.session_state["_frame_initialised"] = True
 
 
@@ -83,21 +85,40 @@ def render_sidebar() -> Selection:
     lang = st.session_state.get("taal", "nl")
 
     with st.sidebar:
-        st.radio(t("language", lang), LANGS, key="taal", horizontal=True,
-                 format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code])
+        st.radio(
+            t("language", lang),
+            LANGS,
+            key="taal",
+            horizontal=True,
+            format_func=lambda code: {"nl": "Nederlands", "en": "English"}[code],
+        )
         lang = st.session_state["taal"]
         st.subheader(t("filters", lang))
         prog_names = programmes.set_index("programma")["naam"].to_dict()
-        st.selectbox(t("programme", lang), [ALL, *prog_names], key="programma",
-                     format_func=lambda p: t("all_programmes", lang) if p == ALL else prog_names[p])
+        st.selectbox(
+            t("programme", lang),
+            [ALL, *prog_names],
+            key="programma",
+            format_func=lambda p: t("all_programmes", lang) if p == ALL else prog_names[p],
+        )
         programma = None if st.session_state["programma"] == ALL else st.session_state["programma"]
-        in_programme = set(memberships.loc[memberships["programma"] == programma, "gemeentecode"]) if programma else relevant
-        options = sorted((c for c in names if c in in_programme or c == st.session_state.get("gemeente")),
-                         key=lambda c: names[c])
+        in_programme = (
+            set(memberships.loc[memberships["programma"] == programma, "gemeentecode"])
+            if programma
+            else relevant
+        )
+        options = sorted(
+            (c for c in names if c in in_programme or c == st.session_state.get("gemeente")),
+            key=lambda c: names[c],
+        )
         if st.session_state.get("gemeente") not in (ALL, *options):
             st.session_state["gemeente"] = ALL
-        st.selectbox(t("municipality", lang), [ALL, *options], key="gemeente",
-                     format_func=lambda c: t("all_municipalities", lang) if c == ALL else names[c])
+        st.selectbox(
+            t("municipality", lang),
+            [ALL, *options],
+            key="gemeente",
+            format_func=lambda c: t("all_municipalities", lang) if c == ALL else names[c],
+        )
         st.date_input(t("period", lang), key="periode", min_value=lo, max_value=hi, format="DD-MM-YYYY")
 
     period = st.session_state["periode"]
@@ -145,7 +166,7 @@ def demo_badge(lang: str) -> None:
     """The visible "Demodata — fictief" badge shown on every page when the store holds demo data."""
     st.markdown(
         f'<div class="vs-demo-badge" role="note" title="{t("demo_badge_help", lang)}">'
-        f'<strong>{t("demo_badge", lang)}</strong>: {t("demo_badge_help", lang)}</div>',
+        f"<strong>{t('demo_badge', lang)}</strong>: {t('demo_badge_help', lang)}</div>",
         unsafe_allow_html=True,  # fixed label text from i18n only, never user or file content
     )
 
