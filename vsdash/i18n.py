@@ -138,6 +138,18 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Meldingen zijn samengevoegd in zeshoeken (H3-resolutie {res}); losse locaties worden nooit getoond.",
         "en": "Reports are grouped into hexagons (H3 resolution {res}); individual locations are never shown.",
     },
+    # --- reports and campaigns pages (Meldingen, Campagnes) --------------------------------
+
+    # --- map page (Kaart) and exports of map/counts ---------------------------------------
+
+    # --- activities and comparison pages (Activiteiten, Vergelijken) ----------------------
+
+    # --- import and access (Gegevens) -----------------------------------------------------
+
+    # --- presentation and exports (Presenteren) -------------------------------------------
+
+    # --- accessibility --------------------------------------------------------------------
+
     # --- pages -----------------------------------------------------------------------------
     "nav_overview": {"nl": "Overzicht", "en": "Overview"},
     "nav_reports": {"nl": "Meldingen", "en": "Reports"},
