@@ -85,16 +85,24 @@ with section_guard(lang, "trend"):
         prev = metrics.fill_periods(previous, prev_flt.start, prev_flt.end, grain)
         prev["periode"] = prev["periode"] + pd.DateOffset(years=1)
         prev = privacy.suppress_small_counts(prev, "n", total_shown=False, lang=lang)
-        breaks = metrics.channel_breaks(channels, sel.codes, sel.start, sel.end)
+        # Channel launches are drawn for one municipality; over many they would hide the line.
+        breaks = metrics.known_breaks(
+            channels, sel.codes, sel.start, sel.end, include_channels=bool(sel.gemeente)
+        )
+        # Over several municipalities one city's local campaign does not explain the total: show
+        # national campaigns as bands there, and every campaign for a single municipality.
+        bands = running if sel.gemeente else running[running["schaal"] == "landelijk"]
         spec = charts.report_trend_chart(
             filled.astype({"n": "float"}),
-            running,
+            bands,
             breaks,
             grain=grain,
             lang=lang,
             previous=prev.astype({"n": "float"}),
         )
         show_chart(spec, "overview_trend", lang)
+        if not sel.gemeente and len(bands) < len(running):
+            st.caption(t("local_campaigns_elsewhere", lang, n=len(running) - len(bands)))
         if len(running):
             st.caption(":material/info: " + t("willingness_caveat", lang))
 

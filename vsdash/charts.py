@@ -74,7 +74,8 @@ def add_campaign_bands(
 def add_breaks(fig: go.Figure, breaks: pd.DataFrame, lang: str = "nl") -> None:
     """Draw channel launches (and other known breaks) as labelled vertical lines."""
     for brk in breaks.itertuples():
-        label = t("break_launch" if brk.soort_breuk == "start" else "break_end", lang, naam=brk.naam)
+        key = {"start": "break_launch", "eind": "break_end", "wet": "break_law"}[brk.soort_breuk]
+        label = t(key, lang, naam=brk.naam)
         fig.add_vline(x=pd.Timestamp(brk.datum), line=dict(color=BREAK_COLOUR, width=2, dash="dash"))
         fig.add_annotation(
             x=pd.Timestamp(brk.datum),

@@ -139,17 +139,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Reports are grouped into hexagons (H3 resolution {res}); individual locations are never shown.",
     },
     # --- reports and campaigns pages (Meldingen, Campagnes) --------------------------------
-
     # --- map page (Kaart) and exports of map/counts ---------------------------------------
-
     # --- activities and comparison pages (Activiteiten, Vergelijken) ----------------------
-
     # --- import and access (Gegevens) -----------------------------------------------------
-
     # --- presentation and exports (Presenteren) -------------------------------------------
-
     # --- accessibility --------------------------------------------------------------------
-
     # --- pages -----------------------------------------------------------------------------
     "nav_overview": {"nl": "Overzicht", "en": "Overview"},
     "nav_reports": {"nl": "Meldingen", "en": "Reports"},
@@ -211,6 +205,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Inwoners: {inwoners} op 1 januari {jaar} (CBS).",
         "en": "Inhabitants: {inwoners} on 1 January {jaar} (CBS).",
     },
+    "local_campaigns_elsewhere": {
+        "nl": "Alleen landelijke campagnes zijn gearceerd; {n} lokale campagnes staan per gemeente op de pagina Campagnes.",
+        "en": "Only national campaigns are shaded; {n} local campaigns are shown per municipality on the Campaigns page.",
+    },
     "whats_new": {"nl": "Wat is nieuw", "en": "What is new"},
     "new_campaign": {
         "nl": "Campagne **{naam}** ({start} – {eind})",
@@ -229,6 +227,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Nothing new in the last three months of the period.",
     },
     "break_launch": {"nl": "start {naam}", "en": "launch {naam}"},
+    "break_law": {"nl": "straatintimidatie strafbaar", "en": "street harassment an offence"},
     "break_end": {"nl": "einde {naam}", "en": "end {naam}"},
     "overview_title": {"nl": "Overzicht: {selectie}", "en": "Overview: {selectie}"},
     "overview_intro": {

@@ -99,6 +99,36 @@ def channel_breaks(
     )
 
 
+#: Nation-wide breaks in every report series (facts): street harassment became an offence.
+NATIONAL_BREAKS = pd.DataFrame(
+    {
+        "datum": [pd.Timestamp("2024-07-01")],
+        "gemeentecode": [None],
+        "naam": ["Wet seksuele misdrijven"],
+        "soort_breuk": ["wet"],
+    }
+)
+
+
+def known_breaks(
+    channels: pd.DataFrame,
+    codes: Sequence[str] | None,
+    start: dt.date,
+    end: dt.date,
+    include_channels: bool = True,
+) -> pd.DataFrame:
+    """National breaks and (optionally) channel launches/endings inside [start, end]."""
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    national = NATIONAL_BREAKS[(NATIONAL_BREAKS["datum"] >= s) & (NATIONAL_BREAKS["datum"] <= e)]
+    if not include_channels:
+        return national.reset_index(drop=True)
+    return (
+        pd.concat([national, channel_breaks(channels, codes, start, end)])
+        .sort_values("datum")
+        .reset_index(drop=True)
+    )
+
+
 def activities_by_category(
     activities: pd.DataFrame,
     codes: Sequence[str] | None,
@@ -115,8 +145,14 @@ def activities_by_category(
     return counts.rename_axis("categorie").reset_index(name="n")
 
 
-def fill_periods(series: pd.DataFrame, start: dt.date, end: dt.date, grain: str) -> pd.DataFrame:
-    """Add zero rows for periods without reports, so a trend line does not skip empty weeks."""
+def fill_periods(
+    series: pd.DataFrame, start: dt.date, end: dt.date, grain: str, complete_only: bool = True
+) -> pd.DataFrame:
+    """Counts per period with zero rows for empty periods, so a trend line does not skip weeks.
+
+    With ``complete_only`` (the default) periods that [start, end] only partly covers are left
+    out: a half week at either end would otherwise look like a drop in reports.
+    """
     freq = {"day": "D", "week": "W-MON", "month": "MS"}[grain]
     first = pd.Timestamp(start)
     if grain == "week":
@@ -124,5 +160,11 @@ def fill_periods(series: pd.DataFrame, start: dt.date, end: dt.date, grain: str)
     elif grain == "month":
         first = first.replace(day=1)
     index = pd.date_range(first, pd.Timestamp(end), freq=freq, name="periode")
+    if complete_only and len(index):
+        next_starts = index[1:].append(pd.DatetimeIndex([index[-1] + pd.tseries.frequencies.to_offset(freq)]))
+        index = index[
+            (index >= pd.Timestamp(start)) & (next_starts - pd.Timedelta(days=1) <= pd.Timestamp(end))
+        ]
+        index.name = "periode"
     counts = series.groupby("periode")["n"].sum() if not series.empty else pd.Series(dtype="int64")
     return counts.reindex(index, fill_value=0).astype("int64").reset_index(name="n")
