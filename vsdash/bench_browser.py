@@ -1,0 +1,150 @@
+"""Browser benchmark: time until each page is idle, and the cost of concurrent sessions.
+
+Serves the dashboard on loopback against a benchmark store, drives Debian's headless chromium
+with Playwright (never a downloaded browser) and measures
+
+- ``page_idle_s``: per page, seconds from navigation until Streamlit is idle (median of 3 loads);
+- ``single_session_p95_s`` and ``concurrent_p95_s``: time-to-idle after a filter change, for one
+  session alone and for 5 sessions each changing the municipality every 2 seconds.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from vsdash.settings import PROJECT_ROOT
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MUNICIPALITIES = ("GM0363", "GM0344", "GM0014", "GM0599", "GM0855", "GM0935")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(store_url: str):
+    """Start the app on a free port against a private copy of the store; return (process, base URL)."""
+    source = Path(store_url.removeprefix("duckdb:///"))
+    copy = Path(tempfile.mkdtemp()) / "bench.duckdb"
+    shutil.copy(source, copy)
+    port = _free_port()
+    env = dict(os.environ, VSDASH_DATABASE_URL=f"duckdb:///{copy}")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=2):
+                return proc, base
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("the app did not start")
+
+
+def wait_idle(page, timeout_s: float = 120) -> None:
+    """Wait until no script runs and no skeleton is left for 0.3 s."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_s * 1000)
+    deadline = time.monotonic() + timeout_s
+    quiet = None
+    while time.monotonic() < deadline:
+        busy = page.evaluate(
+            """() => !!document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"], [data-testid="stAppSkeleton"]')
+                   || document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'running'""")
+        if busy:
+            quiet = None
+        elif quiet is None:
+            quiet = time.monotonic()
+        elif time.monotonic() - quiet > 0.3:
+            return
+        time.sleep(0.05)
+    raise TimeoutError("page still running")
+
+
+def _pages() -> list[str]:
+    from vsdash.ui.navigation import PAGES
+
+    return ["/" if i == 0 else f"/{spec.url_path}" for i, spec in enumerate(PAGES)]
+
+
+def _session(browser, base: str, changes: int, interval_s: float, offset: int) -> list[float]:
+    """One user changing the municipality every ``interval_s``; returns time-to-idle per change."""
+    ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = ctx.new_page()
+    page.goto(base + "/")
+    wait_idle(page)
+    times = []
+    for i in range(changes):
+        code = MUNICIPALITIES[(i + offset) % len(MUNICIPALITIES)]
+        started = time.monotonic()
+        page.goto(f"{base}/?gemeente={code}")
+        wait_idle(page)
+        elapsed = time.monotonic() - started
+        times.append(elapsed)
+        time.sleep(max(0.0, interval_s - elapsed))
+    ctx.close()
+    return times
+
+
+def run(store_url: str, sessions: int = 5, changes: int = 8) -> dict:
+    """Measure page idle times and single vs concurrent filter changes against ``store_url``."""
+    from playwright.sync_api import sync_playwright
+
+    from vsdash.bench import p95
+
+    proc, base = serve(store_url)
+    try:
+        chromium = shutil.which("chromium") or "/usr/bin/chromium"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1440, "height": 900})
+            page.goto(base + "/")
+            wait_idle(page)  # first load builds caches; not what a returning user sees
+            idle = {}
+            for path in _pages():
+                loads = []
+                for _ in range(3):
+                    started = time.monotonic()
+                    page.goto(base + path)
+                    wait_idle(page)
+                    loads.append(time.monotonic() - started)
+                idle[path] = round(statistics.median(loads), 2)
+            single = _session(browser, base, changes, 2.0, 0)
+            browser.close()
+        # Playwright's sync API is per thread: each concurrent user gets its own browser.
+        def user(i: int) -> list[float]:
+            with sync_playwright() as p:
+                b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+                try:
+                    return _session(b, base, changes, 2.0, i + 1)
+                finally:
+                    b.close()
+
+        with concurrent.futures.ThreadPoolExecutor(sessions) as pool:
+            concurrent_times = [t for ts in pool.map(user, range(sessions)) for t in ts]
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    return {
+        "page_idle_s": idle,
+        "single_session_p95_s": round(p95(single), 2),
+        "concurrent_sessions": sessions,
+        "concurrent_p95_s": round(p95(concurrent_times), 2),
+        "concurrent_ratio": round(p95(concurrent_times) / max(p95(single), 1e-3), 2),
+    }
