@@ -37,7 +37,9 @@ with section_guard(lang, "tijdlijn"):
             cached.count_reports(sel.url, sel.version, flt, grain), sel.start, sel.end, grain
         )
         trend = privacy.suppress_small_counts(trend, "n", total_shown=False, lang=lang)
-        breaks = metrics.known_breaks(channels, sel.codes if sel.gemeente else (), sel.start, sel.end)
+        breaks = metrics.known_breaks(
+            channels, sel.codes, sel.start, sel.end, include_channels=bool(sel.gemeente)
+        )
         spec = charts.campaign_timeline_chart(
             shown,
             names,

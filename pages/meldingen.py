@@ -33,6 +33,9 @@ hidden_breaks = 0
 if len(channel_breaks) > MAX_CHANNEL_BREAKS:
     hidden_breaks = len(channel_breaks)
     breaks = breaks[breaks["soort_breuk"] == "wet"]
+# Over several municipalities one city's local campaign does not explain the total: national
+# campaigns are shaded there, every campaign for a single municipality (as on Overzicht).
+bands = running if sel.gemeente else running[running["schaal"] == "landelijk"]
 with_channel = metrics.codes_with_channel(channels, sel.codes, sel.start, sel.end)
 k = privacy.resolve_k()
 
@@ -67,7 +70,7 @@ with section_guard(lang, "trend"):
         prev = privacy.suppress_small_counts(prev, "n", total_shown=False, lang=lang)
         spec = charts.report_trend_chart(
             filled.astype({"n": "float"}),
-            running,
+            bands,
             breaks,
             grain=grain,
             lang=lang,
@@ -77,6 +80,8 @@ with section_guard(lang, "trend"):
         show_chart(spec, "reports_trend", lang)
         if len(running):
             st.caption(":material/info: " + t("willingness_caveat", lang))
+        if len(bands) < len(running):
+            st.caption(t("local_campaigns_elsewhere", lang, n=len(running) - len(bands)))
         if hidden_breaks:
             st.caption(t("breaks_hidden", lang, n=hidden_breaks))
 
@@ -120,7 +125,7 @@ with right, section_guard(lang, "per_inwoner"):
     rates = metrics.rates_per_period(filled, population, with_channel)
     rates = privacy.suppress_rates(rates, "n", ("rate",), total_shown=False, lang=lang)
     show_chart(
-        charts.rate_trend_chart(rates, running, breaks, grain=grain, lang=lang, activities=acts),
+        charts.rate_trend_chart(rates, bands, breaks, grain=grain, lang=lang, activities=acts),
         "reports_rate",
         lang,
     )

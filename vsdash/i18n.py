@@ -160,10 +160,6 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "In deze selectie startten of stopten {n} meldkanalen; kies één gemeente om die breuken in de grafiek te zien.",
         "en": "In this selection {n} reporting channels started or stopped; choose one municipality to see those breaks in the chart.",
     },
-    "break_law": {
-        "nl": "straatintimidatie strafbaar ({naam})",
-        "en": "street harassment an offence ({naam})",
-    },
     "by_category_or_channel": {
         "nl": "Naar soort melding of meldkanaal",
         "en": "By kind of report or channel",
