@@ -21,6 +21,14 @@ channels = cached.table(sel.url, sel.version, "channels")
 names = frame.municipality_names(sel).to_dict()
 in_scope = campaigns if sel.codes is None else campaigns[campaigns["gemeentecode"].isin(sel.codes)]
 
+# The chosen campaign lives in the URL (?campagne=<id>), so a shared link opens the same card.
+choices = in_scope.drop_duplicates("campagne_id").sort_values("start", ascending=False)
+ids = list(choices["campagne_id"])
+if "campagne" not in st.session_state and st.query_params.get("campagne") in ids:
+    st.session_state["campagne"] = st.query_params["campagne"]
+if st.session_state.get("campagne") not in ids and ids:
+    st.session_state["campagne"] = ids[0]
+
 with section_guard(lang, "tijdlijn"):
     st.subheader(t("timeline_title", lang))
     shown = in_scope[
@@ -48,16 +56,9 @@ with section_guard(lang, "tijdlijn"):
             grain=grain,
             lang=lang,
             highlight=st.session_state.get("campagne"),
+            bands=shown if sel.gemeente else shown[shown["campagne_id"] == st.session_state.get("campagne")],
         )
         show_chart(spec, "campaign_timeline", lang)
-
-# The chosen campaign lives in the URL (?campagne=<id>), so a shared link opens the same card.
-choices = in_scope.drop_duplicates("campagne_id").sort_values("start", ascending=False)
-ids = list(choices["campagne_id"])
-if "campagne" not in st.session_state and st.query_params.get("campagne") in ids:
-    st.session_state["campagne"] = st.query_params["campagne"]
-if st.session_state.get("campagne") not in ids and ids:
-    st.session_state["campagne"] = ids[0]
 
 with section_guard(lang, "effect"):
     st.subheader(t("effect_title", lang))

@@ -95,24 +95,34 @@ with left, section_guard(lang, "categorie"):
         horizontal=True,
         format_func=lambda s: t(f"split_{s}", lang),
     )
+
+    def split_counts(split_grain: str) -> pd.DataFrame:
+        if split == "categorie":
+            return cached.count_reports(sel.url, sel.version, flt, split_grain, ("categorie",))
+        by_channel = cached.count_reports(sel.url, sel.version, flt, split_grain, ("kanaal_id",))
+        return metrics.counts_by_channel_kind(by_channel, channels)
+
     if split == "categorie":
-        parts = cached.count_reports(sel.url, sel.version, flt, grain, ("categorie",))
         labels = {c: t(f"rep_{c}", lang) for c in schema.REPORT_CATEGORIES}
         group_col = "categorie"
     else:
-        by_channel = cached.count_reports(sel.url, sel.version, flt, grain, ("kanaal_id",))
-        parts = metrics.counts_by_channel_kind(by_channel, channels)
         labels = {s: t(f"channel_{s}", lang) for s in ("meldpunt_web", "app", "overig")}
         group_col = "soort"
     # Each period's total is shown in the trend above, so complementary suppression per period.
-    parts = privacy.suppress_small_counts(parts, "n", group_cols=["periode"], lang=lang)
+    split_grain = grain
+    parts = privacy.suppress_small_counts(split_counts(grain), "n", group_cols=["periode"], lang=lang)
+    if grain != "month" and (parts["suppression"] != "").mean() > 0.25:
+        # Split into parts, many weekly cells fall below k; months keep the picture whole.
+        split_grain = "month"
+        parts = privacy.suppress_small_counts(split_counts("month"), "n", group_cols=["periode"], lang=lang)
+        st.caption(t("split_monthly_note", lang, k=k))
     spec = charts.stacked_reports_chart(
         parts.astype({"n": "float"}),
         group_col,
         labels,
-        running,
+        bands,
         breaks,
-        grain=grain,
+        grain=split_grain,
         lang=lang,
         activities=acts,
     )

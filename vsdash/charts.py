@@ -378,12 +378,14 @@ def campaign_timeline_chart(
     grain: str,
     lang: str = "nl",
     highlight: str | None = None,
+    bands: pd.DataFrame | None = None,
 ) -> ChartSpec:
     """Gantt chart of campaigns per municipality, above the report trend on the same time axis.
 
     ``campaigns`` has one row per campaign x municipality (campagne_id, naam, schaal, start, eind,
     gemeentecode); ``trend`` has periode, n (NaN when suppressed) and label. ``highlight`` (a
-    campagne_id) is drawn with a thick outline.
+    campagne_id) is drawn with a thick outline; ``bands`` (campaign rows) are shaded on the trend
+    (default: the highlighted campaign).
     """
     from plotly.subplots import make_subplots
 
@@ -439,9 +441,9 @@ def campaign_timeline_chart(
         row=2,
         col=1,
     )
-    if highlight is not None:
-        chosen_rows = campaigns[campaigns["campagne_id"] == highlight].drop_duplicates("campagne_id")
-        add_campaign_bands(fig, chosen_rows, lang, row=2)
+    if bands is None:
+        bands = campaigns[campaigns["campagne_id"] == highlight]
+    add_campaign_bands(fig, bands.drop_duplicates("campagne_id"), lang, row=2)
     for brk in breaks.itertuples():
         fig.add_vline(
             x=pd.Timestamp(brk.datum), line=dict(color=BREAK_COLOUR, width=1.5, dash="dash"), row=2, col=1

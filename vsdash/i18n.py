@@ -167,6 +167,10 @@ LABELS: dict[str, dict[str, str]] = {
     "split_by": {"nl": "Verdeel naar", "en": "Split by"},
     "split_categorie": {"nl": "Soort melding", "en": "Kind of report"},
     "split_kanaal": {"nl": "Meldkanaal", "en": "Reporting channel"},
+    "split_monthly_note": {
+        "nl": "Per week zouden hier veel aantallen onder {k} vallen en afgeschermd worden; daarom per maand.",
+        "en": "Per week many counts here would fall below {k} and be withheld; hence per month.",
+    },
     "channel_meldpunt_web": {"nl": "Meldpunt (web)", "en": "Reporting point (web)"},
     "channel_app": {"nl": "App", "en": "App"},
     "channel_overig": {"nl": "Ander kanaal", "en": "Other channel"},
