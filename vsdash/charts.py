@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -195,3 +196,423 @@ def category_bar_chart(
 def today_marker(fig: go.Figure, day: dt.date) -> None:
     """A thin line at ``day`` (e.g. the end of the data)."""
     fig.add_vline(x=pd.Timestamp(day), line=dict(color="#767676", width=1))
+
+
+# --- reports and campaigns pages (Meldingen, Campagnes) ------------------------------------------
+
+WEEKDAY_KEYS = ("wd_mon", "wd_tue", "wd_wed", "wd_thu", "wd_fri", "wd_sat", "wd_sun")
+# Bar patterns per stacked group, so groups differ by more than colour alone.
+PATTERNS = ("", "/", ".", "x", "-", "\\", "+", "|")
+
+
+def add_activity_markers(fig: go.Figure, activities: pd.DataFrame, y: float, lang: str, **where) -> None:
+    """Mark each activity's start with a labelled triangle at height ``y`` (hover shows the title)."""
+    if activities is None or activities.empty:
+        return
+    fig.add_trace(
+        go.Scatter(
+            x=pd.to_datetime(activities["start"]),
+            y=[y] * len(activities),
+            mode="markers",
+            name=t("activities", lang),
+            marker=dict(
+                symbol="triangle-down", size=11, color=OKABE_ITO[2], line=dict(color="#004d38", width=1)
+            ),
+            text=activities["titel"],
+            hovertemplate="%{x|%d-%m-%Y}: %{text}<extra></extra>",
+        ),
+        **where,
+    )
+
+
+def stacked_reports_chart(
+    counts: pd.DataFrame,
+    group_col: str,
+    group_labels: dict[str, str],
+    campaigns: pd.DataFrame,
+    breaks: pd.DataFrame,
+    *,
+    grain: str,
+    lang: str = "nl",
+    activities: pd.DataFrame | None = None,
+) -> ChartSpec:
+    """Stacked bars of reports per period by ``group_col`` (category or channel), with bands and breaks.
+
+    ``counts`` has periode, ``group_col``, n (NaN when suppressed) and label.
+    """
+    fig = go.Figure()
+    groups = [g for g in group_labels if g in set(counts[group_col])]
+    for i, group in enumerate(groups):
+        rows = counts[counts[group_col] == group]
+        fig.add_trace(
+            go.Bar(
+                x=rows["periode"],
+                y=rows["n"],
+                name=group_labels[group],
+                marker=dict(
+                    color=OKABE_ITO[i % len(OKABE_ITO)], pattern=dict(shape=PATTERNS[i % len(PATTERNS)])
+                ),
+                customdata=rows["label"],
+                hovertemplate=f"{group_labels[group]}: %{{customdata}}<extra></extra>",
+            )
+        )
+    add_campaign_bands(fig, campaigns, lang)
+    add_breaks(fig, breaks, lang)
+    per_period = counts.groupby("periode")["n"].sum(min_count=1)
+    add_activity_markers(
+        fig, activities, float(per_period.max() if per_period.notna().any() else 1) * 1.05, lang
+    )
+    _base_layout(fig, height=420)
+    fig.update_layout(barmode="stack", bargap=0.1)
+    fig.update_yaxes(title_text=t("reports", lang))
+    totals = counts.groupby(group_col)["n"].sum(min_count=1)
+    parts = ", ".join(
+        f"{group_labels[g]} {fmt_number(totals.get(g), lang)}" for g in groups if not pd.isna(totals.get(g))
+    )
+    alt = t(
+        "alt_stacked", lang, grain=t(f"grain_{grain}", lang), parts=parts or "–", campaigns=len(campaigns)
+    )
+    table = counts.assign(**{group_col: counts[group_col].map(group_labels)}).pivot_table(
+        index="periode", columns=group_col, values="label", aggfunc="first"
+    )
+    table = table.reset_index().rename(columns={"periode": t("period", lang)})
+    table[t("period", lang)] = pd.to_datetime(table[t("period", lang)]).dt.date
+    return ChartSpec(fig, alt, table)
+
+
+def rate_trend_chart(
+    rates: pd.DataFrame,
+    campaigns: pd.DataFrame,
+    breaks: pd.DataFrame,
+    *,
+    grain: str,
+    lang: str = "nl",
+    activities: pd.DataFrame | None = None,
+) -> ChartSpec:
+    """Reports per 10,000 inhabitants per period (NaN where the count is suppressed), with bands.
+
+    ``rates`` has periode, rate, inwoners, jaar (the population year used) and label (count label).
+    """
+    fig = go.Figure(
+        go.Scatter(
+            x=rates["periode"],
+            y=rates["rate"],
+            name=t("reports_per_10k", lang),
+            mode="lines+markers",
+            marker=dict(size=4),
+            line=dict(color=OKABE_ITO[5], width=2.5),
+            connectgaps=False,
+            hovertemplate="%{x|%d-%m-%Y}: %{y:.2f}<extra></extra>",
+        )
+    )
+    add_campaign_bands(fig, campaigns, lang)
+    add_breaks(fig, breaks, lang)
+    top = float(rates["rate"].max()) if rates["rate"].notna().any() else 1.0
+    add_activity_markers(fig, activities, top * 1.05, lang)
+    _base_layout(fig)
+    fig.update_yaxes(title_text=t("reports_per_10k", lang))
+    mean = rates["rate"].mean(skipna=True)
+    alt = t(
+        "alt_rate",
+        lang,
+        grain=t(f"grain_{grain}", lang),
+        mean=fmt_number(mean, lang, 2),
+        years=", ".join(str(y) for y in sorted(rates["jaar"].dropna().unique())) or "–",
+    )
+    table = pd.DataFrame(
+        {
+            t("period", lang): rates["periode"].dt.date,
+            t("reports", lang): rates["label"],
+            t("reports_per_10k", lang): [fmt_number(r, lang, 2) for r in rates["rate"]],
+            t("population_year", lang): rates["jaar"],
+        }
+    )
+    return ChartSpec(fig, alt, table)
+
+
+def weekday_hour_heatmap(counts: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
+    """Heat map of reports by weekday (rows, Monday first) and hour (columns); numbers in the cells.
+
+    ``counts`` has weekdag (1 = Monday), uur, n (NaN when suppressed) and label.
+    """
+    days = [t(key, lang) for key in WEEKDAY_KEYS]
+    grid = counts.pivot_table(index="weekdag", columns="uur", values="n", aggfunc="sum")
+    grid = grid.reindex(index=range(1, 8), columns=range(24))
+    labels = counts.pivot_table(index="weekdag", columns="uur", values="label", aggfunc="first")
+    labels = labels.reindex(index=range(1, 8), columns=range(24)).fillna("0")
+    fig = go.Figure(
+        go.Heatmap(
+            z=grid.to_numpy(dtype=float),
+            x=[f"{h:02d}" for h in range(24)],
+            y=days,
+            text=labels.to_numpy(),
+            texttemplate="%{text}",
+            textfont=dict(size=10),
+            colorscale="Blues",
+            colorbar=dict(title=t("reports", lang)),
+            hovertemplate="%{y} %{x}:00: %{text}<extra></extra>",
+        )
+    )
+    _base_layout(fig, height=330)
+    fig.update_layout(hovermode="closest")
+    fig.update_yaxes(autorange="reversed", rangemode=None, gridcolor="white")
+    fig.update_xaxes(title_text=t("hour", lang))
+    if grid.notna().any().any():
+        wd, hour = grid.stack().idxmax()
+        peak = t("alt_heat_peak", lang, day=days[int(wd) - 1], hour=f"{int(hour):02d}")
+    else:
+        peak = ""
+    alt = t("alt_heat", lang, peak=peak)
+    table = labels.copy()
+    table.index = days
+    table.columns = [f"{h:02d}" for h in range(24)]
+    return ChartSpec(fig, alt, table.reset_index(names=t("weekday", lang)))
+
+
+def campaign_timeline_chart(
+    campaigns: pd.DataFrame,
+    names: dict[str, str],
+    trend: pd.DataFrame,
+    breaks: pd.DataFrame,
+    *,
+    grain: str,
+    lang: str = "nl",
+    highlight: str | None = None,
+    bands: pd.DataFrame | None = None,
+) -> ChartSpec:
+    """Gantt chart of campaigns per municipality, above the report trend on the same time axis.
+
+    ``campaigns`` has one row per campaign x municipality (campagne_id, naam, schaal, start, eind,
+    gemeentecode); ``trend`` has periode, n (NaN when suppressed) and label. ``highlight`` (a
+    campagne_id) is drawn with a thick outline; ``bands`` (campaign rows) are shaded on the trend
+    (default: the highlighted campaign).
+    """
+    from plotly.subplots import make_subplots
+
+    lanes = sorted(set(campaigns["gemeentecode"]), key=lambda c: names.get(c, c))
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, row_heights=[0.55, 0.45], vertical_spacing=0.06)
+    scale_style = {"landelijk": (OKABE_ITO[0], "/"), "lokaal": (OKABE_ITO[1], "")}
+    for schaal, (colour, pattern) in scale_style.items():
+        rows = campaigns[campaigns["schaal"] == schaal]
+        if rows.empty:
+            continue
+        starts, ends = pd.to_datetime(rows["start"]), pd.to_datetime(rows["eind"]) + pd.Timedelta(days=1)
+        chosen = (rows["campagne_id"] == highlight).to_numpy()
+        fig.add_trace(
+            go.Bar(
+                base=starts,
+                x=(ends - starts).dt.total_seconds() * 1000,
+                y=[names.get(c, c) for c in rows["gemeentecode"]],
+                orientation="h",
+                name=t(f"scale_{schaal}", lang),
+                marker=dict(
+                    color=colour,
+                    pattern=dict(shape=pattern),
+                    line=dict(
+                        color=["#000000" if c else colour for c in chosen],
+                        width=[3 if c else 0.5 for c in chosen],
+                    ),
+                ),
+                customdata=list(
+                    zip(
+                        rows["naam"],
+                        starts.dt.strftime("%d-%m-%Y"),
+                        ends.dt.strftime("%d-%m-%Y"),
+                        strict=True,
+                    )
+                ),
+                hovertemplate="%{y}: %{customdata[0]} (%{customdata[1]} – %{customdata[2]})<extra></extra>",
+            ),
+            row=1,
+            col=1,
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=trend["periode"],
+            y=trend["n"],
+            name=t("reports", lang),
+            mode="lines+markers",
+            marker=dict(size=4),
+            line=dict(color=OKABE_ITO[0], width=2),
+            connectgaps=False,
+            customdata=trend["label"],
+            hovertemplate="%{x|%d-%m-%Y}: %{customdata}<extra></extra>",
+        ),
+        row=2,
+        col=1,
+    )
+    if bands is None:
+        bands = campaigns[campaigns["campagne_id"] == highlight]
+    add_campaign_bands(fig, bands.drop_duplicates("campagne_id"), lang, row=2)
+    for brk in breaks.itertuples():
+        fig.add_vline(
+            x=pd.Timestamp(brk.datum), line=dict(color=BREAK_COLOUR, width=1.5, dash="dash"), row=2, col=1
+        )
+    _base_layout(fig, height=200 + 26 * len(lanes) + 220)
+    fig.update_layout(barmode="overlay", hovermode="closest")
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(autorange="reversed", gridcolor="white", rangemode=None, row=1, col=1)
+    fig.update_yaxes(title_text=t("reports", lang), row=2, col=1)
+    first = pd.to_datetime(campaigns["start"]).min() if not campaigns.empty else None
+    last = pd.to_datetime(campaigns["eind"]).max() if not campaigns.empty else None
+    alt = t(
+        "alt_timeline",
+        lang,
+        n=campaigns["campagne_id"].nunique(),
+        gemeenten=len(lanes),
+        start=fmt_date(first.date(), lang) if first is not None else "–",
+        end=fmt_date(last.date(), lang) if last is not None else "–",
+        grain=t(f"grain_{grain}", lang),
+    )
+    table = pd.DataFrame(
+        {
+            t("campaign", lang): campaigns["naam"],
+            t("municipality", lang): [names.get(c, c) for c in campaigns["gemeentecode"]],
+            t("scale", lang): [t(f"scale_{s}", lang) for s in campaigns["schaal"]],
+            t("start", lang): pd.to_datetime(campaigns["start"]).dt.date,
+            t("end", lang): pd.to_datetime(campaigns["eind"]).dt.date,
+        }
+    )
+    return ChartSpec(fig, alt, table)
+
+
+def counterfactual_chart(weekly: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
+    """Observed weekly reports against the expectation without the campaign, with its 95% band.
+
+    ``weekly`` is ``EffectEstimate.weekly`` after privacy: week, period (pre/window), observed
+    (NaN when suppressed), label, expected, low, high.
+    """
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=pd.concat([weekly["week"], weekly["week"][::-1]]),
+            y=pd.concat([weekly["high"], weekly["low"][::-1]]),
+            fill="toself",
+            fillcolor="rgba(118, 118, 118, 0.22)",
+            line=dict(width=0),
+            name=t("expected_band", lang),
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=weekly["week"],
+            y=weekly["expected"],
+            name=t("expected_without", lang),
+            mode="lines",
+            line=dict(color="#444444", width=2, dash="dash"),
+            hovertemplate="%{x|%d-%m-%Y}: %{y:.1f}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=weekly["week"],
+            y=weekly["observed"],
+            name=t("observed", lang),
+            mode="lines+markers",
+            line=dict(color=OKABE_ITO[0], width=2.5),
+            marker=dict(size=6),
+            connectgaps=False,
+            customdata=weekly["label"],
+            hovertemplate="%{x|%d-%m-%Y}: %{customdata}<extra></extra>",
+        )
+    )
+    window = weekly[weekly["period"] == "window"]
+    if not window.empty:
+        fig.add_vrect(
+            x0=window["week"].min(),
+            x1=window["week"].max() + pd.Timedelta(days=7),
+            fillcolor=BAND_COLOUR,
+            line=dict(color=BAND_EDGE, width=1, dash="dot"),
+            layer="below",
+            annotation=dict(text=f"▥ {t('campaign', lang)}", font=dict(size=11, color=BAND_EDGE)),
+            annotation_position="top left",
+        )
+    _base_layout(fig, height=360)
+    fig.update_yaxes(title_text=t("reports_per_week", lang))
+    alt = t(
+        "alt_counterfactual",
+        lang,
+        weeks=len(window),
+        observed=fmt_number(window["observed"].sum(skipna=True), lang),
+        expected=fmt_number(window["expected"].sum(), lang),
+    )
+    table = pd.DataFrame(
+        {
+            t("week", lang): weekly["week"].dt.date,
+            t("observed", lang): weekly["label"],
+            t("expected_without", lang): [fmt_number(v, lang, 1) for v in weekly["expected"]],
+            t("band_low", lang): [fmt_number(v, lang, 0) for v in weekly["low"]],
+            t("band_high", lang): [fmt_number(v, lang, 0) for v in weekly["high"]],
+        }
+    )
+    return ChartSpec(fig, alt, table)
+
+
+def campaign_forest_chart(effects: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
+    """Forest plot: relative change (with 95% interval) of every campaign x municipality, sorted.
+
+    ``effects`` has ``label`` (campaign — municipality), relative_change, relative_low and
+    relative_high (NaN = unbounded above); rows without an estimate are left out by the caller.
+    """
+    rows = effects.sort_values("relative_change").reset_index(drop=True)
+    change = rows["relative_change"] * 100
+    low = rows["relative_low"] * 100
+    cap = float(np.nanmax(rows["relative_high"] * 100)) if rows["relative_high"].notna().any() else 100.0
+    high = (rows["relative_high"] * 100).fillna(max(cap, float(change.max() if len(change) else 0)) * 1.1)
+    clear = (low > 0) | (high < 0)
+    fig = go.Figure(
+        go.Scatter(
+            x=change,
+            y=rows["label"],
+            mode="markers",
+            name=t("relative_change", lang),
+            marker=dict(
+                symbol=["diamond" if c else "circle-open" for c in clear],
+                size=10,
+                color=[OKABE_ITO[5] if c else "#555555" for c in clear],
+                line=dict(width=2),
+            ),
+            error_x=dict(
+                type="data", symmetric=False, array=high - change, arrayminus=change - low, color="#555555"
+            ),
+            customdata=list(
+                zip(
+                    [fmt_percent(v, lang, sign=True) for v in rows["relative_change"]],
+                    [fmt_percent(v, lang, sign=True) for v in rows["relative_low"]],
+                    [
+                        fmt_percent(v, lang, sign=True) if not pd.isna(v) else "…"
+                        for v in rows["relative_high"]
+                    ],
+                    strict=True,
+                )
+            ),
+            hovertemplate="%{y}: %{customdata[0]} (%{customdata[1]} – %{customdata[2]})<extra></extra>",
+        )
+    )
+    fig.add_vline(x=0, line=dict(color="#000000", width=1.5))
+    _base_layout(fig, height=120 + 22 * len(rows))
+    fig.update_layout(hovermode="closest", showlegend=False, margin=dict(l=10, r=20, t=30, b=10))
+    fig.update_xaxes(
+        title_text=t("relative_change_axis", lang), ticksuffix="%", showgrid=True, gridcolor="#e5e5e5"
+    )
+    fig.update_yaxes(gridcolor="#f0f0f0", rangemode=None, type="category")
+    alt = t(
+        "alt_forest",
+        lang,
+        n=len(rows),
+        clear_up=int((low > 0).sum()),
+        clear_down=int((high < 0).sum()),
+        median=fmt_percent(rows["relative_change"].median(), lang, sign=True) if len(rows) else "–",
+    )
+    table = pd.DataFrame(
+        {
+            t("campaign", lang): rows["label"],
+            t("relative_change", lang): [fmt_percent(v, lang, sign=True) for v in rows["relative_change"]],
+            t("interval_95", lang): [
+                f"{fmt_percent(lo, lang, sign=True)} – {fmt_percent(hi, lang, sign=True) if not pd.isna(hi) else '…'}"
+                for lo, hi in zip(rows["relative_low"], rows["relative_high"], strict=True)
+            ],
+        }
+    )
+    return ChartSpec(fig, alt, table)

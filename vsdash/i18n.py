@@ -139,6 +139,170 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Reports are grouped into hexagons (H3 resolution {res}); individual locations are never shown.",
     },
     # --- reports and campaigns pages (Meldingen, Campagnes) --------------------------------
+    "reports_title": {"nl": "Meldingen: {selectie}", "en": "Reports: {selectie}"},
+    "reports_intro": {
+        "nl": "Hoeveel meldingen kwamen er binnen van {start} tot en met {eind}, van welke soort, via welk kanaal en wanneer? Gearceerde banden zijn campagneperiodes, driehoekjes zijn activiteiten, stippellijnen zijn breuken in de reeks (een nieuw meldkanaal, een nieuwe wet).",
+        "en": "How many reports came in from {start} to {eind}, of what kind, through which channel and when? Shaded bands are campaign periods, triangles are activities, dashed lines are breaks in the series (a new reporting channel, a new law).",
+    },
+    "grain": {"nl": "Tijdseenheid", "en": "Time unit"},
+    "grain_label_day": {"nl": "Dag", "en": "Day"},
+    "grain_label_week": {"nl": "Week", "en": "Week"},
+    "grain_label_month": {"nl": "Maand", "en": "Month"},
+    "grain_hint": {
+        "nl": "Per dag of week zijn de aantallen vaak kleiner dan {k} en dus afgeschermd; per maand is het beeld dan vollediger.",
+        "en": "Per day or week counts are often below {k} and therefore withheld; per month the picture is then more complete.",
+    },
+    "trend_title_day": {
+        "nl": "Meldingen per dag, met campagneperiodes",
+        "en": "Reports per day, with campaign periods",
+    },
+    "breaks_hidden": {
+        "nl": "In deze selectie startten of stopten {n} meldkanalen; kies één gemeente om die breuken in de grafiek te zien.",
+        "en": "In this selection {n} reporting channels started or stopped; choose one municipality to see those breaks in the chart.",
+    },
+    "by_category_or_channel": {
+        "nl": "Naar soort melding of meldkanaal",
+        "en": "By kind of report or channel",
+    },
+    "split_by": {"nl": "Verdeel naar", "en": "Split by"},
+    "split_categorie": {"nl": "Soort melding", "en": "Kind of report"},
+    "split_kanaal": {"nl": "Meldkanaal", "en": "Reporting channel"},
+    "split_monthly_note": {
+        "nl": "Per week zouden hier veel aantallen onder {k} vallen en afgeschermd worden; daarom per maand.",
+        "en": "Per week many counts here would fall below {k} and be withheld; hence per month.",
+    },
+    "channel_meldpunt_web": {"nl": "Meldpunt (web)", "en": "Reporting point (web)"},
+    "channel_app": {"nl": "App", "en": "App"},
+    "channel_overig": {"nl": "Ander kanaal", "en": "Other channel"},
+    "alt_stacked": {
+        "nl": "Gestapeld staafdiagram van meldingen {grain}: {parts}; {campaigns} campagneperiodes zijn gearceerd.",
+        "en": "Stacked bar chart of reports {grain}: {parts}; {campaigns} campaign periods are shaded.",
+    },
+    "rate_title": {"nl": "Meldingen per 10.000 inwoners", "en": "Reports per 10,000 inhabitants"},
+    "rate_note": {
+        "nl": "Inwoners van de {n} gemeente(n) met een meldpunt, op 1 januari van het jaar waar de periode in valt (CBS; het dichtstbijzijnde jaar als dat jaar nog niet bekend is).",
+        "en": "Inhabitants of the {n} municipality(ies) with a reporting channel, on 1 January of the year the period falls in (CBS; the nearest year when that year is not known yet).",
+    },
+    "population_year": {"nl": "Inwoners per 1 januari", "en": "Inhabitants on 1 January"},
+    "alt_rate": {
+        "nl": "Lijngrafiek van meldingen per 10.000 inwoners {grain}: gemiddeld {mean}; inwonertallen van {years}.",
+        "en": "Line chart of reports per 10,000 inhabitants {grain}: on average {mean}; population of {years}.",
+    },
+    "heat_title": {"nl": "Op welke dag en welk uur?", "en": "On which day and at what hour?"},
+    "heat_note": {
+        "nl": "Tijdstip waarop de intimidatie gebeurde volgens de melder, over de hele gekozen periode.",
+        "en": "Time the harassment happened according to the person reporting, over the whole period chosen.",
+    },
+    "alt_heat": {
+        "nl": "Warmtekaart van meldingen per weekdag en uur.{peak}",
+        "en": "Heat map of reports by weekday and hour.{peak}",
+    },
+    "alt_heat_peak": {
+        "nl": " De meeste meldingen op {day} rond {hour}:00.",
+        "en": " Most reports on {day} around {hour}:00.",
+    },
+    "weekday": {"nl": "Weekdag", "en": "Weekday"},
+    "hour": {"nl": "Uur", "en": "Hour"},
+    "wd_mon": {"nl": "maandag", "en": "Monday"},
+    "wd_tue": {"nl": "dinsdag", "en": "Tuesday"},
+    "wd_wed": {"nl": "woensdag", "en": "Wednesday"},
+    "wd_thu": {"nl": "donderdag", "en": "Thursday"},
+    "wd_fri": {"nl": "vrijdag", "en": "Friday"},
+    "wd_sat": {"nl": "zaterdag", "en": "Saturday"},
+    "wd_sun": {"nl": "zondag", "en": "Sunday"},
+    "campaigns_title": {"nl": "Campagnes: {selectie}", "en": "Campaigns: {selectie}"},
+    "campaigns_intro": {
+        "nl": "Welke campagnes liepen waar, en kwamen er tijdens een campagne meer meldingen binnen dan je zonder campagne zou verwachten?",
+        "en": "Which campaigns ran where, and did more reports come in during a campaign than you would expect without it?",
+    },
+    "timeline_title": {
+        "nl": "Tijdlijn van campagnes, met de meldingen eronder",
+        "en": "Timeline of campaigns, with the reports below",
+    },
+    "no_campaigns": {
+        "nl": "Er zijn geen campagnes voor {naam} in deze periode.",
+        "en": "There are no campaigns for {naam} in this period.",
+    },
+    "campaign": {"nl": "Campagne", "en": "Campaign"},
+    "scale": {"nl": "Schaal", "en": "Scale"},
+    "scale_landelijk": {"nl": "Landelijke campagne", "en": "National campaign"},
+    "scale_lokaal": {"nl": "Lokale campagne", "en": "Local campaign"},
+    "start": {"nl": "Begin", "en": "Start"},
+    "end": {"nl": "Einde", "en": "End"},
+    "alt_timeline": {
+        "nl": "Tijdlijn van {n} campagnes in {gemeenten} gemeenten van {start} tot {end}, met daaronder de meldingen {grain} op dezelfde tijdas.",
+        "en": "Timeline of {n} campaigns in {gemeenten} municipalities from {start} to {end}, with the reports {grain} below on the same time axis.",
+    },
+    "effect_title": {"nl": "Effect van een campagne", "en": "Effect of a campaign"},
+    "use_controls": {
+        "nl": "Vergelijk met gemeenten zonder campagne",
+        "en": "Compare with municipalities without a campaign",
+    },
+    "use_controls_help": {
+        "nl": "Gemeenten met een meldpunt die in deze weken geen campagne hadden, vangen landelijke schommelingen op (nieuws, weer, feestdagen).",
+        "en": "Municipalities with a reporting channel and no campaign in these weeks absorb national swings (news, weather, holidays).",
+    },
+    "effect_unavailable": {
+        "nl": "Voor deze combinatie is geen schatting mogelijk: {reason}",
+        "en": "No estimate is possible for this combination: {reason}",
+    },
+    "effect_hidden_small": {
+        "nl": "Tijdens de campagne kwamen er minder dan {k} meldingen binnen. Om melders te beschermen tonen we dan geen aantallen en geen schatting; met zo weinig meldingen zegt een schatting ook weinig.",
+        "en": "Fewer than {k} reports came in during the campaign. To protect the people who reported we then show no numbers and no estimate; with so few reports an estimate says little anyway.",
+    },
+    "expected_reports": {"nl": "Verwacht zonder campagne", "en": "Expected without campaign"},
+    "expected_help": {
+        "nl": "Wat de weken vóór de campagne (trend, seizoen, inwoners) voorspellen voor dezelfde weken zonder campagne.",
+        "en": "What the weeks before the campaign (trend, season, population) predict for the same weeks without a campaign.",
+    },
+    "observed_reports": {"nl": "Binnengekomen", "en": "Received"},
+    "extra_reports": {"nl": "Extra meldingen", "en": "Extra reports"},
+    "relative_change": {"nl": "Verschil met verwachting", "en": "Difference from expected"},
+    "relative_change_axis": {
+        "nl": "Verschil met verwachting (95%-interval)",
+        "en": "Difference from expected (95% interval)",
+    },
+    "between": {"nl": "95%: tussen {low} en {high}", "en": "95%: between {low} and {high}"},
+    "p_value": {"nl": "p-waarde", "en": "p-value"},
+    "p_value_help": {
+        "nl": "De kans op een verschil minstens zo groot als dit als de campagne niets had gedaan. Onder 0,05 noemen we het verschil duidelijk.",
+        "en": "The chance of a difference at least this large if the campaign had done nothing. Below 0.05 we call the difference clear.",
+    },
+    "controls_used": {"nl": "Vergeleken met: {namen}.", "en": "Compared with: {namen}."},
+    "controls_none": {
+        "nl": "Er was geen gemeente zonder campagne met een volledige reeks in deze weken; de schatting gebruikt alleen de eigen voorgeschiedenis.",
+        "en": "No municipality without a campaign had a complete series in these weeks; the estimate uses the municipality's own history only.",
+    },
+    "effect_method": {"nl": "Hoe is dit berekend?", "en": "How was this computed?"},
+    "expected_band": {"nl": "Verwachting: 95%-band", "en": "Expected: 95% band"},
+    "expected_without": {"nl": "Verwacht zonder campagne", "en": "Expected without campaign"},
+    "observed": {"nl": "Binnengekomen meldingen", "en": "Reports received"},
+    "reports_per_week": {"nl": "Meldingen per week", "en": "Reports per week"},
+    "week": {"nl": "Week", "en": "Week"},
+    "band_low": {"nl": "Ondergrens 95%", "en": "Lower bound 95%"},
+    "band_high": {"nl": "Bovengrens 95%", "en": "Upper bound 95%"},
+    "alt_counterfactual": {
+        "nl": "Lijngrafiek per week: in de {weeks} campagneweken kwamen {observed} meldingen binnen, tegen ongeveer {expected} verwacht zonder campagne; de grijze band is de 95%-marge van die verwachting.",
+        "en": "Weekly line chart: in the {weeks} campaign weeks {observed} reports came in, against about {expected} expected without the campaign; the grey band is the 95% margin of that expectation.",
+    },
+    "forest_title": {"nl": "Alle campagnes vergeleken", "en": "All campaigns compared"},
+    "forest_intro": {
+        "nl": "Per campagne en gemeente: hoeveel meer (of minder) meldingen er binnenkwamen dan verwacht. De streep is het 95%-interval; een ruit betekent dat het interval de nul niet raakt (een duidelijk verschil).",
+        "en": "Per campaign and municipality: how many more (or fewer) reports came in than expected. The line is the 95% interval; a diamond means the interval does not touch zero (a clear difference).",
+    },
+    "interval_95": {"nl": "95%-interval", "en": "95% interval"},
+    "alt_forest": {
+        "nl": "Forest plot van {n} campagnes per gemeente: bij {clear_up} duidelijk meer meldingen dan verwacht, bij {clear_down} duidelijk minder; de mediaan is {median}.",
+        "en": "Forest plot of {n} campaigns per municipality: {clear_up} with clearly more reports than expected, {clear_down} with clearly fewer; the median is {median}.",
+    },
+    "forest_empty": {
+        "nl": "Er zijn geen campagne-effecten om te tonen.",
+        "en": "There are no campaign effects to show.",
+    },
+    "forest_left_out": {
+        "nl": "{n} combinatie(s) van campagne en gemeente ontbreken: te weinig gegevens vóór de campagne, geen meldpunt, of minder dan {k} meldingen tijdens de campagne.",
+        "en": "{n} combination(s) of campaign and municipality are missing: too little data before the campaign, no reporting channel, or fewer than {k} reports during the campaign.",
+    },
     # --- map page (Kaart) and exports of map/counts ---------------------------------------
     # --- activities and comparison pages (Activiteiten, Vergelijken) ----------------------
     # --- import and access (Gegevens) -----------------------------------------------------

@@ -168,3 +168,55 @@ def fill_periods(
         index.name = "periode"
     counts = series.groupby("periode")["n"].sum() if not series.empty else pd.Series(dtype="int64")
     return counts.reindex(index, fill_value=0).astype("int64").reset_index(name="n")
+
+
+def counts_by_channel_kind(counts: pd.DataFrame, channels: pd.DataFrame) -> pd.DataFrame:
+    """Sum counts per period by kind of channel (``soort``: web meldpunt, app, ...).
+
+    ``counts`` has periode, kanaal_id, n; returns periode, soort, n (unknown channels: ``overig``).
+    """
+    kinds = channels.set_index("kanaal_id")["soort"]
+    rows = counts.assign(soort=counts["kanaal_id"].map(kinds).fillna("overig"))
+    return rows.groupby(["periode", "soort"], as_index=False)["n"].sum()
+
+
+def rates_per_period(
+    series: pd.DataFrame, population: pd.DataFrame, codes: Sequence[str] | None
+) -> pd.DataFrame:
+    """Add ``inwoners``, ``jaar`` (population year used) and ``rate`` (per 10,000) to a period series.
+
+    Each period uses the population of its own year (nearest loaded year when missing), summed over
+    ``codes`` (None = all municipalities in ``population``).
+    """
+    out = series.copy()
+    years = pd.to_datetime(out["periode"]).dt.year
+    lookup = {int(y): population_in_year(population, codes, int(y)) for y in years.unique()}
+    out["inwoners"] = [lookup[int(y)][0] for y in years]
+    out["jaar"] = [lookup[int(y)][1] for y in years]
+    out["rate"] = [
+        rate_per_10k(float(n), p) if not pd.isna(n) else np.nan
+        for n, p in zip(out["n"], out["inwoners"], strict=True)
+    ]
+    return out
+
+
+def activities_in_period(
+    activities: pd.DataFrame, codes: Sequence[str] | None, start: dt.date, end: dt.date
+) -> pd.DataFrame:
+    """Activities of ``codes`` (None = all) that start in [start, end] (markers on a trend)."""
+    rows = activities if codes is None else activities[activities["gemeentecode"].isin(list(codes))]
+    starts = pd.to_datetime(rows["start"])
+    return rows[(starts >= pd.Timestamp(start)) & (starts <= pd.Timestamp(end))].reset_index(drop=True)
+
+
+def codes_with_channel(
+    channels: pd.DataFrame, codes: Sequence[str] | None, start: dt.date, end: dt.date
+) -> tuple[str, ...]:
+    """Municipalities of ``codes`` (None = all) with a reporting channel open at some time in [start, end].
+
+    These are the municipalities whose inhabitants could report: the denominator of a rate.
+    """
+    rows = channels if codes is None else channels[channels["gemeentecode"].isin(list(codes))]
+    ends = pd.to_datetime(rows["eind"]).fillna(pd.Timestamp.max)
+    rows = rows[(pd.to_datetime(rows["start"]) <= pd.Timestamp(end)) & (ends >= pd.Timestamp(start))]
+    return tuple(sorted(set(rows["gemeentecode"])))

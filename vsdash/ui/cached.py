@@ -110,3 +110,56 @@ def report_date_range(url: str, version: str):
 @st.cache_data(show_spinner=False, max_entries=4)
 def is_demo(url: str, version: str) -> bool:
     return get_store(url).is_demo()
+
+
+# --- reports and campaigns pages (Meldingen, Campagnes) --------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def weekly_counts_all(url: str, version: str) -> pd.DataFrame:
+    """Weekly report counts per municipality over the whole data range (input of the estimator)."""
+    span = get_store(url).report_date_range()
+    if span is None:
+        return pd.DataFrame(columns=["periode", "gemeentecode", "n"])
+    return get_store(url).count_reports(ReportFilter(None, *span), "week", ("gemeentecode",))
+
+
+def _effect_inputs(url: str, version: str):
+    span = report_date_range(url, version)
+    return (
+        weekly_counts_all(url, version),
+        table(url, version, "campaigns"),
+        table(url, version, "channels"),
+        table(url, version, "population"),
+        span,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def campaign_effects_all(url: str, version: str) -> pd.DataFrame:
+    """Every campaign x municipality effect (the forest plot), computed once per data version."""
+    from vsdash.campaign_effects import EFFECT_COLUMNS, estimate_all_campaigns
+
+    counts, campaigns, channels, population, span = _effect_inputs(url, version)
+    if span is None:
+        return pd.DataFrame(columns=EFFECT_COLUMNS)
+    return estimate_all_campaigns(counts, campaigns, channels, population, span)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def campaign_effect(url: str, version: str, campagne_id: str, code: str, with_controls: bool):
+    """The effect of one campaign in one municipality (``EffectEstimate``), or a Dutch reason why not."""
+    from vsdash.campaign_effects import estimate_one
+
+    counts, campaigns, channels, population, span = _effect_inputs(url, version)
+    if span is None:
+        return None, t("no_reports_period")
+    try:
+        return (
+            estimate_one(
+                counts, campaigns, channels, population, campagne_id, code, span, with_controls=with_controls
+            ),
+            "",
+        )
+    except ValueError as exc:
+        return None, str(exc)

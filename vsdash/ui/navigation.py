@@ -14,4 +14,8 @@ class PageSpec:
     url_path: str
 
 
-PAGES = (PageSpec("pages/overzicht.py", "nav_overview", ":material/dashboard:", "overzicht"),)
+PAGES = (
+    PageSpec("pages/overzicht.py", "nav_overview", ":material/dashboard:", "overzicht"),
+    PageSpec("pages/meldingen.py", "nav_reports", ":material/campaign:", "meldingen"),
+    PageSpec("pages/campagnes.py", "nav_campaigns", ":material/timeline:", "campagnes"),
+)

@@ -1,0 +1,312 @@
+"""Campaign effects from the store's tables: weekly series per municipality, and all estimates.
+
+``vsdash.effects`` estimates one campaign on one weekly series. This module builds that series
+from what the store holds (weekly counts, reporting channels, population per year, the campaign
+register) and runs the estimator for every campaign x municipality, for the Campagnes page's
+effect card and the ministry's forest plot. Pure pandas: DataFrames in, DataFrames out.
+
+A week only counts as "zero reports" when a reporting channel was open that whole week. Weeks
+before the first channel (or after the last one closed) have *no* reports, which is not the same
+as zero reports ("geen meldpunt"); they are left out of the series, and so out of the fit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from vsdash.effects import EffectEstimate, estimate_campaign_effect
+from vsdash.metrics import NATIONAL_BREAKS
+
+SERIES_COLUMNS = ["week", "reports", "population"]
+EFFECT_COLUMNS = [
+    "campagne_id",
+    "naam",
+    "schaal",
+    "gemeentecode",
+    "start",
+    "eind",
+    "observed",
+    "expected",
+    "expected_low",
+    "expected_high",
+    "extra",
+    "extra_low",
+    "extra_high",
+    "relative_change",
+    "relative_low",
+    "relative_high",
+    "p_value",
+    "warning_codes",
+    "fout",
+]
+
+
+def _monday(day: dt.date | pd.Timestamp) -> pd.Timestamp:
+    stamp = pd.Timestamp(day).normalize()
+    return stamp - pd.Timedelta(days=stamp.dayofweek)
+
+
+def open_weeks(channels: pd.DataFrame, code: str, data_start: dt.date, data_end: dt.date) -> pd.DatetimeIndex:
+    """Mondays of the weeks in which ``code`` had a reporting channel open on all seven days.
+
+    Only whole weeks inside [``data_start``, ``data_end``] count: a half week at either end (of
+    the data or of a channel) would look like a drop in reports that is not there.
+    """
+    own = channels[channels["gemeentecode"] == code]
+    first, last = _monday(data_start), _monday(data_end)
+    if pd.Timestamp(data_start) > first:
+        first += pd.Timedelta(days=7)
+    if pd.Timestamp(data_end) < last + pd.Timedelta(days=6):
+        last -= pd.Timedelta(days=7)
+    if own.empty or last < first:
+        return pd.DatetimeIndex([], name="week")
+    mondays = pd.date_range(first, last, freq="7D")
+    sundays = mondays + pd.Timedelta(days=6)
+    covered = np.zeros(len(mondays), dtype=bool)
+    for channel in own.itertuples():
+        opened = pd.Timestamp(channel.start)
+        closed = pd.Timestamp(channel.eind) if not pd.isna(channel.eind) else pd.Timestamp.max
+        covered |= (mondays >= opened) & (sundays <= closed)
+    return pd.DatetimeIndex(mondays[covered], name="week")
+
+
+def population_by_week(population: pd.DataFrame, code: str, weeks: pd.DatetimeIndex) -> np.ndarray:
+    """Inhabitants of ``code`` for each week: the population of that week's year (1 January).
+
+    A year that is not loaded takes the nearest loaded year (as ``metrics.population_in_year``);
+    NaN when the municipality has no population at all.
+    """
+    own = population[population["gemeentecode"] == code]
+    if own.empty or len(weeks) == 0:
+        return np.full(len(weeks), np.nan)
+    years = own["jaar"].to_numpy()
+    inhabitants = own["inwoners"].to_numpy(dtype=float)
+    week_years = np.asarray(weeks.year)
+    nearest = np.abs(week_years[:, None] - years[None, :]).argmin(axis=1)
+    return inhabitants[nearest]
+
+
+def weekly_report_series(
+    counts: pd.DataFrame,
+    channels: pd.DataFrame,
+    population: pd.DataFrame,
+    code: str,
+    data_start: dt.date,
+    data_end: dt.date,
+) -> pd.DataFrame:
+    """The weekly series of one municipality as ``effects.estimate_campaign_effect`` wants it.
+
+    ``counts`` is ``store.count_reports(ReportFilter((code,), ...), "week")`` (columns
+    ``periode, n``; a ``gemeentecode`` column, if present, is filtered on ``code``). Returns
+    ``week, reports, population``: one row per whole week with an open channel (zeros filled in
+    there), none for weeks without a channel ("geen meldpunt"), population of the week's year.
+    """
+    rows = counts
+    if "gemeentecode" in rows.columns:
+        rows = rows[rows["gemeentecode"] == code]
+    weeks = open_weeks(channels, code, data_start, data_end)
+    per_week = rows.groupby(pd.to_datetime(rows["periode"]))["n"].sum()
+    reports = per_week.reindex(weeks, fill_value=0).to_numpy(dtype="int64")
+    return pd.DataFrame(
+        {"week": weeks, "reports": reports, "population": population_by_week(population, code, weeks)},
+        columns=SERIES_COLUMNS,
+    )
+
+
+@dataclass(frozen=True)
+class CampaignContext:
+    """What the estimator needs to know about one campaign in one municipality."""
+
+    campagne_id: str
+    gemeentecode: str
+    naam: str
+    schaal: str
+    start: dt.date
+    end: dt.date
+    channel_launches: tuple[dt.date, ...]
+    other_campaigns: tuple[tuple[dt.date, dt.date], ...]
+
+
+def campaign_context(
+    campaigns: pd.DataFrame, channels: pd.DataFrame, campagne_id: str, code: str
+) -> CampaignContext:
+    """Dates, known breaks and the municipality's other campaigns for one campaign x municipality.
+
+    Known breaks are the municipality's channel launches after its first channel (the first one
+    starts the series, it is not a break inside it) and the national breaks in
+    ``metrics.NATIONAL_BREAKS`` (the 1 July 2024 criminalisation of street harassment). Raises
+    ``ValueError`` (Dutch) when the municipality did not take part in the campaign.
+    """
+    row = campaigns[(campaigns["campagne_id"] == campagne_id) & (campaigns["gemeentecode"] == code)]
+    if row.empty:
+        raise ValueError(f"Gemeente {code} deed niet mee aan campagne {campagne_id!r}.")
+    camp = row.iloc[0]
+    own_channels = channels[channels["gemeentecode"] == code]
+    starts = sorted(pd.to_datetime(own_channels["start"]).dt.date)
+    launches = set(starts[1:]) | {stamp.date() for stamp in NATIONAL_BREAKS["datum"]}
+    others = campaigns[(campaigns["gemeentecode"] == code) & (campaigns["campagne_id"] != campagne_id)]
+    return CampaignContext(
+        campagne_id=campagne_id,
+        gemeentecode=code,
+        naam=str(camp["naam"]),
+        schaal=str(camp["schaal"]),
+        start=pd.Timestamp(camp["start"]).date(),
+        end=pd.Timestamp(camp["eind"]).date(),
+        channel_launches=tuple(sorted(launches)),
+        other_campaigns=tuple(
+            (pd.Timestamp(o.start).date(), pd.Timestamp(o.eind).date()) for o in others.itertuples()
+        ),
+    )
+
+
+def comparison_series(
+    weekly_counts: pd.DataFrame,
+    campaigns: pd.DataFrame,
+    channels: pd.DataFrame,
+    population: pd.DataFrame,
+    context: CampaignContext,
+    span: tuple[dt.date, dt.date],
+    data_range: tuple[dt.date, dt.date],
+) -> pd.DataFrame:
+    """Weekly series of comparison municipalities for one campaign: ``gemeente, week, reports, population``.
+
+    A comparison municipality ran no campaign during the window, had a channel open in every
+    week of ``span`` (the focal series from its first week to the window's end) and launched no
+    new channel inside it, so its weekly total moves only with shocks shared across the country.
+    ``weekly_counts`` has ``periode, gemeentecode, n``.
+    """
+    lo, hi = pd.Timestamp(span[0]), pd.Timestamp(span[1])
+    busy = campaigns[
+        (pd.to_datetime(campaigns["start"]) <= pd.Timestamp(context.end))
+        & (pd.to_datetime(campaigns["eind"]) >= pd.Timestamp(context.start))
+    ]["gemeentecode"]
+    needed = pd.date_range(_monday(lo), _monday(hi), freq="7D")
+    frames = []
+    for code in sorted(set(channels["gemeentecode"]) - set(busy) - {context.gemeentecode}):
+        own = channels[channels["gemeentecode"] == code]
+        launched_inside = ((pd.to_datetime(own["start"]) > lo) & (pd.to_datetime(own["start"]) <= hi)).any()
+        if launched_inside:
+            continue
+        series = weekly_report_series(weekly_counts, channels, population, code, *data_range)
+        if not needed.isin(series["week"]).all():
+            continue
+        frames.append(series.assign(gemeente=code))
+    if not frames:
+        return pd.DataFrame(columns=["gemeente", *SERIES_COLUMNS])
+    return pd.concat(frames, ignore_index=True)[["gemeente", *SERIES_COLUMNS]]
+
+
+def estimate_one(
+    weekly_counts: pd.DataFrame,
+    campaigns: pd.DataFrame,
+    channels: pd.DataFrame,
+    population: pd.DataFrame,
+    campagne_id: str,
+    code: str,
+    data_range: tuple[dt.date, dt.date],
+    *,
+    with_controls: bool = False,
+    n_sim: int = 2000,
+) -> EffectEstimate:
+    """Estimate the effect of one campaign in one municipality from the store's tables.
+
+    ``weekly_counts`` has ``periode, gemeentecode, n`` (weekly counts over the whole data range,
+    e.g. ``store.count_reports(ReportFilter(None, lo, hi), "week", by=("gemeentecode",))``).
+    With ``with_controls`` municipalities without a campaign in the window serve as comparison
+    (see :func:`comparison_series`). Raises ``ValueError`` (Dutch) when no estimate is possible.
+    """
+    context = campaign_context(campaigns, channels, campagne_id, code)
+    series = weekly_report_series(weekly_counts, channels, population, code, *data_range)
+    if series.empty:
+        raise ValueError(
+            f"Gemeente {code} had in deze periode geen meldpunt; er is geen reeks om mee te rekenen."
+        )
+    controls = None
+    if with_controls:
+        span = (series["week"].iloc[0].date(), context.end)
+        controls = comparison_series(
+            weekly_counts, campaigns, channels, population, context, span, data_range
+        )
+        if controls.empty:
+            controls = None
+    return estimate_campaign_effect(
+        series,
+        context.start,
+        context.end,
+        controls,
+        channel_launches=context.channel_launches,
+        other_campaigns=context.other_campaigns,
+        n_sim=n_sim,
+    )
+
+
+def estimate_all_campaigns(
+    weekly_counts: pd.DataFrame,
+    campaigns: pd.DataFrame,
+    channels: pd.DataFrame,
+    population: pd.DataFrame,
+    data_range: tuple[dt.date, dt.date],
+    *,
+    codes: Sequence[str] | None = None,
+    n_sim: int = 1000,
+) -> pd.DataFrame:
+    """Effect of every campaign in every municipality that took part (the ministry's overview).
+
+    Returns one row per campaign x municipality with the columns of ``EFFECT_COLUMNS``: window
+    totals (observed, expected with its 95% predictive interval), extra reports and relative
+    change with 95% intervals, the p-value, the estimator's warning keys, and ``fout`` (a Dutch
+    reason, empty when the estimate succeeded; the numbers are NaN then). Counts are not yet
+    privacy-suppressed: pass the frame through ``vsdash.privacy`` before showing it.
+    """
+    pairs = campaigns if codes is None else campaigns[campaigns["gemeentecode"].isin(list(codes))]
+    rows = []
+    for pair in pairs.itertuples():
+        row = {
+            "campagne_id": pair.campagne_id,
+            "naam": pair.naam,
+            "schaal": pair.schaal,
+            "gemeentecode": pair.gemeentecode,
+            "start": pd.Timestamp(pair.start).date(),
+            "eind": pd.Timestamp(pair.eind).date(),
+            "fout": "",
+        }
+        try:
+            est = estimate_one(
+                weekly_counts,
+                campaigns,
+                channels,
+                population,
+                pair.campagne_id,
+                pair.gemeentecode,
+                data_range,
+                n_sim=n_sim,
+            )
+        except ValueError as exc:
+            row["fout"] = str(exc)
+            rows.append(row)
+            continue
+        row.update(
+            observed=est.observed,
+            expected=est.expected,
+            expected_low=est.expected_low,
+            expected_high=est.expected_high,
+            extra=est.extra,
+            extra_low=est.extra_low,
+            extra_high=est.extra_high,
+            relative_change=est.relative_change,
+            relative_low=est.relative_low,
+            relative_high=est.relative_high,
+            p_value=est.p_value,
+            warning_codes=tuple(d.key for d in est.diagnostics),
+        )
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=EFFECT_COLUMNS)
+    for col in EFFECT_COLUMNS[6:17]:
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype(float)
+    frame["warning_codes"] = [w if isinstance(w, tuple) else () for w in frame["warning_codes"]]
+    return frame
