@@ -56,15 +56,18 @@ def bench_store(reports: int, seed: int = 42) -> str:
         tmp = path.with_suffix(".building")
         tmp.unlink(missing_ok=True)
         store = Store(f"duckdb:///{tmp}")
-        generate_demo(store, seed=seed, reports=reports,
-                      progress=lambda f, m: print(f"[{f:4.0%}] {m}", file=sys.stderr))
+        generate_demo(
+            store, seed=seed, reports=reports, progress=lambda f, m: print(f"[{f:4.0%}] {m}", file=sys.stderr)
+        )
         store.execute("CHECKPOINT")
         store.close()
         tmp.rename(path)
     return f"duckdb:///{path}"
 
 
-def filter_changes(codes: list[str], lo: dt.date, hi: dt.date, n: int = FILTER_CHANGES, seed: int = 1) -> list[FilterChange]:
+def filter_changes(
+    codes: list[str], lo: dt.date, hi: dt.date, n: int = FILTER_CHANGES, seed: int = 1
+) -> list[FilterChange]:
     """A reproducible sequence of filter changes over municipality, period and category."""
     rng = random.Random(seed)
     changes = []
@@ -72,11 +75,14 @@ def filter_changes(codes: list[str], lo: dt.date, hi: dt.date, n: int = FILTER_C
     for _ in range(n):
         start = lo + dt.timedelta(days=rng.randrange(0, max(span - 60, 1)))
         end = min(hi, start + dt.timedelta(days=rng.choice((90, 365, 730))))
-        changes.append(FilterChange(
-            gemeente=rng.choice([None, *codes]),
-            start=start, end=end,
-            categorie=rng.choice([None, *schema.REPORT_CATEGORIES]),
-        ))
+        changes.append(
+            FilterChange(
+                gemeente=rng.choice([None, *codes]),
+                start=start,
+                end=end,
+                categorie=rng.choice([None, *schema.REPORT_CATEGORIES]),
+            )
+        )
     return changes
 
 
@@ -121,10 +127,12 @@ def run_vsdash(url: str) -> dict:
     card_times = []
     campaigns = store.campaigns()
     for camp in campaigns.head(7).itertuples():
+
         def card(camp=camp) -> None:
             weekly = store.count_reports(ReportFilter((camp.gemeentecode,), lo, hi), "week")
             series = pd.DataFrame({"week": weekly["periode"].dt.date, "reports": weekly["n"]})
             effects.estimate_campaign_effect(series, camp.start, camp.eind)
+
         try:
             card_times.append(_timed(card))
         except ValueError:
@@ -151,11 +159,15 @@ def map_payload(store: Store, codes: list[str], lo: dt.date, hi: dt.date) -> int
 
 
 def _busiest(store: Store) -> str:
-    return str(store.query("SELECT gemeentecode FROM agg_daily GROUP BY 1 ORDER BY sum(n) DESC LIMIT 1")
-               ["gemeentecode"].iloc[0])
+    return str(
+        store.query("SELECT gemeentecode FROM agg_daily GROUP BY 1 ORDER BY sum(n) DESC LIMIT 1")[
+            "gemeentecode"
+        ].iloc[0]
+    )
 
 
 # -- the naive baseline (child process) -------------------------------------------------------------
+
 
 def run_baseline(url: str) -> dict:
     """The usual Streamlit way, measured: full frame from cache_data, pandas groupby, raw points."""
@@ -173,8 +185,10 @@ def run_baseline(url: str) -> dict:
 
     def rerun(change: FilterChange) -> pd.DataFrame:
         df = pickle.loads(cached)
-        rows = df[(df["gebeurd_op"] >= pd.Timestamp(change.start))
-                  & (df["gebeurd_op"] < pd.Timestamp(change.end) + pd.Timedelta(days=1))]
+        rows = df[
+            (df["gebeurd_op"] >= pd.Timestamp(change.start))
+            & (df["gebeurd_op"] < pd.Timestamp(change.end) + pd.Timedelta(days=1))
+        ]
         if change.gemeente:
             rows = rows[rows["gemeentecode"] == change.gemeente]
         if change.categorie:
@@ -217,22 +231,34 @@ def machine_description() -> str:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal"))
+        mem_kb = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
         mem = f"{mem_kb / 1024 / 1024:.0f} GiB"
     except (OSError, StopIteration):
         mem = "?"
-    return f"{cpu}, {os.cpu_count()} cores, {mem} RAM, Python {platform.python_version()}, {platform.system()}"
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {mem} RAM, Python {platform.python_version()}, {platform.system()}"
+    )
 
 
 def run(reports: int) -> dict:
     """Run both sides for a store of ``reports`` reports and return every figure."""
     url = bench_store(reports)
-    child = subprocess.run([sys.executable, "-m", "vsdash.bench", "baseline", url], capture_output=True,
-                           text=True, cwd=PROJECT_ROOT, check=True)
+    child = subprocess.run(
+        [sys.executable, "-m", "vsdash.bench", "baseline", url],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_ROOT,
+        check=True,
+    )
     baseline = json.loads(child.stdout.strip().splitlines()[-1])
     result = {"reports": reports, **run_vsdash(url), **baseline}
-    result["filter_change_speedup"] = round(result["baseline_filter_change_ms_p95"] / max(result["filter_change_ms_p95"], 0.01), 1)
+    result["filter_change_speedup"] = round(
+        result["baseline_filter_change_ms_p95"] / max(result["filter_change_ms_p95"], 0.01), 1
+    )
     result["machine"] = machine_description()
     return result
 
@@ -249,11 +275,17 @@ RESULTS_END = "<!-- bench:end -->"
 def write_results(result: dict) -> None:
     """Store ``result`` as JSON and regenerate the benchmark section of ``benchmarks/RESULTS.md``."""
     folder = PROJECT_ROOT / "benchmarks"
-    (folder / f"results-{result['reports']}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    runs = sorted((json.loads(p.read_text()) for p in folder.glob("results-*.json")), key=lambda r: r["reports"])
+    (folder / f"results-{result['reports']}.json").write_text(
+        json.dumps(result, indent=2) + "\n", encoding="utf-8"
+    )
+    runs = sorted(
+        (json.loads(p.read_text()) for p in folder.glob("results-*.json")), key=lambda r: r["reports"]
+    )
     lines = [RESULTS_START, "", "## Filter changes, map payload, effect card, memory", ""]
-    lines += ["| figure | target | " + " | ".join(f"{r['reports']:,} reports" for r in runs) + " |",
-              "|---|---|" + "---|" * len(runs)]
+    lines += [
+        "| figure | target | " + " | ".join(f"{r['reports']:,} reports" for r in runs) + " |",
+        "|---|---|" + "---|" * len(runs),
+    ]
     rows = [
         ("filter change p95, vsdash (ms)", "≤ 300 at 10M", "filter_change_ms_p95"),
         ("filter change p95, baseline (ms)", "", "baseline_filter_change_ms_p95"),
@@ -273,17 +305,30 @@ def write_results(result: dict) -> None:
         browser = r.get("browser")
         if not browser:
             continue
-        lines += ["", f"## In headless chromium, {r['reports']:,} reports", "",
-                  "Seconds from navigation until the page is idle (median of 3 loads, caches warm):", "",
-                  "| page | seconds | target |", "|---|---|---|"]
+        lines += [
+            "",
+            f"## In headless chromium, {r['reports']:,} reports",
+            "",
+            "Seconds from navigation until the page is idle (median of 3 loads, caches warm):",
+            "",
+            "| page | seconds | target |",
+            "|---|---|---|",
+        ]
         lines += [f"| `{page}` | {secs:.2f} | ≤ 6 |" for page, secs in browser["page_idle_s"].items()]
-        lines += ["", f"Filter change (a new municipality, loaded by URL; an upper bound for a widget change): "
-                  f"p95 {browser['single_session_p95_s']:.2f} s for one session, "
-                  f"{browser['concurrent_p95_s']:.2f} s with {browser['concurrent_sessions']} concurrent sessions "
-                  f"each changing every 2 s: ratio {browser['concurrent_ratio']:.2f} (target ≤ 2)."]
+        lines += [
+            "",
+            f"Filter change (a new municipality, loaded by URL; an upper bound for a widget change): "
+            f"p95 {browser['single_session_p95_s']:.2f} s for one session, "
+            f"{browser['concurrent_p95_s']:.2f} s with {browser['concurrent_sessions']} concurrent sessions "
+            f"each changing every 2 s: ratio {browser['concurrent_ratio']:.2f} (target ≤ 2).",
+        ]
     lines += ["", "Machines: " + "; ".join(sorted({r["machine"] for r in runs})), "", RESULTS_END]
     path = folder / "RESULTS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n\n" + RESULTS_START + "\n" + RESULTS_END + "\n"
+    text = (
+        path.read_text(encoding="utf-8")
+        if path.exists()
+        else "# Benchmark results\n\n" + RESULTS_START + "\n" + RESULTS_END + "\n"
+    )
     if RESULTS_START not in text:
         text += "\n" + RESULTS_START + "\n" + RESULTS_END + "\n"
     head, rest = text.split(RESULTS_START, 1)

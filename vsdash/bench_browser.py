@@ -24,8 +24,16 @@ from pathlib import Path
 
 from vsdash.settings import PROJECT_ROOT
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 MUNICIPALITIES = ("GM0363", "GM0344", "GM0014", "GM0599", "GM0855", "GM0935")
 
 
@@ -43,9 +51,26 @@ def serve(store_url: str):
     port = _free_port()
     env = dict(os.environ, VSDASH_DATABASE_URL=f"duckdb:///{copy}")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "dashboard.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(PROJECT_ROOT / "dashboard.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -66,7 +91,8 @@ def wait_idle(page, timeout_s: float = 120) -> None:
     while time.monotonic() < deadline:
         busy = page.evaluate(
             """() => !!document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"], [data-testid="stAppSkeleton"]')
-                   || document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'running'""")
+                   || document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'running'"""
+        )
         if busy:
             quiet = None
         elif quiet is None:
@@ -127,6 +153,7 @@ def run(store_url: str, sessions: int = 5, changes: int = 8) -> dict:
                 idle[path] = round(statistics.median(loads), 2)
             single = _session(browser, base, changes, 2.0, 0)
             browser.close()
+
         # Playwright's sync API is per thread: each concurrent user gets its own browser.
         def user(i: int) -> list[float]:
             with sync_playwright() as p:

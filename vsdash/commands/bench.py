@@ -7,12 +7,20 @@ import json
 
 def register(sub) -> None:
     p = sub.add_parser("bench", help="Meet snelheid, kaartgrootte en geheugen tegen een naïeve aanpak")
-    p.add_argument("--reports", type=int, default=1_000_000, help="Aantal meldingen in de meetopslag (standaard 1000000)")
+    p.add_argument(
+        "--reports", type=int, default=1_000_000, help="Aantal meldingen in de meetopslag (standaard 1000000)"
+    )
     p.add_argument("--json", action="store_true", help="Druk de cijfers af als JSON")
-    p.add_argument("--write-results", action="store_true",
-                   help="Schrijf de cijfers ook naar benchmarks/results-N.json en benchmarks/RESULTS.md")
-    p.add_argument("--browser", action="store_true",
-                   help="Meet ook in headless chromium: tijd tot elke pagina klaar is, en 5 gelijktijdige sessies")
+    p.add_argument(
+        "--write-results",
+        action="store_true",
+        help="Schrijf de cijfers ook naar benchmarks/results-N.json en benchmarks/RESULTS.md",
+    )
+    p.add_argument(
+        "--browser",
+        action="store_true",
+        help="Meet ook in headless chromium: tijd tot elke pagina klaar is, en 5 gelijktijdige sessies",
+    )
     p.set_defaults(func=run)
 
 
