@@ -42,7 +42,9 @@ def _as_server_user(cmd: list[str]) -> list[str]:
     if os.geteuid() != 0:
         return cmd
     if shutil.which("runuser") is None:
-        pytest.fail("runuser ontbreekt; nodig om PostgreSQL als gebruiker postgres te starten.", pytrace=False)
+        pytest.fail(
+            "runuser ontbreekt; nodig om PostgreSQL als gebruiker postgres te starten.", pytrace=False
+        )
     return ["runuser", "-u", "postgres", "--", *cmd]
 
 
@@ -61,13 +63,27 @@ def postgres_server():
     run = dict(check=True, capture_output=True, text=True)
     try:
         subprocess.run(
-            _as_server_user([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"]),
+            _as_server_user(
+                [str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8"]
+            ),
             **run,
         )
-        options = f"-p {port} -k {root} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        options = (
+            f"-p {port} -k {root} -h 127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        )
         subprocess.run(
             _as_server_user(
-                [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"), "-o", options, "-w", "start"]
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-l",
+                    str(root / "server.log"),
+                    "-o",
+                    options,
+                    "-w",
+                    "start",
+                ]
             ),
             **run,
         )

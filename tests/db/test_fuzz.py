@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from openpyxl.utils.exceptions import IllegalCharacterError
 
 from tests.db.helpers import HEADER, reports_csv, utrecht_rows, xlsx
@@ -17,8 +16,26 @@ FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthChe
 
 cells = st.one_of(
     st.text(max_size=30),
-    st.sampled_from(["=1+1", "+31", "-5", "@SUM(A1)", "31-02-2024", "00-00-0000", "1e309", "nan", "inf", "GM0344", "Utrecht", "verbaal", "52,09", "5,12", "x" * 5000]),
-    st.integers(-10**12, 10**12).map(str),
+    st.sampled_from(
+        [
+            "=1+1",
+            "+31",
+            "-5",
+            "@SUM(A1)",
+            "31-02-2024",
+            "00-00-0000",
+            "1e309",
+            "nan",
+            "inf",
+            "GM0344",
+            "Utrecht",
+            "verbaal",
+            "52,09",
+            "5,12",
+            "x" * 5000,
+        ]
+    ),
+    st.integers(-(10**12), 10**12).map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(str),
 )
 rows = st.lists(st.lists(cells, min_size=0, max_size=9), min_size=0, max_size=12)
@@ -51,18 +68,37 @@ def _attempt(store: Store, data: bytes, kind: str, name: str) -> None:
 
 
 @FUZZ
-@given(data=st.binary(max_size=2000), kind=st.sampled_from(ingest.KINDS), suffix=st.sampled_from([".csv", ".xlsx", ".geojson", ".txt"]))
+@given(
+    data=st.binary(max_size=2000),
+    kind=st.sampled_from(ingest.KINDS),
+    suffix=st.sampled_from([".csv", ".xlsx", ".geojson", ".txt"]),
+)
 def test_random_bytes(fuzz_store, data, kind, suffix):
     _attempt(fuzz_store, data, kind, f"f{suffix}")
 
 
 @FUZZ
-@given(body=rows, sep=separators, kind=st.sampled_from(ingest.KINDS), header=st.booleans(), cut=st.integers(0, 400))
+@given(
+    body=rows,
+    sep=separators,
+    kind=st.sampled_from(ingest.KINDS),
+    header=st.booleans(),
+    cut=st.integers(0, 400),
+)
 def test_malformed_csv(fuzz_store, body, sep, kind, header, cut):
-    head = HEADER.replace(";", sep) if header else sep.join(ingest.EXAMPLES[kind if kind != "risk-areas" else "reports"])
+    head = (
+        HEADER.replace(";", sep)
+        if header
+        else sep.join(ingest.EXAMPLES[kind if kind != "risk-areas" else "reports"])
+    )
     text = "\n".join([head, *(sep.join(r) for r in body)])
     data = text.encode("utf-8", errors="surrogatepass")
-    _attempt(fuzz_store, data[: len(data) - cut] if cut < len(data) else data, kind if kind != "risk-areas" else "reports", "f.csv")
+    _attempt(
+        fuzz_store,
+        data[: len(data) - cut] if cut < len(data) else data,
+        kind if kind != "risk-areas" else "reports",
+        "f.csv",
+    )
 
 
 @FUZZ
@@ -80,4 +116,9 @@ def test_malformed_xlsx(fuzz_store, body, kind):
 @FUZZ
 @given(body=st.text(max_size=500), kind=st.sampled_from(["risk-areas"]))
 def test_malformed_geojson(fuzz_store, body, kind):
-    _attempt(fuzz_store, ('{"type": "FeatureCollection", "features": [' + body).encode("utf-8", "surrogatepass"), kind, "f.geojson")
+    _attempt(
+        fuzz_store,
+        ('{"type": "FeatureCollection", "features": [' + body).encode("utf-8", "surrogatepass"),
+        kind,
+        "f.geojson",
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -26,7 +27,9 @@ def _total(store: Store) -> int:
 
 
 def test_valid_reports_are_written_located_and_aggregated(store):
-    result = ingest.import_file(store, reports_csv(utrecht_rows(50)), "reports", file_name="m.csv", user="test")
+    result = ingest.import_file(
+        store, reports_csv(utrecht_rows(50)), "reports", file_name="m.csv", user="test"
+    )
     assert (result.accepted, result.rejected, result.written, result.duplicates) == (50, 0, 50, 0)
     assert _total(store) == 50
     rows = store.query("SELECT * FROM reports")
@@ -75,9 +78,13 @@ def test_one_invalid_row_refuses_the_file_and_changes_nothing(store):
     ],
 )
 def test_row_errors_name_row_column_value_and_what_is_allowed(store, row, column, fragment):
-    result = ingest.import_file(store, reports_csv([*utrecht_rows(2), row]), "reports", file_name="m.csv", dry_run=True)
+    result = ingest.import_file(
+        store, reports_csv([*utrecht_rows(2), row]), "reports", file_name="m.csv", dry_run=True
+    )
     assert result.rejected == 1
-    assert any(e.row == 4 and e.column == column and fragment in e.message for e in result.errors), result.errors
+    assert any(e.row == 4 and e.column == column and fragment in e.message for e in result.errors), (
+        result.errors
+    )
 
 
 def test_duplicate_ids_within_the_file_are_refused(store):
@@ -95,7 +102,7 @@ def test_skip_invalid_writes_valid_rows_and_keeps_refused_rows_without_coordinat
     assert "52,37" not in kept["gegevens"].iloc[0] and "(niet bewaard)" in kept["gegevens"].iloc[0]
     assert kept["waarde"].isna().all()
     if store.dialect == "duckdb":
-        text = open(result.rejections_file, encoding="utf-8-sig").read()
+        text = Path(result.rejections_file).read_text(encoding="utf-8-sig")
         assert "X1" in text and "52,37" not in text
 
 
@@ -120,7 +127,10 @@ def test_english_headers_names_and_comma_csv_in_windows_1252(store):
 
 
 def test_xlsx_reports_with_real_dates_and_formula_refused(store):
-    rows = [["melding_id", "gemeente", "datum", "categorie"], ["X1", "GM0344", dt.datetime(2024, 3, 1, 21, 5), "verbaal"]]
+    rows = [
+        ["melding_id", "gemeente", "datum", "categorie"],
+        ["X1", "GM0344", dt.datetime(2024, 3, 1, 21, 5), "verbaal"],
+    ]
     assert ingest.import_file(store, xlsx(rows), "reports", file_name="m.xlsx").written == 1
     bad = xlsx([*rows, ["X2", "GM0344", "=TODAY()", "verbaal"]])
     result = ingest.import_file(store, bad, "reports", file_name="m2.xlsx")
@@ -162,7 +172,7 @@ def test_file_over_the_size_limit_is_refused(store, monkeypatch):
 
 
 def test_missing_columns_name_the_fields_and_mapping_fixes_them(store):
-    data = "nr;plaats;wanneer;soort\n1;Utrecht;01-03-2024;verbaal\n".encode()
+    data = b"nr;plaats;wanneer;soort\n1;Utrecht;01-03-2024;verbaal\n"
     with pytest.raises(ingest.ImportRefused, match="melding_id"):
         ingest.import_file(store, data, "reports", file_name="m.csv")
     mapping = {"melding_id": "nr", "gemeentecode": "plaats", "datum": "wanneer", "categorie": "soort"}
@@ -176,7 +186,9 @@ def test_demo_store_refuses_real_data_unless_replaced(store):
     with pytest.raises(ingest.ImportRefused, match="demodata"):
         ingest.import_file(store, reports_csv(utrecht_rows(3)), "reports", file_name="m.csv")
     assert store.is_demo()
-    result = ingest.import_file(store, reports_csv(utrecht_rows(3)), "reports", file_name="m.csv", replace_demo=True)
+    result = ingest.import_file(
+        store, reports_csv(utrecht_rows(3)), "reports", file_name="m.csv", replace_demo=True
+    )
     assert result.written == 3 and not store.is_demo()
     assert _total(store) == 3 and store.table_counts()["activities"] == 0
 
@@ -193,7 +205,9 @@ def test_activities_campaigns_population_and_risk_areas(store):
     wkt = store.risk_areas()["geometrie_wkt"].iloc[0]
     assert wkt.startswith("POLYGON") and "5.105" in wkt
     # Reports imported after the area get its id.
-    ingest.import_file(store, reports_csv(["R1;GM0344;01-03-2024;;verbaal;52,09;5,11"]), "reports", file_name="r.csv")
+    ingest.import_file(
+        store, reports_csv(["R1;GM0344;01-03-2024;;verbaal;52,09;5,11"]), "reports", file_name="r.csv"
+    )
     assert store.query("SELECT risicogebied_id FROM reports")["risicogebied_id"].iloc[0] == "RG1"
     for _ in range(5):
         assert ingest.undo_last_import(store) is not None
@@ -203,7 +217,10 @@ def test_activities_campaigns_population_and_risk_areas(store):
 def test_risk_area_outside_its_municipality_or_without_crs_is_refused(store):
     amsterdam = [[4.88, 52.36], [4.90, 52.36], [4.90, 52.38], [4.88, 52.38], [4.88, 52.36]]
     result = ingest.import_file(
-        store, risk_area_geojson([("RG2", "GM0344", "Dam", "uitgaansgebied", amsterdam)]), "risk-areas", file_name="rg.geojson"
+        store,
+        risk_area_geojson([("RG2", "GM0344", "Dam", "uitgaansgebied", amsterdam)]),
+        "risk-areas",
+        file_name="rg.geojson",
     )
     assert result.refused and "niet in de opgegeven gemeente" in result.errors[0].message
 
