@@ -18,6 +18,7 @@ COMMANDS = [
     "effect",
     "export",
     "import_",
+    "hash_password",
     "report",
     "bench",
     "docs",

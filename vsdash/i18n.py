@@ -306,6 +306,106 @@ LABELS: dict[str, dict[str, str]] = {
     # --- map page (Kaart) and exports of map/counts ---------------------------------------
     # --- activities and comparison pages (Activiteiten, Vergelijken) ----------------------
     # --- import and access (Gegevens) -----------------------------------------------------
+    # --- map page (Kaart) and exports of map/counts ---------------------------------------
+    # --- activities and comparison pages (Activiteiten, Vergelijken) ----------------------
+    # --- import and access (Gegevens) -----------------------------------------------------
+    "data_title": {"nl": "Gegevens", "en": "Data"},
+    "data_intro": {
+        "nl": "Hier ziet u welke bestanden zijn ingelezen, en kunnen beheerders meldingen, activiteiten, campagnes, risicogebieden en inwonertallen inlezen. Een bestand met één ongeldige rij wordt in zijn geheel geweigerd, zodat er nooit half iets in staat.",
+        "en": "Here you see which files were imported, and administrators can import reports, activities, campaigns, risk areas and population figures. A file with one invalid row is refused as a whole, so nothing is ever half written.",
+    },
+    "data_log_title": {"nl": "Importlogboek", "en": "Import log"},
+    "data_log_empty": {"nl": "Er is nog niets ingelezen.", "en": "Nothing has been imported yet."},
+    "data_templates_title": {"nl": "Sjablonen", "en": "Templates"},
+    "data_templates_help": {
+        "nl": "Elk sjabloon heeft de kopregel en één voorbeeldrij. Datums als dd-mm-jjjj, decimalen met een komma; kolomnamen mogen ook Engels zijn.",
+        "en": "Each template has the header and one example row. Dates as dd-mm-yyyy, decimals with a comma; column names may also be English.",
+    },
+    "data_kind_reports": {"nl": "Meldingen", "en": "Reports"},
+    "data_kind_activities": {"nl": "Activiteiten", "en": "Activities"},
+    "data_kind_campaigns": {"nl": "Campagnes", "en": "Campaigns"},
+    "data_kind_risk_areas": {
+        "nl": "Risicogebieden (GeoJSON/GeoPackage)",
+        "en": "Risk areas (GeoJSON/GeoPackage)",
+    },
+    "data_kind_population": {"nl": "Inwoners", "en": "Population"},
+    "data_imports_disabled": {
+        "nl": "Inlezen is uitgeschakeld: er is geen login ingesteld. Een beheerder zet dit aan door een OIDC-login in te stellen ([auth] in .streamlit/secrets.toml) of door met 'python -m vsdash hash-password' een wachtwoord-hash te maken en die op te nemen als [vsdash] admin_password_hash in secrets.toml of als VSDASH_ADMIN_PASSWORD_HASH. Bekijken blijft voor iedereen open.",
+        "en": "Importing is switched off: no login is configured. An administrator enables it by configuring an OIDC login ([auth] in .streamlit/secrets.toml) or by making a password hash with 'python -m vsdash hash-password' and setting it as [vsdash] admin_password_hash in secrets.toml or as VSDASH_ADMIN_PASSWORD_HASH. Viewing stays open to everyone.",
+    },
+    "data_login_needed": {
+        "nl": "Log in om gegevens in te lezen of terug te draaien.",
+        "en": "Log in to import or undo data.",
+    },
+    "data_login": {"nl": "Inloggen", "en": "Log in"},
+    "data_logout": {"nl": "Uitloggen", "en": "Log out"},
+    "data_logged_in_as": {"nl": "Ingelogd als {naam}.", "en": "Logged in as {naam}."},
+    "data_admin": {"nl": "beheerder", "en": "administrator"},
+    "data_password": {"nl": "Beheerderswachtwoord", "en": "Administrator password"},
+    "data_password_help": {
+        "nl": "Na vijf mislukte pogingen wordt inloggen vijf minuten geblokkeerd.",
+        "en": "After five failed attempts, logging in is blocked for five minutes.",
+    },
+    "data_login_refused": {"nl": "Niet ingelogd: {reden}", "en": "Not logged in: {reden}"},
+    "data_import_title": {"nl": "Bestand inlezen", "en": "Import a file"},
+    "data_kind": {"nl": "Soort gegevens", "en": "Kind of data"},
+    "data_file": {
+        "nl": "Bestand (CSV, XLSX; risicogebieden: GeoJSON of GeoPackage)",
+        "en": "File (CSV, XLSX; risk areas: GeoJSON or GeoPackage)",
+    },
+    "data_skip_invalid": {
+        "nl": "Ongeldige rijen overslaan (de geldige rijen worden geschreven; de geweigerde rijen bewaard met hun reden)",
+        "en": "Skip invalid rows (valid rows are written; refused rows are kept with their reason)",
+    },
+    "data_dry_run": {"nl": "Alleen controleren, niets schrijven", "en": "Check only, write nothing"},
+    "data_demo_store": {
+        "nl": "Deze opslag bevat demodata (fictief). Echte gegevens worden er niet bij gezet; kies hieronder om de demodata eerst te wissen.",
+        "en": "This store holds demo data (fictitious). Real data is not mixed in; choose below to delete the demo data first.",
+    },
+    "data_replace_demo": {
+        "nl": "Demodata wissen en vervangen door dit bestand",
+        "en": "Delete the demo data and replace it with this file",
+    },
+    "data_mapping_needed": {
+        "nl": "Niet alle kolommen zijn herkend. Kies bij elk veld de kolom uit uw bestand (* = verplicht).",
+        "en": "Not all columns were recognised. Choose the column from your file for each field (* = required).",
+    },
+    "data_mapping_missing": {
+        "nl": "Kies nog een kolom voor: {velden}.",
+        "en": "Still choose a column for: {velden}.",
+    },
+    "data_import_button": {"nl": "Controleren en inlezen", "en": "Check and import"},
+    "data_importing": {"nl": "Bezig met inlezen…", "en": "Importing…"},
+    "data_refused": {
+        "nl": "Geweigerd: {n} van de {total} rijen zijn ongeldig; er is niets geschreven. Verbeter de rijen hieronder, of kies 'Ongeldige rijen overslaan'.",
+        "en": "Refused: {n} of the {total} rows are invalid; nothing was written. Fix the rows below, or choose 'Skip invalid rows'.",
+    },
+    "data_dry_run_done": {
+        "nl": "Controle klaar: {ok} rijen geldig, {bad} ongeldig, {dubbel} al aanwezig. Er is niets geschreven.",
+        "en": "Check done: {ok} rows valid, {bad} invalid, {dubbel} already present. Nothing was written.",
+    },
+    "data_done": {
+        "nl": "Ingelezen: {n} rijen geschreven, {bad} geweigerd, {dubbel} waren er al.",
+        "en": "Imported: {n} rows written, {bad} refused, {dubbel} were already present.",
+    },
+    "data_col_row": {"nl": "Rij", "en": "Row"},
+    "data_col_column": {"nl": "Kolom", "en": "Column"},
+    "data_col_value": {"nl": "Waarde", "en": "Value"},
+    "data_col_message": {"nl": "Probleem", "en": "Problem"},
+    "data_undo_title": {"nl": "Laatste import terugdraaien", "en": "Undo the last import"},
+    "data_undo_what": {
+        "nl": "Laatste import: {bestand} op {tijd}, {n} rijen geschreven.",
+        "en": "Last import: {bestand} on {tijd}, {n} rows written.",
+    },
+    "data_undo_confirm": {
+        "nl": "Ja, verwijder de rijen van deze import",
+        "en": "Yes, delete the rows of this import",
+    },
+    "data_undo_button": {"nl": "Terugdraaien", "en": "Undo"},
+    "data_undo_done": {
+        "nl": "{bestand} teruggedraaid: {n} rijen verwijderd.",
+        "en": "{bestand} undone: {n} rows deleted.",
+    },
     # --- presentation and exports (Presenteren) -------------------------------------------
     # --- accessibility --------------------------------------------------------------------
     # --- pages -----------------------------------------------------------------------------

@@ -149,6 +149,7 @@ POPULATION = Table(
         _c("jaar", "INTEGER", "Jaar; het aantal geldt op 1 januari van dat jaar", False),
         _c("inwoners", "INTEGER", "Aantal inwoners", False),
         _c("bron", "VARCHAR", "Herkomst van het cijfer", False),
+        _c("import_id", "VARCHAR", "Import waaruit de rij komt (leeg: CBS-referentie)"),
     ),
     ("gemeentecode", "jaar"),
 )
@@ -330,6 +331,20 @@ IMPORT_LOG = Table(
     ("import_id",),
 )
 
+IMPORT_REJECTIONS = Table(
+    "import_rejections",
+    "Geweigerde rijen van imports met --skip-invalid, met de reden (niets gaat verloren). "
+    "Coördinaten worden ook hier niet bewaard.",
+    (
+        _c("import_id", "VARCHAR", "Import waarbij de rij werd geweigerd", False),
+        _c("rij", "INTEGER", "Rijnummer zoals een spreadsheet het toont (kopregel is rij 1)", False),
+        _c("kolom", "VARCHAR", "Kolom met het probleem (zoals in het bestand)"),
+        _c("waarde", "VARCHAR", "De geweigerde waarde (coördinaten: niet bewaard)"),
+        _c("melding", "VARCHAR", "Wat er mis is en wat is toegestaan", False),
+        _c("gegevens", "VARCHAR", "De hele rij als JSON, zonder coördinaten", False),
+    ),
+)
+
 DEMO_GROUND_TRUTH = Table(
     "demo_ground_truth",
     "Alleen bij demodata: het ingebouwde effect van elke campagne per gemeente (waarheid om schatters te toetsen).",
@@ -414,6 +429,7 @@ BASE_TABLES = (
     ACTIVITIES,
     REPORTS,
     IMPORT_LOG,
+    IMPORT_REJECTIONS,
     DEMO_GROUND_TRUTH,
     META,
 )
@@ -455,6 +471,10 @@ def validate_frame(table: Table, frame):
 
     Raises ``pandera.errors.SchemaErrors`` listing every failing cell (lazy validation).
     """
+    # Optional columns a caller leaves out (e.g. ``import_id`` of reference rows) are written empty.
+    missing = [c.name for c in table.columns if c.nullable and c.name not in frame.columns]
+    if missing:
+        frame = frame.assign(**{name: None for name in missing})
     validated = pandera_schema(table).validate(frame, lazy=True)
     return validated[table.column_names]
 

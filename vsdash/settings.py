@@ -19,6 +19,8 @@ SETTINGS = {
     "VSDASH_MAX_H3_RES": "Highest H3 resolution shown publicly. Default 8.",
     "VSDASH_DEMO_REPORTS": "Number of reports the app generates when it builds the default demo store. Default 100000.",
     "VSDASH_DEBUG": "When set, the command line shows tracebacks for unexpected errors.",
+    "VSDASH_MAX_UPLOAD_MB": "Largest file an import accepts, in megabytes (page and command line). Default 200.",
+    "VSDASH_ADMIN_PASSWORD_HASH": "Hash of the administrator password that unlocks imports when no OIDC login is configured (make it with python -m vsdash hash-password). Default: none (imports locked).",
 }
 
 
@@ -45,3 +47,13 @@ def boundaries_dir() -> Path:
 def demo_reports() -> int:
     """Return how many reports the app's self-built demo store gets."""
     return int(os.environ.get("VSDASH_DEMO_REPORTS", "100000"))
+
+
+def max_upload_bytes() -> int:
+    """Return the largest file size an import accepts, in bytes (``VSDASH_MAX_UPLOAD_MB``)."""
+    return int(float(os.environ.get("VSDASH_MAX_UPLOAD_MB", "200")) * 1024 * 1024)
+
+
+def admin_password_hash() -> str | None:
+    """Return the administrator password hash from the environment, or None."""
+    return os.environ.get("VSDASH_ADMIN_PASSWORD_HASH") or None

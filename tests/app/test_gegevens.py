@@ -1,0 +1,54 @@
+"""Gegevens page: without a login configured it explains and imports nothing; a wrong password is
+refused; the import log and templates are open to everyone."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.app.test_pages import run_page
+from vsdash.auth import hash_password
+from vsdash.store import Store
+
+PAGE = "pages/gegevens.py"
+
+
+def _run(monkeypatch, store_url: str, state: dict | None = None) -> AppTest:
+    return run_page(monkeypatch, store_url, PAGE, state or {})
+
+
+def _imports(store_url: str) -> int:
+    store = Store(store_url)
+    try:
+        return len(store.import_log())
+    finally:
+        store.close()
+
+
+def test_without_login_configured_explains_and_offers_no_upload(monkeypatch, demo_store_url):
+    monkeypatch.delenv("VSDASH_ADMIN_PASSWORD_HASH", raising=False)
+    at = _run(monkeypatch, demo_store_url)
+    assert not at.exception, at.exception
+    assert any("Inlezen is uitgeschakeld" in i.value for i in at.info)
+    assert not at.get("file_uploader")
+    assert not [w for w in at.text_input if w.key == "vs_admin_password"]
+    assert at.title[0].value == "Gegevens"
+
+
+def test_wrong_password_is_refused_and_nothing_imported(monkeypatch, demo_store_url):
+    monkeypatch.setenv("VSDASH_ADMIN_PASSWORD_HASH", hash_password("juist-wachtwoord-123"))
+    before = _imports(demo_store_url)
+    at = _run(monkeypatch, demo_store_url, {"vs_admin_password": "fout-wachtwoord"})
+    assert not at.exception, at.exception
+    assert any("Wachtwoord onjuist" in e.value for e in at.error)
+    assert not at.get("file_uploader")
+    assert at.session_state["vs_admin_password"] == ""  # the attempt does not stay in state
+    assert _imports(demo_store_url) == before
+
+
+def test_right_password_shows_the_import_form(monkeypatch, demo_store_url):
+    monkeypatch.setenv("VSDASH_ADMIN_PASSWORD_HASH", hash_password("juist-wachtwoord-123"))
+    at = _run(monkeypatch, demo_store_url, {"vs_admin_password": "juist-wachtwoord-123"})
+    assert not at.exception, at.exception
+    assert not at.error
+    assert at.get("file_uploader"), "upload field missing after login"
+    assert any("demodata" in w.value for w in at.warning)  # mixing real data into demo is guarded
