@@ -25,9 +25,7 @@ NO_CHANNEL = "geen_meldpunt"
 PEER_CHOICES = ("G4", "vs_sinds_2020", "vs_sinds_2022", "studentenstad", "vergelijkbaar", "alle")
 
 
-def open_days(
-    channels: pd.DataFrame, codes: Sequence[str], start: dt.date, end: dt.date
-) -> pd.DataFrame:
+def open_days(channels: pd.DataFrame, codes: Sequence[str], start: dt.date, end: dt.date) -> pd.DataFrame:
     """Days in [start, end] on which each municipality had at least one reporting channel open.
 
     Returns one row per (gemeentecode, dag) with a column ``dag`` (Timestamp). Municipalities
@@ -44,7 +42,9 @@ def open_days(
                 pd.DataFrame({"gemeentecode": chan.gemeentecode, "dag": pd.date_range(first, last, freq="D")})
             )
     if not pieces:
-        return pd.DataFrame({"gemeentecode": pd.Series(dtype=object), "dag": pd.Series(dtype="datetime64[ns]")})
+        return pd.DataFrame(
+            {"gemeentecode": pd.Series(dtype=object), "dag": pd.Series(dtype="datetime64[ns]")}
+        )
     # Two channels open on the same day (web form and app) are one day of coverage.
     return pd.concat(pieces).drop_duplicates().reset_index(drop=True)
 
@@ -150,7 +150,9 @@ def monthly_rates(
     """
     codes = list(dict.fromkeys(codes))
     months = metrics.fill_periods(pd.DataFrame(columns=["periode", "n"]), start, end, "month")["periode"]
-    grid = pd.MultiIndex.from_product([codes, months], names=["gemeentecode", "periode"]).to_frame(index=False)
+    grid = pd.MultiIndex.from_product([codes, months], names=["gemeentecode", "periode"]).to_frame(
+        index=False
+    )
     if not counts.empty:
         found = counts.groupby(["gemeentecode", "periode"], as_index=False)["n"].sum()
         grid = grid.merge(found, on=["gemeentecode", "periode"], how="left")
@@ -242,7 +244,9 @@ def funding_in_period(memberships: pd.DataFrame, start: dt.date, end: dt.date) -
     """
     rows = memberships.dropna(subset=["bijdrage_rijk_eur"])
     if rows.empty:
-        return pd.DataFrame({"gemeentecode": pd.Series(dtype=object), "bijdrage_eur": pd.Series(dtype="int64")})
+        return pd.DataFrame(
+            {"gemeentecode": pd.Series(dtype=object), "bijdrage_eur": pd.Series(dtype="int64")}
+        )
     last = rows["jaar_eind"].fillna(end.year).astype(int).clip(upper=end.year)
     first = rows["jaar_start"].astype(int).clip(lower=start.year)
     years = (last - first + 1).clip(lower=0)
@@ -276,8 +280,28 @@ def membership_changes(memberships: pd.DataFrame, programme: str = "veilige_sted
     if rows.empty:
         return pd.DataFrame(columns=["gemeentecode", "jaar", "soort"])
     first_cohort = int(rows["jaar_start"].min())
-    joined = rows[rows["jaar_start"] > first_cohort].assign(jaar=lambda d: d["jaar_start"], soort="ingestroomd")
+    joined = rows[rows["jaar_start"] > first_cohort].assign(
+        jaar=lambda d: d["jaar_start"], soort="ingestroomd"
+    )
     left = rows[rows["jaar_eind"].notna()].assign(jaar=lambda d: d["jaar_eind"], soort="gestopt")
     changes = pd.concat([joined, left])[["gemeentecode", "jaar", "soort"]]
     changes["jaar"] = changes["jaar"].astype(int)
     return changes.sort_values(["jaar", "soort", "gemeentecode"]).reset_index(drop=True)
+
+
+def group_rate(rates: pd.DataFrame) -> float:
+    """Reports per 10,000 inhabitants per year of the whole group (municipalities with a channel).
+
+    Pooled over the group, not averaged over rates, so a small city does not weigh as much as a
+    large one. NaN when no municipality in the group had a channel.
+    """
+    open_rows = rates[rates["meldpunt"]]
+    exposure = float(open_rows["persoonjaren"].sum())
+    return metrics.rate_per_10k(float(open_rows["n"].sum()), exposure) if exposure else float("nan")
+
+
+def campaign_rows_in_period(campaigns: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Rows of ``campaigns`` (one per campaign and municipality) whose campaign overlaps [start, end]."""
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    overlaps = (pd.to_datetime(campaigns["start"]) <= e) & (pd.to_datetime(campaigns["eind"]) >= s)
+    return campaigns[overlaps].reset_index(drop=True)

@@ -110,3 +110,21 @@ def report_date_range(url: str, version: str):
 @st.cache_data(show_spinner=False, max_entries=4)
 def is_demo(url: str, version: str) -> bool:
     return get_store(url).is_demo()
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def municipality_boundaries_geojson(boundaries_dir: str) -> tuple[dict | None, str]:
+    """CBS municipality boundaries as a GeoJSON dict for plotly, or (None, the Dutch reason).
+
+    ``boundaries_dir`` (``settings.boundaries_dir()``) keys the cache, so pointing the app at other
+    files takes effect without a restart.
+    """
+    import json
+
+    from vsdash import geo
+
+    try:
+        boundaries = geo.load_municipality_boundaries()
+    except (geo.BoundariesUnavailable, geo.BoundaryFileError) as exc:
+        return None, str(exc)
+    return json.loads(boundaries.to_json(drop_id=True)), ""

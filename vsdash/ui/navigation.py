@@ -14,4 +14,8 @@ class PageSpec:
     url_path: str
 
 
-PAGES = (PageSpec("pages/overzicht.py", "nav_overview", ":material/dashboard:", "overzicht"),)
+PAGES = (
+    PageSpec("pages/overzicht.py", "nav_overview", ":material/dashboard:", "overzicht"),
+    PageSpec("pages/activiteiten.py", "nav_activities", ":material/event_note:", "activiteiten"),
+    PageSpec("pages/vergelijken.py", "nav_compare", ":material/compare_arrows:", "vergelijken"),
+)
