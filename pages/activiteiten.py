@@ -58,8 +58,9 @@ with st.expander(t("act_filters", lang), expanded=True):
         placeholder=t("act_filter_all", lang),
     )
     only_period = c6.toggle(
-        t("act_only_period", lang, start=fmt_date(sel.start, lang), eind=fmt_date(sel.end, lang)),
+        t("act_only_period", lang),
         key="act_only_period",
+        help=t("act_only_period_help", lang, start=fmt_date(sel.start, lang), eind=fmt_date(sel.end, lang)),
     )
 
 shown = register.filter_activities(

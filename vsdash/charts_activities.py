@@ -150,7 +150,13 @@ def status_by_category_chart(counts: pd.DataFrame, *, lang: str = "nl") -> Chart
                 name=t(f"act_status_{status}", lang),
                 marker=dict(
                     color=STATUS_COLOURS[status],
-                    pattern=dict(shape=STATUS_PATTERNS[status], fgcolor="#1a1a1a", fgopacity=0.35, size=6),
+                    pattern=dict(
+                        shape=STATUS_PATTERNS[status],
+                        fgcolor="#1a1a1a",
+                        fgopacity=0.35,
+                        size=6,
+                        fillmode="overlay",
+                    ),
                     line=dict(color="white", width=1),
                 ),
                 text=[fmt_number(v, lang) if v else "" for v in values],

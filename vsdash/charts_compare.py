@@ -76,13 +76,23 @@ def ranked_rate_chart(
                 thickness=1.5,
                 width=5,
             ),
-            text=bars["tekst"],
-            textposition="outside",
-            cliponaxis=False,
-            customdata=bars[["naam", "label"]].to_numpy(),
-            hovertemplate="%{customdata[0]}: %{text}<br>"
+            customdata=bars[["naam", "label", "tekst"]].to_numpy(),
+            hovertemplate="%{customdata[0]}: %{customdata[2]}<br>"
             + t("reports", lang)
             + ": %{customdata[1]}<extra></extra>",
+        )
+    )
+    # The numbers go right of the whisker, so the interval line never crosses the text.
+    fig.add_trace(
+        go.Scatter(
+            x=bars["high"],
+            y=bars["as_label"],
+            mode="text",
+            text=["  " + text for text in bars["tekst"]],
+            textposition="middle right",
+            textfont=dict(size=12, color=TEXT_COLOUR),
+            hoverinfo="skip",
+            cliponaxis=False,
         )
     )
     _base_layout(fig, height=max(240, 70 + 30 * len(bars)))
@@ -154,6 +164,44 @@ def ranking_table(ranked: pd.DataFrame, *, names: pd.Series, lang: str = "nl") -
     )
 
 
+# Plotly's geo subplots fetch a base map (world_110m.json) from a CDN even when it is hidden;
+# offline that request fails and nothing is drawn. The map is therefore drawn on plain axes:
+# lon/lat with the y axis stretched by 1/cos(52°) so the Netherlands keeps its shape.
+LAT_STRETCH = 1.62
+MAP_CLASSES = ("#fde725", "#a0da39", "#4ac16d", "#1fa187", "#277f8e", "#365c8d", "#46327e")  # viridis
+
+
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    """Exterior rings of a GeoJSON Polygon or MultiPolygon (holes are not drawn)."""
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"][0]]
+    if geometry["type"] == "MultiPolygon":
+        return [polygon[0] for polygon in geometry["coordinates"]]
+    return []
+
+
+def _outline_path(features: list[dict]) -> tuple[list[float | None], list[float | None]]:
+    """All rings of ``features`` as one path, rings separated by None (one plotly trace)."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for feature in features:
+        for ring in _rings(feature["geometry"]):
+            xs.extend([pt[0] for pt in ring] + [None])
+            ys.extend([pt[1] for pt in ring] + [None])
+    return xs, ys
+
+
+def _class_breaks(values: pd.Series, classes: int = 5) -> np.ndarray:
+    """Break points for ``classes`` colour classes with about as many municipalities in each."""
+    finite = values.dropna().to_numpy(dtype=float)
+    if finite.size == 0:
+        return np.array([0.0, 1.0])
+    breaks = np.unique(np.quantile(finite, np.linspace(0, 1, min(classes, finite.size) + 1)))
+    if breaks.size < 2:
+        breaks = np.array([breaks[0], breaks[0] + 1])
+    return breaks
+
+
 def comparison_map(
     values: pd.DataFrame,
     *,
@@ -168,10 +216,11 @@ def comparison_map(
     """Map of the Netherlands with one value per municipality in the comparison.
 
     ``values`` has gemeentecode, value (NaN: nothing to show) and note (e.g. "geen meldpunt" or
-    "<5"). With ``geojson`` (CBS boundaries, clockwise rings for plotly geo) it is a choropleth
-    over all municipalities, others in light grey; without it, bubbles on the municipality centres
-    (``municipalities`` lat/lon). Names are written at the centres; who joined or left the
-    programme is marked with a symbol (``changes`` from ``compare.membership_changes``).
+    "<5"). With ``geojson`` (CBS boundaries, feature property ``gemeentecode``) municipalities are
+    filled by value class, with the class range in the legend; other municipalities are light grey.
+    Without boundaries the values are bubbles on the municipality centres (``municipalities``
+    lat/lon). Names are written at the centres, and who joined or left the programme is marked by
+    the marker's shape (``changes`` from ``compare.membership_changes``).
     """
     rows = values.merge(municipalities[["gemeentecode", "weergavenaam", "lat", "lon"]], on="gemeentecode")
     change_of = {r.gemeentecode: (r.soort, r.jaar) for r in changes.itertuples()}
@@ -180,101 +229,103 @@ def comparison_map(
         note if pd.isna(v) else value_format(v) for v, note in zip(rows["value"], rows["note"], strict=True)
     ]
     has_value = rows["value"].notna()
+    breaks = _class_breaks(rows["value"])
+    picks = np.linspace(0, len(MAP_CLASSES) - 1, len(breaks) - 1).round().astype(int)
+    colours = [MAP_CLASSES[i] for i in picks]  # light to dark over the whole scale
+    rows["klasse"] = np.where(
+        has_value,
+        np.clip(np.searchsorted(breaks, rows["value"].fillna(0), side="right") - 1, 0, len(breaks) - 2),
+        -1,
+    )
     fig = go.Figure()
     if geojson is not None:
-        all_codes = [f["properties"]["gemeentecode"] for f in geojson["features"]]
+        by_code = {f["properties"]["gemeentecode"]: f for f in geojson["features"]}
+        in_rows = set(rows["gemeentecode"])
+        xs, ys = _outline_path([f for c, f in by_code.items() if c not in in_rows])
         fig.add_trace(
-            go.Choropleth(
-                geojson=geojson,
-                featureidkey="properties.gemeentecode",
-                locations=all_codes,
-                z=[0] * len(all_codes),
-                colorscale=[[0, OUTSIDE_FILL], [1, OUTSIDE_FILL]],
-                showscale=False,
-                marker_line=dict(color="#c8c8c8", width=0.3),
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                fill="toself",
+                fillcolor=OUTSIDE_FILL,
+                line=dict(color="#c8c8c8", width=0.5),
+                name=t("cmp_map_others", lang),
                 hoverinfo="skip",
             )
         )
         empty = rows[~has_value]
         if len(empty):
+            xs, ys = _outline_path([by_code[c] for c in empty["gemeentecode"] if c in by_code])
             fig.add_trace(
-                go.Choropleth(
-                    geojson=geojson,
-                    featureidkey="properties.gemeentecode",
-                    locations=empty["gemeentecode"],
-                    z=[0] * len(empty),
-                    colorscale=[[0, NO_DATA_FILL], [1, NO_DATA_FILL]],
-                    showscale=False,
-                    marker_line=dict(color="#555", width=1),
-                    customdata=empty[["weergavenaam", "shown"]].to_numpy(),
-                    hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    fill="toself",
+                    fillcolor=NO_DATA_FILL,
+                    fillpattern=dict(shape="/", fgcolor="#777", size=6),
+                    line=dict(color="#555", width=1),
+                    name=t("cmp_map_no_value", lang),
+                    hoverinfo="skip",
                 )
             )
-        filled = rows[has_value]
-        fig.add_trace(
-            go.Choropleth(
-                geojson=geojson,
-                featureidkey="properties.gemeentecode",
-                locations=filled["gemeentecode"],
-                z=filled["value"],
-                colorscale="Cividis",
-                reversescale=True,
-                marker_line=dict(color="#1a1a1a", width=1),
-                colorbar=dict(title=dict(text=metric_label, side="right"), thickness=12, len=0.7),
-                customdata=filled[["weergavenaam", "shown"]].to_numpy(),
-                hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
+        for klass, colour in enumerate(colours):
+            part = rows[rows["klasse"] == klass]
+            if part.empty:
+                continue
+            xs, ys = _outline_path([by_code[c] for c in part["gemeentecode"] if c in by_code])
+            fig.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    fill="toself",
+                    fillcolor=colour,
+                    line=dict(color="#1a1a1a", width=1),
+                    name=f"{value_format(breaks[klass])} – {value_format(breaks[klass + 1])}",
+                    hoverinfo="skip",
+                )
             )
-        )
-        fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
     else:
         top = float(rows.loc[has_value, "value"].max()) if has_value.any() else 1.0
-        sizes = [10 + 30 * np.sqrt(v / top) if pd.notna(v) and top > 0 else 8 for v in rows["value"]]
         fig.add_trace(
-            go.Scattergeo(
-                lat=rows["lat"],
-                lon=rows["lon"],
+            go.Scatter(
+                x=rows["lon"],
+                y=rows["lat"],
                 mode="markers",
                 marker=dict(
-                    size=sizes,
-                    color=[BAR_COLOUR if h else NO_DATA_FILL for h in has_value],
-                    opacity=0.7,
+                    size=[
+                        10 + 34 * np.sqrt(v / top) if pd.notna(v) and top > 0 else 8 for v in rows["value"]
+                    ],
+                    color=[colours[k] if k >= 0 else NO_DATA_FILL for k in rows["klasse"]],
                     line=dict(color="#1a1a1a", width=1),
                 ),
-                customdata=rows[["weergavenaam", "shown"]].to_numpy(),
-                hovertemplate="%{customdata[0]}: %{customdata[1]}<extra></extra>",
-                showlegend=False,
+                name=metric_label,
+                hoverinfo="skip",
             )
         )
-        fig.update_geos(
-            fitbounds="locations",
-            showcountries=True,
-            showland=True,
-            landcolor=OUTSIDE_FILL,
-            showcoastlines=True,
-            resolution=50,
-            projection_type="mercator",
-        )
+    label_of = {
+        "": t("cmp_map_participant", lang),
+        "ingestroomd": t("cmp_map_joined", lang),
+        "gestopt": t("cmp_map_left", lang),
+    }
     for change in ("", "ingestroomd", "gestopt"):
         part = rows[rows["wijziging"] == change]
         if part.empty:
             continue
-        label_of = {
-            "": t("cmp_map_participant", lang),
-            "ingestroomd": t("cmp_map_joined", lang),
-            "gestopt": t("cmp_map_left", lang),
-        }
         is_focus = part["gemeentecode"] == focus
         fig.add_trace(
-            go.Scattergeo(
-                lat=part["lat"],
-                lon=part["lon"],
+            go.Scatter(
+                x=part["lon"],
+                y=part["lat"],
                 mode="markers+text",
                 text=[f"<b>{n}</b>" if f else n for n, f in zip(part["weergavenaam"], is_focus, strict=True)],
                 textposition="top center",
                 textfont=dict(size=11, color=TEXT_COLOUR),
                 marker=dict(
                     symbol=CHANGE_SYMBOLS[change],
-                    size=[12 if f else 7 for f in is_focus],
+                    size=[13 if f else 8 for f in is_focus],
                     color=[FOCUS_COLOUR if f else "white" for f in is_focus],
                     line=dict(color="#1a1a1a", width=1.5),
                 ),
@@ -284,13 +335,17 @@ def comparison_map(
             )
         )
     fig.update_layout(
-        height=620,
+        height=680,
         margin=dict(l=0, r=0, t=10, b=0),
         font=dict(size=13, color=TEXT_COLOUR),
-        legend=dict(orientation="h", y=0.0, x=0.0, bgcolor="rgba(255,255,255,0.8)"),
+        legend=dict(title=dict(text=metric_label), x=0.0, y=1.0, bgcolor="rgba(255,255,255,0.85)"),
+        plot_bgcolor="white",
         paper_bgcolor="white",
+        hovermode="closest",
         separators=",.",
     )
+    fig.update_xaxes(visible=False, range=[3.3, 7.3])
+    fig.update_yaxes(visible=False, range=[50.7, 53.6], scaleanchor="x", scaleratio=LAT_STRETCH)
     ranked = rows[has_value].sort_values("value", ascending=False)
     parts = ", ".join(f"{r.weergavenaam} {r.shown}" for r in ranked.head(3).itertuples())
     alt = t(
@@ -421,7 +476,9 @@ def membership_timeline_chart(spans: pd.DataFrame, *, names: pd.Series, lang: st
     spans["gemeente"] = [names.get(c, c) for c in spans["gemeentecode"]]
     order = sorted(spans["gemeente"].unique())
     fig = go.Figure()
-    for programme, part in spans.groupby("programma", sort=True):
+    programmes = sorted(spans["programma"].unique())
+    lane = 0.8 / max(1, len(programmes))
+    for index, (programme, part) in enumerate(spans.groupby("programma", sort=True)):
         label = part["programma_naam"].iloc[0]
         fig.add_trace(
             go.Bar(
@@ -430,7 +487,10 @@ def membership_timeline_chart(spans: pd.DataFrame, *, names: pd.Series, lang: st
                 y=part["gemeente"],
                 orientation="h",
                 name=label,
-                offsetgroup=programme,
+                # One lane per programme inside each municipality's row (barmode "group" does
+                # not offset bars that have a date base).
+                offset=-0.4 + index * lane,
+                width=lane * 0.9,
                 marker=dict(
                     color=PROGRAMME_COLOURS.get(programme, OKABE_ITO[4]),
                     pattern=dict(shape=PROGRAMME_PATTERNS.get(programme, ""), fgcolor="white", fgopacity=0.7),
@@ -454,10 +514,9 @@ def membership_timeline_chart(spans: pd.DataFrame, *, names: pd.Series, lang: st
                 + ": %{customdata[1]} – %{customdata[2]}<extra></extra>",
             )
         )
-    _base_layout(fig, height=max(260, 80 + 34 * len(order)))
+    _base_layout(fig, height=max(260, 80 + 44 * len(order)))
     fig.update_layout(
-        barmode="group",
-        bargap=0.25,
+        barmode="overlay",
         hovermode="closest",
         uniformtext=dict(minsize=9, mode="hide"),
         legend=dict(orientation="h", y=1.02, yanchor="bottom"),

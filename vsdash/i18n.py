@@ -150,9 +150,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "act_filters": {"nl": "Filters", "en": "Filters"},
     "act_filter_all": {"nl": "Alle", "en": "All"},
-    "act_only_period": {
-        "nl": "Alleen activiteiten in de periode {start} – {eind}",
-        "en": "Only activities in the period {start} – {eind}",
+    "act_only_period": {"nl": "Alleen de gekozen periode", "en": "Only the chosen period"},
+    "act_only_period_help": {
+        "nl": "Toon alleen activiteiten die (deels) liepen van {start} tot en met {eind}. Uit: het hele register, alle jaren.",
+        "en": "Show only activities that ran (partly) from {start} to {eind}. Off: the whole register, all years.",
     },
     "act_scope_all": {
         "nl": "Aantallen over het hele register (alle jaren), met de gekozen filters.",
@@ -300,6 +301,11 @@ LABELS: dict[str, dict[str, str]] = {
     "cmp_metric_activiteiten": {"nl": "Aantal activiteiten", "en": "Number of activities"},
     "cmp_metric_bijdrage": {"nl": "Rijksbijdrage in de periode", "en": "State funding in the period"},
     "cmp_no_funding": {"nl": "geen rijksbijdrage", "en": "no state funding"},
+    "cmp_map_others": {"nl": "andere gemeenten", "en": "other municipalities"},
+    "cmp_map_no_value": {
+        "nl": "geen cijfer (geen meldpunt of afgeschermd)",
+        "en": "no figure (no reporting channel or withheld)",
+    },
     "cmp_map_participant": {"nl": "deelnemer", "en": "participant"},
     "cmp_map_joined": {"nl": "later ingestroomd", "en": "joined later"},
     "cmp_map_left": {"nl": "gestopt", "en": "left"},
