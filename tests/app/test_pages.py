@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from vsdash.settings import PROJECT_ROOT
+from vsdash.ui import navigation
 from vsdash.ui.navigation import PAGES as NAV_PAGES
 
 PAGES = [spec.file for spec in NAV_PAGES]
@@ -17,14 +18,19 @@ SCENARIOS = [{}, {"gemeente": "GM0344"}, {"gemeente": "GM0080"}, {"taal": "en", 
 
 
 def run_page(monkeypatch, store_url: str, page: str, state: dict) -> AppTest:
+    """Run the app with ``page`` as its default page, so the frame (sidebar, badge) runs too.
+
+    AppTest runs only the page file after ``switch_page``; making the page the router's first
+    (default) page instead exercises dashboard.py and the page together, as a user sees them.
+    """
     monkeypatch.setenv("VSDASH_DATABASE_URL", store_url)
+    specs = list(navigation.PAGES)
+    first = next(s for s in specs if s.file == page)
+    monkeypatch.setattr(navigation, "PAGES", (first, *[s for s in specs if s is not first]))
     at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=120)
     for key, value in state.items():
         at.session_state[key] = value
     at.run()
-    if page != "pages/overzicht.py":
-        at.switch_page(page)
-        at.run()
     return at
 
 
