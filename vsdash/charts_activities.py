@@ -101,7 +101,10 @@ def activity_timeline_chart(
         )
     _base_layout(fig, height=max(220, 70 + 22 * len(rows)))
     fig.update_layout(
-        barmode="overlay", hovermode="closest", legend=dict(orientation="h", y=1.02, yanchor="bottom")
+        barmode="overlay",
+        hovermode="closest",
+        legend=dict(orientation="h", y=1.02, yanchor="bottom"),
+        margin=dict(l=10, r=100, t=40, b=10),  # room for the category written after a bar that runs on
     )
     fig.update_xaxes(type="date")
     fig.update_yaxes(categoryorder="array", categoryarray=rows[::-1], gridcolor="#f0f0f0", rangemode=None)

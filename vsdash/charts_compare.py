@@ -65,7 +65,12 @@ def ranked_rate_chart(
             orientation="h",
             marker=dict(
                 color=np.where(is_focus, FOCUS_COLOUR, BAR_COLOUR).tolist(),
-                pattern=dict(shape=["/" if f else "" for f in is_focus], fgcolor="white", fgopacity=0.6),
+                pattern=dict(
+                    shape=["/" if f else "" for f in is_focus],
+                    fgcolor="white",
+                    fgopacity=0.6,
+                    fillmode="overlay",
+                ),
             ),
             error_x=dict(
                 type="data",
@@ -493,7 +498,12 @@ def membership_timeline_chart(spans: pd.DataFrame, *, names: pd.Series, lang: st
                 width=lane * 0.9,
                 marker=dict(
                     color=PROGRAMME_COLOURS.get(programme, OKABE_ITO[4]),
-                    pattern=dict(shape=PROGRAMME_PATTERNS.get(programme, ""), fgcolor="white", fgopacity=0.7),
+                    pattern=dict(
+                        shape=PROGRAMME_PATTERNS.get(programme, ""),
+                        fgcolor="white",
+                        fgopacity=0.7,
+                        fillmode="overlay",
+                    ),
                 ),
                 text=[label] * len(part),
                 textposition="inside",
