@@ -53,11 +53,20 @@ def _base_layout(fig: go.Figure, height: int = 380) -> go.Figure:
 
 
 def add_campaign_bands(
-    fig: go.Figure, campaigns: pd.DataFrame, lang: str = "nl", row: int | None = None
+    fig: go.Figure,
+    campaigns: pd.DataFrame,
+    lang: str = "nl",
+    row: int | None = None,
+    col: int | None = None,
+    compact: bool = False,
 ) -> None:
-    """Shade each campaign period and label it, so the band reads without colour."""
+    """Shade each campaign period and label it, so the band reads without colour.
+
+    ``row``/``col`` address one subplot of a grid (``col`` defaults to 1). ``compact`` writes only
+    the band mark "▥" (for small multiples, where names would overlap; the caption names them).
+    """
     for i, camp in enumerate(campaigns.itertuples()):
-        kwargs = dict(row=row, col=1) if row else {}
+        kwargs = dict(row=row, col=col or 1) if row else {}
         fig.add_vrect(
             x0=pd.Timestamp(camp.start),
             x1=pd.Timestamp(camp.eind) + pd.Timedelta(days=1),
@@ -65,7 +74,10 @@ def add_campaign_bands(
             line=dict(color=BAND_EDGE, width=1, dash="dot"),
             layer="below",
             annotation=dict(
-                text=f"▥ {camp.naam}", font=dict(size=11, color=BAND_EDGE), textangle=0, yshift=-12 * (i % 3)
+                text="▥" if compact else f"▥ {camp.naam}",
+                font=dict(size=11, color=BAND_EDGE),
+                textangle=0,
+                yshift=0 if compact else -12 * (i % 3),
             ),
             annotation_position="top left",
             **kwargs,

@@ -163,3 +163,21 @@ def campaign_effect(url: str, version: str, campagne_id: str, code: str, with_co
         )
     except ValueError as exc:
         return None, str(exc)
+
+
+@st.cache_data(show_spinner=False, max_entries=2)
+def municipality_boundaries_geojson(boundaries_dir: str) -> tuple[dict | None, str]:
+    """CBS municipality boundaries as a GeoJSON dict for plotly, or (None, the Dutch reason).
+
+    ``boundaries_dir`` (``settings.boundaries_dir()``) keys the cache, so pointing the app at other
+    files takes effect without a restart.
+    """
+    import json
+
+    from vsdash import geo
+
+    try:
+        boundaries = geo.load_municipality_boundaries()
+    except (geo.BoundariesUnavailable, geo.BoundaryFileError) as exc:
+        return None, str(exc)
+    return json.loads(boundaries.to_json(drop_id=True)), ""

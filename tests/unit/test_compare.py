@@ -1,0 +1,300 @@
+"""Comparison of municipalities: rates and exact intervals, no rank without a meldpunt,
+suppression in the ranking, comparable municipalities, and the chart builders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from vsdash import charts_compare, compare, metrics
+from vsdash.charts import ChartSpec
+
+YEAR_START, YEAR_END = dt.date(2023, 1, 1), dt.date(2023, 12, 31)
+
+
+def _channels(*rows):
+    return pd.DataFrame(
+        [
+            {
+                "kanaal_id": f"{code}-web",
+                "gemeentecode": code,
+                "naam": "web",
+                "soort": "meldpunt_web",
+                "start": s,
+                "eind": e,
+            }
+            for code, s, e in rows
+        ],
+        columns=["kanaal_id", "gemeentecode", "naam", "soort", "start", "eind"],
+    )
+
+
+def _population(**by_code):
+    return pd.DataFrame(
+        [{"gemeentecode": c, "jaar": 2023, "inwoners": n} for c, n in by_code.items()],
+        columns=["gemeentecode", "jaar", "inwoners"],
+    )
+
+
+def test_poisson_interval_matches_hand_computed_garwood():
+    low, high = metrics.poisson_rate_interval(10, 100_000)
+    assert metrics.rate_per_10k(10, 100_000) == pytest.approx(1.0)
+    assert low == pytest.approx(0.4795, abs=1e-4)
+    assert high == pytest.approx(1.8390, abs=1e-4)
+
+
+def test_rate_over_a_full_year_is_count_per_10k():
+    counts = pd.DataFrame({"gemeentecode": ["GM0001"], "n": [10]})
+    rates = compare.municipality_rates(
+        counts,
+        _population(GM0001=100_000),
+        _channels(("GM0001", "2019-01-01", None)),
+        ["GM0001"],
+        YEAR_START,
+        YEAR_END,
+    )
+    row = rates.iloc[0]
+    # 365 open days of 100,000 inhabitants is 365/365.25 of an inhabitant-year.
+    assert row["dagen"] == 365
+    assert row["rate"] == pytest.approx(1.0 * 365.25 / 365)
+    assert row["low"] == pytest.approx(0.4795 * 365.25 / 365, abs=1e-4)
+    assert row["high"] == pytest.approx(1.8390 * 365.25 / 365, abs=1e-4)
+
+
+def test_channel_opened_halfway_doubles_the_rate_not_halves_it():
+    counts = pd.DataFrame({"gemeentecode": ["A", "B"], "n": [50, 50]})
+    channels = _channels(("A", "2019-01-01", None), ("B", "2023-07-02", None))
+    rates = compare.municipality_rates(
+        counts, _population(A=100_000, B=100_000), channels, ["A", "B"], YEAR_START, YEAR_END
+    )
+    a, b = rates.set_index("gemeentecode").loc["A"], rates.set_index("gemeentecode").loc["B"]
+    assert b["dagen"] == 183
+    assert b["rate"] == pytest.approx(a["rate"] * 365 / 183)
+
+
+def test_municipality_without_channel_is_not_ranked_as_zero():
+    counts = pd.DataFrame({"gemeentecode": ["A", "B"], "n": [40, 60]})
+    rates = compare.municipality_rates(
+        counts,
+        _population(A=50_000, B=80_000, C=90_000),
+        _channels(("A", "2019-01-01", None), ("B", "2019-01-01", None)),
+        ["A", "B", "C"],
+        YEAR_START,
+        YEAR_END,
+    )
+    c = rates.set_index("gemeentecode").loc["C"]
+    assert not c["meldpunt"] and np.isnan(c["rate"]) and np.isnan(c["low"])
+    ranked = compare.ranked_rates(rates)
+    last = ranked.iloc[-1]
+    assert last["gemeentecode"] == "C" and last["status"] == compare.NO_CHANNEL
+    assert pd.isna(last["rang"]) and pd.isna(last["n"])
+    assert list(ranked["rang"].dropna()) == [1, 2]
+
+
+def test_channel_that_ended_before_the_period_means_no_channel():
+    rates = compare.municipality_rates(
+        pd.DataFrame(columns=["gemeentecode", "n"]),
+        _population(Z=150_000),
+        _channels(("Z", "2021-05-25", "2022-06-30")),
+        ["Z"],
+        YEAR_START,
+        YEAR_END,
+    )
+    assert not rates["meldpunt"].iloc[0]
+
+
+def test_ranking_suppresses_small_counts_and_their_rates():
+    codes = ["A", "B", "C", "D"]
+    counts = pd.DataFrame({"gemeentecode": codes, "n": [3, 120, 45, 9]})
+    channels = _channels(*[(c, "2019-01-01", None) for c in codes])
+    rates = compare.municipality_rates(
+        counts, _population(A=20_000, B=300_000, C=90_000, D=40_000), channels, codes, YEAR_START, YEAR_END
+    )
+    ranked = compare.ranked_rates(rates, k=5)
+    shown = ranked["n"].dropna().astype(int)
+    assert not shown.between(1, 4).any()
+    a = ranked.set_index("gemeentecode").loc["A"]
+    assert a["label"] == "<5" and np.isnan(a["rate"]) and np.isnan(a["low"]) and np.isnan(a["high"])
+    assert a["status"] == compare.HIDDEN and pd.isna(a["rang"])
+    # The total is published, so a second cell is hidden and A cannot be worked out from it.
+    assert (ranked["suppression"] == "secondary").sum() >= 1
+    hidden = ranked["n"].isna()
+    assert ranked.loc[hidden, ["rate", "low", "high"]].isna().all().all()
+    table = charts_compare.ranking_table(ranked, names=pd.Series(dtype=object))
+    assert not table["Meldingen"].isin(["1", "2", "3", "4"]).any()
+    assert (table.loc[table["Meldingen"] == "<5", "Per 10.000 inwoners per jaar"] == "").all()
+
+
+def test_comparable_municipalities_returns_nearest_by_construction():
+    # Two clusters: small towns with low rates and big cities with high rates.
+    features = pd.DataFrame(
+        {
+            "gemeentecode": ["S1", "S2", "S3", "B1", "B2", "B3"],
+            "inwoners": [20_000, 22_000, 25_000, 800_000, 700_000, 900_000],
+            "rate": [1.0, 1.1, 0.9, 20.0, 18.0, 22.0],
+        }
+    )
+    near = compare.comparable_municipalities(features, "S1", k=2)
+    assert set(near["gemeentecode"]) == {"S2", "S3"}
+    assert near["afstand"].is_monotonic_increasing
+    assert "S1" not in set(near["gemeentecode"])
+    # B3 is closer to B1 than B2 on both log population and log rate.
+    assert list(compare.comparable_municipalities(features, "B1", k=1)["gemeentecode"]) == ["B3"]
+
+
+def test_comparable_municipalities_exact_order_on_a_line():
+    features = pd.DataFrame(
+        {"gemeentecode": list("ABCDE"), "inwoners": [1e4, 2e4, 4e4, 8e4, 1.6e5], "rate": [1.0] * 5}
+    )
+    # Equal rates: only log population differs, and the towns are evenly spaced on it.
+    near = compare.comparable_municipalities(features, "C", k=4)
+    assert list(near["gemeentecode"][:2]) == ["B", "D"]
+    assert list(near["gemeentecode"][2:]) == ["A", "E"]
+
+
+def test_comparable_without_usable_history_is_empty():
+    features = pd.DataFrame({"gemeentecode": ["A", "B"], "inwoners": [1e4, 2e4], "rate": [np.nan, 1.0]})
+    assert compare.comparable_municipalities(features, "A").empty
+
+
+def test_peer_group_codes_always_include_the_focus():
+    peers = pd.DataFrame({"groep": ["G4"] * 2, "gemeentecode": ["GM0363", "GM0599"]})
+    assert compare.peer_group_codes("G4", peers, ["X"], focus="GM0080") == ["GM0080", "GM0363", "GM0599"]
+    assert compare.peer_group_codes("vergelijkbaar", peers, [], ["B", "C"], focus="A") == ["A", "B", "C"]
+    with pytest.raises(ValueError):
+        compare.peer_group_codes("G5", peers, [])
+
+
+def test_monthly_rates_blank_before_the_channel_opened():
+    counts = pd.DataFrame(
+        {"gemeentecode": ["A"] * 2, "periode": pd.to_datetime(["2023-06-01", "2023-07-01"]), "n": [0, 31]}
+    )
+    monthly = compare.monthly_rates(
+        counts,
+        _population(A=100_000),
+        _channels(("A", "2023-07-17", None)),
+        ["A"],
+        dt.date(2023, 5, 1),
+        dt.date(2023, 8, 31),
+    )
+    by_month = monthly.set_index("periode")
+    assert np.isnan(by_month.loc["2023-06-01", "rate"]) and not by_month.loc["2023-06-01", "meldpunt"]
+    # 31 reports in 15 open days of July: scaled to the whole month.
+    assert by_month.loc["2023-07-01", "rate"] == pytest.approx(10_000 * 31 / (100_000 * 15 / 31))
+
+
+def test_funding_and_membership_changes():
+    memberships = pd.DataFrame(
+        {
+            "programma": ["veilige_steden"] * 3,
+            "gemeentecode": ["GM0363", "GM0546", "GM0479"],
+            "jaar_start": [2020, 2022, 2020],
+            "jaar_eind": pd.array([None, None, 2022], dtype="Int64"),
+            "bijdrage_rijk_eur": [50_000, 30_000, 30_000],
+        }
+    )
+    funding = compare.funding_in_period(memberships, dt.date(2021, 1, 1), dt.date(2023, 12, 31)).set_index(
+        "gemeentecode"
+    )
+    assert funding.loc["GM0363", "bijdrage_eur"] == 150_000
+    assert funding.loc["GM0546", "bijdrage_eur"] == 60_000
+    assert funding.loc["GM0479", "bijdrage_eur"] == 60_000
+    changes = compare.membership_changes(memberships)
+    assert set(map(tuple, changes[["gemeentecode", "jaar", "soort"]].to_numpy())) == {
+        ("GM0546", 2022, "ingestroomd"),
+        ("GM0479", 2022, "gestopt"),
+    }
+
+
+@pytest.fixture()
+def toy_comparison():
+    codes = ["A", "B", "C"]
+    names = pd.Series({"A": "Aastad", "B": "Beedorp", "C": "Ceeveen"})
+    counts = pd.DataFrame(
+        {
+            "gemeentecode": np.repeat(codes, 12),
+            "periode": list(pd.date_range("2023-01-01", periods=12, freq="MS")) * 3,
+            "n": [20] * 12 + [30] * 12 + [0] * 12,
+        }
+    )
+    channels = _channels(("A", "2019-01-01", None), ("B", "2019-01-01", None))
+    population = _population(A=100_000, B=200_000, C=50_000)
+    return codes, names, counts, channels, population
+
+
+def test_every_comparison_chart_returns_a_chartspec_with_alt_and_table(toy_comparison):
+    from vsdash import privacy
+
+    codes, names, counts, channels, population = toy_comparison
+    rates = compare.municipality_rates(counts, population, channels, codes, YEAR_START, YEAR_END)
+    ranked = compare.ranked_rates(rates)
+    monthly = privacy.suppress_rates(
+        compare.monthly_rates(counts, population, channels, codes, YEAR_START, YEAR_END),
+        "n",
+        ("rate",),
+        group_cols=["gemeentecode"],
+    )
+    municipalities = pd.DataFrame(
+        {
+            "gemeentecode": codes,
+            "weergavenaam": list(names),
+            "lat": [52.0, 52.3, 51.8],
+            "lon": [5.0, 4.9, 5.8],
+        }
+    )
+    values = ranked[["gemeentecode", "rate"]].rename(columns={"rate": "value"}).assign(note="geen meldpunt")
+    campaigns = pd.DataFrame(
+        {
+            "campagne_id": ["c1"],
+            "naam": ["Ben jij OK?"],
+            "start": [pd.Timestamp("2023-03-01")],
+            "eind": [pd.Timestamp("2023-04-01")],
+            "gemeentecode": ["A"],
+        }
+    )
+    memberships = pd.DataFrame(
+        {
+            "programma": ["veilige_steden", "city_deal_zorg_veiligheid"],
+            "programma_naam": ["Veilige Steden", "City Deal"],
+            "gemeentecode": ["A", "B"],
+            "jaar_start": [2020, 2017],
+            "jaar_eind": pd.array([None, 2019], dtype="Int64"),
+        }
+    )
+    square = {"type": "Polygon", "coordinates": [[[5, 52], [5, 52.1], [5.1, 52.1], [5.1, 52], [5, 52]]]}
+    geojson = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "properties": {"gemeentecode": c}, "geometry": square}
+            for c in codes + ["OTHER"]
+        ],
+    }
+    specs = [
+        charts_compare.ranked_rate_chart(
+            ranked, names=names, focus="A", group_rate=compare.group_rate(rates)
+        ),
+        charts_compare.small_multiples_chart(monthly, names=names, campaigns=campaigns, focus="A"),
+        charts_compare.membership_timeline_chart(
+            compare.membership_spans(memberships, YEAR_END), names=names
+        ),
+    ]
+    for geo in (geojson, None):
+        specs.append(
+            charts_compare.comparison_map(
+                values,
+                municipalities=municipalities,
+                geojson=geo,
+                metric_label="per 10k",
+                value_format=lambda v: f"{v:.1f}",
+                changes=compare.membership_changes(memberships),
+            )
+        )
+    for spec in specs:
+        assert isinstance(spec, ChartSpec)
+        assert spec.alt and spec.alt.endswith(".") and "{" not in spec.alt
+        assert isinstance(spec.table, pd.DataFrame) and len(spec.table)
+    assert "Ceeveen" in specs[0].alt or "zonder meldpunt" in specs[0].alt
+    assert "geen meldpunt" in set(specs[0].table["Meldingen"])

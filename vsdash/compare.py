@@ -1,0 +1,307 @@
+"""Comparing municipalities: rates with exact intervals, peer groups and comparable municipalities.
+
+Pure functions, DataFrame in and DataFrame out. A rate is only meaningful for the days on which a
+municipality had a reporting channel: before its meldpunt opened there were no reports, which is
+not the same as zero reports. Rates are therefore computed over *open days* only and expressed per
+10,000 inhabitants **per year**, using the population of the year each day falls in
+(``metrics.population_in_year``), so a city whose channel opened halfway the period is compared
+fairly with one that had a channel all along.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from vsdash import metrics, privacy
+
+RANKED = "gerangschikt"
+HIDDEN = "afgeschermd"
+NO_CHANNEL = "geen_meldpunt"
+
+PEER_CHOICES = ("G4", "vs_sinds_2020", "vs_sinds_2022", "studentenstad", "vergelijkbaar", "alle")
+
+
+def open_days(channels: pd.DataFrame, codes: Sequence[str], start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Days in [start, end] on which each municipality had at least one reporting channel open.
+
+    Returns one row per (gemeentecode, dag) with a column ``dag`` (Timestamp). Municipalities
+    without any open day have no rows.
+    """
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    rows = channels[channels["gemeentecode"].isin(list(codes))]
+    pieces = []
+    for chan in rows.itertuples():
+        first = max(pd.Timestamp(chan.start), s)
+        last = min(pd.Timestamp(chan.eind), e) if pd.notna(chan.eind) else e
+        if first <= last:
+            pieces.append(
+                pd.DataFrame({"gemeentecode": chan.gemeentecode, "dag": pd.date_range(first, last, freq="D")})
+            )
+    if not pieces:
+        return pd.DataFrame(
+            {"gemeentecode": pd.Series(dtype=object), "dag": pd.Series(dtype="datetime64[ns]")}
+        )
+    # Two channels open on the same day (web form and app) are one day of coverage.
+    return pd.concat(pieces).drop_duplicates().reset_index(drop=True)
+
+
+def _person_years(days: pd.DataFrame, population: pd.DataFrame) -> pd.Series:
+    """Inhabitant-years per row of ``days`` (one day = population of that day's year / 365.25)."""
+    years = days["dag"].dt.year
+    pop = {
+        (code, year): metrics.population_in_year(population, [code], int(year))[0]
+        for code, year in set(zip(days["gemeentecode"], years, strict=True))
+    }
+    values = [pop[(code, year)] for code, year in zip(days["gemeentecode"], years, strict=True)]
+    return pd.Series(values, index=days.index, dtype=float) / 365.25
+
+
+def municipality_rates(
+    counts: pd.DataFrame,
+    population: pd.DataFrame,
+    channels: pd.DataFrame,
+    codes: Sequence[str],
+    start: dt.date,
+    end: dt.date,
+    level: float = 0.95,
+) -> pd.DataFrame:
+    """Reports per 10,000 inhabitants per year for each of ``codes``, with an exact Poisson interval.
+
+    ``counts`` holds gemeentecode and n (any number of rows per municipality, e.g. per month).
+    Returns one row per code: gemeentecode, n, dagen (open days), persoonjaren, inwoners (in the
+    end year), rate, low, high and meldpunt (False when no channel was open on any day: then
+    rate, low and high are NaN, never 0).
+    """
+    codes = list(dict.fromkeys(codes))
+    totals = counts.groupby("gemeentecode")["n"].sum() if not counts.empty else pd.Series(dtype="int64")
+    days = open_days(channels, codes, start, end)
+    days["persoonjaren"] = _person_years(days, population) if not days.empty else pd.Series(dtype=float)
+    exposure = days.groupby("gemeentecode").agg(dagen=("dag", "size"), persoonjaren=("persoonjaren", "sum"))
+    out = pd.DataFrame({"gemeentecode": codes})
+    out["n"] = [int(totals.get(code, 0)) for code in codes]
+    out["dagen"] = [int(exposure["dagen"].get(code, 0)) for code in codes]
+    out["persoonjaren"] = [float(exposure["persoonjaren"].get(code, 0.0)) for code in codes]
+    out["inwoners"] = [metrics.population_in_year(population, [code], end.year)[0] for code in codes]
+    out["meldpunt"] = out["dagen"] > 0
+    rate, low, high = [], [], []
+    for row in out.itertuples():
+        if not row.meldpunt or not row.persoonjaren:
+            rate.append(np.nan), low.append(np.nan), high.append(np.nan)
+            continue
+        rate.append(metrics.rate_per_10k(row.n, row.persoonjaren))
+        lo, hi = metrics.poisson_rate_interval(row.n, row.persoonjaren, level)
+        low.append(lo), high.append(hi)
+    return out.assign(rate=rate, low=low, high=high)
+
+
+def ranked_rates(rates: pd.DataFrame, *, k: int | None = None, lang: str = "nl") -> pd.DataFrame:
+    """The ranking table: suppressed counts, no rate where the count is hidden, no rank without a channel.
+
+    ``rates`` comes from ``municipality_rates``. Suppression runs over the municipalities with a
+    channel (their total is published elsewhere, so complementary suppression applies). Returns the
+    rows sorted: ranked (highest rate first), then hidden ("<5" or "x"), then "geen meldpunt"; with
+    columns ``rang`` (Int64, NA when not ranked), ``status`` (gerangschikt / afgeschermd /
+    geen_meldpunt), ``label`` (count as shown) and ``suppression``.
+    """
+    with_channel = rates[rates["meldpunt"]]
+    shown = privacy.suppress_rates(
+        with_channel, "n", ("rate", "low", "high"), k=k, total_shown=True, lang=lang
+    )
+    without = rates[~rates["meldpunt"]].assign(
+        n=pd.array([pd.NA] * int((~rates["meldpunt"]).sum()), dtype="Int64"),
+        label="",
+        suppression="",
+    )
+    shown["status"] = np.where(shown["n"].isna(), HIDDEN, RANKED)
+    without = without.assign(status=NO_CHANNEL)
+    ordered = pd.concat(
+        [
+            shown[shown["status"] == RANKED].sort_values("rate", ascending=False),
+            shown[shown["status"] == HIDDEN],
+            without,
+        ],
+        ignore_index=True,
+    )
+    ordered["n"] = ordered["n"].astype("Int64")
+    ranked = ordered["status"] == RANKED
+    ordered["rang"] = pd.array(np.where(ranked, np.cumsum(ranked), 0), dtype="Int64")
+    ordered.loc[~ranked, "rang"] = pd.NA
+    return ordered
+
+
+def monthly_rates(
+    counts: pd.DataFrame,
+    population: pd.DataFrame,
+    channels: pd.DataFrame,
+    codes: Sequence[str],
+    start: dt.date,
+    end: dt.date,
+) -> pd.DataFrame:
+    """Reports per 10,000 inhabitants per month for each municipality, NaN in months without a channel.
+
+    ``counts`` holds periode (first day of the month), gemeentecode and n. A month in which a
+    channel was open for only part of the days is scaled to a whole month (n / open-day share), so
+    a launch halfway a month does not look like a dip. Returns gemeentecode, periode, n, open_dagen,
+    rate and meldpunt.
+    """
+    codes = list(dict.fromkeys(codes))
+    months = metrics.fill_periods(pd.DataFrame(columns=["periode", "n"]), start, end, "month")["periode"]
+    grid = pd.MultiIndex.from_product([codes, months], names=["gemeentecode", "periode"]).to_frame(
+        index=False
+    )
+    if not counts.empty:
+        found = counts.groupby(["gemeentecode", "periode"], as_index=False)["n"].sum()
+        grid = grid.merge(found, on=["gemeentecode", "periode"], how="left")
+    else:
+        grid["n"] = 0
+    grid["n"] = grid["n"].fillna(0).astype("int64")
+    days = open_days(channels, codes, start, end)
+    days["periode"] = days["dag"].dt.to_period("M").dt.to_timestamp()
+    opened = days.groupby(["gemeentecode", "periode"]).size().rename("open_dagen").reset_index()
+    grid = grid.merge(opened, on=["gemeentecode", "periode"], how="left")
+    grid["open_dagen"] = grid["open_dagen"].fillna(0).astype("int64")
+    grid["meldpunt"] = grid["open_dagen"] > 0
+    in_month = grid["periode"].dt.days_in_month
+    pop = {
+        (code, year): metrics.population_in_year(population, [code], int(year))[0]
+        for code, year in set(zip(grid["gemeentecode"], grid["periode"].dt.year, strict=True))
+    }
+    inhabitants = np.array(
+        [pop[(c, y)] for c, y in zip(grid["gemeentecode"], grid["periode"].dt.year, strict=True)], dtype=float
+    )
+    share = grid["open_dagen"] / in_month
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = 10_000 * grid["n"] / (inhabitants * share)
+    grid["rate"] = rate.where(grid["meldpunt"] & (inhabitants > 0))
+    return grid
+
+
+def comparable_municipalities(features: pd.DataFrame, code: str, k: int = 4) -> pd.DataFrame:
+    """The ``k`` municipalities nearest to ``code`` by standardised log population and log rate.
+
+    ``features`` has gemeentecode, inwoners and rate (e.g. reports per 10,000 inhabitants in the
+    year before the period). Rows without a positive population and rate cannot be placed and are
+    left out. Each dimension is standardised (z-score over the candidates) so that population,
+    which spans orders of magnitude more, does not dominate. Returns gemeentecode and afstand
+    (Euclidean distance), nearest first, without ``code`` itself; empty when ``code`` has no
+    usable features.
+    """
+    usable = features[(features["inwoners"] > 0) & (features["rate"] > 0)].copy()
+    if code not in set(usable["gemeentecode"]):
+        return pd.DataFrame({"gemeentecode": pd.Series(dtype=object), "afstand": pd.Series(dtype=float)})
+    values = np.column_stack([np.log(usable["inwoners"].astype(float)), np.log(usable["rate"].astype(float))])
+    spread = values.std(axis=0)
+    spread[spread == 0] = 1.0
+    z = (values - values.mean(axis=0)) / spread
+    target = z[usable["gemeentecode"].to_numpy() == code][0]
+    usable["afstand"] = np.sqrt(((z - target) ** 2).sum(axis=1))
+    others = usable[usable["gemeentecode"] != code].sort_values(["afstand", "gemeentecode"])
+    return others[["gemeentecode", "afstand"]].head(k).reset_index(drop=True)
+
+
+def peer_group_codes(
+    choice: str,
+    peer_groups: pd.DataFrame,
+    universe: Sequence[str],
+    comparable: Sequence[str] = (),
+    focus: str | None = None,
+) -> list[str]:
+    """The municipalities to compare for a selector ``choice`` (one of ``PEER_CHOICES``).
+
+    ``universe`` is the set for "alle"; ``comparable`` the result of ``comparable_municipalities``
+    for "vergelijkbaar". The ``focus`` municipality is always included, so a city can be compared
+    with a group it does not belong to.
+    """
+    if choice not in PEER_CHOICES:
+        raise ValueError(f"peer group must be one of {PEER_CHOICES}, got {choice!r}")
+    if choice == "alle":
+        members = list(universe)
+    elif choice == "vergelijkbaar":
+        members = list(comparable)
+    else:
+        members = list(peer_groups.loc[peer_groups["groep"] == choice, "gemeentecode"])
+    if focus and focus not in members:
+        members = [focus, *members]
+    return list(dict.fromkeys(members))
+
+
+def activities_per_municipality(activities: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Number of activities per municipality that ran (at least partly) in [start, end]."""
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    ends = pd.to_datetime(activities["eind"]).fillna(pd.Timestamp.max)
+    rows = activities[(pd.to_datetime(activities["start"]) <= e) & (ends >= s)]
+    return rows.groupby("gemeentecode").size().rename("n").reset_index()
+
+
+def funding_in_period(memberships: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """State funding (bijdrage_rijk_eur per year) summed over the membership years in [start, end].
+
+    Returns gemeentecode and bijdrage_eur; memberships without a known contribution count as 0.
+    """
+    rows = memberships.dropna(subset=["bijdrage_rijk_eur"])
+    if rows.empty:
+        return pd.DataFrame(
+            {"gemeentecode": pd.Series(dtype=object), "bijdrage_eur": pd.Series(dtype="int64")}
+        )
+    last = rows["jaar_eind"].fillna(end.year).astype(int).clip(upper=end.year)
+    first = rows["jaar_start"].astype(int).clip(lower=start.year)
+    years = (last - first + 1).clip(lower=0)
+    funded = rows.assign(bijdrage_eur=rows["bijdrage_rijk_eur"].astype("int64") * years)
+    return funded.groupby("gemeentecode", as_index=False)["bijdrage_eur"].sum()
+
+
+def membership_spans(memberships: pd.DataFrame, until: dt.date) -> pd.DataFrame:
+    """Programme memberships as date spans for a timeline: 1 January of the first year to 31
+    December of the last (or ``until`` when still running).
+
+    Returns programma, programma_naam, gemeentecode, jaar_start, jaar_eind, van, tot, loopt.
+    """
+    spans = memberships.copy()
+    spans["van"] = pd.to_datetime(spans["jaar_start"].astype(int).astype(str) + "-01-01")
+    ended = spans["jaar_eind"].notna()
+    spans["tot"] = pd.Timestamp(until)
+    spans.loc[ended, "tot"] = pd.to_datetime(spans.loc[ended, "jaar_eind"].astype(int).astype(str) + "-12-31")
+    spans["loopt"] = ~ended
+    return spans[
+        ["programma", "programma_naam", "gemeentecode", "jaar_start", "jaar_eind", "van", "tot", "loopt"]
+    ].reset_index(drop=True)
+
+
+def membership_changes(memberships: pd.DataFrame, programme: str = "veilige_steden") -> pd.DataFrame:
+    """Who joined a programme after its first year, and who left: gemeentecode, jaar, soort.
+
+    ``soort`` is "ingestroomd" (joined later than the first cohort) or "gestopt" (has an end year).
+    """
+    rows = memberships[memberships["programma"] == programme]
+    if rows.empty:
+        return pd.DataFrame(columns=["gemeentecode", "jaar", "soort"])
+    first_cohort = int(rows["jaar_start"].min())
+    joined = rows[rows["jaar_start"] > first_cohort].assign(
+        jaar=lambda d: d["jaar_start"], soort="ingestroomd"
+    )
+    left = rows[rows["jaar_eind"].notna()].assign(jaar=lambda d: d["jaar_eind"], soort="gestopt")
+    changes = pd.concat([joined, left])[["gemeentecode", "jaar", "soort"]]
+    changes["jaar"] = changes["jaar"].astype(int)
+    return changes.sort_values(["jaar", "soort", "gemeentecode"]).reset_index(drop=True)
+
+
+def group_rate(rates: pd.DataFrame) -> float:
+    """Reports per 10,000 inhabitants per year of the whole group (municipalities with a channel).
+
+    Pooled over the group, not averaged over rates, so a small city does not weigh as much as a
+    large one. NaN when no municipality in the group had a channel.
+    """
+    open_rows = rates[rates["meldpunt"]]
+    exposure = float(open_rows["persoonjaren"].sum())
+    return metrics.rate_per_10k(float(open_rows["n"].sum()), exposure) if exposure else float("nan")
+
+
+def campaign_rows_in_period(campaigns: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Rows of ``campaigns`` (one per campaign and municipality) whose campaign overlaps [start, end]."""
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    overlaps = (pd.to_datetime(campaigns["start"]) <= e) & (pd.to_datetime(campaigns["eind"]) >= s)
+    return campaigns[overlaps].reset_index(drop=True)
