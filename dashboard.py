@@ -12,6 +12,7 @@ from vsdash.store import StoreError
 from vsdash.ui import cached, frame
 from vsdash.ui.navigation import PAGES
 
+frame.use_explicit_navigation()
 st.set_page_config(
     page_title="Veilige Steden",
     page_icon=":material/shield_person:",

@@ -43,13 +43,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(store_url: str):
-    """Start the app on a free port against a private copy of the store; return (process, base URL)."""
+def serve(store_url: str, log_path: Path | None = None):
+    """Start the app on a free port against a private copy of the store; return (process, base URL).
+
+    A copy, because a DuckDB file is opened by one process at a time.
+    """
     source = Path(store_url.removeprefix("duckdb:///"))
-    copy = Path(tempfile.mkdtemp()) / "bench.duckdb"
+    copy = Path(tempfile.mkdtemp()) / "served.duckdb"
     shutil.copy(source, copy)
     port = _free_port()
     env = dict(os.environ, VSDASH_DATABASE_URL=f"duckdb:///{copy}")
+    log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115 - lives as long as the server
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -68,8 +72,8 @@ def serve(store_url: str):
         ],
         cwd=PROJECT_ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
@@ -80,7 +84,7 @@ def serve(store_url: str):
         except OSError:
             time.sleep(0.3)
     proc.kill()
-    raise RuntimeError("the app did not start")
+    raise RuntimeError("the app did not start within 90 s")
 
 
 def wait_idle(page, timeout_s: float = 120) -> None:

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -27,58 +22,13 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
-def app_url(demo_store_url, tmp_path_factory):
-    """Serve dashboard.py on a free loopback port against a copy of the session's demo store.
+def app_url(demo_store_url):
+    """Serve dashboard.py on a free loopback port against a copy of the session's demo store."""
+    from vsdash.bench_browser import serve
 
-    A copy, because a DuckDB file is opened by one process at a time (the tests open it too).
-    """
-    source = Path(demo_store_url.removeprefix("duckdb:///"))
-    copy = tmp_path_factory.mktemp("browser-store") / "demo.duckdb"
-    shutil.copy(source, copy)
-    port = _free_port()
-    env = dict(os.environ, VSDASH_DATABASE_URL=f"duckdb:///{copy}")
     ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "streamlit.log", "w")  # noqa: SIM115 - open for the server's whole life
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "dashboard.py"),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("the app did not start; see test-artifacts/streamlit.log")
+    proc, base = serve(demo_store_url, ARTIFACTS / "streamlit.log")
     yield base
     proc.terminate()
     proc.wait(10)

@@ -59,3 +59,24 @@ def test_url_restores_the_selection(app_url, browser):
     wait_idle(fresh)
     assert "Utrecht" in fresh.locator("h1").first.inner_text()
     ctx.close()
+
+
+def test_deep_link_on_a_fresh_server_runs_the_frame(demo_store_url, browser):
+    """The first request to a new server may be a shared link to any page (not only "/")."""
+    from vsdash.bench_browser import serve
+
+    proc, base = serve(demo_store_url, ARTIFACTS / "streamlit-deeplink.log")
+    try:
+        page = browser.new_context().new_page()
+        page.goto(base + "/meldingen?gemeente=GM0344")
+        wait_idle(page)
+        exceptions = page.eval_on_selector_all(
+            '[data-testid="stException"]', "els => els.map(e => e.innerText)"
+        )
+        assert not exceptions, exceptions
+        assert "Utrecht" in page.locator("h1").first.inner_text()
+        assert page.locator(".vs-demo-badge").count() == 1
+        assert page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').count() >= 2
+    finally:
+        proc.terminate()
+        proc.wait(10)

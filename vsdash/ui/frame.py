@@ -157,8 +157,27 @@ def _write_url(sel: Selection) -> None:
             st.query_params[key] = value
 
 
+def use_explicit_navigation() -> None:
+    """Switch off Streamlit's legacy ``pages/`` folder mode; our pages are listed in dashboard.py.
+
+    With a ``pages/`` folder next to the entry script, Streamlit (1.67) runs a deep-linked page
+    such as ``/vergelijken`` by itself, without dashboard.py: no sidebar, no badge, no
+    selection. The flag below is the one Streamlit reads before every run.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+
+
 def current() -> Selection:
-    """The selection of this run (set by the frame before the page runs)."""
+    """The selection of this run (set by the frame before the page runs).
+
+    When a page runs without the frame (the first deep link on a fresh server, see
+    ``use_explicit_navigation``), the run is repeated through dashboard.py.
+    """
+    if "_selection" not in st.session_state:
+        use_explicit_navigation()
+        st.rerun()
     return st.session_state["_selection"]
 
 
