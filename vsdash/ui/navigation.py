@@ -14,4 +14,7 @@ class PageSpec:
     url_path: str
 
 
-PAGES = (PageSpec("pages/overzicht.py", "nav_overview", ":material/dashboard:", "overzicht"),)
+PAGES = (
+    PageSpec("pages/overzicht.py", "nav_overview", ":material/dashboard:", "overzicht"),
+    PageSpec("pages/kaart.py", "nav_map", ":material/map:", "kaart"),
+)
