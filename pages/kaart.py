@@ -29,6 +29,9 @@ flt = sel.report_filter()
 st.title(t("map_title", lang, selectie=sel.label))
 intro = "map_intro" if sel.gemeente else "map_intro_national"
 st.write(t(intro, lang, start=fmt_date(sel.start, lang), eind=fmt_date(sel.end, lang)))
+channels = cached.table(sel.url, sel.version, "channels")
+if sel.gemeente and not maps.has_channel(channels, sel.gemeente, sel.start, sel.end):
+    st.info(t("no_channel", lang, naam=sel.label))
 if boundaries.missing_reason:
     st.info(t("map_no_boundaries", lang) + " " + boundaries.missing_reason)
 

@@ -264,14 +264,19 @@ def prepare_boundaries(
     return Boundaries(tuple(records), tuple(wijk_records), bounds, missing_reason)
 
 
-def _boundary_layers(boundaries: Boundaries, gemeente: str | None) -> list[pdk.Layer]:
-    layers = []
+def _boundary_layers(boundaries: Boundaries, gemeente: str | None) -> tuple[list[pdk.Layer], list[pdk.Layer]]:
+    """Return (under, over): land fills and outlines below the data, wijk and focus lines above it.
+
+    Wijk lines and the municipality's own outline go above the hexagons so that neighbourhoods
+    stay readable through the colours.
+    """
+    under, over = [], []
     if boundaries.municipalities:
         data = [
             {**r, "fill": _rgba(LAND_COLOUR if r["focus"] else CONTEXT_LAND_COLOUR)}
             for r in boundaries.municipalities
         ]
-        layers.append(
+        under.append(
             pdk.Layer(
                 "PolygonLayer",
                 data=data,
@@ -279,29 +284,44 @@ def _boundary_layers(boundaries: Boundaries, gemeente: str | None) -> list[pdk.L
                 get_polygon="polygon",
                 get_fill_color="fill",
                 get_line_color=_rgba(BOUNDARY_COLOUR, 200 if gemeente is None else 255),
-                get_line_width=1.5 if gemeente is None else 2.5,
-                line_width_units="pixels",
+                get_line_width=1,
+                line_width_min_pixels=1 if gemeente is None else 1.5,
                 stroked=True,
                 filled=True,
                 pickable=gemeente is None,
             )
         )
     if boundaries.wijken:
-        layers.append(
+        over.append(
             pdk.Layer(
                 "PolygonLayer",
                 data=list(boundaries.wijken),
                 id="wijken",
                 get_polygon="polygon",
-                get_line_color=_rgba(WIJK_COLOUR),
+                get_line_color=_rgba(WIJK_COLOUR, 220),
                 get_line_width=1,
-                line_width_units="pixels",
+                line_width_min_pixels=1,
                 stroked=True,
                 filled=False,
                 pickable=False,
             )
         )
-    return layers
+    if gemeente is not None and boundaries.municipalities:
+        over.append(
+            pdk.Layer(
+                "PolygonLayer",
+                data=[{"polygon": r["polygon"]} for r in boundaries.municipalities if r["focus"]],
+                id="gemeentegrens",
+                get_polygon="polygon",
+                get_line_color=_rgba(BOUNDARY_COLOUR),
+                get_line_width=1,
+                line_width_min_pixels=2.5,
+                stroked=True,
+                filled=False,
+                pickable=False,
+            )
+        )
+    return under, over
 
 
 # --- view -----------------------------------------------------------------------------------
@@ -339,8 +359,10 @@ def _deck(layers: list[pdk.Layer], view: pdk.ViewState) -> pdk.Deck:
     return CompactDeck(
         layers=layers,
         initial_view_state=view,
-        map_provider=None,  # no tiles: offline-safe, no third party; our boundaries are the basemap
-        map_style=None,
+        # No tiles: offline-safe and no third party; our boundaries are the basemap. map_style must
+        # stay at pydeck's default sentinel: Streamlit then draws no basemap, whereas
+        # map_style=None makes it fetch a Carto style from the internet.
+        map_provider=None,
         tooltip={"html": "{tooltip}", "style": _TOOLTIP_STYLE},
     )
 
@@ -417,6 +439,14 @@ def counts_per_cell(counts: pd.DataFrame) -> pd.DataFrame:
         {"h3": [h3.int_to_str(int(c)) for c in counts["h3_r8"]], "n": counts["n"].to_numpy()}
     )
     return frame.groupby("h3", as_index=False, sort=True)["n"].sum()
+
+
+def has_channel(channels: pd.DataFrame, gemeente: str, start: dt.date, end: dt.date) -> bool:
+    """Whether ``gemeente`` had a reporting channel open in the period (no channel: no data, not zero)."""
+    own = channels[channels["gemeentecode"] == gemeente]
+    opened = pd.to_datetime(own["start"]) <= pd.Timestamp(end)
+    not_closed = pd.to_datetime(own["eind"]).fillna(pd.Timestamp.max) >= pd.Timestamp(start)
+    return bool((opened & not_closed).any())
 
 
 def picked_risk_area(event) -> str | None:
@@ -564,8 +594,8 @@ def _risk_area_layers(records: list[dict]) -> list[pdk.Layer]:
         id="risicogebieden_rand",
         get_polygon="polygon",
         get_line_color=_rgba(HALO_COLOUR, 230),
-        get_line_width=6,
-        line_width_units="pixels",
+        get_line_width=1,
+        line_width_min_pixels=6,
         stroked=True,
         filled=False,
         pickable=False,
@@ -577,8 +607,8 @@ def _risk_area_layers(records: list[dict]) -> list[pdk.Layer]:
         get_polygon="polygon",
         get_fill_color="fill",
         get_line_color=_rgba(RISK_AREA_COLOUR),
-        get_line_width=2.5,
-        line_width_units="pixels",
+        get_line_width=1,
+        line_width_min_pixels=2.5,
         stroked=True,
         filled=True,
         pickable=True,
@@ -683,10 +713,11 @@ def density_map(
     k = privacy.resolve_k()
     names = municipalities.set_index("gemeentecode")["weergavenaam"].to_dict()
     areas = risk_areas[risk_areas["gemeentecode"] == gemeente]
-    layers = _boundary_layers(boundaries, gemeente)
+    layers, over = _boundary_layers(boundaries, gemeente)
+    layers.append(_hex_layer(_hex_records(cells, lang)))
+    layers += over
     if boundaries.missing_reason:
         layers += _centre_layers(municipalities, [gemeente])
-    layers.append(_hex_layer(_hex_records(cells, lang)))
     area_records = _risk_area_records(areas, area_table, lang)
     if area_records:
         layers += _risk_area_layers(area_records)
@@ -782,7 +813,8 @@ def national_map(totals: pd.DataFrame, boundaries: Boundaries, *, label: str, la
             }
         )
     privacy.assert_no_raw_coordinates(data, area_key="gemeentecode")
-    layers = _boundary_layers(boundaries, None)
+    layers, over = _boundary_layers(boundaries, None)
+    layers += over
     layers.append(
         pdk.Layer(
             "ScatterplotLayer",
@@ -1009,9 +1041,7 @@ def before_after_map(
     k = privacy.resolve_k()
     names = municipalities.set_index("gemeentecode")["weergavenaam"].to_dict()
     edges = _change_edges([int(d) for d in hexes["verschil"].dropna()])
-    layers = _boundary_layers(boundaries, gemeente)
-    if boundaries.missing_reason and gemeente is not None:
-        layers += _centre_layers(municipalities, [gemeente])
+    layers, over = _boundary_layers(boundaries, gemeente)
 
     def fill_for(delta) -> list[int]:
         if pd.isna(delta):
@@ -1072,6 +1102,9 @@ def before_after_map(
             )
         )
         bounds = boundaries.bounds
+    layers += over
+    if boundaries.missing_reason and gemeente is not None:
+        layers += _centre_layers(municipalities, [gemeente])
     in_scope = risk_areas if gemeente is None else risk_areas[risk_areas["gemeentecode"] == gemeente]
     if gemeente is not None and len(in_scope):
         compared = areas.set_index("risicogebied_id")
