@@ -45,7 +45,7 @@ from vsdash.i18n import fmt_date, fmt_number, t
 
 H3_RESOLUTION = 8
 MAP_HEIGHT_PX = 560
-_MAP_WIDTH_PX = 900  # a typical wide-layout width, for fitting the initial view
+_MAP_WIDTH_PX = 700  # the map column in the wide layout, for fitting the initial view
 
 # Reversed viridis (light = few, dark = many): readable on a light map and colour-blind safe.
 SEQUENTIAL = ("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154")
@@ -136,13 +136,13 @@ def _nice(value: float) -> int:
 def count_classes(values: Sequence[float], k: int, n: int = len(SEQUENTIAL)) -> list[int]:
     """Return the lower edges of up to ``n`` count classes, the first being ``k``.
 
-    Edges sit near the quantiles of the visible counts, rounded to 1, 2 or 5 times a power of ten, so the
-    legend reads "5–9, 10–19, 20–49, ...".
+    Edges are spaced evenly on a log scale between ``k`` and the largest visible count, rounded to
+    1, 2 or 5 times a power of ten, so the legend reads "5–9, 10–19, 20–49, 50–99, ≥ 100".
     """
     visible = np.asarray([v for v in values if v is not None and not pd.isna(v) and v >= k], dtype=float)
     edges = {int(k)}
-    if visible.size:
-        for q in np.quantile(visible, np.linspace(0, 1, n + 1)[1:-1]):
+    if visible.size and visible.max() > k:
+        for q in np.geomspace(k, visible.max(), n + 1)[1:-1]:
             edge = _nice(q)
             if edge > k:
                 edges.add(edge)
@@ -334,11 +334,11 @@ def view_for_bounds(bounds: tuple[float, float, float, float] | None) -> pdk.Vie
     minx, miny, maxx, maxy = bounds
     lat = (miny + maxy) / 2
     lon_span = max(maxx - minx, 0.01)
-    # Web Mercator: latitude spans stretch by 1/cos(lat).
+    # Web Mercator as deck.gl draws it (512-pixel world at zoom 0); latitude stretches by 1/cos(lat).
     lat_span = max((maxy - miny) / math.cos(math.radians(lat)), 0.01)
-    zoom_x = math.log2(360 * _MAP_WIDTH_PX / (256 * lon_span))
-    zoom_y = math.log2(360 * MAP_HEIGHT_PX / (256 * lat_span))
-    zoom = max(5.0, min(13.0, min(zoom_x, zoom_y) - 0.25))
+    zoom_x = math.log2(360 * _MAP_WIDTH_PX / (512 * lon_span))
+    zoom_y = math.log2(360 * MAP_HEIGHT_PX / (512 * lat_span))
+    zoom = max(5.0, min(13.0, min(zoom_x, zoom_y) - 0.1))
     return pdk.ViewState(latitude=lat, longitude=(minx + maxx) / 2, zoom=round(zoom, 2), pitch=0, bearing=0)
 
 
@@ -641,8 +641,9 @@ def _centre_layers(municipalities: pd.DataFrame, codes: Sequence[str]) -> list[p
             get_fill_color=_rgba(CENTRE_COLOUR),
             get_line_color=[255, 255, 255, 255],
             stroked=True,
-            radius_units="pixels",
-            get_radius=6,
+            get_radius=400,
+            radius_min_pixels=6,
+            radius_max_pixels=10,
             line_width_min_pixels=2,
             pickable=True,
         ),
@@ -806,7 +807,8 @@ def national_map(totals: pd.DataFrame, boundaries: Boundaries, *, label: str, la
                 "lon": row.lon,
                 "lat": row.lat,
                 "label": row.label,
-                "radius": round(5 + 35 * math.sqrt(value / biggest), 1) if biggest else 5,
+                # metres; circle area grows with the count (about 3 to 25 km across at national zoom)
+                "radius": round(1500 + 11000 * math.sqrt(value / biggest)) if biggest else 1500,
                 "fill": _rgba(colour, 220),
                 "tooltip": f"<b>{html.escape(row.naam)}</b><br>"
                 + t("map_tooltip_hex", lang, label=html.escape(row.label)),
@@ -824,7 +826,7 @@ def national_map(totals: pd.DataFrame, boundaries: Boundaries, *, label: str, la
             get_fill_color="fill",
             get_line_color=[26, 26, 26, 255],
             get_radius="radius",
-            radius_units="pixels",
+            radius_min_pixels=4,
             stroked=True,
             line_width_min_pixels=1,
             pickable=True,
@@ -1094,8 +1096,8 @@ def before_after_map(
                 get_position=["lon", "lat"],
                 get_fill_color="fill",
                 get_line_color=[26, 26, 26, 255],
-                get_radius=14,
-                radius_units="pixels",
+                get_radius=6000,
+                radius_min_pixels=8,
                 stroked=True,
                 line_width_min_pixels=1,
                 pickable=True,
