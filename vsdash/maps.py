@@ -902,7 +902,7 @@ def before_after_windows(
     available = weeks
     if data_range is not None:
         lo, hi = data_range
-        lo_week = lo - dt.timedelta(days=lo.weekday())
+        lo_week = lo + dt.timedelta(days=(7 - lo.weekday()) % 7)  # first whole week of data
         before_weeks = (week0 - lo_week).days // 7
         after_weeks = ((hi - week0).days + 1) // 7
         available = min(weeks, before_weeks, after_weeks)
