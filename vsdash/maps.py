@@ -667,11 +667,12 @@ def _bounds_of_cells(cells: Sequence[str]) -> tuple[float, float, float, float] 
     if not len(cells):
         return None
     points = np.array([h3.cell_to_latlng(c) for c in cells])
+    pad = 0.01  # about one hexagon, so edge cells are not cut off
     return (
-        float(points[:, 1].min()),
-        float(points[:, 0].min()),
-        float(points[:, 1].max()),
-        float(points[:, 0].max()),
+        float(points[:, 1].min()) - pad,
+        float(points[:, 0].min()) - pad,
+        float(points[:, 1].max()) + pad,
+        float(points[:, 0].max()) + pad,
     )
 
 
@@ -722,7 +723,8 @@ def density_map(
     area_records = _risk_area_records(areas, area_table, lang)
     if area_records:
         layers += _risk_area_layers(area_records)
-    bounds = boundaries.bounds or _bounds_of_cells(cells["h3"].tolist())
+    # Fit to where the reports are (Rotterdam's port would otherwise shrink the city to a dot).
+    bounds = _bounds_of_cells(cells["h3"].tolist()) or boundaries.bounds
     deck = _deck(layers, view_for_bounds(bounds))
     check_layers_private(deck)
 
@@ -1072,7 +1074,7 @@ def before_after_map(
             for r in hexes.itertuples()
         ]
         layers.append(_hex_layer(records))
-        bounds = boundaries.bounds or _bounds_of_cells(hexes["h3"].tolist())
+        bounds = _bounds_of_cells(hexes["h3"].tolist()) or boundaries.bounds
     else:
         info = municipalities.set_index("gemeentecode")
         records = [

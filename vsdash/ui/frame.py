@@ -158,7 +158,18 @@ def _write_url(sel: Selection) -> None:
 
 
 def current() -> Selection:
-    """The selection of this run (set by the frame before the page runs)."""
+    """The selection of this run (set by the frame before the page runs).
+
+    Streamlit runs a script from ``pages/`` directly, without dashboard.py, when that is the
+    first thing a fresh server (or an AppTest ``switch_page``) runs: its legacy multipage mode
+    stays on until ``st.navigation`` is called once. The page would then miss the frame (or use a
+    stale selection), so switch the legacy mode off and run again through the router.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state["_selection"]
 
 
