@@ -35,7 +35,7 @@ def show_legend(spec: maps.MapSpec, lang: str) -> None:
             swatch = f"background:{entry.colour};border:1px solid #555;"
         items.append(
             f'<li style="display:flex;align-items:center;gap:0.45rem;margin:0.1rem 0;">'
-            f'<span aria-hidden="true" style="display:inline-block;width:1.1rem;height:1.1rem;{swatch}"></span>'
+            f'<span aria-hidden="true" style="display:inline-block;flex:0 0 1.1rem;width:1.1rem;height:1.1rem;{swatch}"></span>'
             f"<span>{html.escape(entry.label)}</span></li>"
         )
     st.markdown(
