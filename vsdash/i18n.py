@@ -646,6 +646,155 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "{bestand} teruggedraaid: {n} rijen verwijderd.",
         "en": "{bestand} undone: {n} rows deleted.",
     },
+    # --- map page (Kaart) and exports of map/counts ---------------------------------------
+    "map_title": {"nl": "Kaart: {selectie}", "en": "Map: {selectie}"},
+    "map_intro": {
+        "nl": "Waar komen meldingen vandaan, {start} tot en met {eind}? Zeshoeken tonen het aantal meldingen per gebied van ongeveer 0,7 km²; zwarte lijnen zijn risicogebieden.",
+        "en": "Where do reports come from, {start} to {eind}? Hexagons show the number of reports per area of about 0.7 km²; black lines are risk areas.",
+    },
+    "map_intro_national": {
+        "nl": "Meldingen per gemeente, {start} tot en met {eind}. Kies links één gemeente om de zeshoeken en risicogebieden te zien.",
+        "en": "Reports per municipality, {start} to {eind}. Choose one municipality on the left to see hexagons and risk areas.",
+    },
+    "map_section_density": {"nl": "Meldingen op de kaart", "en": "Reports on the map"},
+    "map_section_before_after": {
+        "nl": "Voor en na een campagne of maatregel",
+        "en": "Before and after a campaign or measure",
+    },
+    "map_section_area": {"nl": "Risicogebied in de tijd", "en": "Risk area over time"},
+    "map_legend_title": {"nl": "Legenda", "en": "Legend"},
+    "map_legend_class": {"nl": "{klasse} meldingen", "en": "{klasse} reports"},
+    "map_legend_suppressed": {
+        "nl": 'grijs: minder dan {k} meldingen ("<{k}") of afgeschermd ("x")',
+        "en": 'grey: fewer than {k} reports ("<{k}") or withheld ("x")',
+    },
+    "map_legend_circle": {
+        "nl": "cirkel: hoe groter, hoe meer meldingen in de gemeente",
+        "en": "circle: the larger, the more reports in the municipality",
+    },
+    "map_legend_risk_area": {"nl": "zwarte lijn: risicogebied", "en": "black line: risk area"},
+    "map_legend_more": {"nl": "{n} of meer meldingen erbij", "en": "{n} or more additional reports"},
+    "map_legend_more_range": {"nl": "{lo} tot {hi} meldingen erbij", "en": "{lo} to {hi} additional reports"},
+    "map_legend_more_one": {"nl": "{n} melding(en) erbij", "en": "{n} additional report(s)"},
+    "map_legend_fewer_one": {"nl": "{n} melding(en) minder", "en": "{n} fewer report(s)"},
+    "map_legend_same": {"nl": "evenveel", "en": "the same"},
+    "map_legend_fewer_range": {"nl": "{lo} tot {hi} meldingen minder", "en": "{lo} to {hi} fewer reports"},
+    "map_legend_fewer": {"nl": "{n} of meer meldingen minder", "en": "{n} or more fewer reports"},
+    "map_legend_not_comparable": {
+        "nl": "grijs: niet te vergelijken (een van beide aantallen is kleiner dan {k} of afgeschermd)",
+        "en": "grey: not comparable (one of the two counts is below {k} or withheld)",
+    },
+    "map_privacy_note": {
+        "nl": 'Privacy: meldingen zijn samengevoegd in zeshoeken (H3-resolutie {res}, ongeveer 0,7 km²); losse locaties worden nooit getoond. Aantallen van 1 tot {k} staan er als "<{k}"; een "x" is afgeschermd zodat een klein aantal niet uit het totaal terug te rekenen is.',
+        "en": 'Privacy: reports are grouped into hexagons (H3 resolution {res}, about 0.7 km²); individual locations are never shown. Counts from 1 to {k} appear as "<{k}"; an "x" is withheld so that a small number cannot be worked out from the total.',
+    },
+    "map_tooltip_hex": {"nl": "Meldingen: {label}", "en": "Reports: {label}"},
+    "map_tooltip_wijk": {"nl": "Wijk {naam}", "en": "District {naam}"},
+    "map_tooltip_area_count": {"nl": "Meldingen: {label}", "en": "Reports: {label}"},
+    "map_tooltip_measures": {"nl": "Maatregelen: {maatregelen}", "en": "Measures: {maatregelen}"},
+    "map_tooltip_change": {
+        "nl": "Voor: {voor}, na: {na}, verschil: {verschil}",
+        "en": "Before: {voor}, after: {na}, change: {verschil}",
+    },
+    "map_no_measures": {"nl": "geen vastgelegd", "en": "none recorded"},
+    "map_alt_density": {
+        "nl": "Kaart van {naam} met {cells} zeshoeken waar meldingen vandaan kwamen; de drukste zeshoek telt {top} meldingen, {hidden} zeshoeken met minder dan {k} meldingen zijn grijs; {areas} risicogebieden zijn zwart omlijnd.",
+        "en": "Map of {naam} with {cells} hexagons that reports came from; the busiest hexagon has {top} reports, {hidden} hexagons with fewer than {k} reports are grey; {areas} risk areas are outlined in black.",
+    },
+    "map_alt_density_empty": {
+        "nl": "Kaart van {naam} zonder meldingen in deze periode; {areas} risicogebieden zijn zwart omlijnd.",
+        "en": "Map of {naam} without reports in this period; {areas} risk areas are outlined in black.",
+    },
+    "map_alt_national": {
+        "nl": "Kaart van Nederland met een cirkel voor elk van {n} gemeenten in {selectie}; de meeste meldingen kwamen uit {top} ({top_label}).",
+        "en": "Map of the Netherlands with a circle for each of {n} municipalities in {selectie}; most reports came from {top} ({top_label}).",
+    },
+    "map_alt_national_empty": {
+        "nl": "Kaart van Nederland: geen meldingen in {selectie} in deze periode.",
+        "en": "Map of the Netherlands: no reports in {selectie} in this period.",
+    },
+    "map_alt_change": {
+        "nl": "Kaart van de verandering rond {event}, {weeks} weken voor tegen {weeks} weken na: {more} {what} met meer meldingen, {fewer} met minder, {grey} niet te vergelijken (grijs).",
+        "en": "Map of the change around {event}, {weeks} weeks before against {weeks} weeks after: {more} {what} with more reports, {fewer} with fewer, {grey} not comparable (grey).",
+    },
+    "map_alt_trend_week": {
+        "nl": "Lijngrafiek van meldingen per week in {naam}, {start} tot en met {eind}; {measures} maatregelen zijn als stippellijn gemarkeerd; {hidden} weken met minder dan {k} meldingen zijn weggelaten.",
+        "en": "Line chart of reports per week in {naam}, {start} to {eind}; {measures} measures are marked with a dashed line; {hidden} weeks with fewer than {k} reports are left out.",
+    },
+    "map_alt_trend_month": {
+        "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen); {measures} maatregelen zijn als stippellijn gemarkeerd; {hidden} maanden met minder dan {k} meldingen zijn weggelaten.",
+        "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show); {measures} measures are marked with a dashed line; {hidden} months with fewer than {k} reports are left out.",
+    },
+    "map_unit_hexes_r8": {"nl": "zeshoeken (ongeveer 0,7 km²)", "en": "hexagons (about 0.7 km²)"},
+    "map_unit_hexes_r7": {
+        "nl": "grotere zeshoeken (ongeveer 5 km², omdat er per kleine zeshoek te weinig meldingen waren)",
+        "en": "larger hexagons (about 5 km², because small hexagons had too few reports)",
+    },
+    "map_unit_municipalities": {"nl": "gemeenten", "en": "municipalities"},
+    "map_col_hex": {"nl": "Zeshoek (H3)", "en": "Hexagon (H3)"},
+    "map_col_area": {"nl": "Risicogebied", "en": "Risk area"},
+    "map_col_type": {"nl": "Soort gebied", "en": "Kind of area"},
+    "map_col_measures": {"nl": "Maatregelen", "en": "Measures"},
+    "map_col_before": {"nl": "Voor", "en": "Before"},
+    "map_col_after": {"nl": "Na", "en": "After"},
+    "map_col_change": {"nl": "Verschil", "en": "Change"},
+    "map_measure_verlichting": {"nl": "betere verlichting", "en": "better lighting"},
+    "map_measure_camera": {"nl": "camera's", "en": "cameras"},
+    "map_measure_suswachters": {"nl": "suswachters", "en": "de-escalation stewards"},
+    "map_measure_hangplek_verplaatst": {"nl": "hangplek verplaatst", "en": "hangout moved"},
+    "map_measure_politie_inzet": {"nl": "inzet politie en boa's", "en": "police and enforcement officers"},
+    "map_measure_inrichting": {"nl": "herinrichting", "en": "redesign of the space"},
+    "map_area_type_uitgaansgebied": {"nl": "uitgaansgebied", "en": "nightlife area"},
+    "map_area_type_station_ov": {"nl": "station of ov-knooppunt", "en": "station or transport hub"},
+    "map_area_type_park": {"nl": "park", "en": "park"},
+    "map_area_type_route": {"nl": "route", "en": "route"},
+    "map_area_type_campus": {"nl": "campus", "en": "campus"},
+    "map_area_type_winkelgebied": {"nl": "winkelgebied", "en": "shopping area"},
+    "map_event": {"nl": "Campagne of maatregel", "en": "Campaign or measure"},
+    "map_event_campaign": {"nl": "Campagne: {naam} (vanaf {start})", "en": "Campaign: {naam} (from {start})"},
+    "map_event_measure": {
+        "nl": "Maatregel: {maatregel} bij {naam} (vanaf {start})",
+        "en": "Measure: {maatregel} at {naam} (from {start})",
+    },
+    "map_no_events": {
+        "nl": "Er zijn geen campagnes of maatregelen in deze selectie om voor en na te vergelijken.",
+        "en": "There are no campaigns or measures in this selection to compare before and after.",
+    },
+    "map_window_weeks": {"nl": "Weken voor en na", "en": "Weeks before and after"},
+    "map_windows": {
+        "nl": "Voor: {b_start} tot en met {b_end}. Na: {a_start} tot en met {a_end} ({weeks} weken elk; de week waarin het begon telt als na).",
+        "en": "Before: {b_start} to {b_end}. After: {a_start} to {a_end} ({weeks} weeks each; the week it started counts as after).",
+    },
+    "map_windows_shortened": {
+        "nl": "De gegevens lopen niet ver genoeg; beide periodes zijn ingekort tot {weeks} weken.",
+        "en": "The data does not reach far enough; both periods were shortened to {weeks} weeks.",
+    },
+    "map_no_window": {
+        "nl": "Er zijn geen hele weken met gegevens voor én na deze datum.",
+        "en": "There are no whole weeks of data both before and after this date.",
+    },
+    "map_area_table_title": {
+        "nl": "Risicogebieden: meldingen voor en na",
+        "en": "Risk areas: reports before and after",
+    },
+    "map_area_select": {"nl": "Kies een risicogebied", "en": "Choose a risk area"},
+    "map_area_select_help": {
+        "nl": "Of klik een risicogebied aan op de kaart.",
+        "en": "Or click a risk area on the map.",
+    },
+    "map_area_none": {"nl": "(geen gekozen)", "en": "(none chosen)"},
+    "map_no_risk_areas": {
+        "nl": "Voor deze selectie zijn geen risicogebieden vastgelegd.",
+        "en": "No risk areas are recorded for this selection.",
+    },
+    "map_area_summary": {
+        "nl": "**{naam}** ({soort}, {gemeente}): {label} meldingen in de gekozen periode. Maatregelen: {maatregelen}.",
+        "en": "**{naam}** ({soort}, {gemeente}): {label} reports in the chosen period. Measures: {maatregelen}.",
+    },
+    "map_risk_areas_title": {"nl": "Risicogebieden in de periode", "en": "Risk areas in the period"},
+    "map_export_total": {"nl": "Totaal", "en": "Total"},
+    # --- activities and comparison pages (Activiteiten, Vergelijken) ----------------------
+    # --- import and access (Gegevens) -----------------------------------------------------
     # --- presentation and exports (Presenteren) -------------------------------------------
     # --- accessibility --------------------------------------------------------------------
     # --- pages -----------------------------------------------------------------------------

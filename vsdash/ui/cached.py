@@ -181,3 +181,33 @@ def municipality_boundaries_geojson(boundaries_dir: str) -> tuple[dict | None, s
     except (geo.BoundariesUnavailable, geo.BoundaryFileError) as exc:
         return None, str(exc)
     return json.loads(boundaries.to_json(drop_id=True)), ""
+
+
+# --- map page (Kaart) -----------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def boundary_source(kind: str, folder: str):
+    """Load CBS boundaries once per process and folder: (GeoDataFrame or None, Dutch reason or None).
+
+    A failure is cached too: without network every rerun would otherwise wait for PDOK again.
+    ``folder`` (``settings.boundaries_dir()``) keys the cache, so pointing the setting elsewhere
+    takes effect without a restart.
+    """
+    from vsdash import geo
+
+    loader = geo.load_municipality_boundaries if kind == "gemeenten" else geo.load_wijk_boundaries
+    try:
+        return loader(), None
+    except (geo.BoundariesUnavailable, geo.BoundaryFileError) as exc:
+        return None, str(exc)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def map_boundaries(gemeente: str | None, lang: str, folder: str):
+    """Boundary records for the map of ``gemeente`` (None: all municipalities), simplified once."""
+    from vsdash import maps
+
+    municipalities, reason = boundary_source("gemeenten", folder)
+    wijken, _ = boundary_source("wijken", folder) if gemeente is not None else (None, None)
+    return maps.prepare_boundaries(municipalities, wijken, gemeente, missing_reason=reason, lang=lang)

@@ -18,6 +18,7 @@ PAGES = (
     PageSpec("pages/overzicht.py", "nav_overview", ":material/dashboard:", "overzicht"),
     PageSpec("pages/meldingen.py", "nav_reports", ":material/campaign:", "meldingen"),
     PageSpec("pages/campagnes.py", "nav_campaigns", ":material/timeline:", "campagnes"),
+    PageSpec("pages/kaart.py", "nav_map", ":material/map:", "kaart"),
     PageSpec("pages/activiteiten.py", "nav_activities", ":material/event_note:", "activiteiten"),
     PageSpec("pages/vergelijken.py", "nav_compare", ":material/compare_arrows:", "vergelijken"),
     PageSpec("pages/gegevens.py", "nav_data", ":material/upload_file:", "gegevens"),

@@ -1,0 +1,64 @@
+"""Kaart page: privacy note and attribution, risk-area trend via the selectbox, no boundaries."""
+
+from __future__ import annotations
+
+from tests.app.test_pages import run_page
+
+PAGE = "pages/kaart.py"
+
+
+def _captions(at) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def test_map_states_privacy_rule_and_attribution(monkeypatch, demo_store_url):
+    at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0344"})
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Kaart: Utrecht"
+    captions = _captions(at)
+    assert any("Privacy:" in c and "H3-resolutie 8" in c and '"<5"' in c for c in captions), captions
+    assert any("Bron: CBS, Kadaster" in c for c in captions), captions
+    assert any(c.startswith("Kaart van Utrecht met") for c in captions), captions
+    legend = [m.value for m in at.markdown if "vs-map-legend" in m.value]
+    assert legend and "meldingen" in legend[0] and "risicogebied" in legend[0]
+
+
+def test_choosing_a_risk_area_shows_its_trend_and_measures(monkeypatch, demo_store_url):
+    state = {"gemeente": "GM0344", "kaart_risicogebied": "GM0344-neude"}
+    at = run_page(monkeypatch, demo_store_url, PAGE, state)
+    assert not at.exception, at.exception
+    assert at.selectbox(key="kaart_risicogebied").value == "GM0344-neude"
+    assert any("Lijngrafiek van meldingen" in c and "Neude" in c for c in _captions(at)), _captions(at)
+    assert any("**Neude**" in m.value and "Maatregelen:" in m.value for m in at.markdown)
+
+
+def test_before_after_table_is_shown_with_the_willingness_caveat(monkeypatch, demo_store_url):
+    at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0599"})
+    assert not at.exception, at.exception
+    assert any("Kaart van de verandering rond" in c for c in _captions(at))
+    assert any("meldingsbereidheid" in c for c in _captions(at))
+    assert at.dataframe, "before/after table missing"
+
+
+def test_all_municipalities_show_one_circle_per_municipality(monkeypatch, demo_store_url):
+    at = run_page(monkeypatch, demo_store_url, PAGE, {})
+    assert not at.exception, at.exception
+    assert any(c.startswith("Kaart van Nederland met een cirkel") for c in _captions(at)), _captions(at)
+
+
+def test_map_works_without_boundaries_and_says_why(monkeypatch, demo_store_url, tmp_path):
+    from vsdash import geo
+
+    def offline(layer, year):
+        raise OSError("geen netwerk (test)")
+
+    monkeypatch.setenv("VSDASH_BOUNDARIES_DIR", str(tmp_path / "leeg"))
+    monkeypatch.setattr(geo, "_download_pdok", offline)
+    at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0344"})
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    infos = [i.value for i in at.info]
+    assert any("Grenslijnen zijn niet beschikbaar" in i and "Geen grenzen beschikbaar" in i for i in infos), (
+        infos
+    )
+    assert any(c.startswith("Kaart van Utrecht met") for c in _captions(at))

@@ -1,0 +1,402 @@
+"""Maps and map/count exports: privacy on random report sets, payload size, no boundaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import h3
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vsdash import maps, privacy
+from vsdash.cli import main
+from vsdash.commands.export import TOTAL, counts_table, map_geojson
+from vsdash.store import ReportFilter, Store
+
+K = privacy.resolve_k()
+GEMEENTE = "GM0344"
+CENTRE = h3.latlng_to_cell(52.0907, 5.1214, 8)  # Utrecht centre
+CELLS = sorted(h3.grid_disk(CENTRE, 2))  # 19 neighbouring resolution-8 cells
+WIJKEN = ("WK034401", "WK034402", "WK034403")
+START, END = dt.date(2024, 1, 1), dt.date(2024, 6, 30)
+
+
+def _reports(cell_counts: list[tuple[int, int, int]], seed: int) -> pd.DataFrame:
+    """Reports from (cell index, wijk index, count) triples, on random days in the period."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for cell_index, wijk_index, count in cell_counts:
+        cell = CELLS[cell_index]
+        for _ in range(count):
+            day = START + dt.timedelta(days=int(rng.integers(0, (END - START).days + 1)))
+            moment = dt.datetime.combine(day, dt.time(int(rng.integers(0, 24))))
+            rows.append(
+                {
+                    "melding_id": f"r{len(rows)}",
+                    "gemeentecode": GEMEENTE,
+                    "gebeurd_op": moment,
+                    "ontvangen_op": moment,
+                    "kanaal_id": None,
+                    "categorie": "verbaal",
+                    "wijkcode": WIJKEN[wijk_index],
+                    "risicogebied_id": None,
+                    "h3_r7": h3.str_to_int(h3.cell_to_parent(cell, 7)),
+                    "h3_r8": h3.str_to_int(cell),
+                    "h3_r9": h3.str_to_int(h3.cell_to_center_child(cell, 9)),
+                    "import_id": "test",
+                }
+            )
+    frame = pd.DataFrame(rows)
+    if len(frame):
+        for col in ("h3_r7", "h3_r8", "h3_r9"):
+            frame[col] = frame[col].astype("uint64")
+    return frame
+
+
+@pytest.fixture(scope="module")
+def scratch_store(tmp_path_factory):
+    store = Store(f"duckdb:///{tmp_path_factory.mktemp('maps') / 'scratch.duckdb'}")
+    yield store
+    store.close()
+
+
+def _load(store: Store, cell_counts, seed: int) -> int:
+    store.execute("DELETE FROM reports")
+    frame = _reports(cell_counts, seed)
+    if len(frame):
+        store.insert("reports", frame)
+    store.rebuild_aggregates()
+    return len(frame)
+
+
+def _assert_not_derivable(counts: list, suppression: list, total: int | None) -> None:
+    """With the published ``total``, every hidden small count must keep more than one possible value."""
+    assert all(pd.isna(c) or c == 0 or c >= K for c in counts), counts
+    if total is None:
+        return
+    hidden = [s for s in suppression if s]
+    hidden_sum = total - sum(int(c) for c in counts if not pd.isna(c))
+    for i, status in enumerate(s for s in suppression if s):
+        if status != privacy.PRIMARY:
+            continue
+        others = hidden[:i] + hidden[i + 1 :]
+        has_open_partner = privacy.SECONDARY in others
+        low = 1 if has_open_partner else max(1, hidden_sum - (K - 1) * len(others))
+        high = min(K - 1, hidden_sum - sum(1 if s == privacy.PRIMARY else K for s in others))
+        assert low < high, f"hidden cell {i} is {low}: counts {counts}, total {total}"
+
+
+cell_sets = st.lists(
+    st.tuples(
+        st.integers(0, len(CELLS) - 1),
+        st.integers(0, len(WIJKEN) - 1),
+        st.one_of(st.integers(0, K + 1), st.integers(0, 40)),
+    ),
+    min_size=0,
+    max_size=14,
+)
+property_settings = settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@property_settings
+@given(cell_counts=cell_sets, seed=st.integers(0, 2**16))
+def test_map_layer_and_geojson_never_show_or_reveal_small_counts(scratch_store, cell_counts, seed):
+    total = _load(scratch_store, cell_counts, seed)
+    flt = ReportFilter((GEMEENTE,), START, END)
+    cells = maps.hex_cells(scratch_store.hex_counts(flt))
+    # The municipality total is published (Overzicht) unless privacy says it must not be.
+    published = None if cells.attrs.get(privacy.UNPROTECTED_ATTR) or total < K else total
+    _assert_not_derivable(cells["count"].tolist(), cells["suppression"].tolist(), published)
+
+    geojson = map_geojson(scratch_store, GEMEENTE, START, END)
+    props = [f["properties"] for f in geojson["features"]]
+    assert [p["h3"] for p in props] == cells["h3"].tolist()
+    assert [p["label"] for p in props] == cells["label"].tolist()
+    for p in props:
+        assert p["count"] is None or p["count"] >= K
+        assert (p["count"] is None) == (p["label"] in (f"<{K}", privacy.SECONDARY_LABEL))
+
+    spec = maps.density_map(
+        cells,
+        pd.DataFrame(columns=["risicogebied_id", "gemeentecode", "naam", "type", "geometrie_wkt"]),
+        pd.DataFrame(columns=["risicogebied_id", "label", "maatregelen"]),
+        maps.Boundaries(missing_reason="geen grenzen in deze test"),
+        scratch_store.municipalities(),
+        gemeente=GEMEENTE,
+    )
+    shown = maps.layer_records(spec.deck, maps.LAYER_HEXES)
+    assert len(shown) == len(cells)
+    for record in shown:
+        if record["label"] not in (f"<{K}", privacy.SECONDARY_LABEL):
+            assert int(record["label"].replace(".", "")) == 0 or int(record["label"].replace(".", "")) >= K
+
+
+@property_settings
+@given(cell_counts=cell_sets, seed=st.integers(0, 2**16))
+def test_counts_csv_by_wijk_with_totals_reveals_nothing(scratch_store, cell_counts, seed):
+    _load(scratch_store, cell_counts, seed)
+    table = counts_table(scratch_store, "wijk", START, END, GEMEENTE)
+    cells = table[table["wijkcode"] != TOTAL]
+    totals = table[table["wijkcode"] == TOTAL]
+    assert len(totals) == (1 if len(cells) else 0)
+    for gemeente, group in cells.groupby("gemeentecode"):
+        total_row = totals[totals["gemeentecode"] == gemeente].iloc[0]
+        assert pd.isna(total_row["count"]) or total_row["count"] >= K or total_row["count"] == 0
+        published = None if pd.isna(total_row["count"]) else int(total_row["count"])
+        suppression = [
+            "" if not pd.isna(c) else ("primary" if lab.startswith("<") else "secondary")
+            for c, lab in zip(group["count"], group["label"], strict=True)
+        ]
+        _assert_not_derivable(group["count"].tolist(), suppression, published)
+
+
+@property_settings
+@given(cell_counts=cell_sets, seed=st.integers(0, 2**16))
+def test_before_after_change_is_only_shown_between_visible_counts(scratch_store, cell_counts, seed):
+    _load(scratch_store, cell_counts, seed)
+    mid = dt.date(2024, 4, 1)
+    windows = maps.before_after_windows(mid, 8, (START, END))
+    before = scratch_store.hex_counts(ReportFilter((GEMEENTE,), *windows.before))
+    after = scratch_store.hex_counts(ReportFilter((GEMEENTE,), *windows.after))
+    compared = maps.compare_cells(before, after)
+    for row in compared.itertuples():
+        for value in (row.voor, row.na):
+            assert pd.isna(value) or value == 0 or value >= K
+        assert pd.isna(row.verschil) == (pd.isna(row.voor) or pd.isna(row.na))
+
+
+def test_before_after_windows_are_equal_whole_weeks():
+    windows = maps.before_after_windows(dt.date(2024, 3, 14), 6, (dt.date(2023, 1, 1), dt.date(2024, 12, 31)))
+    assert windows.after[0] == dt.date(2024, 3, 11)  # the Monday of the event's week
+    assert windows.after[0].weekday() == 0 and windows.before[0].weekday() == 0
+    assert (
+        (windows.before[1] - windows.before[0]).days + 1
+        == 42
+        == (windows.after[1] - windows.after[0]).days + 1
+    )
+    short = maps.before_after_windows(dt.date(2024, 3, 14), 6, (dt.date(2024, 2, 1), dt.date(2024, 12, 31)))
+    assert short.shortened and short.weeks == 5  # Mondays 5 Feb .. 4 Mar before the event's week
+    assert (
+        maps.before_after_windows(dt.date(2024, 3, 14), 6, (dt.date(2024, 3, 12), dt.date(2024, 12, 31)))
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [([5, 6, 7], [5]), ([5, 300], [5, 10, 20, 50, 100]), ([], [5]), ([12, 40, 90], [5, 10, 20, 50])],
+)
+def test_count_classes_start_at_k_and_read_well(values, expected):
+    assert maps.count_classes(values, 5) == expected
+
+
+# --- payload and coordinates on the 30k demo store ------------------------------------------
+
+
+def _busiest(store: Store, span) -> str:
+    per = store.count_reports(ReportFilter(None, *span), "month", ("gemeentecode",))
+    return per.groupby("gemeentecode")["n"].sum().idxmax()
+
+
+def _assert_no_report_points(deck, n_municipalities: int) -> None:
+    spec = json.loads(deck.to_json())
+    for layer in spec["layers"]:
+        data = layer.get("data") or []
+        coordinate_keys = {k for row in data for k in row if k.lower() in privacy.RAW_COORDINATE_COLUMNS}
+        if layer["id"] in maps.AREA_POINT_LAYERS:
+            codes = [row["gemeentecode"] for row in data]
+            assert len(codes) == len(set(codes)) <= n_municipalities
+        else:
+            assert not coordinate_keys, f"layer {layer['id']} has {coordinate_keys}"
+        assert layer["@@type"] != "ScatterplotLayer" or layer["id"] in maps.AREA_POINT_LAYERS
+
+
+def test_map_payload_is_small_and_has_no_report_points(demo_store_url):
+    from vsdash import geo
+
+    store = Store(demo_store_url)
+    try:
+        span = store.report_date_range()
+        municipalities = store.municipalities()
+        gm, wk = geo.load_municipality_boundaries(), geo.load_wijk_boundaries()
+        busiest = _busiest(store, span)
+        flt = ReportFilter((busiest,), *span)
+        areas = store.risk_areas()
+        areas = areas[areas["gemeentecode"] == busiest]
+        cells = maps.hex_cells(store.hex_counts(flt))
+        table = maps.risk_area_table(areas, store.risk_area_measures(), store.area_counts(flt))
+        local = maps.density_map(
+            cells, areas, table, maps.prepare_boundaries(gm, wk, busiest), municipalities, gemeente=busiest
+        )
+        totals = maps.municipality_totals(
+            store.count_reports(ReportFilter(None, *span), "month", ("gemeentecode",)), municipalities
+        )
+        national = maps.national_map(totals, maps.prepare_boundaries(gm, None, None), label="Alle gemeenten")
+    finally:
+        store.close()
+    for spec in (local, national):
+        size = maps.map_payload_bytes(spec.deck)
+        assert size < 1_000_000, f"{size} bytes"  # well under the 2 MB limit
+        _assert_no_report_points(spec.deck, len(municipalities))
+    assert len(maps.layer_records(local.deck, maps.LAYER_HEXES)) == len(cells) > 50
+
+
+def test_layer_check_refuses_report_coordinates():
+    deck = maps.CompactDeck(
+        layers=[
+            maps.pdk.Layer(
+                "ScatterplotLayer", data=[{"lat": 52.1, "lon": 5.1}, {"lat": 52.2, "lon": 5.2}], id="x"
+            )
+        ],
+        map_provider=None,
+    )
+    with pytest.raises(privacy.RawCoordinatesError):
+        maps.check_layers_private(deck)
+
+
+def test_map_without_boundaries_shows_hexagons_risk_areas_and_centre(demo_store_url):
+    store = Store(demo_store_url)
+    try:
+        span = store.report_date_range()
+        flt = ReportFilter((GEMEENTE,), *span)
+        areas = store.risk_areas()
+        areas = areas[areas["gemeentecode"] == GEMEENTE]
+        table = maps.risk_area_table(areas, store.risk_area_measures(), store.area_counts(flt))
+        reason = "Geen grenzen beschikbaar (test)"
+        spec = maps.density_map(
+            maps.hex_cells(store.hex_counts(flt)),
+            areas,
+            table,
+            maps.prepare_boundaries(None, None, GEMEENTE, missing_reason=reason),
+            store.municipalities(),
+            gemeente=GEMEENTE,
+        )
+    finally:
+        store.close()
+    ids = [layer.id for layer in spec.deck.layers]
+    assert maps.LAYER_HEXES in ids and maps.LAYER_RISK_AREAS in ids and maps.LAYER_CENTRES in ids
+    assert maps.LAYER_MUNICIPALITIES not in ids
+    assert reason in spec.notes
+    assert len(maps.layer_records(spec.deck, maps.LAYER_CENTRES)) == 1
+
+
+# --- command line ---------------------------------------------------------------------------
+
+
+def test_export_map_writes_the_layer_the_page_shows(demo_store_url, tmp_path, capsys):
+    out = tmp_path / "kaart.geojson"
+    code = main(
+        [
+            "export",
+            "map",
+            "--gemeente",
+            GEMEENTE,
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2024-12-31",
+            "--store",
+            demo_store_url,
+            "--out",
+            str(out),
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+    collection = json.loads(out.read_text(encoding="utf-8"))
+    store = Store(demo_store_url)
+    try:
+        cells = maps.hex_cells(
+            store.hex_counts(ReportFilter((GEMEENTE,), dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
+        )
+    finally:
+        store.close()
+    assert [f["properties"]["h3"] for f in collection["features"]] == cells["h3"].tolist()
+    assert all(f["geometry"]["type"] == "Polygon" for f in collection["features"])
+    assert any(
+        f["properties"]["label"] == f"<{K}" and f["properties"]["count"] is None
+        for f in collection["features"]
+    )
+
+
+def test_export_counts_by_wijk_has_totals_and_no_small_counts(demo_store_url, tmp_path, capsys):
+    out = tmp_path / "wijken.csv"
+    code = main(
+        [
+            "export",
+            "counts",
+            "--by",
+            "wijk",
+            "--gemeente",
+            GEMEENTE,
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2024-12-31",
+            "--store",
+            demo_store_url,
+            "--out",
+            str(out),
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+    table = pd.read_csv(out, dtype={"count": "Int64"})
+    assert list(table.columns) == ["gemeentecode", "wijkcode", "count", "label"]
+    assert (table["wijkcode"] == TOTAL).sum() == 1
+    assert not table["count"].dropna().between(1, K - 1).any()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["map", "--gemeente", "GM9999", "--from", "2024-01-01", "--to", "2024-02-01"],
+            "geen bekende CBS-gemeentecode",
+        ),
+        (["map", "--gemeente", GEMEENTE, "--from", "2024-02-30", "--to", "2024-03-01"], "geen geldige datum"),
+        (["counts", "--by", "week", "--from", "2024-05-01", "--to", "2024-03-01"], "ligt na --to"),
+    ],
+)
+def test_export_bad_arguments_give_dutch_errors(demo_store_url, tmp_path, capsys, args, message):
+    out = tmp_path / "x.out"
+    code = main(["export", *args, "--store", demo_store_url, "--out", str(out)])
+    assert code == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_export_counts_neutralises_formulas(monkeypatch, demo_store_url, tmp_path):
+    import vsdash.commands.export as export
+
+    def with_formula(*args, **kwargs):
+        return pd.DataFrame(
+            {"gemeentecode": ["=HYPERLINK(1)"], "count": pd.array([7], dtype="Int64"), "label": ["7"]}
+        )
+
+    monkeypatch.setattr(export, "counts_table", with_formula)
+    out = tmp_path / "c.csv"
+    assert (
+        main(
+            [
+                "export",
+                "counts",
+                "--by",
+                "gemeente",
+                "--from",
+                "2024-01-01",
+                "--to",
+                "2024-01-31",
+                "--store",
+                demo_store_url,
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    assert "'=HYPERLINK(1)" in out.read_text(encoding="utf-8")

@@ -1,0 +1,202 @@
+"""``python -m vsdash export``: write the map's hexagon layer (GeoJSON) or report counts (CSV).
+
+Both go through ``vsdash.privacy`` exactly as the dashboard does: the GeoJSON is built by
+``vsdash.maps.hex_cells``, the same function the Kaart page draws from, and the CSV is
+suppressed with its totals (``privacy.suppress_with_margin``) and neutralised against
+spreadsheet formulas (``privacy.safe_export_frame``). Files appear whole or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from vsdash import maps, metrics, privacy, settings
+from vsdash.cli import UserError
+from vsdash.i18n import t
+from vsdash.store import ReportFilter, Store, StoreError
+
+COUNT_BY = ("gemeente", "wijk", "week")
+TOTAL = "Totaal"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``export`` command with its ``map`` and ``counts`` subcommands."""
+    parser = subparsers.add_parser(
+        "export",
+        help="exporteer de kaartlaag (GeoJSON) of aantallen meldingen (CSV), met privacyregels",
+        description=(
+            "Schrijft wat het dashboard toont naar een bestand. Aantallen van 1 tot k (VSDASH_MIN_COUNT, "
+            "standaard 5) staan er niet in; ze krijgen het label '<k'."
+        ),
+    )
+    kinds = parser.add_subparsers(dest="kind", required=True)
+
+    map_parser = kinds.add_parser(
+        "map",
+        help="zeshoekenlaag van één gemeente als GeoJSON",
+        description="Eén polygoon per H3-cel (resolutie 8) met eigenschappen h3, count (leeg als afgeschermd) en label.",
+    )
+    map_parser.add_argument("--gemeente", required=True, help="CBS-code, bijvoorbeeld GM0344")
+    _common(map_parser, ".geojson")
+    map_parser.set_defaults(func=run_map)
+
+    counts_parser = kinds.add_parser(
+        "counts",
+        help="aantallen meldingen per gemeente, wijk of week als CSV",
+        description="Aantallen met een totaalregel; kleine aantallen en wat ze zou verraden zijn afgeschermd.",
+    )
+    counts_parser.add_argument("--by", required=True, choices=COUNT_BY, help="indeling van de regels")
+    counts_parser.add_argument("--gemeente", help="alleen deze gemeente (CBS-code, bijvoorbeeld GM0344)")
+    _common(counts_parser, ".csv")
+    counts_parser.set_defaults(func=run_counts)
+
+
+def _common(parser: argparse.ArgumentParser, suffix: str) -> None:
+    parser.add_argument("--from", dest="start", required=True, help="eerste dag, JJJJ-MM-DD")
+    parser.add_argument("--to", dest="end", required=True, help="laatste dag, JJJJ-MM-DD")
+    parser.add_argument(
+        "--store", help="adres van de opslag (standaard VSDASH_DATABASE_URL of de ingebouwde)"
+    )
+    parser.add_argument("--out", required=True, type=Path, help=f"uitvoerbestand ({suffix})")
+
+
+# --- library functions (also used by tests) -------------------------------------------------
+
+
+def map_geojson(store: Store, gemeente: str, start: dt.date, end: dt.date) -> dict:
+    """Return the hexagon layer of ``gemeente`` as the Kaart page shows it, as GeoJSON."""
+    cells = maps.hex_cells(store.hex_counts(ReportFilter((gemeente,), start, end)))
+    return maps.hex_cells_geojson(cells)
+
+
+def counts_table(
+    store: Store, by: str, start: dt.date, end: dt.date, gemeente: str | None = None, *, lang: str = "nl"
+) -> pd.DataFrame:
+    """Return report counts per gemeente, wijk or week with total rows, privacy applied.
+
+    Columns: the key columns (``gemeentecode``; ``wijkcode`` or ``week``), ``count`` (empty when
+    hidden) and ``label``. Total rows carry ``Totaal`` in the last key column. By wijk there is
+    one total per municipality (the sum of its wijken); otherwise one grand total.
+    """
+    if by not in COUNT_BY:
+        raise ValueError(f"by must be one of {COUNT_BY}, got {by!r}")
+    codes = (gemeente,) if gemeente else None
+    flt = ReportFilter(codes, start, end)
+    if by == "gemeente":
+        raw = store.count_reports(flt, "month", ("gemeentecode",))
+        cells = raw.groupby("gemeentecode", as_index=False)["n"].sum()
+        keys, margin_by = ["gemeentecode"], None
+    elif by == "wijk":
+        cells = store.area_counts(flt, "wijkcode").loc[:, ["gemeentecode", "wijkcode", "n"]]
+        cells = cells.sort_values(["gemeentecode", "wijkcode"], ignore_index=True)
+        keys, margin_by = ["gemeentecode", "wijkcode"], "gemeentecode"
+    else:
+        series = metrics.fill_periods(store.count_reports(flt, "week"), start, end, "week")
+        cells = pd.DataFrame({"week": series["periode"].dt.date.astype(str), "n": series["n"]})
+        keys, margin_by = ["week"], None
+    cells = cells.rename(columns={"n": "count"})
+    cells["count"] = cells["count"].astype("int64")
+    shown, totals = privacy.suppress_with_margin(cells, margin_by, "count", lang=lang)
+    for key in keys:
+        if key not in totals.columns:
+            totals[key] = TOTAL if key == keys[-1] else ""
+    totals[keys[-1]] = TOTAL
+    table = pd.concat(
+        [shown[[*keys, "count", "label"]], totals[[*keys, "count", "label"]]], ignore_index=True
+    )
+    if margin_by:
+        order = table[margin_by].astype(str) + "|" + (table[keys[-1]] == TOTAL).astype(int).astype(str)
+        table = table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+    return table
+
+
+# --- command handlers -------------------------------------------------------------------------
+
+
+def run_map(args: argparse.Namespace) -> int:
+    """Write the hexagon layer of one municipality as GeoJSON."""
+    start, end = _period(args.start, args.end)
+    store = _open(args.store)
+    gemeente = _known_gemeente(store, args.gemeente)
+    collection = map_geojson(store, gemeente, start, end)
+    text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+    _write_atomically(args.out, text)
+    hidden = sum(1 for f in collection["features"] if f["properties"]["count"] is None)
+    print(
+        f"{args.out}: {len(collection['features'])} zeshoeken geschreven, waarvan {hidden} afgeschermd "
+        f"(minder dan {privacy.resolve_k()} meldingen of terug te rekenen)."
+    )
+    return 0
+
+
+def run_counts(args: argparse.Namespace) -> int:
+    """Write counts per gemeente, wijk or week as CSV."""
+    start, end = _period(args.start, args.end)
+    store = _open(args.store)
+    gemeente = _known_gemeente(store, args.gemeente) if args.gemeente else None
+    table = counts_table(store, args.by, start, end, gemeente)
+    safe = privacy.safe_export_frame(table)
+    _write_atomically(args.out, safe.to_csv(index=False, lineterminator="\n"))
+    print(f"{args.out}: {len(table)} regels geschreven ({t('map_export_total')} inbegrepen).")
+    return 0
+
+
+def _period(start_text: str, end_text: str) -> tuple[dt.date, dt.date]:
+    start = _parse_day(start_text, "--from")
+    end = _parse_day(end_text, "--to")
+    if start > end:
+        raise UserError(f"--from ({start.isoformat()}) ligt na --to ({end.isoformat()}); draai ze om.")
+    return start, end
+
+
+def _parse_day(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(
+            f"{option}: {text!r} is geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2024-03-01."
+        ) from None
+
+
+def _open(url: str | None) -> Store:
+    try:
+        return Store(url or settings.store_url())
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _known_gemeente(store: Store, code: str) -> str:
+    wanted = code.strip().upper()
+    known = set(store.municipalities()["gemeentecode"])
+    if wanted not in known:
+        raise UserError(
+            f"--gemeente: {code!r} is geen bekende CBS-gemeentecode; gebruik bijvoorbeeld GM0344 (Utrecht) "
+            f"of GM0363 (Amsterdam)."
+        )
+    return wanted
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file, so a failure leaves nothing half written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"--out: de map {folder} bestaat niet.")
+    partial: Path | None = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=folder, suffix=".part", delete=False
+        ) as h:
+            partial = Path(h.name)
+            h.write(text)
+        os.replace(partial, path)
+    except OSError as exc:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+        raise UserError(f"--out: {path} kan niet geschreven worden ({exc}).") from None
