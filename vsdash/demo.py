@@ -657,7 +657,7 @@ def build_activities(
         picks = rng.choice(len(_ACTIVITY_TEMPLATES), size=n, replace=True)
         for j, k in enumerate(picks):
             cat, typ, title, groups, partners, budget, reach = _ACTIVITY_TEMPLATES[k]
-            start = dt.date(2019, 3, 1) + dt.timedelta(days=int(rng.integers(0, 2700)))
+            start = dt.date(2019, 3, 1) + dt.timedelta(days=int(rng.integers(0, 2950)))  # some still planned
             end = (
                 None
                 if typ in ("meldpunt", "suswachters", "bespreking_veiligheidsoverleg")
