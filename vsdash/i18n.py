@@ -308,6 +308,7 @@ LABELS: dict[str, dict[str, str]] = {
     # --- import and access (Gegevens) -----------------------------------------------------
     # --- presentation and exports (Presenteren) -------------------------------------------
     # --- accessibility --------------------------------------------------------------------
+    "window_title": {"nl": "{page} · Veilige Steden", "en": "{page} · Safe Cities (Veilige Steden)"},
     # --- pages -----------------------------------------------------------------------------
     "nav_overview": {"nl": "Overzicht", "en": "Overview"},
     "nav_reports": {"nl": "Meldingen", "en": "Reports"},
