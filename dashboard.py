@@ -40,7 +40,7 @@ page = st.navigation(
     ]
 )
 # Every page its own window title (WCAG 2.4.2): the page name first, as screen readers announce it.
-st.set_page_config(page_title=t("window_title", lang, page=page.title))
+st.set_page_config(page_title=t("a11y_window_title", lang, page=page.title))
 if cached.is_demo(selection.url, selection.version):
     frame.demo_badge(lang)
 page.run()
