@@ -239,7 +239,7 @@ def events_per_period(
         if activities is not None and not activities.empty:
             for act in activities.itertuples():
                 if start <= pd.Timestamp(act.start) < end:
-                    found.append(f"{t('activity', lang)} {act.titel}")
+                    found.append(f"{t('a11y_activity', lang)} {act.titel}")
         out.append("; ".join(found))
     return out
 
