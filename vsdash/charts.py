@@ -134,12 +134,20 @@ def date_ticks(start: pd.Timestamp, end: pd.Timestamp, lang: str = "nl") -> tupl
 
 
 def localise_figure(fig: go.Figure, lang: str = "nl") -> go.Figure:
-    """Make a figure read in ``lang``: decimal and thousands marks, month names on date axes.
+    """Make a figure read in ``lang`` (decimal marks, month names on date axes) with dark text.
 
     Idempotent; ``vsdash.ui.widgets.show_chart`` applies it to every chart it draws, so builders in
     other modules get it too.
     """
-    fig.update_layout(separators=SEPARATORS.get(lang, SEPARATORS["nl"]))
+    fig.update_layout(separators=SEPARATORS.get(lang, SEPARATORS["nl"]), legend_font_color=TEXT_COLOUR)
+    # Streamlit's plotly theme draws tick labels and axis titles in #808495 (3,8:1 on white);
+    # explicit colours win over its template and give 17:1.
+    text = dict(tickfont_color=TEXT_COLOUR, title_font_color=TEXT_COLOUR)
+    fig.update_xaxes(**text)
+    fig.update_yaxes(**text)
+    fig.update_traces(
+        colorbar=dict(tickfont_color=TEXT_COLOUR, title_font_color=TEXT_COLOUR), selector=dict(type="heatmap")
+    )
     # "10k" is English shorthand; write 10.000 / 10,000 in full.
     fig.update_xaxes(exponentformat="none", separatethousands=True)
     fig.update_yaxes(exponentformat="none", separatethousands=True)

@@ -358,3 +358,8 @@ def test_chart_colours_meet_aa(name):
         if shape.type == "line" and shape.line.color:
             assert contrast(shape.line.color) >= 3, f"{name}: line {shape.line.color}"
     assert contrast(charts.FONT["color"]) >= 4.5
+    # Tick labels and axis titles are small text: their colour is set, not left to a theme.
+    for key, axis in fig.layout.to_plotly_json().items():
+        if key.startswith(("xaxis", "yaxis")):
+            assert contrast(axis["tickfont"]["color"]) >= 4.5, f"{name}: {key} tick labels"
+            assert contrast(axis["title"]["font"]["color"]) >= 4.5, f"{name}: {key} title"
