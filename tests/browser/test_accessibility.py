@@ -133,7 +133,7 @@ def _focused(page) -> dict:
         inSidebar: !!(el && el.closest('[data-testid="stSidebar"]')),
         inMain: !!(el && el.closest('[data-testid="stMain"]')),
         selectbox: box ? box.querySelector('label')?.innerText : null,
-        outline: el ? getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(box || el).boxShadow : '',
+        outline: el ? getComputedStyle(el).outlineStyle : '',
       };
     }"""
     )
@@ -156,6 +156,9 @@ def test_keyboard_reaches_the_filters_and_changes_the_municipality(app_url, brow
     else:
         pytest.fail(f"Tab never reached the '{label}' box; focus went {visited}")
     assert where["inSidebar"], where
+    # Every stop on the way had a visible focus ring (WCAG 2.4.7).
+    unmarked = [w for w in visited if w["tag"] not in (None, "BODY") and w["outline"] in ("none", "")]
+    assert not unmarked, f"focus without a visible outline: {unmarked}"
     # Open with the keyboard, narrow the list by typing, choose with Enter.
     page.keyboard.press("ArrowDown")
     page.wait_for_selector('[role="listbox"]', timeout=5000)

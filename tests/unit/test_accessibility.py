@@ -312,6 +312,8 @@ def test_demo_badge_contrast():
     assert contrast(frame.BADGE_TEXT, frame.BADGE_BACKGROUND) >= 4.5
     assert contrast(frame.BADGE_BORDER, "#ffffff") >= 3
     assert frame.BADGE_TEXT in frame.STYLE and frame.BADGE_BACKGROUND in frame.STYLE
+    assert contrast(frame.FOCUS_RING, "#ffffff") >= 3 and contrast(frame.FOCUS_RING, "#f0f2f6") >= 3
+    assert f"outline: 3px solid {frame.FOCUS_RING}" in frame.STYLE
 
 
 def _key_graphic_colours(trace) -> list[str]:

@@ -171,17 +171,23 @@ def demo_badge(lang: str) -> None:
     )
 
 
-# Badge colours: text #3d2e00 on #fff4ce is 12,9:1 and the #8a6d00 border 4,6:1 against the page
+# Badge colours: text #3d2e00 on #fff4ce is 12,0:1 and the #8a6d00 border 4,9:1 against the page
 # (tests/unit/test_accessibility.py recomputes every ratio). The script holder is hidden so it
 # takes no room; its script still runs.
 BADGE_BACKGROUND = "#fff4ce"
 BADGE_TEXT = "#3d2e00"
 BADGE_BORDER = "#8a6d00"
+FOCUS_RING = "#154273"  # the theme's primary colour, 10,2:1 on white
 STYLE = f"""
 <style>
 .vs-demo-badge {{background: {BADGE_BACKGROUND}; color: {BADGE_TEXT}; border: 2px solid {BADGE_BORDER};
   border-radius: 6px; padding: 0.35rem 0.7rem; margin-bottom: 0.6rem; font-size: 0.95rem;}}
 .stElementContainer:has(.vs-document-language) {{display: none;}}
+/* A visible focus ring on everything reachable by Tab (WCAG 2.4.7): Streamlit removes the
+   outline of menu links and leaves some inputs with only a faint border change. */
+a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible,
+[role="button"]:focus-visible, [role="option"]:focus-visible, [tabindex]:focus-visible {{
+  outline: 3px solid {FOCUS_RING} !important; outline-offset: 2px;}}
 </style>
 """
 
