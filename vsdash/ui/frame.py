@@ -172,7 +172,7 @@ def demo_badge(lang: str) -> None:
 
 
 # Badge colours: text #3d2e00 on #fff4ce is 12,0:1 and the #8a6d00 border 4,9:1 against the page
-# (tests/unit/test_accessibility.py recomputes every ratio). The script holder is hidden so it
+# (tests/unit/test_a11y_charts.py recomputes every ratio). The script holder is hidden so it
 # takes no room; its script still runs.
 BADGE_BACKGROUND = "#fff4ce"
 BADGE_TEXT = "#3d2e00"
