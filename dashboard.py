@@ -30,6 +30,7 @@ except StoreError as exc:
 selection = frame.render_sidebar()
 st.session_state["_selection"] = selection
 lang = selection.lang
+frame.declare_language(lang)
 
 page = st.navigation(
     [
@@ -39,6 +40,8 @@ page = st.navigation(
         for i, spec in enumerate(PAGES)
     ]
 )
+# Every page its own window title (WCAG 2.4.2): the page name first, as screen readers announce it.
+st.set_page_config(page_title=t("a11y_window_title", lang, page=page.title))
 if cached.is_demo(selection.url, selection.version):
     frame.demo_badge(lang)
 page.run()

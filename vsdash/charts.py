@@ -10,7 +10,7 @@ label column says "<5").
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -29,14 +29,19 @@ FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color=TEXT_COL
 
 @dataclass
 class ChartSpec:
-    """A chart with its one-sentence text alternative and the data table behind it."""
+    """A chart with its one-sentence text alternative and the data table behind it.
+
+    ``more_tables`` holds, by caption, the data of further panels of the same figure (e.g. the
+    report trend under the campaign timeline), so the tables together carry what the figure shows.
+    """
 
     figure: go.Figure
     alt: str
     table: pd.DataFrame
+    more_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
-def _base_layout(fig: go.Figure, height: int = 380) -> go.Figure:
+def _base_layout(fig: go.Figure, height: int = 380, lang: str = "nl") -> go.Figure:
     fig.update_layout(
         height=height,
         margin=dict(l=10, r=10, t=30, b=10),
@@ -45,10 +50,128 @@ def _base_layout(fig: go.Figure, height: int = 380) -> go.Figure:
         paper_bgcolor="white",
         hovermode="x unified",
         legend=dict(orientation="h", y=-0.15),
-        separators=",.",
     )
     fig.update_xaxes(showgrid=False, linecolor="#555", ticks="outside")
     fig.update_yaxes(gridcolor="#e5e5e5", zeroline=True, zerolinecolor="#999", rangemode="tozero")
+    return localise_figure(fig, lang)
+
+
+# Plotly formats dates with English month names and has no Dutch locale without loading
+# plotly-locale-nl.js into the page, which Streamlit does not do. Date axes therefore get explicit
+# tick positions and labels (tickvals/ticktext) made here; hover dates are numeric (12-03-2023).
+MONTHS_SHORT = {
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+SEPARATORS = {"nl": ",.", "en": ".,"}  # plotly: decimal mark, then thousands separator
+HOVER_DATE = "%d-%m-%Y"
+MAX_DATE_TICKS = 8
+
+
+def _as_timestamps(values) -> pd.DatetimeIndex | None:
+    """The values as timestamps when they are dates (not strings or numbers), else None."""
+    if values is None:
+        return None
+    arr = np.asarray(values)
+    if arr.size == 0:
+        return None
+    if arr.dtype.kind == "M":
+        return pd.DatetimeIndex(arr)
+    if arr.dtype == object and all(
+        isinstance(v, (dt.date, pd.Timestamp)) for v in arr.ravel() if v is not None
+    ):
+        return pd.DatetimeIndex(pd.to_datetime(arr.ravel()))
+    return None
+
+
+def _date_span(fig: go.Figure) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """First and last date drawn by any trace (bars drawn as base + duration included)."""
+    found: list[pd.Timestamp] = []
+    for trace in fig.data:
+        xs = _as_timestamps(getattr(trace, "x", None))
+        if xs is not None:
+            found += [xs.min(), xs.max()]
+        base = _as_timestamps(getattr(trace, "base", None))
+        if base is not None:
+            found += [base.min(), base.max()]
+            widths = getattr(trace, "x", None)
+            widths = np.asarray(widths if widths is not None else (), dtype=float)
+            if widths.size == len(base):
+                found.append((base + pd.to_timedelta(widths, unit="ms")).max())
+    found = [f for f in found if not pd.isna(f)]
+    return (min(found), max(found)) if found else None
+
+
+def date_ticks(start: pd.Timestamp, end: pd.Timestamp, lang: str = "nl") -> tuple[list, list[str]]:
+    """Tick positions and labels for a date axis from ``start`` to ``end`` with month names in ``lang``.
+
+    At most ``MAX_DATE_TICKS`` ticks: days or weeks for spans up to ten weeks ("12 mrt"), else the
+    first of every 1, 2, 3, 6, 12 or 24 months ("mrt"), with the year on the first tick and on
+    every January ("jan 2024").
+    """
+    months = MONTHS_SHORT.get(lang, MONTHS_SHORT["nl"])
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    days = (end - start).days
+    if days <= 70:
+        step = next(s for s in (1, 2, 7, 14, 28) if days // s + 1 <= MAX_DATE_TICKS)
+        ticks = list(pd.date_range(start, end, freq=f"{step}D"))
+        labels = [f"{d.day} {months[d.month - 1]}" for d in ticks]
+        if ticks:
+            labels[0] += f" {ticks[0].year}"
+        return ticks, labels
+    first = start if start.day == 1 else (start + pd.offsets.MonthBegin(1))
+    span = (end.year - first.year) * 12 + end.month - first.month
+    step = next((s for s in (1, 2, 3, 6, 12, 24) if span // s + 1 <= MAX_DATE_TICKS), 60)
+    if step >= 3:  # align on quarters, half years or years, as readers count them
+        while (first.month - 1) % min(step, 12):
+            first += pd.offsets.MonthBegin(1)
+    ticks = list(pd.date_range(first, end, freq=f"{step}MS"))
+    labels = [
+        months[d.month - 1] + (f" {d.year}" if i == 0 or d.month == 1 else "") if step < 12 else str(d.year)
+        for i, d in enumerate(ticks)
+    ]
+    return ticks, labels
+
+
+def localise_figure(fig: go.Figure, lang: str = "nl") -> go.Figure:
+    """Make a figure read in ``lang`` (decimal marks, month names on date axes) with dark text.
+
+    Idempotent; ``vsdash.ui.widgets.show_chart`` applies it to every chart it draws, so builders in
+    other modules get it too.
+    """
+    fig.update_layout(separators=SEPARATORS.get(lang, SEPARATORS["nl"]), legend_font_color=TEXT_COLOUR)
+    # Streamlit's plotly theme draws tick labels and axis titles in #808495 (3,8:1 on white);
+    # explicit colours win over its template and give 17:1.
+    text = dict(tickfont_color=TEXT_COLOUR, title_font_color=TEXT_COLOUR)
+    fig.update_xaxes(**text)
+    fig.update_yaxes(**text)
+    fig.update_traces(
+        colorbar=dict(tickfont_color=TEXT_COLOUR, title_font_color=TEXT_COLOUR), selector=dict(type="heatmap")
+    )
+    # "10k" is English shorthand; write 10.000 / 10,000 in full.
+    fig.update_xaxes(exponentformat="none", separatethousands=True)
+    fig.update_yaxes(exponentformat="none", separatethousands=True)
+    span = _date_span(fig)
+    if span is None:
+        return fig
+    tickvals, ticktext = date_ticks(*span, lang=lang)
+    date_axes = {
+        trace.xaxis or "x" for trace in fig.data if _as_timestamps(getattr(trace, "x", None)) is not None
+    }
+    date_axes |= {
+        trace.xaxis or "x" for trace in fig.data if _as_timestamps(getattr(trace, "base", None)) is not None
+    }
+    for ref in date_axes:
+        name = "xaxis" if ref == "x" else f"xaxis{ref[1:]}"
+        fig.layout[name].update(
+            tickmode="array", tickvals=tickvals, ticktext=ticktext, hoverformat=HOVER_DATE
+        )
+    # Shared (matched) subplot axes all show the same dates.
+    for name in fig.layout:
+        if name.startswith("xaxis") and fig.layout[name].type == "date":
+            fig.layout[name].update(
+                tickmode="array", tickvals=tickvals, ticktext=ticktext, hoverformat=HOVER_DATE
+            )
     return fig
 
 
@@ -101,6 +224,44 @@ def add_breaks(fig: go.Figure, breaks: pd.DataFrame, lang: str = "nl") -> None:
             yanchor="bottom",
             textangle=-90,
         )
+
+
+GRAIN_LENGTH = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(days=7), "month": pd.DateOffset(months=1)}
+
+
+def events_per_period(
+    periods: pd.Series,
+    grain: str,
+    campaigns: pd.DataFrame | None,
+    breaks: pd.DataFrame | None,
+    lang: str = "nl",
+    activities: pd.DataFrame | None = None,
+) -> list[str]:
+    """Per period, the campaigns, breaks and activities the figure marks in it, as text.
+
+    The table behind a trend chart carries this column so the shaded bands, dashed lines and
+    triangles are readable without seeing them (and without telling colours apart).
+    """
+    step = GRAIN_LENGTH[grain]
+    out = []
+    for start in pd.to_datetime(periods):
+        end = start + step
+        found = []
+        if campaigns is not None:
+            for camp in campaigns.drop_duplicates("naam").itertuples():
+                if pd.Timestamp(camp.start) < end and pd.Timestamp(camp.eind) >= start:
+                    found.append(f"{t('campaign', lang).lower()} {camp.naam}")
+        if breaks is not None:
+            for brk in breaks.itertuples():
+                if start <= pd.Timestamp(brk.datum) < end:
+                    key = {"start": "break_launch", "eind": "break_end", "wet": "break_law"}[brk.soort_breuk]
+                    found.append(t(key, lang, naam=brk.naam))
+        if activities is not None and not activities.empty:
+            for act in activities.itertuples():
+                if start <= pd.Timestamp(act.start) < end:
+                    found.append(f"{t('a11y_activity', lang)} {act.titel}")
+        out.append("; ".join(found))
+    return out
 
 
 def report_trend_chart(
@@ -162,7 +323,7 @@ def report_trend_chart(
                 hovertemplate="%{x|%d-%m-%Y}: %{text}<extra></extra>",
             )
         )
-    _base_layout(fig)
+    _base_layout(fig, lang=lang)
     fig.update_yaxes(title_text=value_label)
     total = series["n"].sum(skipna=True)
     peak = series.loc[series["n"].idxmax()] if series["n"].notna().any() else None
@@ -178,6 +339,12 @@ def report_trend_chart(
         campaigns=len(campaigns),
     )
     table = pd.DataFrame({t("period", lang): series["periode"].dt.date, value_label: series["label"]})
+    if previous is not None and not previous.empty:
+        earlier = previous.set_index("periode")["label"]
+        table[t("same_period_last_year", lang)] = [earlier.get(p, "–") for p in series["periode"]]
+    table[t("a11y_events", lang)] = events_per_period(
+        series["periode"], grain, campaigns, breaks, lang, activities
+    )
     return ChartSpec(fig, alt, table)
 
 
@@ -197,7 +364,7 @@ def category_bar_chart(
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    _base_layout(fig, height=60 + 36 * len(counts))
+    _base_layout(fig, height=60 + 36 * len(counts), lang=lang)
     fig.update_layout(hovermode="closest", margin=dict(l=10, r=40, t=10, b=10))
     fig.update_yaxes(autorange="reversed", gridcolor="white")
     parts = ", ".join(f"{row[label_col]} {row['label']}" for _, row in counts.iterrows())
@@ -262,7 +429,10 @@ def stacked_reports_chart(
                 y=rows["n"],
                 name=group_labels[group],
                 marker=dict(
-                    color=OKABE_ITO[i % len(OKABE_ITO)], pattern=dict(shape=PATTERNS[i % len(PATTERNS)])
+                    color=OKABE_ITO[i % len(OKABE_ITO)],
+                    pattern=dict(shape=PATTERNS[i % len(PATTERNS)]),
+                    # Light fills (orange, sky blue, yellow) reach 3:1 against white only by their edge.
+                    line=dict(color=TEXT_COLOUR, width=0.6),
                 ),
                 customdata=rows["label"],
                 hovertemplate=f"{group_labels[group]}: %{{customdata}}<extra></extra>",
@@ -274,7 +444,7 @@ def stacked_reports_chart(
     add_activity_markers(
         fig, activities, float(per_period.max() if per_period.notna().any() else 1) * 1.05, lang
     )
-    _base_layout(fig, height=420)
+    _base_layout(fig, height=420, lang=lang)
     fig.update_layout(barmode="stack", bargap=0.1)
     fig.update_yaxes(title_text=t("reports", lang))
     totals = counts.groupby(group_col)["n"].sum(min_count=1)
@@ -288,6 +458,9 @@ def stacked_reports_chart(
         index="periode", columns=group_col, values="label", aggfunc="first"
     )
     table = table.reset_index().rename(columns={"periode": t("period", lang)})
+    table[t("a11y_events", lang)] = events_per_period(
+        table[t("period", lang)], grain, campaigns, breaks, lang, activities
+    )
     table[t("period", lang)] = pd.to_datetime(table[t("period", lang)]).dt.date
     return ChartSpec(fig, alt, table)
 
@@ -321,14 +494,17 @@ def rate_trend_chart(
     add_breaks(fig, breaks, lang)
     top = float(rates["rate"].max()) if rates["rate"].notna().any() else 1.0
     add_activity_markers(fig, activities, top * 1.05, lang)
-    _base_layout(fig)
+    _base_layout(fig, lang=lang)
     fig.update_yaxes(title_text=t("reports_per_10k", lang))
     mean = rates["rate"].mean(skipna=True)
+    peak = rates.loc[rates["rate"].idxmax()] if rates["rate"].notna().any() else None
     alt = t(
         "alt_rate",
         lang,
         grain=t(f"grain_{grain}", lang),
         mean=fmt_number(mean, lang, 2),
+        peak=fmt_number(peak["rate"], lang, 2) if peak is not None else "–",
+        peak_date=fmt_date(peak["periode"].date(), lang) if peak is not None else "–",
         years=", ".join(str(y) for y in sorted(rates["jaar"].dropna().unique())) or "–",
     )
     table = pd.DataFrame(
@@ -337,6 +513,9 @@ def rate_trend_chart(
             t("reports", lang): rates["label"],
             t("reports_per_10k", lang): [fmt_number(r, lang, 2) for r in rates["rate"]],
             t("population_year", lang): rates["jaar"],
+            t("a11y_events", lang): events_per_period(
+                rates["periode"], grain, campaigns, breaks, lang, activities
+            ),
         }
     )
     return ChartSpec(fig, alt, table)
@@ -361,20 +540,28 @@ def weekday_hour_heatmap(counts: pd.DataFrame, *, lang: str = "nl") -> ChartSpec
             texttemplate="%{text}",
             textfont=dict(size=10),
             colorscale="Blues",
-            colorbar=dict(title=t("reports", lang)),
+            colorbar=dict(
+                title=t("a11y_reports_per_cell", lang), exponentformat="none", separatethousands=True
+            ),
             hovertemplate="%{y} %{x}:00: %{text}<extra></extra>",
         )
     )
-    _base_layout(fig, height=330)
+    _base_layout(fig, height=330, lang=lang)
     fig.update_layout(hovermode="closest")
     fig.update_yaxes(autorange="reversed", rangemode=None, gridcolor="white")
     fig.update_xaxes(title_text=t("hour", lang))
     if grid.notna().any().any():
         wd, hour = grid.stack().idxmax()
-        peak = t("alt_heat_peak", lang, day=days[int(wd) - 1], hour=f"{int(hour):02d}")
+        peak = t(
+            "alt_heat_peak",
+            lang,
+            day=days[int(wd) - 1],
+            hour=f"{int(hour):02d}",
+            n=fmt_number(grid.loc[wd, hour], lang),
+        )
     else:
         peak = ""
-    alt = t("alt_heat", lang, peak=peak)
+    alt = t("alt_heat", lang, total=fmt_number(counts["n"].sum(skipna=True), lang), peak=peak)
     table = labels.copy()
     table.index = days
     table.columns = [f"{h:02d}" for h in range(24)]
@@ -420,10 +607,9 @@ def campaign_timeline_chart(
                 marker=dict(
                     color=colour,
                     pattern=dict(shape=pattern),
-                    line=dict(
-                        color=["#000000" if c else colour for c in chosen],
-                        width=[3 if c else 0.5 for c in chosen],
-                    ),
+                    # A dark edge gives the light orange bars 3:1 against white; the chosen
+                    # campaign differs by a thicker edge, not by colour.
+                    line=dict(color="#000000", width=[3 if c else 0.75 for c in chosen]),
                 ),
                 customdata=list(
                     zip(
@@ -460,7 +646,7 @@ def campaign_timeline_chart(
         fig.add_vline(
             x=pd.Timestamp(brk.datum), line=dict(color=BREAK_COLOUR, width=1.5, dash="dash"), row=2, col=1
         )
-    _base_layout(fig, height=200 + 26 * len(lanes) + 220)
+    _base_layout(fig, height=200 + 26 * len(lanes) + 220, lang=lang)
     fig.update_layout(barmode="overlay", hovermode="closest")
     fig.update_xaxes(type="date")
     fig.update_yaxes(autorange="reversed", gridcolor="white", rangemode=None, row=1, col=1)
@@ -475,6 +661,7 @@ def campaign_timeline_chart(
         start=fmt_date(first.date(), lang) if first is not None else "–",
         end=fmt_date(last.date(), lang) if last is not None else "–",
         grain=t(f"grain_{grain}", lang),
+        total=fmt_number(trend["n"].sum(skipna=True), lang),
     )
     table = pd.DataFrame(
         {
@@ -485,7 +672,14 @@ def campaign_timeline_chart(
             t("end", lang): pd.to_datetime(campaigns["eind"]).dt.date,
         }
     )
-    return ChartSpec(fig, alt, table)
+    trend_table = pd.DataFrame(
+        {
+            t("period", lang): pd.to_datetime(trend["periode"]).dt.date,
+            t("reports", lang): trend["label"],
+            t("a11y_events", lang): events_per_period(trend["periode"], grain, bands, breaks, lang),
+        }
+    )
+    return ChartSpec(fig, alt, table, more_tables={t("a11y_timeline_trend_table", lang): trend_table})
 
 
 def counterfactual_chart(weekly: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
@@ -540,7 +734,7 @@ def counterfactual_chart(weekly: pd.DataFrame, *, lang: str = "nl") -> ChartSpec
             annotation=dict(text=f"▥ {t('campaign', lang)}", font=dict(size=11, color=BAND_EDGE)),
             annotation_position="top left",
         )
-    _base_layout(fig, height=360)
+    _base_layout(fig, height=360, lang=lang)
     fig.update_yaxes(title_text=t("reports_per_week", lang))
     alt = t(
         "alt_counterfactual",
@@ -603,7 +797,7 @@ def campaign_forest_chart(effects: pd.DataFrame, *, lang: str = "nl") -> ChartSp
         )
     )
     fig.add_vline(x=0, line=dict(color="#000000", width=1.5))
-    _base_layout(fig, height=120 + 22 * len(rows))
+    _base_layout(fig, height=120 + 22 * len(rows), lang=lang)
     fig.update_layout(hovermode="closest", showlegend=False, margin=dict(l=10, r=20, t=30, b=10))
     fig.update_xaxes(
         title_text=t("relative_change_axis", lang), ticksuffix="%", showgrid=True, gridcolor="#e5e5e5"

@@ -185,8 +185,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "population_year": {"nl": "Inwoners per 1 januari", "en": "Inhabitants on 1 January"},
     "alt_rate": {
-        "nl": "Lijngrafiek van meldingen per 10.000 inwoners {grain}: gemiddeld {mean}; inwonertallen van {years}.",
-        "en": "Line chart of reports per 10,000 inhabitants {grain}: on average {mean}; population of {years}.",
+        "nl": "Lijngrafiek van meldingen per 10.000 inwoners {grain}: gemiddeld {mean}, het hoogst {peak} rond {peak_date}; inwonertallen van {years}.",
+        "en": "Line chart of reports per 10,000 inhabitants {grain}: on average {mean}, highest {peak} around {peak_date}; population of {years}.",
     },
     "heat_title": {"nl": "Op welke dag en welk uur?", "en": "On which day and at what hour?"},
     "heat_note": {
@@ -194,12 +194,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Time the harassment happened according to the person reporting, over the whole period chosen.",
     },
     "alt_heat": {
-        "nl": "Warmtekaart van meldingen per weekdag en uur.{peak}",
-        "en": "Heat map of reports by weekday and hour.{peak}",
+        "nl": "Warmtekaart van {total} meldingen per weekdag en uur.{peak}",
+        "en": "Heat map of {total} reports by weekday and hour.{peak}",
     },
     "alt_heat_peak": {
-        "nl": " De meeste meldingen op {day} rond {hour}:00.",
-        "en": " Most reports on {day} around {hour}:00.",
+        "nl": " De meeste meldingen op {day} rond {hour}:00 ({n}).",
+        "en": " Most reports on {day} around {hour}:00 ({n}).",
     },
     "weekday": {"nl": "Weekdag", "en": "Weekday"},
     "hour": {"nl": "Uur", "en": "Hour"},
@@ -230,8 +230,8 @@ LABELS: dict[str, dict[str, str]] = {
     "start": {"nl": "Begin", "en": "Start"},
     "end": {"nl": "Einde", "en": "End"},
     "alt_timeline": {
-        "nl": "Tijdlijn van {n} campagnes in {gemeenten} gemeenten van {start} tot {end}, met daaronder de meldingen {grain} op dezelfde tijdas.",
-        "en": "Timeline of {n} campaigns in {gemeenten} municipalities from {start} to {end}, with the reports {grain} below on the same time axis.",
+        "nl": "Tijdlijn van {n} campagnes in {gemeenten} gemeenten van {start} tot {end}, met daaronder de meldingen {grain} op dezelfde tijdas ({total} in totaal).",
+        "en": "Timeline of {n} campaigns in {gemeenten} municipalities from {start} to {end}, with the reports {grain} below on the same time axis ({total} in total).",
     },
     "effect_title": {"nl": "Effect van een campagne", "en": "Effect of a campaign"},
     "use_controls": {
@@ -797,6 +797,14 @@ LABELS: dict[str, dict[str, str]] = {
     # --- import and access (Gegevens) -----------------------------------------------------
     # --- presentation and exports (Presenteren) -------------------------------------------
     # --- accessibility --------------------------------------------------------------------
+    "a11y_window_title": {"nl": "{page} · Veilige Steden", "en": "{page} · Safe Cities (Veilige Steden)"},
+    "a11y_events": {"nl": "Campagnes, breuken en activiteiten", "en": "Campaigns, breaks and activities"},
+    "a11y_activity": {"nl": "activiteit", "en": "activity"},
+    "a11y_reports_per_cell": {"nl": "Meldingen per vakje", "en": "Reports per cell"},
+    "a11y_timeline_trend_table": {
+        "nl": "Meldingen onder de tijdlijn",
+        "en": "Reports below the timeline",
+    },
     # --- pages -----------------------------------------------------------------------------
     "nav_overview": {"nl": "Overzicht", "en": "Overview"},
     "nav_reports": {"nl": "Meldingen", "en": "Reports"},

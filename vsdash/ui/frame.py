@@ -190,10 +190,23 @@ def demo_badge(lang: str) -> None:
     )
 
 
-STYLE = """
+# Badge colours: text #3d2e00 on #fff4ce is 12,0:1 and the #8a6d00 border 4,9:1 against the page
+# (tests/unit/test_a11y_charts.py recomputes every ratio). The script holder is hidden so it
+# takes no room; its script still runs.
+BADGE_BACKGROUND = "#fff4ce"
+BADGE_TEXT = "#3d2e00"
+BADGE_BORDER = "#8a6d00"
+FOCUS_RING = "#154273"  # the theme's primary colour, 10,2:1 on white
+STYLE = f"""
 <style>
-.vs-demo-badge {background: #fff4ce; color: #3d2e00; border: 2px solid #8a6d00; border-radius: 6px;
-  padding: 0.35rem 0.7rem; margin-bottom: 0.6rem; font-size: 0.95rem;}
+.vs-demo-badge {{background: {BADGE_BACKGROUND}; color: {BADGE_TEXT}; border: 2px solid {BADGE_BORDER};
+  border-radius: 6px; padding: 0.35rem 0.7rem; margin-bottom: 0.6rem; font-size: 0.95rem;}}
+.stElementContainer:has(.vs-document-language) {{display: none;}}
+/* A visible focus ring on everything reachable by Tab (WCAG 2.4.7): Streamlit removes the
+   outline of menu links and leaves some inputs with only a faint border change. */
+a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible,
+[role="button"]:focus-visible, [role="option"]:focus-visible, [tabindex]:focus-visible {{
+  outline: 3px solid {FOCUS_RING} !important; outline-offset: 2px;}}
 </style>
 """
 
@@ -201,6 +214,23 @@ STYLE = """
 def install_style() -> None:
     """CSS for the frame's own elements (badge)."""
     st.markdown(STYLE, unsafe_allow_html=True)  # constant CSS, no user content
+
+
+def declare_language(lang: str) -> None:
+    """Set ``<html lang>`` to the language shown, so screen readers pronounce Dutch as Dutch.
+
+    Streamlit serves ``<html lang="en">`` whatever the content (WCAG 3.1.1). ``st.html`` runs in
+    the page itself (not in an iframe), so the script reaches the document element directly; it
+    runs again whenever the language changes because the element's content changes with it.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; expected one of {LANGS}")
+    with st.sidebar:
+        st.html(
+            f'<span class="vs-document-language" data-lang="{lang}"></span>'
+            f'<script>document.documentElement.lang = "{lang}";</script>',
+            unsafe_allow_javascript=True,  # a constant script; lang is checked against LANGS above
+        )
 
 
 def municipality_names(sel: Selection) -> pd.Series:

@@ -4,25 +4,56 @@ and a guard that turns an unexpected error in one part of a page into a Dutch me
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import Iterator
 
+import pandas as pd
 import streamlit as st
 
-from vsdash.charts import ChartSpec
+from vsdash.charts import ChartSpec, localise_figure
 from vsdash.i18n import t
 
 log = logging.getLogger("vsdash")
 
 
 def show_chart(spec: ChartSpec, key: str, lang: str, **kwargs) -> object:
-    """Draw a chart with its one-sentence alt text, and its data as a table on request."""
+    """Draw a chart with its one-sentence alt text, and its data as a table on request.
+
+    Every chart passes here, so this is where WCAG applies to all of them at once: the figure is
+    made to read in ``lang`` (decimal marks, Dutch month names), the alt text is both the chart's
+    accessible name and a visible caption, and the "Toon als tabel" switch (keyboard: Tab, Space)
+    shows the same data, further panels included.
+    """
+    if not spec.alt or spec.table is None:
+        raise ValueError(f"chart {key!r} has no text alternative or table; every chart needs both")
+    localise_figure(spec.figure, lang)
     config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
     event = st.plotly_chart(spec.figure, key=key, alt=spec.alt, config=config, **kwargs)
     st.caption(spec.alt)
     if st.toggle(t("show_as_table", lang), key=f"{key}__table"):
-        st.dataframe(spec.table, hide_index=True, width="stretch")
+        _show_table(spec.table)
+        for caption, table in spec.more_tables.items():
+            st.markdown(f"**{caption}**")
+            _show_table(table)
     return event
+
+
+def _is_date_column(values: pd.Series) -> bool:
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return True
+    present = values.dropna()
+    return not present.empty and all(isinstance(v, dt.date) for v in present)
+
+
+def _show_table(table: pd.DataFrame) -> None:
+    """A chart's table with dates written the Dutch way (12-03-2023), still sortable as dates."""
+    dates = {
+        col: st.column_config.DateColumn(col, format="DD-MM-YYYY")
+        for col in table.columns
+        if _is_date_column(table[col])
+    }
+    st.dataframe(table, hide_index=True, width="stretch", column_config=dates or None)
 
 
 @contextlib.contextmanager

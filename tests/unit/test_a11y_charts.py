@@ -1,0 +1,367 @@
+"""WCAG 2.1 AA in the library: every chart builder gives a text alternative with numbers and the
+table behind it, charts read in the chosen language, and every colour used for text or key
+graphics meets its contrast ratio (4.5:1 text, 3:1 graphics and large text).
+
+Builders are found by inspection (public functions in ``vsdash.charts`` and ``vsdash.maps``
+returning ``ChartSpec``/``MapSpec``), so a new builder without a sample call below fails here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import re
+import tomllib
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from vsdash import charts, metrics, privacy
+from vsdash.settings import PROJECT_ROOT
+from vsdash.ui import frame
+
+WEEKS = pd.date_range("2024-01-01", periods=20, freq="7D")
+CAMPAIGNS = pd.DataFrame(
+    {
+        "campagne_id": ["c1", "c1", "c2"],
+        "naam": ["Ben jij OK?", "Ben jij OK?", "Lokaal"],
+        "schaal": ["landelijk", "landelijk", "lokaal"],
+        "start": [dt.date(2024, 2, 5)] * 2 + [dt.date(2024, 3, 4)],
+        "eind": [dt.date(2024, 3, 3)] * 2 + [dt.date(2024, 3, 17)],
+        "gemeentecode": ["GM1", "GM2", "GM1"],
+    }
+)
+BREAKS = pd.DataFrame(
+    {"datum": [dt.date(2024, 4, 1)], "naam": ["StopApp"], "soort_breuk": ["start"], "gemeentecode": ["GM1"]}
+)
+ACTIVITIES = pd.DataFrame({"start": [dt.date(2024, 2, 20)], "titel": ["Safe Clubbing-training"]})
+
+
+def _weekly(values) -> pd.DataFrame:
+    frame_ = pd.DataFrame({"periode": WEEKS, "n": values})
+    return privacy.suppress_small_counts(frame_, "n", total_shown=False).astype({"n": "float"})
+
+
+def _trend(lang):
+    previous = _weekly([1200 + 10 * i for i in range(20)])
+    return charts.report_trend_chart(
+        _weekly([1300 + (i % 5) * 40 for i in range(20)]),
+        CAMPAIGNS,
+        BREAKS,
+        grain="week",
+        lang=lang,
+        activities=ACTIVITIES,
+        previous=previous,
+    )
+
+
+def _bars(lang):
+    counts = pd.DataFrame({"cat": ["Onderzoek", "Preventie", "Interventie"], "n": [12, 30, 7]})
+    counts["label"] = counts["n"].astype(str)
+    return charts.category_bar_chart(counts, "cat", lang=lang, title="activiteiten")
+
+
+def _stacked(lang):
+    rows = pd.DataFrame(
+        {"periode": np.repeat(WEEKS, 2), "categorie": ["verbaal", "fysiek"] * 20, "n": [20, 3] * 20}
+    )
+    rows = privacy.suppress_small_counts(rows, "n", group_cols=["periode"]).astype({"n": "float"})
+    return charts.stacked_reports_chart(
+        rows,
+        "categorie",
+        {"verbaal": "Verbaal", "fysiek": "Fysiek"},
+        CAMPAIGNS,
+        BREAKS,
+        grain="week",
+        lang=lang,
+        activities=ACTIVITIES,
+    )
+
+
+def _rate(lang):
+    population = pd.DataFrame({"gemeentecode": ["GM1"], "jaar": [2024], "inwoners": [50_000]})
+    rates = metrics.rates_per_period(pd.DataFrame({"periode": WEEKS, "n": [10] * 20}), population, ("GM1",))
+    rates = privacy.suppress_rates(rates, "n", ("rate",), total_shown=False)
+    return charts.rate_trend_chart(rates, CAMPAIGNS, BREAKS, grain="week", lang=lang, activities=ACTIVITIES)
+
+
+def _heat(lang):
+    grid = pd.DataFrame(
+        [(d, h, 10 + d + h) for d in range(1, 8) for h in range(24)], columns=["weekdag", "uur", "n"]
+    )
+    grid = privacy.suppress_small_counts(grid, "n", total_shown=False).astype({"n": "float"})
+    return charts.weekday_hour_heatmap(grid, lang=lang)
+
+
+def _timeline(lang):
+    return charts.campaign_timeline_chart(
+        CAMPAIGNS,
+        {"GM1": "Eenstad", "GM2": "Tweestad"},
+        _weekly([8] * 20),
+        BREAKS,
+        grain="week",
+        lang=lang,
+        highlight="c1",
+    )
+
+
+def _counterfactual(lang):
+    weekly = pd.DataFrame(
+        {
+            "week": WEEKS,
+            "period": ["pre"] * 14 + ["window"] * 6,
+            "observed": [20.0] * 14 + [30.0] * 6,
+            "label": ["20"] * 14 + ["30"] * 6,
+            "expected": [20.0] * 20,
+            "low": [14.0] * 20,
+            "high": [27.0] * 20,
+        }
+    )
+    return charts.counterfactual_chart(weekly, lang=lang)
+
+
+def _forest(lang):
+    effects = pd.DataFrame(
+        {
+            "label": ["Ben jij OK? — Eenstad", "Lokaal — Tweestad"],
+            "relative_change": [0.4, -0.05],
+            "relative_low": [0.1, -0.3],
+            "relative_high": [0.8, np.nan],
+        }
+    )
+    return charts.campaign_forest_chart(effects, lang=lang)
+
+
+# One realistic call per builder. A new public builder needs a line here (the test below says so).
+SAMPLES = {
+    "charts.report_trend_chart": _trend,
+    "charts.category_bar_chart": _bars,
+    "charts.stacked_reports_chart": _stacked,
+    "charts.rate_trend_chart": _rate,
+    "charts.weekday_hour_heatmap": _heat,
+    "charts.campaign_timeline_chart": _timeline,
+    "charts.counterfactual_chart": _counterfactual,
+    "charts.campaign_forest_chart": _forest,
+}
+SPEC_TYPES = {"ChartSpec", "MapSpec"}
+
+
+def _builders() -> dict[str, object]:
+    found = {}
+    for module_name in ("charts", "maps"):
+        try:
+            module = importlib.import_module(f"vsdash.{module_name}")
+        except ModuleNotFoundError:
+            continue  # vsdash.maps arrives with the map page
+        for name, func in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith("_") or func.__module__ != module.__name__:
+                continue
+            returned = inspect.signature(func).return_annotation
+            returned = returned if isinstance(returned, str) else getattr(returned, "__name__", "")
+            if returned in SPEC_TYPES:
+                found[f"{module_name}.{name}"] = func
+    return found
+
+
+def test_every_builder_is_discovered_and_has_a_sample():
+    builders = _builders()
+    assert "charts.report_trend_chart" in builders  # the discovery itself works
+    missing = sorted(set(builders) - set(SAMPLES))
+    assert not missing, f"add a sample call to SAMPLES in {__file__} for: {missing}"
+    assert not set(SAMPLES) - set(builders), "SAMPLES names a builder that no longer exists"
+
+
+def _points(trace) -> int:
+    for attr in ("y", "x", "z", "lat", "data"):
+        values = getattr(trace, attr, None)
+        if values is not None:
+            return len(values)
+    return 0
+
+
+def _matches_some_trace(figure, table: pd.DataFrame) -> bool:
+    """The table has a row per point of one trace, or per point of all traces of one kind."""
+    counts = [_points(tr) for tr in figure.data]
+    by_kind: dict[str, int] = {}
+    for tr, n in zip(figure.data, counts, strict=True):
+        by_kind[tr.type] = by_kind.get(tr.type, 0) + n
+    return len(table) in set(counts) | set(by_kind.values())
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_builder_gives_alt_text_with_numbers_and_a_matching_table(name, lang):
+    spec = SAMPLES[name](lang)
+    assert type(spec).__name__ in SPEC_TYPES
+    assert spec.alt and spec.alt.strip().endswith("."), spec.alt
+    assert re.search(r"\d", spec.alt), f"{name}: the alt text names no number: {spec.alt}"
+    assert "nan" not in spec.alt.lower() and "{" not in spec.alt, spec.alt
+    assert isinstance(spec.table, pd.DataFrame) and not spec.table.empty
+    figure = getattr(spec, "figure", None) or getattr(spec, "deck", None)
+    if hasattr(figure, "data"):
+        assert _matches_some_trace(figure, spec.table), f"{name}: table rows do not match the figure"
+        for caption, table in getattr(spec, "more_tables", {}).items():
+            assert caption and _matches_some_trace(figure, table), f"{name}: '{caption}'"
+
+
+def test_suppressed_counts_stay_hidden_in_the_tables():
+    spec = _stacked("nl")
+    cells = [str(v) for v in spec.table.to_numpy().ravel()]
+    assert "<5" in cells and "3" not in cells and "3.0" not in cells
+
+
+# --- language ---------------------------------------------------------------------------------
+
+ENGLISH_MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_figures_use_the_languages_number_and_date_format(name):
+    for lang, separators in (("nl", ",."), ("en", ".,")):
+        fig = SAMPLES[name](lang).figure
+        assert fig.layout.separators == separators
+        for axis in (ax for key, ax in fig.layout.to_plotly_json().items() if key.startswith("xaxis")):
+            words = {w for text in axis.get("ticktext") or () for w in str(text).split()}
+            if lang == "nl":
+                assert not words & ENGLISH_MONTHS, f"{name}: English months on a Dutch axis: {words}"
+            assert "%b" not in str(axis.get("hoverformat", "")) and "%B" not in str(
+                axis.get("tickformat", "")
+            )
+    for trace in SAMPLES[name]("nl").figure.data:
+        assert "%b" not in str(trace.hovertemplate or ""), f"{name}: English month in hover"
+
+
+def test_date_ticks_say_maart_in_dutch_and_march_in_english():
+    nl = charts.date_ticks(pd.Timestamp("2023-01-01"), pd.Timestamp("2023-06-30"), "nl")[1]
+    en = charts.date_ticks(pd.Timestamp("2023-01-01"), pd.Timestamp("2023-06-30"), "en")[1]
+    assert nl[:3] == ["jan 2023", "feb", "mrt"] and en[:3] == ["Jan 2023", "Feb", "Mar"]
+    vals, labels = charts.date_ticks(pd.Timestamp("2019-01-01"), pd.Timestamp("2026-06-30"), "nl")
+    assert len(vals) <= charts.MAX_DATE_TICKS and labels[0] == "2019"
+    assert (
+        charts.date_ticks(pd.Timestamp("2024-03-10"), pd.Timestamp("2024-03-31"), "nl")[1][0] == "10 mrt 2024"
+    )
+
+
+def test_timeline_ticks_cover_the_gantt_bars():
+    fig = _timeline("nl").figure
+    assert fig.layout.xaxis.ticktext == fig.layout.xaxis2.ticktext
+    assert "feb" in fig.layout.xaxis.ticktext
+
+
+# --- contrast ---------------------------------------------------------------------------------
+
+
+def _rgb(colour: str) -> tuple[tuple[float, float, float], float]:
+    colour = colour.strip().lower()
+    if colour.startswith("#"):
+        h = colour[1:]
+        h = "".join(c * 2 for c in h) if len(h) == 3 else h
+        return tuple(int(h[i : i + 2], 16) for i in (0, 2, 4)), 1.0
+    nums = [float(v) for v in re.findall(r"[\d.]+", colour)]
+    return tuple(nums[:3]), (nums[3] if len(nums) > 3 else 1.0)
+
+
+def _over(colour: str, background: str = "#ffffff") -> tuple[float, float, float]:
+    """The colour as seen when painted (with its opacity) over ``background``."""
+    (r, g, b), a = _rgb(colour)
+    (br, bg, bb), _ = _rgb(background)
+    return (a * r + (1 - a) * br, a * g + (1 - a) * bg, a * b + (1 - a) * bb)
+
+
+def _luminance(rgb) -> float:
+    def channel(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(foreground: str, background: str = "#ffffff") -> float:
+    """WCAG 2.1 contrast ratio of ``foreground`` (opacity blended) on ``background``."""
+    bg = _over(background)
+    fg = _over(foreground, "#{:02x}{:02x}{:02x}".format(*(round(c) for c in bg)))
+    hi, lo = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_contrast_formula_against_known_pairs():
+    assert contrast("#000000") == pytest.approx(21.0)
+    assert contrast("#767676") == pytest.approx(4.54, abs=0.01)  # the classic AA grey
+    assert contrast("#ff4b4b") < 4.5  # Streamlit's default primary red fails as text
+
+
+def test_theme_colours_meet_aa():
+    theme = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text())["theme"]
+    background = theme["backgroundColor"]
+    assert contrast(theme["textColor"], background) >= 7
+    # Streamlit draws captions and help text in textColor at 60% opacity.
+    (r, g, b), _ = _rgb(theme["textColor"])
+    assert contrast(f"rgba({r}, {g}, {b}, 0.6)", background) >= 4.5
+    assert contrast(theme["textColor"], theme["secondaryBackgroundColor"]) >= 4.5
+    for key in ("primaryColor", "linkColor"):
+        assert contrast(theme[key], background) >= 4.5, key
+        # selected options show the primary colour on its own 10-20% tint
+        (r, g, b), _ = _rgb(theme[key])
+        assert contrast(theme[key], f"rgba({r}, {g}, {b}, 0.2)") >= 4.5, key
+
+
+def test_demo_badge_contrast():
+    assert contrast(frame.BADGE_TEXT, frame.BADGE_BACKGROUND) >= 4.5
+    assert contrast(frame.BADGE_BORDER, "#ffffff") >= 3
+    assert frame.BADGE_TEXT in frame.STYLE and frame.BADGE_BACKGROUND in frame.STYLE
+    assert contrast(frame.FOCUS_RING, "#ffffff") >= 3 and contrast(frame.FOCUS_RING, "#f0f2f6") >= 3
+    assert f"outline: 3px solid {frame.FOCUS_RING}" in frame.STYLE
+
+
+def _key_graphic_colours(trace) -> list[str]:
+    """The colours that carry a trace's meaning against the white plot background."""
+    found = []
+    mode = getattr(trace, "mode", None) or ""
+    if trace.type == "scatter":
+        if (
+            "lines" in mode
+            and (trace.line.width is None or trace.line.width > 0)
+            and trace.fill in (None, "none")
+        ):
+            found.append(trace.line.color)
+        if "markers" in mode:
+            colours = (
+                trace.marker.color if isinstance(trace.marker.color, (list, tuple)) else [trace.marker.color]
+            )
+            edge = trace.marker.line.color if trace.marker.line and trace.marker.line.width else None
+            found += [edge if edge and contrast(edge) >= 3 else c for c in colours if c]
+    elif trace.type == "bar":
+        fill = trace.marker.color
+        edges = trace.marker.line.color if trace.marker.line else None
+        width = trace.marker.line.width if trace.marker.line else 0
+        if isinstance(fill, str) and contrast(fill) < 3:
+            assert edges and width, f"{trace.name}: a light bar ({fill}) needs a dark edge"
+            found += list(edges) if isinstance(edges, (list, tuple)) else [edges]
+        elif isinstance(fill, str):
+            found.append(fill)
+    return [c for c in found if c]
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_chart_colours_meet_aa(name):
+    fig = SAMPLES[name]("nl").figure
+    for trace in fig.data:
+        for colour in _key_graphic_colours(trace):
+            assert contrast(colour) >= 3, f"{name}: {trace.name} drawn in {colour} ({contrast(colour):.2f}:1)"
+    for note in fig.layout.annotations:
+        colour = (note.font.color if note.font else None) or charts.TEXT_COLOUR
+        # Labels sit on white or on a campaign band: both backgrounds must give 4.5:1.
+        assert contrast(colour) >= 4.5, f"{name}: annotation {note.text!r}"
+        assert contrast(colour, charts.BAND_COLOUR) >= 4.5, f"{name}: annotation {note.text!r} on a band"
+    for shape in fig.layout.shapes:
+        if shape.type == "line" and shape.line.color:
+            assert contrast(shape.line.color) >= 3, f"{name}: line {shape.line.color}"
+    assert contrast(charts.FONT["color"]) >= 4.5
+    # Tick labels and axis titles are small text: their colour is set, not left to a theme.
+    for key, axis in fig.layout.to_plotly_json().items():
+        if key.startswith(("xaxis", "yaxis")):
+            assert contrast(axis["tickfont"]["color"]) >= 4.5, f"{name}: {key} tick labels"
+            assert contrast(axis["title"]["font"]["color"]) >= 4.5, f"{name}: {key} title"
