@@ -307,6 +307,80 @@ LABELS: dict[str, dict[str, str]] = {
     # --- activities and comparison pages (Activiteiten, Vergelijken) ----------------------
     # --- import and access (Gegevens) -----------------------------------------------------
     # --- presentation and exports (Presenteren) -------------------------------------------
+    "slide_kerncijfers": {"nl": "{selectie} in cijfers", "en": "{selectie} in figures"},
+    "slide_trend": {"nl": "Meldingen door de tijd, met campagnes", "en": "Reports over time, with campaigns"},
+    "slide_effect": {"nl": "Wat deed de laatste campagne?", "en": "What did the latest campaign do?"},
+    "slide_kaart": {"nl": "Waar kwamen de meldingen vandaan?", "en": "Where did the reports come from?"},
+    "slide_activiteiten": {"nl": "Wat er gedaan is: activiteiten", "en": "What was done: activities"},
+    "slide_geleerd": {"nl": "Wat we leerden", "en": "What we learned"},
+    "present_effect_one_municipality": {
+        "nl": "Een campagne-effect wordt per gemeente geschat: kies één gemeente onder ‘Selectie wijzigen’.",
+        "en": "A campaign effect is estimated per municipality: choose one municipality under ‘Change selection’.",
+    },
+    "present_no_campaign": {
+        "nl": "{naam} had tot het einde van de periode geen campagne.",
+        "en": "{naam} had no campaign up to the end of the period.",
+    },
+    "present_no_estimate": {
+        "nl": "Voor geen enkele campagne van {naam} is een schatting mogelijk. {reden}",
+        "en": "No campaign of {naam} can be estimated. {reden}",
+    },
+    "caveat_willingness": {
+        "nl": "Meer meldingen betekent vaak dat mensen eerder melden (meldingsbereidheid), niet per se dat er meer intimidatie is; een campagne die naar het meldpunt verwijst verhoogt juist de meldingsbereidheid.",
+        "en": "More reports often means people are more willing to report, not necessarily that there is more harassment; a campaign pointing to the reporting point raises that willingness.",
+    },
+    "caveat_small_numbers": {
+        "nl": "Aantallen van 1 tot {k} worden niet genoemd (‘<{k}’) om melders te beschermen; bij kleine aantallen zegt een procentuele verandering weinig.",
+        "en": "Counts from 1 to {k} are not given (‘<{k}’) to protect people who report; with small numbers a percentage change says little.",
+    },
+    "caveat_covid": {
+        "nl": "De periode of het vergelijkingsjaar valt (deels) in de coronatijd (maart 2020 – juni 2021): minder uitgaan en minder mensen op straat gaven minder meldingen, en veel activiteiten werden uitgesteld.",
+        "en": "The period or the comparison year falls (partly) in the Covid-19 period (March 2020 – June 2021): less nightlife and fewer people outside meant fewer reports, and many activities were postponed.",
+    },
+    "caveat_channel": {
+        "nl": "In deze periode of het vergelijkingsjaar startte een meldkanaal: {kanalen}. Een nieuw kanaal verandert het aantal meldingen op zichzelf; dat is een breuk in de reeks, geen verandering in intimidatie.",
+        "en": "A reporting channel started in this period or the comparison year: {kanalen}. A new channel changes the number of reports by itself; it is a break in the series, not a change in harassment.",
+    },
+    "caveat_law": {
+        "nl": "Sinds {datum} is seksuele intimidatie op straat strafbaar (Wet seksuele misdrijven). Meldingen van vóór en na die datum zijn niet zonder meer te vergelijken.",
+        "en": "Since {datum} sexual harassment in public is a criminal offence (Sexual Offences Act). Reports from before and after that date cannot simply be compared.",
+    },
+    "learned_more": {
+        "nl": "Er kwamen {pct} meer meldingen binnen dan in dezelfde periode een jaar eerder ({prev} toen, {now} nu).",
+        "en": "{pct} more reports came in than in the same period a year earlier ({prev} then, {now} now).",
+    },
+    "learned_less": {
+        "nl": "Er kwamen {pct} minder meldingen binnen dan in dezelfde periode een jaar eerder ({prev} toen, {now} nu).",
+        "en": "{pct} fewer reports came in than in the same period a year earlier ({prev} then, {now} now).",
+    },
+    "learned_too_few": {
+        "nl": "Er zijn te weinig meldingen (minder dan {k}) om deze periode met vorig jaar te vergelijken.",
+        "en": "There are too few reports (fewer than {k}) to compare this period with last year.",
+    },
+    "learned_peak": {
+        "nl": "De drukste periode was {wanneer}, met {n} meldingen.",
+        "en": "The busiest period was {wanneer}, with {n} reports.",
+    },
+    "learned_top_area": {
+        "nl": "Van de risicogebieden kwamen de meeste meldingen uit {naam} ({n}).",
+        "en": "Of the risk areas, most reports came from {naam} ({n}).",
+    },
+    "learned_activities": {
+        "nl": "Er liepen {n} activiteiten, de meeste in de categorie {categorie} ({m}).",
+        "en": "{n} activities ran, most of them in the category {categorie} ({m}).",
+    },
+    "week_of": {"nl": "de week van {datum}", "en": "the week of {datum}"},
+    "reports_week_axis": {"nl": "Meldingen per week", "en": "Reports per week"},
+    "reports_month_axis": {"nl": "Meldingen per maand", "en": "Reports per month"},
+    "map_legend_density": {
+        "nl": "Meldingen per hexagoon (± 0,7 km²)",
+        "en": "Reports per hexagon (± 0.7 km²)",
+    },
+    "map_legend_area": {"nl": "Risicogebied (aantal meldingen)", "en": "Risk area (number of reports)"},
+    "map_legend_hidden": {
+        "nl": "Minder dan {k} meldingen (niet getoond)",
+        "en": "Fewer than {k} reports (not shown)",
+    },
     # --- accessibility --------------------------------------------------------------------
     # --- pages -----------------------------------------------------------------------------
     "nav_overview": {"nl": "Overzicht", "en": "Overview"},
