@@ -372,6 +372,22 @@ LABELS: dict[str, dict[str, str]] = {
     "week_of": {"nl": "de week van {datum}", "en": "the week of {datum}"},
     "reports_week_axis": {"nl": "Meldingen per week", "en": "Reports per week"},
     "reports_month_axis": {"nl": "Meldingen per maand", "en": "Reports per month"},
+    "present_previous": {"nl": "Zelfde periode vorig jaar: {n}", "en": "Same period last year: {n}"},
+    "present_effect_numbers": {
+        "nl": "Verwacht zonder campagne: {verwacht} (95%: {laag} tot {hoog}); binnengekomen: {gemeld}; verschil {pct}.",
+        "en": "Expected without campaign: {verwacht} (95%: {laag} to {hoog}); received: {gemeld}; difference {pct}.",
+    },
+    "present_no_bands": {
+        "nl": "Geen campagnes in deze periode.",
+        "en": "No campaigns in this period.",
+    },
+    "present_bands": {"nl": "Campagnes (gearceerd): {campagnes}.", "en": "Campaigns (shaded): {campagnes}."},
+    "present_map_note": {
+        "nl": "Kleur: meldingen per hexagoon van ± 0,7 km²; grijs gearceerd: minder dan {k}. Oranje omlijnd: risicogebieden, met hun aantal meldingen:",
+        "en": "Colour: reports per hexagon of ± 0.7 km²; grey hatched: fewer than {k}. Outlined in orange: risk areas, with their number of reports:",
+    },
+    "present_more_areas": {"nl": "en nog {n} risicogebieden", "en": "and {n} more risk areas"},
+    "present_no_areas": {"nl": "Geen risicogebieden vastgelegd.", "en": "No risk areas recorded."},
     "map_legend_density": {
         "nl": "Meldingen per hexagoon (± 0,7 km²)",
         "en": "Reports per hexagon (± 0.7 km²)",
