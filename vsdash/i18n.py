@@ -388,6 +388,56 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "present_more_areas": {"nl": "en nog {n} risicogebieden", "en": "and {n} more risk areas"},
     "present_no_areas": {"nl": "Geen risicogebieden vastgelegd.", "en": "No risk areas recorded."},
+    "summary_title": {
+        "nl": "Raadsinformatie: aanpak straatintimidatie, {selectie}",
+        "en": "Council information: tackling street harassment, {selectie}",
+    },
+    "summary_opening": {
+        "nl": "Deze brief vat samen wat er in {selectie} in de periode {periode} gebeurde in de aanpak van straatintimidatie en seksuele intimidatie in de openbare ruimte, en wat er veranderde in de meldingen.",
+        "en": "This letter summarises what happened in {selectie} in the period {periode} in tackling street harassment and sexual harassment in public space, and what changed in the reports.",
+    },
+    "summary_activities": {
+        "nl": "Er liepen {n} activiteiten: {verdeling}.",
+        "en": "{n} activities ran: {verdeling}.",
+    },
+    "summary_no_activities": {
+        "nl": "Er zijn in deze periode geen activiteiten vastgelegd.",
+        "en": "No activities were recorded in this period.",
+    },
+    "summary_campaigns": {
+        "nl": "Er liepen {n} campagnes, waaronder {namen}.",
+        "en": "{n} campaigns ran, including {namen}.",
+    },
+    "summary_campaign_one": {"nl": "Er liep één campagne: {namen}.", "en": "One campaign ran: {namen}."},
+    "summary_no_campaigns": {"nl": "Er liep geen campagne.", "en": "No campaign ran."},
+    "summary_reports": {
+        "nl": "Bij het meldpunt kwamen {n} meldingen binnen, {per10k} per 10.000 inwoners.",
+        "en": "The reporting point received {n} reports, {per10k} per 10,000 inhabitants.",
+    },
+    "summary_too_few": {
+        "nl": "Er kwamen zo weinig meldingen binnen ({n}) dat we het aantal niet noemen en niet met vorig jaar vergelijken; dat beschermt de melders (aantallen onder {k} noemen we niet).",
+        "en": "So few reports came in ({n}) that we do not give the number or compare it with last year; this protects the people who reported (we do not give counts below {k}).",
+    },
+    "summary_more": {
+        "nl": "Dat is {pct} meer dan in dezelfde periode een jaar eerder ({vorig}).",
+        "en": "That is {pct} more than in the same period a year earlier ({vorig}).",
+    },
+    "summary_less": {
+        "nl": "Dat is {pct} minder dan in dezelfde periode een jaar eerder ({vorig}).",
+        "en": "That is {pct} fewer than in the same period a year earlier ({vorig}).",
+    },
+    "summary_effect": {
+        "nl": "Voor de meest recente campagne, {naam}, is geschat hoeveel meldingen er zonder campagne verwacht werden.",
+        "en": "For the most recent campaign, {naam}, we estimated how many reports were expected without the campaign.",
+    },
+    "summary_caveats_intro": {
+        "nl": "Bij deze cijfers horen kanttekeningen.",
+        "en": "These figures come with caveats.",
+    },
+    "summary_demo": {
+        "nl": "Let op: deze samenvatting is gemaakt met demodata. De cijfers zijn fictief en gaan niet over echte meldingen.",
+        "en": "Note: this summary was made with demo data. The figures are fictitious and are not about real reports.",
+    },
     "map_legend_density": {
         "nl": "Meldingen per hexagoon (± 0,7 km²)",
         "en": "Reports per hexagon (± 0.7 km²)",
