@@ -18,4 +18,5 @@ PAGES = (
     PageSpec("pages/overzicht.py", "nav_overview", ":material/dashboard:", "overzicht"),
     PageSpec("pages/meldingen.py", "nav_reports", ":material/campaign:", "meldingen"),
     PageSpec("pages/campagnes.py", "nav_campaigns", ":material/timeline:", "campagnes"),
+    PageSpec("pages/presenteren.py", "nav_present", ":material/co_present:", "presenteren"),
 )
