@@ -11,6 +11,7 @@ from vsdash.i18n import t
 from vsdash.store import StoreError
 from vsdash.ui import cached, frame
 from vsdash.ui.navigation import PAGES
+from vsdash.ui.widgets import share_link
 
 frame.use_explicit_navigation()
 st.set_page_config(
@@ -45,3 +46,4 @@ st.set_page_config(page_title=t("a11y_window_title", lang, page=page.title))
 if cached.is_demo(selection.url, selection.version):
     frame.demo_badge(lang)
 page.run()
+share_link(lang, st.sidebar)  # after the page, so the page's own URL parameters are in the link

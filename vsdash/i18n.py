@@ -796,6 +796,176 @@ LABELS: dict[str, dict[str, str]] = {
     # --- activities and comparison pages (Activiteiten, Vergelijken) ----------------------
     # --- import and access (Gegevens) -----------------------------------------------------
     # --- presentation and exports (Presenteren) -------------------------------------------
+    "slide_kerncijfers": {"nl": "{selectie} in cijfers", "en": "{selectie} in figures"},
+    "slide_trend": {"nl": "Meldingen door de tijd, met campagnes", "en": "Reports over time, with campaigns"},
+    "slide_effect": {"nl": "Wat deed de laatste campagne?", "en": "What did the latest campaign do?"},
+    "slide_kaart": {"nl": "Waar kwamen de meldingen vandaan?", "en": "Where did the reports come from?"},
+    "slide_activiteiten": {"nl": "Wat er gedaan is: activiteiten", "en": "What was done: activities"},
+    "slide_geleerd": {"nl": "Wat we leerden", "en": "What we learned"},
+    "present_effect_one_municipality": {
+        "nl": "Een campagne-effect wordt per gemeente geschat: kies één gemeente onder ‘Selectie wijzigen’.",
+        "en": "A campaign effect is estimated per municipality: choose one municipality under ‘Change selection’.",
+    },
+    "present_no_campaign": {
+        "nl": "{naam} had tot het einde van de periode geen campagne.",
+        "en": "{naam} had no campaign up to the end of the period.",
+    },
+    "present_no_estimate": {
+        "nl": "Voor geen enkele campagne van {naam} is een schatting mogelijk. {reden}",
+        "en": "No campaign of {naam} can be estimated. {reden}",
+    },
+    "caveat_willingness": {
+        "nl": "Meer meldingen betekent vaak dat mensen eerder melden (meldingsbereidheid), niet per se dat er meer intimidatie is; een campagne die naar het meldpunt verwijst verhoogt juist de meldingsbereidheid.",
+        "en": "More reports often means people are more willing to report, not necessarily that there is more harassment; a campaign pointing to the reporting point raises that willingness.",
+    },
+    "caveat_small_numbers": {
+        "nl": "Aantallen van 1 tot {k} worden niet genoemd (‘<{k}’) om melders te beschermen; bij kleine aantallen zegt een procentuele verandering weinig.",
+        "en": "Counts from 1 to {k} are not given (‘<{k}’) to protect people who report; with small numbers a percentage change says little.",
+    },
+    "caveat_covid": {
+        "nl": "De periode of het vergelijkingsjaar valt (deels) in de coronatijd (maart 2020 – juni 2021): minder uitgaan en minder mensen op straat gaven minder meldingen, en veel activiteiten werden uitgesteld.",
+        "en": "The period or the comparison year falls (partly) in the Covid-19 period (March 2020 – June 2021): less nightlife and fewer people outside meant fewer reports, and many activities were postponed.",
+    },
+    "caveat_channel": {
+        "nl": "In deze periode of het vergelijkingsjaar startte een meldkanaal: {kanalen}. Een nieuw kanaal verandert het aantal meldingen op zichzelf; dat is een breuk in de reeks, geen verandering in intimidatie.",
+        "en": "A reporting channel started in this period or the comparison year: {kanalen}. A new channel changes the number of reports by itself; it is a break in the series, not a change in harassment.",
+    },
+    "caveat_law": {
+        "nl": "Sinds {datum} is seksuele intimidatie op straat strafbaar (Wet seksuele misdrijven). Meldingen van vóór en na die datum zijn niet zonder meer te vergelijken.",
+        "en": "Since {datum} sexual harassment in public is a criminal offence (Sexual Offences Act). Reports from before and after that date cannot simply be compared.",
+    },
+    "learned_more": {
+        "nl": "Er kwamen {pct} meer meldingen binnen dan in dezelfde periode een jaar eerder ({prev} toen, {now} nu).",
+        "en": "{pct} more reports came in than in the same period a year earlier ({prev} then, {now} now).",
+    },
+    "learned_less": {
+        "nl": "Er kwamen {pct} minder meldingen binnen dan in dezelfde periode een jaar eerder ({prev} toen, {now} nu).",
+        "en": "{pct} fewer reports came in than in the same period a year earlier ({prev} then, {now} now).",
+    },
+    "learned_too_few": {
+        "nl": "Er zijn te weinig meldingen (minder dan {k}) om deze periode met vorig jaar te vergelijken.",
+        "en": "There are too few reports (fewer than {k}) to compare this period with last year.",
+    },
+    "learned_peak": {
+        "nl": "De drukste periode was {wanneer}, met {n} meldingen.",
+        "en": "The busiest period was {wanneer}, with {n} reports.",
+    },
+    "learned_top_area": {
+        "nl": "Van de risicogebieden kwamen de meeste meldingen uit {naam} ({n}).",
+        "en": "Of the risk areas, most reports came from {naam} ({n}).",
+    },
+    "learned_activities": {
+        "nl": "Er liepen {n} activiteiten, de meeste in de categorie {categorie} ({m}).",
+        "en": "{n} activities ran, most of them in the category {categorie} ({m}).",
+    },
+    "week_of": {"nl": "de week van {datum}", "en": "the week of {datum}"},
+    "reports_week_axis": {"nl": "Meldingen per week", "en": "Reports per week"},
+    "reports_month_axis": {"nl": "Meldingen per maand", "en": "Reports per month"},
+    "present_previous": {"nl": "Zelfde periode vorig jaar: {n}", "en": "Same period last year: {n}"},
+    "present_effect_numbers": {
+        "nl": "Verwacht zonder campagne: {verwacht} (95%: {laag} tot {hoog}); binnengekomen: {gemeld}; verschil {pct}.",
+        "en": "Expected without campaign: {verwacht} (95%: {laag} to {hoog}); received: {gemeld}; difference {pct}.",
+    },
+    "present_no_bands": {
+        "nl": "Geen campagnes in deze periode.",
+        "en": "No campaigns in this period.",
+    },
+    "present_bands": {"nl": "Campagnes (gearceerd): {campagnes}.", "en": "Campaigns (shaded): {campagnes}."},
+    "present_map_note": {
+        "nl": "Kleur: meldingen per hexagoon van ± 0,7 km²; grijs gearceerd: minder dan {k}. Oranje omlijnd: risicogebieden, met hun aantal meldingen:",
+        "en": "Colour: reports per hexagon of ± 0.7 km²; grey hatched: fewer than {k}. Outlined in orange: risk areas, with their number of reports:",
+    },
+    "present_more_areas": {"nl": "en nog {n} risicogebieden", "en": "and {n} more risk areas"},
+    "present_no_areas": {"nl": "Geen risicogebieden vastgelegd.", "en": "No risk areas recorded."},
+    "summary_title": {
+        "nl": "Raadsinformatie: aanpak straatintimidatie, {selectie}",
+        "en": "Council information: tackling street harassment, {selectie}",
+    },
+    "summary_opening": {
+        "nl": "Deze brief vat samen wat er in {selectie} in de periode {periode} gebeurde in de aanpak van straatintimidatie en seksuele intimidatie in de openbare ruimte, en wat er veranderde in de meldingen.",
+        "en": "This letter summarises what happened in {selectie} in the period {periode} in tackling street harassment and sexual harassment in public space, and what changed in the reports.",
+    },
+    "summary_activities": {
+        "nl": "Er liepen {n} activiteiten: {verdeling}.",
+        "en": "{n} activities ran: {verdeling}.",
+    },
+    "summary_no_activities": {
+        "nl": "Er zijn in deze periode geen activiteiten vastgelegd.",
+        "en": "No activities were recorded in this period.",
+    },
+    "summary_campaigns": {
+        "nl": "Er liepen {n} campagnes, waaronder {namen}.",
+        "en": "{n} campaigns ran, including {namen}.",
+    },
+    "summary_campaign_one": {"nl": "Er liep één campagne: {namen}.", "en": "One campaign ran: {namen}."},
+    "summary_no_campaigns": {"nl": "Er liep geen campagne.", "en": "No campaign ran."},
+    "summary_reports": {
+        "nl": "Bij het meldpunt kwamen {n} meldingen binnen, {per10k} per 10.000 inwoners.",
+        "en": "The reporting point received {n} reports, {per10k} per 10,000 inhabitants.",
+    },
+    "summary_too_few": {
+        "nl": "Er kwamen zo weinig meldingen binnen ({n}) dat we het aantal niet noemen en niet met vorig jaar vergelijken; dat beschermt de melders (aantallen onder {k} noemen we niet).",
+        "en": "So few reports came in ({n}) that we do not give the number or compare it with last year; this protects the people who reported (we do not give counts below {k}).",
+    },
+    "summary_more": {
+        "nl": "Dat is {pct} meer dan in dezelfde periode een jaar eerder ({vorig}).",
+        "en": "That is {pct} more than in the same period a year earlier ({vorig}).",
+    },
+    "summary_less": {
+        "nl": "Dat is {pct} minder dan in dezelfde periode een jaar eerder ({vorig}).",
+        "en": "That is {pct} fewer than in the same period a year earlier ({vorig}).",
+    },
+    "summary_effect": {
+        "nl": "Voor de meest recente campagne, {naam}, is geschat hoeveel meldingen er zonder campagne verwacht werden.",
+        "en": "For the most recent campaign, {naam}, we estimated how many reports were expected without the campaign.",
+    },
+    "summary_caveats_intro": {
+        "nl": "Bij deze cijfers horen kanttekeningen.",
+        "en": "These figures come with caveats.",
+    },
+    "summary_demo": {
+        "nl": "Let op: deze samenvatting is gemaakt met demodata. De cijfers zijn fictief en gaan niet over echte meldingen.",
+        "en": "Note: this summary was made with demo data. The figures are fictitious and are not about real reports.",
+    },
+    "download_csv": {"nl": "CSV", "en": "CSV"},
+    "download_xlsx": {"nl": "Excel", "en": "Excel"},
+    "share_link": {"nl": "Link naar deze weergave", "en": "Link to this view"},
+    "share_link_help": {
+        "nl": "Met deze link opent iemand anders dezelfde pagina met dezelfde selectie.",
+        "en": "With this link someone else opens the same page with the same selection.",
+    },
+    "present_title": {"nl": "Presenteren", "en": "Present"},
+    "present_previous_slide": {"nl": "Vorige", "en": "Previous"},
+    "present_next_slide": {"nl": "Volgende", "en": "Next"},
+    "present_slide_of": {"nl": "Dia {n} van {totaal}", "en": "Slide {n} of {totaal}"},
+    "present_keys_help": {
+        "nl": "Pijltjestoetsen ← → bladeren ook.",
+        "en": "Arrow keys ← → also step through the slides.",
+    },
+    "present_change_selection": {"nl": "Selectie wijzigen", "en": "Change selection"},
+    "present_apply": {"nl": "Toepassen", "en": "Apply"},
+    "present_back": {"nl": "Terug naar het dashboard", "en": "Back to the dashboard"},
+    "present_downloads": {
+        "nl": "Meenemen: presentatie en samenvatting",
+        "en": "Take away: presentation and summary",
+    },
+    "present_download_pptx": {
+        "nl": "PowerPoint (bewerkbare grafieken)",
+        "en": "PowerPoint (editable charts)",
+    },
+    "present_download_pdf": {"nl": "PDF", "en": "PDF"},
+    "present_download_summary": {"nl": "Samenvatting (.md)", "en": "Summary (.md)"},
+    "present_download_summary_txt": {"nl": "Samenvatting (.txt)", "en": "Summary (.txt)"},
+    "present_summary": {"nl": "Samenvatting voor de raad", "en": "Summary for the council"},
+    "map_legend_density": {
+        "nl": "Meldingen per hexagoon (± 0,7 km²)",
+        "en": "Reports per hexagon (± 0.7 km²)",
+    },
+    "map_legend_area": {"nl": "Risicogebied (aantal meldingen)", "en": "Risk area (number of reports)"},
+    "map_legend_hidden": {
+        "nl": "Minder dan {k} meldingen (niet getoond)",
+        "en": "Fewer than {k} reports (not shown)",
+    },
     # --- accessibility --------------------------------------------------------------------
     "a11y_window_title": {"nl": "{page} · Veilige Steden", "en": "{page} · Safe Cities (Veilige Steden)"},
     "a11y_events": {"nl": "Campagnes, breuken en activiteiten", "en": "Campaigns, breaks and activities"},

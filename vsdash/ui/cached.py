@@ -211,3 +211,27 @@ def map_boundaries(gemeente: str | None, lang: str, folder: str):
     municipalities, reason = boundary_source("gemeenten", folder)
     wijken, _ = boundary_source("wijken", folder) if gemeente is not None else (None, None)
     return maps.prepare_boundaries(municipalities, wijken, gemeente, missing_reason=reason, lang=lang)
+
+
+# --- presentation and exports (Presenteren) --------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def presentation_deck(url: str, version: str, gemeente, codes, start, end, lang: str, label: str):
+    """The presentation deck (``presentation.Deck``) of one selection, map picture included."""
+    from vsdash.presentation import build_deck
+
+    return build_deck(
+        get_store(url), gemeente=gemeente, codes=codes, start=start, end=end, lang=lang, label=label
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def presentation_file(
+    url: str, version: str, gemeente, codes, start, end, lang: str, label: str, kind: str
+) -> bytes:
+    """The deck as a file: ``kind`` is ``pptx`` or ``pdf``."""
+    from vsdash import export
+
+    deck = presentation_deck(url, version, gemeente, codes, start, end, lang, label)
+    return export.deck_to_pptx(deck) if kind == "pptx" else export.deck_to_pdf(deck)

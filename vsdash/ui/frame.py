@@ -236,3 +236,29 @@ def declare_language(lang: str) -> None:
 def municipality_names(sel: Selection) -> pd.Series:
     """Display names by CBS code."""
     return cached.table(sel.url, sel.version, "municipalities").set_index("gemeentecode")["weergavenaam"]
+
+
+PRESENTATION_STYLE = """
+<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"] {display: none !important;}
+.block-container, [data-testid="stMainBlockContainer"] {max-width: 100% !important;
+  padding-top: 2.2rem !important; padding-left: 3rem !important; padding-right: 3rem !important;}
+h1 {font-size: clamp(2rem, 3.2vw, 3.4rem) !important; line-height: 1.15 !important;}
+.vs-slide-meta {font-size: clamp(1rem, 1.2vw, 1.35rem); color: #555; margin-bottom: 0;}
+.vs-slide-text {font-size: clamp(1.3rem, 1.9vw, 2.1rem); line-height: 1.35;}
+.vs-slide-note {font-size: clamp(1rem, 1.15vw, 1.3rem); color: #3a3a3a; line-height: 1.4;}
+.vs-slide-list li {font-size: clamp(1.05rem, 1.35vw, 1.55rem); line-height: 1.4; margin-bottom: 0.45rem;}
+.st-key-dia_inhoud {min-height: 64vh;}
+.st-key-dia_kaartbeeld img {max-height: 62vh; width: auto !important; max-width: 100%; object-fit: contain;}
+.st-key-dia_inhoud [data-testid="stMetric"] {padding-top: 8vh;}
+.vs-slide-counter {text-align: center; color: #555; margin: 0;}
+[data-testid="stMetricValue"] {font-size: clamp(2.4rem, 4.2vw, 4.6rem) !important; color: #0072B2;}
+[data-testid="stMetricLabel"] p {font-size: clamp(1rem, 1.25vw, 1.4rem) !important;}
+</style>
+"""
+
+
+def presentation_style() -> None:
+    """CSS of presentation mode: no sidebar, full width, large type (only on the page that calls it)."""
+    st.markdown(PRESENTATION_STYLE, unsafe_allow_html=True)  # constant CSS, no user content

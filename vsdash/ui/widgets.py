@@ -7,23 +7,28 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import Iterator
+from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
+from vsdash import export
 from vsdash.charts import ChartSpec, localise_figure
 from vsdash.i18n import t
 
 log = logging.getLogger("vsdash")
 
 
-def show_chart(spec: ChartSpec, key: str, lang: str, **kwargs) -> object:
-    """Draw a chart with its one-sentence alt text, and its data as a table on request.
+def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, **kwargs) -> object:
+    """Draw a chart with its one-sentence alt text, its data as a table on request, and downloads.
 
     Every chart passes here, so this is where WCAG applies to all of them at once: the figure is
     made to read in ``lang`` (decimal marks, Dutch month names), the alt text is both the chart's
     accessible name and a visible caption, and the "Toon als tabel" switch (keyboard: Tab, Space)
-    shows the same data, further panels included.
+    shows the same data, further panels included. The modebar's camera button saves the chart as
+    PNG (rendered in the browser, works offline); the table behind it (already privacy-applied)
+    downloads as CSV and XLSX. ``controls=False`` leaves out the switch and the downloads
+    (presentation slides).
     """
     if not spec.alt or spec.table is None:
         raise ValueError(f"chart {key!r} has no text alternative or table; every chart needs both")
@@ -31,7 +36,30 @@ def show_chart(spec: ChartSpec, key: str, lang: str, **kwargs) -> object:
     config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
     event = st.plotly_chart(spec.figure, key=key, alt=spec.alt, config=config, **kwargs)
     st.caption(spec.alt)
-    if st.toggle(t("show_as_table", lang), key=f"{key}__table"):
+    if not controls:
+        return event
+    left, csv_col, xlsx_col = st.columns([4, 1, 1], vertical_alignment="center")
+    with left:
+        show_table = st.toggle(t("show_as_table", lang), key=f"{key}__table")
+    csv_col.download_button(
+        t("download_csv", lang),
+        data=lambda: export.table_csv_bytes(spec.table),
+        file_name=f"{key}.csv",
+        mime="text/csv",
+        key=f"{key}__csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    xlsx_col.download_button(
+        t("download_xlsx", lang),
+        data=lambda: export.table_xlsx_bytes(spec.table, key),
+        file_name=f"{key}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}__xlsx",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+    if show_table:
         _show_table(spec.table)
         for caption, table in spec.more_tables.items():
             st.markdown(f"**{caption}**")
@@ -54,6 +82,20 @@ def _show_table(table: pd.DataFrame) -> None:
         if _is_date_column(table[col])
     }
     st.dataframe(table, hide_index=True, width="stretch", column_config=dates or None)
+
+
+def share_link(lang: str, where=None) -> None:
+    """Show the current page's address with every filter in it, to copy and share.
+
+    Call it after the page has run, so parameters a page sets itself (``campagne``) are in it.
+    ``where`` is a container (default: the main area), e.g. ``st.sidebar``.
+    """
+    where = where or st.container()
+    path = st.context.url.split("?")[0] if st.context.url else ""
+    query = "&".join(f"{name}={quote(str(value))}" for name, value in st.query_params.to_dict().items())
+    with where, st.expander(t("share_link", lang), icon=":material/link:"):
+        st.caption(t("share_link_help", lang))
+        st.code(f"{path}?{query}" if query else path, language=None, wrap_lines=True)
 
 
 @contextlib.contextmanager

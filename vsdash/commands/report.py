@@ -1,0 +1,86 @@
+"""``python -m vsdash report``: the presentation of one municipality and period as PPTX or PDF."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+from pathlib import Path
+
+from vsdash.cli import UserError
+
+FORMATS = ("pptx", "pdf")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``report`` command."""
+    parser = subparsers.add_parser(
+        "report",
+        help="maak de presentatie van een gemeente en periode als PPTX of PDF",
+        description=(
+            "Maakt dezelfde dia's als de pagina Presenteren (kerncijfers, trend met campagnes, "
+            "campagne-effect, kaart van risicogebieden, activiteiten, wat we leerden) als PowerPoint "
+            "met bewerkbare grafieken of als PDF. Kleine aantallen worden niet getoond; demodata krijgt "
+            "op elke dia het label 'Demodata — fictief'."
+        ),
+    )
+    parser.add_argument("--gemeente", required=True, help="CBS-code van de gemeente, bijvoorbeeld GM0344")
+    parser.add_argument("--from", dest="start", required=True, help="eerste dag van de periode, JJJJ-MM-DD")
+    parser.add_argument("--to", dest="end", required=True, help="laatste dag van de periode, JJJJ-MM-DD")
+    parser.add_argument("--format", choices=FORMATS, required=True, help="pptx of pdf")
+    parser.add_argument(
+        "--store", help="adres van de opslag (standaard VSDASH_DATABASE_URL of de ingebouwde)"
+    )
+    parser.add_argument("--taal", choices=("nl", "en"), default="nl", help="taal van de dia's (standaard nl)")
+    parser.add_argument("--out", required=True, type=Path, help="bestand om te schrijven")
+    parser.set_defaults(func=run)
+
+
+def _parse_day(text: str, flag: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UserError(
+            f"{flag}: {text!r} is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2024-01-31."
+        ) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the arguments, build the deck, write the file whole (or not at all)."""
+    from vsdash import export
+    from vsdash.presentation import build_deck
+    from vsdash.store import Store, StoreError
+
+    start, end = _parse_day(args.start, "--from"), _parse_day(args.end, "--to")
+    if start > end:
+        raise UserError(f"--from ({start}) ligt na --to ({end}); de periode moet vooruit lopen.")
+    out: Path = args.out
+    if out.suffix.lower() != f".{args.format}":
+        raise UserError(f"--out: {out} hoort bij --format {args.format} te eindigen op .{args.format}.")
+    if not out.parent.exists():
+        raise UserError(f"--out: de map {out.parent} bestaat niet.")
+    try:
+        store = Store(args.store)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    try:
+        names = store.municipalities().set_index("gemeentecode")["weergavenaam"]
+        if args.gemeente not in names.index:
+            raise UserError(
+                f"--gemeente: {args.gemeente!r} is geen bekende CBS-gemeentecode (vorm GM0000, bijvoorbeeld "
+                f"GM0344 voor Utrecht)."
+            )
+        span = store.report_date_range()
+        if span is not None and (end < span[0] or start > span[1]):
+            raise UserError(
+                f"De periode {start} tot en met {end} valt buiten de gegevens ({span[0]} tot en met {span[1]})."
+            )
+        deck = build_deck(store, gemeente=args.gemeente, start=start, end=end, lang=args.taal)
+    finally:
+        store.close()
+    content = export.deck_to_pptx(deck) if args.format == "pptx" else export.deck_to_pdf(deck)
+    partial = out.with_name(f".{out.name}.schrijven")
+    partial.write_bytes(content)
+    os.replace(partial, out)  # the file appears whole, or not at all
+    print(f"Geschreven: {out} ({len(content) // 1024} kB, {deck.label}, {deck.period_text}).")
+    return 0

@@ -1,0 +1,401 @@
+"""The presentation deck: what the officer shows at a networking day, as data.
+
+One function, :func:`build_deck`, reads the store's aggregates for one selection (a municipality,
+a programme or everything, and a period) and returns a :class:`Deck`: the numbers of every slide
+after privacy, the chart data, the map picture and the "what we learned" bullet points. The
+Presenteren page, the PPTX and PDF exports, the council summary and the ``report`` command all
+draw the same deck, so a slide says the same thing wherever it is shown. No streamlit here.
+
+Slides, in order (``SLIDES``): key figures, trend with campaign bands, effect card of the most
+recent campaign with an estimate, map of risk areas and report density, activities by category,
+what we learned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from vsdash import campaign_effects, metrics, privacy, schema
+from vsdash.effects import COVID_PERIOD, EffectEstimate, describe_effect
+from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
+from vsdash.store import ReportFilter, Store
+
+SLIDES = ("kerncijfers", "trend", "effect", "kaart", "activiteiten", "geleerd")
+MAP_H3_RESOLUTION = 8
+
+
+@dataclass
+class KeyFigures:
+    """The numbers of the first slide, as display labels (already privacy-checked)."""
+
+    reports: str  # count, "<5" or "geen meldpunt"
+    per_10k: str
+    change: str  # "+12%" or "–"
+    previous: str  # last year's count label
+    campaigns: int
+    activities: int
+    has_channel: bool
+    inhabitants: int
+    population_year: int
+    total_visible: bool  # both this year's and last year's totals may be shown
+    total: int  # raw; use only when ``total_visible``
+    previous_total: int
+    change_value: float  # NaN when hidden or without comparison
+
+
+@dataclass
+class EffectCard:
+    """The effect of one campaign in one municipality, or why there is none."""
+
+    campagne_id: str
+    naam: str
+    gemeentecode: str
+    gemeente_naam: str
+    start: dt.date
+    end: dt.date
+    estimate: EffectEstimate | None
+    observed_label: str
+    hidden: bool  # fewer than k reports in the window: numbers are not shown
+    sentence: str
+    weekly: pd.DataFrame  # week, period, observed (NaN when hidden), label, expected, low, high
+
+
+@dataclass
+class Deck:
+    """Everything the six slides show for one selection; counts are privacy-applied."""
+
+    gemeente: str | None
+    codes: tuple[str, ...] | None
+    label: str
+    start: dt.date
+    end: dt.date
+    lang: str
+    is_demo: bool
+    k: int
+    key: KeyFigures
+    grain: str
+    trend: pd.DataFrame  # periode, n (float, NaN hidden), label
+    previous: pd.DataFrame  # same, last year's period shifted onto this year's axis
+    bands: pd.DataFrame  # campaigns shaded on the trend
+    breaks: pd.DataFrame  # known breaks inside the period
+    effect: EffectCard | None
+    effect_reason: str  # why there is no effect card
+    hexes: pd.DataFrame  # h3_cell (hex string), n (Int64, NA hidden), label, suppression
+    risk_areas: pd.DataFrame  # risicogebied_id, naam, type, geometrie_wkt, n label
+    activities: pd.DataFrame  # categorie, categorie_label, n, label
+    learned: list[str]
+    caveats: list[str]
+    channel_launches: pd.DataFrame  # launches in the period or the comparison year
+    map_png: bytes = field(default=b"", repr=False)
+
+    @property
+    def period_text(self) -> str:
+        """The period in words, e.g. "1 januari 2024 – 31 december 2024"."""
+        return f"{fmt_date(self.start, self.lang)} – {fmt_date(self.end, self.lang)}"
+
+    @property
+    def subtitle(self) -> str:
+        """Selection and period, as printed on every slide."""
+        return f"{self.label} · {self.period_text}"
+
+    def slide_title(self, slide: str) -> str:
+        """The title of one slide (``slide`` from ``SLIDES``)."""
+        return t(f"slide_{slide}", self.lang, selectie=self.label)
+
+
+def build_deck(
+    store: Store,
+    *,
+    gemeente: str | None,
+    start: dt.date,
+    end: dt.date,
+    lang: str = "nl",
+    codes: Sequence[str] | None = None,
+    label: str | None = None,
+    with_map: bool = True,
+) -> Deck:
+    """Read the store's aggregates for a selection and build the deck.
+
+    ``gemeente`` is one CBS code (the usual case for a presentation); without it ``codes`` (a
+    programme's municipalities, or None for all) is the scope and the effect slide explains that
+    an effect needs one municipality. ``label`` names the selection (default: the municipality's
+    name or "Alle gemeenten"). ``with_map`` renders the map picture (matplotlib, about a second).
+    Raises ``ValueError`` (Dutch) for an unknown municipality or an inverted period.
+    """
+    if start > end:
+        raise ValueError(f"De periode begint ({start}) na het einde ({end}).")
+    municipalities = store.municipalities()
+    names = municipalities.set_index("gemeentecode")["weergavenaam"].to_dict()
+    if gemeente is not None:
+        if gemeente not in names:
+            raise ValueError(f"Onbekende gemeentecode {gemeente!r}; gebruik een CBS-code zoals GM0344.")
+        codes = (gemeente,)
+    codes = tuple(codes) if codes is not None else None
+    label = label or (names[gemeente] if gemeente else t("all_municipalities", lang))
+    k = privacy.resolve_k()
+
+    flt = ReportFilter(codes, start, end)
+    prev_flt = ReportFilter(codes, metrics.shift_year(start), metrics.shift_year(end))
+    campaigns, channels = store.campaigns(), store.channels()
+    activities, population = store.activities(), store.population()
+
+    weekly = store.count_reports(flt, "week")
+    previous_weekly = store.count_reports(prev_flt, "week")
+    key = _key_figures(
+        weekly, previous_weekly, population, campaigns, channels, activities, codes, start, end, lang
+    )
+    running = metrics.campaigns_in_period(campaigns, codes, start, end)
+
+    grain = "week" if weekly.empty or weekly["n"].median() >= 2 * k else "month"
+    series = weekly if grain == "week" else store.count_reports(flt, "month")
+    previous = previous_weekly if grain == "week" else store.count_reports(prev_flt, "month")
+    trend = privacy.suppress_small_counts(
+        metrics.fill_periods(series, start, end, grain), "n", total_shown=False, lang=lang
+    ).astype({"n": "float"})
+    prev = metrics.fill_periods(previous, prev_flt.start, prev_flt.end, grain)
+    prev["periode"] = prev["periode"] + pd.DateOffset(years=1)
+    prev = privacy.suppress_small_counts(prev, "n", total_shown=False, lang=lang).astype({"n": "float"})
+    breaks = metrics.known_breaks(channels, codes, start, end, include_channels=bool(gemeente))
+    # Over many municipalities a local campaign does not explain the total (as on Overzicht).
+    bands = running if gemeente else running[running["schaal"] == "landelijk"]
+
+    if gemeente:
+        span = store.report_date_range()
+        effect, reason = _effect_card(
+            store, campaigns, channels, population, gemeente, names, end, span, lang
+        )
+    else:
+        effect, reason = None, t("present_effect_one_municipality", lang)
+
+    hexes = _hexes(store, flt, lang)
+    areas = _risk_areas(store, flt, codes, lang)
+    by_cat = metrics.activities_by_category(activities, codes, start, end, schema.ACTIVITY_CATEGORIES)
+    by_cat["categorie_label"] = [t(f"cat_{c}", lang) for c in by_cat["categorie"]]
+    by_cat["label"] = [fmt_number(n, lang) for n in by_cat["n"]]  # activities are not about people
+
+    launches = _launches(channels, codes, prev_flt.start, end)
+    deck = Deck(
+        gemeente=gemeente,
+        codes=codes,
+        label=label,
+        start=start,
+        end=end,
+        lang=lang,
+        is_demo=store.is_demo(),
+        k=k,
+        key=key,
+        grain=grain,
+        trend=trend,
+        previous=prev,
+        bands=bands.reset_index(drop=True),
+        breaks=breaks,
+        effect=effect,
+        effect_reason=reason,
+        hexes=hexes,
+        risk_areas=areas,
+        activities=by_cat,
+        learned=[],
+        caveats=[],
+        channel_launches=launches,
+    )
+    deck.caveats = caveats(deck)
+    deck.learned = lessons(deck)
+    if with_map:
+        from vsdash.slide_figures import figure_png, risk_area_map
+
+        deck.map_png = figure_png(risk_area_map(deck))
+    return deck
+
+
+def _key_figures(
+    weekly, previous_weekly, population, campaigns, channels, activities, codes, start, end, lang
+) -> KeyFigures:
+    total, prev_total = int(weekly["n"].sum()), int(previous_weekly["n"].sum())
+    inhabitants, pop_year = metrics.population_in_year(population, codes, end.year)
+    has_channel = codes is None or bool(metrics.codes_with_channel(channels, codes, start, end))
+    shown = privacy.suppress_small_counts(
+        pd.DataFrame({"n": [total, prev_total]}), "n", total_shown=False, lang=lang
+    )
+    visible = bool(shown["n"].notna().all())
+    change = metrics.relative_change(total, prev_total) if visible and has_channel else float("nan")
+    rate = metrics.rate_per_10k(total, inhabitants) if has_channel and shown["n"].notna().iloc[0] else None
+    acts = metrics.activities_by_category(activities, codes, start, end, schema.ACTIVITY_CATEGORIES)
+    return KeyFigures(
+        reports=shown["label"].iloc[0] if has_channel else t("no_channel_short", lang),
+        per_10k=fmt_number(rate, lang, 1) if rate is not None else shown["label"].iloc[0],
+        change=fmt_percent(change, lang, sign=True),
+        previous=shown["label"].iloc[1],
+        campaigns=len(metrics.campaigns_in_period(campaigns, codes, start, end)),
+        activities=int(acts["n"].sum()),
+        has_channel=has_channel,
+        inhabitants=inhabitants,
+        population_year=pop_year,
+        total_visible=visible and has_channel,
+        total=total,
+        previous_total=prev_total,
+        change_value=change,
+    )
+
+
+def _effect_card(store, campaigns, channels, population, code, names, end, span, lang):
+    """The most recent campaign of ``code`` (started by ``end``) whose effect can be estimated."""
+    if span is None:
+        return None, t("no_reports_period", lang)
+    own = campaigns[
+        (campaigns["gemeentecode"] == code) & (pd.to_datetime(campaigns["start"]) <= pd.Timestamp(end))
+    ]
+    if own.empty:
+        return None, t("present_no_campaign", lang, naam=names.get(code, code))
+    weekly_all = store.count_reports(ReportFilter(None, *span), "week", ("gemeentecode",))
+    reason = ""
+    for camp in own.sort_values("start", ascending=False).itertuples():
+        try:
+            est = campaign_effects.estimate_one(
+                weekly_all, campaigns, channels, population, camp.campagne_id, code, span
+            )
+        except ValueError as exc:
+            reason = reason or str(exc)
+            continue
+        window = privacy.suppress_small_counts(
+            pd.DataFrame({"n": [est.observed]}), "n", total_shown=False, lang=lang
+        )
+        hidden = bool(window["n"].isna().iloc[0])
+        weekly = est.weekly.rename(columns={"observed": "n"})
+        weekly = privacy.suppress_small_counts(weekly, "n", total_shown=True, lang=lang)
+        weekly = weekly.rename(columns={"n": "observed"}).astype({"observed": "float"})
+        return (
+            EffectCard(
+                campagne_id=camp.campagne_id,
+                naam=camp.naam,
+                gemeentecode=code,
+                gemeente_naam=names.get(code, code),
+                start=pd.Timestamp(camp.start).date(),
+                end=pd.Timestamp(camp.eind).date(),
+                estimate=est,
+                observed_label=window["label"].iloc[0],
+                hidden=hidden,
+                sentence=t("effect_hidden_small", lang, k=privacy.resolve_k())
+                if hidden
+                else describe_effect(est, lang),
+                weekly=weekly,
+            ),
+            "",
+        )
+    return None, t("present_no_estimate", lang, naam=names.get(code, code), reden=reason)
+
+
+def _hexes(store: Store, flt: ReportFilter, lang: str) -> pd.DataFrame:
+    import h3
+
+    privacy.public_h3_resolution(MAP_H3_RESOLUTION)
+    counts = store.hex_counts(flt)
+    counts = counts.groupby("h3_r8", as_index=False)["n"].sum()
+    # The selection's total is on the first slide, so hidden cells get complementary cover.
+    shown = privacy.suppress_small_counts(counts, "n", total_shown=True, lang=lang)
+    shown["h3_cell"] = [h3.int_to_str(int(c)) for c in shown["h3_r8"]]
+    return shown[["h3_cell", "n", "label", "suppression"]].reset_index(drop=True)
+
+
+def _risk_areas(store: Store, flt: ReportFilter, codes, lang: str) -> pd.DataFrame:
+    areas = store.risk_areas()
+    if codes is not None:
+        areas = areas[areas["gemeentecode"].isin(list(codes))]
+    counts = store.area_counts(flt, "risicogebied_id")
+    counts = counts.groupby("risicogebied_id", as_index=False)["n"].sum()
+    merged = areas.merge(counts, on="risicogebied_id", how="left").fillna({"n": 0})
+    merged["n"] = merged["n"].astype("int64")
+    shown = privacy.suppress_small_counts(merged, "n", total_shown=False, lang=lang)
+    return shown[
+        ["risicogebied_id", "gemeentecode", "naam", "type", "geometrie_wkt", "n", "label"]
+    ].reset_index(drop=True)
+
+
+def _launches(channels: pd.DataFrame, codes, start: dt.date, end: dt.date) -> pd.DataFrame:
+    breaks = metrics.channel_breaks(channels, codes, start, end)
+    return breaks[breaks["soort_breuk"] == "start"].reset_index(drop=True)
+
+
+def _overlaps(start: dt.date, end: dt.date, lo: dt.date, hi: dt.date) -> bool:
+    return start <= hi and end >= lo
+
+
+def caveats(deck: Deck) -> list[str]:
+    """The caveats that apply to this selection and period, as plain sentences.
+
+    Willingness to report and small numbers always apply; Covid-19, channel launches and the
+    1 July 2024 criminalisation when the period (or last year's period it is compared with)
+    touches them.
+    """
+    lang = deck.lang
+    compare_start = metrics.shift_year(deck.start)
+    found = [t("caveat_willingness", lang), t("caveat_small_numbers", lang, k=deck.k)]
+    if _overlaps(compare_start, deck.end, *COVID_PERIOD):
+        found.append(t("caveat_covid", lang))
+    if not deck.channel_launches.empty:
+        launches = ", ".join(
+            f"{row.naam} ({fmt_date(row.datum.date(), lang)})" for row in deck.channel_launches.itertuples()
+        )
+        found.append(t("caveat_channel", lang, kanalen=launches))
+    law = metrics.NATIONAL_BREAKS["datum"].iloc[0].date()
+    if compare_start <= law <= deck.end:
+        found.append(t("caveat_law", lang, datum=fmt_date(law, lang)))
+    return found
+
+
+def lessons(deck: Deck) -> list[str]:
+    """ "What we learned": plain bullet points generated from the deck's numbers.
+
+    The biggest change (vs last year, the busiest period), the campaign effect, where reports
+    came from (the risk area with the most reports), what was done, and the caveats last.
+    """
+    lang, key = deck.lang, deck.key
+    points = []
+    if not key.has_channel:
+        points.append(t("no_channel", lang, naam=deck.label))
+    elif key.total_visible and key.previous_total:
+        word = "learned_more" if key.change_value > 0 else "learned_less"
+        points.append(
+            t(
+                word,
+                lang,
+                pct=fmt_percent(abs(key.change_value), lang),
+                prev=key.previous,
+                now=key.reports,
+            )
+        )
+    elif not key.total_visible:
+        points.append(t("learned_too_few", lang, k=deck.k))
+    visible = deck.trend.dropna(subset=["n"])
+    if not visible.empty and visible["n"].max() > 0:
+        peak = visible.loc[visible["n"].idxmax()]
+        when = _period_name(peak["periode"], deck.grain, lang)
+        points.append(t("learned_peak", lang, wanneer=when, n=peak["label"]))
+    if deck.effect is not None:
+        points.append(f"{deck.effect.naam}: {deck.effect.sentence}")
+    areas = deck.risk_areas.dropna(subset=["n"])
+    areas = areas[areas["n"] > 0]
+    if not areas.empty:
+        top = areas.loc[areas["n"].idxmax()]
+        points.append(t("learned_top_area", lang, naam=top["naam"], n=top["label"]))
+    if key.activities:
+        top_cat = deck.activities.loc[deck.activities["n"].idxmax()]
+        points.append(
+            t(
+                "learned_activities",
+                lang,
+                n=fmt_number(key.activities, lang),
+                categorie=top_cat["categorie_label"].lower(),
+                m=top_cat["label"],
+            )
+        )
+    return points + deck.caveats
+
+
+def _period_name(stamp: pd.Timestamp, grain: str, lang: str) -> str:
+    if grain == "month":
+        return fmt_date(stamp.date(), lang).split(" ", 1)[1]  # "maart 2024"
+    return t("week_of", lang, datum=fmt_date(stamp.date(), lang))

@@ -1,0 +1,217 @@
+"""Static (server-side) figures of the deck, drawn with matplotlib for the PDF and the map slide.
+
+The browser shows plotly charts; a PDF page and a PowerPoint picture need an image. These
+builders draw the same data with the same Okabe-Ito colours, and carry meaning in text as well
+as colour (labelled campaign bands, hatched hidden cells, named risk areas). Counts arrive
+privacy-applied in the ``Deck``. No streamlit here.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+import matplotlib
+
+matplotlib.use("Agg")  # server-side rendering, no display
+
+import matplotlib.pyplot as plt  # noqa: E402 - after choosing the backend
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from vsdash.charts import BAND_EDGE, BREAK_COLOUR, OKABE_ITO, TEXT_COLOUR  # noqa: E402
+from vsdash.i18n import fmt_number, t  # noqa: E402
+
+HIDDEN_COLOUR = "#d9d9d9"
+AREA_COLOUR = OKABE_ITO[5]  # vermillion outlines for risk areas
+FIGSIZE = (12, 5.6)
+
+
+def _style(ax) -> None:
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(colors=TEXT_COLOUR, labelsize=11)
+    ax.yaxis.grid(True, color="#e5e5e5")
+    ax.set_axisbelow(True)
+
+
+def _thousands(lang: str):
+    return matplotlib.ticker.FuncFormatter(lambda v, _pos: fmt_number(v, lang))
+
+
+def figure_png(fig: Figure, dpi: int = 150) -> bytes:
+    """Render a figure to PNG bytes and release it."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def trend_figure(deck) -> Figure:
+    """Reports per week or month, last year dotted, campaign bands labelled, breaks as dashed lines."""
+    lang = deck.lang
+    fig, ax = plt.subplots(figsize=FIGSIZE)
+    if not deck.previous.empty:
+        ax.plot(
+            deck.previous["periode"],
+            deck.previous["n"],
+            color="#767676",
+            linestyle=":",
+            linewidth=1.5,
+            label=t("same_period_last_year", lang),
+        )
+    ax.plot(
+        deck.trend["periode"],
+        deck.trend["n"],
+        color=OKABE_ITO[0],
+        linewidth=2.5,
+        marker="o",
+        markersize=3,
+        label=t("reports", lang),
+    )
+    top = float(np.nanmax(deck.trend["n"].to_numpy(dtype=float))) if deck.trend["n"].notna().any() else 1.0
+    for i, camp in enumerate(deck.bands.itertuples()):
+        x0, x1 = pd.Timestamp(camp.start), pd.Timestamp(camp.eind) + pd.Timedelta(days=1)
+        ax.axvspan(x0, x1, facecolor=OKABE_ITO[1], alpha=0.18, hatch="//", edgecolor=BAND_EDGE, linewidth=0.8)
+        ax.text(x0, top * (1.12 - 0.07 * (i % 3)), camp.naam, fontsize=10, color=BAND_EDGE, va="bottom")
+    for brk in deck.breaks.itertuples():
+        key = {"start": "break_launch", "eind": "break_end", "wet": "break_law"}[brk.soort_breuk]
+        ax.axvline(pd.Timestamp(brk.datum), color=BREAK_COLOUR, linestyle="--", linewidth=1.5)
+        ax.text(
+            pd.Timestamp(brk.datum),
+            0,
+            " " + t(key, lang, naam=brk.naam),
+            rotation=90,
+            fontsize=9,
+            color=BREAK_COLOUR,
+            va="bottom",
+        )
+    ax.set_ylim(0, top * 1.3 if top > 0 else 1)
+    ax.set_ylabel(t(f"reports_{deck.grain}_axis", lang))
+    ax.yaxis.set_major_formatter(_thousands(lang))
+    ax.legend(loc="upper left", frameon=False, fontsize=10, bbox_to_anchor=(0, -0.08), ncol=2)
+    _style(ax)
+    return fig
+
+
+def effect_figure(deck) -> Figure:
+    """Two bars: reports expected without the campaign (with its 95% interval) and reports received."""
+    lang, card = deck.lang, deck.effect
+    fig, ax = plt.subplots(figsize=(8, 5))
+    est = card.estimate
+    labels = [t("expected_reports", lang), t("observed_reports", lang)]
+    values = [est.expected, est.observed]
+    bars = ax.bar(labels, values, color=[HIDDEN_COLOUR, OKABE_ITO[0]], edgecolor=TEXT_COLOUR, width=0.55)
+    bars[0].set_hatch("..")
+    ax.errorbar(
+        [0],
+        [est.expected],
+        yerr=[[est.expected - est.expected_low], [est.expected_high - est.expected]],
+        color=TEXT_COLOUR,
+        capsize=10,
+        linewidth=1.5,
+    )
+    texts = [fmt_number(est.expected, lang), card.observed_label]
+    for bar, text in zip(bars, texts, strict=True):
+        ax.text(
+            bar.get_x() + bar.get_width() / 2, bar.get_height(), text, ha="center", va="bottom", fontsize=14
+        )
+    ax.set_ylim(0, max(est.expected_high, est.observed) * 1.15)
+    ax.yaxis.set_major_formatter(_thousands(lang))
+    _style(ax)
+    return fig
+
+
+def activities_figure(deck) -> Figure:
+    """Horizontal bars of activities per category, the number written beside each bar."""
+    lang = deck.lang
+    rows = deck.activities
+    fig, ax = plt.subplots(figsize=(10, 4.2))
+    y = np.arange(len(rows))
+    ax.barh(y, rows["n"], color=OKABE_ITO[0])
+    ax.set_yticks(y, rows["categorie_label"], fontsize=13)
+    ax.invert_yaxis()
+    for pos, (n, label) in enumerate(zip(rows["n"], rows["label"], strict=True)):
+        ax.text(n, pos, f" {label}", va="center", fontsize=13)
+    ax.set_xlim(0, max(1, rows["n"].max()) * 1.15)
+    ax.xaxis.grid(True, color="#e5e5e5")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_xlabel(t("activities", lang))
+    return fig
+
+
+def risk_area_map(deck) -> Figure:
+    """Report density on H3 cells (about 0.7 km²) with the risk areas outlined and named.
+
+    Cells whose count is hidden for privacy are grey and hatched ("<5"); the municipality's
+    outline (CBS boundaries) is drawn when the boundary files are available.
+    """
+    import matplotlib.colors as mcolors
+    from matplotlib.patches import Patch
+    from shapely import wkt
+
+    from vsdash import geo
+
+    lang = deck.lang
+    fig, ax = plt.subplots(figsize=(12, 6.4))
+    ax.set_axis_off()
+    hexes = deck.hexes
+    latitudes = []
+    if not hexes.empty:
+        shapes = geo.cell_boundary_polygons(hexes["h3_cell"]).set_index("h3_cell")
+        values = hexes.set_index("h3_cell")["n"]
+        visible = values.dropna().astype(float)
+        vmax = max(float(visible.max()) if not visible.empty else 1.0, float(deck.k))
+        norm = mcolors.LogNorm(vmin=deck.k, vmax=max(vmax, deck.k + 1))
+        cmap = plt.get_cmap("viridis_r")
+        for cell, geom in shapes.geometry.items():
+            x, y = geom.exterior.xy
+            latitudes.extend(y)
+            n = values.get(cell)
+            if pd.isna(n):
+                ax.fill(x, y, facecolor=HIDDEN_COLOUR, edgecolor="white", linewidth=0.3, hatch="///")
+            elif n == 0:
+                continue
+            else:
+                ax.fill(x, y, facecolor=cmap(norm(float(n))), edgecolor="white", linewidth=0.3)
+        bar = fig.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.7, pad=0.12)
+        bar.set_label(t("map_legend_density", lang), fontsize=11)
+        bar.ax.yaxis.set_major_formatter(_thousands(lang))
+    try:
+        outline = geo.load_municipality_boundaries()
+    except (geo.BoundariesUnavailable, geo.BoundaryFileError):
+        outline = None  # the map still reads without the outline
+    if outline is not None:
+        scope = [deck.gemeente] if deck.gemeente else list(deck.codes or outline["gemeentecode"])
+        for code, geom in zip(outline["gemeentecode"], outline.geometry, strict=True):
+            if code not in scope:
+                continue
+            for part in getattr(geom, "geoms", [geom]):
+                x, y = part.exterior.xy
+                ax.plot(x, y, color="#555555", linewidth=1 if deck.gemeente else 0.3)
+                latitudes.extend(y)
+    for i, area in enumerate(deck.risk_areas.itertuples()):
+        geom = wkt.loads(area.geometrie_wkt)
+        for part in getattr(geom, "geoms", [geom]):
+            x, y = part.exterior.xy
+            ax.plot(x, y, color=AREA_COLOUR, linewidth=2.2)
+            latitudes.extend(y)
+        centre = geom.centroid
+        if deck.gemeente:  # names only on one municipality's map; nationally they would overlap
+            ax.annotate(
+                f"{area.naam} ({area.label})",
+                (centre.x, centre.y),
+                xytext=(8, 8 if i % 2 == 0 else -18),
+                textcoords="offset points",
+                fontsize=10,
+                color=TEXT_COLOUR,
+                bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor=AREA_COLOUR, alpha=0.85),
+            )
+    if latitudes:
+        ax.set_aspect(1 / math.cos(math.radians(float(np.mean(latitudes)))))
+    handles = [
+        Patch(facecolor="white", edgecolor=AREA_COLOUR, linewidth=2, label=t("map_legend_area", lang)),
+        Patch(facecolor=HIDDEN_COLOUR, hatch="///", label=t("map_legend_hidden", lang, k=deck.k)),
+    ]
+    ax.legend(handles=handles, loc="lower left", frameon=True, fontsize=10)
+    return fig
