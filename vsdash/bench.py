@@ -344,7 +344,7 @@ def write_results(result: dict) -> None:
         lines += [f"| `{page}` | {secs:.2f} | ≤ 6 |" for page, secs in browser["page_idle_s"].items()]
         lines += [
             "",
-            f"Filter change (a new municipality, loaded by URL; an upper bound for a widget change): "
+            f"Filter change (a new municipality chosen in the sidebar, 5 sessions in one chromium): "
             f"p95 {browser['single_session_p95_s']:.2f} s for one session, "
             f"{browser['concurrent_p95_s']:.2f} s with {browser['concurrent_sessions']} concurrent sessions "
             f"each changing every 2 s: ratio {browser['concurrent_ratio']:.2f} (target ≤ 2).",
