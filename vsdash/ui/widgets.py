@@ -31,12 +31,26 @@ def show_chart(spec: ChartSpec, key: str, lang: str, **kwargs) -> object:
     config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
     event = st.plotly_chart(spec.figure, key=key, alt=spec.alt, config=config, **kwargs)
     st.caption(spec.alt)
-    if st.toggle(t("show_as_table", lang), key=f"{key}__table"):
-        _show_table(spec.table)
-        for caption, table in spec.more_tables.items():
-            st.markdown(f"**{caption}**")
-            _show_table(table)
+    table_switch(spec.table, spec.more_tables, key, lang)
     return event
+
+
+def table_switch_key(key: str) -> str:
+    """The widget key of the "Toon als tabel" switch of the chart or map drawn with ``key``."""
+    return f"{key}__table"
+
+
+def table_switch(table: pd.DataFrame, more_tables: dict[str, pd.DataFrame], key: str, lang: str) -> None:
+    """The "Toon als tabel" switch under a chart or map: one label and one key pattern everywhere.
+
+    ``key`` is the chart's or map's own key; tests and the browser check rely on the pair
+    (figure ``key``, switch ``key + "__table"``) to find every figure's alternative.
+    """
+    if st.toggle(t("show_as_table", lang), key=table_switch_key(key)):
+        show_table(table)
+        for caption, extra in more_tables.items():
+            st.markdown(f"**{caption}**")
+            show_table(extra)
 
 
 def _is_date_column(values: pd.Series) -> bool:
@@ -46,7 +60,7 @@ def _is_date_column(values: pd.Series) -> bool:
     return not present.empty and all(isinstance(v, dt.date) for v in present)
 
 
-def _show_table(table: pd.DataFrame) -> None:
+def show_table(table: pd.DataFrame) -> None:
     """A chart's table with dates written the Dutch way (12-03-2023), still sortable as dates."""
     dates = {
         col: st.column_config.DateColumn(col, format="DD-MM-YYYY")
