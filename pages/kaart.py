@@ -7,7 +7,7 @@ from vsdash import maps, settings
 from vsdash.i18n import fmt_date, t
 from vsdash.store import ReportFilter
 from vsdash.ui import cached, frame
-from vsdash.ui.mapview import show_legend, show_map, show_table_toggle
+from vsdash.ui.mapview import show_map
 from vsdash.ui.widgets import section_guard, show_chart
 
 MAP_KEY = "kaart_map"
@@ -49,14 +49,7 @@ with section_guard(lang, "kaart"):
         counts = cached.count_reports(sel.url, sel.version, flt, "month", ("gemeentecode",))
         totals = maps.municipality_totals(counts, municipalities, lang=lang)
         spec = maps.national_map(totals, boundaries, label=sel.label, lang=lang)
-    map_col, legend_col = st.columns([3, 1])
-    with map_col:
-        event = show_map(spec, MAP_KEY, selectable=bool(sel.gemeente))
-    with legend_col:
-        show_legend(spec, lang)
-    for note in spec.notes:
-        st.caption(note)
-    show_table_toggle(spec, "kaart_tabel", lang)
+    event = show_map(spec, MAP_KEY, lang, selectable=bool(sel.gemeente))
     picked_area = maps.picked_risk_area(event)
 
 with section_guard(lang, "risicogebied"):
@@ -186,16 +179,14 @@ with section_guard(lang, "voor_na"):
                 event_label=labels[key],
                 lang=lang,
             )
-            map_col, legend_col = st.columns([3, 1])
-            with map_col:
-                show_map(spec, "kaart_voor_na")
-            with legend_col:
-                show_legend(spec, lang)
-            st.markdown(f"**{t('map_area_table_title', lang)}**")
-            if spec.table.empty:
+            area_title = t("map_area_table_title", lang)
+            if area_title not in spec.more_tables:
+                show_map(spec, "kaart_voor_na", lang)
+                st.markdown(f"**{area_title}**")
                 st.write(t("map_no_risk_areas", lang))
             else:
-                st.dataframe(spec.table, hide_index=True, width="stretch")
+                # The per-area comparison answers "did it change where we acted?": open, not switched.
+                show_map(spec, "kaart_voor_na", lang, always_shown=(area_title,))
             st.caption(":material/info: " + t("willingness_caveat", lang))
 
         before_after()

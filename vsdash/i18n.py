@@ -773,6 +773,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Er zijn geen hele weken met gegevens voor én na deze datum.",
         "en": "There are no whole weeks of data both before and after this date.",
     },
+    "map_area_density_table_title": {
+        "nl": "Risicogebieden op de kaart: meldingen en maatregelen",
+        "en": "Risk areas on the map: reports and measures",
+    },
     "map_area_table_title": {
         "nl": "Risicogebieden: meldingen voor en na",
         "en": "Risk areas: reports before and after",

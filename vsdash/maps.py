@@ -35,6 +35,7 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -42,6 +43,9 @@ import pydeck as pdk
 
 from vsdash import geo, privacy
 from vsdash.i18n import fmt_date, fmt_number, t
+
+if TYPE_CHECKING:  # plotly loads only when a trend is drawn
+    from vsdash import charts
 
 H3_RESOLUTION = 8
 MAP_HEIGHT_PX = 560
@@ -91,13 +95,19 @@ class LegendEntry:
 
 @dataclass
 class MapSpec:
-    """A map with its one-sentence text alternative, the table behind it and its legend."""
+    """A map with its one-sentence text alternative, the table behind it and its legend.
+
+    ``table`` has one row per shape of the map's main layer (hexagon or municipality);
+    ``more_tables`` holds, by caption, the data of further layers (risk areas), like
+    ``charts.ChartSpec.more_tables``: together the tables carry what the map shows.
+    """
 
     deck: pdk.Deck
     alt: str
     table: pd.DataFrame
     legend: list[LegendEntry] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    more_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -753,7 +763,17 @@ def density_map(
     )
     legend = _count_legend(cells.attrs.get("edges") or [k], lang, k, "map_legend_class")
     legend.append(_area_legend(lang))
-    return MapSpec(deck, alt, table, legend, _base_notes(boundaries, lang, k))
+    more = {}
+    drawn = area_table[area_table["risicogebied_id"].isin(areas["risicogebied_id"])]
+    if len(drawn):
+        more[t("map_area_density_table_title", lang)] = pd.DataFrame(
+            {
+                t("map_col_area", lang): drawn["naam"].to_numpy(),
+                t("reports", lang): drawn["label"].to_numpy(),
+                t("map_col_measures", lang): drawn["maatregelen"].to_numpy(),
+            }
+        )
+    return MapSpec(deck, alt, table, legend, _base_notes(boundaries, lang, k), more)
 
 
 def municipality_totals(
@@ -1039,7 +1059,8 @@ def before_after_map(
     """Map of the change in reports per hexagon (or per municipality) and per risk area.
 
     ``hexes`` and ``areas`` come from ``compare_counts`` (keys ``h3`` or ``gemeentecode``, and
-    ``risicogebied_id``). Cells whose change cannot be shown are grey. The table is the per-risk-
+    ``risicogebied_id``). Cells whose change cannot be shown are grey. The table has one row per
+    hexagon (or municipality) with before, after and change; ``more_tables`` holds the per-risk-
     area comparison, the one that answers "did it change where we acted?".
     """
     k = privacy.resolve_k()
@@ -1164,12 +1185,26 @@ def before_after_map(
     ]
     if gemeente is not None:
         legend.append(_area_legend(lang))
+    if "h3" in hexes.columns:
+        where = {t("map_col_hex", lang): hexes["h3"].to_numpy()}
+    else:
+        where = {t("municipality", lang): [names.get(c, c) for c in hexes["gemeentecode"]]}
+    table = pd.DataFrame(
+        {
+            **where,
+            t("map_col_before", lang): hexes["voor_label"].to_numpy(),
+            t("map_col_after", lang): hexes["na_label"].to_numpy(),
+            t("map_col_change", lang): hexes["verschil_label"].to_numpy(),
+        }
+    )
+    area_table = before_after_table(areas, risk_areas, names, lang)
     return MapSpec(
         deck,
         alt,
-        before_after_table(areas, risk_areas, names, lang),
+        table,
         legend,
         _base_notes(boundaries, lang, k),
+        {t("map_area_table_title", lang): area_table} if len(area_table) else {},
     )
 
 
@@ -1204,7 +1239,7 @@ def risk_area_trend(
     end: dt.date,
     *,
     lang: str = "nl",
-):
+) -> charts.ChartSpec:
     """Weekly (or monthly, when weeks are too sparse to show) reports in one risk area, with measures.
 
     ``weekly`` is ``Store.area_counts(..., by="risicogebied_id", grain="week")``. Returns a
@@ -1254,7 +1289,7 @@ def risk_area_trend(
             xanchor="left",
             yanchor="top",
         )
-    charts._base_layout(fig, height=320)
+    charts._base_layout(fig, height=320, lang=lang)
     fig.update_yaxes(title_text=t("reports", lang))
     hidden = int(shown["n"].isna().sum())
     alt = t(

@@ -22,13 +22,21 @@ CHROMIUM_ARGS = [
 ARTIFACTS = ROOT / "test-artifacts"
 
 
+# The served app has an administrator password, as in production, so the Gegevens page shows its
+# login form (and, after login, the import form) to the browser tests instead of "imports locked".
+ADMIN_PASSWORD = "browsertest-beheer-2024"
+
+
 @pytest.fixture(scope="session")
 def app_url(demo_store_url):
     """Serve dashboard.py on a free loopback port against a copy of the session's demo store."""
+    from vsdash.auth import hash_password
     from vsdash.bench_browser import serve
 
     ARTIFACTS.mkdir(exist_ok=True)
-    proc, base = serve(demo_store_url, ARTIFACTS / "streamlit.log")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VSDASH_ADMIN_PASSWORD_HASH", hash_password(ADMIN_PASSWORD))
+        proc, base = serve(demo_store_url, ARTIFACTS / "streamlit.log")
     yield base
     proc.terminate()
     proc.wait(10)

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, ROOT, wait_idle
+from tests.browser.conftest import ADMIN_PASSWORD, ARTIFACTS, ROOT, wait_idle
 from vsdash.i18n import t
 from vsdash.ui.navigation import PAGES
 
@@ -103,6 +103,31 @@ def test_axe_finds_no_serious_wcag_violation(app_url, browser, index, query):
     ctx.close()
     assert not problems, "\n".join(problems)
     assert tables >= opened, f"{opened} table switches turned on but {tables} tables shown"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_login_and_import_form_have_no_serious_wcag_violation(app_url, browser, lang):
+    """Gegevens behind the login: the password field, then (logged in by keyboard) the uploader."""
+    index = next(i for i, p in enumerate(PAGES) if p.file == "pages/gegevens.py")
+    page = browser.new_context(viewport={"width": 1440, "height": 900}).new_page()
+    page.goto(app_url + _page_path(index) + ("?taal=en" if lang == "en" else ""))
+    wait_idle(page)
+    AXE_OUT.mkdir(parents=True, exist_ok=True)
+    login = _run_axe(page)
+    (AXE_OUT / f"gegevens-login-{lang}.json").write_text(json.dumps(login, indent=1, ensure_ascii=False))
+    problems = _blocking(login)
+    field = page.get_by_label(t("data_password", lang), exact=True)
+    field.focus()
+    page.keyboard.type(ADMIN_PASSWORD)
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    uploader = page.locator('[data-testid="stFileUploader"]')
+    assert uploader.count() >= 1, "no upload field after logging in with the keyboard"
+    form = _run_axe(page)
+    (AXE_OUT / f"gegevens-import-{lang}.json").write_text(json.dumps(form, indent=1, ensure_ascii=False))
+    problems += [f"import form: {p}" for p in _blocking(form)]
+    page.context.close()
+    assert not problems, "\n".join(problems)
 
 
 def test_document_language_follows_the_language_switch(app_url, browser):

@@ -14,11 +14,13 @@ import inspect
 import re
 import tomllib
 
+import h3
 import numpy as np
 import pandas as pd
 import pytest
+import shapely
 
-from vsdash import charts, metrics, privacy
+from vsdash import charts, maps, metrics, privacy
 from vsdash.settings import PROJECT_ROOT
 from vsdash.ui import frame
 
@@ -134,6 +136,105 @@ def _forest(lang):
     return charts.campaign_forest_chart(effects, lang=lang)
 
 
+# --- maps: one municipality around Utrecht's centre, two risk areas with measures ---------------
+
+GEMEENTE = "GM0344"
+CENTRE_CELL = h3.latlng_to_cell(52.0907, 5.1214, maps.H3_RESOLUTION)
+RING_CELLS = sorted(h3.grid_disk(CENTRE_CELL, 2))  # 19 cells
+MUNICIPALITIES = pd.DataFrame(
+    {
+        "gemeentecode": ["GM0344", "GM0363", "GM0080"],
+        "weergavenaam": ["Utrecht", "Amsterdam", "Leeuwarden"],
+        "lat": [52.0907, 52.3728, 53.2012],
+        "lon": [5.1214, 4.8936, 5.7999],
+    }
+)
+NO_BOUNDARIES = maps.Boundaries(missing_reason="Gemeentegrenzen ontbreken in deze test.")
+
+
+def _area_wkt(cell: str) -> str:
+    ring = [(lng, lat) for lat, lng in h3.cell_to_boundary(cell)]
+    return shapely.Polygon(ring).wkt
+
+
+RISK_AREAS = pd.DataFrame(
+    {
+        "risicogebied_id": ["RG1", "RG2"],
+        "gemeentecode": [GEMEENTE] * 2,
+        "naam": ["Neude", "Stationsgebied"],
+        "type": ["uitgaansgebied", "station_ov"],
+        "geometrie_wkt": [_area_wkt(CENTRE_CELL), _area_wkt(RING_CELLS[0])],
+    }
+)
+MEASURES = pd.DataFrame(
+    {
+        "risicogebied_id": ["RG1", "RG2"],
+        "maatregel": ["verlichting", "camera"],
+        "datum": [dt.date(2024, 3, 4), dt.date(2024, 4, 15)],
+    }
+)
+
+
+def _hex_counts(values) -> pd.DataFrame:
+    """``Store.hex_counts`` output: one row per cell (h3_r8 as integer)."""
+    return pd.DataFrame(
+        {
+            "gemeentecode": GEMEENTE,
+            "h3_r8": [h3.str_to_int(c) for c in RING_CELLS[: len(values)]],
+            "n": values,
+        }
+    )
+
+
+def _area_counts(values) -> pd.DataFrame:
+    return pd.DataFrame({"risicogebied_id": ["RG1", "RG2"], "n": values})
+
+
+def _density(lang):
+    # 3 and 2 reports fall below k: those cells turn grey and read "<5" in alt text and table.
+    cells = maps.hex_cells(_hex_counts([40, 25, 12, 9, 3, 2, 30, 18, 7, 55]), lang=lang)
+    areas = maps.risk_area_table(RISK_AREAS, MEASURES, _area_counts([61, 3]), lang=lang)
+    return maps.density_map(
+        cells, RISK_AREAS, areas, NO_BOUNDARIES, MUNICIPALITIES, gemeente=GEMEENTE, lang=lang
+    )
+
+
+def _national(lang):
+    counts = pd.DataFrame({"gemeentecode": ["GM0344", "GM0363", "GM0080"], "n": [1480, 3120, 3]})
+    totals = maps.municipality_totals(counts, MUNICIPALITIES, lang=lang)
+    return maps.national_map(totals, NO_BOUNDARIES, label="Alle gemeenten", lang=lang)
+
+
+def _before_after(lang):
+    hexes = maps.compare_cells(
+        _hex_counts([40, 25, 12, 9, 30, 2]), _hex_counts([28, 31, 12, 14, 22, 3]), lang=lang
+    )
+    areas = maps.compare_counts(
+        _area_counts([45, 8]), _area_counts([30, 9]), "risicogebied_id", total_shown=False, lang=lang
+    )
+    windows = maps.before_after_windows(dt.date(2024, 3, 4), 8, (dt.date(2023, 1, 1), dt.date(2024, 12, 31)))
+    return maps.before_after_map(
+        hexes,
+        areas,
+        RISK_AREAS,
+        NO_BOUNDARIES,
+        MUNICIPALITIES,
+        gemeente=GEMEENTE,
+        windows=windows,
+        event_label="Verlichting Neude (4 maart 2024)",
+        lang=lang,
+    )
+
+
+def _area_trend(lang):
+    weekly = pd.DataFrame(
+        {"risicogebied_id": "RG1", "periode": WEEKS, "n": [12 + (i % 4) * 3 for i in range(20)]}
+    )
+    return maps.risk_area_trend(
+        weekly, MEASURES, "RG1", "Neude", dt.date(2024, 1, 1), dt.date(2024, 5, 19), lang=lang
+    )
+
+
 # One realistic call per builder. A new public builder needs a line here (the test below says so).
 SAMPLES = {
     "charts.report_trend_chart": _trend,
@@ -144,8 +245,14 @@ SAMPLES = {
     "charts.campaign_timeline_chart": _timeline,
     "charts.counterfactual_chart": _counterfactual,
     "charts.campaign_forest_chart": _forest,
+    "maps.density_map": _density,
+    "maps.national_map": _national,
+    "maps.before_after_map": _before_after,
+    "maps.risk_area_trend": _area_trend,
 }
 SPEC_TYPES = {"ChartSpec", "MapSpec"}
+MAP_SAMPLES = {"maps.density_map", "maps.national_map", "maps.before_after_map"}
+CHART_SAMPLES = sorted(set(SAMPLES) - MAP_SAMPLES)
 
 
 def _builders() -> dict[str, object]:
@@ -160,17 +267,21 @@ def _builders() -> dict[str, object]:
                 continue
             returned = inspect.signature(func).return_annotation
             returned = returned if isinstance(returned, str) else getattr(returned, "__name__", "")
-            if returned in SPEC_TYPES:
+            # "charts.ChartSpec" (a builder in maps returning a chart) counts as a ChartSpec too.
+            if returned.rsplit(".", 1)[-1] in SPEC_TYPES:
                 found[f"{module_name}.{name}"] = func
     return found
 
 
 def test_every_builder_is_discovered_and_has_a_sample():
     builders = _builders()
-    assert "charts.report_trend_chart" in builders  # the discovery itself works
+    # the discovery itself works, for charts, maps and a chart built in maps
+    assert {"charts.report_trend_chart", "maps.density_map", "maps.risk_area_trend"} <= set(builders)
     missing = sorted(set(builders) - set(SAMPLES))
     assert not missing, f"add a sample call to SAMPLES in {__file__} for: {missing}"
     assert not set(SAMPLES) - set(builders), "SAMPLES names a builder that no longer exists"
+    returns_map = {name for name, func in builders.items() if "MapSpec" in str(inspect.signature(func))}
+    assert returns_map == MAP_SAMPLES, "MAP_SAMPLES must list exactly the builders that return a MapSpec"
 
 
 def _points(trace) -> int:
@@ -206,6 +317,47 @@ def test_builder_gives_alt_text_with_numbers_and_a_matching_table(name, lang):
             assert caption and _matches_some_trace(figure, table), f"{name}: '{caption}'"
 
 
+def _main_layer(deck) -> list[dict]:
+    """The records of the layer that carries a map's counts: hexagons, or one per municipality."""
+    ids = {layer.id for layer in deck.layers}
+    main = maps.LAYER_HEXES if maps.LAYER_HEXES in ids else maps.LAYER_TOTALS
+    return maps.layer_records(deck, main)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", sorted(MAP_SAMPLES))
+def test_map_tables_carry_what_the_map_shows(name, lang):
+    """One table row per hexagon or municipality with the label the map shows; risk areas too."""
+    spec = SAMPLES[name](lang)
+    shown = _main_layer(spec.deck)
+    assert len(spec.table) == len(shown), f"{name}: {len(spec.table)} rows for {len(shown)} shapes"
+    cells = {str(v) for v in spec.table.to_numpy().ravel()}
+    assert {r["label"] for r in shown} <= cells, f"{name}: a label on the map is missing from the table"
+    areas = (
+        {r["risicogebied_id"] for r in maps.layer_records(spec.deck, maps.LAYER_RISK_AREAS)}
+        if any(layer.id == maps.LAYER_RISK_AREAS for layer in spec.deck.layers)
+        else set()
+    )
+    assert sum(len(table) for table in spec.more_tables.values()) == len(areas), f"{name}: risk area rows"
+    for caption, table in spec.more_tables.items():
+        assert caption and set(RISK_AREAS.loc[RISK_AREAS["risicogebied_id"].isin(areas), "naam"]) <= set(
+            table.iloc[:, 0]
+        )
+    # The legend names every colour in words (colour is never the only carrier).
+    assert spec.legend and all(entry.label and re.search(r"\w", entry.label) for entry in spec.legend)
+
+
+def test_suppressed_counts_stay_hidden_in_the_map_tables():
+    spec = _density("nl")
+    cells = [str(v) for v in spec.table.to_numpy().ravel()]
+    assert "<5" in cells and "3" not in cells and "2" not in cells
+    areas = next(iter(spec.more_tables.values()))
+    assert list(areas.iloc[:, 1]) == ["61", "<5"]
+    change = _before_after("nl")
+    # 2 -> 3 reports: both windows hidden, so the change is not given either.
+    assert change.table.iloc[:, 1:].isin(["2", "3", "+1"]).sum().sum() == 0
+
+
 def test_suppressed_counts_stay_hidden_in_the_tables():
     spec = _stacked("nl")
     cells = [str(v) for v in spec.table.to_numpy().ravel()]
@@ -217,7 +369,7 @@ def test_suppressed_counts_stay_hidden_in_the_tables():
 ENGLISH_MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
 
 
-@pytest.mark.parametrize("name", sorted(SAMPLES))
+@pytest.mark.parametrize("name", CHART_SAMPLES)
 def test_figures_use_the_languages_number_and_date_format(name):
     for lang, separators in (("nl", ",."), ("en", ".,")):
         fig = SAMPLES[name](lang).figure
@@ -345,7 +497,7 @@ def _key_graphic_colours(trace) -> list[str]:
     return [c for c in found if c]
 
 
-@pytest.mark.parametrize("name", sorted(SAMPLES))
+@pytest.mark.parametrize("name", CHART_SAMPLES)
 def test_chart_colours_meet_aa(name):
     fig = SAMPLES[name]("nl").figure
     for trace in fig.data:

@@ -1,28 +1,63 @@
 """Streamlit widgets for maps: a deck with its text alternative, a legend with named colours and
-the table behind the map on request."""
+the table behind the map on request (the same "Toon als tabel" switch as every chart)."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Collection
 
 import streamlit as st
 
 from vsdash import maps
 from vsdash.i18n import t
+from vsdash.ui.widgets import show_table, table_switch
 
 
-def show_map(spec: maps.MapSpec, key: str, *, selectable: bool = False):
-    """Draw a map with its one-sentence alt text; return the selection event when ``selectable``."""
-    event = st.pydeck_chart(
-        spec.deck,
-        height=maps.MAP_HEIGHT_PX,
-        alt=spec.alt,
-        key=key,
-        on_select="rerun" if selectable else "ignore",
-        selection_mode="single-object",
-    )
+def show_map(
+    spec: maps.MapSpec,
+    key: str,
+    lang: str,
+    *,
+    selectable: bool = False,
+    always_shown: Collection[str] = (),
+):
+    """Draw a map with its legend, its one-sentence alt text, its notes and its "Toon als tabel" switch.
+
+    The same conventions as ``widgets.show_chart``: the alt text is the map's accessible name and a
+    visible caption, and the switch (key ``key + "__table"``) shows the table behind the map plus
+    its further tables (``MapSpec.more_tables``). Tables named in ``always_shown`` are drawn open
+    under the map instead, because the page's question is answered by them. Returns the selection
+    event when ``selectable``.
+    """
+    if not spec.alt or spec.table is None:
+        raise ValueError(f"map {key!r} has no text alternative or table; every map needs both")
+    map_col, legend_col = st.columns([3, 1])
+    with map_col:
+        event = st.pydeck_chart(
+            spec.deck,
+            height=maps.MAP_HEIGHT_PX,
+            alt=spec.alt,
+            key=key,
+            on_select="rerun" if selectable else "ignore",
+            selection_mode="single-object",
+        )
+    with legend_col:
+        show_legend(spec, lang)
     st.caption(spec.alt)
+    for note in spec.notes:
+        st.caption(note)
+    _map_table_switch(spec, key, lang, tuple(always_shown))
+    for caption in always_shown:
+        st.markdown(f"**{caption}**")
+        show_table(spec.more_tables[caption])
     return event
+
+
+@st.fragment
+def _map_table_switch(spec: maps.MapSpec, key: str, lang: str, always_shown: tuple[str, ...]) -> None:
+    """The map's table switch; a fragment, so flipping it does not send the map again."""
+    more = {caption: table for caption, table in spec.more_tables.items() if caption not in always_shown}
+    table_switch(spec.table, more, key, lang)
 
 
 def show_legend(spec: maps.MapSpec, lang: str) -> None:
@@ -44,10 +79,3 @@ def show_legend(spec: maps.MapSpec, lang: str) -> None:
         f'<ul style="list-style:none;padding-left:0;margin:0.3rem 0;">{"".join(items)}</ul></div>',
         unsafe_allow_html=True,  # colours are constants and labels come from i18n, escaped above
     )
-
-
-@st.fragment
-def show_table_toggle(spec: maps.MapSpec, key: str, lang: str) -> None:
-    """The "Toon als tabel" switch; a fragment, so flipping it does not send the map again."""
-    if st.toggle(t("show_as_table", lang), key=f"{key}__table"):
-        st.dataframe(spec.table, hide_index=True, width="stretch")

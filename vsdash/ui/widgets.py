@@ -38,12 +38,30 @@ def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, *
     st.caption(spec.alt)
     if not controls:
         return event
+    table_switch(spec.table, spec.more_tables, key, lang)
+    return event
+
+
+def table_switch_key(key: str) -> str:
+    """The widget key of the "Toon als tabel" switch of the chart or map drawn with ``key``."""
+    return f"{key}__table"
+
+
+def table_switch(table: pd.DataFrame, more_tables: dict[str, pd.DataFrame], key: str, lang: str) -> None:
+    """The "Toon als tabel" switch under a chart or map, with CSV and XLSX downloads of the table.
+
+    One label and one key pattern everywhere; the table arrives privacy-applied and the
+    downloads neutralise spreadsheet formulas (``export.table_csv_bytes``).
+
+    ``key`` is the chart's or map's own key; tests and the browser check rely on the pair
+    (figure ``key``, switch ``key + "__table"``) to find every figure's alternative.
+    """
     left, csv_col, xlsx_col = st.columns([4, 1, 1], vertical_alignment="center")
     with left:
-        show_table = st.toggle(t("show_as_table", lang), key=f"{key}__table")
+        wanted = st.toggle(t("show_as_table", lang), key=table_switch_key(key))
     csv_col.download_button(
         t("download_csv", lang),
-        data=lambda: export.table_csv_bytes(spec.table),
+        data=lambda: export.table_csv_bytes(table),
         file_name=f"{key}.csv",
         mime="text/csv",
         key=f"{key}__csv",
@@ -52,19 +70,18 @@ def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, *
     )
     xlsx_col.download_button(
         t("download_xlsx", lang),
-        data=lambda: export.table_xlsx_bytes(spec.table, key),
+        data=lambda: export.table_xlsx_bytes(table, key),
         file_name=f"{key}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}__xlsx",
         on_click="ignore",
         icon=":material/download:",
     )
-    if show_table:
-        _show_table(spec.table)
-        for caption, table in spec.more_tables.items():
+    if wanted:
+        show_table(table)
+        for caption, extra in more_tables.items():
             st.markdown(f"**{caption}**")
-            _show_table(table)
-    return event
+            show_table(extra)
 
 
 def _is_date_column(values: pd.Series) -> bool:
@@ -74,7 +91,7 @@ def _is_date_column(values: pd.Series) -> bool:
     return not present.empty and all(isinstance(v, dt.date) for v in present)
 
 
-def _show_table(table: pd.DataFrame) -> None:
+def show_table(table: pd.DataFrame) -> None:
     """A chart's table with dates written the Dutch way (12-03-2023), still sortable as dates."""
     dates = {
         col: st.column_config.DateColumn(col, format="DD-MM-YYYY")
