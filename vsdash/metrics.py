@@ -122,11 +122,10 @@ def known_breaks(
     national = NATIONAL_BREAKS[(NATIONAL_BREAKS["datum"] >= s) & (NATIONAL_BREAKS["datum"] <= e)]
     if not include_channels:
         return national.reset_index(drop=True)
-    return (
-        pd.concat([national, channel_breaks(channels, codes, start, end)])
-        .sort_values("datum")
-        .reset_index(drop=True)
-    )
+    parts = [frame for frame in (national, channel_breaks(channels, codes, start, end)) if not frame.empty]
+    if not parts:
+        return national.reset_index(drop=True)
+    return pd.concat(parts).sort_values("datum").reset_index(drop=True)
 
 
 def activities_by_category(
