@@ -86,21 +86,21 @@ def serve(store_url: str, log_path: Path | None = None):
     raise RuntimeError("the app did not start within 90 s")
 
 
-def wait_idle(page, timeout_s: float = 120) -> None:
-    """Wait until no script runs and no skeleton is left for 0.3 s."""
+_BUSY_JS = """() => !!document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"], [data-testid="stAppSkeleton"]')
+    || document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'running'"""
+
+
+def wait_idle(page, timeout_s: float = 120, quiet_s: float = 0.3) -> None:
+    """Wait until no script runs and no skeleton is left for ``quiet_s`` seconds."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_s * 1000)
     deadline = time.monotonic() + timeout_s
     quiet = None
     while time.monotonic() < deadline:
-        busy = page.evaluate(
-            """() => !!document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"], [data-testid="stAppSkeleton"]')
-                   || document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'running'"""
-        )
-        if busy:
+        if page.evaluate(_BUSY_JS):
             quiet = None
         elif quiet is None:
             quiet = time.monotonic()
-        elif time.monotonic() - quiet > 0.3:
+        elif time.monotonic() - quiet > quiet_s:
             return
         time.sleep(0.05)
     raise TimeoutError("page still running")
@@ -120,9 +120,6 @@ NAMES = {
     "GM0855": "Tilburg",
     "GM0935": "Maastricht",
 }
-
-_BUSY_JS = """() => !!document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"], [data-testid="stAppSkeleton"]')
-    || document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'running'"""
 
 
 async def _wait_idle_async(page, timeout_s: float = 120) -> None:

@@ -309,20 +309,7 @@ def report_trend_chart(
     add_campaign_bands(fig, campaigns, lang)
     add_breaks(fig, breaks, lang)
     if activities is not None and not activities.empty:
-        top = float(series["n"].max() or 1) * 1.05
-        fig.add_trace(
-            go.Scatter(
-                x=pd.to_datetime(activities["start"]),
-                y=[top] * len(activities),
-                mode="markers",
-                name=t("activities", lang),
-                marker=dict(
-                    symbol="triangle-down", size=11, color=OKABE_ITO[2], line=dict(color="#004d38", width=1)
-                ),
-                text=activities["titel"],
-                hovertemplate="%{x|%d-%m-%Y}: %{text}<extra></extra>",
-            )
-        )
+        add_activity_markers(fig, activities, float(series["n"].max() or 1) * 1.05, lang)
     _base_layout(fig, lang=lang)
     fig.update_yaxes(title_text=value_label)
     total = series["n"].sum(skipna=True)

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import Point, Polygon
 
-from vsdash import geo, reference
+from vsdash import geo, reference, schema
 from vsdash.settings import boundaries_dir
 from vsdash.store import Store
 
@@ -779,16 +779,7 @@ def generate_demo(
     }
 
     with store.transaction() as cur:
-        for table in (
-            "reports",
-            "channels",
-            "campaign_municipalities",
-            "campaigns",
-            "demo_ground_truth",
-            "risk_area_measures",
-            "risk_areas",
-            "activities",
-        ):
+        for table in schema.DEMO_TABLES:
             store.execute(f"DELETE FROM {table}", cursor=cur)
         store.insert("channels", channels, cur)
         store.insert("campaigns", campaigns.assign(import_id="demo"), cur)

@@ -1453,20 +1453,7 @@ def _risk_area_rows(valid: pd.DataFrame, geometry) -> pd.DataFrame:
 
 # -- demo and undo ------------------------------------------------------------------------------------
 
-DEMO_TABLES = (
-    "reports",
-    "channels",
-    "campaign_municipalities",
-    "campaigns",
-    "demo_ground_truth",
-    "risk_area_measures",
-    "risk_areas",
-    "activities",
-    "agg_daily",
-    "agg_hour",
-    "agg_hex",
-    "agg_area",
-)
+DEMO_TABLES = schema.DEMO_TABLES + tuple(t.name for t in schema.AGGREGATE_TABLES)
 
 
 def clear_demo(store, cursor) -> None:

@@ -434,6 +434,17 @@ BASE_TABLES = (
     META,
 )
 AGGREGATE_TABLES = (AGG_DAILY, AGG_HOUR, AGG_HEX, AGG_AREA)
+#: The tables the demo generator fills (reference tables are facts and stay); children first.
+DEMO_TABLES = (
+    "reports",
+    "channels",
+    "campaign_municipalities",
+    "campaigns",
+    "demo_ground_truth",
+    "risk_area_measures",
+    "risk_areas",
+    "activities",
+)
 ALL_TABLES = BASE_TABLES + AGGREGATE_TABLES
 TABLES = {t.name: t for t in ALL_TABLES}
 

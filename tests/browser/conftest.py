@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -57,20 +56,7 @@ def browser():
 
 
 def wait_idle(page, timeout_s: float = 60) -> None:
-    """Wait until Streamlit has finished running the script and no skeleton is left."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_s * 1000)
-    deadline = time.monotonic() + timeout_s
-    quiet_since = None
-    while time.monotonic() < deadline:
-        busy = page.evaluate(
-            """() => !!document.querySelector('[data-testid="stStatusWidgetRunningIcon"], [data-testid="stSkeleton"], [data-testid="stAppSkeleton"]')
-                   || document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'running'"""
-        )
-        if busy:
-            quiet_since = None
-        elif quiet_since is None:
-            quiet_since = time.monotonic()
-        elif time.monotonic() - quiet_since > 0.7:
-            return
-        time.sleep(0.1)
-    raise TimeoutError("page still running")
+    """Wait until Streamlit has finished running the script and no skeleton is left (0.7 s quiet)."""
+    from vsdash.bench_browser import wait_idle as wait_until_idle
+
+    wait_until_idle(page, timeout_s, quiet_s=0.7)
