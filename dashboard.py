@@ -5,6 +5,8 @@ Run with ``streamlit run dashboard.py`` (see README for the one-command set-up).
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from vsdash.i18n import t
@@ -13,6 +15,7 @@ from vsdash.ui import cached, frame
 from vsdash.ui.navigation import PAGES
 from vsdash.ui.widgets import share_link
 
+started = time.perf_counter()
 frame.use_explicit_navigation()
 st.set_page_config(
     page_title="Veilige Steden",
@@ -47,3 +50,4 @@ if cached.is_demo(selection.url, selection.version):
     frame.demo_badge(lang)
 page.run()
 share_link(lang, st.sidebar)  # after the page, so the page's own URL parameters are in the link
+frame.log_run_time(page.url_path or "overzicht", started)

@@ -365,7 +365,9 @@ def write_results(result: dict) -> None:
             f"Filter change (a new municipality chosen in the sidebar, 5 sessions in one chromium): "
             f"p95 {browser['single_session_p95_s']:.2f} s for one session, "
             f"{browser['concurrent_p95_s']:.2f} s with {browser['concurrent_sessions']} concurrent sessions "
-            f"each changing every 2 s: ratio {browser['concurrent_ratio']:.2f} (target ≤ 2).",
+            f"each changing every 2 s: ratio {browser['concurrent_ratio']:.2f} (target ≤ 2). "
+            f"Server time per page run (p95): {_fmt(browser.get('server_single_p95_ms'))} ms alone, "
+            f"{_fmt(browser.get('server_concurrent_p95_ms'))} ms with {browser['concurrent_sessions']} sessions.",
         ]
     lines += ["", "Machines: " + "; ".join(sorted({r["machine"] for r in runs})), "", RESULTS_END]
     path = folder / "RESULTS.md"

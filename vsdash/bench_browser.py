@@ -51,7 +51,7 @@ def serve(store_url: str, log_path: Path | None = None):
     copy = Path(tempfile.mkdtemp()) / "served.duckdb"
     shutil.copy(source, copy)
     port = _free_port()
-    env = dict(os.environ, VSDASH_DATABASE_URL=f"duckdb:///{copy}")
+    env = dict(os.environ, VSDASH_DATABASE_URL=f"duckdb:///{copy}", VSDASH_LOG_TIMINGS="1")
     log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115 - lives as long as the server
     proc = subprocess.Popen(
         [
@@ -178,6 +178,17 @@ async def _sessions(base: str, users: int, changes: int) -> list[list[float]]:
             await browser.close()
 
 
+def server_run_times(log_path: Path, start: float, end: float) -> list[float]:
+    """Server milliseconds of the page runs logged between ``start`` and ``end`` (epoch seconds)."""
+    times = []
+    for line in log_path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("vsdash-run "):
+            fields = dict(part.split("=", 1) for part in line.split()[1:])
+            if start <= float(fields["at"]) <= end:
+                times.append(float(fields["ms"]))
+    return times
+
+
 def run(store_url: str, sessions: int = 5, changes: int = 8) -> dict:
     """Measure page idle times and single vs concurrent filter changes against ``store_url``.
 
@@ -190,7 +201,8 @@ def run(store_url: str, sessions: int = 5, changes: int = 8) -> dict:
 
     from vsdash.bench import p95
 
-    proc, base = serve(store_url)
+    log_path = Path(tempfile.mkdtemp()) / "server.log"
+    proc, base = serve(store_url, log_path)
     try:
         chromium = shutil.which("chromium") or "/usr/bin/chromium"
         with sync_playwright() as p:
@@ -208,13 +220,20 @@ def run(store_url: str, sessions: int = 5, changes: int = 8) -> dict:
                     loads.append(time.monotonic() - started)
                 idle[path] = round(statistics.median(loads), 2)
             browser.close()
+        single_window = [time.time()]
         single = asyncio.run(_sessions(base, 1, changes))[0]
+        single_window.append(time.time())
         concurrent_times = [t for ts in asyncio.run(_sessions(base, sessions, changes)) for t in ts]
+        concurrent_window = (single_window[1], time.time())
     finally:
         proc.terminate()
         proc.wait(10)
+    server_single = server_run_times(log_path, *single_window)
+    server_concurrent = server_run_times(log_path, *concurrent_window)
     return {
         "page_idle_s": idle,
+        "server_single_p95_ms": round(p95(server_single), 1) if server_single else None,
+        "server_concurrent_p95_ms": round(p95(server_concurrent), 1) if server_concurrent else None,
         "single_session_p95_s": round(p95(single), 2),
         "concurrent_sessions": sessions,
         "concurrent_p95_s": round(p95(concurrent_times), 2),

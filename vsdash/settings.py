@@ -19,6 +19,7 @@ SETTINGS = {
     "VSDASH_MAX_H3_RES": "Highest H3 resolution shown publicly. Default 8.",
     "VSDASH_DEMO_REPORTS": "Number of reports the app generates when it builds the default demo store. Default 100000.",
     "VSDASH_DEBUG": "When set, the command line shows tracebacks for unexpected errors.",
+    "VSDASH_LOG_TIMINGS": "When set, the app logs how long each page run took on the server (used by the browser benchmark).",
     "VSDASH_MAX_UPLOAD_MB": "Largest file an import accepts, in megabytes (page and command line). Default 200.",
     "VSDASH_ADMIN_PASSWORD_HASH": "Hash of the administrator password that unlocks imports when no OIDC login is configured (make it with python -m vsdash hash-password). Default: none (imports locked).",
 }
@@ -57,3 +58,8 @@ def max_upload_bytes() -> int:
 def admin_password_hash() -> str | None:
     """Return the administrator password hash from the environment, or None."""
     return os.environ.get("VSDASH_ADMIN_PASSWORD_HASH") or None
+
+
+def log_timings() -> bool:
+    """Whether the app logs the server time of every page run."""
+    return bool(os.environ.get("VSDASH_LOG_TIMINGS"))

@@ -10,6 +10,8 @@ updated, so a copied link reproduces the view.
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import time
 from dataclasses import dataclass
 
 import pandas as pd
@@ -262,3 +264,10 @@ h1 {font-size: clamp(2rem, 3.2vw, 3.4rem) !important; line-height: 1.15 !importa
 def presentation_style() -> None:
     """CSS of presentation mode: no sidebar, full width, large type (only on the page that calls it)."""
     st.markdown(PRESENTATION_STYLE, unsafe_allow_html=True)  # constant CSS, no user content
+
+
+def log_run_time(page: str, started: float) -> None:
+    """Log the server time of this run when ``VSDASH_LOG_TIMINGS`` is set (see docs/settings.md)."""
+    if settings.log_timings():
+        elapsed = (time.perf_counter() - started) * 1000
+        print(f"vsdash-run page={page} ms={elapsed:.1f} at={time.time():.3f}", file=sys.stderr, flush=True)
