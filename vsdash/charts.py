@@ -242,26 +242,28 @@ def events_per_period(
     The table behind a trend chart carries this column so the shaded bands, dashed lines and
     triangles are readable without seeing them (and without telling colours apart).
     """
-    step = GRAIN_LENGTH[grain]
-    out = []
-    for start in pd.to_datetime(periods):
-        end = start + step
-        found = []
-        if campaigns is not None:
-            for camp in campaigns.drop_duplicates("naam").itertuples():
-                if pd.Timestamp(camp.start) < end and pd.Timestamp(camp.eind) >= start:
-                    found.append(f"{t('campaign', lang).lower()} {camp.naam}")
-        if breaks is not None:
-            for brk in breaks.itertuples():
-                if start <= pd.Timestamp(brk.datum) < end:
-                    key = {"start": "break_launch", "eind": "break_end", "wet": "break_law"}[brk.soort_breuk]
-                    found.append(t(key, lang, naam=brk.naam))
-        if activities is not None and not activities.empty:
-            for act in activities.itertuples():
-                if start <= pd.Timestamp(act.start) < end:
-                    found.append(f"{t('a11y_activity', lang)} {act.titel}")
-        out.append("; ".join(found))
-    return out
+    starts = pd.DatetimeIndex(pd.to_datetime(periods))
+    ends = starts + GRAIN_LENGTH[grain]
+    found: list[list[str]] = [[] for _ in range(len(starts))]
+
+    def mark(first: pd.Timestamp, last: pd.Timestamp, text: str) -> None:
+        # Every period that overlaps [first, last]; events are few, periods many.
+        for i in np.flatnonzero((starts <= last) & (ends > first)):
+            found[i].append(text)
+
+    if campaigns is not None and not campaigns.empty:
+        for camp in campaigns.drop_duplicates("naam").itertuples():
+            mark(pd.Timestamp(camp.start), pd.Timestamp(camp.eind), f"{t('campaign', lang).lower()} {camp.naam}")
+    if breaks is not None:
+        for brk in breaks.itertuples():
+            key = {"start": "break_launch", "eind": "break_end", "wet": "break_law"}[brk.soort_breuk]
+            day = pd.Timestamp(brk.datum)
+            mark(day, day, t(key, lang, naam=brk.naam))
+    if activities is not None and not activities.empty:
+        for act in activities.itertuples():
+            day = pd.Timestamp(act.start)
+            mark(day, day, f"{t('a11y_activity', lang)} {act.titel}")
+    return ["; ".join(items) for items in found]
 
 
 def report_trend_chart(
