@@ -253,7 +253,11 @@ def events_per_period(
 
     if campaigns is not None and not campaigns.empty:
         for camp in campaigns.drop_duplicates("naam").itertuples():
-            mark(pd.Timestamp(camp.start), pd.Timestamp(camp.eind), f"{t('campaign', lang).lower()} {camp.naam}")
+            mark(
+                pd.Timestamp(camp.start),
+                pd.Timestamp(camp.eind),
+                f"{t('campaign', lang).lower()} {camp.naam}",
+            )
     if breaks is not None:
         for brk in breaks.itertuples():
             key = {"start": "break_launch", "eind": "break_end", "wet": "break_law"}[brk.soort_breuk]
