@@ -40,7 +40,7 @@ with section_guard(lang, "tijdlijn"):
     else:
         flt = sel.report_filter()
         weekly = cached.count_reports(sel.url, sel.version, flt, "week")
-        grain = "week" if not weekly.empty and weekly["n"].median() >= 2 * k else "month"
+        grain = metrics.readable_grain(weekly, k)
         trend = metrics.fill_periods(
             cached.count_reports(sel.url, sel.version, flt, grain), sel.start, sel.end, grain
         )

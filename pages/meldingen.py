@@ -43,8 +43,7 @@ if not with_channel:
     st.info(t("no_channel", lang, naam=sel.label))
     st.stop()
 
-# Weekly counts of a small city are mostly below k; months then tell the story without holes.
-default_grain = "week" if not weekly.empty and weekly["n"].median() >= 2 * k else "month"
+default_grain = metrics.readable_grain(weekly, k)
 if st.session_state.get("meldingen_grain") not in GRAINS:
     st.session_state["meldingen_grain"] = default_grain
 grain = st.segmented_control(

@@ -36,11 +36,7 @@ total = int(series["n"].sum())
 prev_total = int(previous["n"].sum())
 inhabitants, pop_year = metrics.population_in_year(population, sel.codes, sel.end.year)
 running = metrics.campaigns_in_period(campaigns, sel.codes, sel.start, sel.end)
-open_channels = channels[
-    (pd.to_datetime(channels["start"]) <= pd.Timestamp(sel.end))
-    & (pd.to_datetime(channels["eind"]).fillna(pd.Timestamp.max) >= pd.Timestamp(sel.start))
-]
-has_channel = sel.codes is None or open_channels["gemeentecode"].isin(sel.codes).any()
+has_channel = sel.codes is None or bool(metrics.codes_with_channel(channels, sel.codes, sel.start, sel.end))
 
 with section_guard(lang, "kerncijfers"):
     shown = privacy.suppress_small_counts(
@@ -69,8 +65,7 @@ with section_guard(lang, "kerncijfers"):
     )
 
 with section_guard(lang, "trend"):
-    # Weekly counts of a small city are mostly suppressed; months then tell the story better.
-    grain = "week" if series.empty or series["n"].median() >= 2 * privacy.resolve_k() else "month"
+    grain = metrics.readable_grain(series, privacy.resolve_k())
     st.subheader(t(f"trend_title_{grain}", lang))
     if total == 0 and has_channel:
         st.info(t("no_reports_period", lang))

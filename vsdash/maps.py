@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from vsdash import geo, privacy
+from vsdash import geo, metrics, privacy
 from vsdash.i18n import fmt_date, fmt_number, t
 
 if TYPE_CHECKING:  # plotly loads only when a trend is drawn
@@ -453,10 +453,7 @@ def counts_per_cell(counts: pd.DataFrame) -> pd.DataFrame:
 
 def has_channel(channels: pd.DataFrame, gemeente: str, start: dt.date, end: dt.date) -> bool:
     """Whether ``gemeente`` had a reporting channel open in the period (no channel: no data, not zero)."""
-    own = channels[channels["gemeentecode"] == gemeente]
-    opened = pd.to_datetime(own["start"]) <= pd.Timestamp(end)
-    not_closed = pd.to_datetime(own["eind"]).fillna(pd.Timestamp.max) >= pd.Timestamp(start)
-    return bool((opened & not_closed).any())
+    return bool(metrics.codes_with_channel(channels, (gemeente,), start, end))
 
 
 def picked_risk_area(event) -> str | None:

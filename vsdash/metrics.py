@@ -208,6 +208,15 @@ def activities_in_period(
     return rows[(starts >= pd.Timestamp(start)) & (starts <= pd.Timestamp(end))].reset_index(drop=True)
 
 
+def readable_grain(weekly: pd.DataFrame, k: int) -> str:
+    """``week`` when weekly counts are mostly visible (median at least 2k), else ``month``.
+
+    Weekly counts of a small city are mostly below k and would be suppressed; months then tell
+    the story without holes. An empty series has no weekly detail to show: ``month``.
+    """
+    return "week" if not weekly.empty and weekly["n"].median() >= 2 * k else "month"
+
+
 def codes_with_channel(
     channels: pd.DataFrame, codes: Sequence[str] | None, start: dt.date, end: dt.date
 ) -> tuple[str, ...]:

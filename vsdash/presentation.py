@@ -150,7 +150,7 @@ def build_deck(
     )
     running = metrics.campaigns_in_period(campaigns, codes, start, end)
 
-    grain = "week" if weekly.empty or weekly["n"].median() >= 2 * k else "month"
+    grain = metrics.readable_grain(weekly, k)
     series = weekly if grain == "week" else store.count_reports(flt, "month")
     previous = previous_weekly if grain == "week" else store.count_reports(prev_flt, "month")
     trend = privacy.suppress_small_counts(

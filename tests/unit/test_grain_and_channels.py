@@ -1,0 +1,33 @@
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from vsdash import metrics
+
+
+@pytest.mark.parametrize(
+    "weekly, expected",
+    [([12, 10, 11, 9], "week"), ([3, 12, 2, 4], "month"), ([], "month")],
+    ids=["busy", "small-city", "empty"],
+)
+def test_readable_grain_uses_weeks_only_when_they_are_mostly_visible(weekly, expected):
+    frame = pd.DataFrame(
+        {"periode": pd.date_range("2024-01-01", periods=len(weekly), freq="W-MON"), "n": weekly}
+    )
+    assert metrics.readable_grain(frame, k=5) == expected
+
+
+def test_codes_with_channel_counts_only_channels_open_in_the_period():
+    channels = pd.DataFrame(
+        {
+            "gemeentecode": ["GM0001", "GM0002", "GM0003"],
+            "start": [dt.date(2020, 1, 1), dt.date(2025, 1, 1), dt.date(2019, 1, 1)],
+            "eind": [None, None, dt.date(2022, 6, 30)],
+        }
+    )
+    found = metrics.codes_with_channel(channels, None, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    assert found == ("GM0001",)
+    assert metrics.codes_with_channel(channels, ("GM0003",), dt.date(2022, 1, 1), dt.date(2022, 12, 31)) == (
+        "GM0003",
+    )
