@@ -72,29 +72,36 @@ with section_guard(lang, "trend"):
     elif total == 0:
         pass  # the "geen meldpunt" note above already says why there is no trend
     else:
-        if grain == "month":
-            series = cached.count_reports(sel.url, sel.version, flt, "month")
-            previous = cached.count_reports(sel.url, sel.version, prev_flt, "month")
-        filled = metrics.fill_periods(series, sel.start, sel.end, grain)
-        filled = privacy.suppress_small_counts(filled, "n", total_shown=False, lang=lang)
-        prev = metrics.fill_periods(previous, prev_flt.start, prev_flt.end, grain)
-        prev["periode"] = prev["periode"] + pd.DateOffset(years=1)
-        prev = privacy.suppress_small_counts(prev, "n", total_shown=False, lang=lang)
-        # Channel launches are drawn for one municipality; over many they would hide the line.
-        breaks = metrics.known_breaks(
-            channels, sel.codes, sel.start, sel.end, include_channels=bool(sel.gemeente)
-        )
+
+        def trend_spec() -> charts.ChartSpec:
+            weeks_or_months = (series, previous)
+            if grain == "month":
+                weeks_or_months = (
+                    cached.count_reports(sel.url, sel.version, flt, "month"),
+                    cached.count_reports(sel.url, sel.version, prev_flt, "month"),
+                )
+            filled = metrics.fill_periods(weeks_or_months[0], sel.start, sel.end, grain)
+            filled = privacy.suppress_small_counts(filled, "n", total_shown=False, lang=lang)
+            prev = metrics.fill_periods(weeks_or_months[1], prev_flt.start, prev_flt.end, grain)
+            prev["periode"] = prev["periode"] + pd.DateOffset(years=1)
+            prev = privacy.suppress_small_counts(prev, "n", total_shown=False, lang=lang)
+            # Channel launches are drawn for one municipality; over many they would hide the line.
+            breaks = metrics.known_breaks(
+                channels, sel.codes, sel.start, sel.end, include_channels=bool(sel.gemeente)
+            )
+            return charts.report_trend_chart(
+                filled.astype({"n": "float"}),
+                bands,
+                breaks,
+                grain=grain,
+                lang=lang,
+                previous=prev.astype({"n": "float"}),
+            )
+
         # Over several municipalities one city's local campaign does not explain the total: show
         # national campaigns as bands there, and every campaign for a single municipality.
         bands = running if sel.gemeente else running[running["schaal"] == "landelijk"]
-        spec = charts.report_trend_chart(
-            filled.astype({"n": "float"}),
-            bands,
-            breaks,
-            grain=grain,
-            lang=lang,
-            previous=prev.astype({"n": "float"}),
-        )
+        spec = cached.chart(("overview_trend", sel), lang, trend_spec)
         show_chart(spec, "overview_trend", lang)
         if not sel.gemeente and len(bands) < len(running):
             st.caption(t("local_campaigns_elsewhere", lang, n=len(running) - len(bands)))
@@ -104,18 +111,18 @@ with section_guard(lang, "trend"):
 left, right = st.columns(2)
 with left, section_guard(lang, "activiteiten"):
     st.subheader(t("activities_by_category", lang))
-    by_cat = metrics.activities_by_category(
-        activities, sel.codes, sel.start, sel.end, schema.ACTIVITY_CATEGORIES
-    )
-    by_cat["categorie_label"] = [t(f"cat_{c}", lang) for c in by_cat["categorie"]]
-    by_cat["label"] = [fmt_number(n, lang) for n in by_cat["n"]]  # activities are not about people
-    show_chart(
-        charts.category_bar_chart(
+
+    def activities_spec() -> charts.ChartSpec:
+        by_cat = metrics.activities_by_category(
+            activities, sel.codes, sel.start, sel.end, schema.ACTIVITY_CATEGORIES
+        )
+        by_cat["categorie_label"] = [t(f"cat_{c}", lang) for c in by_cat["categorie"]]
+        by_cat["label"] = [fmt_number(n, lang) for n in by_cat["n"]]  # activities are not about people
+        return charts.category_bar_chart(
             by_cat, "categorie_label", lang=lang, title=t("activities_by_category", lang)
-        ),
-        "overview_activities",
-        lang,
-    )
+        )
+
+    show_chart(cached.chart(("overview_activities", sel), lang, activities_spec), "overview_activities", lang)
 
 with right, section_guard(lang, "nieuw"):
     st.subheader(t("whats_new", lang))

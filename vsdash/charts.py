@@ -39,6 +39,14 @@ class ChartSpec:
     alt: str
     table: pd.DataFrame
     more_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    localised: str | None = None  # the language ``localise`` last made the figure read in
+
+    def localise(self, lang: str) -> ChartSpec:
+        """Make the figure read in ``lang`` (see ``localise_figure``), once per language."""
+        if self.localised != lang:
+            localise_figure(self.figure, lang)
+            self.localised = lang
+        return self
 
 
 def _base_layout(fig: go.Figure, height: int = 380, lang: str = "nl") -> go.Figure:

@@ -8,12 +8,14 @@ invalidates what was cached before it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from vsdash import settings
+from vsdash.charts import ChartSpec
 from vsdash.i18n import t
 from vsdash.store import ReportFilter, Store
 
@@ -110,6 +112,26 @@ def report_date_range(url: str, version: str):
 @st.cache_data(show_spinner=False, max_entries=4)
 def is_demo(url: str, version: str) -> bool:
     return get_store(url).is_demo()
+
+
+# --- charts -------------------------------------------------------------------------------
+
+
+def chart(key: tuple, lang: str, build: Callable[[], ChartSpec]) -> ChartSpec:
+    """The chart ``build`` makes for ``key``, built and localised in ``lang`` once per process.
+
+    ``key`` names the chart and holds everything its content depends on, normally the page's
+    ``Selection`` (store URL, data version, municipalities, period, language) plus any page widget
+    that changes it. Building a plotly figure and localising it cost more server time per rerun
+    than the queries behind it (ADR 0005); a municipality seen before is now drawn from memory.
+    The spec is shared between sessions: callers draw it and never change it.
+    """
+    return _chart(key, lang, build)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _chart(key: tuple, lang: str, _build: Callable[[], ChartSpec]) -> ChartSpec:
+    return _build().localise(lang)
 
 
 # --- reports and campaigns pages (Meldingen, Campagnes) --------------------------------------------

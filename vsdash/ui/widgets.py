@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from vsdash import export
-from vsdash.charts import ChartSpec, localise_figure
+from vsdash.charts import ChartSpec
 from vsdash.i18n import t
 
 log = logging.getLogger("vsdash")
@@ -32,7 +32,7 @@ def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, *
     """
     if not spec.alt or spec.table is None:
         raise ValueError(f"chart {key!r} has no text alternative or table; every chart needs both")
-    localise_figure(spec.figure, lang)
+    spec.localise(lang)
     config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
     event = st.plotly_chart(spec.figure, key=key, alt=spec.alt, config=config, **kwargs)
     st.caption(spec.alt)
