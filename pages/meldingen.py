@@ -58,25 +58,28 @@ st.caption(t("grain_hint", lang, k=k))
 with section_guard(lang, "trend"):
     st.subheader(t(f"trend_title_{grain}", lang) if grain != "day" else t("trend_title_day", lang))
     series = cached.count_reports(sel.url, sel.version, flt, grain)
-    previous = cached.count_reports(sel.url, sel.version, prev_flt, grain)
     if series.empty:
         st.info(t("no_reports_period", lang))
     else:
-        filled = metrics.fill_periods(series, sel.start, sel.end, grain)
-        filled = privacy.suppress_small_counts(filled, "n", total_shown=False, lang=lang)
-        prev = metrics.fill_periods(previous, prev_flt.start, prev_flt.end, grain)
-        prev["periode"] = prev["periode"] + pd.DateOffset(years=1)
-        prev = privacy.suppress_small_counts(prev, "n", total_shown=False, lang=lang)
-        spec = charts.report_trend_chart(
-            filled.astype({"n": "float"}),
-            bands,
-            breaks,
-            grain=grain,
-            lang=lang,
-            activities=acts,
-            previous=prev.astype({"n": "float"}),
-        )
-        show_chart(spec, "reports_trend", lang)
+
+        def trend_spec() -> charts.ChartSpec:
+            previous = cached.count_reports(sel.url, sel.version, prev_flt, grain)
+            filled = metrics.fill_periods(series, sel.start, sel.end, grain)
+            filled = privacy.suppress_small_counts(filled, "n", total_shown=False, lang=lang)
+            prev = metrics.fill_periods(previous, prev_flt.start, prev_flt.end, grain)
+            prev["periode"] = prev["periode"] + pd.DateOffset(years=1)
+            prev = privacy.suppress_small_counts(prev, "n", total_shown=False, lang=lang)
+            return charts.report_trend_chart(
+                filled.astype({"n": "float"}),
+                bands,
+                breaks,
+                grain=grain,
+                lang=lang,
+                activities=acts,
+                previous=prev.astype({"n": "float"}),
+            )
+
+        show_chart(cached.chart(("reports_trend", sel, grain), lang, trend_spec), "reports_trend", lang)
         if len(running):
             st.caption(":material/info: " + t("willingness_caveat", lang))
         if len(bands) < len(running):
@@ -129,22 +132,26 @@ with left, section_guard(lang, "categorie"):
 
 with right, section_guard(lang, "per_inwoner"):
     st.subheader(t("rate_title", lang))
-    series = cached.count_reports(sel.url, sel.version, flt, grain)
-    filled = metrics.fill_periods(series, sel.start, sel.end, grain)
-    rates = metrics.rates_per_period(filled, population, with_channel)
-    rates = privacy.suppress_rates(rates, "n", ("rate",), total_shown=False, lang=lang)
-    show_chart(
-        charts.rate_trend_chart(rates, bands, breaks, grain=grain, lang=lang, activities=acts),
-        "reports_rate",
-        lang,
-    )
+
+    def rate_spec() -> charts.ChartSpec:
+        series = cached.count_reports(sel.url, sel.version, flt, grain)
+        filled = metrics.fill_periods(series, sel.start, sel.end, grain)
+        rates = metrics.rates_per_period(filled, population, with_channel)
+        rates = privacy.suppress_rates(rates, "n", ("rate",), total_shown=False, lang=lang)
+        return charts.rate_trend_chart(rates, bands, breaks, grain=grain, lang=lang, activities=acts)
+
+    show_chart(cached.chart(("reports_rate", sel, grain), lang, rate_spec), "reports_rate", lang)
     st.caption(t("rate_note", lang, n=len(with_channel)))
 
 with section_guard(lang, "uren"):
     st.subheader(t("heat_title", lang))
-    hours = cached.count_by_hour(sel.url, sel.version, flt)
-    hours = privacy.suppress_small_counts(hours, "n", total_shown=False, lang=lang)
-    show_chart(charts.weekday_hour_heatmap(hours.astype({"n": "float"}), lang=lang), "reports_heat", lang)
+
+    def heat_spec() -> charts.ChartSpec:
+        hours = cached.count_by_hour(sel.url, sel.version, flt)
+        hours = privacy.suppress_small_counts(hours, "n", total_shown=False, lang=lang)
+        return charts.weekday_hour_heatmap(hours.astype({"n": "float"}), lang=lang)
+
+    show_chart(cached.chart(("reports_heat", sel), lang, heat_spec), "reports_heat", lang)
     st.caption(t("heat_note", lang))
 
 st.caption(t("suppressed_note", lang, k=k))
