@@ -111,14 +111,17 @@ _IDLE_JS = """async ([quietMs, timeoutMs, needBusy, graceMs]) => {
 }"""
 
 
-def wait_idle(page, timeout_s: float = 120, quiet_s: float = 0.3) -> float:
+def wait_idle(page, timeout_s: float = 120, quiet_s: float = 0.3, need_busy: bool = False) -> float:
     """Wait until no script runs and no skeleton is left for ``quiet_s`` seconds.
 
     Returns the seconds since the page became idle, so a caller timing an action subtracts them:
-    the page was idle when the quiet began, not when the quiet was confirmed.
+    the page was idle when the quiet began, not when the quiet was confirmed. ``need_busy``
+    first waits for a run to begin (a page load always runs the script; before the websocket
+    connects the page looks idle).
     """
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_s * 1000)
-    since = page.evaluate(_IDLE_JS, [quiet_s * 1000, timeout_s * 1000, False, 0])
+    grace_ms = 10_000 if need_busy else 0
+    since = page.evaluate(_IDLE_JS, [quiet_s * 1000, timeout_s * 1000, need_busy, grace_ms])
     if since < 0:
         raise TimeoutError("page still running")
     return since / 1000
@@ -243,14 +246,14 @@ def run(store_url: str, sessions: int = 5, changes: int = 12) -> dict:
             browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1440, "height": 900})
             page.goto(base + "/")
-            wait_idle(page)  # first load builds caches; not what a returning user sees
+            wait_idle(page, need_busy=True)  # first load builds caches; not what a returning user sees
             idle = {}
             for path in _pages():
                 loads = []
                 for _ in range(3):
                     started = time.monotonic()
                     page.goto(base + path)
-                    since_idle = wait_idle(page)
+                    since_idle = wait_idle(page, need_busy=True)
                     loads.append(time.monotonic() - started - since_idle)
                 idle[path] = round(statistics.median(loads), 2)
             browser.close()
@@ -270,7 +273,10 @@ def run(store_url: str, sessions: int = 5, changes: int = 12) -> dict:
         "server_single_p95_ms": round(p95(server_single), 1) if server_single else None,
         "server_concurrent_p95_ms": round(p95(server_concurrent), 1) if server_concurrent else None,
         "single_session_p95_s": round(p95(single), 2),
+        "single_session_median_s": round(statistics.median(single), 2),
         "concurrent_sessions": sessions,
+        "changes_per_session": changes,
         "concurrent_p95_s": round(p95(concurrent_times), 2),
+        "concurrent_median_s": round(statistics.median(concurrent_times), 2),
         "concurrent_ratio": round(p95(concurrent_times) / max(p95(single), 1e-3), 2),
     }
