@@ -368,16 +368,20 @@ def write_results(result: dict) -> None:
             f"Filter change on Overzicht (a new municipality chosen in the sidebar; one session alone, "
             f"then {browser['concurrent_sessions']} sessions in one chromium, each changing every 2 s on "
             f"its own staggered clock, {browser.get('changes_per_session', 8)} changes each, caches warm; "
-            f"time until the page is idle): p95 {browser['single_session_p95_s']:.2f} s for one session, "
-            f"{browser['concurrent_p95_s']:.2f} s with {browser['concurrent_sessions']} concurrent sessions: "
-            f"ratio {browser['concurrent_ratio']:.2f} (target ≤ 2). "
+            f"time until the page is idle; {browser.get('rounds', 1)} alternating rounds): "
+            f"p95 {browser['single_session_p95_s']:.2f} s for one session, "
+            f"{browser['concurrent_p95_s']:.2f} s with {browser['concurrent_sessions']} concurrent sessions; "
+            f"ratio {browser['concurrent_ratio']:.2f}, the median of the rounds' ratios "
+            f"{', '.join(f'{r:.2f}' for r in browser.get('round_ratios', [browser['concurrent_ratio']]))} "
+            f"(target ≤ 2). "
             + (
                 f"Medians {browser['single_session_median_s']:.2f} s and {browser['concurrent_median_s']:.2f} s. "
                 if "concurrent_median_s" in browser
                 else ""
             )
             + f"Server time per page run (p95): {_fmt(browser.get('server_single_p95_ms'))} ms alone, "
-            f"{_fmt(browser.get('server_concurrent_p95_ms'))} ms with {browser['concurrent_sessions']} sessions.",
+            f"{_fmt(browser.get('server_concurrent_p95_ms'))} ms with {browser['concurrent_sessions']} sessions. "
+            f"Peak memory of the app server over the whole run: {_fmt(browser.get('server_peak_rss_mb'))} MB.",
         ]
     lines += ["", "Machines: " + "; ".join(sorted({r["machine"] for r in runs})), "", RESULTS_END]
     path = folder / "RESULTS.md"

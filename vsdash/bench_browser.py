@@ -226,11 +226,25 @@ def server_run_times(log_path: Path, start: float, end: float) -> list[float]:
     return times
 
 
-def run(store_url: str, sessions: int = 5, changes: int = 12) -> dict:
+def _peak_rss_mb(pid: int) -> float | None:
+    """The peak resident memory of a running process (Linux ``VmHWM``), in MB."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
+    return None
+
+
+def run(store_url: str, sessions: int = 5, changes: int = 12, rounds: int = 3) -> dict:
     """Measure page idle times and single vs concurrent filter changes against ``store_url``.
 
     A filter change is a new municipality chosen in the sidebar (a rerun, as a user makes it).
-    All sessions share one chromium process, each in its own browser context.
+    All sessions share one chromium process, each in its own browser context. Single and
+    concurrent are measured in ``rounds`` alternating rounds, and the ratio is the median of the
+    rounds' ratios: on a shared machine the background load drifts, and a ratio taken within
+    one round compares like with like.
     """
     import asyncio
 
@@ -240,6 +254,11 @@ def run(store_url: str, sessions: int = 5, changes: int = 12) -> dict:
 
     log_path = Path(tempfile.mkdtemp()) / "server.log"
     proc, base = serve(store_url, log_path)
+    single: list[float] = []
+    concurrent: list[float] = []
+    ratios: list[float] = []
+    server_single: list[float] = []
+    server_concurrent: list[float] = []
     try:
         chromium = shutil.which("chromium") or "/usr/bin/chromium"
         with sync_playwright() as p:
@@ -259,24 +278,31 @@ def run(store_url: str, sessions: int = 5, changes: int = 12) -> dict:
             browser.close()
         # Warm every municipality's caches first, so single and concurrent both see warm caches.
         asyncio.run(_sessions(base, 1, len(MUNICIPALITIES)))
-        single_times, single_window = asyncio.run(_sessions(base, 1, changes))
-        single = single_times[0]
-        concurrent_lists, concurrent_window = asyncio.run(_sessions(base, sessions, changes))
-        concurrent_times = [t for ts in concurrent_lists for t in ts]
+        for _ in range(rounds):
+            one, one_window = asyncio.run(_sessions(base, 1, changes))
+            many, many_window = asyncio.run(_sessions(base, sessions, changes))
+            many_flat = [t for ts in many for t in ts]
+            single += one[0]
+            concurrent += many_flat
+            ratios.append(p95(many_flat) / max(p95(one[0]), 1e-3))
+            server_single += server_run_times(log_path, *one_window)
+            server_concurrent += server_run_times(log_path, *many_window)
+        server_rss_mb = _peak_rss_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait(10)
-    server_single = server_run_times(log_path, *single_window)
-    server_concurrent = server_run_times(log_path, *concurrent_window)
     return {
         "page_idle_s": idle,
+        "server_peak_rss_mb": server_rss_mb,
         "server_single_p95_ms": round(p95(server_single), 1) if server_single else None,
         "server_concurrent_p95_ms": round(p95(server_concurrent), 1) if server_concurrent else None,
         "single_session_p95_s": round(p95(single), 2),
         "single_session_median_s": round(statistics.median(single), 2),
         "concurrent_sessions": sessions,
         "changes_per_session": changes,
-        "concurrent_p95_s": round(p95(concurrent_times), 2),
-        "concurrent_median_s": round(statistics.median(concurrent_times), 2),
-        "concurrent_ratio": round(p95(concurrent_times) / max(p95(single), 1e-3), 2),
+        "rounds": rounds,
+        "concurrent_p95_s": round(p95(concurrent), 2),
+        "concurrent_median_s": round(statistics.median(concurrent), 2),
+        "round_ratios": [round(r, 2) for r in ratios],
+        "concurrent_ratio": round(statistics.median(ratios), 2),
     }
