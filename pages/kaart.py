@@ -3,7 +3,7 @@ or measure. Decks are built in vsdash.maps; privacy is applied there through vsd
 
 import streamlit as st
 
-from vsdash import maps, settings
+from vsdash import maps, metrics, settings
 from vsdash.i18n import fmt_date, t
 from vsdash.store import ReportFilter
 from vsdash.ui import cached, frame
@@ -51,6 +51,10 @@ with section_guard(lang, "kaart"):
         spec = maps.national_map(totals, boundaries, label=sel.label, lang=lang)
     event = show_map(spec, MAP_KEY, lang, selectable=bool(sel.gemeente))
     picked_area = maps.picked_risk_area(event)
+    if sel.gemeente:
+        first, last = metrics.whole_weeks(sel.start, sel.end)
+        if (first, last) != (sel.start, sel.end):
+            st.caption(t("map_weeks_note", lang, start=fmt_date(first, lang), eind=fmt_date(last, lang)))
 
 with section_guard(lang, "risicogebied"):
     st.subheader(t("map_section_area", lang))

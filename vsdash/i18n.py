@@ -648,6 +648,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # --- map page (Kaart) and exports of map/counts ---------------------------------------
     "map_title": {"nl": "Kaart: {selectie}", "en": "Map: {selectie}"},
+    "map_weeks_note": {
+        "nl": "Zeshoeken en risicogebieden worden per week geteld; de kaart telt de hele weken van {start} tot en met {eind}.",
+        "en": "Hexagons and risk areas are counted per week; the map counts the whole weeks from {start} to {eind}.",
+    },
     "map_intro": {
         "nl": "Waar komen meldingen vandaan, {start} tot en met {eind}? Zeshoeken tonen het aantal meldingen per gebied van ongeveer 0,7 km²; zwarte lijnen zijn risicogebieden.",
         "en": "Where do reports come from, {start} to {eind}? Hexagons show the number of reports per area of about 0.7 km²; black lines are risk areas.",

@@ -228,3 +228,16 @@ def codes_with_channel(
     ends = pd.to_datetime(rows["eind"]).fillna(pd.Timestamp.max)
     rows = rows[(pd.to_datetime(rows["start"]) <= pd.Timestamp(end)) & (ends >= pd.Timestamp(start))]
     return tuple(sorted(set(rows["gemeentecode"])))
+
+
+def whole_weeks(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The days the weekly map tables count for the period [start, end]: (first day, last day).
+
+    Hexagon and risk-area counts are stored per ISO week (Monday) and a period takes the weeks
+    whose Monday falls in it: from the first Monday on or after ``start`` to the Sunday of the
+    week that holds ``end``. Pages say so under the map, so its total can be read against the
+    trend's.
+    """
+    first = start + dt.timedelta(days=(7 - start.weekday()) % 7)
+    last = end + dt.timedelta(days=6 - end.weekday())
+    return first, last

@@ -86,3 +86,18 @@ def test_cached_charts_follow_the_selection(monkeypatch, demo_store_url):
         totals.setdefault(code, drawn)
         assert totals[code] == drawn
     assert totals["GM0344"] != totals["GM0363"]
+
+
+def test_map_says_which_whole_weeks_it_counts(monkeypatch, demo_store_url):
+    import datetime as dt
+
+    from vsdash import metrics
+    from vsdash.i18n import fmt_date
+
+    start, end = dt.date(2024, 3, 13), dt.date(2024, 9, 19)
+    at = run_page(
+        monkeypatch, demo_store_url, "pages/kaart.py", {"gemeente": "GM0344", "periode": (start, end)}
+    )
+    first, last = metrics.whole_weeks(start, end)
+    captions = " ".join(c.value for c in at.caption)
+    assert f"hele weken van {fmt_date(first, 'nl')} tot en met {fmt_date(last, 'nl')}" in captions

@@ -31,3 +31,27 @@ def test_codes_with_channel_counts_only_channels_open_in_the_period():
     assert metrics.codes_with_channel(channels, ("GM0003",), dt.date(2022, 1, 1), dt.date(2022, 12, 31)) == (
         "GM0003",
     )
+
+
+@pytest.mark.parametrize(
+    "start, end",
+    [
+        (dt.date(2024, 3, 13), dt.date(2024, 9, 19)),  # Wednesday to Thursday
+        (dt.date(2024, 3, 11), dt.date(2024, 9, 22)),  # Monday to Sunday: the period itself
+        (dt.date(2023, 12, 31), dt.date(2024, 1, 1)),  # Sunday to Monday across a year
+    ],
+)
+def test_whole_weeks_are_the_days_the_map_counts(demo_store_url, start, end):
+    from vsdash.store import ReportFilter, Store
+
+    store = Store(demo_store_url)
+    try:
+        first, last = metrics.whole_weeks(start, end)
+        assert first.weekday() == 0 and last.weekday() == 6
+        assert start <= first <= start + dt.timedelta(days=6)
+        assert end <= last <= end + dt.timedelta(days=6)
+        on_map = store.hex_counts(ReportFilter(("GM0344",), start, end))["n"].sum()
+        daily = store.count_reports(ReportFilter(("GM0344",), first, last), "day")["n"].sum()
+        assert on_map == daily
+    finally:
+        store.close()
