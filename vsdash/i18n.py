@@ -735,6 +735,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "larger hexagons (about 5 km², because small hexagons had too few reports)",
     },
     "map_unit_municipalities": {"nl": "gemeenten", "en": "municipalities"},
+    "map_unit_hexes_r8_one": {"nl": "zeshoek (ongeveer 0,7 km²)", "en": "hexagon (about 0.7 km²)"},
+    "map_unit_hexes_r7_one": {
+        "nl": "grotere zeshoek (ongeveer 5 km², omdat er per kleine zeshoek te weinig meldingen waren)",
+        "en": "larger hexagon (about 5 km², because small hexagons had too few reports)",
+    },
+    "map_unit_municipalities_one": {"nl": "gemeente", "en": "municipality"},
     "map_col_hex": {"nl": "Zeshoek (H3)", "en": "Hexagon (H3)"},
     "map_col_area": {"nl": "Risicogebied", "en": "Risk area"},
     "map_col_type": {"nl": "Soort gebied", "en": "Kind of area"},

@@ -1163,9 +1163,12 @@ def before_after_map(
         fewer=fewer,
         grey=grey,
         what=t(
-            f"map_unit_hexes_r{hexes.attrs.get('resolution', H3_RESOLUTION)}"
-            if "h3" in hexes.columns
-            else "map_unit_municipalities",
+            (
+                f"map_unit_hexes_r{hexes.attrs.get('resolution', H3_RESOLUTION)}"
+                if "h3" in hexes.columns
+                else "map_unit_municipalities"
+            )
+            + ("_one" if more == 1 else ""),
             lang,
         ),
     )

@@ -517,3 +517,27 @@ def test_chart_colours_meet_aa(name):
         if key.startswith(("xaxis", "yaxis")):
             assert contrast(axis["tickfont"]["color"]) >= 4.5, f"{name}: {key} tick labels"
             assert contrast(axis["title"]["font"]["color"]) >= 4.5, f"{name}: {key} title"
+
+
+@pytest.mark.parametrize(
+    "lang, one, many", [("nl", "1 zeshoek (", "1 zeshoeken"), ("en", "1 hexagon (", "1 hexagons")]
+)
+def test_change_map_alt_text_says_one_hexagon_in_the_singular(lang, one, many):
+    hexes = maps.compare_cells(_hex_counts([40, 25, 12]), _hex_counts([28, 31, 12]), lang=lang)
+    assert int((hexes["verschil"].fillna(0) > 0).sum()) == 1
+    windows = maps.before_after_windows(dt.date(2024, 3, 4), 8, (dt.date(2023, 1, 1), dt.date(2024, 12, 31)))
+    areas = maps.compare_counts(
+        _area_counts([45, 8]), _area_counts([30, 9]), "risicogebied_id", total_shown=False, lang=lang
+    )
+    spec = maps.before_after_map(
+        hexes,
+        areas,
+        RISK_AREAS,
+        NO_BOUNDARIES,
+        MUNICIPALITIES,
+        gemeente=GEMEENTE,
+        windows=windows,
+        event_label="Verlichting Neude",
+        lang=lang,
+    )
+    assert one in spec.alt and many not in spec.alt
