@@ -142,7 +142,7 @@ with section_guard(lang, "kaart"):
     )
     show_chart(spec, "cmp_map", lang)
     if geojson is None:
-        st.info(t("cmp_map_no_boundaries", lang, reden=missing_reason))
+        st.info(t("cmp_map_no_boundaries", lang, reden=geo.reason_text(missing_reason, lang)))
     joined = [r for r in changes.itertuples() if r.soort == "ingestroomd"]
     left = [r for r in changes.itertuples() if r.soort == "gestopt"]
     st.caption(

@@ -52,7 +52,31 @@ _WIJK_CODE = re.compile(r"^WK\d{6}$|^WK\d{4}[0-9A-Z]{2}$")
 
 
 class BoundariesUnavailable(RuntimeError):
-    """Boundary files are neither on disk nor downloadable; the message says why, in Dutch."""
+    """Boundary files are neither on disk nor downloadable.
+
+    ``str(exc)`` says why in Dutch (command line, logs); ``exc.message(lang)`` in the page's
+    language. Picklable, so cached results can carry it.
+    """
+
+    def __init__(self, vintage: str, file_name: str, folder: str, layer: str, year: str, cause: str) -> None:
+        self.details = dict(
+            vintage=vintage, bestand=file_name, map=folder, laag=layer, jaar=year, oorzaak=cause
+        )
+        super().__init__(self.message("nl"))
+
+    def message(self, lang: str = "nl") -> str:
+        from vsdash.i18n import t
+
+        return t("boundaries_unavailable", lang, **self.details)
+
+    def __reduce__(self):
+        d = self.details
+        return (type(self), (d["vintage"], d["bestand"], d["map"], d["laag"], d["jaar"], d["oorzaak"]))
+
+
+def reason_text(reason: BoundariesUnavailable | str | None, lang: str = "nl") -> str | None:
+    """Why boundaries are missing, in ``lang`` when the reason knows more than one language."""
+    return reason.message(lang) if isinstance(reason, BoundariesUnavailable) else reason
 
 
 class BoundaryFileError(ValueError):
@@ -113,11 +137,7 @@ def _find_or_download(file_name: str, vintage: str) -> Path:
     try:
         content = _download_pdok(layer, year)
     except OSError as exc:
-        raise BoundariesUnavailable(
-            f"Geen grenzen beschikbaar voor {vintage}: {file_name} staat niet in {folder} "
-            f"(instelling VSDASH_BOUNDARIES_DIR) en downloaden van PDOK ({layer}, {year}) lukte niet "
-            f"({exc}). De kaart werkt zonder grenslijnen; zet de CBS-bestanden in die map om ze te tonen."
-        ) from exc
+        raise BoundariesUnavailable(vintage, file_name, str(folder), layer, year, str(exc)) from exc
     target = folder / f"{vintage}.geojson"
     try:
         folder.mkdir(parents=True, exist_ok=True)

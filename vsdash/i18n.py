@@ -130,6 +130,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Gemeentegrenzen {gemeente_year}, wijkgrenzen {wijk_year} (vereenvoudigd).",
         "en": "Municipal boundaries {gemeente_year}, district boundaries {wijk_year} (simplified).",
     },
+    "boundaries_unavailable": {
+        "nl": "Geen grenzen beschikbaar voor {vintage}: {bestand} staat niet in {map} (instelling VSDASH_BOUNDARIES_DIR) en downloaden van PDOK ({laag}, {jaar}) lukte niet ({oorzaak}). De kaart werkt zonder grenslijnen; zet de CBS-bestanden in die map om ze te tonen.",
+        "en": "No boundaries available for {vintage}: {bestand} is not in {map} (setting VSDASH_BOUNDARIES_DIR) and downloading from PDOK ({laag}, {jaar}) failed ({oorzaak}). The map works without boundary lines; put the CBS files in that folder to show them.",
+    },
     "map_no_boundaries": {
         "nl": "Grenslijnen zijn niet beschikbaar; de kaart toont alleen de hexagonen.",
         "en": "Boundaries are not available; the map shows the hexagons only.",

@@ -688,7 +688,8 @@ def _base_notes(boundaries: Boundaries, lang: str, k: int) -> list[str]:
         t("map_privacy_note", lang, k=k, res=H3_RESOLUTION),
     ]
     if boundaries.missing_reason:
-        notes.append(boundaries.missing_reason)
+        # The page states the full reason once; every map under it says only what it lacks.
+        notes.append(t("map_no_boundaries", lang))
     else:
         notes.append(
             t("map_boundaries_year", lang, gemeente_year="2025", wijk_year="2024")

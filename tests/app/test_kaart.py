@@ -62,3 +62,33 @@ def test_map_works_without_boundaries_and_says_why(monkeypatch, demo_store_url, 
         infos
     )
     assert any(c.startswith("Kaart van Utrecht met") for c in _captions(at))
+    full_reason = [text for text in infos + _captions(at) if "Geen grenzen beschikbaar" in text]
+    assert len(full_reason) == 1, full_reason  # once at the top, not again under every map
+
+
+def test_missing_boundaries_are_explained_in_english(monkeypatch, demo_store_url, tmp_path):
+    from vsdash import geo
+
+    def offline(layer, year):
+        raise OSError("no network (test)")
+
+    monkeypatch.setenv("VSDASH_BOUNDARIES_DIR", str(tmp_path / "empty"))
+    monkeypatch.setattr(geo, "_download_pdok", offline)
+    at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0344", "taal": "en"})
+    assert not at.exception, at.exception
+    texts = [i.value for i in at.info] + _captions(at)
+    assert any("No boundaries available" in text for text in texts), texts
+    assert not any("Geen grenzen" in text or "Grenslijnen" in text for text in texts), texts
+
+
+def test_boundaries_unavailable_survives_pickling_for_the_cache():
+    import pickle
+
+    from vsdash import geo
+
+    exc = geo.BoundariesUnavailable(
+        "cbs-gemeente-2025", "gemeenten.geojson", "/data", "gemeente", "2025", "offline"
+    )
+    again = pickle.loads(pickle.dumps(exc))
+    assert again.message("en").startswith("No boundaries available for cbs-gemeente-2025")
+    assert str(again) == str(exc) and "Geen grenzen beschikbaar" in str(exc)

@@ -188,8 +188,11 @@ def campaign_effect(url: str, version: str, campagne_id: str, code: str, with_co
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
-def municipality_boundaries_geojson(boundaries_dir: str) -> tuple[dict | None, str]:
-    """CBS municipality boundaries as a GeoJSON dict for plotly, or (None, the Dutch reason).
+def municipality_boundaries_geojson(boundaries_dir: str):
+    """CBS municipality boundaries as a GeoJSON dict for plotly, or (None, the reason).
+
+    The reason is a ``geo.BoundariesUnavailable`` (``geo.reason_text`` gives it in the page's
+    language) or the Dutch message of a file that cannot be used.
 
     ``boundaries_dir`` (``settings.boundaries_dir()``) keys the cache, so pointing the app at other
     files takes effect without a restart.
@@ -200,7 +203,9 @@ def municipality_boundaries_geojson(boundaries_dir: str) -> tuple[dict | None, s
 
     try:
         boundaries = geo.load_municipality_boundaries()
-    except (geo.BoundariesUnavailable, geo.BoundaryFileError) as exc:
+    except geo.BoundariesUnavailable as exc:
+        return None, exc
+    except geo.BoundaryFileError as exc:
         return None, str(exc)
     return json.loads(boundaries.to_json(drop_id=True)), ""
 
@@ -210,7 +215,7 @@ def municipality_boundaries_geojson(boundaries_dir: str) -> tuple[dict | None, s
 
 @st.cache_resource(show_spinner=False)
 def boundary_source(kind: str, folder: str):
-    """Load CBS boundaries once per process and folder: (GeoDataFrame or None, Dutch reason or None).
+    """Load CBS boundaries once per process and folder: (GeoDataFrame or None, reason or None).
 
     A failure is cached too: without network every rerun would otherwise wait for PDOK again.
     ``folder`` (``settings.boundaries_dir()``) keys the cache, so pointing the setting elsewhere
@@ -221,7 +226,9 @@ def boundary_source(kind: str, folder: str):
     loader = geo.load_municipality_boundaries if kind == "gemeenten" else geo.load_wijk_boundaries
     try:
         return loader(), None
-    except (geo.BoundariesUnavailable, geo.BoundaryFileError) as exc:
+    except geo.BoundariesUnavailable as exc:
+        return None, exc
+    except geo.BoundaryFileError as exc:
         return None, str(exc)
 
 
@@ -232,7 +239,11 @@ def map_boundaries(gemeente: str | None, lang: str, folder: str):
 
     municipalities, reason = boundary_source("gemeenten", folder)
     wijken, _ = boundary_source("wijken", folder) if gemeente is not None else (None, None)
-    return maps.prepare_boundaries(municipalities, wijken, gemeente, missing_reason=reason, lang=lang)
+    from vsdash import geo
+
+    return maps.prepare_boundaries(
+        municipalities, wijken, gemeente, missing_reason=geo.reason_text(reason, lang), lang=lang
+    )
 
 
 # --- presentation and exports (Presenteren) --------------------------------------------------
