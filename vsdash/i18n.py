@@ -709,6 +709,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Kaart van {naam} met {cells} zeshoeken waar meldingen vandaan kwamen; de drukste zeshoek telt {top} meldingen, {hidden} zeshoeken met minder dan {k} meldingen zijn grijs; {areas} risicogebieden zijn zwart omlijnd.",
         "en": "Map of {naam} with {cells} hexagons that reports came from; the busiest hexagon has {top} reports, {hidden} hexagons with fewer than {k} reports are grey; {areas} risk areas are outlined in black.",
     },
+    "map_alt_density_withheld": {
+        "nl": "Kaart van {naam} zonder zeshoeken: er zijn zo weinig meldingen dat aantallen per zeshoek (minder dan {k}) uit het totaal terug te rekenen zouden zijn; {areas} risicogebieden zijn zwart omlijnd.",
+        "en": "Map of {naam} without hexagons: there are so few reports that counts per hexagon (fewer than {k}) could be worked out from the total; {areas} risk areas are outlined in black.",
+    },
     "map_alt_density_empty": {
         "nl": "Kaart van {naam} zonder meldingen in deze periode; {areas} risicogebieden zijn zwart omlijnd.",
         "en": "Map of {naam} without reports in this period; {areas} risk areas are outlined in black.",

@@ -407,6 +407,9 @@ def check_layers_private(deck: pdk.Deck) -> None:
 # --- hexagons -------------------------------------------------------------------------------
 
 
+WITHHELD_ATTR = "withheld"  # hex_cells: municipalities not drawn per hexagon (see there)
+
+
 def hex_cells(counts: pd.DataFrame, *, k: int | None = None, lang: str = "nl") -> pd.DataFrame:
     """Return the hexagon layer of one municipality: one row per H3 cell, privacy applied.
 
@@ -428,6 +431,14 @@ def hex_cells(counts: pd.DataFrame, *, k: int | None = None, lang: str = "nl") -
     shown = privacy.suppress_small_counts(
         frame.rename(columns={"n": "count"}), "count", k=k, group_cols=["gemeentecode"], lang=lang
     )
+    # A municipality whose cells cannot be protected against its published total (e.g. two
+    # cells of 4 under a total of 8 give both away) is not drawn per hexagon at all: the key
+    # figure stays, the map withholds. The withheld codes are listed for the page to say so.
+    withheld = list(shown.attrs.get(privacy.UNPROTECTED_ATTR, []))
+    if withheld:
+        shown = shown[~shown["gemeentecode"].isin(withheld)].copy()
+    shown.attrs[privacy.UNPROTECTED_ATTR] = []
+    shown.attrs[WITHHELD_ATTR] = withheld
     edges = count_classes(shown["count"].dropna().tolist(), k)
     shown["klasse"] = [
         -1 if (c := _classify(v, edges)) is None else c for v in shown["count"].astype("Float64").tolist()
@@ -750,6 +761,8 @@ def density_map(
             k=k,
             areas=len(areas),
         )
+    elif gemeente in cells.attrs.get(WITHHELD_ATTR, []):
+        alt = t("map_alt_density_withheld", lang, naam=names.get(gemeente, gemeente), k=k, areas=len(areas))
     else:
         alt = t("map_alt_density_empty", lang, naam=names.get(gemeente, gemeente), areas=len(areas))
     table = (

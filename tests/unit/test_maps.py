@@ -402,3 +402,49 @@ def test_export_counts_neutralises_formulas(monkeypatch, demo_store_url, tmp_pat
         == 0
     )
     assert "'=HYPERLINK(1)" in out.read_text(encoding="utf-8")
+
+
+def _cells(rows):
+    return pd.DataFrame(
+        {
+            "gemeentecode": [code for code, _ in rows],
+            "h3_r8": [h3.str_to_int(cell) for cell in _ring(len(rows))],
+            "n": [n for _, n in rows],
+        }
+    )
+
+
+def _ring(n):
+    centre = h3.latlng_to_cell(52.09, 5.12, 8)
+    return sorted(h3.grid_disk(centre, 2))[:n]
+
+
+def test_a_municipality_whose_cells_would_give_each_other_away_is_not_drawn_per_hexagon():
+    # Two cells of 4 under a published total of 8: "<5" and "<5" would mean exactly 4 and 4.
+    cells = maps.hex_cells(
+        _cells([("GM0001", 4), ("GM0001", 4), ("GM0002", 40), ("GM0002", 3), ("GM0002", 25)])
+    )
+    assert set(cells["gemeentecode"]) == {"GM0002"}
+    assert cells.attrs[maps.WITHHELD_ATTR] == ["GM0001"]
+    assert cells.attrs[privacy.UNPROTECTED_ATTR] == []
+    # The other municipality keeps its map, with complementary cover for its small cell.
+    assert cells["count"].isna().sum() == 2
+
+
+def test_withheld_map_says_why_instead_of_no_reports(demo_store_url):
+    store = Store(demo_store_url)
+    try:
+        municipalities = store.municipalities()
+    finally:
+        store.close()
+    cells = maps.hex_cells(_cells([("GM0344", 4), ("GM0344", 4)]))
+    spec = maps.density_map(
+        cells,
+        pd.DataFrame(columns=["risicogebied_id", "gemeentecode", "naam", "type", "geometrie_wkt"]),
+        pd.DataFrame(columns=["risicogebied_id", "naam", "label", "maatregelen"]),
+        maps.Boundaries(missing_reason="geen grenzen in deze test"),
+        municipalities,
+        gemeente="GM0344",
+    )
+    assert "zonder zeshoeken" in spec.alt and "terug te rekenen" in spec.alt
+    assert maps.layer_records(spec.deck, maps.LAYER_HEXES) == []

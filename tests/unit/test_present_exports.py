@@ -263,3 +263,30 @@ def _other_copy(store: Store, tmp_path: Path) -> str:
         store.execute("CHECKPOINT")
         shutil.copy(source, target)
     return f"duckdb:///{target}"
+
+
+def test_presentation_map_withholds_cells_that_the_total_would_give_away():
+    import datetime as dt
+
+    import h3
+    import pandas as pd
+
+    from vsdash import presentation
+    from vsdash.store import ReportFilter
+
+    ring = sorted(h3.grid_disk(h3.latlng_to_cell(52.09, 5.12, 8), 1))
+
+    class OneMunicipality:
+        def __init__(self, counts):
+            self.counts = counts
+
+        def hex_counts(self, flt):
+            n = len(self.counts)
+            return pd.DataFrame(
+                {"gemeentecode": "GM0344", "h3_r8": [h3.str_to_int(c) for c in ring[:n]], "n": self.counts}
+            )
+
+    flt = ReportFilter(("GM0344",), dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert presentation._hexes(OneMunicipality([4, 4]), flt, "nl").empty  # would read as 4 and 4
+    drawn = presentation._hexes(OneMunicipality([40, 3, 25]), flt, "nl")
+    assert len(drawn) == 3 and drawn["n"].isna().sum() == 2
