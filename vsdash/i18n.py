@@ -135,8 +135,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "No boundaries available for {vintage}: {bestand} is not in {map} (setting VSDASH_BOUNDARIES_DIR) and downloading from PDOK ({laag}, {jaar}) failed ({oorzaak}). The map works without boundary lines; put the CBS files in that folder to show them.",
     },
     "map_no_boundaries": {
-        "nl": "Grenslijnen zijn niet beschikbaar; de kaart toont alleen de hexagonen.",
-        "en": "Boundaries are not available; the map shows the hexagons only.",
+        "nl": "Grenslijnen zijn niet beschikbaar; de kaart toont de meldingen zonder gemeente- en wijkgrenzen.",
+        "en": "Boundaries are not available; the map shows the reports without municipal and district boundaries.",
     },
     "map_h3_resolution_note": {
         "nl": "Meldingen zijn samengevoegd in zeshoeken (H3-resolutie {res}); losse locaties worden nooit getoond.",
