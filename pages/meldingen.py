@@ -64,19 +64,9 @@ with section_guard(lang, "trend"):
 
         def trend_spec() -> charts.ChartSpec:
             previous = cached.count_reports(sel.url, sel.version, prev_flt, grain)
-            filled = metrics.fill_periods(series, sel.start, sel.end, grain)
-            filled = privacy.suppress_small_counts(filled, "n", total_shown=False, lang=lang)
-            prev = metrics.fill_periods(previous, prev_flt.start, prev_flt.end, grain)
-            prev["periode"] = prev["periode"] + pd.DateOffset(years=1)
-            prev = privacy.suppress_small_counts(prev, "n", total_shown=False, lang=lang)
+            filled, prev = metrics.trend_and_last_year(series, previous, sel.start, sel.end, grain, lang=lang)
             return charts.report_trend_chart(
-                filled.astype({"n": "float"}),
-                bands,
-                breaks,
-                grain=grain,
-                lang=lang,
-                activities=acts,
-                previous=prev.astype({"n": "float"}),
+                filled, bands, breaks, grain=grain, lang=lang, activities=acts, previous=prev
             )
 
         show_chart(cached.chart(("reports_trend", sel, grain), lang, trend_spec), "reports_trend", lang)

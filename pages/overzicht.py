@@ -80,23 +80,12 @@ with section_guard(lang, "trend"):
                     cached.count_reports(sel.url, sel.version, flt, "month"),
                     cached.count_reports(sel.url, sel.version, prev_flt, "month"),
                 )
-            filled = metrics.fill_periods(weeks_or_months[0], sel.start, sel.end, grain)
-            filled = privacy.suppress_small_counts(filled, "n", total_shown=False, lang=lang)
-            prev = metrics.fill_periods(weeks_or_months[1], prev_flt.start, prev_flt.end, grain)
-            prev["periode"] = prev["periode"] + pd.DateOffset(years=1)
-            prev = privacy.suppress_small_counts(prev, "n", total_shown=False, lang=lang)
+            filled, prev = metrics.trend_and_last_year(*weeks_or_months, sel.start, sel.end, grain, lang=lang)
             # Channel launches are drawn for one municipality; over many they would hide the line.
             breaks = metrics.known_breaks(
                 channels, sel.codes, sel.start, sel.end, include_channels=bool(sel.gemeente)
             )
-            return charts.report_trend_chart(
-                filled.astype({"n": "float"}),
-                bands,
-                breaks,
-                grain=grain,
-                lang=lang,
-                previous=prev.astype({"n": "float"}),
-            )
+            return charts.report_trend_chart(filled, bands, breaks, grain=grain, lang=lang, previous=prev)
 
         # Over several municipalities one city's local campaign does not explain the total: show
         # national campaigns as bands there, and every campaign for a single municipality.

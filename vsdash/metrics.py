@@ -241,3 +241,29 @@ def whole_weeks(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
     first = start + dt.timedelta(days=(7 - start.weekday()) % 7)
     last = end + dt.timedelta(days=6 - end.weekday())
     return first, last
+
+
+def trend_and_last_year(
+    series: pd.DataFrame,
+    previous: pd.DataFrame,
+    start: dt.date,
+    end: dt.date,
+    grain: str,
+    *,
+    lang: str = "nl",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The trend of [start, end] and the same period a year earlier, drawn on this year's axis.
+
+    ``series`` and ``previous`` are report counts per period (periode, n) of the two periods.
+    Both come back with every period filled and small counts suppressed (``n`` float, NaN when
+    hidden; ``label``), ready for ``charts.report_trend_chart``. Each period's total is not
+    published beside a trend, so primary suppression only (ADR 0002).
+    """
+    from vsdash import privacy
+
+    now = fill_periods(series, start, end, grain)
+    now = privacy.suppress_small_counts(now, "n", total_shown=False, lang=lang)
+    before = fill_periods(previous, shift_year(start), shift_year(end), grain)
+    before["periode"] = before["periode"] + pd.DateOffset(years=1)
+    before = privacy.suppress_small_counts(before, "n", total_shown=False, lang=lang)
+    return now.astype({"n": "float"}), before.astype({"n": "float"})

@@ -153,12 +153,7 @@ def build_deck(
     grain = metrics.readable_grain(weekly, k)
     series = weekly if grain == "week" else store.count_reports(flt, "month")
     previous = previous_weekly if grain == "week" else store.count_reports(prev_flt, "month")
-    trend = privacy.suppress_small_counts(
-        metrics.fill_periods(series, start, end, grain), "n", total_shown=False, lang=lang
-    ).astype({"n": "float"})
-    prev = metrics.fill_periods(previous, prev_flt.start, prev_flt.end, grain)
-    prev["periode"] = prev["periode"] + pd.DateOffset(years=1)
-    prev = privacy.suppress_small_counts(prev, "n", total_shown=False, lang=lang).astype({"n": "float"})
+    trend, prev = metrics.trend_and_last_year(series, previous, start, end, grain, lang=lang)
     breaks = metrics.known_breaks(channels, codes, start, end, include_channels=bool(gemeente))
     # Over many municipalities a local campaign does not explain the total (as on Overzicht).
     bands = running if gemeente else running[running["schaal"] == "landelijk"]

@@ -55,3 +55,18 @@ def test_whole_weeks_are_the_days_the_map_counts(demo_store_url, start, end):
         assert on_map == daily
     finally:
         store.close()
+
+
+def test_trend_and_last_year_fills_shifts_and_suppresses():
+    weeks = pd.date_range("2024-01-01", periods=4, freq="W-MON")
+    series = pd.DataFrame({"periode": weeks[[0, 1, 3]], "n": [12, 3, 20]})  # week 3 has no reports
+    last = pd.DataFrame({"periode": pd.date_range("2023-01-02", periods=4, freq="W-MON"), "n": [9, 9, 2, 30]})
+    now, before = metrics.trend_and_last_year(
+        series, last, dt.date(2024, 1, 1), dt.date(2024, 1, 28), "week", lang="nl"
+    )
+    assert now["periode"].tolist() == list(weeks)
+    assert now["n"].tolist()[0] == 12 and pd.isna(now["n"].tolist()[1]) and now["n"].tolist()[2] == 0
+    assert now["label"].tolist()[1] == "<5"
+    # Last year's weeks land on this year's axis, a year later (2 January 2023 -> 2 January 2024).
+    assert before["periode"].min() == pd.Timestamp("2024-01-02")
+    assert before["n"].tolist()[:2] == [9, 9] and pd.isna(before["n"].tolist()[2])
