@@ -72,6 +72,9 @@ with section_guard(lang, "trend"):
     elif total == 0:
         pass  # the "geen meldpunt" note above already says why there is no trend
     else:
+        # Over several municipalities one city's local campaign does not explain the total: show
+        # national campaigns as bands there, and every campaign for a single municipality.
+        bands = running if sel.gemeente else running[running["schaal"] == "landelijk"]
 
         def trend_spec() -> charts.ChartSpec:
             weeks_or_months = (series, previous)
@@ -87,9 +90,6 @@ with section_guard(lang, "trend"):
             )
             return charts.report_trend_chart(filled, bands, breaks, grain=grain, lang=lang, previous=prev)
 
-        # Over several municipalities one city's local campaign does not explain the total: show
-        # national campaigns as bands there, and every campaign for a single municipality.
-        bands = running if sel.gemeente else running[running["schaal"] == "landelijk"]
         spec = cached.chart(("overview_trend", sel), lang, trend_spec)
         show_chart(spec, "overview_trend", lang)
         if not sel.gemeente and len(bands) < len(running):

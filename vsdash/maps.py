@@ -407,7 +407,7 @@ def check_layers_private(deck: pdk.Deck) -> None:
 # --- hexagons -------------------------------------------------------------------------------
 
 
-WITHHELD_ATTR = "withheld"  # hex_cells: municipalities not drawn per hexagon (see there)
+WITHHELD_ATTR = privacy.WITHHELD_ATTR  # hex_cells: municipalities not drawn per hexagon
 
 
 def hex_cells(counts: pd.DataFrame, *, k: int | None = None, lang: str = "nl") -> pd.DataFrame:
@@ -434,11 +434,7 @@ def hex_cells(counts: pd.DataFrame, *, k: int | None = None, lang: str = "nl") -
     # A municipality whose cells cannot be protected against its published total (e.g. two
     # cells of 4 under a total of 8 give both away) is not drawn per hexagon at all: the key
     # figure stays, the map withholds. The withheld codes are listed for the page to say so.
-    withheld = list(shown.attrs.get(privacy.UNPROTECTED_ATTR, []))
-    if withheld:
-        shown = shown[~shown["gemeentecode"].isin(withheld)].copy()
-    shown.attrs[privacy.UNPROTECTED_ATTR] = []
-    shown.attrs[WITHHELD_ATTR] = withheld
+    shown = privacy.withhold_unprotected(shown, ["gemeentecode"])
     edges = count_classes(shown["count"].dropna().tolist(), k)
     shown["klasse"] = [
         -1 if (c := _classify(v, edges)) is None else c for v in shown["count"].astype("Float64").tolist()

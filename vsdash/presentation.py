@@ -290,11 +290,10 @@ def _hexes(store: Store, flt: ReportFilter, lang: str) -> pd.DataFrame:
     counts = store.hex_counts(flt)
     counts = counts.groupby("h3_r8", as_index=False)["n"].sum()
     # The selection's total is on the first slide, so hidden cells get complementary cover.
-    shown = privacy.suppress_small_counts(counts, "n", total_shown=True, lang=lang)
-    if shown.attrs.get(privacy.UNPROTECTED_ATTR):
-        # Cells that cannot be protected against the published total are not drawn at all
-        # (the same rule as maps.hex_cells on the Kaart page).
-        shown = shown.iloc[0:0].copy()
+    # Cells that cannot be protected against that total are not drawn at all (as on Kaart).
+    shown = privacy.withhold_unprotected(
+        privacy.suppress_small_counts(counts, "n", total_shown=True, lang=lang)
+    )
     shown["h3_cell"] = [h3.int_to_str(int(c)) for c in shown["h3_r8"]]
     return shown[["h3_cell", "n", "label", "suppression"]].reset_index(drop=True)
 

@@ -195,6 +195,30 @@ def suppress_small_counts(
     return result
 
 
+WITHHELD_ATTR = "withheld"  # withhold_unprotected: the groups left out
+
+
+def withhold_unprotected(shown: pd.DataFrame, group_cols: Sequence[str] | None = None) -> pd.DataFrame:
+    """Leave out the groups whose cells ``suppress_small_counts`` could not protect.
+
+    The other way to close what ``attrs["totals_to_suppress"]`` reports: keep the published
+    total (a key figure elsewhere) and do not show that group's cells at all. ``group_cols`` are
+    the columns the suppression grouped by (None: the whole table is one group). The result
+    lists the left-out group keys in ``attrs["withheld"]`` and has no unprotected groups left.
+    """
+    withheld = list(shown.attrs.get(UNPROTECTED_ATTR, []))
+    if not withheld:
+        kept = shown
+    elif not group_cols:
+        kept = shown.iloc[0:0].copy()
+    else:
+        keys = shown[list(group_cols)].apply(tuple, axis=1) if len(group_cols) > 1 else shown[group_cols[0]]
+        kept = shown[~keys.isin(withheld)].copy()
+    kept.attrs[UNPROTECTED_ATTR] = []
+    kept.attrs[WITHHELD_ATTR] = withheld
+    return kept
+
+
 def suppress_with_margin(
     df: pd.DataFrame,
     by: Sequence[str] | str | None,

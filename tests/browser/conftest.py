@@ -7,17 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from vsdash.bench_browser import CHROMIUM_ARGS  # one set of flags for tests and benchmark
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = ROOT / "test-artifacts"
 
 

@@ -291,3 +291,16 @@ def test_numbers_missing_values_and_column_names():
     assert result["cat"].tolist() == ["'-x", "y"]
     assert "'=kolom" in result.columns
     assert frame["tekst"].iloc[0] == "=1"  # input untouched
+
+
+def test_withhold_unprotected_leaves_out_exactly_the_groups_that_give_cells_away():
+    frame = pd.DataFrame({"g": ["A", "A", "B", "B", "B"], "n": [4, 4, 40, 3, 25]})
+    shown = privacy.suppress_small_counts(frame, "n", k=5, group_cols=["g"])
+    assert shown.attrs[privacy.UNPROTECTED_ATTR] == ["A"]  # 4 + 4 under a total of 8
+    kept = privacy.withhold_unprotected(shown, ["g"])
+    assert kept["g"].tolist() == ["B", "B", "B"]
+    assert kept.attrs[privacy.WITHHELD_ATTR] == ["A"] and kept.attrs[privacy.UNPROTECTED_ATTR] == []
+    whole = privacy.withhold_unprotected(privacy.suppress_small_counts(frame.iloc[:2], "n", k=5))
+    assert whole.empty and whole.attrs[privacy.WITHHELD_ATTR] == [None]
+    safe = privacy.withhold_unprotected(privacy.suppress_small_counts(frame.iloc[2:], "n", k=5))
+    assert len(safe) == 3 and safe.attrs[privacy.WITHHELD_ATTR] == []
