@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from vsdash import charts_compare, compare, geo, metrics, privacy, settings
+from vsdash import charts_compare, compare, geo, metrics, privacy, publication, settings
 from vsdash.i18n import fmt_date, fmt_number, t
 from vsdash.store import ReportFilter
 from vsdash.ui import cached, frame
@@ -117,9 +117,9 @@ with section_guard(lang, "kaart"):
         def value_format(v: float) -> str:
             return fmt_number(v, lang)
     else:
-        funding = compare.funding_in_period(memberships, sel.start, sel.end).set_index("gemeentecode")[
-            "bijdrage_eur"
-        ]
+        funding = publication.funding_in_period(
+            memberships, sel.start, sel.end, programma=sel.programma or "veilige_steden"
+        ).set_index("gemeentecode")["bijdrage_eur"]
         values = pd.DataFrame({"gemeentecode": universe})
         values["value"] = values["gemeentecode"].map(funding).astype(float)
         values["note"] = t("cmp_no_funding", lang)

@@ -3,8 +3,8 @@
 Pure functions, DataFrame in and DataFrame out. A rate is only meaningful for the days on which a
 municipality had a reporting channel: before its meldpunt opened there were no reports, which is
 not the same as zero reports. Rates are therefore computed over *open days* only and expressed per
-10,000 inhabitants **per year**, using the population of the year each day falls in
-(``metrics.population_in_year``), so a city whose channel opened halfway the period is compared
+10,000 inhabitants **per year**, using the population of the period's population year
+(``vsdash.publication.exposure``, the catalogue's one definition), so a city whose channel opened halfway the period is compared
 fairly with one that had a channel all along.
 """
 
@@ -49,17 +49,6 @@ def open_days(channels: pd.DataFrame, codes: Sequence[str], start: dt.date, end:
     return pd.concat(pieces).drop_duplicates().reset_index(drop=True)
 
 
-def _person_years(days: pd.DataFrame, population: pd.DataFrame) -> pd.Series:
-    """Inhabitant-years per row of ``days`` (one day = population of that day's year / 365.25)."""
-    years = days["dag"].dt.year
-    pop = {
-        (code, year): metrics.population_in_year(population, [code], int(year))[0]
-        for code, year in set(zip(days["gemeentecode"], years, strict=True))
-    }
-    values = [pop[(code, year)] for code, year in zip(days["gemeentecode"], years, strict=True)]
-    return pd.Series(values, index=days.index, dtype=float) / 365.25
-
-
 def municipality_rates(
     counts: pd.DataFrame,
     population: pd.DataFrame,
@@ -72,20 +61,17 @@ def municipality_rates(
     """Reports per 10,000 inhabitants per year for each of ``codes``, with an exact Poisson interval.
 
     ``counts`` holds gemeentecode and n (any number of rows per municipality, e.g. per month).
-    Returns one row per code: gemeentecode, n, dagen (open days), persoonjaren, inwoners (in the
-    end year), rate, low, high and meldpunt (False when no channel was open on any day: then
+    Returns one row per code: gemeentecode, n, dagen (open days), inwoners (on 1 January of the
+    population year, ``publication.population_year``), jaar, persoonjaren, rate, low, high and meldpunt (False when no channel was open on any day: then
     rate, low and high are NaN, never 0).
     """
+    from vsdash.publication import exposure
+
     codes = list(dict.fromkeys(codes))
     totals = counts.groupby("gemeentecode")["n"].sum() if not counts.empty else pd.Series(dtype="int64")
-    days = open_days(channels, codes, start, end)
-    days["persoonjaren"] = _person_years(days, population) if not days.empty else pd.Series(dtype=float)
-    exposure = days.groupby("gemeentecode").agg(dagen=("dag", "size"), persoonjaren=("persoonjaren", "sum"))
-    out = pd.DataFrame({"gemeentecode": codes})
-    out["n"] = [int(totals.get(code, 0)) for code in codes]
-    out["dagen"] = [int(exposure["dagen"].get(code, 0)) for code in codes]
-    out["persoonjaren"] = [float(exposure["persoonjaren"].get(code, 0.0)) for code in codes]
-    out["inwoners"] = [metrics.population_in_year(population, [code], end.year)[0] for code in codes]
+    # One denominator for every surface (vsdash.indicators, rate_per_10k_per_year).
+    out = exposure(channels, population, codes, start, end)
+    out.insert(1, "n", [int(totals.get(code, 0)) for code in codes])
     out["meldpunt"] = out["dagen"] > 0
     rate, low, high = [], [], []
     for row in out.itertuples():
@@ -235,23 +221,6 @@ def activities_per_municipality(activities: pd.DataFrame, start: dt.date, end: d
     ends = pd.to_datetime(activities["eind"]).fillna(pd.Timestamp.max)
     rows = activities[(pd.to_datetime(activities["start"]) <= e) & (ends >= s)]
     return rows.groupby("gemeentecode").size().rename("n").reset_index()
-
-
-def funding_in_period(memberships: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
-    """State funding (bijdrage_rijk_eur per year) summed over the membership years in [start, end].
-
-    Returns gemeentecode and bijdrage_eur; memberships without a known contribution count as 0.
-    """
-    rows = memberships.dropna(subset=["bijdrage_rijk_eur"])
-    if rows.empty:
-        return pd.DataFrame(
-            {"gemeentecode": pd.Series(dtype=object), "bijdrage_eur": pd.Series(dtype="int64")}
-        )
-    last = rows["jaar_eind"].fillna(end.year).astype(int).clip(upper=end.year)
-    first = rows["jaar_start"].astype(int).clip(lower=start.year)
-    years = (last - first + 1).clip(lower=0)
-    funded = rows.assign(bijdrage_eur=rows["bijdrage_rijk_eur"].astype("int64") * years)
-    return funded.groupby("gemeentecode", as_index=False)["bijdrage_eur"].sum()
 
 
 def membership_spans(memberships: pd.DataFrame, until: dt.date) -> pd.DataFrame:

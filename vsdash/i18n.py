@@ -857,12 +857,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Since {datum} sexual harassment in public is a criminal offence (Sexual Offences Act). Reports from before and after that date cannot simply be compared.",
     },
     "learned_more": {
-        "nl": "Er kwamen {pct} meer meldingen binnen dan in dezelfde periode een jaar eerder ({prev} toen, {now} nu).",
-        "en": "{pct} more reports came in than in the same period a year earlier ({prev} then, {now} now).",
+        "nl": "Er kwamen {pct} meer meldingen binnen dan in de vorige periode van dezelfde lengte ({prev} toen, {now} nu).",
+        "en": "{pct} more reports came in than in the preceding period of the same length ({prev} then, {now} now).",
     },
     "learned_less": {
-        "nl": "Er kwamen {pct} minder meldingen binnen dan in dezelfde periode een jaar eerder ({prev} toen, {now} nu).",
-        "en": "{pct} fewer reports came in than in the same period a year earlier ({prev} then, {now} now).",
+        "nl": "Er kwamen {pct} minder meldingen binnen dan in de vorige periode van dezelfde lengte ({prev} toen, {now} nu).",
+        "en": "{pct} fewer reports came in than in the preceding period of the same length ({prev} then, {now} now).",
     },
     "learned_too_few": {
         "nl": "Er zijn te weinig meldingen (minder dan {k}) om deze periode met vorig jaar te vergelijken.",
@@ -883,7 +883,7 @@ LABELS: dict[str, dict[str, str]] = {
     "week_of": {"nl": "de week van {datum}", "en": "the week of {datum}"},
     "reports_week_axis": {"nl": "Meldingen per week", "en": "Reports per week"},
     "reports_month_axis": {"nl": "Meldingen per maand", "en": "Reports per month"},
-    "present_previous": {"nl": "Zelfde periode vorig jaar: {n}", "en": "Same period last year: {n}"},
+    "present_previous": {"nl": "Vorige periode: {n}", "en": "Preceding period: {n}"},
     "present_effect_numbers": {
         "nl": "Verwacht zonder campagne: {verwacht} (95%: {laag} tot {hoog}); binnengekomen: {gemeld}; verschil {pct}.",
         "en": "Expected without campaign: {verwacht} (95%: {laag} to {hoog}); received: {gemeld}; difference {pct}.",
@@ -930,12 +930,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "So few reports came in ({n}) that we do not give the number or compare it with last year; this protects the people who reported (we do not give counts below {k}).",
     },
     "summary_more": {
-        "nl": "Dat is {pct} meer dan in dezelfde periode een jaar eerder ({vorig}).",
-        "en": "That is {pct} more than in the same period a year earlier ({vorig}).",
+        "nl": "Dat is {pct} meer dan in de vorige periode van dezelfde lengte ({vorig}).",
+        "en": "That is {pct} more than in the preceding period of the same length ({vorig}).",
     },
     "summary_less": {
-        "nl": "Dat is {pct} minder dan in dezelfde periode een jaar eerder ({vorig}).",
-        "en": "That is {pct} fewer than in the same period a year earlier ({vorig}).",
+        "nl": "Dat is {pct} minder dan in de vorige periode van dezelfde lengte ({vorig}).",
+        "en": "That is {pct} fewer than in the preceding period of the same length ({vorig}).",
     },
     "summary_effect": {
         "nl": "Voor de meest recente campagne, {naam}, is geschat hoeveel meldingen er zonder campagne verwacht werden.",
@@ -1009,6 +1009,13 @@ LABELS: dict[str, dict[str, str]] = {
     "filters": {"nl": "Selectie", "en": "Selection"},
     "municipality": {"nl": "Gemeente", "en": "Municipality"},
     "period": {"nl": "Periode", "en": "Period"},
+    # Period presets (issue 13).
+    "period_dates": {"nl": "Van – tot en met", "en": "From – to"},
+    "preset_laatste_12_maanden": {"nl": "Laatste 12 maanden", "en": "Last 12 months"},
+    "preset_dit_jaar": {"nl": "Dit jaar", "en": "This year"},
+    "preset_vorig_jaar": {"nl": "Vorig jaar", "en": "Last year"},
+    "preset_sinds_start": {"nl": "Sinds start programma", "en": "Since the programme began"},
+    "preset_eigen": {"nl": "Eigen periode", "en": "Own period"},
     "programme": {"nl": "Programma", "en": "Programme"},
     "all_programmes": {"nl": "Alle programma's", "en": "All programmes"},
     "language": {"nl": "Taal", "en": "Language"},
@@ -1035,6 +1042,44 @@ LABELS: dict[str, dict[str, str]] = {
     "vs_last_year": {"nl": "t.o.v. zelfde periode vorig jaar", "en": "vs same period last year"},
     "same_period_last_year": {"nl": "Zelfde periode vorig jaar", "en": "Same period last year"},
     "campaigns_running": {"nl": "Campagnes in de periode", "en": "Campaigns in the period"},
+    # Publication layer (issue 13): units and reasons shared by every surface.
+    "per_10k_year": {
+        "nl": "Per 10.000 inwoners per jaar",
+        "en": "Per 10,000 inhabitants per year",
+    },
+    "vs_previous_period_short": {"nl": "t.o.v. vorige periode", "en": "vs preceding period"},
+    "vs_previous_period": {
+        "nl": "t.o.v. {van} – {tot}",
+        "en": "vs {van} – {tot}",
+    },
+    "rate_interval_note": {
+        "nl": "95%-interval {interval}; inwoners op 1 januari {jaar} (CBS), alleen dagen met een meldpunt.",
+        "en": "95% interval {interval}; inhabitants on 1 January {jaar} (CBS), days with a reporting point only.",
+    },
+    "hidden_note": {
+        "nl": "{n} van de {totaal} meldingen staan niet apart in de grafiek: ze vallen in afgeschermde cellen of in de gedeeltelijke weken of maanden aan het begin en einde van de periode.",
+        "en": "{n} of the {totaal} reports are not shown separately in the chart: they are in protected cells or in the partial weeks or months at the start and end of the period.",
+    },
+    "reason_small_count": {
+        "nl": "Minder dan {k} meldingen: niet getoond om melders te beschermen.",
+        "en": "Fewer than {k} reports: not shown to protect people who report.",
+    },
+    "reason_no_channel": {
+        "nl": "Geen meldpunt in deze periode: geen meldingen, dat is iets anders dan nul.",
+        "en": "No reporting point in this period: no reports, which is not the same as zero.",
+    },
+    "reason_no_data_before": {
+        "nl": "Geen vergelijking: de vorige periode valt vóór het begin van de gegevens of had geen meldpunt.",
+        "en": "No comparison: the preceding period lies before the data start or had no reporting point.",
+    },
+    "reason_no_population": {
+        "nl": "Geen inwonertal bekend voor deze selectie.",
+        "en": "No population figure known for this selection.",
+    },
+    "reason_previous_zero": {
+        "nl": "Geen procentuele verandering: de vorige periode had 0 meldingen.",
+        "en": "No percentage change: the preceding period had 0 reports.",
+    },
     "activities": {"nl": "Activiteiten", "en": "Activities"},
     "activities_by_category": {"nl": "Activiteiten per categorie", "en": "Activities by category"},
     "count": {"nl": "Aantal", "en": "Count"},
@@ -1064,16 +1109,16 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "whats_new": {"nl": "Wat is nieuw", "en": "What is new"},
     "new_campaign": {
-        "nl": "Campagne **{naam}** ({start} – {eind})",
-        "en": "Campaign **{naam}** ({start} – {eind})",
+        "nl": "Campagne ‘{naam}’ ({start} – {eind})",
+        "en": "Campaign ‘{naam}’ ({start} – {eind})",
     },
     "new_activity": {
-        "nl": "Activiteit **{titel}** ({gemeente}, {start})",
-        "en": "Activity **{titel}** ({gemeente}, {start})",
+        "nl": "Activiteit ‘{titel}’ ({gemeente}, {start})",
+        "en": "Activity ‘{titel}’ ({gemeente}, {start})",
     },
     "new_import": {
-        "nl": "Import **{bestand}** op {tijd}: {n} rijen",
-        "en": "Import **{bestand}** on {tijd}: {n} rows",
+        "nl": "Import ‘{bestand}’ op {tijd}: {n} rijen",
+        "en": "Import ‘{bestand}’ on {tijd}: {n} rows",
     },
     "nothing_new": {
         "nl": "Niets nieuws in de laatste drie maanden van de periode.",

@@ -268,3 +268,26 @@ def presentation_file(
 
     deck = presentation_deck(url, version, gemeente, codes, start, end, lang, label)
     return export.deck_to_pptx(deck) if kind == "pptx" else export.deck_to_pdf(deck)
+
+
+# --- page models (vsdash.views) -----------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def overview_model(url: str, version: str, gemeente, programma, start, end, label: str, lang: str):
+    """The Overzicht model of a selection, built once per process and shared (never changed)."""
+    from vsdash.views.overview import build_overview
+
+    return build_overview(
+        get_store(url), gemeente=gemeente, programma=programma, start=start, end=end, label=label, lang=lang
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def key_figures(url: str, version: str, gemeente, programma, start, end, lang: str):
+    """The key figures of a selection (``vsdash.publication.key_figures``)."""
+    from vsdash import publication
+
+    return publication.key_figures(
+        get_store(url), start=start, end=end, gemeente=gemeente, programma=programma, lang=lang
+    )
