@@ -7,7 +7,7 @@ layer (``vsdash.publication``), so it matches the other pages, the slides and th
 import streamlit as st
 
 from vsdash.ui import cached, frame
-from vsdash.ui.widgets import plain_markdown, section_guard, show_chart
+from vsdash.ui.widgets import plain_markdown, section_guard, show_chart, table_switch
 
 sel = frame.current()
 lang = sel.lang
@@ -25,6 +25,7 @@ with section_guard(lang, "kerncijfers"):
             figure.label, figure.value, delta=figure.delta, delta_color="off", help=figure.help or None
         )
     st.caption(" ".join(model.notes))
+    table_switch(model.key_table, {}, "overview_key_figures", lang)
 
 with section_guard(lang, "trend"):
     st.subheader(model.trend_title)

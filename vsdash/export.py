@@ -65,7 +65,7 @@ def key_figure_items(deck: Deck) -> list[tuple[str, str, str]]:
         tot=fmt_date(figures.previous_end, lang),
     )
     change_note = (
-        t("present_previous", lang, n=key.previous)
+        t("present_previous", lang, n=key.previous, periode=previous.split(" ", 1)[1])
         if figures.change is not None
         else figures.reason_text("change", lang)
     )
@@ -76,7 +76,7 @@ def key_figure_items(deck: Deck) -> list[tuple[str, str, str]]:
             t("population_note", lang, inwoners=fmt_number(key.inhabitants, lang), jaar=key.population_year),
         ),
         (t("per_10k_year", lang), key.per_10k, rate_note),
-        (previous, key.change, change_note if key.has_channel else ""),
+        (t("vs_previous_period_short", lang), key.change, change_note if key.has_channel else ""),
         (t("campaigns_running", lang), fmt_number(key.campaigns, lang), ""),
         (t("activities", lang), fmt_number(key.activities, lang), ""),
     ]

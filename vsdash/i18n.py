@@ -883,7 +883,7 @@ LABELS: dict[str, dict[str, str]] = {
     "week_of": {"nl": "de week van {datum}", "en": "the week of {datum}"},
     "reports_week_axis": {"nl": "Meldingen per week", "en": "Reports per week"},
     "reports_month_axis": {"nl": "Meldingen per maand", "en": "Reports per month"},
-    "present_previous": {"nl": "Vorige periode: {n}", "en": "Preceding period: {n}"},
+    "present_previous": {"nl": "Vorige periode ({periode}): {n}", "en": "Preceding period ({periode}): {n}"},
     "present_effect_numbers": {
         "nl": "Verwacht zonder campagne: {verwacht} (95%: {laag} tot {hoog}); binnengekomen: {gemeld}; verschil {pct}.",
         "en": "Expected without campaign: {verwacht} (95%: {laag} to {hoog}); received: {gemeld}; difference {pct}.",
@@ -1048,6 +1048,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Per 10,000 inhabitants per year",
     },
     "vs_previous_period_short": {"nl": "t.o.v. vorige periode", "en": "vs preceding period"},
+    "compared_with": {
+        "nl": "Verandering t.o.v. de vorige periode van dezelfde lengte: {periode}.",
+        "en": "Change against the preceding period of the same length: {periode}.",
+    },
     "vs_previous_period": {
         "nl": "t.o.v. {van} – {tot}",
         "en": "vs {van} – {tot}",
@@ -1075,6 +1079,10 @@ LABELS: dict[str, dict[str, str]] = {
     "reason_no_population": {
         "nl": "Geen inwonertal bekend voor deze selectie.",
         "en": "No population figure known for this selection.",
+    },
+    "reason_channels_changed": {
+        "nl": "Geen vergelijking: tussen de twee perioden is een meldpunt geopend of gesloten, dus meer of minder meldingen zegt dan weinig.",
+        "en": "No comparison: a reporting point opened or closed between the two periods, so more or fewer reports says little.",
     },
     "reason_previous_zero": {
         "nl": "Geen procentuele verandering: de vorige periode had 0 meldingen.",

@@ -110,10 +110,13 @@ CATALOGUE: tuple[Indicator, ...] = (
         name_nl="Verandering t.o.v. de vorige periode",
         name_en="Change against the preceding period",
         definition_nl="(meldingen − meldingen vorige periode) / meldingen vorige periode, uit de "
-        "gepubliceerde aantallen. Leeg als de vorige periode geen gegevens heeft of een aantal is "
-        "afgeschermd.",
+        "gepubliceerde aantallen. Leeg als de vorige periode geen gegevens heeft, een aantal is "
+        "afgeschermd, of de inwonerjaren met een meldpunt meer dan 5% verschillen (een meldpunt "
+        "ging open of dicht).",
         definition_en="(reports − reports in the preceding period) / reports in the preceding period, "
-        "from the published counts. Empty when the preceding period has no data or a count is hidden.",
+        "from the published counts. Empty when the preceding period has no data, a count is hidden, or "
+        "the inhabitant-years with a reporting point differ by more than 5% (a reporting point opened "
+        "or closed).",
         unit="fractie (weergegeven als procent)",
         denominator="Meldingen in de vorige periode",
         period_rule="Gekozen periode tegen de voorgaande periode van dezelfde lengte.",

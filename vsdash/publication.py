@@ -31,6 +31,10 @@ REASON_NO_CHANNEL = "no_channel"
 REASON_NO_PREVIOUS = "no_data_before"
 REASON_NO_POPULATION = "no_population"
 REASON_ZERO_PREVIOUS = "previous_zero"
+REASON_CHANNELS_CHANGED = "channels_changed"
+# Two periods are compared only when their inhabitant-years with a reporting point differ by at
+# most this share (population growth is about 1% a year; a new meldpunt changes far more).
+COMPARABLE_EXPOSURE = 0.05
 
 
 # --- periods ----------------------------------------------------------------------------------
@@ -336,6 +340,49 @@ class KeyFigures:
         }
 
 
+def key_figures_table(figures: KeyFigures, lang: str) -> pd.DataFrame:
+    """The key figures as a table for downloads: one row per indicator, the value as a number.
+
+    Columns: indicator (catalogue id), name, value (number, empty when not published), low and
+    high (the rate's interval), unit, note (why a value is missing, or the population year), and
+    demo (True for synthetic data).
+    """
+    from vsdash.indicators import indicator
+
+    rows = [
+        ("reports", figures.reports, None, None, figures.reason_text("reports", lang)),
+        ("inhabitants", figures.inhabitants, None, None, str(figures.population_year)),
+        (
+            "rate_per_10k_per_year",
+            _round(figures.rate_per_10k_per_year, 1),
+            _round(figures.rate_low, 1),
+            _round(figures.rate_high, 1),
+            figures.reason_text("rate_per_10k_per_year", lang),
+        ),
+        (
+            "previous_reports",
+            figures.previous_reports,
+            None,
+            None,
+            f"{figures.previous_start.isoformat()} – {figures.previous_end.isoformat()}",
+        ),
+        ("change", _round(figures.change, 4), None, None, figures.reason_text("change", lang)),
+        ("campaigns", figures.campaigns, None, None, ""),
+        ("activities", figures.activities, None, None, ""),
+        ("hidden", figures.hidden, None, None, ""),
+        ("funding_eur", round(figures.funding_eur, 2), None, None, ""),
+    ]
+    names = {"nl": ("indicator", "naam", "waarde", "laag", "hoog", "eenheid", "toelichting", "demodata")}
+    cols = names.get(lang, ("indicator", "name", "value", "low", "high", "unit", "note", "demo"))
+    return pd.DataFrame(
+        [
+            (key, indicator(key).name(lang), value, low, high, indicator(key).unit, note, figures.demo)
+            for key, value, low, high, note in rows
+        ],
+        columns=list(cols),
+    )
+
+
 def _round(value: float | None, digits: int) -> float | None:
     return None if value is None or not np.isfinite(value) else round(float(value), digits)
 
@@ -396,11 +443,15 @@ def key_figures(
     prev_total = int(store.count_reports(ReportFilter(codes, prev_start, prev_end), "week")["n"].sum())
     previous, previous_label = _published_count(prev_total, lang)
     change = None
-    prev_has_channel = bool(metrics.codes_with_channel(channels, codes, prev_start, prev_end))
-    if span is None or prev_start < span[0] or not prev_has_channel:
+    prev_exp = exposure(channels, population, scope, prev_start, prev_end)
+    prev_person_years = float(prev_exp.loc[prev_exp["dagen"] > 0, "persoonjaren"].sum())
+    if span is None or prev_start < span[0] or not prev_person_years:
         previous, previous_label = None, "–"
         reasons["previous_reports"] = REASON_NO_PREVIOUS
         reasons["change"] = REASON_NO_PREVIOUS
+    elif abs(prev_person_years - person_years) > COMPARABLE_EXPOSURE * person_years:
+        # A reporting point opened or closed in between: more open days are not more reports.
+        reasons["change"] = REASON_CHANNELS_CHANGED
     elif previous is None or reports is None:
         reasons["previous_reports" if previous is None else "reports"] = REASON_SMALL
         reasons["change"] = REASON_SMALL

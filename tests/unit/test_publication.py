@@ -214,3 +214,16 @@ def test_indicator_docs_are_generated_from_the_catalogue():
     """docs/indicatoren.md is written by `python -m vsdash docs`; edit vsdash/indicators.py instead."""
     on_disk = (PROJECT_ROOT / "docs" / "indicatoren.md").read_text(encoding="utf-8")
     assert on_disk == indicators.catalogue_markdown() + "\n"
+
+
+def test_no_change_when_a_reporting_point_opened_in_between(store):
+    """Groningen's meldpunt opened during the preceding year: +1800% would be an artefact."""
+    channels = store.channels()
+    opened = pd.Timestamp(channels.loc[channels["gemeentecode"] == "GM0014", "start"].min()).date()
+    start = opened + dt.timedelta(days=200)
+    figures = publication.key_figures(
+        store, gemeente="GM0014", start=start, end=start + dt.timedelta(days=364)
+    )
+    assert figures.reports is not None and figures.previous_reports is not None
+    assert figures.change is None
+    assert figures.reasons["change"] == publication.REASON_CHANNELS_CHANGED

@@ -34,6 +34,7 @@ class OverviewModel:
     metrics: tuple[Metric, ...]
     notice: str  # shown above the figures when there is no reporting point, else ""
     notes: tuple[str, ...]  # captions under the figures
+    key_table: pd.DataFrame  # the key figures as numbers, for the CSV/XLSX download
     trend_title: str
     trend: ChartSpec | None
     trend_message: str  # why there is no trend, else ""
@@ -74,18 +75,20 @@ def build_overview(
         van=fmt_date(key.previous_start, lang),
         tot=fmt_date(key.previous_end, lang),
     )
+    change_help = key.reason_text("change", lang) or previous
     figures = (
         Metric(t("reports", lang), labels["reports"], key.reason_text("reports", lang)),
         Metric(t("per_10k_year", lang), labels["rate"], rate_help),
         Metric(
-            previous,
+            t("vs_previous_period_short", lang),
             labels["change"],
-            key.reason_text("change", lang),
+            change_help,
             delta=f"{labels['previous']} → {labels['reports']}" if key.change is not None else None,
         ),
         Metric(t("campaigns_running", lang), labels["campaigns"]),
     )
     notes = [
+        t("compared_with", lang, periode=previous.split(" ", 1)[1]) if key.change is not None else "",
         t("population_note", lang, inwoners=labels["inhabitants"], jaar=key.population_year),
         t("suppressed_note", lang, k=privacy.resolve_k()),
     ]
@@ -126,7 +129,8 @@ def build_overview(
         key=key,
         metrics=figures,
         notice="" if key.has_channel else t("no_channel", lang, naam=label),
-        notes=tuple(notes),
+        notes=tuple(note for note in notes if note),
+        key_table=publication.key_figures_table(key, lang),
         trend_title=t(f"trend_title_{trend.grain}", lang),
         trend=spec.localise(lang) if spec is not None else None,
         trend_message=message,
