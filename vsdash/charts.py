@@ -512,7 +512,7 @@ def rate_trend_chart(
         {
             t("period", lang): rates["periode"].dt.date,
             t("reports", lang): rates["label"],
-            t("reports_per_10k", lang): [fmt_number(r, lang, 2) for r in rates["rate"]],
+            t("reports_per_10k", lang): [fmt_number(r, lang, 1) for r in rates["rate"]],
             t("population_year", lang): rates["jaar"],
             t("a11y_events", lang): events_per_period(
                 rates["periode"], grain, campaigns, breaks, lang, activities

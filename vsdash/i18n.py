@@ -182,15 +182,22 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Gestapeld staafdiagram van meldingen {grain}: {parts}; {campaigns} campagneperiodes zijn gearceerd.",
         "en": "Stacked bar chart of reports {grain}: {parts}; {campaigns} campaign periods are shaded.",
     },
-    "rate_title": {"nl": "Meldingen per 10.000 inwoners", "en": "Reports per 10,000 inhabitants"},
+    "rate_title": {
+        "nl": "Meldingen per 10.000 inwoners per jaar",
+        "en": "Reports per 10,000 inhabitants per year",
+    },
     "rate_note": {
-        "nl": "Inwoners van de {n} gemeente(n) met een meldpunt, op 1 januari van het jaar waar de periode in valt (CBS; het dichtstbijzijnde jaar als dat jaar nog niet bekend is).",
-        "en": "Inhabitants of the {n} municipality(ies) with a reporting channel, on 1 January of the year the period falls in (CBS; the nearest year when that year is not known yet).",
+        "nl": "Per periode omgerekend naar een jaar, zoals het kerncijfer: meldingen × 10.000 / inwoners × 365,25 / dagen met een meldpunt. Inwoners van de {n} gemeente(n) met een meldpunt op 1 januari {jaar} (CBS).",
+        "en": "Each period scaled to a year, like the key figure: reports × 10,000 / inhabitants × 365.25 / days with a reporting point. Inhabitants of the {n} municipality(ies) with a reporting point on 1 January {jaar} (CBS).",
+    },
+    "parts_hidden_note": {
+        "nl": "In {n} periode(s) zijn delen afgeschermd; daar tellen de getoonde delen niet op tot het totaal in de grafiek hierboven.",
+        "en": "In {n} period(s) some parts are withheld; there the parts shown do not add up to the total in the chart above.",
     },
     "population_year": {"nl": "Inwoners per 1 januari", "en": "Inhabitants on 1 January"},
     "alt_rate": {
-        "nl": "Lijngrafiek van meldingen per 10.000 inwoners {grain}: gemiddeld {mean}, het hoogst {peak} rond {peak_date}; inwonertallen van {years}.",
-        "en": "Line chart of reports per 10,000 inhabitants {grain}: on average {mean}, highest {peak} around {peak_date}; population of {years}.",
+        "nl": "Lijngrafiek van meldingen per 10.000 inwoners per jaar, {grain}: gemiddeld {mean}, het hoogst {peak} rond {peak_date}; inwonertallen van {years}.",
+        "en": "Line chart of reports per 10,000 inhabitants per year, {grain}: on average {mean}, highest {peak} around {peak_date}; population of {years}.",
     },
     "heat_title": {"nl": "Op welke dag en welk uur?", "en": "On which day and at what hour?"},
     "heat_note": {
@@ -1037,7 +1044,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "no_channel_short": {"nl": "geen meldpunt", "en": "no reporting channel"},
     "reports": {"nl": "Meldingen", "en": "Reports"},
-    "reports_per_10k": {"nl": "Meldingen per 10.000 inwoners", "en": "Reports per 10,000 inhabitants"},
+    "reports_per_10k": {
+        "nl": "Meldingen per 10.000 inwoners per jaar",
+        "en": "Reports per 10,000 inhabitants per year",
+    },
     "per_10k_short": {"nl": "Per 10.000 inwoners", "en": "Per 10,000 inhabitants"},
     "vs_last_year": {"nl": "t.o.v. zelfde periode vorig jaar", "en": "vs same period last year"},
     "same_period_last_year": {"nl": "Zelfde periode vorig jaar", "en": "Same period last year"},

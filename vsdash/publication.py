@@ -213,6 +213,40 @@ def last_year_line(
     return shown
 
 
+def yearly_rates_per_period(
+    cells: pd.DataFrame,
+    channels: pd.DataFrame,
+    population: pd.DataFrame,
+    codes: Sequence[str],
+    start: dt.date,
+    end: dt.date,
+    grain: str,
+) -> pd.DataFrame:
+    """Reports per 10,000 inhabitants per year for each period of a published trend.
+
+    The same definition as the key figure (``rate_per_10k_per_year``), applied per period: the
+    period's published count over its inhabitant-years with a reporting point, so the line sits on
+    the same scale as the figure above it. ``cells`` holds periode, n (NaN when hidden) and label;
+    returns them with inwoners, jaar and rate (NaN where the count is hidden or nothing was open).
+    """
+    from vsdash.compare import open_days
+
+    year = population_year(population, end)
+    pop = population[population["jaar"] == year].set_index("gemeentecode")["inwoners"]
+    days = open_days(channels, list(codes), start, end)
+    freq = {"day": "D", "week": "W-SUN", "month": "M"}[grain]
+    days["periode"] = days["dag"].dt.to_period(freq).dt.start_time
+    days["py"] = days["gemeentecode"].map(pop).fillna(0) / DAYS_PER_YEAR
+    person_years = days.groupby("periode")["py"].sum()
+    out = cells.copy()
+    exposure_of = out["periode"].map(person_years).fillna(0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["rate"] = (10_000 * out["n"] / exposure_of).where(exposure_of > 0)
+    out["inwoners"] = int(pop.reindex(list(codes)).fillna(0).sum())
+    out["jaar"] = year
+    return out
+
+
 @dataclass(frozen=True)
 class Trend:
     """The published trend of a selection: its grain, cells, last year's line and what is hidden."""
@@ -223,12 +257,14 @@ class Trend:
     hidden: int | None
 
 
-def published_trend_of(store: Store, codes, start: dt.date, end: dt.date, *, lang: str = "nl") -> Trend:
-    """Read and protect the trend of [start, end] for ``codes`` at its readable grain."""
+def published_trend_of(
+    store: Store, codes, start: dt.date, end: dt.date, *, lang: str = "nl", grain: str | None = None
+) -> Trend:
+    """Read and protect the trend of [start, end] for ``codes`` at ``grain`` (default: its readable grain)."""
     flt = ReportFilter(codes, start, end)
     weekly = store.count_reports(flt, "week")
-    grain = metrics.readable_grain(weekly, privacy.resolve_k())
-    series = weekly if grain == "week" else store.count_reports(flt, "month")
+    grain = grain or metrics.readable_grain(weekly, privacy.resolve_k())
+    series = weekly if grain == "week" else store.count_reports(flt, grain)
     cells, hidden = published_trend(series, start, end, grain, lang=lang)
     prev_flt = ReportFilter(codes, metrics.shift_year(start), metrics.shift_year(end))
     span = store.report_date_range()
@@ -236,6 +272,11 @@ def published_trend_of(store: Store, codes, start: dt.date, end: dt.date, *, lan
         store.count_reports(prev_flt, grain), start, end, grain, span[0] if span else None, lang=lang
     )
     return Trend(grain, cells, previous, hidden)
+
+
+def key_figures_label(n: int, lang: str) -> str:
+    """The display text of a total as the key figure shows it (the number, or "<5")."""
+    return _published_count(n, lang)[1]
 
 
 def _published_count(n: int, lang: str) -> tuple[int | None, str]:

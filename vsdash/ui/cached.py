@@ -291,3 +291,35 @@ def key_figures(url: str, version: str, gemeente, programma, start, end, lang: s
     return publication.key_figures(
         get_store(url), start=start, end=end, gemeente=gemeente, programma=programma, lang=lang
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def default_grain(url: str, version: str, codes, start, end) -> str:
+    """The readable grain of a selection (``vsdash.views.reports.default_grain``)."""
+    from vsdash.views.reports import default_grain as readable
+
+    return readable(get_store(url), codes, start, end)
+
+
+def reports_model(sel, grain: str, split: str):
+    """The Meldingen model of a selection, grain and split (``vsdash.views.reports``)."""
+    return _reports_model(
+        sel.url, sel.version, sel.codes, sel.gemeente, sel.start, sel.end, grain, split, sel.label, sel.lang
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _reports_model(url, version, codes, gemeente, start, end, grain, split, label, lang):
+    from vsdash.views.reports import build_reports
+
+    return build_reports(
+        get_store(url),
+        codes=codes,
+        gemeente=gemeente,
+        start=start,
+        end=end,
+        grain=grain,
+        split=split,
+        label=label,
+        lang=lang,
+    )
