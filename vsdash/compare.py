@@ -127,11 +127,11 @@ def monthly_rates(
     start: dt.date,
     end: dt.date,
 ) -> pd.DataFrame:
-    """Reports per 10,000 inhabitants per month for each municipality, NaN in months without a channel.
+    """Reports per 10,000 inhabitants per year, month by month, NaN in months without a channel.
 
-    ``counts`` holds periode (first day of the month), gemeentecode and n. A month in which a
-    channel was open for only part of the days is scaled to a whole month (n / open-day share), so
-    a launch halfway a month does not look like a dip. Returns gemeentecode, periode, n, open_dagen,
+    ``counts`` holds periode (first day of the month), gemeentecode and n. Each month uses the
+    key figure's definition (``rate_per_10k_per_year``) over its open days, so a launch halfway a
+    month does not look like a dip and the line sits on the ranking's scale. Returns gemeentecode, periode, n, open_dagen,
     rate and meldpunt.
     """
     codes = list(dict.fromkeys(codes))
@@ -151,17 +151,14 @@ def monthly_rates(
     grid = grid.merge(opened, on=["gemeentecode", "periode"], how="left")
     grid["open_dagen"] = grid["open_dagen"].fillna(0).astype("int64")
     grid["meldpunt"] = grid["open_dagen"] > 0
-    in_month = grid["periode"].dt.days_in_month
-    pop = {
-        (code, year): metrics.population_in_year(population, [code], int(year))[0]
-        for code, year in set(zip(grid["gemeentecode"], grid["periode"].dt.year, strict=True))
-    }
-    inhabitants = np.array(
-        [pop[(c, y)] for c, y in zip(grid["gemeentecode"], grid["periode"].dt.year, strict=True)], dtype=float
-    )
-    share = grid["open_dagen"] / in_month
+    # The catalogue's rate_per_10k_per_year, per month: one population year, open days only.
+    from vsdash.publication import DAYS_PER_YEAR, population_year
+
+    year = population_year(population, end)
+    pop = population[population["jaar"] == year].set_index("gemeentecode")["inwoners"]
+    inhabitants = grid["gemeentecode"].map(pop).fillna(0).to_numpy(dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        rate = 10_000 * grid["n"] / (inhabitants * share)
+        rate = 10_000 * grid["n"] / (inhabitants * grid["open_dagen"] / DAYS_PER_YEAR)
     grid["rate"] = rate.where(grid["meldpunt"] & (inhabitants > 0))
     return grid
 

@@ -536,14 +536,14 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Verloop per gemeente, met campagnes",
         "en": "Trend per municipality, with campaigns",
     },
-    "cmp_month_rate_axis": {"nl": "Per 10.000 inw. per maand", "en": "Per 10,000 inh. per month"},
+    "cmp_month_rate_axis": {"nl": "Per 10.000 inw. per jaar", "en": "Per 10,000 inh. per year"},
     "cmp_trends_note": {
         "nl": "Alle grafieken hebben dezelfde schaal. ▥ en de gearceerde banen zijn campagneperiodes in die gemeente; lege stukken zijn maanden zonder meldpunt of met minder dan 5 meldingen.",
         "en": "All charts share the same scale. ▥ and the shaded bands are campaign periods in that municipality; gaps are months without a reporting channel or with fewer than 5 reports.",
     },
     "alt_small_multiples": {
-        "nl": "{n} kleine lijngrafieken van meldingen per 10.000 inwoners per maand op dezelfde schaal; het hoogste maandcijfer is {peak} in {peak_where} ({peak_when}); {campaigns} campagnes zijn gearceerd.",
-        "en": "{n} small line charts of reports per 10,000 inhabitants per month on a shared scale; the highest monthly figure is {peak} in {peak_where} ({peak_when}); {campaigns} campaigns are shaded.",
+        "nl": "{n} kleine lijngrafieken van meldingen per 10.000 inwoners per jaar, per maand berekend, op dezelfde schaal; het hoogste maandcijfer is {peak} in {peak_where} ({peak_when}); {campaigns} campagnes zijn gearceerd.",
+        "en": "{n} small line charts of reports per 10,000 inhabitants per year, computed month by month, on a shared scale; the highest monthly figure is {peak} in {peak_where} ({peak_when}); {campaigns} campaigns are shaded.",
     },
     "cmp_membership_title": {
         "nl": "Deelname aan programma's door de jaren",

@@ -182,8 +182,8 @@ def test_monthly_rates_blank_before_the_channel_opened():
     )
     by_month = monthly.set_index("periode")
     assert np.isnan(by_month.loc["2023-06-01", "rate"]) and not by_month.loc["2023-06-01", "meldpunt"]
-    # 31 reports in 15 open days of July: scaled to the whole month.
-    assert by_month.loc["2023-07-01", "rate"] == pytest.approx(10_000 * 31 / (100_000 * 15 / 31))
+    # 31 reports in 15 open days of July: per year over those open days.
+    assert by_month.loc["2023-07-01", "rate"] == pytest.approx(10_000 * 31 / (100_000 * 15 / 365.25))
 
 
 def test_funding_and_membership_changes():

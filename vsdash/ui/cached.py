@@ -323,3 +323,40 @@ def _reports_model(url, version, codes, gemeente, start, end, grain, split, labe
         label=label,
         lang=lang,
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _compare_options(url, version, gemeente, programma, start, end):
+    from vsdash.views.comparison import compare_options
+
+    return compare_options(get_store(url), gemeente=gemeente, programma=programma, start=start, end=end)
+
+
+def compare_options(sel):
+    """Who can be compared on Vergelijken for a selection (``vsdash.views.comparison``)."""
+    return _compare_options(sel.url, sel.version, sel.gemeente, sel.programma, sel.start, sel.end)
+
+
+def comparison_model(sel, group: str, focus, metric: str):
+    """The Vergelijken model of a selection, peer group, focus and map metric."""
+    return _comparison_model(
+        sel.url, sel.version, sel.gemeente, sel.programma, sel.start, sel.end, group, focus, metric, sel.lang
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _comparison_model(url, version, gemeente, programma, start, end, group, focus, metric, lang):
+    from vsdash.views.comparison import build_comparison
+
+    return build_comparison(
+        get_store(url),
+        gemeente=gemeente,
+        programma=programma,
+        start=start,
+        end=end,
+        group_choice=group,
+        focus=focus,
+        metric=metric,
+        boundaries=municipality_boundaries_geojson(str(settings.boundaries_dir())),
+        lang=lang,
+    )
