@@ -158,14 +158,14 @@ def _effect_inputs(url: str, version: str):
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def campaign_effects_all(url: str, version: str) -> pd.DataFrame:
-    """Every campaign x municipality effect (the forest plot), computed once per data version."""
+def campaign_effects_all(url: str, version: str, with_controls: bool = True) -> pd.DataFrame:
+    """Every campaign x municipality effect (the forest plot), with the effect card's settings."""
     from vsdash.campaign_effects import EFFECT_COLUMNS, estimate_all_campaigns
 
     counts, campaigns, channels, population, span = _effect_inputs(url, version)
     if span is None:
         return pd.DataFrame(columns=EFFECT_COLUMNS)
-    return estimate_all_campaigns(counts, campaigns, channels, population, span)
+    return estimate_all_campaigns(counts, campaigns, channels, population, span, with_controls=with_controls)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
