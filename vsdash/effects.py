@@ -667,7 +667,9 @@ def _calendar_terms(
             continue
         # Christmas spans New Year; count a season by the year of its December.
         season_years = years - ((weeks.dt.month == 1).to_numpy() & (name == "kerstvakantie")).astype(int)
-        seasons = len(set(season_years[fit_mask & (values > 0)]))
+        # The window's own holiday, begun a few days before it, is no earlier season to learn from.
+        own = set(season_years[in_window & (values > 0)])
+        seasons = len(set(season_years[fit_mask & (values > 0)]) - own)
         if seasons < 2:
             diagnostics.append(Diagnostic(f"effect_warn_holiday_overlap_{name}", {"n": seasons}))
     return frame, fit_mask, terms
