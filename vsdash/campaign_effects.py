@@ -291,13 +291,16 @@ def estimate_all_campaigns(
     *,
     codes: Sequence[str] | None = None,
     with_controls: bool = True,
+    checks: bool = False,
     n_sim: int = 1000,
 ) -> pd.DataFrame:
     """Effect of every campaign in every municipality that took part (the ministry's overview).
 
     Each estimate uses the same settings as the effect card (:func:`estimate_one`): comparison
     municipalities when ``with_controls`` (the default, as on the card), the Dutch calendar, known
-    breaks, and the level-shift and placebo checks whose warning codes end up in ``warning_codes``.
+    breaks and the level-shift scan, so a campaign gets the same number in both places. The
+    placebo runs (``checks``) are the card's: they add warnings, not a different estimate, and
+    would triple the cost of the overview.
 
     Returns one row per campaign x municipality with the columns of ``EFFECT_COLUMNS``: window
     totals (observed, expected with its 95% predictive interval), extra reports and relative
@@ -332,6 +335,7 @@ def estimate_all_campaigns(
                 pair.gemeentecode,
                 data_range,
                 with_controls=with_controls,
+                checks=checks,
                 n_sim=n_sim,
                 series_of=series_of,
             )

@@ -111,6 +111,7 @@ def simulate_dutch_campaign(
     public_holiday: float = 0.10,
     launch_weeks_before: int | None = None,
     launch_level: float = 0.4,
+    trend_per_year: float = 0.05,
     trend_change: float = 0.0,
     n_controls: int = 0,
     control_sizes: tuple[float, ...] | None = None,
@@ -150,7 +151,7 @@ def simulate_dutch_campaign(
     common = np.zeros(n)
     for k in spike_weeks:
         common[n_pre + k] = np.log1p(spike)
-    log_mu = np.log(base) + 0.05 * years + season + own_calendar + common
+    log_mu = np.log(base) + trend_per_year * years + season + own_calendar + common
     log_mu += trend_change * np.clip(years + 1, 0, None)
     launch = None
     if launch_weeks_before is not None:
@@ -184,4 +185,67 @@ def simulate_dutch_campaign(
         region=region,
         controls=controls,
         launch=launch,
+    )
+
+
+@dataclass(frozen=True)
+class StudyResult:
+    """What a simulation study of the estimator measured over its runs."""
+
+    runs: int
+    bias: float  # mean of expected / true expected - 1: the systematic error of the expected count
+    coverage: float  # share of runs whose 95% interval of extra reports holds the true extra reports
+    significant: float  # share of runs with p < 0.05 (false positives at no effect, power otherwise)
+    warned: dict[str, float]  # share of runs carrying each warning code
+    width: float  # median width of the 95% interval of the relative change
+
+
+def run_study(
+    n_runs: int,
+    *,
+    seed0: int = 0,
+    with_controls: bool = False,
+    tell_launch: bool = False,
+    n_sim: int = 400,
+    estimate_kwargs: dict | None = None,
+    **sim_kwargs,
+) -> StudyResult:
+    """Simulate ``n_runs`` Dutch-shaped campaigns and estimate each as the dashboard does.
+
+    The estimator gets the series, the window, the simulation's holiday region, the controls
+    (``with_controls``) and the launch date as a known break (``tell_launch``); the placebo runs
+    are skipped (they do not change the estimate), the level-shift scan is not.
+    """
+    from vsdash.effects import estimate_campaign_effect
+
+    bias, covered, significant, widths = [], [], [], []
+    warned: dict[str, int] = {}
+    for run in range(n_runs):
+        sim = simulate_dutch_campaign(seed0 + run, **sim_kwargs)
+        kwargs = {"calendar": sim.region, "checks": False, **(estimate_kwargs or {})}
+        if tell_launch and sim.launch is not None:
+            kwargs["breaks"] = [sim.launch]
+        est = estimate_campaign_effect(
+            sim.series,
+            sim.start,
+            sim.end,
+            sim.controls if with_controls else None,
+            n_sim=n_sim,
+            seed=run,
+            **kwargs,
+        )
+        bias.append(est.expected / sim.true_expected - 1)
+        covered.append(est.extra_low <= sim.true_extra <= est.extra_high)
+        significant.append(est.p_value < 0.05)
+        high = est.relative_high if est.relative_high is not None else np.inf
+        widths.append(high - est.relative_low)
+        for code in {d.code for d in est.diagnostics}:
+            warned[code] = warned.get(code, 0) + 1
+    return StudyResult(
+        runs=n_runs,
+        bias=float(np.mean(bias)),
+        coverage=float(np.mean(covered)),
+        significant=float(np.mean(significant)),
+        warned={code: count / n_runs for code, count in sorted(warned.items())},
+        width=float(np.median(widths)),
     )
