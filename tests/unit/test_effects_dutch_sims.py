@@ -92,19 +92,20 @@ def test_without_the_calendar_holiday_campaigns_are_overestimated(name, seed0):
 
 
 @pytest.mark.parametrize(
-    ("name", "seed0"),
+    ("name", "seed0", "min_power"),
     [
-        ("zomervakantie, +35%", 210_000),
-        ("kerstvakantie, +35%", 220_000),
-        ("grote vergelijkingsgemeente, +50%", 230_000),
-        ("afnemend effect (+60%, halveert per 1,4 week)", 240_000),
+        ("zomervakantie, +35%", 210_000, 0.35),
+        ("kerstvakantie, +35%", 220_000, 0.35),
+        ("grote vergelijkingsgemeente, +50%", 230_000, 0.35),
+        # +60% that halves every 1.4 weeks is about +15% over the six weeks: hard to see.
+        ("afnemend effect (+60%, halveert per 1,4 week)", 240_000, 0.15),
     ],
 )
-def test_with_an_effect_the_interval_covers_the_true_extra_reports(name, seed0):
+def test_with_an_effect_the_interval_covers_the_true_extra_reports(name, seed0, min_power):
     result = _study(name, seed0)
     assert abs(result.bias) <= 0.05, result
     assert result.coverage >= 0.90, result
-    assert result.significant >= 0.35, result  # a real effect is found far more often than chance
+    assert result.significant >= min_power, result  # found far more often than chance (5%)
 
 
 @pytest.mark.parametrize(
