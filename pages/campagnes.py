@@ -95,7 +95,7 @@ with section_guard(lang, "effect"):
         est, reason = cached.campaign_effect(sel.url, sel.version, chosen, code, with_controls)
         alternative = None
         if est is not None and est.controls_used:
-            alternative, _ = cached.campaign_effect(sel.url, sel.version, chosen, code, False)
+            alternative, _ = cached.campaign_effect(sel.url, sel.version, chosen, code, False, checks=False)
         camp = labels.loc[chosen]
         with st.container(border=True):
             st.markdown(

@@ -169,8 +169,13 @@ def campaign_effects_all(url: str, version: str, with_controls: bool = True) -> 
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def campaign_effect(url: str, version: str, campagne_id: str, code: str, with_controls: bool):
-    """The effect of one campaign in one municipality (``EffectEstimate``), or a Dutch reason why not."""
+def campaign_effect(
+    url: str, version: str, campagne_id: str, code: str, with_controls: bool, checks: bool = True
+):
+    """The effect of one campaign in one municipality (``EffectEstimate``), or a Dutch reason why not.
+
+    ``checks=False`` skips the placebo runs: for the alternative estimate the card only describes.
+    """
     from vsdash.campaign_effects import estimate_one
 
     counts, campaigns, channels, population, span = _effect_inputs(url, version)
@@ -179,7 +184,15 @@ def campaign_effect(url: str, version: str, campagne_id: str, code: str, with_co
     try:
         return (
             estimate_one(
-                counts, campaigns, channels, population, campagne_id, code, span, with_controls=with_controls
+                counts,
+                campaigns,
+                channels,
+                population,
+                campagne_id,
+                code,
+                span,
+                with_controls=with_controls,
+                checks=checks,
             ),
             "",
         )
