@@ -158,19 +158,24 @@ def _effect_inputs(url: str, version: str):
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def campaign_effects_all(url: str, version: str) -> pd.DataFrame:
-    """Every campaign x municipality effect (the forest plot), computed once per data version."""
+def campaign_effects_all(url: str, version: str, with_controls: bool = True) -> pd.DataFrame:
+    """Every campaign x municipality effect (the forest plot), with the effect card's settings."""
     from vsdash.campaign_effects import EFFECT_COLUMNS, estimate_all_campaigns
 
     counts, campaigns, channels, population, span = _effect_inputs(url, version)
     if span is None:
         return pd.DataFrame(columns=EFFECT_COLUMNS)
-    return estimate_all_campaigns(counts, campaigns, channels, population, span)
+    return estimate_all_campaigns(counts, campaigns, channels, population, span, with_controls=with_controls)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def campaign_effect(url: str, version: str, campagne_id: str, code: str, with_controls: bool):
-    """The effect of one campaign in one municipality (``EffectEstimate``), or a Dutch reason why not."""
+def campaign_effect(
+    url: str, version: str, campagne_id: str, code: str, with_controls: bool, checks: bool = True
+):
+    """The effect of one campaign in one municipality (``EffectEstimate``), or a Dutch reason why not.
+
+    ``checks=False`` skips the placebo runs: for the alternative estimate the card only describes.
+    """
     from vsdash.campaign_effects import estimate_one
 
     counts, campaigns, channels, population, span = _effect_inputs(url, version)
@@ -179,7 +184,15 @@ def campaign_effect(url: str, version: str, campagne_id: str, code: str, with_co
     try:
         return (
             estimate_one(
-                counts, campaigns, channels, population, campagne_id, code, span, with_controls=with_controls
+                counts,
+                campaigns,
+                channels,
+                population,
+                campagne_id,
+                code,
+                span,
+                with_controls=with_controls,
+                checks=checks,
             ),
             "",
         )
