@@ -394,3 +394,19 @@ def _before_after_model(url, version, gemeente, codes, event_key, weeks, lang, f
         boundaries=map_boundaries(gemeente, lang, folder),
         lang=lang,
     )
+
+
+def activities_model(sel, filters):
+    """The Activiteiten model of a selection and filter values (``vsdash.views.activities``)."""
+    return _activities_model(
+        sel.url, sel.version, sel.codes, sel.start, sel.end, filters, sel.label, sel.lang
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _activities_model(url, version, codes, start, end, filters, label, lang):
+    from vsdash.views.activities import build_activities
+
+    return build_activities(
+        get_store(url), codes=codes, start=start, end=end, filters=filters, label=label, lang=lang
+    )
