@@ -78,7 +78,6 @@ with section_guard(lang, "details"):
     detail = model.detail(chosen)
     st.markdown(f"#### {plain_markdown(detail.title)}")
     st.markdown(detail.line(plain_markdown))
-    for fact in detail.facts:
-        text = plain_markdown(fact.text)
-        st.markdown(f"- **{fact.label}:** " + (f"[{text}]({fact.link})" if fact.link else text))
+    if detail.facts:
+        st.markdown(detail.facts_markdown(plain_markdown))
     st.caption(detail.provenance(plain_markdown))

@@ -6,7 +6,7 @@ import streamlit as st
 from vsdash import maps
 from vsdash.i18n import t
 from vsdash.ui import cached, frame
-from vsdash.ui.mapview import show_map
+from vsdash.ui.mapview import choose_picked_area, show_map
 from vsdash.ui.widgets import plain_markdown, section_guard, show_chart
 
 AREA_KEY, EVENT_KEY, WEEKS_KEY, NONE = "kaart_risicogebied", "kaart_gebeurtenis", "kaart_weken", "-"
@@ -33,12 +33,7 @@ with section_guard(lang, "risicogebied"):
     if model.area_message:
         st.info(model.area_message)
     else:
-        # A click on the map chooses the area once; the selectbox stays the user's to change after.
-        if picked_area in areas and picked_area != st.session_state.get("_kaart_last_pick"):
-            st.session_state[AREA_KEY] = picked_area
-        st.session_state["_kaart_last_pick"] = picked_area
-        if st.session_state.get(AREA_KEY) not in (NONE, *areas):
-            st.session_state[AREA_KEY] = NONE
+        choose_picked_area(picked_area, areas, AREA_KEY, NONE)
 
         @st.fragment
         def risk_area_detail() -> None:

@@ -113,6 +113,14 @@ class ActivityDetail:
             eind=self.end,
         )
 
+    def facts_markdown(self, escape: Callable[[str], str] = str) -> str:
+        """The facts as a markdown list ("- **Partners:** ..."), risk area and campaign as page links."""
+        lines = []
+        for fact in self.facts:
+            text = escape(fact.text)
+            lines.append(f"- **{fact.label}:** " + (f"[{text}]({fact.link})" if fact.link else text))
+        return "\n".join(lines)
+
     def provenance(self, escape: Callable[[str], str] = str) -> str:
         """When the row was entered or changed and which import it came from (markdown)."""
         return t("act_provenance", self.lang, wanneer=self.changed, bron=escape(self.source))
