@@ -753,6 +753,15 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Zeshoeken en risicogebieden worden per week geteld; de kaart telt de hele weken van {start} tot en met {eind}.",
         "en": "Hexagons and risk areas are counted per week; the map counts the whole weeks from {start} to {eind}.",
     },
+    # issue 13: where the map's cells do not add up to its total, say how many are not shown
+    "map_hidden_note": {
+        "nl": "Van de {totaal} meldingen die de kaart telt, staan er {n} niet apart op de kaart: ze vallen in grijze zeshoeken (minder dan {k} meldingen of afgeschermd).",
+        "en": "Of the {totaal} reports the map counts, {n} are not shown separately on the map: they are in grey hexagons (fewer than {k} reports, or withheld).",
+    },
+    "map_hidden_note_national": {
+        "nl": "Van de {totaal} meldingen in {selectie} staan er {n} niet apart op de kaart: ze vallen in grijze cirkels van gemeenten met minder dan {k} meldingen of een afgeschermd aantal.",
+        "en": "Of the {totaal} reports in {selectie}, {n} are not shown separately on the map: they are in grey circles of municipalities with fewer than {k} reports or a withheld count.",
+    },
     "map_intro": {
         "nl": "Waar komen meldingen vandaan, {start} tot en met {eind}? Zeshoeken tonen het aantal meldingen per gebied van ongeveer 0,7 km²; zwarte lijnen zijn risicogebieden.",
         "en": "Where do reports come from, {start} to {eind}? Hexagons show the number of reports per area of about 0.7 km²; black lines are risk areas.",
