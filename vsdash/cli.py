@@ -22,6 +22,7 @@ COMMANDS = [
     "report",
     "bench",
     "docs",
+    "serve",
 ]
 
 
@@ -48,11 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
+    from vsdash.settings import SettingsError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except UserError as exc:
+    except (UserError, SettingsError) as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -1020,6 +1020,19 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "De gegevens zijn niet te openen: {error}",
         "en": "The data cannot be opened: {error}",
     },
+    # issue 17: what a reader sees when a page fails (the traceback goes to the server log)
+    "page_error": {
+        "nl": "Er ging iets mis bij het maken van deze pagina. Probeer het opnieuw; blijft dit gebeuren, "
+        "meld dan aan de beheerder de foutcode {code}.",
+        "en": "Something went wrong while building this page. Please try again; if it keeps happening, "
+        "give the administrator the error code {code}.",
+    },
+    "store_unreachable": {
+        "nl": "De database is tijdelijk niet bereikbaar. Er gaat niets verloren; probeer het over een minuut "
+        "opnieuw (foutcode {code}).",
+        "en": "The database cannot be reached right now. Nothing is lost; please try again in a minute "
+        "(error code {code}).",
+    },
     "no_reports_period": {
         "nl": "Er zijn geen meldingen in deze selectie.",
         "en": "There are no reports in this selection.",
