@@ -113,7 +113,13 @@ def _start_nginx(folder: Path, listen: int, upstreams: list[int]) -> subprocess.
 
 
 def _start_instance(port: int, url: str, log: Path) -> subprocess.Popen:
-    env = {**os.environ, "VSDASH_DATABASE_URL": url, "VSDASH_LOG_FORMAT": "json"}
+    env = {
+        **os.environ,
+        "VSDASH_DATABASE_URL": url,
+        "VSDASH_LOG_FORMAT": "json",
+        # One cookie secret for all instances, as docs/beheer.md prescribes.
+        "STREAMLIT_SERVER_COOKIE_SECRET": "loopback-test-secret-shared-by-both-instances",
+    }
     return subprocess.Popen(
         [sys.executable, "-m", "vsdash", "serve", "--port", str(port), "--address", "127.0.0.1"],
         cwd=ROOT,
