@@ -585,6 +585,22 @@ LABELS: dict[str, dict[str, str]] = {
     "data_logout": {"nl": "Uitloggen", "en": "Log out"},
     "data_logged_in_as": {"nl": "Ingelogd als {naam}.", "en": "Logged in as {naam}."},
     "data_admin": {"nl": "beheerder", "en": "administrator"},
+    # issue 17: roles from the allow-list ([vsdash.accounts] in secrets)
+    "data_reader_only": {
+        "nl": "{naam} mag het dashboard bekijken, maar geen gegevens inlezen of terugdraaien. Een "
+        "programmabeheerder kan dit account als redacteur voor een gemeente toevoegen.",
+        "en": "{naam} may view the dashboard but not import or undo data. A programme administrator can "
+        "add this account as an editor for a municipality.",
+    },
+    "data_editor_scope": {
+        "nl": "Redacteur voor {gemeenten}: u leest alleen gegevens over deze gemeenten in en draait alleen "
+        "imports daarvan terug.",
+        "en": "Editor for {gemeenten}: you import, and undo imports of, data about these municipalities only.",
+    },
+    "data_programme_admin": {
+        "nl": "Programmabeheerder: u leest gegevens in voor alle gemeenten.",
+        "en": "Programme administrator: you import data for every municipality.",
+    },
     "data_password": {"nl": "Beheerderswachtwoord", "en": "Administrator password"},
     "data_password_help": {
         "nl": "Na vijf mislukte pogingen wordt inloggen vijf minuten geblokkeerd.",

@@ -220,3 +220,25 @@ def test_serve_refuses_a_wrong_setting_before_it_starts(small_store_url):
     assert done.returncode == 2
     assert "VSDASH_MIN_COUNT='vijf' is niet toegestaan" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_container_files_agree_with_the_server_and_the_nginx_site():
+    """The Dockerfile and compose.yaml cannot be built here (no Docker daemon); keep them consistent."""
+    import re
+
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    compose = (ROOT / "compose.yaml").read_text(encoding="utf-8")
+    site = (ROOT / "deploy" / "nginx" / "vsdash.conf").read_text(encoding="utf-8")
+    served = {route.path for route in server.routes("duckdb:///:memory:")}
+
+    port = re.search(r'"--port", "(\d+)"', dockerfile).group(1)
+    assert f"EXPOSE {port}" in dockerfile
+    health = re.search(r"http://127\.0\.0\.1:(\d+)(/\w+)", dockerfile)
+    assert health.group(1) == port and health.group(2) in served
+    assert dockerfile.index("USER vsdash") < dockerfile.index("CMD [")  # never runs as root
+    assert "--require-hashes -r requirements.lock" in dockerfile and (ROOT / "requirements.lock").is_file()
+    # compose rewrites the site's two loopback upstreams to its two app services on the image's port.
+    for host_address, service in re.findall(r"s/(127\.0\.0\.1:\d+)/(app\d:\d+)/", compose):
+        assert host_address in site
+        assert service.endswith(f":{port}")
+    assert len(re.findall(r"^  app\d: \*vsdash$", compose, re.MULTILINE)) == 2

@@ -32,6 +32,14 @@ def register(sub) -> None:
         default="",
         help="Pad waaronder de app draait achter een proxy, bijvoorbeeld veilige-steden (standaard: geen)",
     )
+    p.add_argument(
+        "--secrets",
+        action="append",
+        default=[],
+        metavar="BESTAND",
+        help="secrets.toml met OIDC-login ([auth]) en accounts ([vsdash.accounts]); standaard "
+        ".streamlit/secrets.toml (mag vaker, latere bestanden gaan voor)",
+    )
     p.set_defaults(func=run)
 
 
@@ -41,6 +49,11 @@ def run(args) -> int:
 
     if not 1 <= args.port <= 65535:
         raise UserError(f"--port moet tussen 1 en 65535 liggen, niet {args.port}.")
+    # Absolute before the working directory changes below.
+    secrets_files = [os.path.abspath(path) for path in args.secrets]
+    missing = [path for path in secrets_files if not os.path.isfile(path)]
+    if missing:
+        raise UserError(f"--secrets: het bestand {missing[0]} bestaat niet.")
     if args.store:
         # The dashboard script reads the store from the environment, in this process.
         os.environ["VSDASH_DATABASE_URL"] = args.store
@@ -56,14 +69,15 @@ def run(args) -> int:
     os.chdir(settings.PROJECT_ROOT)
     app = build_app(url, args.base_url_path, log_format=settings.log_format())
     log.info("vsdash serve on %s:%d (store %s)", args.address, args.port, _redacted(url))
-    app.run(
-        config={
-            "server.port": args.port,
-            "server.address": args.address,
-            "server.baseUrlPath": args.base_url_path,
-            "server.headless": True,
-        }
-    )
+    config = {
+        "server.port": args.port,
+        "server.address": args.address,
+        "server.baseUrlPath": args.base_url_path,
+        "server.headless": True,
+    }
+    if secrets_files:
+        config["secrets.files"] = secrets_files
+    app.run(config=config)
     return 0
 
 
