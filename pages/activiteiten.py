@@ -20,6 +20,9 @@ all_activities = cached.table(sel.url, sel.version, "activities")
 names = frame.municipality_names(sel)
 in_scope = register.filter_activities(all_activities, codes=sel.codes)
 
+# By default the register counts what the key figure "Activiteiten in de periode" counts
+# (vsdash.indicators): activities that ran in the selected period. The switch shows all years.
+st.session_state.setdefault("act_only_period", True)
 with st.expander(t("act_filters", lang), expanded=True):
     c1, c2, c3 = st.columns(3)
     categories = c1.multiselect(

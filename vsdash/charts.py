@@ -17,13 +17,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
+from vsdash.palette import BAND_COLOUR, BAND_EDGE, BREAK_COLOUR, OKABE_ITO, TEXT_COLOUR  # noqa: F401 - re-exported
 
-# Okabe-Ito: distinguishable with the common forms of colour blindness.
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-TEXT_COLOUR = "#1a1a1a"
-BAND_COLOUR = "rgba(230, 159, 0, 0.18)"  # orange, light; label and hatch carry the meaning too
-BAND_EDGE = "#8a5a00"  # dark enough for 4.5:1 text on white
-BREAK_COLOUR = "#6b2c91"
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color=TEXT_COLOUR)
 
 
@@ -512,7 +507,7 @@ def rate_trend_chart(
         {
             t("period", lang): rates["periode"].dt.date,
             t("reports", lang): rates["label"],
-            t("reports_per_10k", lang): [fmt_number(r, lang, 2) for r in rates["rate"]],
+            t("reports_per_10k", lang): [fmt_number(r, lang, 1) for r in rates["rate"]],
             t("population_year", lang): rates["jaar"],
             t("a11y_events", lang): events_per_period(
                 rates["periode"], grain, campaigns, breaks, lang, activities

@@ -15,13 +15,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from vsdash import compare
+from vsdash import compare, palette
 from vsdash.charts import BAND_EDGE, OKABE_ITO, TEXT_COLOUR, ChartSpec, _base_layout, add_campaign_bands
 from vsdash.i18n import fmt_number, t
 
 FOCUS_COLOUR = OKABE_ITO[5]  # vermillion: the selected municipality
 BAR_COLOUR = OKABE_ITO[0]
-NO_DATA_FILL = "#d9d9d9"
+NO_DATA_FILL = palette.NO_DATA_COLOUR
 OUTSIDE_FILL = "#f4f4f4"
 PROGRAMME_COLOURS = {
     "veilige_steden": OKABE_ITO[0],

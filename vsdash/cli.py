@@ -22,6 +22,7 @@ COMMANDS = [
     "report",
     "bench",
     "docs",
+    "figures",
     "serve",
 ]
 

@@ -3,8 +3,8 @@
 Pure functions, DataFrame in and DataFrame out. A rate is only meaningful for the days on which a
 municipality had a reporting channel: before its meldpunt opened there were no reports, which is
 not the same as zero reports. Rates are therefore computed over *open days* only and expressed per
-10,000 inhabitants **per year**, using the population of the year each day falls in
-(``metrics.population_in_year``), so a city whose channel opened halfway the period is compared
+10,000 inhabitants **per year**, using the population of the period's population year
+(``vsdash.publication.exposure``, the catalogue's one definition), so a city whose channel opened halfway the period is compared
 fairly with one that had a channel all along.
 """
 
@@ -49,17 +49,6 @@ def open_days(channels: pd.DataFrame, codes: Sequence[str], start: dt.date, end:
     return pd.concat(pieces).drop_duplicates().reset_index(drop=True)
 
 
-def _person_years(days: pd.DataFrame, population: pd.DataFrame) -> pd.Series:
-    """Inhabitant-years per row of ``days`` (one day = population of that day's year / 365.25)."""
-    years = days["dag"].dt.year
-    pop = {
-        (code, year): metrics.population_in_year(population, [code], int(year))[0]
-        for code, year in set(zip(days["gemeentecode"], years, strict=True))
-    }
-    values = [pop[(code, year)] for code, year in zip(days["gemeentecode"], years, strict=True)]
-    return pd.Series(values, index=days.index, dtype=float) / 365.25
-
-
 def municipality_rates(
     counts: pd.DataFrame,
     population: pd.DataFrame,
@@ -72,20 +61,17 @@ def municipality_rates(
     """Reports per 10,000 inhabitants per year for each of ``codes``, with an exact Poisson interval.
 
     ``counts`` holds gemeentecode and n (any number of rows per municipality, e.g. per month).
-    Returns one row per code: gemeentecode, n, dagen (open days), persoonjaren, inwoners (in the
-    end year), rate, low, high and meldpunt (False when no channel was open on any day: then
+    Returns one row per code: gemeentecode, n, dagen (open days), inwoners (on 1 January of the
+    population year, ``publication.population_year``), jaar, persoonjaren, rate, low, high and meldpunt (False when no channel was open on any day: then
     rate, low and high are NaN, never 0).
     """
+    from vsdash.publication import exposure
+
     codes = list(dict.fromkeys(codes))
     totals = counts.groupby("gemeentecode")["n"].sum() if not counts.empty else pd.Series(dtype="int64")
-    days = open_days(channels, codes, start, end)
-    days["persoonjaren"] = _person_years(days, population) if not days.empty else pd.Series(dtype=float)
-    exposure = days.groupby("gemeentecode").agg(dagen=("dag", "size"), persoonjaren=("persoonjaren", "sum"))
-    out = pd.DataFrame({"gemeentecode": codes})
-    out["n"] = [int(totals.get(code, 0)) for code in codes]
-    out["dagen"] = [int(exposure["dagen"].get(code, 0)) for code in codes]
-    out["persoonjaren"] = [float(exposure["persoonjaren"].get(code, 0.0)) for code in codes]
-    out["inwoners"] = [metrics.population_in_year(population, [code], end.year)[0] for code in codes]
+    # One denominator for every surface (vsdash.indicators, rate_per_10k_per_year).
+    out = exposure(channels, population, codes, start, end)
+    out.insert(1, "n", [int(totals.get(code, 0)) for code in codes])
     out["meldpunt"] = out["dagen"] > 0
     rate, low, high = [], [], []
     for row in out.itertuples():
@@ -141,11 +127,11 @@ def monthly_rates(
     start: dt.date,
     end: dt.date,
 ) -> pd.DataFrame:
-    """Reports per 10,000 inhabitants per month for each municipality, NaN in months without a channel.
+    """Reports per 10,000 inhabitants per year, month by month, NaN in months without a channel.
 
-    ``counts`` holds periode (first day of the month), gemeentecode and n. A month in which a
-    channel was open for only part of the days is scaled to a whole month (n / open-day share), so
-    a launch halfway a month does not look like a dip. Returns gemeentecode, periode, n, open_dagen,
+    ``counts`` holds periode (first day of the month), gemeentecode and n. Each month uses the
+    key figure's definition (``rate_per_10k_per_year``) over its open days, so a launch halfway a
+    month does not look like a dip and the line sits on the ranking's scale. Returns gemeentecode, periode, n, open_dagen,
     rate and meldpunt.
     """
     codes = list(dict.fromkeys(codes))
@@ -165,17 +151,14 @@ def monthly_rates(
     grid = grid.merge(opened, on=["gemeentecode", "periode"], how="left")
     grid["open_dagen"] = grid["open_dagen"].fillna(0).astype("int64")
     grid["meldpunt"] = grid["open_dagen"] > 0
-    in_month = grid["periode"].dt.days_in_month
-    pop = {
-        (code, year): metrics.population_in_year(population, [code], int(year))[0]
-        for code, year in set(zip(grid["gemeentecode"], grid["periode"].dt.year, strict=True))
-    }
-    inhabitants = np.array(
-        [pop[(c, y)] for c, y in zip(grid["gemeentecode"], grid["periode"].dt.year, strict=True)], dtype=float
-    )
-    share = grid["open_dagen"] / in_month
+    # The catalogue's rate_per_10k_per_year, per month: one population year, open days only.
+    from vsdash.publication import DAYS_PER_YEAR, population_year
+
+    year = population_year(population, end)
+    pop = population[population["jaar"] == year].set_index("gemeentecode")["inwoners"]
+    inhabitants = grid["gemeentecode"].map(pop).fillna(0).to_numpy(dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        rate = 10_000 * grid["n"] / (inhabitants * share)
+        rate = 10_000 * grid["n"] / (inhabitants * grid["open_dagen"] / DAYS_PER_YEAR)
     grid["rate"] = rate.where(grid["meldpunt"] & (inhabitants > 0))
     return grid
 
@@ -235,23 +218,6 @@ def activities_per_municipality(activities: pd.DataFrame, start: dt.date, end: d
     ends = pd.to_datetime(activities["eind"]).fillna(pd.Timestamp.max)
     rows = activities[(pd.to_datetime(activities["start"]) <= e) & (ends >= s)]
     return rows.groupby("gemeentecode").size().rename("n").reset_index()
-
-
-def funding_in_period(memberships: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
-    """State funding (bijdrage_rijk_eur per year) summed over the membership years in [start, end].
-
-    Returns gemeentecode and bijdrage_eur; memberships without a known contribution count as 0.
-    """
-    rows = memberships.dropna(subset=["bijdrage_rijk_eur"])
-    if rows.empty:
-        return pd.DataFrame(
-            {"gemeentecode": pd.Series(dtype=object), "bijdrage_eur": pd.Series(dtype="int64")}
-        )
-    last = rows["jaar_eind"].fillna(end.year).astype(int).clip(upper=end.year)
-    first = rows["jaar_start"].astype(int).clip(lower=start.year)
-    years = (last - first + 1).clip(lower=0)
-    funded = rows.assign(bijdrage_eur=rows["bijdrage_rijk_eur"].astype("int64") * years)
-    return funded.groupby("gemeentecode", as_index=False)["bijdrage_eur"].sum()
 
 
 def membership_spans(memberships: pd.DataFrame, until: dt.date) -> pd.DataFrame:

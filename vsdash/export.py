@@ -49,20 +49,34 @@ def table_xlsx_bytes(table: pd.DataFrame, sheet: str = "gegevens") -> bytes:
 
 
 def key_figure_items(deck: Deck) -> list[tuple[str, str, str]]:
-    """The key figures as (label, value, note) for a slide."""
+    """The key figures as (label, value, note) for a slide, with the units of the catalogue."""
     lang, key = deck.lang, deck.key
+    figures = key.figures
+    labels = figures.labels(lang)
+    rate_note = (
+        t("rate_interval_note", lang, interval=labels["rate_interval"], jaar=figures.population_year)
+        if figures.rate_per_10k_per_year is not None
+        else figures.reason_text("rate_per_10k_per_year", lang)
+    )
+    previous = t(
+        "vs_previous_period",
+        lang,
+        van=fmt_date(figures.previous_start, lang),
+        tot=fmt_date(figures.previous_end, lang),
+    )
+    change_note = (
+        t("present_previous", lang, n=key.previous, periode=previous.split(" ", 1)[1])
+        if figures.change is not None
+        else figures.reason_text("change", lang)
+    )
     return [
         (
             t("reports", lang),
             key.reports,
             t("population_note", lang, inwoners=fmt_number(key.inhabitants, lang), jaar=key.population_year),
         ),
-        (t("per_10k_short", lang), key.per_10k, ""),
-        (
-            t("vs_last_year", lang),
-            key.change,
-            t("present_previous", lang, n=key.previous) if key.has_channel else "",
-        ),
+        (t("per_10k_year", lang), key.per_10k, rate_note),
+        (t("vs_previous_period_short", lang), key.change, change_note if key.has_channel else ""),
         (t("campaigns_running", lang), fmt_number(key.campaigns, lang), ""),
         (t("activities", lang), fmt_number(key.activities, lang), ""),
     ]

@@ -182,15 +182,22 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Gestapeld staafdiagram van meldingen {grain}: {parts}; {campaigns} campagneperiodes zijn gearceerd.",
         "en": "Stacked bar chart of reports {grain}: {parts}; {campaigns} campaign periods are shaded.",
     },
-    "rate_title": {"nl": "Meldingen per 10.000 inwoners", "en": "Reports per 10,000 inhabitants"},
+    "rate_title": {
+        "nl": "Meldingen per 10.000 inwoners per jaar",
+        "en": "Reports per 10,000 inhabitants per year",
+    },
     "rate_note": {
-        "nl": "Inwoners van de {n} gemeente(n) met een meldpunt, op 1 januari van het jaar waar de periode in valt (CBS; het dichtstbijzijnde jaar als dat jaar nog niet bekend is).",
-        "en": "Inhabitants of the {n} municipality(ies) with a reporting channel, on 1 January of the year the period falls in (CBS; the nearest year when that year is not known yet).",
+        "nl": "Per periode omgerekend naar een jaar, zoals het kerncijfer: meldingen × 10.000 / inwoners × 365,25 / dagen met een meldpunt. Inwoners van de {n} gemeente(n) met een meldpunt op 1 januari {jaar} (CBS).",
+        "en": "Each period scaled to a year, like the key figure: reports × 10,000 / inhabitants × 365.25 / days with a reporting point. Inhabitants of the {n} municipality(ies) with a reporting point on 1 January {jaar} (CBS).",
+    },
+    "parts_hidden_note": {
+        "nl": "In {n} periode(s) zijn delen afgeschermd; daar tellen de getoonde delen niet op tot het totaal in de grafiek hierboven.",
+        "en": "In {n} period(s) some parts are withheld; there the parts shown do not add up to the total in the chart above.",
     },
     "population_year": {"nl": "Inwoners per 1 januari", "en": "Inhabitants on 1 January"},
     "alt_rate": {
-        "nl": "Lijngrafiek van meldingen per 10.000 inwoners {grain}: gemiddeld {mean}, het hoogst {peak} rond {peak_date}; inwonertallen van {years}.",
-        "en": "Line chart of reports per 10,000 inhabitants {grain}: on average {mean}, highest {peak} around {peak_date}; population of {years}.",
+        "nl": "Lijngrafiek van meldingen per 10.000 inwoners per jaar, {grain}: gemiddeld {mean}, het hoogst {peak} rond {peak_date}; inwonertallen van {years}.",
+        "en": "Line chart of reports per 10,000 inhabitants per year, {grain}: on average {mean}, highest {peak} around {peak_date}; population of {years}.",
     },
     "heat_title": {"nl": "Op welke dag en welk uur?", "en": "On which day and at what hour?"},
     "heat_note": {
@@ -529,14 +536,14 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Verloop per gemeente, met campagnes",
         "en": "Trend per municipality, with campaigns",
     },
-    "cmp_month_rate_axis": {"nl": "Per 10.000 inw. per maand", "en": "Per 10,000 inh. per month"},
+    "cmp_month_rate_axis": {"nl": "Per 10.000 inw. per jaar", "en": "Per 10,000 inh. per year"},
     "cmp_trends_note": {
         "nl": "Alle grafieken hebben dezelfde schaal. ▥ en de gearceerde banen zijn campagneperiodes in die gemeente; lege stukken zijn maanden zonder meldpunt of met minder dan 5 meldingen.",
         "en": "All charts share the same scale. ▥ and the shaded bands are campaign periods in that municipality; gaps are months without a reporting channel or with fewer than 5 reports.",
     },
     "alt_small_multiples": {
-        "nl": "{n} kleine lijngrafieken van meldingen per 10.000 inwoners per maand op dezelfde schaal; het hoogste maandcijfer is {peak} in {peak_where} ({peak_when}); {campaigns} campagnes zijn gearceerd.",
-        "en": "{n} small line charts of reports per 10,000 inhabitants per month on a shared scale; the highest monthly figure is {peak} in {peak_where} ({peak_when}); {campaigns} campaigns are shaded.",
+        "nl": "{n} kleine lijngrafieken van meldingen per 10.000 inwoners per jaar, per maand berekend, op dezelfde schaal; het hoogste maandcijfer is {peak} in {peak_where} ({peak_when}); {campaigns} campagnes zijn gearceerd.",
+        "en": "{n} small line charts of reports per 10,000 inhabitants per year, computed month by month, on a shared scale; the highest monthly figure is {peak} in {peak_where} ({peak_when}); {campaigns} campaigns are shaded.",
     },
     "cmp_membership_title": {
         "nl": "Deelname aan programma's door de jaren",
@@ -873,12 +880,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Since {datum} sexual harassment in public is a criminal offence (Sexual Offences Act). Reports from before and after that date cannot simply be compared.",
     },
     "learned_more": {
-        "nl": "Er kwamen {pct} meer meldingen binnen dan in dezelfde periode een jaar eerder ({prev} toen, {now} nu).",
-        "en": "{pct} more reports came in than in the same period a year earlier ({prev} then, {now} now).",
+        "nl": "Er kwamen {pct} meer meldingen binnen dan in de vorige periode van dezelfde lengte ({prev} toen, {now} nu).",
+        "en": "{pct} more reports came in than in the preceding period of the same length ({prev} then, {now} now).",
     },
     "learned_less": {
-        "nl": "Er kwamen {pct} minder meldingen binnen dan in dezelfde periode een jaar eerder ({prev} toen, {now} nu).",
-        "en": "{pct} fewer reports came in than in the same period a year earlier ({prev} then, {now} now).",
+        "nl": "Er kwamen {pct} minder meldingen binnen dan in de vorige periode van dezelfde lengte ({prev} toen, {now} nu).",
+        "en": "{pct} fewer reports came in than in the preceding period of the same length ({prev} then, {now} now).",
     },
     "learned_too_few": {
         "nl": "Er zijn te weinig meldingen (minder dan {k}) om deze periode met vorig jaar te vergelijken.",
@@ -899,7 +906,7 @@ LABELS: dict[str, dict[str, str]] = {
     "week_of": {"nl": "de week van {datum}", "en": "the week of {datum}"},
     "reports_week_axis": {"nl": "Meldingen per week", "en": "Reports per week"},
     "reports_month_axis": {"nl": "Meldingen per maand", "en": "Reports per month"},
-    "present_previous": {"nl": "Zelfde periode vorig jaar: {n}", "en": "Same period last year: {n}"},
+    "present_previous": {"nl": "Vorige periode ({periode}): {n}", "en": "Preceding period ({periode}): {n}"},
     "present_effect_numbers": {
         "nl": "Verwacht zonder campagne: {verwacht} (95%: {laag} tot {hoog}); binnengekomen: {gemeld}; verschil {pct}.",
         "en": "Expected without campaign: {verwacht} (95%: {laag} to {hoog}); received: {gemeld}; difference {pct}.",
@@ -946,12 +953,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "So few reports came in ({n}) that we do not give the number or compare it with last year; this protects the people who reported (we do not give counts below {k}).",
     },
     "summary_more": {
-        "nl": "Dat is {pct} meer dan in dezelfde periode een jaar eerder ({vorig}).",
-        "en": "That is {pct} more than in the same period a year earlier ({vorig}).",
+        "nl": "Dat is {pct} meer dan in de vorige periode van dezelfde lengte ({vorig}).",
+        "en": "That is {pct} more than in the preceding period of the same length ({vorig}).",
     },
     "summary_less": {
-        "nl": "Dat is {pct} minder dan in dezelfde periode een jaar eerder ({vorig}).",
-        "en": "That is {pct} fewer than in the same period a year earlier ({vorig}).",
+        "nl": "Dat is {pct} minder dan in de vorige periode van dezelfde lengte ({vorig}).",
+        "en": "That is {pct} fewer than in the preceding period of the same length ({vorig}).",
     },
     "summary_effect": {
         "nl": "Voor de meest recente campagne, {naam}, is geschat hoeveel meldingen er zonder campagne verwacht werden.",
@@ -1025,6 +1032,13 @@ LABELS: dict[str, dict[str, str]] = {
     "filters": {"nl": "Selectie", "en": "Selection"},
     "municipality": {"nl": "Gemeente", "en": "Municipality"},
     "period": {"nl": "Periode", "en": "Period"},
+    # Period presets (issue 13).
+    "period_dates": {"nl": "Van – tot en met", "en": "From – to"},
+    "preset_laatste_12_maanden": {"nl": "Laatste 12 maanden", "en": "Last 12 months"},
+    "preset_dit_jaar": {"nl": "Dit jaar", "en": "This year"},
+    "preset_vorig_jaar": {"nl": "Vorig jaar", "en": "Last year"},
+    "preset_sinds_start": {"nl": "Sinds start programma", "en": "Since the programme began"},
+    "preset_eigen": {"nl": "Eigen periode", "en": "Own period"},
     "programme": {"nl": "Programma", "en": "Programme"},
     "all_programmes": {"nl": "Alle programma's", "en": "All programmes"},
     "language": {"nl": "Taal", "en": "Language"},
@@ -1059,11 +1073,60 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "no_channel_short": {"nl": "geen meldpunt", "en": "no reporting channel"},
     "reports": {"nl": "Meldingen", "en": "Reports"},
-    "reports_per_10k": {"nl": "Meldingen per 10.000 inwoners", "en": "Reports per 10,000 inhabitants"},
+    "reports_per_10k": {
+        "nl": "Meldingen per 10.000 inwoners per jaar",
+        "en": "Reports per 10,000 inhabitants per year",
+    },
     "per_10k_short": {"nl": "Per 10.000 inwoners", "en": "Per 10,000 inhabitants"},
     "vs_last_year": {"nl": "t.o.v. zelfde periode vorig jaar", "en": "vs same period last year"},
     "same_period_last_year": {"nl": "Zelfde periode vorig jaar", "en": "Same period last year"},
     "campaigns_running": {"nl": "Campagnes in de periode", "en": "Campaigns in the period"},
+    # Publication layer (issue 13): units and reasons shared by every surface.
+    "per_10k_year": {
+        "nl": "Per 10.000 inwoners per jaar",
+        "en": "Per 10,000 inhabitants per year",
+    },
+    "vs_previous_period_short": {"nl": "t.o.v. vorige periode", "en": "vs preceding period"},
+    "compared_with": {
+        "nl": "Verandering t.o.v. de vorige periode van dezelfde lengte: {periode}.",
+        "en": "Change against the preceding period of the same length: {periode}.",
+    },
+    "vs_previous_period": {
+        "nl": "t.o.v. {van} – {tot}",
+        "en": "vs {van} – {tot}",
+    },
+    "rate_interval_note": {
+        "nl": "95%-interval {interval}; inwoners op 1 januari {jaar} (CBS), alleen dagen met een meldpunt.",
+        "en": "95% interval {interval}; inhabitants on 1 January {jaar} (CBS), days with a reporting point only.",
+    },
+    "hidden_note": {
+        "nl": "{n} van de {totaal} meldingen staan niet apart in de grafiek: ze vallen in afgeschermde cellen of in de gedeeltelijke weken of maanden aan het begin en einde van de periode.",
+        "en": "{n} of the {totaal} reports are not shown separately in the chart: they are in protected cells or in the partial weeks or months at the start and end of the period.",
+    },
+    "reason_small_count": {
+        "nl": "Minder dan {k} meldingen: niet getoond om melders te beschermen.",
+        "en": "Fewer than {k} reports: not shown to protect people who report.",
+    },
+    "reason_no_channel": {
+        "nl": "Geen meldpunt in deze periode: geen meldingen, dat is iets anders dan nul.",
+        "en": "No reporting point in this period: no reports, which is not the same as zero.",
+    },
+    "reason_no_data_before": {
+        "nl": "Geen vergelijking: de vorige periode valt vóór het begin van de gegevens of had geen meldpunt.",
+        "en": "No comparison: the preceding period lies before the data start or had no reporting point.",
+    },
+    "reason_no_population": {
+        "nl": "Geen inwonertal bekend voor deze selectie.",
+        "en": "No population figure known for this selection.",
+    },
+    "reason_channels_changed": {
+        "nl": "Geen vergelijking: tussen de twee perioden is een meldpunt geopend of gesloten, dus meer of minder meldingen zegt dan weinig.",
+        "en": "No comparison: a reporting point opened or closed between the two periods, so more or fewer reports says little.",
+    },
+    "reason_previous_zero": {
+        "nl": "Geen procentuele verandering: de vorige periode had 0 meldingen.",
+        "en": "No percentage change: the preceding period had 0 reports.",
+    },
     "activities": {"nl": "Activiteiten", "en": "Activities"},
     "activities_by_category": {"nl": "Activiteiten per categorie", "en": "Activities by category"},
     "count": {"nl": "Aantal", "en": "Count"},
@@ -1093,16 +1156,16 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "whats_new": {"nl": "Wat is nieuw", "en": "What is new"},
     "new_campaign": {
-        "nl": "Campagne **{naam}** ({start} – {eind})",
-        "en": "Campaign **{naam}** ({start} – {eind})",
+        "nl": "Campagne ‘{naam}’ ({start} – {eind})",
+        "en": "Campaign ‘{naam}’ ({start} – {eind})",
     },
     "new_activity": {
-        "nl": "Activiteit **{titel}** ({gemeente}, {start})",
-        "en": "Activity **{titel}** ({gemeente}, {start})",
+        "nl": "Activiteit ‘{titel}’ ({gemeente}, {start})",
+        "en": "Activity ‘{titel}’ ({gemeente}, {start})",
     },
     "new_import": {
-        "nl": "Import **{bestand}** op {tijd}: {n} rijen",
-        "en": "Import **{bestand}** on {tijd}: {n} rows",
+        "nl": "Import ‘{bestand}’ op {tijd}: {n} rijen",
+        "en": "Import ‘{bestand}’ on {tijd}: {n} rows",
     },
     "nothing_new": {
         "nl": "Niets nieuws in de laatste drie maanden van de periode.",

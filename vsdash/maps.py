@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from vsdash import geo, metrics, privacy
+from vsdash import geo, metrics, palette, privacy
 from vsdash.i18n import fmt_date, fmt_number, t
 
 if TYPE_CHECKING:  # plotly loads only when a trend is drawn
@@ -51,12 +51,9 @@ H3_RESOLUTION = 8
 MAP_HEIGHT_PX = 560
 _MAP_WIDTH_PX = 700  # the map column in the wide layout, for fitting the initial view
 
-# Reversed viridis (light = few, dark = many): readable on a light map and colour-blind safe.
-SEQUENTIAL = ("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154")
-# ColorBrewer PuOr: purple = fewer, orange = more; the middle is "no change".
-DIVERGING = ("#542788", "#998ec3", "#d8daeb", "#f7f7f7", "#fee0b6", "#f1a340", "#b35806")
-SUPPRESSED_COLOUR = "#a6a6a6"
-NOT_COMPARABLE_COLOUR = "#a6a6a6"
+SUPPRESSED_COLOUR = palette.SUPPRESSED_COLOUR
+NOT_COMPARABLE_COLOUR = palette.SUPPRESSED_COLOUR
+SEQUENTIAL, DIVERGING = palette.SEQUENTIAL, palette.DIVERGING
 LAND_COLOUR = "#f3f0e8"
 CONTEXT_LAND_COLOUR = "#fafaf7"
 BOUNDARY_COLOUR = "#6e6e6e"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from vsdash import campaign_effects, metrics, privacy, schema
+from vsdash import campaign_effects, metrics, privacy, publication, schema
 from vsdash.effects import COVID_PERIOD, EffectEstimate, describe_effect
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.store import ReportFilter, Store
@@ -30,21 +30,29 @@ MAP_H3_RESOLUTION = 8
 
 @dataclass
 class KeyFigures:
-    """The numbers of the first slide, as display labels (already privacy-checked)."""
+    """The numbers of the first slide, as display labels, taken from ``vsdash.publication``."""
 
-    reports: str  # count, "<5" or "geen meldpunt"
-    per_10k: str
-    change: str  # "+12%" or "–"
-    previous: str  # last year's count label
+    reports: str  # published count, "<5" or "geen meldpunt"
+    per_10k: str  # reports per 10,000 inhabitants per year, or "–"
+    change: str  # "+12%" against the preceding period of the same length, or "–"
+    previous: str  # the preceding period's count label
     campaigns: int
     activities: int
     has_channel: bool
     inhabitants: int
     population_year: int
-    total_visible: bool  # both this year's and last year's totals may be shown
-    total: int  # raw; use only when ``total_visible``
-    previous_total: int
-    change_value: float  # NaN when hidden or without comparison
+    total_visible: bool  # both counts are published
+    figures: publication.KeyFigures  # the source: every value and why one is missing
+
+    @property
+    def change_value(self) -> float:
+        """The change as a fraction (NaN when not published)."""
+        return float("nan") if self.figures.change is None else self.figures.change
+
+    @property
+    def previous_total(self) -> int:
+        """The preceding period's published count (0 when not published)."""
+        return self.figures.previous_reports or 0
 
 
 @dataclass
@@ -117,6 +125,7 @@ def build_deck(
     codes: Sequence[str] | None = None,
     label: str | None = None,
     with_map: bool = True,
+    programma: str | None = None,
 ) -> Deck:
     """Read the store's aggregates for a selection and build the deck.
 
@@ -134,26 +143,25 @@ def build_deck(
         if gemeente not in names:
             raise ValueError(f"Onbekende gemeentecode {gemeente!r}; gebruik een CBS-code zoals GM0344.")
         codes = (gemeente,)
+    if programma is not None:
+        codes = publication.selection_codes(store, None, programma, start, end)
     codes = tuple(codes) if codes is not None else None
     label = label or (names[gemeente] if gemeente else t("all_municipalities", lang))
     k = privacy.resolve_k()
 
     flt = ReportFilter(codes, start, end)
-    prev_flt = ReportFilter(codes, metrics.shift_year(start), metrics.shift_year(end))
     campaigns, channels = store.campaigns(), store.channels()
     activities, population = store.activities(), store.population()
 
-    weekly = store.count_reports(flt, "week")
-    previous_weekly = store.count_reports(prev_flt, "week")
-    key = _key_figures(
-        weekly, previous_weekly, population, campaigns, channels, activities, codes, start, end, lang
+    figures = publication.key_figures(
+        store, start=start, end=end, gemeente=gemeente, programma=programma, codes=codes, lang=lang
     )
+    codes = figures.codes
+    key = _key_figures(figures, lang)
     running = metrics.campaigns_in_period(campaigns, codes, start, end)
 
-    grain = metrics.readable_grain(weekly, k)
-    series = weekly if grain == "week" else store.count_reports(flt, "month")
-    previous = previous_weekly if grain == "week" else store.count_reports(prev_flt, "month")
-    trend, prev = metrics.trend_and_last_year(series, previous, start, end, grain, lang=lang)
+    published = publication.published_trend_of(store, codes, start, end, lang=lang)
+    grain, trend, prev = published.grain, published.cells, published.previous
     breaks = metrics.known_breaks(channels, codes, start, end, include_channels=bool(gemeente))
     # Over many municipalities a local campaign does not explain the total (as on Overzicht).
     bands = running if gemeente else running[running["schaal"] == "landelijk"]
@@ -172,7 +180,7 @@ def build_deck(
     by_cat["categorie_label"] = [t(f"cat_{c}", lang) for c in by_cat["categorie"]]
     by_cat["label"] = [fmt_number(n, lang) for n in by_cat["n"]]  # activities are not about people
 
-    launches = _launches(channels, codes, prev_flt.start, end)
+    launches = _launches(channels, codes, figures.previous_start, end)
     deck = Deck(
         gemeente=gemeente,
         codes=codes,
@@ -206,33 +214,20 @@ def build_deck(
     return deck
 
 
-def _key_figures(
-    weekly, previous_weekly, population, campaigns, channels, activities, codes, start, end, lang
-) -> KeyFigures:
-    total, prev_total = int(weekly["n"].sum()), int(previous_weekly["n"].sum())
-    inhabitants, pop_year = metrics.population_in_year(population, codes, end.year)
-    has_channel = codes is None or bool(metrics.codes_with_channel(channels, codes, start, end))
-    shown = privacy.suppress_small_counts(
-        pd.DataFrame({"n": [total, prev_total]}), "n", total_shown=False, lang=lang
-    )
-    visible = bool(shown["n"].notna().all())
-    change = metrics.relative_change(total, prev_total) if visible and has_channel else float("nan")
-    rate = metrics.rate_per_10k(total, inhabitants) if has_channel and shown["n"].notna().iloc[0] else None
-    acts = metrics.activities_by_category(activities, codes, start, end, schema.ACTIVITY_CATEGORIES)
+def _key_figures(figures: publication.KeyFigures, lang: str) -> KeyFigures:
+    labels = figures.labels(lang)
     return KeyFigures(
-        reports=shown["label"].iloc[0] if has_channel else t("no_channel_short", lang),
-        per_10k=fmt_number(rate, lang, 1) if rate is not None else shown["label"].iloc[0],
-        change=fmt_percent(change, lang, sign=True),
-        previous=shown["label"].iloc[1],
-        campaigns=len(metrics.campaigns_in_period(campaigns, codes, start, end)),
-        activities=int(acts["n"].sum()),
-        has_channel=has_channel,
-        inhabitants=inhabitants,
-        population_year=pop_year,
-        total_visible=visible and has_channel,
-        total=total,
-        previous_total=prev_total,
-        change_value=change,
+        reports=labels["reports"],
+        per_10k=labels["rate"] if figures.rate_per_10k_per_year is not None else figures.reports_label,
+        change=labels["change"],
+        previous=labels["previous"],
+        campaigns=figures.campaigns,
+        activities=figures.activities,
+        has_channel=figures.has_channel,
+        inhabitants=figures.inhabitants,
+        population_year=figures.population_year,
+        total_visible=figures.reports is not None and figures.previous_reports is not None,
+        figures=figures,
     )
 
 
@@ -329,7 +324,7 @@ def caveats(deck: Deck) -> list[str]:
     touches them.
     """
     lang = deck.lang
-    compare_start = metrics.shift_year(deck.start)
+    compare_start = deck.key.figures.previous_start  # the preceding period the change compares with
     found = [t("caveat_willingness", lang), t("caveat_small_numbers", lang, k=deck.k)]
     if _overlaps(compare_start, deck.end, *COVID_PERIOD):
         found.append(t("caveat_covid", lang))

@@ -20,10 +20,10 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from vsdash.charts import BAND_EDGE, BREAK_COLOUR, OKABE_ITO, TEXT_COLOUR  # noqa: E402
 from vsdash.i18n import fmt_number, t  # noqa: E402
+from vsdash.palette import BAND_EDGE, BREAK_COLOUR, OKABE_ITO, SUPPRESSED_COLOUR, TEXT_COLOUR  # noqa: E402
 
-HIDDEN_COLOUR = "#d9d9d9"
+HIDDEN_COLOUR = SUPPRESSED_COLOUR  # one grey for withheld counts on every surface
 AREA_COLOUR = OKABE_ITO[5]  # vermillion outlines for risk areas
 FIGSIZE = (12, 5.6)
 

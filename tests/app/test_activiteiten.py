@@ -30,7 +30,12 @@ def test_filters_narrow_the_register(monkeypatch, demo_store_url):
         monkeypatch,
         demo_store_url,
         PAGE,
-        {"gemeente": "GM0344", "act_categories": ["preventie"], "act_statuses": ["afgerond"]},
+        {
+            "gemeente": "GM0344",
+            "act_categories": ["preventie"],
+            "act_statuses": ["afgerond"],
+            "act_only_period": False,
+        },
     )
     assert not at.exception, at.exception
     register = at.dataframe[0].value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.app.test_pages import run_page
 
 PAGE = "pages/presenteren.py"
@@ -21,8 +23,10 @@ def test_first_and_last_slide_disable_the_step_beyond(monkeypatch, demo_store_ur
     at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0344", "dia": 1})
     assert at.button(key="dia_vorige").disabled and not at.button(key="dia_volgende").disabled
     assert at.title[0].value == "Utrecht in cijfers"
-    assert {m.label for m in at.metric} >= {"Meldingen", "Per 10.000 inwoners"}
-    at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0344", "dia": 6})
+    assert {m.label for m in at.metric} >= {"Meldingen", "Per 10.000 inwoners per jaar"}
+    # A period whose comparison (the preceding year) spans the 1 July 2024 criminalisation.
+    state = {"gemeente": "GM0344", "dia": 6, "periode": (dt.date(2025, 1, 1), dt.date(2025, 12, 31))}
+    at = run_page(monkeypatch, demo_store_url, PAGE, state)
     assert at.button(key="dia_volgende").disabled
     lessons = " ".join(m.value for m in at.markdown if "vs-slide-list" in m.value)
     assert "meldingsbereidheid" in lessons and "1 juli 2024" in lessons

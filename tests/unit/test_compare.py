@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from vsdash import charts_compare, compare, metrics
+from vsdash import charts_compare, compare, metrics, publication
 from vsdash.charts import ChartSpec
 
 YEAR_START, YEAR_END = dt.date(2023, 1, 1), dt.date(2023, 12, 31)
@@ -182,8 +182,8 @@ def test_monthly_rates_blank_before_the_channel_opened():
     )
     by_month = monthly.set_index("periode")
     assert np.isnan(by_month.loc["2023-06-01", "rate"]) and not by_month.loc["2023-06-01", "meldpunt"]
-    # 31 reports in 15 open days of July: scaled to the whole month.
-    assert by_month.loc["2023-07-01", "rate"] == pytest.approx(10_000 * 31 / (100_000 * 15 / 31))
+    # 31 reports in 15 open days of July: per year over those open days.
+    assert by_month.loc["2023-07-01", "rate"] == pytest.approx(10_000 * 31 / (100_000 * 15 / 365.25))
 
 
 def test_funding_and_membership_changes():
@@ -196,12 +196,16 @@ def test_funding_and_membership_changes():
             "bijdrage_rijk_eur": [50_000, 30_000, 30_000],
         }
     )
-    funding = compare.funding_in_period(memberships, dt.date(2021, 1, 1), dt.date(2023, 12, 31)).set_index(
-        "gemeentecode"
-    )
+    funding = publication.funding_in_period(
+        memberships, dt.date(2021, 1, 1), dt.date(2023, 12, 31)
+    ).set_index("gemeentecode")
     assert funding.loc["GM0363", "bijdrage_eur"] == 150_000
     assert funding.loc["GM0546", "bijdrage_eur"] == 60_000
     assert funding.loc["GM0479", "bijdrage_eur"] == 60_000
+    # Pro rata per month: 24 months of Amsterdam (EUR 50.000 a year) earn EUR 100.000, not 150.000
+    # for the three calendar years the period touches.
+    two_years = publication.funding_in_period(memberships, dt.date(2024, 11, 1), dt.date(2026, 10, 31))
+    assert two_years.set_index("gemeentecode").loc["GM0363", "bijdrage_eur"] == pytest.approx(100_000)
     changes = compare.membership_changes(memberships)
     assert set(map(tuple, changes[["gemeentecode", "jaar", "soort"]].to_numpy())) == {
         ("GM0546", 2022, "ingestroomd"),

@@ -28,16 +28,20 @@ def cli_markdown() -> str:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("docs", help="Schrijf docs/data-dictionary.md en docs/cli.md opnieuw")
+    p = sub.add_parser(
+        "docs", help="Schrijf docs/data-dictionary.md, docs/cli.md en docs/indicatoren.md opnieuw"
+    )
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
+    from vsdash.indicators import catalogue_markdown
     from vsdash.schema import data_dictionary_markdown
     from vsdash.settings import PROJECT_ROOT
 
     docs = PROJECT_ROOT / "docs"
     (docs / "data-dictionary.md").write_text(data_dictionary_markdown() + "\n", encoding="utf-8")
     (docs / "cli.md").write_text(cli_markdown() + "\n", encoding="utf-8")
-    print("docs/data-dictionary.md en docs/cli.md bijgewerkt")
+    (docs / "indicatoren.md").write_text(catalogue_markdown() + "\n", encoding="utf-8")
+    print("docs/data-dictionary.md, docs/cli.md en docs/indicatoren.md bijgewerkt")
     return 0

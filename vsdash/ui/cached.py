@@ -253,3 +253,95 @@ def presentation_file(
 
     deck = presentation_deck(url, version, gemeente, codes, start, end, lang, label)
     return export.deck_to_pptx(deck) if kind == "pptx" else export.deck_to_pdf(deck)
+
+
+# --- page models (vsdash.views) -----------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def overview_model(url: str, version: str, gemeente, programma, start, end, label: str, lang: str):
+    """The Overzicht model of a selection, built once per process and shared (never changed)."""
+    from vsdash.views.overview import build_overview
+
+    return build_overview(
+        get_store(url), gemeente=gemeente, programma=programma, start=start, end=end, label=label, lang=lang
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def key_figures(url: str, version: str, gemeente, programma, start, end, lang: str):
+    """The key figures of a selection (``vsdash.publication.key_figures``)."""
+    from vsdash import publication
+
+    return publication.key_figures(
+        get_store(url), start=start, end=end, gemeente=gemeente, programma=programma, lang=lang
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def default_grain(url: str, version: str, codes, start, end) -> str:
+    """The readable grain of a selection (``vsdash.views.reports.default_grain``)."""
+    from vsdash.views.reports import default_grain as readable
+
+    return readable(get_store(url), codes, start, end)
+
+
+def reports_model(sel, grain: str, split: str):
+    """The Meldingen model of a selection, grain and split (``vsdash.views.reports``)."""
+    return _reports_model(
+        sel.url, sel.version, sel.codes, sel.gemeente, sel.start, sel.end, grain, split, sel.label, sel.lang
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _reports_model(url, version, codes, gemeente, start, end, grain, split, label, lang):
+    from vsdash.views.reports import build_reports
+
+    return build_reports(
+        get_store(url),
+        codes=codes,
+        gemeente=gemeente,
+        start=start,
+        end=end,
+        grain=grain,
+        split=split,
+        label=label,
+        lang=lang,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _compare_options(url, version, gemeente, programma, start, end):
+    from vsdash.views.comparison import compare_options
+
+    return compare_options(get_store(url), gemeente=gemeente, programma=programma, start=start, end=end)
+
+
+def compare_options(sel):
+    """Who can be compared on Vergelijken for a selection (``vsdash.views.comparison``)."""
+    return _compare_options(sel.url, sel.version, sel.gemeente, sel.programma, sel.start, sel.end)
+
+
+def comparison_model(sel, group: str, focus, metric: str):
+    """The Vergelijken model of a selection, peer group, focus and map metric."""
+    return _comparison_model(
+        sel.url, sel.version, sel.gemeente, sel.programma, sel.start, sel.end, group, focus, metric, sel.lang
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _comparison_model(url, version, gemeente, programma, start, end, group, focus, metric, lang):
+    from vsdash.views.comparison import build_comparison
+
+    return build_comparison(
+        get_store(url),
+        gemeente=gemeente,
+        programma=programma,
+        start=start,
+        end=end,
+        group_choice=group,
+        focus=focus,
+        metric=metric,
+        boundaries=municipality_boundaries_geojson(str(settings.boundaries_dir())),
+        lang=lang,
+    )

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from vsdash import settings
+from vsdash import periods, publication, settings
 from vsdash.i18n import LANGS, t
 from vsdash.store import ReportFilter
 from vsdash.ui import cached
 
 ALL = "ALL"
-FRAME_KEYS = ("gemeente", "van", "tot", "programma", "taal")
+FRAME_KEYS = ("gemeente", "van", "tot", "periode", "programma", "taal")
+PRESET_KEY = "periode_keuze"
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ def _init_from_url(municipality_codes: list[str], programmes: list[str], lo: dt.
     state["gemeente"] = code if code in municipality_codes else ALL
     prog = params.get("programma") or state.get("programma")
     state["programma"] = prog if prog in programmes else ALL
+    dates_given = bool(params.get("van") or params.get("tot")) or isinstance(
+        state.get("periode"), (tuple, list)
+    )
     seeded = state.get("periode") if isinstance(state.get("periode"), (tuple, list)) else (None, None)
     start = _parse_date(params.get("van")) or seeded[0] or max(lo, hi - dt.timedelta(days=729))
     end = _parse_date(params.get("tot")) or (seeded[1] if len(seeded) > 1 else None) or hi
@@ -69,7 +73,36 @@ def _init_from_url(municipality_codes: list[str], programmes: list[str], lo: dt.
     state["periode"] = (min(start, end), max(start, end))
     lang = params.get("taal") or state.get("taal")
     state["taal"] = lang if lang in LANGS else "nl"
+    preset = params.get("periode") or state.get(PRESET_KEY)
+    if preset not in periods.PRESETS:
+        # A link or test that names its own dates keeps them; a fresh visit gets the last 12 months.
+        preset = periods.CUSTOM if dates_given else periods.DEFAULT
+    state[PRESET_KEY] = preset
+    if state[PRESET_KEY] != periods.CUSTOM:
+        state["periode"] = periods.preset_period(state[PRESET_KEY], lo, hi, _programme_start(state))
     st.session_state["_frame_initialised"] = True
+
+
+def _programme_start(state) -> int | None:
+    """First year of the selected programme (Veilige Steden when none is selected)."""
+    memberships = cached.table(settings.store_url(), cached.data_version(), "memberships")
+    programme = state.get("programma") if state.get("programma") not in (None, ALL) else "veilige_steden"
+    years = memberships.loc[memberships["programma"] == programme, "jaar_start"]
+    return int(years.min()) if not years.empty else None
+
+
+def _apply_preset(lo: dt.date, hi: dt.date) -> None:
+    """Set the period from the chosen preset (runs before the date widget is drawn)."""
+    choice = st.session_state.get(PRESET_KEY, periods.CUSTOM)
+    if choice != periods.CUSTOM:
+        st.session_state["periode"] = periods.preset_period(
+            choice, lo, hi, _programme_start(st.session_state)
+        )
+
+
+def _period_edited() -> None:
+    """A period picked by hand is an own period: the preset no longer applies."""
+    st.session_state[PRESET_KEY] = periods.CUSTOM
 
 
 def render_sidebar() -> Selection:
@@ -121,7 +154,23 @@ def render_sidebar() -> Selection:
             key="gemeente",
             format_func=lambda c: t("all_municipalities", lang) if c == ALL else names[c],
         )
-        st.date_input(t("period", lang), key="periode", min_value=lo, max_value=hi, format="DD-MM-YYYY")
+        st.selectbox(
+            t("period", lang),
+            periods.PRESETS,
+            key=PRESET_KEY,
+            format_func=lambda p: t(f"preset_{p}", lang),
+            on_change=_apply_preset,
+            args=(lo, hi),
+        )
+        st.session_state["periode"] = periods.clamp(st.session_state.get("periode"), lo, hi)
+        st.date_input(
+            t("period_dates", lang),
+            key="periode",
+            min_value=lo,
+            max_value=hi,
+            format="DD-MM-YYYY",
+            on_change=_period_edited,
+        )
 
     period = st.session_state["periode"]
     if not isinstance(period, (tuple, list)) or len(period) < 2:  # the user is halfway picking a range
@@ -133,7 +182,8 @@ def render_sidebar() -> Selection:
         codes: tuple[str, ...] | None = (gemeente,)
         label = names[gemeente]
     elif programma:
-        codes = tuple(sorted(in_programme))
+        # Members as they were in the period (the rate's denominator, vsdash.publication).
+        codes = publication.members_in_period(memberships, programma, start, end)
         label = f"{t('all_municipalities', lang)} ({prog_names[programma]})"
     else:
         codes = None
@@ -144,10 +194,12 @@ def render_sidebar() -> Selection:
 
 
 def _write_url(sel: Selection) -> None:
+    preset = st.session_state.get(PRESET_KEY, periods.CUSTOM)
     wanted = {
         "gemeente": sel.gemeente,
         "van": sel.start.isoformat(),
         "tot": sel.end.isoformat(),
+        "periode": None if preset == periods.CUSTOM else preset,
         "programma": sel.programma,
         "taal": sel.lang if sel.lang != "nl" else None,
     }

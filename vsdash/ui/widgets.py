@@ -115,6 +115,15 @@ def share_link(lang: str, where=None) -> None:
         st.code(f"{path}?{query}" if query else path, language=None, wrap_lines=True)
 
 
+_MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|:~$"
+
+
+def plain_markdown(text: str) -> str:
+    """``text`` escaped so that ``st.markdown`` shows it literally (names from files are never markup)."""
+    escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+    return " ".join(escaped.split())  # a blank line in a name must not start a new block
+
+
 @contextlib.contextmanager
 def section_guard(lang: str, what: str) -> Iterator[None]:
     """Show a Dutch message instead of a traceback when a part of a page fails; log the details."""

@@ -1,0 +1,229 @@
+"""The publication layer: one definition per figure (vsdash.indicators), computed by vsdash.publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+
+from vsdash import indicators, periods, publication
+from vsdash.settings import PROJECT_ROOT
+from vsdash.store import ReportFilter, Store
+
+
+@pytest.fixture(scope="module")
+def store(demo_store_url):
+    found = Store(demo_store_url)
+    yield found
+    found.close()
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # a calendar year: the previous calendar year
+        (dt.date(2025, 1, 1), dt.date(2025, 12, 31), (dt.date(2024, 1, 1), dt.date(2024, 12, 31))),
+        # whole months: as many months earlier (24 months, never the overlapping "same period last year")
+        (dt.date(2024, 11, 1), dt.date(2026, 10, 31), (dt.date(2022, 11, 1), dt.date(2024, 10, 31))),
+        # a quarter ending in February of a leap year
+        (dt.date(2023, 12, 1), dt.date(2024, 2, 29), (dt.date(2023, 9, 1), dt.date(2023, 11, 30))),
+        # any other period: the same number of days
+        (dt.date(2025, 3, 10), dt.date(2025, 3, 16), (dt.date(2025, 3, 3), dt.date(2025, 3, 9))),
+        (dt.date(2025, 3, 5), dt.date(2025, 3, 5), (dt.date(2025, 3, 4), dt.date(2025, 3, 4))),
+    ],
+)
+def test_preceding_period_has_the_same_length_and_never_overlaps(start, end, expected):
+    prev = publication.preceding_period(start, end)
+    assert prev == expected
+    assert prev[1] < start
+
+
+def test_population_year_is_the_last_cbs_year_up_to_the_period_end():
+    population = pd.DataFrame({"gemeentecode": ["A", "A"], "jaar": [2023, 2024], "inwoners": [1, 2]})
+    assert publication.population_year(population, dt.date(2026, 6, 30)) == 2024
+    assert publication.population_year(population, dt.date(2023, 6, 30)) == 2023
+    assert publication.population_year(population, dt.date(2020, 6, 30)) == 2023  # earliest loaded
+
+
+def test_rate_per_year_is_the_catalogue_formula(store):
+    figures = publication.key_figures(
+        store, gemeente="GM0344", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31)
+    )
+    population = store.population()
+    inhabitants = int(population.query("gemeentecode == 'GM0344' and jaar == 2024")["inwoners"].iloc[0])
+    days = (dt.date(2025, 12, 31) - dt.date(2025, 1, 1)).days + 1
+    expected = figures.reports * 10_000 / inhabitants * 365.25 / days
+    assert figures.population_year == 2024
+    assert figures.inhabitants == inhabitants
+    assert figures.rate_per_10k_per_year == pytest.approx(expected)
+    assert figures.rate_low < figures.rate_per_10k_per_year < figures.rate_high
+
+
+def test_a_period_of_two_years_has_the_same_yearly_rate_scale(store):
+    one = publication.key_figures(
+        store, gemeente="GM0344", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31)
+    )
+    two = publication.key_figures(
+        store, gemeente="GM0344", start=dt.date(2024, 1, 1), end=dt.date(2025, 12, 31)
+    )
+    assert two.reports > 1.5 * one.reports  # twice the reports ...
+    assert two.rate_per_10k_per_year == pytest.approx(one.rate_per_10k_per_year, rel=0.35)  # ... same scale
+
+
+def test_change_compares_with_the_preceding_period(store):
+    figures = publication.key_figures(
+        store, gemeente="GM0344", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31)
+    )
+    previous = store.count_reports(
+        ReportFilter(("GM0344",), dt.date(2024, 1, 1), dt.date(2024, 12, 31)), "week"
+    )
+    assert figures.previous_reports == int(previous["n"].sum())
+    assert figures.change == pytest.approx(
+        (figures.reports - figures.previous_reports) / figures.previous_reports
+    )
+
+
+def test_no_comparison_before_the_data_starts(store):
+    first, _last = store.report_date_range()
+    figures = publication.key_figures(
+        store, gemeente="GM0344", start=first, end=first + dt.timedelta(days=90)
+    )
+    assert figures.change is None and figures.previous_reports is None
+    assert figures.reasons["change"] == publication.REASON_NO_PREVIOUS
+    assert "vóór het begin" in figures.reason_text("change", "nl")
+    payload = figures.as_json()
+    assert payload["change"] is None and payload["reasons"]["change"]["code"] == "no_data_before"
+
+
+def test_last_years_line_is_empty_before_the_data_not_zero(store):
+    first, _last = store.report_date_range()
+    trend = publication.published_trend_of(store, ("GM0344",), first, first + dt.timedelta(days=180))
+    assert trend.previous["n"].isna().all()
+    assert (trend.previous["label"] == "–").all()
+
+
+def test_hidden_is_the_published_total_minus_the_visible_cells(store):
+    figures = publication.key_figures(
+        store, gemeente="GM0141", start=dt.date(2025, 1, 1), end=dt.date(2025, 6, 30)
+    )
+    trend = publication.published_trend_of(store, ("GM0141",), dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    assert figures.hidden == figures.reports - int(trend.cells["n"].sum())
+    assert figures.hidden >= 0
+
+
+def test_a_small_count_is_null_with_a_reason(store):
+    weekly = store.count_reports(
+        ReportFilter(None, dt.date(2023, 1, 2), dt.date(2023, 12, 31)), "week", ("gemeentecode",)
+    )
+    small = weekly[(weekly["n"] >= 1) & (weekly["n"] <= 4)].iloc[0]
+    start = small["periode"].date()
+    figures = publication.key_figures(
+        store, gemeente=small["gemeentecode"], start=start, end=start + dt.timedelta(days=6)
+    )
+    payload = figures.as_json()
+    assert payload["reports"] is None and payload["rate_per_10k_per_year"] is None
+    assert payload["reasons"]["reports"]["code"] == "small_count"
+    assert str(int(small["n"])) not in json.dumps(
+        {k: payload[k] for k in ("reports", "rate_per_10k_per_year")}
+    )
+
+
+def test_programme_members_are_those_of_the_period(store):
+    memberships = store.memberships()
+    members = publication.members_in_period(
+        memberships, "veilige_steden", dt.date(2020, 1, 1), dt.date(2020, 12, 31)
+    )
+    later = publication.members_in_period(
+        memberships, "veilige_steden", dt.date(2025, 1, 1), dt.date(2025, 12, 31)
+    )
+    rows = memberships[memberships["programma"] == "veilige_steden"]
+    assert set(members) == set(rows.loc[rows["jaar_start"] <= 2020, "gemeentecode"]) - set(
+        rows.loc[rows["jaar_eind"].fillna(9999) < 2020, "gemeentecode"]
+    )
+    assert set(later) != set(members)  # the programme grew (2022 cohort) and some left
+
+
+def test_a_group_rate_uses_the_members_summed_inhabitant_years(store):
+    start, end = dt.date(2025, 1, 1), dt.date(2025, 12, 31)
+    group = publication.key_figures(store, programma="veilige_steden", start=start, end=end)
+    parts = [publication.key_figures(store, gemeente=code, start=start, end=end) for code in group.codes]
+    with_channel = [p for p in parts if p.has_channel]
+    assert group.person_years == pytest.approx(sum(p.person_years for p in with_channel))
+    assert group.reports == sum(p.reports for p in with_channel)
+
+
+def test_funding_is_pro_rata_per_month(store):
+    figures = publication.key_figures(
+        store, gemeente="GM0363", start=dt.date(2024, 11, 1), end=dt.date(2026, 10, 31)
+    )
+    assert figures.funding_eur == pytest.approx(100_000)  # Amsterdam, G4: EUR 50.000 a year, 24 months
+    half_month = publication.key_figures(
+        store, gemeente="GM0363", start=dt.date(2025, 1, 1), end=dt.date(2025, 1, 31)
+    )
+    assert half_month.funding_eur == pytest.approx(50_000 / 12)
+
+
+@pytest.mark.parametrize(
+    ("preset", "expected"),
+    [
+        ("dit_jaar", (dt.date(2026, 1, 1), dt.date(2026, 10, 20))),
+        ("vorig_jaar", (dt.date(2025, 1, 1), dt.date(2025, 12, 31))),
+        ("laatste_12_maanden", (dt.date(2025, 10, 1), dt.date(2026, 9, 30))),
+        ("sinds_start", (dt.date(2020, 1, 1), dt.date(2026, 10, 20))),
+    ],
+)
+def test_period_presets(preset, expected):
+    assert periods.preset_period(preset, dt.date(2019, 1, 1), dt.date(2026, 10, 20), 2020) == expected
+
+
+def test_last_12_months_includes_a_complete_last_month():
+    assert periods.preset_period("laatste_12_maanden", dt.date(2019, 1, 1), dt.date(2026, 10, 31)) == (
+        dt.date(2025, 11, 1),
+        dt.date(2026, 10, 31),
+    )
+
+
+def test_a_stored_period_is_clamped_into_a_new_data_range():
+    lo, hi = dt.date(2024, 1, 1), dt.date(2024, 6, 30)
+    assert periods.clamp((dt.date(2020, 1, 1), dt.date(2025, 1, 1)), lo, hi) == (lo, hi)
+    assert periods.clamp(None, lo, hi) == (lo, hi)
+
+
+def test_every_key_figure_has_a_catalogue_entry(store):
+    payload = publication.key_figures(
+        store, gemeente="GM0344", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31)
+    ).as_json()
+    published = {
+        "reports",
+        "inhabitants",
+        "rate_per_10k_per_year",
+        "change",
+        "campaigns",
+        "activities",
+        "hidden",
+        "funding_eur",
+    }
+    assert published <= set(payload)
+    assert published <= set(indicators.BY_ID)
+    assert "previous_reports" in indicators.BY_ID
+
+
+def test_indicator_docs_are_generated_from_the_catalogue():
+    """docs/indicatoren.md is written by `python -m vsdash docs`; edit vsdash/indicators.py instead."""
+    on_disk = (PROJECT_ROOT / "docs" / "indicatoren.md").read_text(encoding="utf-8")
+    assert on_disk == indicators.catalogue_markdown() + "\n"
+
+
+def test_no_change_when_a_reporting_point_opened_in_between(store):
+    """Groningen's meldpunt opened during the preceding year: +1800% would be an artefact."""
+    channels = store.channels()
+    opened = pd.Timestamp(channels.loc[channels["gemeentecode"] == "GM0014", "start"].min()).date()
+    start = opened + dt.timedelta(days=200)
+    figures = publication.key_figures(
+        store, gemeente="GM0014", start=start, end=start + dt.timedelta(days=364)
+    )
+    assert figures.reports is not None and figures.previous_reports is not None
+    assert figures.change is None
+    assert figures.reasons["change"] == publication.REASON_CHANNELS_CHANGED

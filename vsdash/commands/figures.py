@@ -1,0 +1,77 @@
+"""``python -m vsdash figures``: the key figures of a selection, as the pages show them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def _date(text: str) -> dt.date:
+    import argparse
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2025-01-31"
+        ) from None
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "figures",
+        help="Kerncijfers van een gemeente of programma in een periode (zoals de pagina's ze tonen)",
+        description="Kerncijfers volgens docs/indicatoren.md, na de privacystap. Een afgeschermd cijfer "
+        "is null, met de reden onder 'reasons'.",
+    )
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--gemeente", help="CBS-code, bijvoorbeeld GM0344")
+    which.add_argument("--programma", help="Programma, bijvoorbeeld veilige_steden")
+    p.add_argument("--from", dest="start", type=_date, required=True, help="Eerste dag (JJJJ-MM-DD)")
+    p.add_argument("--to", dest="end", type=_date, required=True, help="Laatste dag (JJJJ-MM-DD)")
+    p.add_argument("--lang", choices=("nl", "en"), default="nl", help="Taal van de labels")
+    p.add_argument("--json", action="store_true", help="Als JSON (anders een leesbare tabel)")
+    p.add_argument("--store", help="Adres van de opslag")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    from vsdash import publication
+    from vsdash.cli import UserError
+    from vsdash.i18n import t
+    from vsdash.store import Store, StoreError
+
+    try:
+        store = Store(args.store)
+    except StoreError as exc:
+        raise UserError(str(exc)) from exc
+    try:
+        figures = publication.key_figures(
+            store,
+            start=args.start,
+            end=args.end,
+            gemeente=args.gemeente,
+            programma=args.programma,
+            lang=args.lang,
+        )
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    if args.json:
+        import json
+
+        print(json.dumps(figures.as_json(), ensure_ascii=False, indent=2))
+        return 0
+    labels = figures.labels(args.lang)
+    rows = [
+        (t("reports", args.lang), labels["reports"]),
+        (t("per_10k_year", args.lang), f"{labels['rate']} ({labels['rate_interval']})"),
+        (t("vs_previous_period_short", args.lang), labels["change"]),
+        (t("campaigns_running", args.lang), labels["campaigns"]),
+        (t("activities", args.lang), labels["activities"]),
+    ]
+    if figures.demo:
+        print(t("demo_badge", args.lang))
+    for name, value in rows:
+        print(f"{name:<45} {value}")
+    for key in figures.reasons:
+        print(f"  {key}: {figures.reason_text(key, args.lang)}")
+    return 0

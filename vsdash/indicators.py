@@ -1,0 +1,231 @@
+"""The indicator catalogue: every published figure defined once.
+
+Each :class:`Indicator` says what a number means (Dutch and English name and definition), its
+unit, its denominator and which population year, which period it covers, how it is protected and
+where it comes from. ``vsdash.publication`` computes the figures by these definitions; pages,
+slides, downloads, the command line and the API read them from there. ``docs/indicatoren.md`` is
+generated from this module (``python -m vsdash docs``) and a test keeps it in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One published figure, defined once."""
+
+    id: str
+    name_nl: str
+    name_en: str
+    definition_nl: str
+    definition_en: str
+    unit: str
+    denominator: str
+    period_rule: str
+    privacy_rule: str
+    source: str
+
+    def name(self, lang: str) -> str:
+        """The indicator's name in ``lang`` ("nl" or "en")."""
+        return self.name_en if lang == "en" else self.name_nl
+
+
+_PROTECTED = (
+    "Gepubliceerd via vsdash.privacy: een aantal van 1 tot en met 4 wordt nooit getoond; "
+    "afgeleide cijfers (tarief, verandering) komen uit het gepubliceerde aantal en vervallen als dat "
+    "aantal is afgeschermd."
+)
+_REPORTS_SOURCE = "Meldpunten en apps van de gemeenten (import of demodata), tabel reports"
+
+CATALOGUE: tuple[Indicator, ...] = (
+    Indicator(
+        id="reports",
+        name_nl="Meldingen",
+        name_en="Reports",
+        definition_nl="Aantal meldingen met een pleegdatum in de gekozen periode (begin en einde "
+        "inbegrepen), opgeteld over de gemeenten in de selectie.",
+        definition_en="Number of reports whose incident date lies in the chosen period (both ends "
+        "included), summed over the municipalities in the selection.",
+        unit="meldingen",
+        denominator="geen",
+        period_rule="De gekozen periode, op de dag nauwkeurig.",
+        privacy_rule=_PROTECTED,
+        source=_REPORTS_SOURCE,
+    ),
+    Indicator(
+        id="inhabitants",
+        name_nl="Inwoners",
+        name_en="Inhabitants",
+        definition_nl="Inwoners op 1 januari van het populatiejaar, opgeteld over de gemeenten in de "
+        "selectie die in de periode een meldpunt hadden.",
+        definition_en="Inhabitants on 1 January of the population year, summed over the "
+        "municipalities in the selection that had a reporting point in the period.",
+        unit="inwoners",
+        denominator="geen",
+        period_rule="Populatiejaar: het laatste jaar van de periode waarvoor CBS een cijfer heeft "
+        "(anders het vroegste beschikbare jaar).",
+        privacy_rule="Openbaar cijfer, niet afgeschermd.",
+        source="CBS StatLine 03759NED, bevolking op 1 januari",
+    ),
+    Indicator(
+        id="rate_per_10k_per_year",
+        name_nl="Meldingen per 10.000 inwoners per jaar",
+        name_en="Reports per 10,000 inhabitants per year",
+        definition_nl="Meldingen × 10.000 / inwoners × 365,25 / dagen. Inwoners en dagen per gemeente: "
+        "de dagen in de periode waarop de gemeente een meldpunt had; voor een groep tellen de "
+        "inwonerjaren van de leden op (leden zoals ze in die periode waren). Met een exact 95%-"
+        "interval (Poisson, Garwood).",
+        definition_en="Reports × 10,000 / inhabitants × 365.25 / days. Per municipality the days are "
+        "the days in the period on which it had a reporting point; for a group the inhabitant-years "
+        "of the members are summed (members as they were in the period). With an exact 95% interval "
+        "(Poisson, Garwood).",
+        unit="meldingen per 10.000 inwoners per jaar",
+        denominator="Inwoners op 1 januari van het populatiejaar × dagen met meldpunt / 365,25",
+        period_rule="De gekozen periode; omgerekend naar een jaar, zodat perioden van verschillende "
+        "lengte vergelijkbaar zijn.",
+        privacy_rule=_PROTECTED,
+        source=_REPORTS_SOURCE + "; CBS StatLine 03759NED",
+    ),
+    Indicator(
+        id="previous_reports",
+        name_nl="Meldingen in de vorige periode",
+        name_en="Reports in the preceding period",
+        definition_nl="Aantal meldingen in de periode van dezelfde lengte direct vóór de gekozen periode "
+        "(bij hele kalendermaanden: evenveel maanden eerder; bij een kalenderjaar: het vorige "
+        "kalenderjaar). De perioden overlappen nooit.",
+        definition_en="Number of reports in the period of the same length directly before the chosen "
+        "period (for whole calendar months: as many months earlier; for a calendar year: the previous "
+        "calendar year). The periods never overlap.",
+        unit="meldingen",
+        denominator="geen",
+        period_rule="De voorgaande periode van dezelfde lengte; ligt die (deels) vóór het begin van de "
+        "gegevens, dan is er geen vergelijking.",
+        privacy_rule=_PROTECTED,
+        source=_REPORTS_SOURCE,
+    ),
+    Indicator(
+        id="change",
+        name_nl="Verandering t.o.v. de vorige periode",
+        name_en="Change against the preceding period",
+        definition_nl="(meldingen − meldingen vorige periode) / meldingen vorige periode, uit de "
+        "gepubliceerde aantallen. Leeg als de vorige periode geen gegevens heeft, een aantal is "
+        "afgeschermd, of de inwonerjaren met een meldpunt meer dan 5% verschillen (een meldpunt "
+        "ging open of dicht).",
+        definition_en="(reports − reports in the preceding period) / reports in the preceding period, "
+        "from the published counts. Empty when the preceding period has no data, a count is hidden, or "
+        "the inhabitant-years with a reporting point differ by more than 5% (a reporting point opened "
+        "or closed).",
+        unit="fractie (weergegeven als procent)",
+        denominator="Meldingen in de vorige periode",
+        period_rule="Gekozen periode tegen de voorgaande periode van dezelfde lengte.",
+        privacy_rule=_PROTECTED,
+        source=_REPORTS_SOURCE,
+    ),
+    Indicator(
+        id="campaigns",
+        name_nl="Campagnes in de periode",
+        name_en="Campaigns in the period",
+        definition_nl="Aantal campagnes dat (deels) in de periode liep en waaraan minstens één gemeente "
+        "uit de selectie deelnam.",
+        definition_en="Number of campaigns that ran (at least partly) in the period with at least one "
+        "municipality of the selection taking part.",
+        unit="campagnes",
+        denominator="geen",
+        period_rule="Overlap met de gekozen periode.",
+        privacy_rule="Niet over personen; niet afgeschermd.",
+        source="Campagnekalender (import of demodata), tabel campaigns",
+    ),
+    Indicator(
+        id="activities",
+        name_nl="Activiteiten in de periode",
+        name_en="Activities in the period",
+        definition_nl="Aantal activiteiten van de gemeenten in de selectie dat (deels) in de periode "
+        "liep: begonnen op of vóór het einde en niet geëindigd vóór het begin. Alle statussen "
+        "(gepland, lopend, afgerond, uitgesteld) tellen mee.",
+        definition_en="Number of activities of the municipalities in the selection that ran (at least "
+        "partly) in the period: started on or before its end and not ended before its start. Every "
+        "status (planned, running, done, postponed) counts.",
+        unit="activiteiten",
+        denominator="geen",
+        period_rule="Overlap met de gekozen periode.",
+        privacy_rule="Niet over personen; niet afgeschermd.",
+        source="Activiteitenregister (import of demodata), tabel activities",
+    ),
+    Indicator(
+        id="hidden",
+        name_nl="Meldingen niet apart getoond",
+        name_en="Reports not shown separately",
+        definition_nl="Het gepubliceerde totaal min de som van de getoonde cellen van de trend (per week "
+        "of per maand, zoals de pagina hem toont): de meldingen in afgeschermde cellen.",
+        definition_en="The published total minus the sum of the trend's visible cells (per week or per "
+        "month, as the page shows it): the reports in hidden cells.",
+        unit="meldingen",
+        denominator="geen",
+        period_rule="De gekozen periode.",
+        privacy_rule="Alleen uit gepubliceerde cijfers afgeleid; onthult niets wat een lezer niet zelf "
+        "kan uitrekenen.",
+        source=_REPORTS_SOURCE,
+    ),
+    Indicator(
+        id="funding_eur",
+        name_nl="Rijksbijdrage in de periode",
+        name_en="State funding in the period",
+        definition_nl="Bijdrage van het Rijk per jaar / 12 × de maanden van deelname in de periode "
+        "(een deels gedekte maand telt naar rato van de dagen), opgeteld over de gemeenten in de "
+        "selectie.",
+        definition_en="State contribution per year / 12 × the months of membership in the period (a "
+        "partly covered month counts pro rata by its days), summed over the municipalities in the "
+        "selection.",
+        unit="euro",
+        denominator="geen",
+        period_rule="Maanden van deelname die in de gekozen periode vallen.",
+        privacy_rule="Openbare programmagegevens; niet afgeschermd.",
+        source="Programma Veilige Steden (OCW): EUR 50.000 per jaar voor de G4, EUR 30.000 voor de "
+        "andere gemeenten; tabel memberships",
+    ),
+)
+
+BY_ID: dict[str, Indicator] = {ind.id: ind for ind in CATALOGUE}
+
+
+def indicator(indicator_id: str) -> Indicator:
+    """Return the catalogue entry ``indicator_id`` (raises ``KeyError`` naming the known ids)."""
+    try:
+        return BY_ID[indicator_id]
+    except KeyError:
+        raise KeyError(f"unknown indicator {indicator_id!r}; known: {sorted(BY_ID)}") from None
+
+
+def catalogue_markdown() -> str:
+    """The catalogue as Markdown (``docs/indicatoren.md``)."""
+    lines = [
+        "# Indicatoren",
+        "",
+        "Gegenereerd uit `vsdash/indicators.py` met `python -m vsdash docs`; niet met de hand bewerken.",
+        "",
+        "Elk cijfer dat het dashboard toont (pagina's, dia's, downloads, opdrachtregel en API) komt uit "
+        "één definitie hieronder en gaat door één privacystap (`vsdash/privacy.py`). Omdat kleine "
+        "aantallen worden afgeschermd, tellen onderdelen niet altijd precies op tot het totaal; de "
+        "pagina zegt dan hoeveel meldingen niet apart worden getoond.",
+        "",
+        "| id | naam | eenheid |",
+        "|---|---|---|",
+    ]
+    lines += [f"| `{ind.id}` | {ind.name_nl} | {ind.unit} |" for ind in CATALOGUE]
+    for ind in CATALOGUE:
+        lines += [
+            "",
+            f"## {ind.name_nl} (`{ind.id}`)",
+            "",
+            f"*English: {ind.name_en}.* {ind.definition_en}",
+            "",
+            f"- **Definitie:** {ind.definition_nl}",
+            f"- **Eenheid:** {ind.unit}",
+            f"- **Noemer:** {ind.denominator}",
+            f"- **Periode:** {ind.period_rule}",
+            f"- **Privacy:** {ind.privacy_rule}",
+            f"- **Bron:** {ind.source}",
+        ]
+    return "\n".join(lines)

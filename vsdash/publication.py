@@ -1,0 +1,580 @@
+"""The publication layer: the key figures of a selection, computed once by the catalogue's definitions.
+
+Every surface that shows a key figure (Overzicht, Vergelijken, Presenteren and its PPTX/PDF, the
+council summary, downloads, ``python -m vsdash figures`` and the API) reads it from
+:func:`key_figures`, which applies the definitions of ``vsdash.indicators`` and the one privacy
+step (``vsdash.privacy``). Derived figures (rate, change) are computed from the *published*
+counts, so a reader who multiplies a rate by its population gets the published count back, and
+every surface agrees to the last digit. No streamlit here.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from vsdash import metrics, privacy, schema
+from vsdash.i18n import fmt_number, fmt_percent, t
+from vsdash.store import ReportFilter, Store
+
+DAYS_PER_YEAR = 365.25
+
+# Why a figure is null, as codes with a Dutch and English sentence (i18n keys ``reason_<code>``).
+REASON_SMALL = "small_count"
+REASON_NO_CHANNEL = "no_channel"
+REASON_NO_PREVIOUS = "no_data_before"
+REASON_NO_POPULATION = "no_population"
+REASON_ZERO_PREVIOUS = "previous_zero"
+REASON_CHANNELS_CHANGED = "channels_changed"
+# Two periods are compared only when their inhabitant-years with a reporting point differ by at
+# most this share (population growth is about 1% a year; a new meldpunt changes far more).
+COMPARABLE_EXPOSURE = 0.05
+
+
+# --- periods ----------------------------------------------------------------------------------
+
+
+def _is_month_end(day: dt.date) -> bool:
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def preceding_period(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The period of the same length directly before [start, end]; the two never overlap.
+
+    Whole calendar months go back by as many months (a calendar year gives the previous calendar
+    year, a quarter the previous quarter); any other period goes back by its number of days.
+    """
+    if start > end:
+        raise ValueError(f"De periode begint ({start}) na het einde ({end}).")
+    if start.day == 1 and _is_month_end(end):
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        return _add_months(start, -months), start - dt.timedelta(days=1)
+    days = (end - start).days + 1
+    prev_end = start - dt.timedelta(days=1)
+    return prev_end - dt.timedelta(days=days - 1), prev_end
+
+
+# --- scope and denominators -------------------------------------------------------------------
+
+
+def members_in_period(
+    memberships: pd.DataFrame, programma: str, start: dt.date, end: dt.date
+) -> tuple[str, ...]:
+    """CBS codes of the municipalities that took part in ``programma`` at some time in [start, end]."""
+    rows = memberships[memberships["programma"] == programma]
+    ends = rows["jaar_eind"].fillna(9999).astype(int)
+    rows = rows[(rows["jaar_start"].astype(int) <= end.year) & (ends >= start.year)]
+    return tuple(sorted(set(rows["gemeentecode"])))
+
+
+def population_year(population: pd.DataFrame, end: dt.date) -> int:
+    """The population year of a period: the last year up to ``end.year`` for which CBS has a figure.
+
+    When every loaded year lies after the period, the earliest loaded year is used.
+    """
+    years = sorted(int(y) for y in population["jaar"].unique()) if not population.empty else []
+    if not years:
+        return end.year
+    earlier = [y for y in years if y <= end.year]
+    return earlier[-1] if earlier else years[0]
+
+
+def exposure(
+    channels: pd.DataFrame,
+    population: pd.DataFrame,
+    codes: Sequence[str],
+    start: dt.date,
+    end: dt.date,
+) -> pd.DataFrame:
+    """Inhabitant-years with a reporting point, per municipality: the denominator of every rate.
+
+    Returns one row per code with ``dagen`` (days in [start, end] with a channel open),
+    ``inwoners`` (on 1 January of the population year), ``jaar`` (that year) and ``persoonjaren``
+    (inwoners × dagen / 365,25).
+    """
+    from vsdash.compare import open_days
+
+    codes = list(dict.fromkeys(codes))
+    year = population_year(population, end)
+    days = open_days(channels, codes, start, end).groupby("gemeentecode").size()
+    pop = population[population["jaar"] == year].set_index("gemeentecode")["inwoners"]
+    out = pd.DataFrame({"gemeentecode": codes})
+    out["dagen"] = [int(days.get(c, 0)) for c in codes]
+    out["inwoners"] = [int(pop.get(c, 0)) for c in codes]
+    out["jaar"] = year
+    out["persoonjaren"] = out["inwoners"] * out["dagen"] / DAYS_PER_YEAR
+    return out
+
+
+def rate_per_10k_per_year(
+    reports: int, person_years: float, level: float = 0.95
+) -> tuple[float, float, float]:
+    """Reports per 10,000 inhabitants per year with its exact (Garwood) interval; NaNs without exposure."""
+    if not person_years:
+        return float("nan"), float("nan"), float("nan")
+    low, high = metrics.poisson_rate_interval(int(reports), person_years, level)
+    return metrics.rate_per_10k(reports, person_years), low, high
+
+
+def funding_in_period(
+    memberships: pd.DataFrame,
+    start: dt.date,
+    end: dt.date,
+    *,
+    programma: str = "veilige_steden",
+    codes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """State funding pro rata per month of membership in [start, end], per municipality.
+
+    A membership year runs 1 January to 31 December; each month of it inside the period earns
+    1/12 of the yearly contribution, a partly covered month in proportion to its days. Returns
+    gemeentecode and bijdrage_eur (float); memberships without a known contribution earn 0.
+    """
+    rows = memberships[memberships["programma"] == programma].dropna(subset=["bijdrage_rijk_eur"])
+    if codes is not None:
+        rows = rows[rows["gemeentecode"].isin(list(codes))]
+    months = pd.period_range(start, end, freq="M")
+    covered = []
+    for month in months:
+        first = max(month.start_time.date(), start)
+        last = min(month.end_time.date(), end)
+        covered.append((month.year, ((last - first).days + 1) / month.days_in_month))
+    amounts = []
+    for row in rows.itertuples():
+        last_year = int(row.jaar_eind) if pd.notna(row.jaar_eind) else 9999
+        share = sum(f for year, f in covered if int(row.jaar_start) <= year <= last_year)
+        amounts.append(float(row.bijdrage_rijk_eur) / 12 * share)
+    out = pd.DataFrame({"gemeentecode": list(rows["gemeentecode"]), "bijdrage_eur": amounts})
+    return out.groupby("gemeentecode", as_index=False)["bijdrage_eur"].sum()
+
+
+# --- the trend as published -------------------------------------------------------------------
+
+
+def published_trend(series: pd.DataFrame, start: dt.date, end: dt.date, grain: str, *, lang: str = "nl"):
+    """The trend's cells as published, and the reports not shown separately.
+
+    ``series`` holds counts per period (periode, n) of [start, end]. The chart shows whole periods
+    only (a half week would look like a drop); the reports in the partial periods at either end
+    form one more cell that is never drawn but takes part in the protection, because the total is
+    published beside the trend. Returns ``(cells, hidden)``: cells with periode, n (float, NaN
+    when hidden) and label; ``hidden`` is the published total minus the visible cells.
+    """
+    whole = metrics.fill_periods(series, start, end, grain)
+    total = int(series["n"].sum()) if not series.empty else 0
+    rest = total - int(whole["n"].sum())
+    table = pd.concat(
+        [whole.assign(_rest=False), pd.DataFrame({"periode": [pd.NaT], "n": [rest], "_rest": [True]})],
+        ignore_index=True,
+    )
+    table["n"] = table["n"].astype("int64")
+    shown = privacy.suppress_small_counts(table, "n", total_shown=True, lang=lang)
+    cells = shown[~shown["_rest"]].drop(columns="_rest").reset_index(drop=True)
+    published_total = _published_count(total, lang)[0]
+    visible = float(cells["n"].dropna().sum())
+    hidden = None if published_total is None else int(published_total - visible)
+    return cells.astype({"n": "float"}), hidden
+
+
+def last_year_line(
+    previous: pd.DataFrame,
+    start: dt.date,
+    end: dt.date,
+    grain: str,
+    data_start: dt.date | None,
+    *,
+    lang: str = "nl",
+) -> pd.DataFrame:
+    """The same periods a year earlier, drawn on this period's axis as a seasonal reference.
+
+    Periods that lie before the data start are left empty (NaN), never drawn as zero. Each
+    period's count is a cell of its own without a published total beside it (primary protection).
+    """
+    before = metrics.fill_periods(previous, metrics.shift_year(start), metrics.shift_year(end), grain)
+    known = (
+        before["periode"] >= pd.Timestamp(data_start) if data_start is not None else before["periode"].isna()
+    )
+    shown = privacy.suppress_small_counts(before, "n", total_shown=False, lang=lang).astype({"n": "float"})
+    shown.loc[~known.to_numpy(), "n"] = np.nan
+    shown.loc[~known.to_numpy(), "label"] = "–"
+    shown["periode"] = shown["periode"] + pd.DateOffset(years=1)
+    return shown
+
+
+def yearly_rates_per_period(
+    cells: pd.DataFrame,
+    channels: pd.DataFrame,
+    population: pd.DataFrame,
+    codes: Sequence[str],
+    start: dt.date,
+    end: dt.date,
+    grain: str,
+) -> pd.DataFrame:
+    """Reports per 10,000 inhabitants per year for each period of a published trend.
+
+    The same definition as the key figure (``rate_per_10k_per_year``), applied per period: the
+    period's published count over its inhabitant-years with a reporting point, so the line sits on
+    the same scale as the figure above it. ``cells`` holds periode, n (NaN when hidden) and label;
+    returns them with inwoners, jaar and rate (NaN where the count is hidden or nothing was open).
+    """
+    from vsdash.compare import open_days
+
+    year = population_year(population, end)
+    pop = population[population["jaar"] == year].set_index("gemeentecode")["inwoners"]
+    days = open_days(channels, list(codes), start, end)
+    freq = {"day": "D", "week": "W-SUN", "month": "M"}[grain]
+    days["periode"] = days["dag"].dt.to_period(freq).dt.start_time
+    days["py"] = days["gemeentecode"].map(pop).fillna(0) / DAYS_PER_YEAR
+    person_years = days.groupby("periode")["py"].sum()
+    out = cells.copy()
+    exposure_of = out["periode"].map(person_years).fillna(0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["rate"] = (10_000 * out["n"] / exposure_of).where(exposure_of > 0)
+    out["inwoners"] = int(pop.reindex(list(codes)).fillna(0).sum())
+    out["jaar"] = year
+    return out
+
+
+@dataclass(frozen=True)
+class Trend:
+    """The published trend of a selection: its grain, cells, last year's line and what is hidden."""
+
+    grain: str
+    cells: pd.DataFrame  # periode, n (float, NaN hidden), label
+    previous: pd.DataFrame  # same, a year earlier on this axis; NaN before the data start
+    hidden: int | None
+
+
+def published_trend_of(
+    store: Store, codes, start: dt.date, end: dt.date, *, lang: str = "nl", grain: str | None = None
+) -> Trend:
+    """Read and protect the trend of [start, end] for ``codes`` at ``grain`` (default: its readable grain)."""
+    flt = ReportFilter(codes, start, end)
+    weekly = store.count_reports(flt, "week")
+    grain = grain or metrics.readable_grain(weekly, privacy.resolve_k())
+    series = weekly if grain == "week" else store.count_reports(flt, grain)
+    cells, hidden = published_trend(series, start, end, grain, lang=lang)
+    prev_flt = ReportFilter(codes, metrics.shift_year(start), metrics.shift_year(end))
+    span = store.report_date_range()
+    previous = last_year_line(
+        store.count_reports(prev_flt, grain), start, end, grain, span[0] if span else None, lang=lang
+    )
+    return Trend(grain, cells, previous, hidden)
+
+
+def key_figures_label(n: int, lang: str) -> str:
+    """The display text of a total as the key figure shows it (the number, or "<5")."""
+    return _published_count(n, lang)[1]
+
+
+def _published_count(n: int, lang: str) -> tuple[int | None, str]:
+    """One count through the privacy step: (value or None when hidden, label)."""
+    shown = privacy.suppress_small_counts(pd.DataFrame({"n": [int(n)]}), "n", total_shown=False, lang=lang)
+    value = shown["n"].iloc[0]
+    return (None if pd.isna(value) else int(value)), str(shown["label"].iloc[0])
+
+
+# --- key figures ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """The key indicators of one selection and period, as published (see ``vsdash.indicators``).
+
+    A value that may not be published is ``None`` and its reason code is in ``reasons``.
+    """
+
+    gemeente: str | None
+    programma: str | None
+    codes: tuple[str, ...] | None
+    start: dt.date
+    end: dt.date
+    days: int
+    reports: int | None
+    reports_label: str
+    has_channel: bool
+    inhabitants: int
+    population_year: int
+    person_years: float
+    rate_per_10k_per_year: float | None
+    rate_low: float | None
+    rate_high: float | None
+    previous_start: dt.date
+    previous_end: dt.date
+    previous_reports: int | None
+    previous_label: str
+    change: float | None
+    campaigns: int
+    activities: int
+    hidden: int | None
+    grain: str
+    funding_eur: float
+    demo: bool
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    def reason_text(self, key: str, lang: str) -> str:
+        """Why ``key`` is not published, in ``lang`` ("" when it is)."""
+        code = self.reasons.get(key)
+        return t(f"reason_{code}", lang, k=privacy.resolve_k()) if code else ""
+
+    def labels(self, lang: str) -> dict[str, str]:
+        """Display texts of the figures, formatted once for every surface (page, slide, summary)."""
+        dash = "–"
+        rate = self.rate_per_10k_per_year
+        return {
+            "reports": self.reports_label if self.has_channel else t("no_channel_short", lang),
+            "rate": fmt_number(rate, lang, 1) if rate is not None else dash,
+            "rate_interval": (
+                f"{fmt_number(self.rate_low, lang, 1)}–{fmt_number(self.rate_high, lang, 1)}"
+                if rate is not None
+                else ""
+            ),
+            "change": fmt_percent(self.change, lang, sign=True) if self.change is not None else dash,
+            "previous": self.previous_label,
+            "campaigns": fmt_number(self.campaigns, lang),
+            "activities": fmt_number(self.activities, lang),
+            "inhabitants": fmt_number(self.inhabitants, lang),
+            "funding": "€ " + fmt_number(self.funding_eur, lang),
+            "hidden": fmt_number(self.hidden, lang) if self.hidden is not None else dash,
+        }
+
+    def as_json(self) -> dict:
+        """The figures as ``vsdash figures --json`` and ``/api/v1/figures`` print them."""
+        reasons = {
+            key: {"code": code, "nl": self.reason_text(key, "nl")} for key, code in self.reasons.items()
+        }
+        return {
+            "selection": {"gemeente": self.gemeente, "programma": self.programma, "codes": self.codes},
+            "from": self.start.isoformat(),
+            "to": self.end.isoformat(),
+            "days": self.days,
+            "reports": self.reports,
+            "inhabitants": self.inhabitants,
+            "population_year": self.population_year,
+            "rate_per_10k_per_year": _round(self.rate_per_10k_per_year, 1),
+            "rate_low": _round(self.rate_low, 1),
+            "rate_high": _round(self.rate_high, 1),
+            "previous": {
+                "from": self.previous_start.isoformat(),
+                "to": self.previous_end.isoformat(),
+                "reports": self.previous_reports,
+            },
+            "change": _round(self.change, 4),
+            "campaigns": self.campaigns,
+            "activities": self.activities,
+            "hidden": self.hidden,
+            "funding_eur": round(self.funding_eur, 2),
+            "demo": self.demo,
+            "reasons": reasons,
+        }
+
+
+def key_figures_table(figures: KeyFigures, lang: str) -> pd.DataFrame:
+    """The key figures as a table for downloads: one row per indicator, the value as a number.
+
+    Columns: indicator (catalogue id), name, value (number, empty when not published), low and
+    high (the rate's interval), unit, note (why a value is missing, or the population year), and
+    demo (True for synthetic data).
+    """
+    from vsdash.indicators import indicator
+
+    rows = [
+        ("reports", figures.reports, None, None, figures.reason_text("reports", lang)),
+        ("inhabitants", figures.inhabitants, None, None, str(figures.population_year)),
+        (
+            "rate_per_10k_per_year",
+            _round(figures.rate_per_10k_per_year, 1),
+            _round(figures.rate_low, 1),
+            _round(figures.rate_high, 1),
+            figures.reason_text("rate_per_10k_per_year", lang),
+        ),
+        (
+            "previous_reports",
+            figures.previous_reports,
+            None,
+            None,
+            f"{figures.previous_start.isoformat()} – {figures.previous_end.isoformat()}",
+        ),
+        ("change", _round(figures.change, 4), None, None, figures.reason_text("change", lang)),
+        ("campaigns", figures.campaigns, None, None, ""),
+        ("activities", figures.activities, None, None, ""),
+        ("hidden", figures.hidden, None, None, ""),
+        ("funding_eur", round(figures.funding_eur, 2), None, None, ""),
+    ]
+    names = {"nl": ("indicator", "naam", "waarde", "laag", "hoog", "eenheid", "toelichting", "demodata")}
+    cols = names.get(lang, ("indicator", "name", "value", "low", "high", "unit", "note", "demo"))
+    return pd.DataFrame(
+        [
+            (key, indicator(key).name(lang), value, low, high, indicator(key).unit, note, figures.demo)
+            for key, value, low, high, note in rows
+        ],
+        columns=list(cols),
+    )
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None or not np.isfinite(value) else round(float(value), digits)
+
+
+def key_figures(
+    store: Store,
+    *,
+    start: dt.date,
+    end: dt.date,
+    gemeente: str | None = None,
+    programma: str | None = None,
+    codes: Sequence[str] | None = None,
+    lang: str = "nl",
+) -> KeyFigures:
+    """Compute the key figures of a selection by the catalogue's definitions, after privacy.
+
+    The selection is one municipality (``gemeente``, a CBS code), the members of ``programma`` in
+    the period, or every municipality; ``codes`` names an explicit list instead (without
+    ``gemeente`` and ``programma``). Raises ``ValueError`` (Dutch) for an unknown code or
+    programme, or an inverted period.
+    """
+    if start > end:
+        raise ValueError(f"De periode begint ({start}) na het einde ({end}).")
+    memberships = store.memberships()
+    if gemeente is not None or programma is not None or codes is None:
+        codes = selection_codes(store, gemeente, programma, start, end, memberships=memberships)
+    else:
+        codes = tuple(codes)
+    channels, population = store.channels(), store.population()
+    reasons: dict[str, str] = {}
+
+    flt = ReportFilter(codes, start, end)
+    weekly = store.count_reports(flt, "week")
+    total = int(weekly["n"].sum())
+    reports, reports_label = _published_count(total, lang)
+    with_channel = metrics.codes_with_channel(channels, codes, start, end)
+    has_channel = bool(with_channel)
+    if not has_channel:
+        reasons["reports"] = REASON_NO_CHANNEL
+    elif reports is None:
+        reasons["reports"] = REASON_SMALL
+
+    scope = list(codes) if codes is not None else sorted(set(channels["gemeentecode"]))
+    exp = exposure(channels, population, scope, start, end)
+    open_rows = exp[exp["dagen"] > 0]
+    person_years = float(open_rows["persoonjaren"].sum())
+    rate = low = high = None
+    if reports is not None and has_channel:
+        if person_years > 0:
+            rate, low, high = rate_per_10k_per_year(reports, person_years)
+        else:
+            reasons["rate_per_10k_per_year"] = REASON_NO_POPULATION
+    else:
+        reasons["rate_per_10k_per_year"] = reasons.get("reports", REASON_SMALL)
+
+    prev_start, prev_end = preceding_period(start, end)
+    span = store.report_date_range()
+    prev_total = int(store.count_reports(ReportFilter(codes, prev_start, prev_end), "week")["n"].sum())
+    previous, previous_label = _published_count(prev_total, lang)
+    change = None
+    prev_exp = exposure(channels, population, scope, prev_start, prev_end)
+    prev_person_years = float(prev_exp.loc[prev_exp["dagen"] > 0, "persoonjaren"].sum())
+    if span is None or prev_start < span[0] or not prev_person_years:
+        previous, previous_label = None, "–"
+        reasons["previous_reports"] = REASON_NO_PREVIOUS
+        reasons["change"] = REASON_NO_PREVIOUS
+    elif abs(prev_person_years - person_years) > COMPARABLE_EXPOSURE * person_years:
+        # A reporting point opened or closed in between: more open days are not more reports.
+        reasons["change"] = REASON_CHANNELS_CHANGED
+    elif previous is None or reports is None:
+        reasons["previous_reports" if previous is None else "reports"] = REASON_SMALL
+        reasons["change"] = REASON_SMALL
+    elif previous == 0:
+        reasons["change"] = REASON_ZERO_PREVIOUS
+    else:
+        change = (reports - previous) / previous
+
+    trend = published_trend_of(store, codes, start, end, lang=lang)
+    grain, hidden = trend.grain, trend.hidden
+
+    activities = metrics.activities_by_category(
+        store.activities(), codes, start, end, schema.ACTIVITY_CATEGORIES
+    )
+    campaigns = metrics.campaigns_in_period(store.campaigns(), codes, start, end)
+    funding = funding_in_period(memberships, start, end, programma=programma or "veilige_steden", codes=codes)
+    year = population_year(population, end)
+    return KeyFigures(
+        gemeente=gemeente,
+        programma=programma,
+        codes=codes,
+        start=start,
+        end=end,
+        days=(end - start).days + 1,
+        reports=reports if has_channel else None,
+        reports_label=reports_label,
+        has_channel=has_channel,
+        inhabitants=int(open_rows["inwoners"].sum()) if has_channel else int(exp["inwoners"].sum()),
+        population_year=year,
+        person_years=person_years,
+        rate_per_10k_per_year=rate,
+        rate_low=low,
+        rate_high=high,
+        previous_start=prev_start,
+        previous_end=prev_end,
+        previous_reports=previous,
+        previous_label=previous_label,
+        change=change,
+        campaigns=len(campaigns),
+        activities=int(activities["n"].sum()),
+        hidden=hidden if has_channel else None,
+        grain=grain,
+        funding_eur=float(funding["bijdrage_eur"].sum()),
+        demo=store.is_demo(),
+        reasons=reasons,
+    )
+
+
+def selection_codes(
+    store: Store,
+    gemeente: str | None,
+    programma: str | None,
+    start: dt.date,
+    end: dt.date,
+    *,
+    memberships: pd.DataFrame | None = None,
+) -> tuple[str, ...] | None:
+    """The municipalities of a selection: one code, a programme's members in the period, or None (all)."""
+    if gemeente is not None:
+        known = set(store.municipalities()["gemeentecode"])
+        if gemeente not in known:
+            raise ValueError(f"Onbekende gemeentecode {gemeente!r}; gebruik een CBS-code zoals GM0344.")
+        return (gemeente,)
+    if programma is not None:
+        memberships = store.memberships() if memberships is None else memberships
+        if programma not in set(store.programmes()["programma"]):
+            raise ValueError(
+                f"Onbekend programma {programma!r}; kies uit {', '.join(sorted(store.programmes()['programma']))}."
+            )
+        return members_in_period(memberships, programma, start, end)
+    return None
+
+
+def key_figures_json(store: Store, **selection) -> str:
+    """The key figures as the JSON text of ``vsdash figures --json`` (one definition for CLI and API)."""
+    return json.dumps(key_figures(store, **selection).as_json(), ensure_ascii=False, indent=2)
+
+
+def as_dict(figures: KeyFigures) -> dict:
+    """All fields of ``figures`` (dates as ISO text), for tests and downloads."""
+    out = asdict(figures)
+    for key, value in out.items():
+        if isinstance(value, dt.date):
+            out[key] = value.isoformat()
+    return out

@@ -1,0 +1,264 @@
+"""The Vergelijken page as data: who is compared, the map, the ranking, small multiples, memberships.
+
+Every rate is the catalogue's ``rate_per_10k_per_year`` (``vsdash.publication.exposure``), so a
+municipality has the same figure here as on Overzicht, the slides and ``vsdash figures``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from vsdash import charts_compare, compare, geo, privacy, publication
+from vsdash.charts import ChartSpec
+from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.store import ReportFilter, Store
+
+METRICS = ("meldingen", "activiteiten", "bijdrage")
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """What the page's own widgets offer: the municipalities that can be compared."""
+
+    universe: tuple[str, ...]  # sorted by name
+    candidates: tuple[str, ...]  # those with a reporting point (focus of "vergelijkbaar")
+    default_group: str
+
+
+@dataclass(frozen=True)
+class CompareModel:
+    """Everything Vergelijken shows for one selection, peer group, focus and map metric."""
+
+    title: str
+    intro: str
+    peer_note: str
+    peer_message: str  # "no comparable municipalities", shown as information
+    map_title: str
+    map_chart: ChartSpec
+    map_message: str
+    map_caption: str
+    ranking_title: str
+    ranking: ChartSpec
+    ranking_caption: str
+    not_ranked: str  # plain text: names come from the reference data
+    trends_title: str
+    trends: ChartSpec
+    trends_caption: str
+    memberships_title: str
+    memberships: ChartSpec
+
+
+def compare_options(
+    store: Store, *, gemeente: str | None, programma: str | None, start: dt.date, end: dt.date
+):
+    """The municipalities that can be compared for a selection (the programme's, or Veilige Steden's and
+    every municipality with a reporting point), and the default peer group."""
+    memberships, channels = store.memberships(), store.channels()
+    names = _names(store)
+    if programma:
+        universe = set(memberships.loc[memberships["programma"] == programma, "gemeentecode"])
+    else:
+        universe = set(memberships.loc[memberships["programma"] == "veilige_steden", "gemeentecode"]) | set(
+            channels["gemeentecode"]
+        )
+    if gemeente:
+        universe.add(gemeente)
+    ordered = tuple(sorted(universe, key=lambda c: names.get(c, c)))
+    with_channel = set(
+        publication.exposure(channels, store.population(), ordered, start, end).query("dagen > 0")[
+            "gemeentecode"
+        ]
+    )
+    return CompareOptions(
+        universe=ordered,
+        candidates=tuple(c for c in ordered if c in with_channel),
+        default_group="vergelijkbaar" if gemeente else "alle",
+    )
+
+
+def _names(store: Store) -> pd.Series:
+    return store.municipalities().set_index("gemeentecode")["weergavenaam"]
+
+
+def build_comparison(
+    store: Store,
+    *,
+    gemeente: str | None,
+    programma: str | None,
+    start: dt.date,
+    end: dt.date,
+    group_choice: str,
+    focus: str | None,
+    metric: str,
+    boundaries: tuple,
+    lang: str,
+) -> CompareModel:
+    """Build the Vergelijken model. ``boundaries`` is (GeoJSON dict or None, reason) of the CBS file."""
+    if metric not in METRICS:
+        raise ValueError(f"metric must be one of {METRICS}, got {metric!r}")
+    options = compare_options(store, gemeente=gemeente, programma=programma, start=start, end=end)
+    universe = list(options.universe)
+    names = _names(store)
+    memberships, channels, population = store.memberships(), store.channels(), store.population()
+    counts = store.count_reports(ReportFilter(None, start, end), "month", ("gemeentecode",))
+    rates = compare.municipality_rates(counts, population, channels, universe, start, end)
+
+    focus = gemeente or focus
+    comparable = pd.DataFrame(columns=["gemeentecode", "afstand"])
+    peer_note = peer_message = ""
+    if group_choice == "vergelijkbaar" and focus:
+        prev_start, prev_end = publication.preceding_period(start, end)
+        previous = store.count_reports(ReportFilter(None, prev_start, prev_end), "month", ("gemeentecode",))
+        history = compare.municipality_rates(previous, population, channels, universe, prev_start, prev_end)
+        comparable = compare.comparable_municipalities(
+            history[["gemeentecode", "inwoners", "rate"]], focus, k=4
+        )
+        if comparable.empty:
+            peer_message = t("cmp_no_comparable", lang, naam=names.get(focus, focus))
+        else:
+            peer_note = t(
+                "cmp_comparable_note",
+                lang,
+                naam=names.get(focus, focus),
+                lijst=", ".join(names.get(c, c) for c in comparable["gemeentecode"]),
+                start=fmt_date(prev_start, lang),
+                eind=fmt_date(prev_end, lang),
+            )
+    group = compare.peer_group_codes(
+        group_choice, store.peer_groups(), universe, comparable["gemeentecode"], focus
+    )
+    group_rates = rates[rates["gemeentecode"].isin(group)]
+    ranked = compare.ranked_rates(group_rates, lang=lang)
+
+    map_chart, map_message, map_caption = _map(
+        store, rates, universe, memberships, names, gemeente, metric, boundaries, start, end, programma, lang
+    )
+    pooled = compare.group_rate(group_rates)
+    ranking = charts_compare.ranked_rate_chart(ranked, names=names, focus=focus, group_rate=pooled, lang=lang)
+    not_ranked_rows = ranked[ranked["status"] != compare.RANKED]
+    not_ranked = (
+        t(
+            "cmp_not_ranked",
+            lang,
+            lijst=", ".join(
+                f"{names.get(r.gemeentecode, r.gemeentecode)} ("
+                + (t("no_channel_short", lang) if r.status == compare.NO_CHANNEL else r.label)
+                + ")"
+                for r in not_ranked_rows.itertuples()
+            ),
+        )
+        if len(not_ranked_rows)
+        else ""
+    )
+    monthly = compare.monthly_rates(counts, population, channels, group, start, end)
+    monthly = privacy.suppress_rates(monthly, "n", ("rate",), group_cols=["gemeentecode"], lang=lang)
+    trends = charts_compare.small_multiples_chart(
+        monthly,
+        names=names,
+        campaigns=compare.campaign_rows_in_period(store.campaigns(), start, end),
+        focus=focus,
+        lang=lang,
+    )
+    spans = compare.membership_spans(memberships[memberships["gemeentecode"].isin(universe)], end)
+    return CompareModel(
+        title=t("cmp_title", lang),
+        intro=t("cmp_intro", lang, start=fmt_date(start, lang), eind=fmt_date(end, lang)),
+        peer_note=peer_note,
+        peer_message=peer_message,
+        map_title=t("cmp_map_title", lang),
+        map_chart=map_chart.localise(lang),
+        map_message=map_message,
+        map_caption=map_caption,
+        ranking_title=t("cmp_ranked_title", lang, groep=t(f"cmp_group_{group_choice}", lang)),
+        ranking=ranking.localise(lang),
+        ranking_caption=t("cmp_interval_note", lang)
+        + " "
+        + t("suppressed_note", lang, k=privacy.resolve_k()),
+        not_ranked=not_ranked,
+        trends_title=t("cmp_trends_title", lang),
+        trends=trends.localise(lang),
+        trends_caption=t("cmp_trends_note", lang) + " " + t("willingness_caveat", lang),
+        memberships_title=t("cmp_membership_title", lang),
+        memberships=charts_compare.membership_timeline_chart(spans, names=names, lang=lang).localise(lang),
+    )
+
+
+def _map(
+    store, rates, universe, memberships, names, gemeente, metric, boundaries, start, end, programma, lang
+):
+    """The choropleth of one metric, the message when boundaries are missing, and its caption."""
+    if metric == "meldingen":
+        everyone = compare.ranked_rates(rates, lang=lang)
+        values = everyone[["gemeentecode", "rate"]].rename(columns={"rate": "value"})
+        values["note"] = [
+            t("no_channel_short", lang) if s == compare.NO_CHANNEL else lbl
+            for s, lbl in zip(everyone["status"], everyone["label"], strict=True)
+        ]
+        metric_label = t("cmp_rate_axis", lang)
+
+        def value_format(v: float) -> str:
+            return fmt_number(v, lang, 1)
+    elif metric == "activiteiten":
+        per = compare.activities_per_municipality(store.activities(), start, end)
+        values = pd.DataFrame({"gemeentecode": universe})
+        values["value"] = (
+            values["gemeentecode"].map(per.set_index("gemeentecode")["n"]).fillna(0).astype(float)
+        )
+        values["note"] = ""
+        metric_label = t("cmp_metric_activiteiten", lang)
+
+        def value_format(v: float) -> str:
+            return fmt_number(v, lang)
+    else:
+        funding = publication.funding_in_period(
+            memberships, start, end, programma=programma or "veilige_steden"
+        ).set_index("gemeentecode")["bijdrage_eur"]
+        values = pd.DataFrame({"gemeentecode": universe})
+        values["value"] = values["gemeentecode"].map(funding).astype(float)
+        values["note"] = t("cmp_no_funding", lang)
+        metric_label = t("cmp_metric_bijdrage", lang)
+
+        def value_format(v: float) -> str:
+            return f"€ {fmt_number(v, lang)}"
+
+    geojson, missing_reason = boundaries
+    changes = compare.membership_changes(memberships)
+    chart = charts_compare.comparison_map(
+        values,
+        municipalities=store.municipalities(),
+        geojson=geojson,
+        metric_label=metric_label,
+        value_format=value_format,
+        changes=changes,
+        focus=gemeente,
+        lang=lang,
+    )
+    message = (
+        ""
+        if geojson is not None
+        else t("cmp_map_no_boundaries", lang, reden=geo.reason_text(missing_reason, lang))
+    )
+    joined = [r for r in changes.itertuples() if r.soort == "ingestroomd"]
+    left = [r for r in changes.itertuples() if r.soort == "gestopt"]
+    caption = " ".join(
+        [
+            t(
+                "cmp_map_changes",
+                lang,
+                ingestroomd=", ".join(
+                    f"{names.get(r.gemeentecode, r.gemeentecode)} ({r.jaar})" for r in joined
+                )
+                or "–",
+                gestopt=", ".join(f"{names.get(r.gemeentecode, r.gemeentecode)} ({r.jaar})" for r in left)
+                or "–",
+            ),
+            t("cmp_map_boundaries_year", lang, jaar=geo.GEMEENTE_VINTAGE.rsplit("-", 1)[-1])
+            if geojson
+            else "",
+            geo.BOUNDARY_ATTRIBUTION if geojson else t("cmp_map_centres_source", lang),
+        ]
+    )
+    return chart, message, caption

@@ -1,0 +1,182 @@
+"""The Overzicht page as data: key figures, trend, activities by category, what is new."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from vsdash import charts, metrics, privacy, publication, schema
+from vsdash.charts import ChartSpec
+from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.publication import KeyFigures
+from vsdash.store import Store
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One key figure as shown: label, value and the sentence that explains it."""
+
+    label: str
+    value: str
+    help: str = ""
+    delta: str | None = None
+
+
+@dataclass(frozen=True)
+class OverviewModel:
+    """Everything the Overzicht page shows for one selection (counts already protected)."""
+
+    title: str
+    intro: str
+    key: KeyFigures
+    metrics: tuple[Metric, ...]
+    notice: str  # shown above the figures when there is no reporting point, else ""
+    notes: tuple[str, ...]  # captions under the figures
+    key_table: pd.DataFrame  # the key figures as numbers, for the CSV/XLSX download
+    trend_title: str
+    trend: ChartSpec | None
+    trend_message: str  # why there is no trend, else ""
+    trend_notes: tuple[str, ...]
+    activities_title: str
+    activities: ChartSpec
+    whats_new_title: str
+    whats_new: tuple[str, ...]  # plain text: names from files are never rendered as markup
+
+
+def build_overview(
+    store: Store,
+    *,
+    gemeente: str | None,
+    programma: str | None,
+    start: dt.date,
+    end: dt.date,
+    label: str,
+    lang: str,
+) -> OverviewModel:
+    """Build the Overzicht model of a selection from the store."""
+    key = publication.key_figures(
+        store, start=start, end=end, gemeente=gemeente, programma=programma, lang=lang
+    )
+    codes = key.codes
+    labels = key.labels(lang)
+    campaigns, channels, activities = store.campaigns(), store.channels(), store.activities()
+    running = metrics.campaigns_in_period(campaigns, codes, start, end)
+
+    rate_help = (
+        t("rate_interval_note", lang, interval=labels["rate_interval"], jaar=key.population_year)
+        if key.rate_per_10k_per_year is not None
+        else key.reason_text("rate_per_10k_per_year", lang)
+    )
+    previous = t(
+        "vs_previous_period",
+        lang,
+        van=fmt_date(key.previous_start, lang),
+        tot=fmt_date(key.previous_end, lang),
+    )
+    change_help = key.reason_text("change", lang) or previous
+    figures = (
+        Metric(t("reports", lang), labels["reports"], key.reason_text("reports", lang)),
+        Metric(t("per_10k_year", lang), labels["rate"], rate_help),
+        Metric(
+            t("vs_previous_period_short", lang),
+            labels["change"],
+            change_help,
+            delta=f"{labels['previous']} → {labels['reports']}" if key.change is not None else None,
+        ),
+        Metric(t("campaigns_running", lang), labels["campaigns"]),
+    )
+    notes = [
+        t("compared_with", lang, periode=previous.split(" ", 1)[1]) if key.change is not None else "",
+        t("population_note", lang, inwoners=labels["inhabitants"], jaar=key.population_year),
+        t("suppressed_note", lang, k=privacy.resolve_k()),
+    ]
+
+    trend = publication.published_trend_of(store, codes, start, end, lang=lang)
+    spec, message, trend_notes = None, "", []
+    if not key.has_channel:
+        message = ""  # the notice above the figures already says why there is no trend
+    elif key.reports == 0:
+        message = t("no_reports_period", lang)
+    else:
+        # Over several municipalities one city's local campaign does not explain the total.
+        bands = running if gemeente else running[running["schaal"] == "landelijk"]
+        breaks = metrics.known_breaks(channels, codes, start, end, include_channels=bool(gemeente))
+        spec = charts.report_trend_chart(
+            trend.cells, bands, breaks, grain=trend.grain, lang=lang, previous=trend.previous
+        )
+        if key.hidden:
+            trend_notes.append(
+                t("hidden_note", lang, n=fmt_number(key.hidden, lang), totaal=labels["reports"])
+            )
+        if not gemeente and len(bands) < len(running):
+            trend_notes.append(t("local_campaigns_elsewhere", lang, n=len(running) - len(bands)))
+        if len(running):
+            trend_notes.append(t("willingness_caveat", lang))
+
+    by_cat = metrics.activities_by_category(activities, codes, start, end, schema.ACTIVITY_CATEGORIES)
+    by_cat["categorie_label"] = [t(f"cat_{c}", lang) for c in by_cat["categorie"]]
+    by_cat["label"] = [fmt_number(n, lang) for n in by_cat["n"]]  # activities are not about people
+    activity_spec = charts.category_bar_chart(
+        by_cat, "categorie_label", lang=lang, title=t("activities_by_category", lang)
+    )
+    return OverviewModel(
+        title=t("overview_title", lang, selectie=label),
+        intro=t(
+            "overview_intro", lang, selectie=label, start=fmt_date(start, lang), eind=fmt_date(end, lang)
+        ),
+        key=key,
+        metrics=figures,
+        notice="" if key.has_channel else t("no_channel", lang, naam=label),
+        notes=tuple(note for note in notes if note),
+        key_table=publication.key_figures_table(key, lang),
+        trend_title=t(f"trend_title_{trend.grain}", lang),
+        trend=spec.localise(lang) if spec is not None else None,
+        trend_message=message,
+        trend_notes=tuple(trend_notes),
+        activities_title=t("activities_by_category", lang),
+        activities=activity_spec.localise(lang),
+        whats_new_title=t("whats_new", lang),
+        whats_new=_whats_new(store, running, activities, codes, end, lang),
+    )
+
+
+def _whats_new(store: Store, running, activities, codes, end: dt.date, lang: str) -> tuple[str, ...]:
+    """Campaigns and activities that started in the last 90 days of the period, and recent imports."""
+    since = pd.Timestamp(end - dt.timedelta(days=90))
+    names = store.municipalities().set_index("gemeentecode")["weergavenaam"].to_dict()
+    items = []
+    for camp in running[pd.to_datetime(running["start"]) >= since].itertuples():
+        text = t(
+            "new_campaign",
+            lang,
+            naam=camp.naam,
+            start=fmt_date(camp.start, lang),
+            eind=fmt_date(camp.eind, lang),
+        )
+        items.append((pd.Timestamp(camp.start), text))
+    acts = activities if codes is None else activities[activities["gemeentecode"].isin(codes)]
+    starts = pd.to_datetime(acts["start"])
+    acts = acts[(starts >= since) & (starts <= pd.Timestamp(end))]
+    for act in acts.sort_values("start", ascending=False).head(6).itertuples():
+        text = t(
+            "new_activity",
+            lang,
+            titel=act.titel,
+            gemeente=names.get(act.gemeentecode, ""),
+            start=fmt_date(act.start, lang),
+        )
+        items.append((pd.Timestamp(act.start), text))
+    for imp in store.import_log().head(3).itertuples():
+        text = t(
+            "new_import",
+            lang,
+            bestand=imp.bestand,
+            tijd=fmt_date(imp.tijdstip.date(), lang),
+            n=fmt_number(imp.geschreven, lang),
+        )
+        items.append((pd.Timestamp(imp.tijdstip.date()), text))
+    if not items:
+        return (t("nothing_new", lang),)
+    return tuple(text for _, text in sorted(items, key=lambda item: item[0], reverse=True)[:8])

@@ -1,0 +1,181 @@
+"""The Meldingen page as data: the trend at a chosen grain, parts by category or channel, rates, hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from vsdash import charts, metrics, privacy, publication, schema
+from vsdash.charts import ChartSpec
+from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.store import ReportFilter, Store
+
+GRAINS = ("day", "week", "month")
+SPLITS = ("categorie", "kanaal")
+# More lines than this make the chart unreadable; a caption then names how many there are.
+MAX_CHANNEL_BREAKS = 6
+# When more than this share of a split's cells would be hidden per week, the split goes monthly.
+MAX_HIDDEN_SHARE = 0.25
+
+
+@dataclass(frozen=True)
+class Section:
+    """A chart with its heading and the sentences under it."""
+
+    title: str
+    chart: ChartSpec | None
+    notes: tuple[str, ...] = ()
+    message: str = ""  # shown instead of the chart when there is nothing to draw
+
+
+@dataclass(frozen=True)
+class ReportsModel:
+    """Everything the Meldingen page shows for one selection, grain and split (counts protected)."""
+
+    title: str
+    intro: str
+    notice: str  # no reporting point: the page shows only this
+    grain: str
+    grain_hint: str
+    trend: Section | None
+    parts: Section | None
+    rates: Section | None
+    hours: Section | None
+    footer: str
+
+
+def default_grain(store: Store, codes, start: dt.date, end: dt.date) -> str:
+    """The grain at which most weekly counts are visible (``metrics.readable_grain``)."""
+    weekly = store.count_reports(ReportFilter(codes, start, end), "week")
+    return metrics.readable_grain(weekly, privacy.resolve_k())
+
+
+def build_reports(
+    store: Store,
+    *,
+    codes: tuple[str, ...] | None,
+    gemeente: str | None,
+    start: dt.date,
+    end: dt.date,
+    grain: str,
+    split: str,
+    label: str,
+    lang: str,
+) -> ReportsModel:
+    """Build the Meldingen model of a selection from the store."""
+    if grain not in GRAINS or split not in SPLITS:
+        raise ValueError(f"grain must be one of {GRAINS} and split one of {SPLITS}, got {grain!r}, {split!r}")
+    k = privacy.resolve_k()
+    title = t("reports_title", lang, selectie=label)
+    intro = t("reports_intro", lang, start=fmt_date(start, lang), eind=fmt_date(end, lang))
+    campaigns, channels = store.campaigns(), store.channels()
+    with_channel = metrics.codes_with_channel(channels, codes, start, end)
+    if not with_channel:
+        return ReportsModel(
+            title, intro, t("no_channel", lang, naam=label), grain, "", None, None, None, None, ""
+        )
+
+    running = metrics.campaigns_in_period(campaigns, codes, start, end)
+    acts = metrics.activities_in_period(store.activities(), codes, start, end)
+    breaks = metrics.known_breaks(channels, codes, start, end)
+    channel_breaks = breaks[breaks["soort_breuk"] != "wet"]
+    hidden_breaks = len(channel_breaks) if len(channel_breaks) > MAX_CHANNEL_BREAKS else 0
+    if hidden_breaks:
+        breaks = breaks[breaks["soort_breuk"] == "wet"]
+    # Over several municipalities one city's local campaign does not explain the total.
+    bands = running if gemeente else running[running["schaal"] == "landelijk"]
+
+    trend = publication.published_trend_of(store, codes, start, end, lang=lang, grain=grain)
+    total = int(store.count_reports(ReportFilter(codes, start, end), "week")["n"].sum())
+    trend_title = t(f"trend_title_{grain}", lang) if grain != "day" else t("trend_title_day", lang)
+    if total == 0:
+        trend_section = Section(trend_title, None, message=t("no_reports_period", lang))
+    else:
+        notes = []
+        if len(running):
+            notes.append(t("willingness_caveat", lang))
+        if len(bands) < len(running):
+            notes.append(t("local_campaigns_elsewhere", lang, n=len(running) - len(bands)))
+        if hidden_breaks:
+            notes.append(t("breaks_hidden", lang, n=hidden_breaks))
+        if trend.hidden:
+            shown_total = publication.key_figures_label(total, lang)
+            notes.append(t("hidden_note", lang, n=fmt_number(trend.hidden, lang), totaal=shown_total))
+        spec = charts.report_trend_chart(
+            trend.cells, bands, breaks, grain=grain, lang=lang, activities=acts, previous=trend.previous
+        )
+        trend_section = Section(trend_title, spec.localise(lang), tuple(notes))
+
+    parts = _parts(store, codes, start, end, grain, split, channels, bands, breaks, acts, lang, k)
+    rates = publication.yearly_rates_per_period(
+        trend.cells, channels, store.population(), with_channel, start, end, grain
+    )
+    rate_spec = charts.rate_trend_chart(rates, bands, breaks, grain=grain, lang=lang, activities=acts)
+    rate_section = Section(
+        t("rate_title", lang),
+        rate_spec.localise(lang),
+        (
+            t(
+                "rate_note",
+                lang,
+                n=len(with_channel),
+                jaar=int(rates["jaar"].iloc[0]) if len(rates) else end.year,
+            ),
+        ),
+    )
+    hours = store.count_by_hour(ReportFilter(codes, start, end))
+    hours = privacy.suppress_small_counts(hours, "n", total_shown=False, lang=lang)
+    heat = charts.weekday_hour_heatmap(hours.astype({"n": "float"}), lang=lang)
+    hour_section = Section(t("heat_title", lang), heat.localise(lang), (t("heat_note", lang),))
+    return ReportsModel(
+        title=title,
+        intro=intro,
+        notice="",
+        grain=grain,
+        grain_hint=t("grain_hint", lang, k=k),
+        trend=trend_section,
+        parts=parts,
+        rates=rate_section,
+        hours=hour_section,
+        footer=t("suppressed_note", lang, k=k),
+    )
+
+
+def _parts(store, codes, start, end, grain, split, channels, bands, breaks, acts, lang, k) -> Section:
+    """Stacked parts by category or channel kind; each period's total is on the trend above."""
+    flt = ReportFilter(codes, start, end)
+
+    def counts(at_grain: str) -> pd.DataFrame:
+        if split == "categorie":
+            return store.count_reports(flt, at_grain, ("categorie",))
+        return metrics.counts_by_channel_kind(store.count_reports(flt, at_grain, ("kanaal_id",)), channels)
+
+    if split == "categorie":
+        labels = {c: t(f"rep_{c}", lang) for c in schema.REPORT_CATEGORIES}
+        group_col = "categorie"
+    else:
+        labels = {s: t(f"channel_{s}", lang) for s in ("meldpunt_web", "app", "overig")}
+        group_col = "soort"
+    notes = []
+    shown_grain = grain
+    parts = privacy.suppress_small_counts(counts(grain), "n", group_cols=["periode"], lang=lang)
+    if grain != "month" and (parts["suppression"] != "").mean() > MAX_HIDDEN_SHARE:
+        shown_grain = "month"
+        parts = privacy.suppress_small_counts(counts("month"), "n", group_cols=["periode"], lang=lang)
+        notes.append(t("split_monthly_note", lang, k=k))
+    hidden = int(parts.loc[parts["n"].isna(), "periode"].nunique())
+    if hidden:
+        notes.append(t("parts_hidden_note", lang, n=hidden))
+    spec = charts.stacked_reports_chart(
+        parts.astype({"n": "float"}),
+        group_col,
+        labels,
+        bands,
+        breaks,
+        grain=shown_grain,
+        lang=lang,
+        activities=acts,
+    )
+    return Section(t("by_category_or_channel", lang), spec.localise(lang), tuple(notes))
