@@ -6,9 +6,9 @@
   store answers within :data:`HEALTH_TIMEOUT_SECONDS`, else 503 with a Dutch reason. Checked at
   request time (a load balancer must see a database that went away), unlike Streamlit's own
   ``/_stcore/health``, which only says the process runs.
-- ``GET /api/v1/figures?gemeente=CODE|programma=ID&van=JJJJ-MM-DD&tot=JJJJ-MM-DD``: the key figures
-  of a selection, the same JSON as ``python -m vsdash figures --json``, through the same
-  publication layer and privacy rules (open data, CC BY 4.0).
+- ``GET /api/v1/figures?gemeente=CODE|programma=ID&van=JJJJ-MM-DD&tot=JJJJ-MM-DD``: the
+  key figures of a selection, the same JSON as ``python -m vsdash figures --json``, through the
+  same publication layer and privacy rules (open data, CC BY 4.0).
 
 The request handlers do their database work in a worker thread, so a slow store never blocks
 the event loop that also serves the dashboard's websockets. This module has no page code.
@@ -155,26 +155,26 @@ def parse_figures_request(params: dict[str, str]) -> FiguresRequest:
     return FiguresRequest(gemeente, programma, dates["van"], dates["tot"])
 
 
-def _key_figures_function():
-    """The publication layer's key-figures function, imported when first needed.
-
-    Imported lazily so the server starts fast and so this module does not depend on the
-    publication layer's import cost; the CLI's ``figures --json`` calls the same function.
-    """
-    try:
-        from vsdash.publication import key_figures_json
-    except ImportError as exc:
-        raise ApiError(501, "De kerncijfers zijn in deze versie nog niet beschikbaar.") from exc
-    return key_figures_json
-
-
 def figures_json(url: str, request: FiguresRequest) -> str:
-    """The key figures of ``request`` as JSON text, identical to ``vsdash figures --json``."""
-    key_figures_json = _key_figures_function()
+    """The key figures of ``request`` as JSON text, identical to ``vsdash figures --json``.
+
+    Both call ``vsdash.publication.key_figures_json``, imported here when first needed so the
+    server starts without loading the publication layer. An unknown municipality or programme
+    is a 400 with the publication layer's Dutch message.
+    """
+    from vsdash.publication import key_figures_json
+
     store = _server_store(url)
-    return key_figures_json(
-        store, gemeente=request.gemeente, programma=request.programma, start=request.start, end=request.end
-    )
+    try:
+        return key_figures_json(
+            store,
+            gemeente=request.gemeente,
+            programma=request.programma,
+            start=request.start,
+            end=request.end,
+        )
+    except ValueError as exc:
+        raise ApiError(400, str(exc)) from exc
 
 
 # --- the Starlette routes --------------------------------------------------------------------------
