@@ -10,6 +10,7 @@ import time
 import streamlit as st
 
 from vsdash.i18n import t
+from vsdash.settings import SettingsError
 from vsdash.store import StoreError
 from vsdash.ui import cached, frame
 from vsdash.ui.navigation import PAGES
@@ -27,7 +28,7 @@ frame.install_style()
 
 try:
     cached.store()
-except StoreError as exc:
+except (StoreError, SettingsError) as exc:
     st.error(t("store_error", "nl", error=exc))
     st.stop()
 

@@ -19,6 +19,8 @@ with section_guard(lang, "sjablonen"):
 
 with section_guard(lang, "import"):
     st.divider()
-    user = access.editor(lang)
-    if user is not None:
-        data_import.import_form(cached.store(), user, cached.is_demo(sel.url, sel.version), lang)
+    granted = access.signed_in_access(lang)
+    if granted is not None:
+        data_import.import_form(
+            cached.store(), granted.account, cached.is_demo(sel.url, sel.version), lang, granted.scope
+        )

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = ROOT.parent / "shared" / "data"
-
-# Boundaries are read from the shared CBS files when present (never copied into the repository).
-if "VSDASH_BOUNDARIES_DIR" not in os.environ and SHARED_DATA.exists():
-    os.environ["VSDASH_BOUNDARIES_DIR"] = str(SHARED_DATA)
+# Boundaries: the CBS files shipped in data/boundaries (the default), unless VSDASH_BOUNDARIES_DIR
+# points elsewhere. Nothing outside the clone is needed.
 
 DEMO_REPORTS = 30_000
 

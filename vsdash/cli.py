@@ -23,6 +23,7 @@ COMMANDS = [
     "bench",
     "docs",
     "figures",
+    "serve",
 ]
 
 
@@ -49,11 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
+    from vsdash.settings import SettingsError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except UserError as exc:
+    except (UserError, SettingsError) as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -26,7 +26,7 @@ import pandas as pd
 from shapely.geometry import Point, Polygon
 
 from vsdash import geo, reference, schema
-from vsdash.settings import boundaries_dir
+from vsdash.settings import DEFAULT_STORE_URL, PROJECT_ROOT, boundaries_dir, demo_reports
 from vsdash.store import Store
 
 DEMO_START = dt.date(2019, 1, 1)
@@ -806,3 +806,25 @@ def generate_demo(
         store.set_meta("demo_seed", str(seed), cur)
     progress(1.0, "Klaar")
     return store.table_counts()
+
+
+def default_store_missing(url: str) -> bool:
+    """Whether ``url`` is the embedded default store and its file does not exist yet."""
+    return url == DEFAULT_STORE_URL and not (PROJECT_ROOT / "data" / "vsdash.duckdb").exists()
+
+
+def build_default_store(progress: Progress = _noop) -> None:
+    """Build the embedded demo store ``data/vsdash.duckdb`` (``VSDASH_DEMO_REPORTS`` reports).
+
+    Written under a temporary name and renamed when complete, so the file appears whole or not
+    at all (a server stopped half-way builds again on its next start).
+    """
+    from pathlib import Path
+
+    tmp = PROJECT_ROOT / "data" / "vsdash.building.duckdb"
+    for leftover in (tmp, Path(f"{tmp}.wal")):
+        leftover.unlink(missing_ok=True)
+    building = Store(f"duckdb:///{tmp}")
+    generate_demo(building, reports=demo_reports(), progress=progress)
+    building.close()
+    tmp.rename(PROJECT_ROOT / "data" / "vsdash.duckdb")

@@ -682,6 +682,22 @@ LABELS: dict[str, dict[str, str]] = {
     "data_logout": {"nl": "Uitloggen", "en": "Log out"},
     "data_logged_in_as": {"nl": "Ingelogd als {naam}.", "en": "Logged in as {naam}."},
     "data_admin": {"nl": "beheerder", "en": "administrator"},
+    # issue 17: roles from the allow-list ([vsdash.accounts] in secrets)
+    "data_reader_only": {
+        "nl": "{naam} mag het dashboard bekijken, maar geen gegevens inlezen of terugdraaien. Een "
+        "programmabeheerder kan dit account als redacteur voor een gemeente toevoegen.",
+        "en": "{naam} may view the dashboard but not import or undo data. A programme administrator can "
+        "add this account as an editor for a municipality.",
+    },
+    "data_editor_scope": {
+        "nl": "Redacteur voor {gemeenten}: u leest alleen gegevens over deze gemeenten in en draait alleen "
+        "imports daarvan terug.",
+        "en": "Editor for {gemeenten}: you import, and undo imports of, data about these municipalities only.",
+    },
+    "data_programme_admin": {
+        "nl": "Programmabeheerder: u leest gegevens in voor alle gemeenten.",
+        "en": "Programme administrator: you import data for every municipality.",
+    },
     "data_password": {"nl": "Beheerderswachtwoord", "en": "Administrator password"},
     "data_password_help": {
         "nl": "Na vijf mislukte pogingen wordt inloggen vijf minuten geblokkeerd.",
@@ -1132,6 +1148,19 @@ LABELS: dict[str, dict[str, str]] = {
     "store_error": {
         "nl": "De gegevens zijn niet te openen: {error}",
         "en": "The data cannot be opened: {error}",
+    },
+    # issue 17: what a reader sees when a page fails (the traceback goes to the server log)
+    "page_error": {
+        "nl": "Er ging iets mis bij het maken van deze pagina. Probeer het opnieuw; blijft dit gebeuren, "
+        "meld dan aan de beheerder de foutcode {code}.",
+        "en": "Something went wrong while building this page. Please try again; if it keeps happening, "
+        "give the administrator the error code {code}.",
+    },
+    "store_unreachable": {
+        "nl": "De database is tijdelijk niet bereikbaar. Er gaat niets verloren; probeer het over een minuut "
+        "opnieuw (foutcode {code}).",
+        "en": "The database cannot be reached right now. Nothing is lost; please try again in a minute "
+        "(error code {code}).",
     },
     "no_reports_period": {
         "nl": "Er zijn geen meldingen in deze selectie.",

@@ -1022,6 +1022,7 @@ def import_file(
     mapping: dict[str, str] | None = None,
     progress: Progress = _noop,
     now: dt.datetime | None = None,
+    allowed_gemeenten: frozenset[str] | None = None,
 ) -> ImportResult:
     """Validate a file and (unless ``dry_run``) write it in one transaction; return what happened.
 
@@ -1030,6 +1031,8 @@ def import_file(
     unless ``skip_invalid``. Rows whose key already exists are counted as ``duplicates`` and not
     written again. A store holding demo data refuses real data unless ``replace_demo`` (which
     clears the demo rows and unmarks the store as demo in the same transaction).
+    ``allowed_gemeenten`` (an editor's municipalities; None = all) makes every row about another
+    municipality an invalid row, with the reason (``vsdash.roles``).
     """
     _fields(kind)
     data, name = read_source(source, file_name)
@@ -1061,6 +1064,11 @@ def import_file(
         if len(geo_errors):
             errors = pd.concat([errors, geo_errors]).sort_index(kind="stable")
             valid = valid.drop(index=geo_errors.index.unique(), errors="ignore")
+    if allowed_gemeenten is not None:
+        scope_errors = _outside_scope_errors(valid, allowed_gemeenten)
+        if len(scope_errors):
+            errors = pd.concat([errors, scope_errors]).sort_index(kind="stable")
+            valid = valid.drop(index=scope_errors.index.unique(), errors="ignore")
     result.rows = len(raw)
     bad_rows = errors.index.unique()
     result.rejected = len(bad_rows)
@@ -1464,6 +1472,49 @@ def clear_demo(store, cursor) -> None:
     store.bump_version(cursor)
 
 
+def _row_municipalities(valid: pd.DataFrame) -> pd.Series:
+    """The municipalities each row is about, as a list per row (campaigns can have several)."""
+    if "gemeentecode" in valid.columns:
+        return valid["gemeentecode"].map(lambda code: [code])
+    if "gemeenten" in valid.columns:
+        return valid["gemeenten"].astype(str).str.split(";")
+    return pd.Series([[] for _ in range(len(valid))], index=valid.index, dtype=object)
+
+
+def _outside_scope_errors(valid: pd.DataFrame, allowed: frozenset[str]) -> pd.DataFrame:
+    """Row errors for rows about a municipality outside ``allowed`` (an editor's own)."""
+    per_row = _row_municipalities(valid)
+    outside = per_row.map(lambda codes: sorted(c for c in codes if c and c not in allowed))
+    mask = outside.map(bool)
+    field = "gemeentecode" if "gemeentecode" in valid.columns else "gemeenten"
+    own = ", ".join(sorted(allowed)) or "geen"
+    message = outside.map(
+        lambda codes: (
+            f"{', '.join(codes)} is niet een van uw gemeenten ({own}); u mag alleen voor uw "
+            "eigen gemeenten importeren"
+        )
+    )
+    return _error_frame(mask, field, message)
+
+
+def import_municipalities(store, import_id: str, cursor=None) -> set[str]:
+    """Every municipality that the rows of import ``import_id`` are about."""
+    params = {"id": import_id}
+    codes: set[str] = set()
+    for table in ("reports", "activities", "risk_areas", "population"):
+        found = store.query(
+            f"SELECT DISTINCT gemeentecode FROM {table} WHERE import_id = $id", params, cursor
+        )
+        codes |= set(found["gemeentecode"].dropna().astype(str))
+    found = store.query(
+        "SELECT DISTINCT gemeentecode FROM campaign_municipalities WHERE campagne_id IN "
+        "(SELECT campagne_id FROM campaigns WHERE import_id = $id)",
+        params,
+        cursor,
+    )
+    return codes | set(found["gemeentecode"].dropna().astype(str))
+
+
 def last_import(store) -> dict | None:
     """The most recent import that has not been undone, as a dict, or None."""
     found = store.query(
@@ -1472,10 +1523,14 @@ def last_import(store) -> dict | None:
     return None if found.empty else found.iloc[0].to_dict()
 
 
-def undo_last_import(store, user: str = "onbekend") -> dict | None:
+def undo_last_import(
+    store, user: str = "onbekend", allowed_gemeenten: frozenset[str] | None = None
+) -> dict | None:
     """Undo the most recent import: delete its rows, rebuild aggregates, mark it ``ongedaan``.
 
     Returns the undone log entry (with ``verwijderd``: rows deleted), or None when there is none.
+    With ``allowed_gemeenten`` (an editor's municipalities) an import that touched another
+    municipality is not undone: ``ImportRefused`` says which, and who can.
     """
     with store.transaction() as cur:
         found = store.query(
@@ -1485,6 +1540,14 @@ def undo_last_import(store, user: str = "onbekend") -> dict | None:
         if found.empty:
             return None
         entry = found.iloc[0].to_dict()
+        if allowed_gemeenten is not None:
+            outside = sorted(import_municipalities(store, entry["import_id"], cur) - allowed_gemeenten)
+            if outside:
+                raise ImportRefused(
+                    f"De laatste import ({entry['bestand']}) gaat ook over {', '.join(outside)}, niet alleen "
+                    f"over uw gemeenten ({', '.join(sorted(allowed_gemeenten)) or 'geen'}). Alleen een "
+                    "programmabeheerder of een redacteur van die gemeenten kan hem ongedaan maken."
+                )
         params = {"id": entry["import_id"]}
         affected = store.query("SELECT DISTINCT gemeentecode FROM reports WHERE import_id = $id", params, cur)
         deleted = 0

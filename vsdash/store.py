@@ -291,6 +291,10 @@ class Store:
         if self._db.table_exists("meta"):
             return
         with self.transaction() as cur:
+            # Several instances may start at once on one new database: the first to take the
+            # writer lock creates the schema; the others find it made once they get the lock.
+            if self._db.table_exists("meta"):
+                return
             for table in schema.ALL_TABLES:
                 self._db.execute(table.ddl(self.dialect), cursor=cur)
             for cols in (("gemeentecode", "dag"),):

@@ -1,7 +1,7 @@
 """Tests for vsdash.geo: CBS boundary loading, CRS conversion and H3 helpers.
 
-The real CBS files live outside the repository (never copied in): the ``cbs_dir`` fixture finds
-them through VSDASH_BOUNDARIES_DIR or ``../shared/data`` next to the repository.
+The real CBS files ship in ``data/boundaries`` (provenance in its SOURCES.md); the ``cbs_dir``
+fixture uses them, or the folder in VSDASH_BOUNDARIES_DIR.
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def cbs_dir(monkeypatch) -> Path:
-    """The folder with the shared CBS boundary files, set as VSDASH_BOUNDARIES_DIR."""
+    """The folder with the CBS boundary files, set as VSDASH_BOUNDARIES_DIR."""
     configured = os.environ.get("VSDASH_BOUNDARIES_DIR")
-    folder = Path(configured) if configured else REPO_ROOT.parent / "shared" / "data"
+    folder = Path(configured) if configured else REPO_ROOT / "data" / "boundaries"
     if not (folder / geo.GEMEENTE_FILE).is_file() or not (folder / geo.WIJK_FILE).is_file():
         pytest.skip(
             f"CBS boundary files not found in {folder}: set VSDASH_BOUNDARIES_DIR to the folder "
-            f"holding {geo.GEMEENTE_FILE} and {geo.WIJK_FILE} (see shared/data/SOURCES.md)"
+            f"holding {geo.GEMEENTE_FILE} and {geo.WIJK_FILE} (see data/boundaries/SOURCES.md)"
         )
     monkeypatch.setenv("VSDASH_BOUNDARIES_DIR", str(folder))
     monkeypatch.setattr(geo, "_download_pdok", _no_network)
@@ -241,3 +241,25 @@ def test_cell_boundary_polygons_are_lonlat_hexagons():
     assert polygons.crs.to_epsg() == 4326
     assert polygons.geometry.iloc[0].contains(Point(4.8926, 52.3731))
     assert len(polygons.geometry.iloc[0].exterior.coords) == 7
+
+
+# issue 17: the shipped boundary files are exactly the ones SOURCES.md describes
+def test_shipped_boundary_files_match_their_provenance():
+    import hashlib
+    import re
+
+    folder = REPO_ROOT / "data" / "boundaries"
+    sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
+    assert "Bron: CBS, Kadaster (CC BY 4.0)" in sources
+    for name in (geo.GEMEENTE_FILE, geo.WIJK_FILE):
+        recorded = re.search(rf"`{re.escape(name)}`: `([0-9a-f]{{64}})`", sources).group(1)
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == recorded, name
+
+
+def test_the_default_boundaries_folder_is_the_shipped_one(monkeypatch):
+    from vsdash import settings
+
+    monkeypatch.delenv("VSDASH_BOUNDARIES_DIR", raising=False)
+    assert settings.boundaries_dir() == REPO_ROOT / "data" / "boundaries"
+    monkeypatch.setattr(geo, "_download_pdok", _no_network)
+    assert len(geo.load_municipality_boundaries()) == 342

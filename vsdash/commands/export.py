@@ -141,11 +141,58 @@ def run_counts(args: argparse.Namespace) -> int:
     start, end = _period(args.start, args.end)
     store = _open(args.store)
     gemeente = _known_gemeente(store, args.gemeente) if args.gemeente else None
+    note = (
+        _check_wijk_coverage(store, ReportFilter((gemeente,) if gemeente else None, start, end))
+        if args.by == "wijk"
+        else None
+    )
     table = counts_table(store, args.by, start, end, gemeente)
     safe = privacy.safe_export_frame(table)
     _write_atomically(args.out, safe.to_csv(index=False, lineterminator="\n"))
     print(f"{args.out}: {len(table)} regels geschreven ({t('map_export_total')} inbegrepen).")
+    if note:
+        print(note)
     return 0
+
+
+def wijk_coverage(store: Store, selection: ReportFilter) -> tuple[int, int]:
+    """Reports in ``selection`` and how many of them have a wijk (from the pre-aggregated counts)."""
+    found = store.query(
+        "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) AS total, "
+        "CAST(coalesce(sum(CASE WHEN wijkcode IS NOT NULL THEN n ELSE 0 END), 0) AS BIGINT) AS with_wijk "
+        f"FROM agg_area WHERE {selection.where('week', with_category=False)}",
+        selection.params(),
+    )
+    return int(found["total"].iloc[0]), int(found["with_wijk"].iloc[0])
+
+
+def _check_wijk_coverage(store: Store, selection: ReportFilter) -> str | None:
+    """Refuse a wijk export that would be empty, saying why; a note when some reports lack a wijk.
+
+    Wijkcodes are derived when reports are imported (or generated), from their location and the
+    CBS wijk boundaries; without those boundaries, or for a municipality they do not cover, there
+    are none. No counts are printed: the number without a wijk could be a small count.
+    """
+    total, with_wijk = wijk_coverage(store, selection)
+    where = f"gemeente {selection.gemeenten[0]}" if selection.gemeenten else "alle gemeenten"
+    if total == 0:
+        raise UserError(
+            f"Er zijn geen meldingen voor {where} in deze periode; er valt niets per wijk te tellen."
+        )
+    if with_wijk == 0:
+        raise UserError(
+            f"Geen van de meldingen voor {where} in deze periode heeft een wijk, dus een export per wijk "
+            "zou leeg zijn. De wijk wordt bij het importeren afgeleid uit de locatie en de CBS-wijkgrenzen "
+            f"({settings.boundaries_dir() / 'wijken_veilige_steden.geojson'}); die grenzen ontbraken toen, "
+            "of ze dekken deze gemeente niet. Importeer de meldingen opnieuw nu de grenzen er zijn, of "
+            "gebruik --by gemeente of --by week."
+        )
+    if with_wijk < total:
+        return (
+            "Let op: niet alle meldingen in deze selectie hebben een wijk (locatie buiten de CBS-wijkgrenzen "
+            "of geen wijkgrenzen voor de gemeente); die meldingen staan niet in de wijkregels."
+        )
+    return None
 
 
 def _period(start_text: str, end_text: str) -> tuple[dt.date, dt.date]:

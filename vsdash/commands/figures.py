@@ -44,22 +44,17 @@ def run(args) -> int:
         store = Store(args.store)
     except StoreError as exc:
         raise UserError(str(exc)) from exc
+    selection = dict(
+        start=args.start, end=args.end, gemeente=args.gemeente, programma=args.programma, lang=args.lang
+    )
     try:
-        figures = publication.key_figures(
-            store,
-            start=args.start,
-            end=args.end,
-            gemeente=args.gemeente,
-            programma=args.programma,
-            lang=args.lang,
-        )
+        if args.json:
+            # The same function as GET /api/v1/figures (vsdash.server), so both give the same JSON.
+            print(publication.key_figures_json(store, **selection))
+            return 0
+        figures = publication.key_figures(store, **selection)
     except ValueError as exc:
         raise UserError(str(exc)) from exc
-    if args.json:
-        import json
-
-        print(json.dumps(figures.as_json(), ensure_ascii=False, indent=2))
-        return 0
     labels = figures.labels(args.lang)
     rows = [
         (t("reports", args.lang), labels["reports"]),

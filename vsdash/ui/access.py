@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from vsdash import auth, settings
+from vsdash import auth, roles, settings
 from vsdash.i18n import t
 
 PASSWORD_KEY = "vs_admin_password"
@@ -93,3 +93,37 @@ def editor(lang: str) -> str | None:
         t("data_password", lang), type="password", key=PASSWORD_KEY, help=t("data_password_help", lang)
     )
     return None
+
+
+# --- issue 17: roles from the allow-list -------------------------------------------------------
+
+
+def allow_list(lang: str) -> dict:
+    """The validated ``[vsdash.accounts]`` allow-list; when it is wrong, say so and grant nothing."""
+    try:
+        return roles.parse_allow_list(_secrets_section("vsdash").get("accounts"))
+    except roles.RolesError as exc:
+        st.error(str(exc))
+        return {}
+
+
+def signed_in_access(lang: str) -> roles.Access | None:
+    """Draw the login; return what the signed-in person may change, or None (reading only).
+
+    With OIDC the account's e-mail address is looked up in the allow-list (not listed: reader);
+    the administrator password is the programme administrator.
+    """
+    who = editor(lang)
+    if who is None:
+        return None
+    if not oidc_configured():
+        return roles.ADMIN_PASSWORD_ACCESS
+    granted = roles.access_for(st.user.get("email"), allow_list(lang))
+    if not granted.may_change_data:
+        st.info(t("data_reader_only", lang, naam=who))
+        return None
+    if granted.scope is None:
+        st.caption(t("data_programme_admin", lang))
+    else:
+        st.caption(t("data_editor_scope", lang, gemeenten=", ".join(sorted(granted.scope))))
+    return granted

@@ -9,7 +9,6 @@ invalidates what was cached before it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -20,30 +19,16 @@ from vsdash.i18n import t
 from vsdash.store import ReportFilter, Store
 
 
-def _default_store_missing(url: str) -> bool:
-    if url != settings.DEFAULT_STORE_URL:
-        return False
-    return not (settings.PROJECT_ROOT / "data" / "vsdash.duckdb").exists()
-
-
 @st.cache_resource(show_spinner=False)
 def get_store(url: str) -> Store:
     """Open the store once per process; build the demo store first when the default is missing."""
-    if _default_store_missing(url):
-        from vsdash.demo import generate_demo
+    from vsdash import demo
 
+    if demo.default_store_missing(url):
         bar = st.progress(0.0, text=t("building_demo"))
-        tmp = settings.PROJECT_ROOT / "data" / "vsdash.building.duckdb"
-        for leftover in (tmp, Path(f"{tmp}.wal")):
-            leftover.unlink(missing_ok=True)
-        building = Store(f"duckdb:///{tmp}")
-        generate_demo(
-            building,
-            reports=settings.demo_reports(),
-            progress=lambda f, msg: bar.progress(min(f, 1.0), text=f"{t('building_demo')} {msg}"),
+        demo.build_default_store(
+            progress=lambda f, msg: bar.progress(min(f, 1.0), text=f"{t('building_demo')} {msg}")
         )
-        building.close()
-        tmp.rename(settings.PROJECT_ROOT / "data" / "vsdash.duckdb")  # appears whole, or not at all
         bar.empty()
     return Store(url)
 

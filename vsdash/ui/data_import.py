@@ -87,8 +87,13 @@ def _mapping(kind: str, data: bytes, name: str, lang: str) -> dict[str, str] | N
     return {k: v for k, v in mapping.items() if v}
 
 
-def import_form(store, user: str, is_demo: bool, lang: str) -> None:
-    """Upload, check and write a file; show row-level errors; undo the last import."""
+def import_form(
+    store, user: str, is_demo: bool, lang: str, allowed_gemeenten: frozenset[str] | None = None
+) -> None:
+    """Upload, check and write a file; show row-level errors; undo the last import.
+
+    ``allowed_gemeenten`` limits both to an editor's municipalities (None: all; ``vsdash.roles``).
+    """
     st.subheader(t("data_import_title", lang))
     kind = st.selectbox(
         t("data_kind", lang), ingest.KINDS, key="import_kind", format_func=lambda k: t(KIND_KEYS[k], lang)
@@ -125,6 +130,7 @@ def import_form(store, user: str, is_demo: bool, lang: str) -> None:
                     replace_demo=replace_demo,
                     mapping=mapping or None,
                     progress=lambda f, msg: bar.progress(min(max(f, 0.0), 1.0), text=msg),
+                    allowed_gemeenten=allowed_gemeenten,
                 )
             except ingest.ImportRefused as exc:
                 bar.empty()
@@ -132,7 +138,7 @@ def import_form(store, user: str, is_demo: bool, lang: str) -> None:
             else:
                 bar.empty()
                 _show_result(result, lang)
-    _undo(store, user, lang)
+    _undo(store, user, lang, allowed_gemeenten)
 
 
 def _show_result(result: ingest.ImportResult, lang: str) -> None:
@@ -159,7 +165,7 @@ def _show_result(result: ingest.ImportResult, lang: str) -> None:
         st.dataframe(frame, hide_index=True, width="stretch")
 
 
-def _undo(store, user: str, lang: str) -> None:
+def _undo(store, user: str, lang: str, allowed_gemeenten: frozenset[str] | None = None) -> None:
     last = ingest.last_import(store)
     if last is None:
         return
@@ -175,7 +181,11 @@ def _undo(store, user: str, lang: str) -> None:
     )
     confirm = st.checkbox(t("data_undo_confirm", lang), key="undo_confirm")
     if st.button(t("data_undo_button", lang), disabled=not confirm, key="undo_go"):
-        entry = ingest.undo_last_import(store, user=user)
+        try:
+            entry = ingest.undo_last_import(store, user=user, allowed_gemeenten=allowed_gemeenten)
+        except ingest.ImportRefused as exc:
+            st.error(str(exc))
+            return
         st.cache_data.clear()
         if entry:
             st.success(t("data_undo_done", lang, bestand=entry["bestand"], n=entry["verwijderd"]))
