@@ -366,6 +366,26 @@ META = Table(
     ("sleutel",),
 )
 
+# Issue 15: failed logins live in the store so that a new session, a cleared cache or a restart
+# gives no fresh attempts (vsdash/login_throttle.py).
+LOGIN_FAILURES = Table(
+    "login_failures",
+    "Mislukte inlogpogingen per account en per adres, voor de wachttijd na te veel pogingen. "
+    "Geen wachtwoorden; een geslaagde login wist de rij.",
+    (
+        _c("sleutel", "VARCHAR", "account:<naam> of address:<IP-adres>", False),
+        _c("mislukt", "INTEGER", "Aantal mislukte pogingen achter elkaar", False),
+        _c("laatste", "TIMESTAMP", "Moment van de laatste mislukte poging (UTC)", False),
+        _c(
+            "geblokkeerd_tot",
+            "TIMESTAMP",
+            "Tot wanneer inloggen met deze sleutel wordt geweigerd (UTC)",
+            False,
+        ),
+    ),
+    ("sleutel",),
+)
+
 # Pre-aggregated tables: rebuilt from ``reports`` after every write, so pages never scan raw rows.
 AGG_DAILY = Table(
     "agg_daily",
@@ -445,7 +465,9 @@ DEMO_TABLES = (
     "risk_areas",
     "activities",
 )
-ALL_TABLES = BASE_TABLES + AGGREGATE_TABLES
+#: Tables that are not data: kept out of content_hash and of demo clearing.
+SECURITY_TABLES = (LOGIN_FAILURES,)
+ALL_TABLES = BASE_TABLES + AGGREGATE_TABLES + SECURITY_TABLES
 TABLES = {t.name: t for t in ALL_TABLES}
 
 

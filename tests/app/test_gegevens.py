@@ -52,3 +52,19 @@ def test_right_password_shows_the_import_form(monkeypatch, demo_store_url):
     assert not at.error
     assert at.get("file_uploader"), "upload field missing after login"
     assert any("demodata" in w.value for w in at.warning)  # mixing real data into demo is guarded
+
+
+def test_new_sessions_and_a_cleared_cache_give_no_fresh_password_attempts(monkeypatch, tmp_path):
+    import streamlit as st
+
+    url = f"duckdb:///{tmp_path / 'login.duckdb'}"
+    Store(url).close()
+    monkeypatch.setenv("VSDASH_ADMIN_PASSWORD_HASH", hash_password("juist-wachtwoord-123"))
+    for _ in range(3):
+        at = _run(monkeypatch, url, {"vs_admin_password": "fout-wachtwoord"})
+        assert any("onjuist" in e.value for e in at.error)
+        st.cache_resource.clear()  # what any websocket client can ask the server to do
+    at = _run(monkeypatch, url, {"vs_admin_password": "juist-wachtwoord-123"})
+    assert not at.exception, at.exception
+    assert any("Te veel mislukte pogingen" in e.value for e in at.error)
+    assert not at.get("file_uploader")

@@ -1,23 +1,20 @@
 """Login for changing data: Streamlit's OIDC login when configured, else an administrator password.
 
-The password check, hashing and lockout live in ``vsdash.auth``; this module only draws the
-widgets and keeps the throttle in ``st.cache_resource`` so every session shares it.
+The password check and hashing live in ``vsdash.auth``, the back-off after failed attempts in
+``vsdash.login_throttle`` (counted in the store, per account and per address); this module only
+draws the widgets and reads the client's address from the connection.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from vsdash import auth, settings
+from vsdash import auth, login_throttle, settings
 from vsdash.i18n import t
+from vsdash.ui import cached
 
 PASSWORD_KEY = "vs_admin_password"
 ADMIN_KEY = "_vs_admin"
-
-
-@st.cache_resource(show_spinner=False)
-def _throttle() -> auth.LoginThrottle:
-    return auth.LoginThrottle()
 
 
 def _secrets_section(name: str) -> dict:
@@ -37,18 +34,14 @@ def admin_password_hash() -> str | None:
     return _secrets_section("vsdash").get("admin_password_hash") or settings.admin_password_hash()
 
 
-def _client_key() -> str:
-    address = None
+def _client_address() -> str:
+    """The client's address for the login back-off (``X-Forwarded-For`` only via trusted proxies)."""
     try:
-        address = st.context.ip_address
-    except Exception:  # noqa: BLE001 - not available outside a browser session (tests)
-        address = None
-    if address:
-        return f"ip:{address}"
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    ctx = get_script_run_ctx()
-    return f"session:{ctx.session_id if ctx else 'local'}"
+        remote_ip = st.context.ip_address
+        forwarded = st.context.headers.get("X-Forwarded-For")
+    except Exception:  # noqa: BLE001 - no browser connection (AppTest): counted as loopback
+        remote_ip, forwarded = None, None
+    return login_throttle.client_address(remote_ip, forwarded)
 
 
 def editor(lang: str) -> str | None:
@@ -81,7 +74,9 @@ def editor(lang: str) -> str | None:
         # Checked before the field is drawn, so it can be emptied: a password never stays in state.
         st.session_state[PASSWORD_KEY] = ""
         try:
-            outcome = auth.check_admin_password(attempt, stored, _throttle(), _client_key())
+            outcome = login_throttle.check_password(
+                attempt, stored, cached.store(), account="beheerder", address=_client_address()
+            )
         except auth.HashFormatError as exc:
             st.error(str(exc))
             return None
