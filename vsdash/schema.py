@@ -333,15 +333,21 @@ IMPORT_LOG = Table(
 
 IMPORT_REJECTIONS = Table(
     "import_rejections",
-    "Geweigerde rijen van imports met --skip-invalid, met de reden (niets gaat verloren). "
-    "Coördinaten worden ook hier niet bewaard.",
+    "Geweigerde rijen van imports met --skip-invalid, met de reden. Alleen de ingelezen velden: "
+    "geen coördinaten, vrije tekst of kolommen die de import negeert (die kunnen persoonsgegevens "
+    "bevatten). Ongedaan maken van de import wist ze ook.",
     (
         _c("import_id", "VARCHAR", "Import waarbij de rij werd geweigerd", False),
         _c("rij", "INTEGER", "Rijnummer zoals een spreadsheet het toont (kopregel is rij 1)", False),
         _c("kolom", "VARCHAR", "Kolom met het probleem (zoals in het bestand)"),
-        _c("waarde", "VARCHAR", "De geweigerde waarde (coördinaten: niet bewaard)"),
+        _c("waarde", "VARCHAR", "De geweigerde waarde (coördinaten en vrije tekst: niet bewaard)"),
         _c("melding", "VARCHAR", "Wat er mis is en wat is toegestaan", False),
-        _c("gegevens", "VARCHAR", "De hele rij als JSON, zonder coördinaten", False),
+        _c(
+            "gegevens",
+            "VARCHAR",
+            "De ingelezen velden van de rij als JSON; zonder coördinaten, vrije tekst en genegeerde kolommen",
+            False,
+        ),
     ),
 )
 
