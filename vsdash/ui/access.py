@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from vsdash import auth, login_throttle, settings
+from vsdash import auth, login_throttle, plain_text, settings
 from vsdash.i18n import t
 from vsdash.ui import cached
 
@@ -53,7 +53,7 @@ def editor(lang: str) -> str | None:
     if oidc_configured():
         if st.user.is_logged_in:
             name = st.user.get("email") or st.user.get("name") or "ingelogd"
-            st.caption(t("data_logged_in_as", lang, naam=name))
+            st.caption(t("data_logged_in_as", lang, naam=plain_text.markdown(name)))
             st.button(t("data_logout", lang), on_click=st.logout, key="vs_logout")
             return str(name)
         st.info(t("data_login_needed", lang))

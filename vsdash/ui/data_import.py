@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from vsdash import ingest
+from vsdash import ingest, plain_text
 from vsdash.i18n import t
 from vsdash.ui import cached
 
@@ -109,7 +109,7 @@ def import_form(store, user: str, is_demo: bool, lang: str) -> None:
         try:
             mapping = _mapping(kind, data, upload.name, lang)
         except ingest.ImportRefused as exc:
-            st.error(str(exc))
+            st.error(plain_text.markdown(str(exc)))  # names file, columns and values
             mapping = None
         if mapping is not None and st.button(t("data_import_button", lang), type="primary", key="import_go"):
             bar = st.progress(0.0, text=t("data_importing", lang))
@@ -128,7 +128,7 @@ def import_form(store, user: str, is_demo: bool, lang: str) -> None:
                 )
             except ingest.ImportRefused as exc:
                 bar.empty()
-                st.error(str(exc))
+                st.error(plain_text.markdown(str(exc)))  # names file, columns and values
             else:
                 bar.empty()
                 _show_result(result, lang)
@@ -137,7 +137,7 @@ def import_form(store, user: str, is_demo: bool, lang: str) -> None:
 
 def _show_result(result: ingest.ImportResult, lang: str) -> None:
     for warning in result.warnings:
-        st.warning(warning)
+        st.warning(plain_text.markdown(warning))
     if result.refused:
         st.error(t("data_refused", lang, n=result.rejected, total=result.rows))
     elif result.dry_run:
@@ -168,7 +168,7 @@ def _undo(store, user: str, lang: str) -> None:
         t(
             "data_undo_what",
             lang,
-            bestand=last["bestand"],
+            bestand=plain_text.markdown(last["bestand"]),
             tijd=pd.Timestamp(last["tijdstip"]).strftime("%d-%m-%Y %H:%M"),
             n=int(last["geschreven"]),
         )
@@ -178,4 +178,11 @@ def _undo(store, user: str, lang: str) -> None:
         entry = ingest.undo_last_import(store, user=user)
         st.cache_data.clear()
         if entry:
-            st.success(t("data_undo_done", lang, bestand=entry["bestand"], n=entry["verwijderd"]))
+            st.success(
+                t(
+                    "data_undo_done",
+                    lang,
+                    bestand=plain_text.markdown(entry["bestand"]),
+                    n=entry["verwijderd"],
+                )
+            )
