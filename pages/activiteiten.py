@@ -121,7 +121,7 @@ with section_guard(lang, "register"):
         lang=lang,
     )
     st.dataframe(
-        table,
+        privacy.safe_export_frame(table),  # its CSV download must not carry formulas
         key="act_register",
         hide_index=True,
         width="stretch",

@@ -44,6 +44,13 @@ def _client_address() -> str:
     return login_throttle.client_address(remote_ip, forwarded)
 
 
+def signed_in_admin() -> bool:
+    """Whether this session has signed in to change data (OIDC login or the administrator password)."""
+    if oidc_configured():
+        return bool(st.user.is_logged_in)
+    return bool(st.session_state.get(ADMIN_KEY))
+
+
 def editor(lang: str) -> str | None:
     """Return who may change data in this session, or None after drawing how to log in.
 

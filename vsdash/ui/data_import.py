@@ -5,15 +5,19 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from vsdash import ingest, plain_text
+from vsdash import ingest, plain_text, privacy
 from vsdash.i18n import t
-from vsdash.ui import cached
+from vsdash.ui import access, cached
 
 KIND_KEYS = {kind: f"data_kind_{kind.replace('-', '_')}" for kind in ingest.KINDS}
 
 
 def import_log(url: str, version: str, lang: str) -> None:
-    """The import log, newest first (open to everyone: it holds no personal data)."""
+    """The import log, newest first: open to everyone, who imported only for signed-in administrators.
+
+    Names and e-mail addresses of importers are personal data; file names and counts are not.
+    Every cell is neutralised for spreadsheets, because the table's own CSV download exports it.
+    """
     log = cached.table(url, version, "import_log")
     st.subheader(t("data_log_title", lang))
     if log.empty:
@@ -22,7 +26,7 @@ def import_log(url: str, version: str, lang: str) -> None:
     shown = log[
         [
             "tijdstip",
-            "gebruiker",
+            *(["gebruiker"] if access.signed_in_admin() else []),
             "bestand",
             "soort",
             "aanvaard",
@@ -32,7 +36,7 @@ def import_log(url: str, version: str, lang: str) -> None:
             "ongedaan",
         ]
     ]
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(privacy.safe_export_frame(shown), hide_index=True, width="stretch")
 
 
 def templates(lang: str) -> None:
@@ -156,7 +160,8 @@ def _show_result(result: ingest.ImportResult, lang: str) -> None:
                 "message": t("data_col_message", lang),
             }
         )
-        st.dataframe(frame, hide_index=True, width="stretch")
+        # Refused values can be formulas (that is often why they were refused): neutralised for the CSV download.
+        st.dataframe(privacy.safe_export_frame(frame), hide_index=True, width="stretch")
 
 
 def _undo(store, user: str, lang: str) -> None:

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from vsdash import export, plain_text
+from vsdash import export, plain_text, privacy
 from vsdash.charts import ChartSpec
 from vsdash.i18n import t
 
@@ -98,7 +98,10 @@ def show_table(table: pd.DataFrame) -> None:
         for col in table.columns
         if _is_date_column(table[col])
     }
-    st.dataframe(table, hide_index=True, width="stretch", column_config=dates or None)
+    # The table's CSV download exports cells as shown: no cell may start a spreadsheet formula.
+    st.dataframe(
+        privacy.safe_export_frame(table), hide_index=True, width="stretch", column_config=dates or None
+    )
 
 
 def share_link(lang: str, where=None) -> None:
