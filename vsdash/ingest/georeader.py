@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from vsdash.ingest.limits import MAX_GEO_VERTICES, MAX_RISK_AREAS
+from vsdash.ingest.limits import MAX_AREA_VERTICES, MAX_GEO_VERTICES, MAX_RISK_AREAS
 from vsdash.ingest.readers import GEO_SUFFIXES
 from vsdash.ingest.results import ImportRefused
 
@@ -31,7 +31,10 @@ _SQLITE_STEP_BUDGET = 50_000_000
 
 
 def _read_risk_areas(data: bytes, file_name: str):
-    """Read polygons with their properties; return (text frame, WGS84 geometry series)."""
+    """Read polygons with their properties; return (text frame, WGS84 geometry series, warnings).
+
+    Areas with more than ``MAX_AREA_VERTICES`` vertices are simplified (a warning says which).
+    """
     import geopandas as gpd
 
     from vsdash import geo
@@ -62,11 +65,45 @@ def _read_risk_areas(data: bytes, file_name: str):
         raise ImportRefused(
             f"{file_name}: coördinatenstelsel EPSG:{epsg} kan niet worden omgezet naar WGS84 ({exc})."
         ) from exc
-    geometry = frame.geometry
+    geometry, warnings = _simplify_detailed(frame.geometry, file_name)
     text = pd.DataFrame(frame.drop(columns=frame.geometry.name)).fillna("").astype(str)
     text.index = pd.RangeIndex(2, len(text) + 2)  # feature 1 is "row 2", as in the table imports
     geometry.index = text.index
-    return text, geometry
+    return text, geometry, warnings
+
+
+def _simplify_detailed(geometry, file_name: str):
+    """Simplify areas above ``MAX_AREA_VERTICES`` in RD New: 1 m, doubled until few enough.
+
+    Every reader's map draws every vertex; a risk area is a street or a square, not a survey.
+    """
+    import shapely
+
+    from vsdash import geo
+
+    counts = shapely.get_num_coordinates(geometry.to_numpy())
+    detailed = counts > MAX_AREA_VERTICES
+    if not detailed.any():
+        return geometry, []
+    geometry = geometry.copy()
+    rd = geo.to_rd(geometry[detailed])
+    simplified, tolerance = rd, 1.0
+    while tolerance <= 64 and (shapely.get_num_coordinates(simplified.to_numpy()) > MAX_AREA_VERTICES).any():
+        simplified = rd.simplify(tolerance, preserve_topology=True)
+        tolerance *= 2
+    geometry[detailed] = geo.to_wgs84(simplified).to_numpy()
+    still = shapely.get_num_coordinates(geometry.to_numpy()) > MAX_AREA_VERTICES
+    if still.any():
+        raise ImportRefused(
+            f"{file_name}: gebied {int(still.argmax()) + 1} heeft ook vereenvoudigd (tot op 64 m) nog meer dan "
+            f"{MAX_AREA_VERTICES} hoekpunten; teken het eenvoudiger in de GIS-software."
+        )
+    numbers = ", ".join(str(i + 1) for i in detailed.nonzero()[0][:10])
+    limit = f"{MAX_AREA_VERTICES:_}".replace("_", ".")
+    return geometry, [
+        f"{file_name}: {int(detailed.sum())} gebied(en) hadden meer dan {limit} hoekpunten en zijn "
+        f"vereenvoudigd (tot op {tolerance / 2:g} m) zodat kaarten snel blijven: gebied {numbers}."
+    ]
 
 
 def _check_count(features: int, vertices: int, file_name: str) -> None:

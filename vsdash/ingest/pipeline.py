@@ -46,7 +46,8 @@ def import_file(
     result = ImportResult(kind=kind, file_name=name, sha256=digest, dry_run=dry_run)
     progress(0.02, f"{name} lezen")
     if kind == "risk-areas":
-        raw, geometry = _read_risk_areas(data, name)
+        raw, geometry, geo_warnings = _read_risk_areas(data, name)
+        result.warnings += geo_warnings
     else:
         raw, geometry = read_table(data, name), None
     columns = resolve_columns(raw.columns, kind, mapping)
