@@ -320,7 +320,7 @@ def build_activities(
         timeline_title=t("act_timeline_title", lang),
         timeline_chart=timeline_chart,
         register_title=t("act_register_title", lang),
-        register=table,
+        register=privacy.safe_export_frame(table),  # its built-in CSV download must not carry formulas
         columns=_columns(lang),
         register_note=t("act_register_note", lang, n=fmt_number(len(table), lang)),
         downloads=(t("act_download_csv", lang), t("act_download_xlsx", lang)),
