@@ -18,6 +18,9 @@ from vsdash.i18n import t
 
 log = logging.getLogger("vsdash")
 
+# Names from files shown in Markdown: one escape function for every page (vsdash.plain_text).
+plain_markdown = plain_text.markdown
+
 
 def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, **kwargs) -> object:
     """Draw a chart with its one-sentence alt text, its data as a table on request, and downloads.
