@@ -10,7 +10,7 @@ import streamlit as st
 
 from vsdash import maps
 from vsdash.i18n import t
-from vsdash.ui.widgets import show_table, table_switch
+from vsdash.ui.widgets import plain_markdown, show_table, table_switch
 
 
 def show_map(
@@ -43,7 +43,7 @@ def show_map(
         )
     with legend_col:
         show_legend(spec, lang)
-    st.caption(spec.alt)
+    st.caption(plain_markdown(spec.alt))  # the alt names campaigns and areas from files: plain text
     for note in spec.notes:
         st.caption(note)
     _map_table_switch(spec, key, lang, tuple(always_shown))
