@@ -8,6 +8,7 @@ have a fill pattern and their count written in the segment.
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -64,14 +65,20 @@ def activity_timeline_chart(
     acts["cat_order"] = acts["categorie"].map(order)
     if per_activity:
         acts = acts.sort_values(["van", "gemeente"])
-        acts["rij"] = [f"{_short(ti)} · {g}" for ti, g in zip(acts["titel"], acts["gemeente"], strict=True)]
+        # Titles come from files; plotly reads tags in labels, so they are escaped to stay plain text.
+        acts["rij"] = [
+            html.escape(f"{_short(str(ti))} · {g}", quote=False)
+            for ti, g in zip(acts["titel"], acts["gemeente"], strict=True)
+        ]
         # Duplicate titles in one municipality (a yearly workshop) still need their own row.
         acts["rij"] = acts["rij"] + acts.groupby("rij").cumcount().map(
             lambda i: "" if i == 0 else f" ({i + 1})"
         )
     else:
         acts = acts.sort_values(["gemeente", "cat_order", "van"])
-        acts["rij"] = acts["gemeente"] + " · " + acts["cat_label"]
+        acts["rij"] = (acts["gemeente"] + " · " + acts["cat_label"]).map(
+            lambda text: html.escape(text, quote=False)
+        )
     rows = list(dict.fromkeys(acts["rij"]))
 
     fig = go.Figure()
@@ -91,7 +98,10 @@ def activity_timeline_chart(
                 textposition="outside" if per_activity else "none",
                 textfont=dict(size=11),
                 cliponaxis=False,
-                customdata=part[["titel", "gemeente", "status_label", "eind_label"]].to_numpy(),
+                customdata=part[["titel", "gemeente", "status_label", "eind_label"]]
+                .astype(str)
+                .map(lambda text: html.escape(text, quote=False))
+                .to_numpy(),
                 hovertemplate=(
                     "<b>%{customdata[0]}</b><br>%{customdata[1]} · "
                     + t(f"cat_{category}", lang)
