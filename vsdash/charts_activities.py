@@ -8,6 +8,7 @@ have a fill pattern and their count written in the segment.
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -75,7 +76,9 @@ def activity_timeline_chart(
         )
     else:
         acts = acts.sort_values(["gemeente", "cat_order", "van"])
-        acts["rij"] = acts["gemeente"] + " · " + acts["cat_label"]
+        acts["rij"] = (acts["gemeente"] + " · " + acts["cat_label"]).map(
+            lambda text: html.escape(text, quote=False)
+        )
     rows = list(dict.fromkeys(acts["rij"]))
 
     fig = go.Figure()

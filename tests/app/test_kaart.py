@@ -36,6 +36,8 @@ def test_before_after_table_is_shown_with_the_willingness_caveat(monkeypatch, de
     at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0599"})
     assert not at.exception, at.exception
     assert any("Kaart van de verandering rond" in c for c in _captions(at))
+    # Event names come from files: the caption shows them as plain text, never as markup.
+    assert any(c.startswith("Kaart van de verandering rond Maatregel\\: camera") for c in _captions(at))
     assert any("meldingsbereidheid" in c for c in _captions(at))
     assert at.dataframe, "before/after table missing"
 

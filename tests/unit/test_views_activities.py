@@ -115,3 +115,16 @@ def test_english_model(store):
     labels = [m.label for m in model.metrics]
     assert labels[0] == "Activities in the period" and "Postponed (Covid-19)" in labels
     assert "Covid-19 postponed" in model.covid_sentence
+
+
+def test_timeline_shows_titles_from_files_as_plain_text(store):
+    from vsdash import charts_activities
+
+    acts = store.activities().head(3).copy()
+    acts.loc[acts.index[0], "titel"] = "<b>Vet</b> <a href='https://x.example'>klik</a>"
+    names = store.municipalities().set_index("gemeentecode")["weergavenaam"]
+    figure = charts_activities.activity_timeline_chart(acts, names=names, until=dt.date(2026, 12, 31)).figure
+    labels = [label for trace in figure.data for label in trace.y]
+    hovers = [row[0] for trace in figure.data for row in trace.customdata]
+    assert any(label.startswith("&lt;b&gt;Vet&lt;/b&gt;") for label in labels), labels
+    assert not any("<b>" in label or "<a " in label for label in labels + hovers)
