@@ -752,7 +752,8 @@ def _placebo_runs(
     """The method on the same weeks one year earlier and on the weeks just before the campaign.
 
     Each placebo uses only data before its own window end, so the campaign's weeks never enter it.
-    A placebo that cannot be computed (too little data before it) is left out.
+    A placebo that cannot be computed (too little data before it) or whose weeks hold another
+    campaign of the municipality is left out.
     """
     runs = []
     seed = int(kwargs.pop("seed"))
@@ -763,6 +764,12 @@ def _placebo_runs(
         last = first + pd.Timedelta(weeks=n_window - 1)
         if last >= window_first:
             continue  # a campaign of more than a year: last year's weeks would be its own
+        # Weeks with another campaign of the municipality are no placebo: an effect there is real.
+        if any(
+            pd.Timestamp(_monday(lo)) <= last and pd.Timestamp(_monday(hi)) >= first
+            for lo, hi in kwargs.get("other_campaigns", ())
+        ):
+            continue
         before = typed[typed["week"] <= last]
         if before.empty or before["week"].iloc[0] > first:
             continue

@@ -152,6 +152,14 @@ def test_placebo_runs_are_reported_and_sentences_are_plain():
     assert "hebben gevonden" in sentence
 
 
+def test_no_placebo_in_weeks_of_another_campaign():
+    # Last year's campaign in the same weeks really raised reports: that is no placebo.
+    sim = simulate_campaign(12, lift=0.3)
+    last_year = (sim.start - dt.timedelta(weeks=52), sim.end - dt.timedelta(weeks=52))
+    est = estimate_campaign_effect(sim.series, sim.start, sim.end, other_campaigns=[last_year], n_sim=200)
+    assert [run.kind for run in est.placebos] == ["vlak_ervoor"]
+
+
 @pytest.mark.parametrize(
     ("p_value", "fragment", "flagged"),
     [(0.4, "zo groot is het verschil dat ook zonder campagne voorkomt", False), (0.001, "niet is", True)],
