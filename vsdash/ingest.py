@@ -36,6 +36,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from vsdash import schema, settings
+from vsdash.store import with_record_keys
 
 Progress = Callable[[float, str], None]
 
@@ -1209,6 +1210,9 @@ def _report_rows(valid: pd.DataFrame, progress: Progress) -> pd.DataFrame:
     # the coordinates ride along in _lat/_lon until then and are never written.
     out["risicogebied_id"] = None
     out["import_id"] = None
+    # Each report gets its fixed random key for cell-key perturbation here, once (ADR 0006);
+    # a duplicate of a stored report is dropped before writing, so a stored key never changes.
+    out = with_record_keys(out)
     return out[schema.REPORTS.column_names].assign(_lat=lat, _lon=lon)
 
 
