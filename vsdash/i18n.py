@@ -113,6 +113,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The new reporting channel of {date} is given its own jump in level.",
     },
     # --- privacy and map -------------------------------------------------------------------
+    # issue 14: cell-key perturbation (docs/adr/0006-cell-key-perturbation.md)
+    "perturbation_note": {
+        "nl": "Om melders te beschermen zijn de aantallen licht veranderd: meestal 0 tot 2 meer of minder, "
+        "en een klein aantal wordt 0 of iets groter. Daardoor tellen ze niet altijd precies op.",
+        "en": "To protect the people who reported, the numbers have been changed slightly: usually by 0 to 2, "
+        "and a small number becomes 0 or a little larger. They may therefore not add up exactly.",
+    },
     "privacy_suppressed_legend": {
         "nl": "<{k}: minder dan {k} meldingen; het precieze aantal wordt niet getoond om melders te beschermen.",
         "en": "<{k}: fewer than {k} reports; the exact number is not shown to protect the people who reported.",

@@ -32,8 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export",
         help="exporteer de kaartlaag (GeoJSON) of aantallen meldingen (CSV), met privacyregels",
         description=(
-            "Schrijft wat het dashboard toont naar een bestand. Aantallen van 1 tot k (VSDASH_MIN_COUNT, "
-            "standaard 5) staan er niet in; ze krijgen het label '<k'."
+            "Schrijft wat het dashboard toont naar een bestand. Aantallen zijn licht verstoord om melders te "
+            "beschermen (aantallen van 1 tot k, VSDASH_MIN_COUNT, standaard 5, komen er niet in voor) en "
+            "tellen daardoor niet altijd precies op. Perioden worden verruimd tot hele weken, of hele maanden "
+            "waar aantallen klein zijn."
         ),
     )
     kinds = parser.add_subparsers(dest="kind", required=True)
@@ -50,7 +52,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     counts_parser = kinds.add_parser(
         "counts",
         help="aantallen meldingen per gemeente, wijk of week als CSV",
-        description="Aantallen met een totaalregel; kleine aantallen en wat ze zou verraden zijn afgeschermd.",
+        description="Aantallen met een totaalregel, licht verstoord; de totaalregel is zelf verstoord en kan "
+        "iets afwijken van de som van de regels.",
     )
     counts_parser.add_argument("--by", required=True, choices=COUNT_BY, help="indeling van de regels")
     counts_parser.add_argument("--gemeente", help="alleen deze gemeente (CBS-code, bijvoorbeeld GM0344)")
@@ -88,22 +91,33 @@ def counts_table(
     if by not in COUNT_BY:
         raise ValueError(f"by must be one of {COUNT_BY}, got {by!r}")
     codes = (gemeente,) if gemeente else None
+    start, end = _published_period(store, codes, start, end, weeks_only=by == "week")
     flt = ReportFilter(codes, start, end)
     if by == "gemeente":
         raw = store.count_reports(flt, "month", ("gemeentecode",))
-        cells = raw.groupby("gemeentecode", as_index=False)["n"].sum()
+        cells = privacy.combine_cells(raw, "gemeentecode")
         keys, margin_by = ["gemeentecode"], None
     elif by == "wijk":
-        cells = store.area_counts(flt, "wijkcode").loc[:, ["gemeentecode", "wijkcode", "n"]]
+        cells = store.area_counts(flt, "wijkcode").loc[:, ["gemeentecode", "wijkcode", "n", privacy.KEY_COL]]
         cells = cells.sort_values(["gemeentecode", "wijkcode"], ignore_index=True)
         keys, margin_by = ["gemeentecode", "wijkcode"], "gemeentecode"
     else:
         series = metrics.fill_periods(store.count_reports(flt, "week"), start, end, "week")
-        cells = pd.DataFrame({"week": series["periode"].dt.date.astype(str), "n": series["n"]})
+        cells = pd.DataFrame(
+            {
+                "week": series["periode"].dt.date.astype(str),
+                "n": series["n"],
+                privacy.KEY_COL: series[privacy.KEY_COL],
+            }
+        )
         keys, margin_by = ["week"], None
     cells = cells.rename(columns={"n": "count"})
     cells["count"] = cells["count"].astype("int64")
     shown, totals = privacy.suppress_with_margin(cells, margin_by, "count", lang=lang)
+    if by != "week":
+        # Only municipalities and wijken with reports are listed, so one published as 0 is left
+        # out like an empty one (a listed 0 would say "1 to 4 reports here").
+        shown = shown[shown["count"] > 0]
     for key in keys:
         if key not in totals.columns:
             totals[key] = TOTAL if key == keys[-1] else ""
@@ -115,6 +129,19 @@ def counts_table(
         order = table[margin_by].astype(str) + "|" + (table[keys[-1]] == TOTAL).astype(int).astype(str)
         table = table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
     return table
+
+
+def _published_period(
+    store: Store, codes: tuple[str, ...] | None, start: dt.date, end: dt.date, *, weeks_only: bool
+) -> tuple[dt.date, dt.date]:
+    """Widen [start, end] as ``privacy.snap_period`` prescribes (whole weeks; months when small)."""
+    weeks = privacy.snap_period(start, end)
+    if weeks_only:
+        return weeks.start, weeks.end
+    found = store.count_reports(ReportFilter(codes, weeks.start, weeks.end), "month")
+    total = privacy.published_count(int(found["n"].sum()), privacy.combine_keys(found[privacy.KEY_COL]))
+    snapped = privacy.snap_period(start, end, total)
+    return snapped.start, snapped.end
 
 
 # --- command handlers -------------------------------------------------------------------------
@@ -144,7 +171,10 @@ def run_counts(args: argparse.Namespace) -> int:
     table = counts_table(store, args.by, start, end, gemeente)
     safe = privacy.safe_export_frame(table)
     _write_atomically(args.out, safe.to_csv(index=False, lineterminator="\n"))
-    print(f"{args.out}: {len(table)} regels geschreven ({t('map_export_total')} inbegrepen).")
+    print(
+        f"{args.out}: {len(table)} regels geschreven ({t('map_export_total')} inbegrepen). "
+        f"{t('perturbation_note')}"
+    )
     return 0
 
 
