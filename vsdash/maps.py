@@ -801,9 +801,15 @@ def municipality_totals(
     """
     k = privacy.resolve_k(k)
     keyed = privacy.KEY_COL in counts.columns
+    if keyed and "periode" in counts.columns and not counts.empty:
+        # Weeks or months of a period: each municipality's total is the sum of its published
+        # parts (privacy.period_total), the same number its own trend on Overzicht adds up to.
+        shown = privacy.period_totals(counts, "gemeentecode", "n", k=k, lang=lang).rename(
+            columns={"n": "count"}
+        )
+        return _with_centres(shown, municipalities, k)
     values = ["n", *([privacy.KEY_COL] if keyed else [])]
     per = counts.groupby("gemeentecode", as_index=False)[values].sum() if not counts.empty else counts
-    info = municipalities.set_index("gemeentecode")
     frame = pd.DataFrame(
         {
             "gemeentecode": per["gemeentecode"].to_numpy() if len(per) else [],
@@ -812,11 +818,16 @@ def municipality_totals(
     )
     if keyed:
         frame[privacy.KEY_COL] = per[privacy.KEY_COL].astype("int64").to_numpy() if len(per) else []
-    frame = frame[frame["gemeentecode"].isin(info.index)]
-    frame["naam"] = frame["gemeentecode"].map(info["weergavenaam"])
-    frame["lat"] = frame["gemeentecode"].map(info["lat"]).round(4)
-    frame["lon"] = frame["gemeentecode"].map(info["lon"]).round(4)
     shown = privacy.suppress_small_counts(frame, "count", k=k, total_shown=True, lang=lang)
+    return _with_centres(shown, municipalities, k)
+
+
+def _with_centres(shown: pd.DataFrame, municipalities: pd.DataFrame, k: int) -> pd.DataFrame:
+    info = municipalities.set_index("gemeentecode")
+    shown = shown[shown["gemeentecode"].isin(info.index)].copy()
+    shown["naam"] = shown["gemeentecode"].map(info["weergavenaam"])
+    shown["lat"] = shown["gemeentecode"].map(info["lat"]).round(4)
+    shown["lon"] = shown["gemeentecode"].map(info["lon"]).round(4)
     edges = count_classes(shown["count"].dropna().tolist(), k)
     shown["klasse"] = [
         -1 if (c := _classify(v, edges)) is None else c for v in shown["count"].astype("Float64").tolist()

@@ -112,6 +112,8 @@ MAX_NOISE = 2
 # Slots (out of KEY_MODULUS) per offset for counts of k + 2 and more: close to uniform on -2..+2,
 # symmetric, so zero-mean; variance 510/256, about 2.
 _BASE_SLOTS = {-2: 51, -1: 51, 0: 52, 1: 51, 2: 51}
+# Slots (out of KEY_MODULUS) in which a count 1..k-1 is published as k; in the others it is 0.
+_SMALL_AT_K = 102
 
 
 def combine_keys(keys: Iterable[int] | pd.Series | np.ndarray) -> int:
@@ -141,10 +143,10 @@ def _row_slots(n: int, k: int) -> dict[int, int]:
     if n == 0:
         return {0: KEY_MODULUS}
     if n < k:
-        # 0 or k (a few slots k + 1 make the mean exact): a small count is never shown as itself.
-        above = (KEY_MODULUS * n) % k
-        at_k = (KEY_MODULUS * n - (k + 1) * above) // k
-        return {v: c for v, c in {0: KEY_MODULUS - at_k - above, k: at_k, k + 1: above}.items() if c}
+        # 0 or k with the same odds whatever the small count is, so a published 0 or k says nothing
+        # about which of 1..k-1 it was (an unbiased row would: 4 becomes k far more often than 1).
+        at_k = _SMALL_AT_K
+        return {0: KEY_MODULUS - at_k, k: at_k}
     slots: dict[int, int] = {}
     lifted = 0  # slot-units of upward bias from moving values below k up to k
     for offset, count in _BASE_SLOTS.items():
@@ -246,6 +248,52 @@ def perturb_counts(
     result[SUPPRESSION_COL] = NOT_SUPPRESSED
     result.attrs[UNPROTECTED_ATTR] = []
     return result
+
+
+def period_total(
+    parts: pd.DataFrame, count_col: str = "n", key_col: str = KEY_COL, *, k: int | None = None
+) -> int:
+    """Return the published total of a period: the sum of the published values of its parts.
+
+    ``parts`` are the whole weeks or months that tile a period snapped by ``snap_period`` (its
+    ``unit``), e.g. ``Store.count_reports(selection, grain=snapped.unit)``, with counts and keys.
+    A period total is *not* a cell of its own: if it were, every choice of start and end would add
+    fresh noise, and averaging many overlapping periods that differ by one week would give that
+    week's exact count back (ADR 0006, attack 8). As a sum of the same published parts, a total
+    and its trend add up, and no difference of periods tells more than the published parts.
+    """
+    k = resolve_k(k)
+    if parts.empty:
+        return 0
+    counts = _validated_counts(parts[count_col], count_col)
+    return int(_published_counts(counts, parts[key_col].to_numpy(dtype=np.int64), k).sum())
+
+
+def period_totals(
+    parts: pd.DataFrame,
+    by: Sequence[str] | str,
+    count_col: str = "n",
+    key_col: str = KEY_COL,
+    *,
+    k: int | None = None,
+    lang: str = i18n.DEFAULT_LANG,
+) -> pd.DataFrame:
+    """Return ``period_total`` per group (e.g. per municipality): one row per ``by`` value.
+
+    ``parts`` has one row per group and week or month of the period. Columns: the ``by``
+    columns, ``count_col`` (published total), ``label`` and ``suppression`` (empty).
+    """
+    k = resolve_k(k)
+    by_cols = [by] if isinstance(by, str) else list(by)
+    counts = _validated_counts(parts[count_col], count_col)
+    published = parts[by_cols].assign(
+        **{count_col: _published_counts(counts, parts[key_col].to_numpy(dtype=np.int64), k)}
+    )
+    out = published.groupby(by_cols, as_index=False, sort=True, dropna=False)[count_col].sum()
+    out[count_col] = pd.array(out[count_col].astype(np.int64), dtype="Int64")
+    out[LABEL_COL] = [i18n.fmt_number(int(v), lang) for v in out[count_col]]
+    out[SUPPRESSION_COL] = NOT_SUPPRESSED
+    return out
 
 
 # --- periods and breakdowns (ADR 0006) --------------------------------------------------------

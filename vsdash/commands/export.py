@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from vsdash import maps, metrics, privacy, settings
+from vsdash import i18n, maps, metrics, privacy, settings
 from vsdash.cli import UserError
 from vsdash.i18n import t
 from vsdash.store import ReportFilter, Store, StoreError
@@ -91,16 +91,24 @@ def counts_table(
     if by not in COUNT_BY:
         raise ValueError(f"by must be one of {COUNT_BY}, got {by!r}")
     codes = (gemeente,) if gemeente else None
-    start, end = _published_period(store, codes, start, end, weeks_only=by == "week")
+    weeks_only = by == "week"
+    start, end, snapped_unit = _published_period(store, codes, start, end, weeks_only=weeks_only)
     flt = ReportFilter(codes, start, end)
+    # Every number is a period total, so each is the sum of its published weeks or months
+    # (privacy.period_total); the grand total is the total of all selected reports, likewise.
+    grain = "week" if weeks_only else snapped_unit
     if by == "gemeente":
-        raw = store.count_reports(flt, "month", ("gemeentecode",))
-        cells = privacy.combine_cells(raw, "gemeentecode")
-        keys, margin_by = ["gemeentecode"], None
+        parts = store.count_reports(flt, grain, ("gemeentecode",))
+        shown = privacy.period_totals(parts, "gemeentecode", "n", lang=lang)
+        keys = ["gemeentecode"]
+        grand = store.count_reports(flt, grain)
+        totals = _total_row(privacy.period_total(grand), lang)
     elif by == "wijk":
-        cells = store.area_counts(flt, "wijkcode").loc[:, ["gemeentecode", "wijkcode", "n", privacy.KEY_COL]]
-        cells = cells.sort_values(["gemeentecode", "wijkcode"], ignore_index=True)
-        keys, margin_by = ["gemeentecode", "wijkcode"], "gemeentecode"
+        # Wijk counts are stored per week, so their parts are weeks.
+        parts = store.area_counts(flt, "wijkcode", grain="week")
+        shown = privacy.period_totals(parts, ["gemeentecode", "wijkcode"], "n", lang=lang)
+        keys = ["gemeentecode", "wijkcode"]
+        totals = privacy.period_totals(parts, "gemeentecode", "n", lang=lang)
     else:
         series = metrics.fill_periods(store.count_reports(flt, "week"), start, end, "week")
         cells = pd.DataFrame(
@@ -110,10 +118,11 @@ def counts_table(
                 privacy.KEY_COL: series[privacy.KEY_COL],
             }
         )
-        keys, margin_by = ["week"], None
-    cells = cells.rename(columns={"n": "count"})
-    cells["count"] = cells["count"].astype("int64")
-    shown, totals = privacy.suppress_with_margin(cells, margin_by, "count", lang=lang)
+        shown = privacy.suppress_small_counts(cells, "n", lang=lang)
+        keys = ["week"]
+        totals = _total_row(privacy.period_total(cells), lang)
+    shown = shown.rename(columns={"n": "count"})
+    totals = totals.rename(columns={"n": "count"})
     if by != "week":
         # Only municipalities and wijken with reports are listed, so one published as 0 is left
         # out like an empty one (a listed 0 would say "1 to 4 reports here").
@@ -125,23 +134,28 @@ def counts_table(
     table = pd.concat(
         [shown[[*keys, "count", "label"]], totals[[*keys, "count", "label"]]], ignore_index=True
     )
-    if margin_by:
-        order = table[margin_by].astype(str) + "|" + (table[keys[-1]] == TOTAL).astype(int).astype(str)
+    if by == "wijk":
+        order = table["gemeentecode"].astype(str) + "|" + (table[keys[-1]] == TOTAL).astype(int).astype(str)
         table = table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
     return table
 
 
 def _published_period(
     store: Store, codes: tuple[str, ...] | None, start: dt.date, end: dt.date, *, weeks_only: bool
-) -> tuple[dt.date, dt.date]:
+) -> tuple[dt.date, dt.date, str]:
     """Widen [start, end] as ``privacy.snap_period`` prescribes (whole weeks; months when small)."""
     weeks = privacy.snap_period(start, end)
     if weeks_only:
-        return weeks.start, weeks.end
-    found = store.count_reports(ReportFilter(codes, weeks.start, weeks.end), "month")
-    total = privacy.published_count(int(found["n"].sum()), privacy.combine_keys(found[privacy.KEY_COL]))
+        return weeks.start, weeks.end, weeks.unit
+    total = privacy.period_total(store.count_reports(ReportFilter(codes, weeks.start, weeks.end), "week"))
     snapped = privacy.snap_period(start, end, total)
-    return snapped.start, snapped.end
+    return snapped.start, snapped.end, snapped.unit
+
+
+def _total_row(total: int, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"n": pd.array([total], dtype="Int64"), "label": [i18n.fmt_number(total, lang)], "suppression": [""]}
+    )
 
 
 # --- command handlers -------------------------------------------------------------------------
