@@ -700,8 +700,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "grey: not comparable (one of the two counts is below {k} or withheld)",
     },
     "map_privacy_note": {
-        "nl": 'Privacy: meldingen zijn samengevoegd in zeshoeken (H3-resolutie {res}, ongeveer 0,7 km²); losse locaties worden nooit getoond. Aantallen van 1 tot {k} staan er als "<{k}"; een "x" is afgeschermd zodat een klein aantal niet uit het totaal terug te rekenen is.',
-        "en": 'Privacy: reports are grouped into hexagons (H3 resolution {res}, about 0.7 km²); individual locations are never shown. Counts from 1 to {k} appear as "<{k}"; an "x" is withheld so that a small number cannot be worked out from the total.',
+        # issue 14: the map's counts are perturbed, no longer hidden
+        "nl": "Privacy: meldingen zijn samengevoegd in zeshoeken (H3-resolutie {res}, ongeveer 0,7 km²); losse "
+        "locaties worden nooit getoond. De aantallen zijn licht veranderd om melders te beschermen: een aantal "
+        "onder de {k} wordt 0 (de zeshoek blijft dan leeg) of {k}, grotere aantallen wijken hooguit 2 af.",
+        "en": "Privacy: reports are grouped into hexagons (H3 resolution {res}, about 0.7 km²); individual "
+        "locations are never shown. The numbers have been changed slightly to protect the people who reported: "
+        "a number below {k} becomes 0 (the hexagon is then left empty) or {k}, larger numbers differ by at most 2.",
     },
     "map_tooltip_hex": {"nl": "Meldingen: {label}", "en": "Reports: {label}"},
     "map_tooltip_wijk": {"nl": "Wijk {naam}", "en": "District {naam}"},

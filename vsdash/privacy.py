@@ -13,15 +13,17 @@ to every count ``n``. The published value of a cell is a fixed function of its t
 key (``published_count``, looked up in ``perturbation_table``):
 
 - ``0`` stays ``0``;
-- ``1..k-1`` are never published: they become ``0`` or a value ``>= k``, with mean equal to the
-  true count;
+- ``1..k-1`` are never published: each becomes ``0`` or ``k``, with the same odds whatever the
+  small count is, so the published value does not say which one it was;
 - larger counts move by at most 2, zero-mean, variance about 2, and never into ``1..k-1``.
 
 The same reports always give the same published value, whatever query produced the cell, so
 asking again or moving a period boundary over an empty day teaches nothing; differencing two
-published cells gives the difference of the true counts plus noise, never a report. Totals are
-cells of their own (perturbed from their own combined key), so nothing is hidden and nothing
-needs complementary suppression: there is no hidden cell that a total could give back.
+published cells gives the difference of the true counts plus noise, never a report. Totals of
+groups (a municipality's wijken, the nation, a peer group) are cells of their own, perturbed from
+their combined key, so nothing is hidden and nothing needs complementary suppression. Totals of
+*periods* are the sum of their published weeks or months (``period_total``), so that averaging
+many overlapping periods gives nothing the published parts do not already say.
 
 The older suppression path (``"<k"`` and complementary ``"x"`` cells) is still applied to a frame
 that has no key column, so a count without keys is never shown exactly; every count from the store

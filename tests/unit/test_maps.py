@@ -141,25 +141,23 @@ def test_map_layer_and_geojson_never_show_or_reveal_small_counts(scratch_store, 
 @property_settings
 @given(cell_counts=cell_sets, seed=st.integers(0, 2**16))
 def test_counts_csv_by_wijk_with_totals_reveals_nothing(scratch_store, cell_counts, seed):
-    # Issue 14: every row, the total included, is a cell perturbed from its own key; no count
-    # 1..k-1 is ever written, and a wijk published as 0 is left out like an empty one.
+    # Issue 14: every number is a period total, the sum of its published weeks (ADR 0006); no
+    # count 1..k-1 is ever written, and a wijk published as 0 is left out like an empty one.
     _load(scratch_store, cell_counts, seed)
     table = counts_table(scratch_store, "wijk", START, END, GEMEENTE)
     cells = table[table["wijkcode"] != TOTAL]
     totals = table[table["wijkcode"] == TOTAL]
     assert table["count"].notna().all()
-    assert not table["count"].between(1, K - 1).any()
-    exact = scratch_store.area_counts(ReportFilter((GEMEENTE,), START, END), "wijkcode")
-    assert len(totals) == (1 if len(exact) else 0)
+    assert not cells["count"].between(1, K - 1).any()
+    weekly = scratch_store.area_counts(ReportFilter((GEMEENTE,), START, END), "wijkcode", grain="week")
+    published = [privacy.published_count(int(r.n), int(r.ckey)) for r in weekly.itertuples()]
+    weekly = weekly.assign(published=published)
+    assert len(totals) == (1 if len(weekly) else 0)
     if len(totals):
-        assert int(totals["count"].iloc[0]) == privacy.published_count(
-            int(exact["n"].sum()), privacy.combine_keys(exact["ckey"])
-        )
-    expected = {
-        row.wijkcode: privacy.published_count(int(row.n), int(row.ckey)) for row in exact.itertuples()
-    }
+        assert int(totals["count"].iloc[0]) == weekly["published"].sum()
+    expected = weekly.groupby("wijkcode")["published"].sum()
     assert dict(zip(cells["wijkcode"], cells["count"].astype(int), strict=True)) == {
-        w: v for w, v in expected.items() if v > 0
+        w: int(v) for w, v in expected.items() if v > 0
     }
 
 

@@ -1,9 +1,10 @@
 """``python -m vsdash export``: write the map's hexagon layer (GeoJSON) or report counts (CSV).
 
 Both go through ``vsdash.privacy`` exactly as the dashboard does: the GeoJSON is built by
-``vsdash.maps.hex_cells``, the same function the Kaart page draws from, and the CSV is
-suppressed with its totals (``privacy.suppress_with_margin``) and neutralised against
-spreadsheet formulas (``privacy.safe_export_frame``). Files appear whole or not at all.
+``vsdash.maps.hex_cells``, the same function the Kaart page draws from, and the CSV's counts are
+perturbed (ADR 0006): its period is snapped to whole weeks or months, each number is the sum of
+its published weeks or months, and text is neutralised against spreadsheet formulas
+(``privacy.safe_export_frame``). Files appear whole or not at all.
 """
 
 from __future__ import annotations
