@@ -422,6 +422,30 @@ def test_averaging_many_overlapping_periods_recovers_no_more_than_chance(series)
     assert outcome.recovered <= outcome.baseline, _report(outcome)
 
 
+def test_the_command_line_publishes_weeks_that_add_up_to_its_total(demo_store_url, tmp_path):
+    # Through the real entry point: no count 1..4, and the total is the sum of its weeks, so
+    # "total minus weeks" gives nothing that the weeks do not already show.
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    # A copy, because this module holds the demo store open and DuckDB allows one process.
+    copy = tmp_path / "demo.duckdb"
+    shutil.copy(demo_store_url.removeprefix("duckdb:///"), copy)
+    out = tmp_path / "weken.csv"
+    args = ["export", "counts", "--by", "week", "--gemeente", "GM0479", "--from", "2021-03-03"]
+    args += ["--to", "2021-06-15", "--store", f"duckdb:///{copy}", "--out", str(out)]
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-m", "vsdash", *args], cwd=root, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    table = pd.read_csv(out, dtype={"count": "Int64"})
+    weeks = table[table["week"] != "Totaal"]
+    assert weeks["week"].iloc[0] == "2021-03-01" and weeks["week"].iloc[-1] == "2021-06-14"  # whole weeks
+    assert not table["count"].between(1, K - 1).any()
+    assert int(table.loc[table["week"] == "Totaal", "count"].iloc[0]) == int(weeks["count"].sum())
+
+
 def test_without_perturbation_the_same_attacks_recover_every_small_count(series):
     # The measurement can fail: with exact published counts, total minus parts is exact.
     exact = Outcome("exact")
