@@ -750,6 +750,9 @@ def generate_demo(
     Replaces any earlier demo data; marks the store as demo. Returns the table counts.
     """
     rng = np.random.default_rng(seed)
+    # Record keys (ADR 0006) come from their own stream, so adding them left every other draw,
+    # and with it the demo data itself, as it was.
+    key_rng = np.random.default_rng([seed, 14])
     days = _days()
     municipalities = reference.load_municipalities().set_index("gemeentecode")
     population = reference.load_population()
@@ -798,6 +801,7 @@ def generate_demo(
             points = _location_points(code, centre, int(pop_2024[code]), places, polygons, rng)
             points["wijkcode"] = _assign_wijken(points)
             frame = _reports_for(code, counts[code], days, points, channels, rng)
+            frame["record_key"] = key_rng.integers(0, schema.RECORD_KEY_MODULUS, size=len(frame))
             # Generated rows are valid by construction; schema validation of 10M rows is skipped.
             store.insert("reports", frame, cur, validate=False)
         progress(0.92, "Samenvattingen berekenen")

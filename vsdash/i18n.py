@@ -203,6 +203,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The gap between the two is large; that points to a national event in these weeks, or to comparison municipalities that move differently.",
     },
     # --- privacy and map -------------------------------------------------------------------
+    # issue 14: cell-key perturbation (docs/adr/0006-cell-key-perturbation.md)
+    "perturbation_note": {
+        "nl": "Om melders te beschermen zijn de aantallen licht veranderd: meestal 0 tot 2 meer of minder, "
+        "en een klein aantal wordt 0 of iets groter. Daardoor tellen ze niet altijd precies op.",
+        "en": "To protect the people who reported, the numbers have been changed slightly: usually by 0 to 2, "
+        "and a small number becomes 0 or a little larger. They may therefore not add up exactly.",
+    },
     "privacy_suppressed_legend": {
         "nl": "<{k}: minder dan {k} meldingen; het precieze aantal wordt niet getoond om melders te beschermen.",
         "en": "<{k}: fewer than {k} reports; the exact number is not shown to protect the people who reported.",
@@ -815,8 +822,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "grey: not comparable (one of the two counts is below {k} or withheld)",
     },
     "map_privacy_note": {
-        "nl": 'Privacy: meldingen zijn samengevoegd in zeshoeken (H3-resolutie {res}, ongeveer 0,7 km²); losse locaties worden nooit getoond. Aantallen van 1 tot {k} staan er als "<{k}"; een "x" is afgeschermd zodat een klein aantal niet uit het totaal terug te rekenen is.',
-        "en": 'Privacy: reports are grouped into hexagons (H3 resolution {res}, about 0.7 km²); individual locations are never shown. Counts from 1 to {k} appear as "<{k}"; an "x" is withheld so that a small number cannot be worked out from the total.',
+        # issue 14: the map's counts are perturbed, no longer hidden
+        "nl": "Privacy: meldingen zijn samengevoegd in zeshoeken (H3-resolutie {res}, ongeveer 0,7 km²); losse "
+        "locaties worden nooit getoond. De aantallen zijn licht veranderd om melders te beschermen: een aantal "
+        "onder de {k} wordt 0 (de zeshoek blijft dan leeg) of {k}, grotere aantallen wijken hooguit 2 af.",
+        "en": "Privacy: reports are grouped into hexagons (H3 resolution {res}, about 0.7 km²); individual "
+        "locations are never shown. The numbers have been changed slightly to protect the people who reported: "
+        "a number below {k} becomes 0 (the hexagon is then left empty) or {k}, larger numbers differ by at most 2.",
     },
     "map_tooltip_hex": {"nl": "Meldingen: {label}", "en": "Reports: {label}"},
     "map_tooltip_wijk": {"nl": "Wijk {naam}", "en": "District {naam}"},

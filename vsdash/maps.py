@@ -421,13 +421,17 @@ def hex_cells(counts: pd.DataFrame, *, k: int | None = None, lang: str = "nl") -
 
     privacy.public_h3_resolution(H3_RESOLUTION)
     k = privacy.resolve_k(k)
-    frame = counts.loc[:, ["gemeentecode", "h3_r8", "n"]].copy()
+    values = ["n", *([privacy.KEY_COL] if privacy.KEY_COL in counts.columns else [])]
+    frame = counts.loc[:, ["gemeentecode", "h3_r8", *values]].copy()
     frame = frame[frame["n"] > 0]
     frame["h3"] = [h3.int_to_str(int(c)) for c in frame["h3_r8"]]
-    frame = frame.groupby(["gemeentecode", "h3"], as_index=False, sort=True)["n"].sum()
+    frame = frame.groupby(["gemeentecode", "h3"], as_index=False, sort=True)[values].sum()
     shown = privacy.suppress_small_counts(
         frame.rename(columns={"n": "count"}), "count", k=k, group_cols=["gemeentecode"], lang=lang
     )
+    if privacy.KEY_COL in counts.columns:
+        # Only cells with reports are drawn, so a cell published as 0 is left out like an empty one.
+        shown = shown[shown["count"] > 0]
     # A municipality whose cells cannot be protected against its published total (e.g. two
     # cells of 4 under a total of 8 give both away) is not drawn per hexagon at all: the key
     # figure stays, the map withholds. The withheld codes are listed for the page to say so.
@@ -447,12 +451,13 @@ def counts_per_cell(counts: pd.DataFrame) -> pd.DataFrame:
     """
     import h3
 
+    values = ["n", *([privacy.KEY_COL] if privacy.KEY_COL in counts.columns else [])]
     if counts.empty:
-        return pd.DataFrame({"h3": pd.Series(dtype=str), "n": pd.Series(dtype="int64")})
-    frame = pd.DataFrame(
-        {"h3": [h3.int_to_str(int(c)) for c in counts["h3_r8"]], "n": counts["n"].to_numpy()}
-    )
-    return frame.groupby("h3", as_index=False, sort=True)["n"].sum()
+        return pd.DataFrame({"h3": pd.Series(dtype=str), **{v: pd.Series(dtype="int64") for v in values}})
+    frame = pd.DataFrame({"h3": [h3.int_to_str(int(c)) for c in counts["h3_r8"]]})
+    for v in values:
+        frame[v] = counts[v].to_numpy()
+    return frame.groupby("h3", as_index=False, sort=True)[values].sum()
 
 
 def has_channel(channels: pd.DataFrame, gemeente: str, start: dt.date, end: dt.date) -> bool:
@@ -549,9 +554,11 @@ def risk_area_table(
     naam, type, count, label, suppression, maatregelen (text with dates).
     """
     k = privacy.resolve_k(k)
-    per_area = counts.groupby("risicogebied_id")["n"].sum() if not counts.empty else pd.Series(dtype="int64")
     frame = risk_areas.loc[:, ["risicogebied_id", "gemeentecode", "naam", "type"]].copy()
-    frame["count"] = frame["risicogebied_id"].map(per_area).fillna(0).astype("int64")
+    for col, out in (("n", "count"), (privacy.KEY_COL, privacy.KEY_COL)):
+        if col in counts.columns:
+            per_area = counts.groupby("risicogebied_id")[col].sum() if not counts.empty else pd.Series()
+            frame[out] = frame["risicogebied_id"].map(per_area).fillna(0).astype("int64")
     frame = privacy.suppress_small_counts(frame, "count", k=k, total_shown=False, lang=lang)
     frame["gemeente"] = frame["gemeentecode"].map(names or {}).fillna(frame["gemeentecode"])
     frame["maatregelen"] = [measure_text(measures, rid, lang) for rid in frame["risicogebied_id"]]
@@ -790,19 +797,34 @@ def municipality_totals(
     label, suppression, klasse.
     """
     k = privacy.resolve_k(k)
-    per = counts.groupby("gemeentecode", as_index=False)["n"].sum() if not counts.empty else counts
-    info = municipalities.set_index("gemeentecode")
+    keyed = privacy.KEY_COL in counts.columns
+    if keyed and "periode" in counts.columns and not counts.empty:
+        # Weeks or months of a period: each municipality's total is the sum of its published
+        # parts (privacy.period_total), the same number its own trend on Overzicht adds up to.
+        shown = privacy.period_totals(counts, "gemeentecode", "n", k=k, lang=lang).rename(
+            columns={"n": "count"}
+        )
+        return _with_centres(shown, municipalities, k)
+    values = ["n", *([privacy.KEY_COL] if keyed else [])]
+    per = counts.groupby("gemeentecode", as_index=False)[values].sum() if not counts.empty else counts
     frame = pd.DataFrame(
         {
             "gemeentecode": per["gemeentecode"].to_numpy() if len(per) else [],
             "count": per["n"].astype("int64").to_numpy() if len(per) else [],
         }
     )
-    frame = frame[frame["gemeentecode"].isin(info.index)]
-    frame["naam"] = frame["gemeentecode"].map(info["weergavenaam"])
-    frame["lat"] = frame["gemeentecode"].map(info["lat"]).round(4)
-    frame["lon"] = frame["gemeentecode"].map(info["lon"]).round(4)
+    if keyed:
+        frame[privacy.KEY_COL] = per[privacy.KEY_COL].astype("int64").to_numpy() if len(per) else []
     shown = privacy.suppress_small_counts(frame, "count", k=k, total_shown=True, lang=lang)
+    return _with_centres(shown, municipalities, k)
+
+
+def _with_centres(shown: pd.DataFrame, municipalities: pd.DataFrame, k: int) -> pd.DataFrame:
+    info = municipalities.set_index("gemeentecode")
+    shown = shown[shown["gemeentecode"].isin(info.index)].copy()
+    shown["naam"] = shown["gemeentecode"].map(info["weergavenaam"])
+    shown["lat"] = shown["gemeentecode"].map(info["lat"]).round(4)
+    shown["lon"] = shown["gemeentecode"].map(info["lon"]).round(4)
     edges = count_classes(shown["count"].dropna().tolist(), k)
     shown["klasse"] = [
         -1 if (c := _classify(v, edges)) is None else c for v in shown["count"].astype("Float64").tolist()
@@ -993,6 +1015,10 @@ def compare_counts(
             "count": [int(b.get(x, 0)) for x in keys] + [int(a.get(x, 0)) for x in keys],
         }
     )
+    if privacy.KEY_COL in before.columns and privacy.KEY_COL in after.columns:
+        bk = before.groupby(key)[privacy.KEY_COL].sum() if not before.empty else pd.Series(dtype="int64")
+        ak = after.groupby(key)[privacy.KEY_COL].sum() if not after.empty else pd.Series(dtype="int64")
+        long[privacy.KEY_COL] = [int(bk.get(x, 0)) for x in keys] + [int(ak.get(x, 0)) for x in keys]
     shown = privacy.suppress_small_counts(
         long, "count", k=k, group_cols=["venster"], total_shown=total_shown, lang=lang
     )
@@ -1040,7 +1066,9 @@ def compare_cells(
         return result
     coarse = H3_RESOLUTION - 1
     merged = [
-        privacy.coarsen_cells(cells, "h3", coarse, sum_cols=["n"]) if len(cells) else cells
+        privacy.coarsen_cells(cells, "h3", coarse, sum_cols=[c for c in ("n", privacy.KEY_COL) if c in cells])
+        if len(cells)
+        else cells
         for cells in (before_cells, after_cells)
     ]
     result = compare_counts(*merged, "h3", total_shown=True, k=k, lang=lang)
@@ -1258,14 +1286,15 @@ def risk_area_trend(
 
     k = privacy.resolve_k()
     rows = weekly[weekly["risicogebied_id"] == risicogebied_id].rename(columns={"periode": "periode"})
-    series = rows.loc[:, ["periode", "n"]].copy()
+    values = ["n", *([privacy.KEY_COL] if privacy.KEY_COL in rows.columns else [])]
+    series = rows.loc[:, ["periode", *values]].copy()
     series["periode"] = pd.to_datetime(series["periode"])
     grain = "week"
     if series.empty or series["n"].median() < 2 * k:
         # Weekly counts of one place are mostly below k; months tell the story without hiding it.
         grain = "month"
         series["periode"] = series["periode"].dt.to_period("M").dt.to_timestamp()
-        series = series.groupby("periode", as_index=False)["n"].sum()
+        series = series.groupby("periode", as_index=False)[values].sum()
     filled = metrics.fill_periods(series, start, end, grain)
     shown = privacy.suppress_small_counts(filled, "n", k=k, total_shown=True, lang=lang)
     values = shown["n"].astype("Float64").astype(float)

@@ -165,6 +165,12 @@ def fill_periods(
             (index >= pd.Timestamp(start)) & (next_starts - pd.Timedelta(days=1) <= pd.Timestamp(end))
         ]
         index.name = "periode"
+    if "ckey" in series.columns:
+        # Cell keys add up with the counts (ADR 0006); an empty period has key 0.
+        summed = series.groupby("periode")[["n", "ckey"]].sum()
+        filled = summed.reindex(index, fill_value=0).astype("int64")
+        filled["ckey"] %= 256
+        return filled.reset_index()
     counts = series.groupby("periode")["n"].sum() if not series.empty else pd.Series(dtype="int64")
     return counts.reindex(index, fill_value=0).astype("int64").reset_index(name="n")
 

@@ -1,48 +1,52 @@
-"""Decide what may be shown or exported: small-count suppression, safe maps and safe files.
+"""Decide what may be shown or exported: perturbed counts, safe periods and breakdowns, safe maps and files.
 
 This is the one place that decides privacy. Pages, maps, exports and the command line all call it;
-nothing else drops, rounds or hides counts for privacy reasons. Decision record:
-``docs/adr/0002-privacy-small-counts.md``.
+nothing else drops, rounds, perturbs or hides counts for privacy reasons. Decision records:
+``docs/adr/0006-cell-key-perturbation.md`` (the method for counts) and
+``docs/adr/0002-privacy-small-counts.md`` (maps, files, and the suppression it replaced).
 
-Suppression rule
-----------------
-``k`` is the smallest count that may be shown (``settings.min_count()``, default 5, at least 3).
+Cell-key perturbation (ADR 0006)
+--------------------------------
+Every report carries a fixed random *record key* in ``0..255`` (given at ingest). A cell's key is
+the sum of its reports' keys modulo 256 (``combine_keys``); the store returns it as ``ckey`` next
+to every count ``n``. The published value of a cell is a fixed function of its true count and its
+key (``published_count``, looked up in ``perturbation_table``):
 
-1. **Primary suppression.** A count in ``1..k-1`` is hidden: its value becomes ``<NA>`` and its
-   label ``"<k"`` (``"<5"`` for k = 5). Zero stays ``0``: "no reports here" does not point at a
-   person, and hiding zeros would make maps of quiet areas unreadable.
-2. **Complementary (secondary) suppression.** Within a *group* whose total is published, a reader
-   could otherwise compute a hidden cell as ``total - sum(visible)``. The reader knows that a
-   ``"<k"`` cell lies in ``1..k-1`` and that a complementary cell (label ``"x"``) is a visible-sized
-   count, ``>= k``. We hide further cells until, given the published total, every primary cell can
-   still be *any* value in ``1..k-1``: the table tells the reader nothing beyond the label. With
-   ``P`` primary cells summing to ``S_P`` and complementary cells ``C`` that means
+- ``0`` stays ``0``;
+- ``1..k-1`` are never published: each becomes ``0`` or ``k``, with the same odds whatever the
+  small count is, so the published value does not say which one it was;
+- larger counts move by at most 2, zero-mean, variance about 2, and never into ``1..k-1``.
 
-   - if ``C`` is empty: ``S_P - (|P| - 1)(k - 1) <= 1`` (lower bound stays 1), and
-   - always: ``S_P + sum(c - k for c in C) >= k + |P| - 2`` (upper bound stays ``k - 1``).
+The same reports always give the same published value, whatever query produced the cell, so
+asking again or moving a period boundary over an empty day teaches nothing; differencing two
+published cells gives the difference of the true counts plus noise, never a report. Totals of
+groups (a municipality's wijken, the nation, a peer group) are cells of their own, perturbed from
+their combined key, so nothing is hidden and nothing needs complementary suppression. Totals of
+*periods* are the sum of their published weeks or months (``period_total``), so that averaging
+many overlapping periods gives nothing the published parts do not already say.
 
-   A lone primary cell therefore always gets at least one partner. The partner is the smallest
-   visible positive cell that closes the gap (the "next-smallest" cell, unless that one is too
-   close to ``k`` to give cover); zeros are never used as partners because a hidden zero next to a
-   ``"<k"`` cell gives nothing away that the total does not. If the visible cells cannot protect
-   the group, the group's total (margin) is hidden too (label ``"x"``).
-3. **Rates** (per 10,000 inhabitants, per km²) are hidden wherever their count is hidden, because
-   a rate times a public denominator gives the count back.
+The older suppression path (``"<k"`` and complementary ``"x"`` cells) is still applied to a frame
+that has no key column, so a count without keys is never shown exactly; every count from the store
+carries keys.
 
-Scope: additivity is protected in one direction (cells within a group add up to the group total).
-A two-way table that shows both row and column margins, or a group total that is itself part of a
-larger published total, needs its margins run through these functions again; see the ADR.
+Queries are also limited where a difference could still single out a few reports:
+``snap_period`` widens periods to whole ISO weeks (whole months where counts are small), and
+``fine_breakdown_allowed`` decides whether a fine breakdown (weekday x hour, wijk, category x
+channel, hexagons) may be shown at all.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from vsdash import i18n, settings
+from vsdash import i18n, schema, settings
 
 PRIMARY = "primary"
 SECONDARY = "secondary"
@@ -101,6 +105,253 @@ def suppressed_label(k: int | None = None) -> str:
     return f"<{resolve_k(k)}"
 
 
+# --- cell-key perturbation (ADR 0006) -------------------------------------------------------
+
+KEY_COL = "ckey"
+KEY_MODULUS = schema.RECORD_KEY_MODULUS
+#: Largest change a perturbation makes to a count of at least k + 2.
+MAX_NOISE = 2
+# Slots (out of KEY_MODULUS) per offset for counts of k + 2 and more: close to uniform on -2..+2,
+# symmetric, so zero-mean; variance 510/256, about 2.
+_BASE_SLOTS = {-2: 51, -1: 51, 0: 52, 1: 51, 2: 51}
+# Slots (out of KEY_MODULUS) in which a count 1..k-1 is published as k; in the others it is 0.
+_SMALL_AT_K = 102
+
+
+def combine_keys(keys: Iterable[int] | pd.Series | np.ndarray) -> int:
+    """Return the cell key of a union of disjoint cells: the sum of their keys modulo 256.
+
+    Cell keys add up like counts, so code that adds up ``n`` over cells (a total, a coarser
+    period, a group of municipalities) adds up ``ckey`` with this function and passes both on.
+    """
+    values = np.asarray(list(keys) if not isinstance(keys, pd.Series | np.ndarray) else keys, dtype=np.int64)
+    return int(values.sum() % KEY_MODULUS)
+
+
+def combine_cells(
+    df: pd.DataFrame, by: Sequence[str] | str | None, count_col: str = "n", key_col: str = KEY_COL
+) -> pd.DataFrame:
+    """Add up counts and combine cell keys per group (``by``; None: one grand total row)."""
+    by_cols = [by] if isinstance(by, str) else list(by or [])
+    if not by_cols:
+        return pd.DataFrame({count_col: [int(df[count_col].sum())], key_col: [combine_keys(df[key_col])]})
+    out = df.groupby(by_cols, dropna=False, sort=True)[[count_col, key_col]].sum().reset_index()
+    out[key_col] = out[key_col].astype(np.int64) % KEY_MODULUS
+    return out
+
+
+def _row_slots(n: int, k: int) -> dict[int, int]:
+    """Published value -> number of key slots (out of 256) for a true count ``n``; mean exactly n."""
+    if n == 0:
+        return {0: KEY_MODULUS}
+    if n < k:
+        # 0 or k with the same odds whatever the small count is, so a published 0 or k says nothing
+        # about which of 1..k-1 it was (an unbiased row would: 4 becomes k far more often than 1).
+        at_k = _SMALL_AT_K
+        return {0: KEY_MODULUS - at_k, k: at_k}
+    slots: dict[int, int] = {}
+    lifted = 0  # slot-units of upward bias from moving values below k up to k
+    for offset, count in _BASE_SLOTS.items():
+        value = n + offset
+        if value < k:
+            lifted += count * (k - value)
+            value = k
+        slots[value] = slots.get(value, 0) + count
+    if lifted:
+        # Send some of the mass at k to 0 to take the bias back out, and the rounding rest to k + 1.
+        to_zero = -(-lifted // k)
+        rest = to_zero * k - lifted
+        slots[k] -= to_zero + rest
+        slots[0] = to_zero
+        slots[k + 1] = slots.get(k + 1, 0) + rest
+    return {v: c for v, c in sorted(slots.items()) if c}
+
+
+@functools.lru_cache(maxsize=8)
+def _offsets(k: int) -> np.ndarray:
+    """Array [row, ckey] -> published minus true count; row = min(n, k + 2)."""
+    table = np.zeros((k + 3, KEY_MODULUS), dtype=np.int64)
+    for row in range(k + 3):
+        values = np.repeat(*zip(*_row_slots(row, k).items(), strict=True))
+        table[row] = values - row
+    return table
+
+
+def perturbation_table(k: int | None = None) -> pd.DataFrame:
+    """Return the published perturbation table: for each true count, what may be published, how often.
+
+    One row per (true count ``n``, published value): ``n`` (``k + 2`` stands for every count of
+    ``k + 2`` and more, with the published value given as ``n + offset``), ``published``,
+    ``offset``, ``probability`` (slots of 256 record-key sums), ``mean_offset`` and ``variance``
+    of the row. ADR 0006 prints it for k = 5.
+    """
+    k = resolve_k(k)
+    rows = []
+    for n in range(k + 3):
+        slots = _row_slots(n, k)
+        probs = {v: c / KEY_MODULUS for v, c in slots.items()}
+        mean = sum((v - n) * p for v, p in probs.items())
+        var = sum((v - n - mean) ** 2 * p for v, p in probs.items())
+        for value, p in probs.items():
+            rows.append(
+                {
+                    "n": n,
+                    "published": value,
+                    "offset": value - n,
+                    "probability": p,
+                    "mean_offset": mean,
+                    "variance": var,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def published_count(n: int, ckey: int, k: int | None = None) -> int:
+    """Return the published value of a cell with true count ``n`` and cell key ``ckey``.
+
+    A fixed function of both: the same reports always publish the same value. Never in
+    ``1..k-1``; zero stays zero.
+    """
+    k = resolve_k(k)
+    if n < 0:
+        raise ValueError(f"a count cannot be negative, got {n}")
+    return int(n + _offsets(k)[min(int(n), k + 2), int(ckey) % KEY_MODULUS])
+
+
+def _published_counts(counts: np.ndarray, keys: np.ndarray, k: int) -> np.ndarray:
+    rows = np.minimum(counts, k + 2)
+    return counts + _offsets(k)[rows, np.asarray(keys, dtype=np.int64) % KEY_MODULUS]
+
+
+def perturb_counts(
+    df: pd.DataFrame,
+    count_col: str = "count",
+    key_col: str = KEY_COL,
+    *,
+    k: int | None = None,
+    lang: str = i18n.DEFAULT_LANG,
+) -> pd.DataFrame:
+    """Replace exact counts by their published values; add a label; drop the key.
+
+    Every row is a cell of its own: a total row must carry its own combined key
+    (``combine_keys``). Returns a copy with ``count_col`` as published (``Int64``, never empty),
+    ``label`` (the published number formatted for ``lang``) and ``suppression`` (empty: nothing
+    is hidden). The key column is dropped, because key and published value together would give
+    the exact count back.
+    """
+    k = resolve_k(k)
+    counts = _validated_counts(df[count_col], count_col)
+    if df[key_col].isna().any():
+        raise ValueError(f"key column {key_col!r} has missing values; every cell needs its key")
+    published = _published_counts(counts, df[key_col].to_numpy(dtype=np.int64), k)
+    result = df.drop(columns=[key_col])
+    result[count_col] = pd.array(published, dtype="Int64")
+    result[LABEL_COL] = [i18n.fmt_number(int(v), lang) for v in published]
+    result[SUPPRESSION_COL] = NOT_SUPPRESSED
+    result.attrs[UNPROTECTED_ATTR] = []
+    return result
+
+
+def period_total(
+    parts: pd.DataFrame, count_col: str = "n", key_col: str = KEY_COL, *, k: int | None = None
+) -> int:
+    """Return the published total of a period: the sum of the published values of its parts.
+
+    ``parts`` are the whole weeks or months that tile a period snapped by ``snap_period`` (its
+    ``unit``), e.g. ``Store.count_reports(selection, grain=snapped.unit)``, with counts and keys.
+    A period total is *not* a cell of its own: if it were, every choice of start and end would add
+    fresh noise, and averaging many overlapping periods that differ by one week would give that
+    week's exact count back (ADR 0006, attack 8). As a sum of the same published parts, a total
+    and its trend add up, and no difference of periods tells more than the published parts.
+    """
+    k = resolve_k(k)
+    if parts.empty:
+        return 0
+    counts = _validated_counts(parts[count_col], count_col)
+    return int(_published_counts(counts, parts[key_col].to_numpy(dtype=np.int64), k).sum())
+
+
+def period_totals(
+    parts: pd.DataFrame,
+    by: Sequence[str] | str,
+    count_col: str = "n",
+    key_col: str = KEY_COL,
+    *,
+    k: int | None = None,
+    lang: str = i18n.DEFAULT_LANG,
+) -> pd.DataFrame:
+    """Return ``period_total`` per group (e.g. per municipality): one row per ``by`` value.
+
+    ``parts`` has one row per group and week or month of the period. Columns: the ``by``
+    columns, ``count_col`` (published total), ``label`` and ``suppression`` (empty).
+    """
+    k = resolve_k(k)
+    by_cols = [by] if isinstance(by, str) else list(by)
+    counts = _validated_counts(parts[count_col], count_col)
+    published = parts[by_cols].assign(
+        **{count_col: _published_counts(counts, parts[key_col].to_numpy(dtype=np.int64), k)}
+    )
+    out = published.groupby(by_cols, as_index=False, sort=True, dropna=False)[count_col].sum()
+    out[count_col] = pd.array(out[count_col].astype(np.int64), dtype="Int64")
+    out[LABEL_COL] = [i18n.fmt_number(int(v), lang) for v in out[count_col]]
+    out[SUPPRESSION_COL] = NOT_SUPPRESSED
+    return out
+
+
+# --- periods and breakdowns (ADR 0006) --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SnappedPeriod:
+    """A period widened for publication: first and last day, and the unit it was snapped to."""
+
+    start: dt.date
+    end: dt.date
+    unit: str  # "week" or "month"
+
+
+def snap_period(
+    start: dt.date, end: dt.date, published_total: int | None = None, *, k: int | None = None
+) -> SnappedPeriod:
+    """Widen a period so published counts can only differ by whole ISO weeks or whole months.
+
+    Counts for a period are published for whole ISO weeks (Monday to Sunday): moving an end date
+    by a day then changes nothing, and a single day is never the difference of two published
+    periods. Where counts are small, whole months: ``published_total`` is the published count of
+    the week-snapped period (so the choice itself reveals nothing beyond what is shown), and a
+    mean below k per week snaps to months. Without ``published_total`` the weeks stand.
+    """
+    if start > end:
+        raise ValueError(f"start {start} is after end {end}")
+    k = resolve_k(k)
+    week_start = start - dt.timedelta(days=start.isoweekday() - 1)
+    week_end = end + dt.timedelta(days=7 - end.isoweekday())
+    weeks = ((week_end - week_start).days + 1) // 7
+    if published_total is None or published_total >= k * weeks:
+        return SnappedPeriod(week_start, week_end, "week")
+    month_start = start.replace(day=1)
+    next_month = (end.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return SnappedPeriod(month_start, next_month - dt.timedelta(days=1), "month")
+
+
+#: Cells of the fine breakdowns that are fixed in size (wijken and hexagons depend on the area).
+BREAKDOWN_CELLS = {"weekday_hour": 7 * 24, "weekday": 7, "hour": 24}
+
+
+def fine_breakdown_allowed(published_total: int, n_cells: int, *, k: int | None = None) -> bool:
+    """Whether a breakdown of ``published_total`` reports over ``n_cells`` cells may be shown.
+
+    Only where cells are large enough on average: at least k reports per cell (a weekday x hour
+    heat map, 168 cells, needs 840 reports for k = 5). With fewer, most cells would be 0..k-1,
+    and a breakdown of a handful of reports says when, where or what each one was, however
+    each cell is perturbed. Decided on the published total, so the decision reveals nothing new.
+    """
+    k = resolve_k(k)
+    if n_cells <= 0:
+        return False
+    return int(published_total) >= k * int(n_cells)
+
+
 # --- counts ---------------------------------------------------------------------------------
 
 
@@ -114,7 +365,12 @@ def suppress_small_counts(
     total_shown: bool = True,
     lang: str = i18n.DEFAULT_LANG,
 ) -> pd.DataFrame:
-    """Hide small counts (primary) and the cells that would reveal them (complementary).
+    """Publish counts: perturbed when the frame has cell keys, else small ones hidden (legacy).
+
+    With a ``ckey`` column (every count from the store has one) this is ``perturb_counts``:
+    each row, total rows included, is perturbed from its own key and nothing is hidden, so
+    ``group_cols``, ``total_rows`` and ``total_shown`` do not matter. Without keys the older
+    suppression below applies (primary ``"<k"``, complementary ``"x"``).
 
     Parameters
     ----------
@@ -148,6 +404,8 @@ def suppress_small_counts(
         ``result.attrs["totals_to_suppress"]``: do not publish those totals (use
         ``suppress_with_margin`` to get totals that are safe).
     """
+    if KEY_COL in df.columns:
+        return perturb_counts(df, count_col, k=k, lang=lang)
     k = resolve_k(k)
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"df must be a pandas DataFrame, got {type(df).__name__}")
@@ -227,7 +485,11 @@ def suppress_with_margin(
     k: int | None = None,
     lang: str = i18n.DEFAULT_LANG,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Suppress cells and their group totals together, so both can be shown side by side.
+    """Publish cells and their group totals together, so both can be shown side by side.
+
+    With a ``ckey`` column, cells are perturbed and each group total is perturbed as a cell of
+    its own from its combined key (totals may then differ a little from the sum of the shown
+    cells; that is the protection). Without keys, the older suppression applies.
 
     Parameters
     ----------
@@ -247,6 +509,12 @@ def suppress_with_margin(
         raw counts and hidden where needed to protect the cells.
     """
     by_cols = [by] if isinstance(by, str) else list(by or [])
+    if KEY_COL in df.columns:
+        cells = perturb_counts(df, count_col, k=k, lang=lang)
+        margin = perturb_counts(combine_cells(df, by_cols, count_col), count_col, k=k, lang=lang)
+        cells.attrs = {}
+        margin.attrs = {}
+        return cells, margin[[*by_cols, count_col, LABEL_COL, SUPPRESSION_COL]]
     counts = _validated_counts(df[count_col], count_col)
     raw = df.assign(**{count_col: counts})
     if by_cols:
@@ -281,7 +549,10 @@ def suppress_rates(
     total_shown: bool = True,
     lang: str = i18n.DEFAULT_LANG,
 ) -> pd.DataFrame:
-    """Hide rates whose count is hidden, since rate x public denominator gives the count back.
+    """Publish rates with their counts, since rate x public denominator gives the count back.
+
+    With a ``ckey`` column the counts are perturbed and each rate is recomputed from its
+    published count (rate x published / exact). Otherwise rates are hidden where counts are.
 
     If ``df`` has no ``suppression`` column yet, the counts are first suppressed with
     ``suppress_small_counts`` (same ``k``, ``group_cols``, ``total_shown``). Every column in
@@ -291,6 +562,15 @@ def suppress_rates(
     missing = [col for col in rate_cols if col not in df.columns]
     if missing:
         raise KeyError(f"rate columns {missing} not in frame; columns are {list(df.columns)}")
+    if SUPPRESSION_COL not in df.columns and KEY_COL in df.columns:
+        # Rates follow the published count, so rate x public denominator gives only that back.
+        exact = _validated_counts(df[count_col], count_col).astype(float)
+        result = perturb_counts(df, count_col, k=k, lang=lang)
+        published = result[count_col].to_numpy(dtype=float)
+        scale = np.divide(published, exact, out=np.ones_like(exact), where=exact > 0)
+        for col in rate_cols:
+            result[col] = pd.to_numeric(result[col], errors="raise").astype(float) * scale
+        return result
     if SUPPRESSION_COL in df.columns:
         result = df.copy()
     else:

@@ -308,6 +308,14 @@ REPORTS = Table(
         _c("h3_r8", "UBIGINT", "H3-cel resolutie 8 (ca. 0,7 km²); de fijnste die het publiek ziet"),
         _c("h3_r9", "UBIGINT", "H3-cel resolutie 9 (ca. 0,1 km²); alleen voor berekeningen op de server"),
         _c("import_id", "VARCHAR", "Import waaruit de rij komt"),
+        # Issue 14: the fixed random key of cell-key perturbation (docs/adr/0006-cell-key-perturbation.md).
+        _c(
+            "record_key",
+            "INTEGER",
+            "Vaste willekeurige sleutel 0-255, bij het inlezen toegekend; bepaalt de kleine verstoring van "
+            "gepubliceerde aantallen (nooit zelf getoond)",
+            False,
+        ),
     ),
     ("gemeentecode", "melding_id"),
 )
@@ -392,6 +400,11 @@ LOGIN_FAILURES = Table(
     ("sleutel",),
 )
 
+#: Record keys are 0..RECORD_KEY_MODULUS-1; a cell's key is the sum of its records' keys modulo this.
+RECORD_KEY_MODULUS = 256
+#: Version of the table layout, kept in ``meta.schema_versie``; 2 added record and cell keys (issue 14).
+SCHEMA_VERSION = 2
+
 # Pre-aggregated tables: rebuilt from ``reports`` after every write, so pages never scan raw rows.
 AGG_DAILY = Table(
     "agg_daily",
@@ -402,6 +415,7 @@ AGG_DAILY = Table(
         _c("categorie", "VARCHAR", "Soort voorval", False),
         _c("kanaal_id", "VARCHAR", "Meldkanaal"),
         _c("n", "INTEGER", "Aantal meldingen", False),
+        _c("ckey", "INTEGER", "Celsleutel: som van de recordsleutels modulo 256", False),
     ),
 )
 
@@ -415,6 +429,7 @@ AGG_HOUR = Table(
         _c("uur", "INTEGER", "Uur van de dag, 0-23", False),
         _c("categorie", "VARCHAR", "Soort voorval", False),
         _c("n", "INTEGER", "Aantal meldingen", False),
+        _c("ckey", "INTEGER", "Celsleutel: som van de recordsleutels modulo 256", False),
     ),
 )
 
@@ -426,6 +441,7 @@ AGG_HEX = Table(
         _c("week", "DATE", "Maandag van de week", False),
         _c("h3_r8", "UBIGINT", "H3-cel resolutie 8", False),
         _c("n", "INTEGER", "Aantal meldingen", False),
+        _c("ckey", "INTEGER", "Celsleutel: som van de recordsleutels modulo 256", False),
     ),
 )
 
@@ -438,6 +454,7 @@ AGG_AREA = Table(
         _c("risicogebied_id", "VARCHAR", "Risicogebied (leeg: buiten risicogebieden)"),
         _c("wijkcode", "VARCHAR", "Wijk (leeg: onbekend)"),
         _c("n", "INTEGER", "Aantal meldingen", False),
+        _c("ckey", "INTEGER", "Celsleutel: som van de recordsleutels modulo 256", False),
     ),
 )
 

@@ -17,12 +17,14 @@ import contextlib
 import datetime as dt
 import hashlib
 import re
+import secrets
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+import numpy as np
 import pandas as pd
 
 from vsdash import reference, schema
@@ -246,6 +248,27 @@ class ReportFilter:
 
 GRAINS = ("day", "week", "month")
 
+# Cell keys (ADR 0006): an aggregate row and every count read from the store carry, next to ``n``,
+# the sum of their records' keys modulo 256, so privacy can perturb each published cell the same
+# way whatever query produced it.
+_CELL_KEY = f"CAST(sum(record_key) % {schema.RECORD_KEY_MODULUS} AS INTEGER) AS ckey"
+_SUM_KEYS = f"CAST(sum(ckey) % {schema.RECORD_KEY_MODULUS} AS INTEGER) AS ckey"
+
+
+def with_record_keys(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` (report rows) with a random ``record_key`` wherever it has none.
+
+    The key is drawn once, from the operating system's randomness, when a report enters the
+    store, and never changes: that is what makes a published cell show the same value whatever
+    query produced it (ADR 0006). The demo generator draws its keys from its own seed instead.
+    """
+    if "record_key" in frame.columns and frame["record_key"].notna().all():
+        return frame
+    rng = np.random.default_rng(secrets.randbits(128))
+    drawn = pd.Series(rng.integers(0, schema.RECORD_KEY_MODULUS, size=len(frame)), index=frame.index)
+    current = frame["record_key"] if "record_key" in frame.columns else pd.Series(pd.NA, index=frame.index)
+    return frame.assign(record_key=pd.to_numeric(current).fillna(drawn).astype("int64"))
+
 
 class Store:
     """The store: reference tables, imported data and pre-aggregated report counts."""
@@ -279,6 +302,8 @@ class Store:
     def insert(self, table: str, frame: pd.DataFrame, cursor=None, validate: bool = True) -> int:
         """Validate ``frame`` against the schema of ``table`` and append it; return rows written."""
         spec = schema.TABLES[table]
+        if table == "reports":
+            frame = with_record_keys(frame)
         frame = schema.validate_frame(spec, frame) if validate else frame[spec.column_names]
         if frame.empty:
             return 0
@@ -297,6 +322,7 @@ class Store:
 
     def _ensure_schema(self) -> None:
         if self._db.table_exists("meta"):
+            self._upgrade_schema()
             return
         with self.transaction() as cur:
             # Several instances may start at once on one new database: the first to take the
@@ -305,16 +331,54 @@ class Store:
                 return
             for table in schema.ALL_TABLES:
                 self._db.execute(table.ddl(self.dialect), cursor=cur)
-            for cols in (("gemeentecode", "dag"),):
-                self._db.execute(
-                    f"CREATE INDEX IF NOT EXISTS agg_daily_idx ON agg_daily ({', '.join(cols)})", cursor=cur
-                )
+            self._create_indexes(cur)
             self.insert("municipalities", reference.load_municipalities(), cur)
             self.insert("population", reference.load_population(), cur)
             self.insert("programmes", reference.PROGRAMMES, cur)
             self.insert("memberships", reference.memberships(), cur)
             self.insert("peer_groups", reference.peer_groups(), cur)
-            self.insert("meta", pd.DataFrame({"sleutel": ["schema_versie"], "waarde": ["1"]}), cur)
+            self.insert(
+                "meta",
+                pd.DataFrame({"sleutel": ["schema_versie"], "waarde": [str(schema.SCHEMA_VERSION)]}),
+                cur,
+            )
+
+    def _create_indexes(self, cur) -> None:
+        for cols in (("gemeentecode", "dag"),):
+            self._db.execute(
+                f"CREATE INDEX IF NOT EXISTS agg_daily_idx ON agg_daily ({', '.join(cols)})", cursor=cur
+            )
+
+    def _upgrade_schema(self) -> None:
+        """Bring a store written by an older version up to ``schema.SCHEMA_VERSION``.
+
+        Version 2 (issue 14) adds ``reports.record_key`` and ``ckey`` to the aggregate tables.
+        Existing reports get keys from a keyed hash of their identity (a secret made once per
+        store and kept in ``meta``), so the keys are fixed and the published counts of an old
+        store do not change between runs; the aggregates are then rebuilt.
+        """
+        if self.meta("schema_versie") not in (None, "1"):
+            return
+        with self.transaction() as cur:
+            salt = secrets.token_hex(16)
+            self.set_meta("record_key_salt", salt, cur)
+            self.execute("ALTER TABLE reports ADD COLUMN record_key INTEGER", cursor=cur)
+            # md5 exists in both DuckDB and PostgreSQL; two hex digits give a uniform 0..255.
+            digits = "'0123456789abcdef'"
+            hashed = "md5($salt || gemeentecode || '|' || melding_id)"
+            self.execute(
+                f"UPDATE reports SET record_key = (strpos({digits}, substr({hashed}, 1, 1)) - 1) * 16 "
+                f"+ strpos({digits}, substr({hashed}, 2, 1)) - 1",
+                {"salt": salt},
+                cur,
+            )
+            # DuckDB refuses to alter a table with an index on it: drop the index, put it back.
+            self.execute("DROP INDEX IF EXISTS agg_daily_idx", cursor=cur)
+            for table in schema.AGGREGATE_TABLES:
+                self.execute(f"ALTER TABLE {table.name} ADD COLUMN ckey INTEGER", cursor=cur)
+            self._create_indexes(cur)
+            self.rebuild_aggregates(cursor=cur)
+            self.set_meta("schema_versie", str(schema.SCHEMA_VERSION), cur)
 
     def set_meta(self, key: str, value: str, cursor=None) -> None:
         """Set a property of the store (e.g. ``demo`` = ``ja``)."""
@@ -357,15 +421,15 @@ class Store:
         params = {"codes": list(gemeenten)} if gemeenten is not None else {}
         statements = {
             "agg_daily": "SELECT gemeentecode, CAST(gebeurd_op AS DATE) AS dag, categorie, kanaal_id, "
-            "count(*) AS n FROM reports{w} GROUP BY 1, 2, 3, 4",
+            f"count(*) AS n, {_CELL_KEY} FROM reports{{w}} GROUP BY 1, 2, 3, 4",
             "agg_hour": "SELECT gemeentecode, CAST(date_trunc('month', gebeurd_op) AS DATE) AS maand, "
             "CAST(EXTRACT(isodow FROM gebeurd_op) AS INTEGER) AS weekdag, "
-            "CAST(EXTRACT(hour FROM gebeurd_op) AS INTEGER) AS uur, categorie, count(*) AS n "
-            "FROM reports{w} GROUP BY 1, 2, 3, 4, 5",
+            "CAST(EXTRACT(hour FROM gebeurd_op) AS INTEGER) AS uur, categorie, count(*) AS n, "
+            f"{_CELL_KEY} FROM reports{{w}} GROUP BY 1, 2, 3, 4, 5",
             "agg_hex": "SELECT gemeentecode, CAST(date_trunc('week', gebeurd_op) AS DATE) AS week, h3_r8, "
-            "count(*) AS n FROM reports{w}{and_} h3_r8 IS NOT NULL GROUP BY 1, 2, 3",
+            f"count(*) AS n, {_CELL_KEY} FROM reports{{w}}{{and_}} h3_r8 IS NOT NULL GROUP BY 1, 2, 3",
             "agg_area": "SELECT gemeentecode, CAST(date_trunc('week', gebeurd_op) AS DATE) AS week, "
-            "risicogebied_id, wijkcode, count(*) AS n FROM reports{w} GROUP BY 1, 2, 3, 4",
+            f"risicogebied_id, wijkcode, count(*) AS n, {_CELL_KEY} FROM reports{{w}} GROUP BY 1, 2, 3, 4",
         }
 
         def run(cur) -> None:
@@ -432,7 +496,8 @@ class Store:
         """Count reports per period (``day``/``week``/``month``) and optional ``by`` columns.
 
         ``by`` may hold ``gemeentecode``, ``categorie`` and ``kanaal_id``. Returns columns
-        ``periode`` (the first day of the period), the ``by`` columns and ``n``.
+        ``periode`` (the first day of the period), the ``by`` columns, ``n`` and ``ckey`` (the
+        cell key, see ``privacy.combine_keys``; every count method of the store returns one).
         """
         if grain not in GRAINS:
             raise ValueError(f"grain must be one of {GRAINS}, got {grain!r}")
@@ -443,12 +508,13 @@ class Store:
         period = "dag" if grain == "day" else f"CAST(date_trunc('{grain}', dag) AS DATE)"
         extra = "".join(f", {c}" for c in by)
         sql = (
-            f"SELECT {period} AS periode{extra}, CAST(sum(n) AS BIGINT) AS n FROM agg_daily "
+            f"SELECT {period} AS periode{extra}, CAST(sum(n) AS BIGINT) AS n, {_SUM_KEYS} FROM agg_daily "
             f"WHERE {selection.where()} GROUP BY {period}{extra} ORDER BY periode{extra}"
         )
         found = self.query(sql, selection.params())
         found["periode"] = pd.to_datetime(found["periode"])
         found["n"] = found["n"].astype("int64")
+        found["ckey"] = found["ckey"].astype("int64")
         return found
 
     def count_by_hour(self, selection: ReportFilter) -> pd.DataFrame:
@@ -456,7 +522,7 @@ class Store:
         params = selection.params()
         params["start"] = selection.start.replace(day=1)
         sql = (
-            "SELECT weekdag, uur, CAST(sum(n) AS BIGINT) AS n FROM agg_hour "
+            f"SELECT weekdag, uur, CAST(sum(n) AS BIGINT) AS n, {_SUM_KEYS} FROM agg_hour "
             f"WHERE {selection.where('maand')} GROUP BY weekdag, uur ORDER BY weekdag, uur"
         )
         return self.query(sql, params)
@@ -465,7 +531,7 @@ class Store:
         """Reports per H3 resolution-8 cell (as an integer) in the period; categories are ignored."""
         params = selection.params()
         sql = (
-            "SELECT gemeentecode, h3_r8, CAST(sum(n) AS BIGINT) AS n FROM agg_hex "
+            f"SELECT gemeentecode, h3_r8, CAST(sum(n) AS BIGINT) AS n, {_SUM_KEYS} FROM agg_hex "
             f"WHERE {selection.where('week', with_category=False)} GROUP BY gemeentecode, h3_r8"
         )
         return self.query(sql, params)
@@ -479,7 +545,7 @@ class Store:
         period = ", week AS periode" if grain == "week" else ""
         group = ", week" if grain == "week" else ""
         sql = (
-            f"SELECT gemeentecode, {by}{period}, CAST(sum(n) AS BIGINT) AS n FROM agg_area "
+            f"SELECT gemeentecode, {by}{period}, CAST(sum(n) AS BIGINT) AS n, {_SUM_KEYS} FROM agg_area "
             f"WHERE {selection.where('week', with_category=False)} AND {by} IS NOT NULL "
             f"GROUP BY gemeentecode, {by}{group}"
         )

@@ -1,6 +1,9 @@
-"""Tests for vsdash.privacy: small-count suppression, rates, H3 ceiling, map and export guards."""
+"""Tests for vsdash.privacy: cell-key perturbation, periods and breakdowns, the older suppression
+(still applied to frames without keys), rates, H3 ceiling, map and export guards."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import h3
 import numpy as np
@@ -304,3 +307,135 @@ def test_withhold_unprotected_leaves_out_exactly_the_groups_that_give_cells_away
     assert whole.empty and whole.attrs[privacy.WITHHELD_ATTR] == [None]
     safe = privacy.withhold_unprotected(privacy.suppress_small_counts(frame.iloc[2:], "n", k=5))
     assert len(safe) == 3 and safe.attrs[privacy.WITHHELD_ATTR] == []
+
+
+# --- cell-key perturbation (issue 14, ADR 0006) ------------------------------------------------
+
+
+@pytest.mark.parametrize("k", [3, 4, 5, 7, 10])
+def test_perturbation_table_is_zero_mean_and_never_publishes_1_to_k_minus_1(k):
+    table = privacy.perturbation_table(k)
+    rows = table.groupby("n")
+    assert np.allclose(rows["probability"].sum(), 1.0)
+    # Zero-mean from k on; the small rows are identical, so a published 0 or k says nothing
+    # about which small count it was.
+    mean = (table["offset"] * table["probability"]).groupby(table["n"]).sum()
+    assert np.allclose(mean[mean.index >= k], 0.0, atol=1e-12)
+    small = [
+        table.loc[table["n"] == n, ["published", "probability"]].to_numpy().tolist() for n in range(1, k)
+    ]
+    assert all(row == small[0] for row in small)
+    assert not table["published"].between(1, k - 1).any()
+    assert table.loc[table["n"] == 0, "published"].tolist() == [0]
+    # Counts of k + 2 and more move by at most 2, with variance about 2.
+    last = table[table["n"] == k + 2]
+    assert last["offset"].abs().max() == privacy.MAX_NOISE
+    assert last["variance"].iloc[0] == pytest.approx(510 / 256)
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 4, 5, 6, 7, 50, 1234])
+def test_published_count_is_a_fixed_function_matching_the_table(n):
+    k = 5
+    values = [privacy.published_count(n, key, k) for key in range(256)]
+    assert values == [privacy.published_count(n, key + 256, k) for key in range(256)]  # keys are mod 256
+    row = privacy.perturbation_table(k)
+    row = row[row["n"] == min(n, k + 2)]
+    expected = dict(zip(n + row["offset"], row["probability"] * 256, strict=True))
+    observed = pd.Series(values).value_counts().to_dict()
+    assert observed == {v: int(c) for v, c in expected.items()}
+    assert not any(1 <= v < k for v in values)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 4])
+def test_small_counts_become_0_or_k_with_odds_that_do_not_depend_on_the_count(n):
+    # Simulated reports with uniform random keys: whatever the small count, it is published as
+    # 0 about 60% of the time and as 5 otherwise.
+    rng = np.random.default_rng(n)
+    keys = rng.integers(0, 256, size=(40_000, n)).sum(axis=1) % 256
+    published = np.array([privacy.published_count(n, int(c), 5) for c in keys])
+    assert set(np.unique(published)) == {0, 5}
+    assert (published == 0).mean() == pytest.approx(154 / 256, abs=0.01)
+
+
+def test_period_total_is_the_sum_of_its_published_parts():
+    weeks = pd.DataFrame({"periode": range(6), "n": [0, 3, 12, 40, 1, 7], "ckey": [0, 9, 200, 31, 77, 128]})
+    parts = [privacy.published_count(n, c) for n, c in zip(weeks["n"], weeks["ckey"], strict=True)]
+    assert privacy.period_total(weeks) == sum(parts)
+    per_group = privacy.period_totals(weeks.assign(g=["a", "a", "a", "b", "b", "b"]), "g")
+    assert per_group["n"].tolist() == [sum(parts[:3]), sum(parts[3:])]
+    assert privacy.period_total(weeks.iloc[0:0]) == 0
+
+
+def test_perturb_counts_publishes_labels_and_drops_the_key():
+    frame = pd.DataFrame({"wijk": ["a", "b", "c"], "n": [0, 3, 1200], "ckey": [17, 250, 3]})
+    out = privacy.perturb_counts(frame, "n")
+    assert "ckey" not in out.columns
+    assert out["n"].tolist() == [0, privacy.published_count(3, 250), privacy.published_count(1200, 3)]
+    assert out["n"].notna().all() and (out["suppression"] == "").all()
+    assert out.loc[2, "label"] == privacy.i18n.fmt_number(int(out.loc[2, "n"]), "nl")
+    assert frame.columns.tolist() == ["wijk", "n", "ckey"]  # the input is left alone
+
+
+def test_existing_suppression_functions_perturb_when_the_frame_has_keys():
+    frame = pd.DataFrame(
+        {"g": ["x", "x", "y"], "count": [2, 40, 9], "ckey": [10, 200, 77], "rate": [0.2, 4.0, 0.9]}
+    )
+    shown = privacy.suppress_small_counts(frame, "count", group_cols=["g"])
+    assert shown["count"].tolist() == [
+        privacy.published_count(c, key) for c, key in [(2, 10), (40, 200), (9, 77)]
+    ]
+    assert not shown["label"].isin([f"<{privacy.resolve_k()}", privacy.SECONDARY_LABEL]).any()
+
+    cells, totals = privacy.suppress_with_margin(frame.drop(columns="rate"), "g", "count")
+    # Each total is a cell of its own, perturbed from the combined key of its cells.
+    assert totals["count"].tolist() == [
+        privacy.published_count(42, privacy.combine_keys([10, 200])),
+        privacy.published_count(9, 77),
+    ]
+    assert cells["count"].tolist() == shown["count"].tolist()
+
+    rates = privacy.suppress_rates(frame, "count", ["rate"])
+    # The rate follows the published count: rate x denominator gives only the published count.
+    expected = [0.1 * p for p in rates["count"].tolist()]
+    assert rates["rate"].tolist() == pytest.approx(expected)
+
+
+def test_combine_keys_is_the_sum_modulo_256():
+    assert privacy.combine_keys([200, 100, 7]) == 51
+    assert privacy.combine_keys(pd.Series([255, 1])) == 0
+    assert privacy.combine_keys([]) == 0
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "total", "expected", "unit"),
+    [
+        # Whole ISO weeks: Wednesday..Thursday widens to Monday..Sunday.
+        (
+            dt.date(2024, 3, 6),
+            dt.date(2024, 3, 21),
+            None,
+            (dt.date(2024, 3, 4), dt.date(2024, 3, 24)),
+            "week",
+        ),
+        (dt.date(2024, 3, 6), dt.date(2024, 3, 21), 15, (dt.date(2024, 3, 4), dt.date(2024, 3, 24)), "week"),
+        # Fewer than k a week on average: whole months.
+        (dt.date(2024, 3, 6), dt.date(2024, 3, 21), 14, (dt.date(2024, 3, 1), dt.date(2024, 3, 31)), "month"),
+        (dt.date(2024, 1, 31), dt.date(2024, 2, 2), 0, (dt.date(2024, 1, 1), dt.date(2024, 2, 29)), "month"),
+    ],
+)
+def test_snap_period_widens_to_whole_weeks_or_months(start, end, total, expected, unit):
+    snapped = privacy.snap_period(start, end, total, k=5)
+    assert (snapped.start, snapped.end, snapped.unit) == (*expected, unit)
+
+
+def test_moving_an_end_date_within_a_week_does_not_change_the_published_period():
+    periods = {privacy.snap_period(dt.date(2024, 5, 1), dt.date(2024, 5, d)) for d in range(6, 13)}
+    assert periods == {privacy.SnappedPeriod(dt.date(2024, 4, 29), dt.date(2024, 5, 12), "week")}
+
+
+@pytest.mark.parametrize(
+    ("total", "cells", "allowed"),
+    [(840, 168, True), (839, 168, False), (13, 168, False), (100, 20, True), (0, 0, False)],
+)
+def test_fine_breakdowns_only_where_cells_are_large_enough(total, cells, allowed):
+    assert privacy.fine_breakdown_allowed(total, cells, k=5) is allowed

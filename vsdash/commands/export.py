@@ -1,9 +1,10 @@
 """``python -m vsdash export``: write the map's hexagon layer (GeoJSON) or report counts (CSV).
 
 Both go through ``vsdash.privacy`` exactly as the dashboard does: the GeoJSON is built by
-``vsdash.maps.hex_cells``, the same function the Kaart page draws from, and the CSV is
-suppressed with its totals (``privacy.suppress_with_margin``) and neutralised against
-spreadsheet formulas (``privacy.safe_export_frame``). Files appear whole or not at all.
+``vsdash.maps.hex_cells``, the same function the Kaart page draws from, and the CSV's counts are
+perturbed (ADR 0006): its period is snapped to whole weeks or months, each number is the sum of
+its published weeks or months, and text is neutralised against spreadsheet formulas
+(``privacy.safe_export_frame``). Files appear whole or not at all.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from vsdash import maps, metrics, privacy, settings
+from vsdash import i18n, maps, metrics, privacy, settings
 from vsdash.cli import UserError
 from vsdash.i18n import t
 from vsdash.store import ReportFilter, Store, StoreError
@@ -32,8 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "export",
         help="exporteer de kaartlaag (GeoJSON) of aantallen meldingen (CSV), met privacyregels",
         description=(
-            "Schrijft wat het dashboard toont naar een bestand. Aantallen van 1 tot k (VSDASH_MIN_COUNT, "
-            "standaard 5) staan er niet in; ze krijgen het label '<k'."
+            "Schrijft wat het dashboard toont naar een bestand. Aantallen zijn licht verstoord om melders te "
+            "beschermen (aantallen van 1 tot k, VSDASH_MIN_COUNT, standaard 5, komen er niet in voor) en "
+            "tellen daardoor niet altijd precies op. Perioden worden verruimd tot hele weken, of hele maanden "
+            "waar aantallen klein zijn."
         ),
     )
     kinds = parser.add_subparsers(dest="kind", required=True)
@@ -50,7 +53,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     counts_parser = kinds.add_parser(
         "counts",
         help="aantallen meldingen per gemeente, wijk of week als CSV",
-        description="Aantallen met een totaalregel; kleine aantallen en wat ze zou verraden zijn afgeschermd.",
+        description="Aantallen met een totaalregel, licht verstoord; de totaalregel is zelf verstoord en kan "
+        "iets afwijken van de som van de regels.",
     )
     counts_parser.add_argument("--by", required=True, choices=COUNT_BY, help="indeling van de regels")
     counts_parser.add_argument("--gemeente", help="alleen deze gemeente (CBS-code, bijvoorbeeld GM0344)")
@@ -88,22 +92,42 @@ def counts_table(
     if by not in COUNT_BY:
         raise ValueError(f"by must be one of {COUNT_BY}, got {by!r}")
     codes = (gemeente,) if gemeente else None
+    weeks_only = by == "week"
+    start, end, snapped_unit = _published_period(store, codes, start, end, weeks_only=weeks_only)
     flt = ReportFilter(codes, start, end)
+    # Every number is a period total, so each is the sum of its published weeks or months
+    # (privacy.period_total); the grand total is the total of all selected reports, likewise.
+    grain = "week" if weeks_only else snapped_unit
     if by == "gemeente":
-        raw = store.count_reports(flt, "month", ("gemeentecode",))
-        cells = raw.groupby("gemeentecode", as_index=False)["n"].sum()
-        keys, margin_by = ["gemeentecode"], None
+        parts = store.count_reports(flt, grain, ("gemeentecode",))
+        shown = privacy.period_totals(parts, "gemeentecode", "n", lang=lang)
+        keys = ["gemeentecode"]
+        grand = store.count_reports(flt, grain)
+        totals = _total_row(privacy.period_total(grand), lang)
     elif by == "wijk":
-        cells = store.area_counts(flt, "wijkcode").loc[:, ["gemeentecode", "wijkcode", "n"]]
-        cells = cells.sort_values(["gemeentecode", "wijkcode"], ignore_index=True)
-        keys, margin_by = ["gemeentecode", "wijkcode"], "gemeentecode"
+        # Wijk counts are stored per week, so their parts are weeks.
+        parts = store.area_counts(flt, "wijkcode", grain="week")
+        shown = privacy.period_totals(parts, ["gemeentecode", "wijkcode"], "n", lang=lang)
+        keys = ["gemeentecode", "wijkcode"]
+        totals = privacy.period_totals(parts, "gemeentecode", "n", lang=lang)
     else:
         series = metrics.fill_periods(store.count_reports(flt, "week"), start, end, "week")
-        cells = pd.DataFrame({"week": series["periode"].dt.date.astype(str), "n": series["n"]})
-        keys, margin_by = ["week"], None
-    cells = cells.rename(columns={"n": "count"})
-    cells["count"] = cells["count"].astype("int64")
-    shown, totals = privacy.suppress_with_margin(cells, margin_by, "count", lang=lang)
+        cells = pd.DataFrame(
+            {
+                "week": series["periode"].dt.date.astype(str),
+                "n": series["n"],
+                privacy.KEY_COL: series[privacy.KEY_COL],
+            }
+        )
+        shown = privacy.suppress_small_counts(cells, "n", lang=lang)
+        keys = ["week"]
+        totals = _total_row(privacy.period_total(cells), lang)
+    shown = shown.rename(columns={"n": "count"})
+    totals = totals.rename(columns={"n": "count"})
+    if by != "week":
+        # Only municipalities and wijken with reports are listed, so one published as 0 is left
+        # out like an empty one (a listed 0 would say "1 to 4 reports here").
+        shown = shown[shown["count"] > 0]
     for key in keys:
         if key not in totals.columns:
             totals[key] = TOTAL if key == keys[-1] else ""
@@ -111,10 +135,28 @@ def counts_table(
     table = pd.concat(
         [shown[[*keys, "count", "label"]], totals[[*keys, "count", "label"]]], ignore_index=True
     )
-    if margin_by:
-        order = table[margin_by].astype(str) + "|" + (table[keys[-1]] == TOTAL).astype(int).astype(str)
+    if by == "wijk":
+        order = table["gemeentecode"].astype(str) + "|" + (table[keys[-1]] == TOTAL).astype(int).astype(str)
         table = table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
     return table
+
+
+def _published_period(
+    store: Store, codes: tuple[str, ...] | None, start: dt.date, end: dt.date, *, weeks_only: bool
+) -> tuple[dt.date, dt.date, str]:
+    """Widen [start, end] as ``privacy.snap_period`` prescribes (whole weeks; months when small)."""
+    weeks = privacy.snap_period(start, end)
+    if weeks_only:
+        return weeks.start, weeks.end, weeks.unit
+    total = privacy.period_total(store.count_reports(ReportFilter(codes, weeks.start, weeks.end), "week"))
+    snapped = privacy.snap_period(start, end, total)
+    return snapped.start, snapped.end, snapped.unit
+
+
+def _total_row(total: int, lang: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"n": pd.array([total], dtype="Int64"), "label": [i18n.fmt_number(total, lang)], "suppression": [""]}
+    )
 
 
 # --- command handlers -------------------------------------------------------------------------
@@ -149,7 +191,10 @@ def run_counts(args: argparse.Namespace) -> int:
     table = counts_table(store, args.by, start, end, gemeente)
     safe = privacy.safe_export_frame(table)
     _write_atomically(args.out, safe.to_csv(index=False, lineterminator="\n"))
-    print(f"{args.out}: {len(table)} regels geschreven ({t('map_export_total')} inbegrepen).")
+    print(
+        f"{args.out}: {len(table)} regels geschreven ({t('map_export_total')} inbegrepen). "
+        f"{t('perturbation_note')}"
+    )
     if note:
         print(note)
     return 0

@@ -10,6 +10,7 @@ import pandas as pd
 from vsdash import schema, settings
 from vsdash.ingest.results import Progress
 from vsdash.ingest.validation import _wijken
+from vsdash.store import with_record_keys
 
 
 def _to_table_rows(kind: str, valid: pd.DataFrame, geometry, progress: Progress) -> dict[str, pd.DataFrame]:
@@ -80,6 +81,9 @@ def _report_rows(valid: pd.DataFrame, progress: Progress) -> pd.DataFrame:
     # the coordinates ride along in _lat/_lon until then and are never written.
     out["risicogebied_id"] = None
     out["import_id"] = None
+    # Each report gets its fixed random key for cell-key perturbation here, once (ADR 0006);
+    # a duplicate of a stored report is dropped before writing, so a stored key never changes.
+    out = with_record_keys(out)
     return out[schema.REPORTS.column_names].assign(_lat=lat, _lon=lon)
 
 

@@ -1,0 +1,527 @@
+"""Disclosure attacks on the demo store (issue 14, ADR 0006): can a reader recover small counts?
+
+Each attack class of the outside review is run against the session's demo store (30,000 reports,
+seed 42) through the library's public functions (``Store`` counts, ``privacy``, ``maps``) and the
+command line (``python -m vsdash export counts``), the way the pages, downloads and CLI publish.
+An attack ends in a guess for a *target*: a cell whose true count is 1..4. We measure the share of
+targets guessed exactly.
+
+The attacker is generous: they know which cells are targets (small and non-zero) and so clip
+every estimate to 1..4, and where an attack gives them nothing they guess 1. The *chance
+baseline* is the share of targets whose true count is the most common small count (1): what
+always guessing it achieves, without looking at anything published. An attack that does no
+better has learnt nothing usable about any target. The uniform baseline (1 in 4) is reported too.
+
+Perturbation alone is attacked: the suite does not apply ``privacy.fine_breakdown_allowed``, so
+it also covers a view that forgets that rule. Periods are snapped as ``privacy.snap_period``
+prescribes, because the store's query functions are given the snapped period by every caller.
+
+Run ``python -m tests.unit.test_disclosure_attacks`` for the table in benchmarks/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+import h3
+import numpy as np
+import pandas as pd
+import pytest
+
+from vsdash import maps, privacy
+from vsdash.cli import main
+from vsdash.store import ReportFilter, Store
+
+K = 5
+CATEGORIES = ("verbaal", "non-verbaal", "fysiek", "achtervolgen", "overig")
+ATTACK_FROM, ATTACK_TO = dt.date(2020, 1, 1), dt.date(2024, 12, 31)
+
+
+@dataclass
+class Outcome:
+    """True counts of the targets of one attack class and the attacker's guesses."""
+
+    name: str
+    truths: list[int] = field(default_factory=list)
+    guesses: list[int] = field(default_factory=list)
+
+    def add(self, truth: int, estimate: float | None) -> None:
+        if 1 <= truth < K:
+            self.truths.append(int(truth))
+            self.guesses.append(_guess(estimate))
+
+    @property
+    def targets(self) -> int:
+        return len(self.truths)
+
+    @property
+    def recovered(self) -> float:
+        """Share of targets whose true count the attacker guessed exactly."""
+        return float(np.mean(np.array(self.truths) == np.array(self.guesses))) if self.truths else 0.0
+
+    @property
+    def baseline(self) -> float:
+        """Share of targets that always guessing the most common small count gets right."""
+        return Counter(self.truths).most_common(1)[0][1] / len(self.truths) if self.truths else 0.0
+
+
+def _guess(estimate: float | None) -> int:
+    if estimate is None or not np.isfinite(estimate):
+        return 1
+    return int(np.clip(np.rint(estimate), 1, K - 1))
+
+
+# --- what the attacker sees: published numbers, through the library ----------------------------
+
+
+class Series:
+    """Exact daily counts and cell keys of one selection, as ``Store.count_reports`` returns them.
+
+    Totals of any period are sums of these rows (the store adds ``n`` and combines ``ckey`` the
+    same way, see tests/unit/test_cell_keys.py); the attacker only ever sees ``published``.
+    """
+
+    def __init__(self, daily: pd.DataFrame, first: dt.date, last: dt.date) -> None:
+        self.first = first
+        days = (last - first).days + 1
+        n = np.zeros(days, dtype=np.int64)
+        key = np.zeros(days, dtype=np.int64)
+        idx = (pd.to_datetime(daily["periode"]).dt.date - first).map(lambda d: d.days).to_numpy(dtype=int)
+        np.add.at(n, idx, daily["n"].to_numpy())
+        np.add.at(key, idx, daily["ckey"].to_numpy())
+        self._n = np.concatenate([[0], np.cumsum(n)])
+        self._key = np.concatenate([[0], np.cumsum(key)])
+        self._published: dict[tuple[dt.date, dt.date], int] = {}
+
+    def exact(self, start: dt.date, end: dt.date) -> tuple[int, int]:
+        last = len(self._n) - 1
+        a = min(max((start - self.first).days, 0), last)
+        b = min(max((end - self.first).days + 1, 0), last)
+        return int(self._n[b] - self._n[a]), int(self._key[b] - self._key[a]) % 256
+
+    def published(self, start: dt.date, end: dt.date) -> int:
+        """The published value of the cell of reports from ``start`` to ``end``."""
+        found = self._published.get((start, end))
+        if found is None:
+            found = self._published[(start, end)] = privacy.published_count(*self.exact(start, end), k=K)
+        return found
+
+    def total(self, period: privacy.SnappedPeriod) -> int:
+        """The published total of a snapped period (``privacy.period_total`` of its parts)."""
+        return sum(self.published(a, b) for a, b in self.parts(period))
+
+    def snapped(self, start: dt.date, end: dt.date) -> privacy.SnappedPeriod:
+        weeks = privacy.snap_period(start, end, k=K)
+        return privacy.snap_period(start, end, self.total(weeks), k=K)
+
+    def parts(self, period: privacy.SnappedPeriod) -> list[tuple[dt.date, dt.date]]:
+        """The weeks or months that tile a snapped period (the trend table of a page)."""
+        out, day = [], period.start
+        while day <= period.end:
+            if period.unit == "week":
+                stop = day + dt.timedelta(days=6)
+            else:
+                stop = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            out.append((day, stop))
+            day = stop + dt.timedelta(days=1)
+        return out
+
+
+@pytest.fixture(scope="module")
+def store(demo_store_url):
+    opened = Store(demo_store_url)
+    yield opened
+    opened.close()
+
+
+def series_of(store: Store) -> dict[tuple[str | None, str | None], Series]:
+    """Series per (municipality, category), per municipality (category None) and national."""
+    lo, hi = store.report_date_range()
+    daily = store.count_reports(ReportFilter(None, lo, hi), "day", ("gemeentecode", "categorie"))
+    out: dict[tuple[str | None, str | None], Series] = {}
+    for (code, cat), rows in daily.groupby(["gemeentecode", "categorie"]):
+        out[(code, cat)] = Series(rows, lo, hi)
+    for code, rows in daily.groupby("gemeentecode"):
+        out[(code, None)] = Series(rows.groupby("periode", as_index=False)[["n", "ckey"]].sum(), lo, hi)
+    out[(None, None)] = Series(daily.groupby("periode", as_index=False)[["n", "ckey"]].sum(), lo, hi)
+    return out
+
+
+@pytest.fixture(scope="module")
+def series(store) -> dict[tuple[str | None, str | None], Series]:
+    return series_of(store)
+
+
+def _month_starts(first: dt.date = ATTACK_FROM, last: dt.date = ATTACK_TO) -> list[dt.date]:
+    return [d.date() for d in pd.date_range(first, last, freq="MS")]
+
+
+def _month_end(day: dt.date) -> dt.date:
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+
+
+def _leave_one_out(total: int, parts: list[int], i: int) -> int:
+    return total - (sum(parts) - parts[i])
+
+
+# --- the seven attack classes of the review, and averaging ------------------------------------
+
+
+def attack_total_minus_parts(series) -> Outcome:
+    """1. A period's total minus its visible weeks or months (Overzicht trend table, PPTX)."""
+    out = Outcome("1 totaal min zichtbare delen")
+    for (code, _cat), s in series.items():
+        if code is None:
+            continue
+        for start in _month_starts()[::2]:
+            period = s.snapped(start, _month_end(start + dt.timedelta(days=62)))
+            parts = s.parts(period)
+            shown = [s.published(a, b) for a, b in parts]
+            total = s.total(period)
+            for i, (a, b) in enumerate(parts):
+                out.add(s.exact(a, b)[0], _leave_one_out(total, shown, i))
+    return out
+
+
+def attack_overlapping_periods(series, store) -> Outcome:
+    """2. Move the end date by one day; then the weekday x hour heat map of the window."""
+    out = Outcome("2 overlappende perioden")
+    rng = np.random.default_rng(2)
+    for (code, cat), s in series.items():
+        if code is None or cat is None:
+            continue
+        for day in pd.date_range(ATTACK_FROM, ATTACK_TO, freq="D")[::3]:
+            day = day.date()
+            truth = s.exact(day, day)[0]
+            if not 1 <= truth < K:
+                continue
+            start = day - dt.timedelta(days=int(rng.integers(7, 60)))
+            before = s.snapped(start, day - dt.timedelta(days=1))
+            after = s.snapped(start, day)
+            out.add(truth, s.total(after) - s.total(before))
+    # The heat map of a month against its own published total (all categories of a municipality).
+    for code in ("GM0479", "GM0141", "GM0546", "GM0268"):
+        for start in _month_starts()[::3]:
+            cells = store.count_by_hour(ReportFilter((code,), start, _month_end(start)))
+            if cells.empty:
+                continue
+            total = privacy.published_count(int(cells["n"].sum()), privacy.combine_keys(cells["ckey"]), K)
+            shown = privacy.suppress_small_counts(cells, "n", k=K)["n"].astype(int).tolist()
+            for i, truth in enumerate(cells["n"]):
+                out.add(int(truth), _leave_one_out(total, shown, i))
+    return out
+
+
+def attack_zeros(store, tmp_path) -> Outcome:
+    """3. Zeros mark where reports are not: the wijk CSV from ``python -m vsdash export counts``."""
+    out = Outcome("3 nul blijft nul (export per wijk)")
+    url = store.url
+    for code in ("GM0479", "GM0141", "GM0546", "GM0268", "GM0505"):
+        for start in _month_starts()[::4]:
+            end = _month_end(start)
+            target = tmp_path / f"{code}-{start}.csv"
+            args = ["export", "counts", "--by", "wijk", "--gemeente", code]
+            args += ["--from", str(start), "--to", str(end), "--store", url, "--out", str(target)]
+            assert main(args) == 0
+            table = pd.read_csv(target, dtype={"count": "Int64"})
+            listed = table[table["wijkcode"] != "Totaal"]
+            total = table.loc[table["wijkcode"] == "Totaal", "count"]
+            # The CLI snaps the period; the attacker learns it from the file's own total.
+            weeks = privacy.snap_period(start, end, k=K)
+            exact_all = store.count_reports(ReportFilter((code,), weeks.start, weeks.end), "month")
+            published_all = privacy.published_count(
+                int(exact_all["n"].sum()), privacy.combine_keys(exact_all["ckey"]), K
+            )
+            period = privacy.snap_period(start, end, published_all, k=K)
+            truth = store.area_counts(ReportFilter((code,), period.start, period.end), "wijkcode")
+            shown = dict(zip(listed["wijkcode"], listed["count"].astype(int), strict=True))
+            published_total = int(total.iloc[0]) if len(total) else 0
+            for row in truth.itertuples():
+                if row.wijkcode in shown:
+                    others = sum(v for w, v in shown.items() if w != row.wijkcode)
+                    out.add(int(row.n), published_total - others)
+                else:
+                    out.add(int(row.n), 0)  # "not listed, so none": clipped to 1 by the attacker
+    return out
+
+
+def attack_national_map(series, store) -> Outcome:
+    """4. The national total of a week against the Kaart's municipalities."""
+    out = Outcome("4 landelijke kaart")
+    municipalities = store.municipalities()
+    codes = sorted(c for c, cat in series if c is not None and cat is None)
+    for monday in pd.date_range(ATTACK_FROM, ATTACK_TO, freq="W-MON")[::2]:
+        start = monday.date()
+        period = series[(None, None)].snapped(start, start + dt.timedelta(days=6))
+        total = series[(None, None)].total(period)
+        rows = []
+        for code in codes:
+            n, key = series[(code, None)].exact(period.start, period.end)
+            if n:
+                rows.append({"gemeentecode": code, "n": n, "ckey": key})
+        counts = pd.DataFrame(rows)
+        shown = maps.municipality_totals(counts, municipalities, k=K).set_index("gemeentecode")["count"]
+        visible = {c: int(v) for c, v in shown.items() if v > 0}
+        for row in counts.itertuples():
+            others = sum(v for c, v in visible.items() if c != row.gemeentecode)
+            out.add(int(row.n), total - others)
+    return out
+
+
+def attack_coarse_against_fine(store) -> Outcome:
+    """5. A resolution-7 hexagon (before/after table) against its resolution-8 children (Kaart)."""
+    out = Outcome("5 grove tegen fijne cellen")
+    for code in ("GM0479", "GM0141", "GM0546", "GM0268", "GM0505", "GM0758"):
+        for start in _month_starts()[::3]:
+            period = privacy.snap_period(start, _month_end(start), k=K)
+            counts = store.hex_counts(ReportFilter((code,), period.start, period.end))
+            if counts.empty:
+                continue
+            fine = maps.hex_cells(counts, k=K)
+            shown = dict(zip(fine["h3"], fine["count"].astype(int), strict=True))
+            cells = maps.counts_per_cell(counts)
+            coarse = privacy.coarsen_cells(cells, "h3", 7, sum_cols=["n", "ckey"])
+            parents = privacy.suppress_small_counts(coarse, "n", k=K).set_index("h3")["n"]
+            for row in cells.itertuples():
+                parent = h3.cell_to_parent(row.h3, 7)
+                siblings = [c for c in shown if h3.cell_to_parent(c, 7) == parent and c != row.h3]
+                out.add(int(row.n), int(parents[parent]) - sum(shown[c] for c in siblings))
+    return out
+
+
+def attack_window_against_weeks(series, store) -> Outcome:
+    """6. A campaign window's total (effect card) against its weekly chart."""
+    out = Outcome("6 venstertotaal tegen weken")
+    windows = [
+        (row.gemeentecode, pd.Timestamp(row.start).date(), pd.Timestamp(row.eind).date())
+        for row in store.campaigns().itertuples()
+    ]
+    # Campaign-length windows in every small municipality as well, for more small weeks.
+    for code in ("GM0479", "GM0141", "GM0546", "GM0268", "GM0505"):
+        windows += [
+            (code, d.date(), d.date() + dt.timedelta(days=41))
+            for d in pd.date_range(ATTACK_FROM, ATTACK_TO, freq="8W-MON")
+        ]
+    for code, start, end in windows:
+        for cat in (None, *CATEGORIES):
+            s = series.get((code, cat))
+            if s is None:
+                continue
+            period = s.snapped(start, end)
+            parts = s.parts(period)
+            shown = [s.published(a, b) for a, b in parts]
+            total = s.total(period)
+            for i, (a, b) in enumerate(parts):
+                out.add(s.exact(a, b)[0], _leave_one_out(total, shown, i))
+    return out
+
+
+def attack_group_minus_members(series, store) -> Outcome:
+    """7. A peer group's total (rate x population) minus its shown members (Vergelijken)."""
+    out = Outcome("7 groep min leden")
+    groups = store.peer_groups().groupby("groep")["gemeentecode"].apply(list)
+    for members in groups:
+        members = [m for m in members if (m, None) in series]
+        for cat in CATEGORIES:
+            for start in _month_starts()[::2]:
+                end = _month_end(start)
+                exact = [
+                    series[(m, cat)].exact(start, end) if (m, cat) in series else (0, 0) for m in members
+                ]
+                group = privacy.published_count(
+                    sum(n for n, _ in exact), privacy.combine_keys([key for _, key in exact]), K
+                )
+                frame = pd.DataFrame(
+                    {"gemeentecode": members, "n": [n for n, _ in exact], "ckey": [c for _, c in exact]}
+                )
+                shown = privacy.suppress_small_counts(frame, "n", k=K)["n"].astype(int).tolist()
+                for i, (n, _) in enumerate(exact):
+                    out.add(n, _leave_one_out(group, shown, i))
+    return out
+
+
+def attack_averaging(series) -> Outcome:
+    """8 (added). Average many overlapping periods that differ by the target month only.
+
+    For a target month m, every period [a, end of m] minus [a, end of m-1], for starts a up to two
+    years back, is m's count plus fresh noise; the mean of those differences estimates m's count.
+    """
+    out = Outcome("8 middelen over overlappende perioden")
+    for (code, cat), s in series.items():
+        if code is None or cat is None:
+            continue
+        for month in _month_starts(dt.date(2022, 1, 1))[::2]:
+            truth = s.exact(month, _month_end(month))[0]
+            if not 1 <= truth < K:
+                continue
+            diffs = []
+            for back in range(1, 25):
+                a = (pd.Timestamp(month) - pd.DateOffset(months=back)).date()
+                with_m = s.snapped(a, _month_end(month))
+                without = s.snapped(a, month - dt.timedelta(days=1))
+                if with_m == without:
+                    continue
+                diffs.append(s.total(with_m) - s.total(without))
+            out.add(truth, float(np.mean(diffs)) if diffs else None)
+    # Weeks inside large selections, where periods snap to whole weeks.
+    for (code, _cat), s in series.items():
+        if code is None:
+            continue
+        for monday in pd.date_range(dt.date(2022, 1, 3), ATTACK_TO, freq="W-MON")[::3]:
+            week = monday.date()
+            truth = s.exact(week, week + dt.timedelta(days=6))[0]
+            if not 1 <= truth < K:
+                continue
+            diffs = []
+            for back in range(1, 53):
+                a = week - dt.timedelta(weeks=back)
+                with_w = s.snapped(a, week + dt.timedelta(days=6))
+                without = s.snapped(a, week - dt.timedelta(days=1))
+                if with_w.unit == without.unit == "week" and with_w != without:
+                    diffs.append(s.total(with_w) - s.total(without))
+            if len(diffs) >= 10:
+                out.add(truth, float(np.mean(diffs)))
+    return out
+
+
+# --- the tests -----------------------------------------------------------------------------------
+
+
+def _report(outcome: Outcome) -> str:
+    return (
+        f"{outcome.name}: {outcome.targets} targets, recovered {outcome.recovered:.1%}, "
+        f"chance baseline {outcome.baseline:.1%} (uniform 25%)"
+    )
+
+
+SEVEN = {
+    "total_minus_parts": lambda series, store, tmp: attack_total_minus_parts(series),
+    "overlapping_periods": lambda series, store, tmp: attack_overlapping_periods(series, store),
+    "zeros": lambda series, store, tmp: attack_zeros(store, tmp),
+    "national_map": lambda series, store, tmp: attack_national_map(series, store),
+    "coarse_against_fine": lambda series, store, tmp: attack_coarse_against_fine(store),
+    "window_against_weeks": lambda series, store, tmp: attack_window_against_weeks(series, store),
+    "group_minus_members": lambda series, store, tmp: attack_group_minus_members(series, store),
+}
+
+
+@pytest.mark.parametrize("attack", list(SEVEN))
+def test_attack_recovers_no_more_small_counts_than_chance(attack, series, store, tmp_path):
+    outcome = SEVEN[attack](series, store, tmp_path)
+    print(_report(outcome))
+    assert outcome.targets >= 30, f"too few small cells to measure: {_report(outcome)}"
+    assert outcome.recovered <= outcome.baseline, _report(outcome)
+
+
+def test_averaging_many_overlapping_periods_recovers_no_more_than_chance(series):
+    outcome = attack_averaging(series)
+    print(_report(outcome))
+    assert outcome.targets >= 30
+    assert outcome.recovered <= outcome.baseline, _report(outcome)
+
+
+def test_the_command_line_publishes_weeks_that_add_up_to_its_total(demo_store_url, tmp_path):
+    # Through the real entry point: no count 1..4, and the total is the sum of its weeks, so
+    # "total minus weeks" gives nothing that the weeks do not already show.
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    # A copy, because this module holds the demo store open and DuckDB allows one process.
+    copy = tmp_path / "demo.duckdb"
+    shutil.copy(demo_store_url.removeprefix("duckdb:///"), copy)
+    out = tmp_path / "weken.csv"
+    args = ["export", "counts", "--by", "week", "--gemeente", "GM0479", "--from", "2021-03-03"]
+    args += ["--to", "2021-06-15", "--store", f"duckdb:///{copy}", "--out", str(out)]
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-m", "vsdash", *args], cwd=root, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    table = pd.read_csv(out, dtype={"count": "Int64"})
+    weeks = table[table["week"] != "Totaal"]
+    assert weeks["week"].iloc[0] == "2021-03-01" and weeks["week"].iloc[-1] == "2021-06-14"  # whole weeks
+    assert not table["count"].between(1, K - 1).any()
+    assert int(table.loc[table["week"] == "Totaal", "count"].iloc[0]) == int(weeks["count"].sum())
+
+
+def test_without_perturbation_the_same_attacks_recover_every_small_count(series):
+    # The measurement can fail: with exact published counts, total minus parts is exact.
+    exact = Outcome("exact")
+    s = series[("GM0479", "fysiek")]
+    for start in _month_starts()[::2]:
+        period = s.parts(privacy.SnappedPeriod(start, _month_end(start + dt.timedelta(days=62)), "month"))
+        parts = [s.exact(a, b)[0] for a, b in period]
+        for i in range(len(parts)):
+            exact.add(parts[i], _leave_one_out(sum(parts), parts, i))
+    assert exact.targets >= 10 and exact.recovered == 1.0
+
+
+@pytest.fixture(scope="module")
+def national_scale_series(tmp_path_factory):
+    """A demo store of the default size (100,000 reports), where some municipalities pass 1,000 a year."""
+    from vsdash.demo import generate_demo
+
+    demo = Store(f"duckdb:///{tmp_path_factory.mktemp('utility') / 'demo.duckdb'}")
+    generate_demo(demo, seed=42, reports=100_000)
+    yield series_of(demo)
+    demo.close()
+
+
+def utility(series) -> tuple[int, float, int, int]:
+    """Median relative error of published period totals >= 100; ranking checks and how many held.
+
+    Totals: every municipality, category and the nation, for each month and each three months.
+    Rankings: per calendar year, municipalities with at least 1,000 reports that year, ordered
+    by their published yearly total against the order of their true totals.
+    """
+    errors = []
+    for s in series.values():
+        for start in _month_starts(dt.date(2019, 1, 1), dt.date(2026, 8, 1)):
+            for end in (_month_end(start), _month_end(start + dt.timedelta(days=62))):
+                period = s.snapped(start, end)
+                n = s.exact(period.start, period.end)[0]
+                if n >= 100:
+                    errors.append(abs(s.total(period) - n) / n)
+    rankings = held = 0
+    for year in range(2019, 2026):
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        exact = {c: s.exact(start, end)[0] for (c, cat), s in series.items() if c and cat is None}
+        large = [c for c, n in exact.items() if n >= 1000]
+        if len(large) < 2:
+            continue
+        published = {c: series[(c, None)].total(series[(c, None)].snapped(start, end)) for c in large}
+        rankings += 1
+        held += sorted(large, key=exact.get) == sorted(large, key=published.get)
+    return len(errors), float(np.median(errors)), rankings, held
+
+
+def test_published_totals_of_100_or_more_are_within_2_percent_and_rankings_hold(national_scale_series):
+    totals, median_error, rankings, held = utility(national_scale_series)
+    assert totals > 1000
+    assert median_error <= 0.02, median_error
+    assert rankings >= 5 and held == rankings
+
+
+if __name__ == "__main__":  # pragma: no cover - prints the figures for benchmarks/RESULTS.md
+    import tempfile
+    from pathlib import Path
+
+    from vsdash.demo import generate_demo
+
+    with tempfile.TemporaryDirectory() as folder:
+        demo = Store(f"duckdb:///{Path(folder) / 'demo.duckdb'}")
+        generate_demo(demo, seed=42, reports=30_000)
+        all_series = series_of(demo)
+        for attack in SEVEN.values():
+            print(_report(attack(all_series, demo, Path(folder))))
+        print(_report(attack_averaging(all_series)))
+        demo.close()
+        large = Store(f"duckdb:///{Path(folder) / 'large.duckdb'}")
+        generate_demo(large, seed=42, reports=100_000)
+        totals, median_error, rankings, held = utility(series_of(large))
+        print(
+            f"utility: {totals} totals >= 100, median relative error {median_error:.2%}; rankings {held}/{rankings}"
+        )
+        large.close()
