@@ -1198,6 +1198,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Per 10,000 inhabitants per year",
     },
     "vs_previous_period_short": {"nl": "t.o.v. vorige periode", "en": "vs preceding period"},
+    "counted_week": {
+        "nl": "Geteld over hele weken: {van} – {tot}.",
+        "en": "Counted over whole weeks: {van} – {tot}.",
+    },
+    "counted_month": {
+        "nl": "Geteld over hele maanden: {van} – {tot}.",
+        "en": "Counted over whole months: {van} – {tot}.",
+    },
     "compared_with": {
         "nl": "Verandering t.o.v. de vorige periode van dezelfde lengte: {periode}.",
         "en": "Change against the preceding period of the same length: {periode}.",

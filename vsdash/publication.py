@@ -163,26 +163,57 @@ def funding_in_period(
 # --- the trend as published -------------------------------------------------------------------
 
 
-def published_trend(series: pd.DataFrame, start: dt.date, end: dt.date, grain: str, *, lang: str = "nl"):
-    """The trend's cells as published, and the reports not shown separately.
+@dataclass(frozen=True)
+class CountedPeriod:
+    """The whole weeks or months over which a selection's reports are counted and published.
 
-    ``series`` holds counts per period (periode, n) of [start, end]. The chart shows whole periods
-    only (a half week would look like a drop); the reports in the partial periods at either end
-    form one more cell that is never drawn but takes part in the protection, because the total is
-    published beside the trend. Returns ``(cells, hidden)``: cells with periode, n (float, NaN
-    when hidden) and label; ``hidden`` is the published total minus the visible cells.
+    Published counts only change by whole ISO weeks, or whole months where counts are small
+    (``privacy.snap_period``, ADR 0006): moving an end date by a day changes nothing, so no single
+    day is ever the difference of two published totals. ``published`` is the sum of the published
+    parts (``privacy.period_total``), so a total and its trend add up.
     """
-    whole = metrics.fill_periods(series, start, end, grain)
-    total = int(series["n"].sum()) if not series.empty else 0
-    rest = total - int(whole["n"].sum())
-    table = pd.concat(
-        [whole.assign(_rest=False), pd.DataFrame({"periode": [pd.NaT], "n": [rest], "_rest": [True]})],
-        ignore_index=True,
-    )
-    table["n"] = table["n"].astype("int64")
-    shown = privacy.suppress_small_counts(table, "n", total_shown=True, lang=lang)
-    cells = shown[~shown["_rest"]].drop(columns="_rest").reset_index(drop=True)
-    hidden = not_shown_separately(total, float(cells["n"].dropna().sum()), lang)
+
+    start: dt.date
+    end: dt.date
+    unit: str  # "week" or "month"
+    parts: pd.DataFrame  # periode, n, ckey per unit (exact; never shown)
+    published: int
+
+
+def counted_period(store: Store, codes, start: dt.date, end: dt.date) -> CountedPeriod:
+    """Snap [start, end] to whole weeks (months where counts are small) and publish its total.
+
+    A period of whole calendar months (every preset, a calendar year) is counted in its months:
+    published counts then change only by whole months, which the threat model allows as well.
+    """
+    if start.day == 1 and _is_month_end(end):
+        parts = store.count_reports(ReportFilter(codes, start, end), "month")
+        return CountedPeriod(start, end, "month", parts, privacy.period_total(parts))
+    weeks = privacy.snap_period(start, end)
+    parts = store.count_reports(ReportFilter(codes, weeks.start, weeks.end), "week")
+    snapped = privacy.snap_period(start, end, privacy.period_total(parts))
+    if snapped.unit == "month":
+        parts = store.count_reports(ReportFilter(codes, snapped.start, snapped.end), "month")
+    return CountedPeriod(snapped.start, snapped.end, snapped.unit, parts, privacy.period_total(parts))
+
+
+def published_trend(
+    store: Store, codes, counted: CountedPeriod, grain: str, *, lang: str = "nl"
+) -> tuple[pd.DataFrame, int | None]:
+    """The trend's cells over the counted period as published, and what they leave out.
+
+    At the counted period's own unit the cells are exactly its parts, so they add up to the
+    published total. At another grain the chart shows whole periods only (a half week would look
+    like a drop). Returns ``(cells, hidden)``: cells with periode, n (float) and label; ``hidden``
+    is the published total minus the cells (``not_shown_separately``).
+    """
+    if grain == counted.unit:
+        series = counted.parts
+    else:
+        series = store.count_reports(ReportFilter(codes, counted.start, counted.end), grain)
+    whole = metrics.fill_periods(series, counted.start, counted.end, grain)
+    cells = privacy.suppress_small_counts(whole, "n", total_shown=True, lang=lang)
+    hidden = not_shown_separately(counted.published, float(cells["n"].dropna().sum()))
     return cells.astype({"n": "float"}), hidden
 
 
@@ -253,46 +284,41 @@ class Trend:
     cells: pd.DataFrame  # periode, n (float, NaN hidden), label
     previous: pd.DataFrame  # same, a year earlier on this axis; NaN before the data start
     hidden: int | None
+    counted: CountedPeriod
 
 
 def published_trend_of(
     store: Store, codes, start: dt.date, end: dt.date, *, lang: str = "nl", grain: str | None = None
 ) -> Trend:
-    """Read and protect the trend of [start, end] for ``codes`` at ``grain`` (default: its readable grain)."""
-    flt = ReportFilter(codes, start, end)
-    weekly = store.count_reports(flt, "week")
-    grain = grain or metrics.readable_grain(weekly, privacy.resolve_k())
-    series = weekly if grain == "week" else store.count_reports(flt, grain)
-    cells, hidden = published_trend(series, start, end, grain, lang=lang)
-    prev_flt = ReportFilter(codes, metrics.shift_year(start), metrics.shift_year(end))
+    """Read and publish the trend of [start, end] for ``codes`` at ``grain`` (default: readable)."""
+    counted = counted_period(store, codes, start, end)
+    if grain is None:
+        grain = (
+            "month" if counted.unit == "month" else metrics.readable_grain(counted.parts, privacy.resolve_k())
+        )
+    cells, hidden = published_trend(store, codes, counted, grain, lang=lang)
+    prev_flt = ReportFilter(codes, metrics.shift_year(counted.start), metrics.shift_year(counted.end))
     span = store.report_date_range()
     previous = last_year_line(
-        store.count_reports(prev_flt, grain), start, end, grain, span[0] if span else None, lang=lang
+        store.count_reports(prev_flt, grain),
+        counted.start,
+        counted.end,
+        grain,
+        span[0] if span else None,
+        lang=lang,
     )
-    return Trend(grain, cells, previous, hidden)
+    return Trend(grain, cells, previous, hidden, counted)
 
 
-def key_figures_label(n: int, lang: str) -> str:
-    """The display text of a total as the key figure shows it (the number, or "<5")."""
-    return _published_count(n, lang)[1]
-
-
-def not_shown_separately(total: int, visible: float, lang: str = "nl") -> int | None:
+def not_shown_separately(published_total: int | None, visible: float, lang: str = "nl") -> int | None:
     """Reports of a breakdown not shown separately: the published total minus the visible cells.
 
-    Derived only from published numbers (the total as the privacy step publishes it and the cells
-    a reader sees), so it reveals nothing a reader could not work out; None when the total itself
-    is hidden. Trends, maps and any other breakdown of a total say it the same way.
+    Derived only from published numbers (the total as published and the cells a reader sees), so
+    it reveals nothing a reader could not work out; None when there is no published total. Trends,
+    maps and any other breakdown of a total say it the same way. It can be slightly negative:
+    every cell is perturbed on its own (ADR 0006).
     """
-    published_total = _published_count(int(total), lang)[0]
     return None if published_total is None else int(published_total - visible)
-
-
-def _published_count(n: int, lang: str) -> tuple[int | None, str]:
-    """One count through the privacy step: (value or None when hidden, label)."""
-    shown = privacy.suppress_small_counts(pd.DataFrame({"n": [int(n)]}), "n", total_shown=False, lang=lang)
-    value = shown["n"].iloc[0]
-    return (None if pd.isna(value) else int(value)), str(shown["label"].iloc[0])
 
 
 # --- key figures ------------------------------------------------------------------------------
@@ -310,6 +336,9 @@ class KeyFigures:
     codes: tuple[str, ...] | None
     start: dt.date
     end: dt.date
+    counted_start: dt.date  # reports are counted over whole weeks or months around the period
+    counted_end: dt.date
+    counted_unit: str
     days: int
     reports: int | None
     reports_label: str
@@ -368,6 +397,11 @@ class KeyFigures:
             "selection": {"gemeente": self.gemeente, "programma": self.programma, "codes": self.codes},
             "from": self.start.isoformat(),
             "to": self.end.isoformat(),
+            "counted": {
+                "from": self.counted_start.isoformat(),
+                "to": self.counted_end.isoformat(),
+                "unit": self.counted_unit,
+            },
             "days": self.days,
             "reports": self.reports,
             "inhabitants": self.inhabitants,
@@ -464,37 +498,36 @@ def key_figures(
     channels, population = store.channels(), store.population()
     reasons: dict[str, str] = {}
 
-    flt = ReportFilter(codes, start, end)
-    weekly = store.count_reports(flt, "week")
-    total = int(weekly["n"].sum())
-    reports, reports_label = _published_count(total, lang)
+    # Each municipality's reports are published for whole weeks (months where small) around the
+    # period (ADR 0006); a group's figures are the sums of its members' published figures, so a
+    # group tells nothing beyond its members and Vergelijken's rows add up to the group.
+    span = store.report_date_range()
+    scope = list(codes) if codes is not None else sorted(set(channels["gemeentecode"]))
+    members = member_figures(store, scope, start, end, channels=channels, population=population, span=span)
     with_channel = metrics.codes_with_channel(channels, codes, start, end)
     has_channel = bool(with_channel)
+    open_rows = members[members["dagen"] > 0]
+    reports = int(members["n"].sum())
+    reports_label = fmt_number(reports, lang)
     if not has_channel:
         reasons["reports"] = REASON_NO_CHANNEL
-    elif reports is None:
-        reasons["reports"] = REASON_SMALL
-
-    scope = list(codes) if codes is not None else sorted(set(channels["gemeentecode"]))
-    exp = exposure(channels, population, scope, start, end)
-    open_rows = exp[exp["dagen"] > 0]
     person_years = float(open_rows["persoonjaren"].sum())
     rate = low = high = None
-    if reports is not None and has_channel:
-        if person_years > 0:
-            rate, low, high = rate_per_10k_per_year(reports, person_years)
-        else:
-            reasons["rate_per_10k_per_year"] = REASON_NO_POPULATION
+    if has_channel and person_years > 0:
+        rate, low, high = rate_per_10k_per_year(reports, person_years)
     else:
-        reasons["rate_per_10k_per_year"] = reasons.get("reports", REASON_SMALL)
+        reasons["rate_per_10k_per_year"] = reasons.get("reports", REASON_NO_POPULATION)
 
-    prev_start, prev_end = preceding_period(start, end)
-    span = store.report_date_range()
-    prev_total = int(store.count_reports(ReportFilter(codes, prev_start, prev_end), "week")["n"].sum())
-    previous, previous_label = _published_count(prev_total, lang)
+    fallback_prev = preceding_period(start, end)
+    counted_start = members["van"].min() if len(members) else start
+    counted_end = members["tot"].max() if len(members) else end
+    unit = "month" if (members["eenheid"] == "month").any() else "week"
+    prev_start = members["vorige_van"].min() if len(members) else fallback_prev[0]
+    prev_end = members["vorige_tot"].max() if len(members) else fallback_prev[1]
+    previous = int(members["n_vorige"].sum())
+    previous_label = fmt_number(previous, lang)
     change = None
-    prev_exp = exposure(channels, population, scope, prev_start, prev_end)
-    prev_person_years = float(prev_exp.loc[prev_exp["dagen"] > 0, "persoonjaren"].sum())
+    prev_person_years = float(members["persoonjaren_vorige"].sum())
     if span is None or prev_start < span[0] or not prev_person_years:
         previous, previous_label = None, "–"
         reasons["previous_reports"] = REASON_NO_PREVIOUS
@@ -502,16 +535,14 @@ def key_figures(
     elif abs(prev_person_years - person_years) > COMPARABLE_EXPOSURE * person_years:
         # A reporting point opened or closed in between: more open days are not more reports.
         reasons["change"] = REASON_CHANNELS_CHANGED
-    elif previous is None or reports is None:
-        reasons["previous_reports" if previous is None else "reports"] = REASON_SMALL
-        reasons["change"] = REASON_SMALL
     elif previous == 0:
         reasons["change"] = REASON_ZERO_PREVIOUS
     else:
         change = (reports - previous) / previous
 
     trend = published_trend_of(store, codes, start, end, lang=lang)
-    grain, hidden = trend.grain, trend.hidden
+    grain = trend.grain
+    hidden = not_shown_separately(reports, float(trend.cells["n"].dropna().sum())) if has_channel else None
 
     activities = metrics.activities_by_category(
         store.activities(), codes, start, end, schema.ACTIVITY_CATEGORIES
@@ -525,11 +556,14 @@ def key_figures(
         codes=codes,
         start=start,
         end=end,
-        days=(end - start).days + 1,
+        counted_start=counted_start,
+        counted_end=counted_end,
+        counted_unit=unit,
+        days=(counted_end - counted_start).days + 1,
         reports=reports if has_channel else None,
         reports_label=reports_label,
         has_channel=has_channel,
-        inhabitants=int(open_rows["inwoners"].sum()) if has_channel else int(exp["inwoners"].sum()),
+        inhabitants=int(open_rows["inwoners"].sum()) if has_channel else int(members["inwoners"].sum()),
         population_year=year,
         person_years=person_years,
         rate_per_10k_per_year=rate,
@@ -548,6 +582,74 @@ def key_figures(
         demo=store.is_demo(),
         reasons=reasons,
     )
+
+
+def member_figures(
+    store: Store,
+    codes: Sequence[str],
+    start: dt.date,
+    end: dt.date,
+    *,
+    channels: pd.DataFrame | None = None,
+    population: pd.DataFrame | None = None,
+    span: tuple[dt.date, dt.date] | None = None,
+) -> pd.DataFrame:
+    """Published counts and inhabitant-years per municipality, now and in the preceding period.
+
+    One row per code: gemeentecode, n (published total over its counted period), van, tot,
+    eenheid (the counted period), dagen, inwoners, jaar, persoonjaren (over the counted days that
+    have data), meldpunt, rate, low, high, and n_vorige, vorige_van, vorige_tot,
+    persoonjaren_vorige for the preceding period of the same length. Vergelijken's rows and every
+    group figure are built from these, so they agree with each municipality's key figures.
+    """
+    channels = store.channels() if channels is None else channels
+    population = store.population() if population is None else population
+    span = store.report_date_range() if span is None else span
+    data_end = span[1] if span else end
+    rows = []
+    for code in dict.fromkeys(codes):
+        counted = counted_period(store, (code,), start, end)
+        last = max(counted.start, min(counted.end, data_end))
+        row = exposure(channels, population, [code], counted.start, last).iloc[0].to_dict()
+        prev_start, prev_end = preceding_period(counted.start, counted.end)
+        prev_parts = store.count_reports(ReportFilter((code,), prev_start, prev_end), counted.unit)
+        prev_exp = exposure(channels, population, [code], prev_start, prev_end).iloc[0]
+        row.update(
+            n=counted.published,
+            van=counted.start,
+            tot=counted.end,
+            eenheid=counted.unit,
+            n_vorige=privacy.period_total(prev_parts),
+            vorige_van=prev_start,
+            vorige_tot=prev_end,
+            persoonjaren_vorige=float(prev_exp["persoonjaren"]) if prev_exp["dagen"] > 0 else 0.0,
+        )
+        rows.append(row)
+    columns = [
+        "gemeentecode",
+        "dagen",
+        "inwoners",
+        "jaar",
+        "persoonjaren",
+        "n",
+        "van",
+        "tot",
+        "eenheid",
+        "n_vorige",
+        "vorige_van",
+        "vorige_tot",
+        "persoonjaren_vorige",
+    ]
+    out = pd.DataFrame(rows, columns=columns)
+    out["meldpunt"] = out["dagen"] > 0
+    figures = [
+        rate_per_10k_per_year(n, py) if ok and py else (np.nan, np.nan, np.nan)
+        for n, py, ok in zip(out["n"], out["persoonjaren"], out["meldpunt"], strict=True)
+    ]
+    out["rate"] = [f[0] for f in figures]
+    out["low"] = [f[1] for f in figures]
+    out["high"] = [f[2] for f in figures]
+    return out
 
 
 def selection_codes(

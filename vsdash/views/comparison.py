@@ -103,16 +103,18 @@ def build_comparison(
     universe = list(options.universe)
     names = _names(store)
     memberships, channels, population = store.memberships(), store.channels(), store.population()
+    # Each municipality's published count and rate: the same rows its key figures are made of.
+    rates = publication.member_figures(store, universe, start, end, channels=channels, population=population)
     counts = store.count_reports(ReportFilter(None, start, end), "month", ("gemeentecode",))
-    rates = compare.municipality_rates(counts, population, channels, universe, start, end)
 
     focus = gemeente or focus
     comparable = pd.DataFrame(columns=["gemeentecode", "afstand"])
     peer_note = peer_message = ""
     if group_choice == "vergelijkbaar" and focus:
         prev_start, prev_end = publication.preceding_period(start, end)
-        previous = store.count_reports(ReportFilter(None, prev_start, prev_end), "month", ("gemeentecode",))
-        history = compare.municipality_rates(previous, population, channels, universe, prev_start, prev_end)
+        history = publication.member_figures(
+            store, universe, prev_start, prev_end, channels=channels, population=population
+        )
         comparable = compare.comparable_municipalities(
             history[["gemeentecode", "inwoners", "rate"]], focus, k=4
         )

@@ -129,23 +129,24 @@ def build_map(
             notes.append(t("map_weeks_note", lang, start=fmt_date(first, lang), eind=fmt_date(last, lang)))
         # The cells cover whole weeks, so the map's own total is theirs (it is what the cells'
         # complementary protection assumes is published).
-        total, visible = int(counts["n"].sum()), float(cells["count"].dropna().sum())
+        weekly = store.count_reports(ReportFilter(codes, first, last), "week")
+        total, visible = privacy.period_total(weekly), float(cells["count"].dropna().sum())
         note_key = "map_hidden_note"
     else:
         counts = store.count_reports(flt, "month", ("gemeentecode",))
         counts = counts[counts["gemeentecode"].isin(municipalities["gemeentecode"])]
         totals = maps.municipality_totals(counts, municipalities, lang=lang)
         spec = maps.national_map(totals, boundaries, label=label, lang=lang)
-        total, visible = int(counts["n"].sum()), float(totals["count"].dropna().sum())
+        total, visible = privacy.period_total(counts), float(totals["count"].dropna().sum())
         note_key = "map_hidden_note_national"
     hidden = publication.not_shown_separately(total, visible, lang)
-    if hidden:
+    if hidden and hidden > 0:
         notes.append(
             t(
                 note_key,
                 lang,
                 n=fmt_number(hidden, lang),
-                totaal=publication.key_figures_label(total, lang),
+                totaal=fmt_number(total, lang),
                 k=k,
                 selectie=label,
             )

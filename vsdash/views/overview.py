@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from vsdash import charts, metrics, privacy, publication, schema
+from vsdash import charts, metrics, publication, schema
 from vsdash.charts import ChartSpec
 from vsdash.i18n import fmt_date, fmt_number, t
 from vsdash.publication import KeyFigures
@@ -87,10 +87,21 @@ def build_overview(
         ),
         Metric(t("campaigns_running", lang), labels["campaigns"]),
     )
+    counted = (
+        t(
+            f"counted_{key.counted_unit}",
+            lang,
+            van=fmt_date(key.counted_start, lang),
+            tot=fmt_date(key.counted_end, lang),
+        )
+        if (key.counted_start, key.counted_end) != (start, end)
+        else ""
+    )
     notes = [
+        counted,
         t("compared_with", lang, periode=previous.split(" ", 1)[1]) if key.change is not None else "",
         t("population_note", lang, inwoners=labels["inhabitants"], jaar=key.population_year),
-        t("suppressed_note", lang, k=privacy.resolve_k()),
+        t("perturbation_note", lang),
     ]
 
     trend = publication.published_trend_of(store, codes, start, end, lang=lang)

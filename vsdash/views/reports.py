@@ -88,7 +88,7 @@ def build_reports(
     bands = running if gemeente else running[running["schaal"] == "landelijk"]
 
     trend = publication.published_trend_of(store, codes, start, end, lang=lang, grain=grain)
-    total = int(store.count_reports(ReportFilter(codes, start, end), "week")["n"].sum())
+    total = trend.counted.published
     trend_title = t(f"trend_title_{grain}", lang) if grain != "day" else t("trend_title_day", lang)
     if total == 0:
         trend_section = Section(trend_title, None, message=t("no_reports_period", lang))
@@ -100,9 +100,11 @@ def build_reports(
             notes.append(t("local_campaigns_elsewhere", lang, n=len(running) - len(bands)))
         if hidden_breaks:
             notes.append(t("breaks_hidden", lang, n=hidden_breaks))
-        if trend.hidden:
-            shown_total = publication.key_figures_label(total, lang)
-            notes.append(t("hidden_note", lang, n=fmt_number(trend.hidden, lang), totaal=shown_total))
+        if trend.hidden and trend.hidden > 0:
+            notes.append(
+                t("hidden_note", lang, n=fmt_number(trend.hidden, lang), totaal=fmt_number(total, lang))
+            )
+        notes.append(t("perturbation_note", lang))
         spec = charts.report_trend_chart(
             trend.cells, bands, breaks, grain=grain, lang=lang, activities=acts, previous=trend.previous
         )
