@@ -13,6 +13,7 @@ from vsdash.i18n import t
 from vsdash.settings import SettingsError
 from vsdash.store import StoreError
 from vsdash.ui import cached, frame
+from vsdash.ui.errors import show_page_error
 from vsdash.ui.navigation import PAGES
 from vsdash.ui.widgets import share_link
 
@@ -28,7 +29,11 @@ frame.install_style()
 
 try:
     cached.store()
-except (StoreError, SettingsError) as exc:
+except StoreError as exc:
+    # The reader gets a short Dutch sentence with an error code; the log keeps the details.
+    show_page_error(exc)
+    st.stop()
+except SettingsError as exc:
     st.error(t("store_error", "nl", error=exc))
     st.stop()
 
