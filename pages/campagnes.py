@@ -4,8 +4,8 @@ municipality, and a forest plot of every campaign's effect for the ministry."""
 import pandas as pd
 import streamlit as st
 
-from vsdash import charts, metrics, privacy
-from vsdash.effects import describe_effect
+from vsdash import charts, metrics, plain_text, privacy
+from vsdash.effects import effect_card_text
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.ui import cached, frame
 from vsdash.ui.widgets import section_guard, show_chart
@@ -90,13 +90,16 @@ with section_guard(lang, "effect"):
             key="campagne_gemeente",
             format_func=lambda c: names.get(c, c),
         )
-        with_controls = right.checkbox(t("use_controls", lang), key="campagne_controls")
+        with_controls = right.checkbox(t("use_controls", lang), value=True, key="campagne_controls")
         right.caption(t("use_controls_help", lang))
         est, reason = cached.campaign_effect(sel.url, sel.version, chosen, code, with_controls)
+        alternative = None
+        if est is not None and est.controls_used:
+            alternative, _ = cached.campaign_effect(sel.url, sel.version, chosen, code, False, checks=False)
         camp = labels.loc[chosen]
         with st.container(border=True):
             st.markdown(
-                f"**{camp['naam']}** · {names.get(code, code)} · "
+                f"**{plain_text.markdown(camp['naam'])}** · {names.get(code, code)} · "
                 f"{fmt_date(pd.Timestamp(camp['start']).date(), lang)} – {fmt_date(pd.Timestamp(camp['eind']).date(), lang)}"
             )
             if est is None:
@@ -148,10 +151,15 @@ with section_guard(lang, "effect"):
                     c5.metric(
                         t("p_value", lang), fmt_number(est.p_value, lang, 3), help=t("p_value_help", lang)
                     )
-                    st.markdown(f"##### {describe_effect(est, lang)}")
+                    text = effect_card_text(est, alternative, lang)
+                    st.markdown(f"##### {text.summary}")
                     st.caption(":material/info: " + t("willingness_caveat", lang))
-                    for diagnostic in est.diagnostics:
-                        st.warning(diagnostic.render(lang), icon=":material/warning:")
+                    for sentence in text.placebos:
+                        st.caption(":material/fact_check: " + sentence)
+                    for warning in text.warnings:
+                        st.warning(warning, icon=":material/warning:")
+                    if text.alternative:
+                        st.caption(":material/compare_arrows: " + text.alternative)
                     if est.controls_used:
                         st.caption(
                             t(
@@ -166,15 +174,19 @@ with section_guard(lang, "effect"):
                     weekly = privacy.suppress_small_counts(weekly, "n", total_shown=True, lang=lang)
                     weekly = weekly.rename(columns={"n": "observed"}).astype({"observed": "float"})
                     show_chart(charts.counterfactual_chart(weekly, lang=lang), "effect_counterfactual", lang)
-                    with st.expander(t("effect_method", lang)):
-                        st.write(est.method)
-                        for note in est.notes:
-                            st.write("- " + note.render(lang))
+                    st.markdown(f"**{t('effect_method', lang)}** {text.method_plain}")
+                    with st.expander(t("effect_method_technical", lang)):
+                        st.write(text.method_technical)
+                        for note in text.notes:
+                            st.write("- " + note)
 
 with section_guard(lang, "forest"):
     st.subheader(t("forest_title", lang))
     st.write(t("forest_intro", lang))
-    effects = cached.campaign_effects_all(sel.url, sel.version)
+    # The same settings as the effect card, so a campaign has one estimate on this page.
+    effects = cached.campaign_effects_all(
+        sel.url, sel.version, st.session_state.get("campagne_controls", True)
+    )
     if sel.codes is not None:
         effects = effects[effects["gemeentecode"].isin(sel.codes)]
     estimated = effects[effects["fout"] == ""]
@@ -183,7 +195,8 @@ with section_guard(lang, "forest"):
     )
     visible = checked[checked["observed"].notna()].copy()
     visible["label"] = [
-        f"{row.naam} — {names.get(row.gemeentecode, row.gemeentecode)}" for row in visible.itertuples()
+        f"{plain_text.html(row.naam)} — {names.get(row.gemeentecode, row.gemeentecode)}"
+        for row in visible.itertuples()
     ]
     if visible.empty:
         st.info(t("forest_empty", lang))

@@ -22,7 +22,12 @@ with section_guard(lang, "kerncijfers"):
         st.info(model.notice)
     for column, figure in zip(st.columns(len(model.metrics)), model.metrics, strict=True):
         column.metric(
-            figure.label, figure.value, delta=figure.delta, delta_color="off", help=figure.help or None
+            figure.label,
+            figure.value,
+            delta=figure.delta,
+            delta_color="off",
+            delta_arrow="off",
+            help=figure.help or None,
         )
     st.caption(" ".join(model.notes))
     table_switch(model.key_table, {}, "overview_key_figures", lang)

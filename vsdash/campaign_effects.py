@@ -13,12 +13,14 @@ as zero reports ("geen meldpunt"); they are left out of the series, and so out o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from vsdash.calendar_nl import NATIONAL, holiday_region
 from vsdash.effects import EffectEstimate, estimate_campaign_effect
 from vsdash.metrics import NATIONAL_BREAKS
 
@@ -130,16 +132,20 @@ class CampaignContext:
     end: dt.date
     channel_launches: tuple[dt.date, ...]
     other_campaigns: tuple[tuple[dt.date, dt.date], ...]
+    breaks: tuple[dt.date, ...] = ()
+    region: str = NATIONAL
 
 
 def campaign_context(
     campaigns: pd.DataFrame, channels: pd.DataFrame, campagne_id: str, code: str
 ) -> CampaignContext:
-    """Dates, known breaks and the municipality's other campaigns for one campaign x municipality.
+    """Dates, known breaks, holiday region and other campaigns for one campaign x municipality.
 
-    Known breaks are the municipality's channel launches after its first channel (the first one
-    starts the series, it is not a break inside it) and the national breaks in
-    ``metrics.NATIONAL_BREAKS`` (the 1 July 2024 criminalisation of street harassment). Raises
+    Channel launches are the municipality's channel starts after its first channel (the first one
+    starts the series, it is not a break inside it). Other known breaks are the day after each
+    channel closed (the remaining channels then carry the series at a new level) and the national
+    breaks in ``metrics.NATIONAL_BREAKS`` (the 1 July 2024 criminalisation of street harassment).
+    ``region`` is the municipality's school-holiday region (``landelijk`` when unknown). Raises
     ``ValueError`` (Dutch) when the municipality did not take part in the campaign.
     """
     row = campaigns[(campaigns["campagne_id"] == campagne_id) & (campaigns["gemeentecode"] == code)]
@@ -147,8 +153,11 @@ def campaign_context(
         raise ValueError(f"Gemeente {code} deed niet mee aan campagne {campagne_id!r}.")
     camp = row.iloc[0]
     own_channels = channels[channels["gemeentecode"] == code]
-    starts = sorted(pd.to_datetime(own_channels["start"]).dt.date)
-    launches = set(starts[1:]) | {stamp.date() for stamp in NATIONAL_BREAKS["datum"]}
+    starts = sorted(set(pd.to_datetime(own_channels["start"]).dt.date))
+    launches = set(starts[1:])
+    closed = pd.to_datetime(own_channels["eind"]).dropna()
+    breaks = {stamp.date() + dt.timedelta(days=1) for stamp in closed}
+    breaks |= {stamp.date() for stamp in NATIONAL_BREAKS["datum"]}
     others = campaigns[(campaigns["gemeentecode"] == code) & (campaigns["campagne_id"] != campagne_id)]
     return CampaignContext(
         campagne_id=campagne_id,
@@ -161,6 +170,8 @@ def campaign_context(
         other_campaigns=tuple(
             (pd.Timestamp(o.start).date(), pd.Timestamp(o.eind).date()) for o in others.itertuples()
         ),
+        breaks=tuple(sorted(breaks - launches)),
+        region=holiday_region(code) or NATIONAL,
     )
 
 
@@ -172,13 +183,15 @@ def comparison_series(
     context: CampaignContext,
     span: tuple[dt.date, dt.date],
     data_range: tuple[dt.date, dt.date],
+    series_of: Callable[[str], pd.DataFrame] | None = None,
 ) -> pd.DataFrame:
     """Weekly series of comparison municipalities for one campaign: ``gemeente, week, reports, population``.
 
     A comparison municipality ran no campaign during the window, had a channel open in every
-    week of ``span`` (the focal series from its first week to the window's end) and launched no
-    new channel inside it, so its weekly total moves only with shocks shared across the country.
-    ``weekly_counts`` has ``periode, gemeentecode, n``.
+    week of ``span`` (the focal series from its first week to the window's end) and launched or
+    closed no channel inside it, so its weekly total moves only with shocks shared across the
+    country. ``weekly_counts`` has ``periode, gemeentecode, n``. ``series_of`` (code -> the frame
+    :func:`weekly_report_series` returns) lets a caller that needs many series build each once.
     """
     lo, hi = pd.Timestamp(span[0]), pd.Timestamp(span[1])
     busy = campaigns[
@@ -189,10 +202,14 @@ def comparison_series(
     frames = []
     for code in sorted(set(channels["gemeentecode"]) - set(busy) - {context.gemeentecode}):
         own = channels[channels["gemeentecode"] == code]
-        launched_inside = ((pd.to_datetime(own["start"]) > lo) & (pd.to_datetime(own["start"]) <= hi)).any()
-        if launched_inside:
+        launched = pd.to_datetime(own["start"])
+        closed = pd.to_datetime(own["eind"])
+        if ((launched > lo) & (launched <= hi)).any() or ((closed >= lo) & (closed < hi)).any():
             continue
-        series = weekly_report_series(weekly_counts, channels, population, code, *data_range)
+        if series_of is not None:
+            series = series_of(code)
+        else:
+            series = weekly_report_series(weekly_counts, channels, population, code, *data_range)
         if not needed.isin(series["week"]).all():
             continue
         frames.append(series.assign(gemeente=code))
@@ -210,18 +227,33 @@ def estimate_one(
     code: str,
     data_range: tuple[dt.date, dt.date],
     *,
-    with_controls: bool = False,
+    with_controls: bool = True,
+    checks: bool = True,
     n_sim: int = 2000,
+    series_of: Callable[[str], pd.DataFrame] | None = None,
 ) -> EffectEstimate:
     """Estimate the effect of one campaign in one municipality from the store's tables.
 
     ``weekly_counts`` has ``periode, gemeentecode, n`` (weekly counts over the whole data range,
     e.g. ``store.count_reports(ReportFilter(None, lo, hi), "week", by=("gemeentecode",))``).
-    With ``with_controls`` municipalities without a campaign in the window serve as comparison
-    (see :func:`comparison_series`). Raises ``ValueError`` (Dutch) when no estimate is possible.
+    With ``with_controls`` (the recommended default) municipalities without a campaign in the
+    window serve as comparison (see :func:`comparison_series`); where there are none the estimate
+    uses the municipality's own history. The Dutch calendar of the municipality's holiday region,
+    its channel launches and closures, the national breaks and its other campaigns are always
+    modelled; ``checks`` runs the level-shift scan and the placebo runs. ``series_of`` is as in
+    :func:`comparison_series`. Raises ``ValueError`` (Dutch) when no estimate is possible.
     """
     context = campaign_context(campaigns, channels, campagne_id, code)
-    series = weekly_report_series(weekly_counts, channels, population, code, *data_range)
+    if series_of is None:
+        series_of = functools.partial(
+            weekly_report_series,
+            weekly_counts,
+            channels,
+            population,
+            data_start=data_range[0],
+            data_end=data_range[1],
+        )
+    series = series_of(code)
     if series.empty:
         raise ValueError(
             f"Gemeente {code} had in deze periode geen meldpunt; er is geen reeks om mee te rekenen."
@@ -230,7 +262,7 @@ def estimate_one(
     if with_controls:
         span = (series["week"].iloc[0].date(), context.end)
         controls = comparison_series(
-            weekly_counts, campaigns, channels, population, context, span, data_range
+            weekly_counts, campaigns, channels, population, context, span, data_range, series_of
         )
         if controls.empty:
             controls = None
@@ -240,8 +272,13 @@ def estimate_one(
         context.end,
         controls,
         channel_launches=context.channel_launches,
+        breaks=context.breaks,
         other_campaigns=context.other_campaigns,
+        calendar=context.region,
+        checks=checks,
         n_sim=n_sim,
+        # The frames were built here, typed; validating them again would double the cost.
+        validated=True,
     )
 
 
@@ -253,9 +290,17 @@ def estimate_all_campaigns(
     data_range: tuple[dt.date, dt.date],
     *,
     codes: Sequence[str] | None = None,
+    with_controls: bool = True,
+    checks: bool = False,
     n_sim: int = 1000,
 ) -> pd.DataFrame:
     """Effect of every campaign in every municipality that took part (the ministry's overview).
+
+    Each estimate uses the same settings as the effect card (:func:`estimate_one`): comparison
+    municipalities when ``with_controls`` (the default, as on the card), the Dutch calendar, known
+    breaks and the level-shift scan, so a campaign gets the same number in both places. The
+    placebo runs (``checks``) are the card's: they add warnings, not a different estimate, and
+    would triple the cost of the overview.
 
     Returns one row per campaign x municipality with the columns of ``EFFECT_COLUMNS``: window
     totals (observed, expected with its 95% predictive interval), extra reports and relative
@@ -264,6 +309,11 @@ def estimate_all_campaigns(
     privacy-suppressed: pass the frame through ``vsdash.privacy`` before showing it.
     """
     pairs = campaigns if codes is None else campaigns[campaigns["gemeentecode"].isin(list(codes))]
+
+    @functools.cache
+    def series_of(code: str) -> pd.DataFrame:
+        return weekly_report_series(weekly_counts, channels, population, code, *data_range)
+
     rows = []
     for pair in pairs.itertuples():
         row = {
@@ -284,7 +334,10 @@ def estimate_all_campaigns(
                 pair.campagne_id,
                 pair.gemeentecode,
                 data_range,
+                with_controls=with_controls,
+                checks=checks,
                 n_sim=n_sim,
+                series_of=series_of,
             )
         except ValueError as exc:
             row["fout"] = str(exc)
@@ -302,7 +355,7 @@ def estimate_all_campaigns(
             relative_low=est.relative_low,
             relative_high=est.relative_high,
             p_value=est.p_value,
-            warning_codes=tuple(d.key for d in est.diagnostics),
+            warning_codes=tuple(d.code for d in est.diagnostics),
         )
         rows.append(row)
     frame = pd.DataFrame(rows, columns=EFFECT_COLUMNS)

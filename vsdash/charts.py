@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from vsdash import plain_text
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.palette import BAND_COLOUR, BAND_EDGE, BREAK_COLOUR, OKABE_ITO, TEXT_COLOUR  # noqa: F401 - re-exported
 
@@ -200,7 +201,7 @@ def add_campaign_bands(
             line=dict(color=BAND_EDGE, width=1, dash="dot"),
             layer="below",
             annotation=dict(
-                text="▥" if compact else f"▥ {camp.naam}",
+                text="▥" if compact else f"▥ {plain_text.html(camp.naam)}",
                 font=dict(size=11, color=BAND_EDGE),
                 textangle=0,
                 yshift=0 if compact else -12 * (i % 3),
@@ -393,7 +394,7 @@ def add_activity_markers(fig: go.Figure, activities: pd.DataFrame, y: float, lan
             marker=dict(
                 symbol="triangle-down", size=11, color=OKABE_ITO[2], line=dict(color="#004d38", width=1)
             ),
-            text=activities["titel"],
+            text=activities["titel"].map(plain_text.html),
             hovertemplate="%{x|%d-%m-%Y}: %{text}<extra></extra>",
         ),
         **where,
@@ -609,7 +610,7 @@ def campaign_timeline_chart(
                 ),
                 customdata=list(
                     zip(
-                        rows["naam"],
+                        rows["naam"].map(plain_text.html),
                         starts.dt.strftime("%d-%m-%Y"),
                         ends.dt.strftime("%d-%m-%Y"),
                         strict=True,

@@ -112,6 +112,96 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Voor het nieuwe meldkanaal van {date} is een eigen sprong in het niveau meegerekend.",
         "en": "The new reporting channel of {date} is given its own jump in level.",
     },
+    # issue 16: the Dutch calendar, known breaks, level-shift scan, placebo runs, plain method
+    "effect_warn_break_window": {
+        "nl": "Op {date}, tijdens de campagne, is er een bekende breuk in de reeks (een meldkanaal dat start of stopt, of een wetswijziging); die verandert het aantal meldingen op zichzelf.",
+        "en": "On {date}, during the campaign, there is a known break in the series (a reporting channel that starts or stops, or a change in the law); that changes the number of reports by itself.",
+    },
+    "effect_warn_break_recent": {
+        "nl": "Op {date}, {n} weken vóór de campagne, is er een bekende breuk in de reeks; het nieuwe normale niveau is nog nauwelijks bekend.",
+        "en": "On {date}, {n} weeks before the campaign, there is a known break in the series; its new normal level is hardly known yet.",
+    },
+    "effect_note_break_step": {
+        "nl": "Voor de breuk van {date} is een eigen sprong in het niveau meegerekend.",
+        "en": "The break of {date} is given its own jump in level.",
+    },
+    "effect_warn_level_shift_up": {
+        "nl": "Rond {date} steeg het aantal meldingen plotseling met ongeveer {pct} en bleef het hoger, zonder bekende oorzaak (bijvoorbeeld een nieuw meldkanaal). De berekening rekent nu met dat hogere niveau; zonder die correctie zou de campagne meer lijken te doen dan ze deed. Het nieuwe niveau is nog maar kort bekend, dus de uitkomst is onzekerder. Geef de oorzaak op als breuk als die bekend is.",
+        "en": "Around {date} the number of reports rose suddenly by about {pct} and stayed higher, with no known cause (a new reporting channel, say). The computation now uses that higher level; without this correction the campaign would seem to do more than it did. The new level is known only briefly, so the result is less certain. Enter the cause as a break if it is known.",
+    },
+    "effect_warn_level_shift_down": {
+        "nl": "Rond {date} daalde het aantal meldingen plotseling met ongeveer {pct} en bleef het lager, zonder bekende oorzaak (bijvoorbeeld een meldkanaal dat stopte). De berekening rekent nu met dat lagere niveau; zonder die correctie zou de campagne minder lijken te doen dan ze deed. Het nieuwe niveau is nog maar kort bekend, dus de uitkomst is onzekerder. Geef de oorzaak op als breuk als die bekend is.",
+        "en": "Around {date} the number of reports fell suddenly by about {pct} and stayed lower, with no known cause (a reporting channel closed, say). The computation now uses that lower level; without this correction the campaign would seem to do less than it did. The new level is known only briefly, so the result is less certain. Enter the cause as a break if it is known.",
+    },
+    "effect_warn_trend_change_up": {
+        "nl": "Vanaf ongeveer {date} stijgt het aantal meldingen duidelijk sneller dan in de jaren ervoor (ongeveer {pct} per jaar extra). De verwachting trekt de oude trend door en is daardoor waarschijnlijk te laag; de campagne lijkt dan meer te doen dan ze deed.",
+        "en": "From about {date} the number of reports rises clearly faster than in the years before (about {pct} a year extra). The expectation extends the old trend and is therefore probably too low; the campaign then seems to do more than it did.",
+    },
+    "effect_warn_trend_change_down": {
+        "nl": "Vanaf ongeveer {date} daalt het aantal meldingen duidelijk sneller dan in de jaren ervoor (ongeveer {pct} per jaar). De verwachting trekt de oude trend door en is daardoor waarschijnlijk te hoog; de campagne lijkt dan minder te doen dan ze deed.",
+        "en": "From about {date} the number of reports falls clearly faster than in the years before (about {pct} a year). The expectation extends the old trend and is therefore probably too high; the campaign then seems to do less than it did.",
+    },
+    "effect_warn_placebo_vorig_jaar": {
+        "nl": "Controle mislukt: in dezelfde weken vorig jaar, zonder deze campagne, zou deze methode al een duidelijk verschil van {pct} hebben gevonden. De uitkomst kan dus ook door iets anders komen dan de campagne; lees haar als onzeker.",
+        "en": "Check failed: in the same weeks last year, without this campaign, this method would already have found a clear difference of {pct}. The result may therefore come from something other than the campaign; read it as uncertain.",
+    },
+    "effect_warn_placebo_vlak_ervoor": {
+        "nl": "Controle mislukt: in de weken vlak vóór de campagne zou deze methode al een duidelijk verschil van {pct} hebben gevonden. De uitkomst kan dus ook door iets anders komen dan de campagne; lees haar als onzeker.",
+        "en": "Check failed: in the weeks just before the campaign this method would already have found a clear difference of {pct}. The result may therefore come from something other than the campaign; read it as uncertain.",
+    },
+    "effect_placebo_vorig_jaar": {
+        "nl": "In dezelfde weken vorig jaar zou deze methode {pct} hebben gevonden; {tail}",
+        "en": "In the same weeks last year this method would have found {pct}; {tail}",
+    },
+    "effect_placebo_vlak_ervoor": {
+        "nl": "In de weken vlak vóór de campagne zou deze methode {pct} hebben gevonden; {tail}",
+        "en": "In the weeks just before the campaign this method would have found {pct}; {tail}",
+    },
+    "effect_placebo_ok": {
+        "nl": "daar liep geen campagne, dus zo groot is het verschil dat ook zonder campagne voorkomt.",
+        "en": "no campaign ran then, so a difference of that size also occurs without a campaign.",
+    },
+    "effect_placebo_bad": {
+        "nl": "daar liep geen campagne, dus de methode ziet hier een effect dat er niet is.",
+        "en": "no campaign ran then, so the method sees an effect that is not there.",
+    },
+    "effect_warn_holiday_overlap_zomervakantie": {
+        "nl": "De campagne valt (deels) in de zomervakantie, maar de weken vóór de campagne bevatten er maar {n}; hoeveel meldingen er in de zomervakantie normaal binnenkomen is daardoor slecht bekend en de verwachting kan ernaast zitten.",
+        "en": "The campaign falls (partly) in the summer holiday, but the weeks before it contain only {n}; how many reports normally come in during the summer holiday is poorly known, so the expectation may be off.",
+    },
+    "effect_warn_holiday_overlap_kerstvakantie": {
+        "nl": "De campagne valt (deels) in de kerstvakantie, maar de weken vóór de campagne bevatten er maar {n}; hoeveel meldingen er rond kerst en oud en nieuw normaal binnenkomen is daardoor slecht bekend en de verwachting kan ernaast zitten.",
+        "en": "The campaign falls (partly) in the Christmas holiday, but the weeks before it contain only {n}; how many reports normally come in around Christmas and New Year is poorly known, so the expectation may be off.",
+    },
+    "effect_note_calendar_unknown": {
+        "nl": "Schoolvakanties en feestdagen zijn niet meegerekend: de vakantiedata van deze periode staan (nog) niet in de kalender.",
+        "en": "School holidays and public holidays are not taken into account: the holiday dates of this period are not (yet) in the calendar.",
+    },
+    "effect_note_calendar_weeks_excluded": {
+        "nl": "{n} weken waarvan de schoolvakanties niet bekend zijn, zijn niet gebruikt om de verwachting te berekenen.",
+        "en": "{n} weeks whose school holidays are not known were not used to compute the expectation.",
+    },
+    "effect_method_plain": {
+        "nl": "Uit de meldingen van de {n} weken vóór de campagne is berekend hoeveel meldingen er in de campagneweken zonder campagne te verwachten waren, rekening houdend met de trend en het seizoen{parts}. Het verschil tussen wat er echt binnenkwam en die verwachting is het geschatte effect; de marge laat zien hoe groot zo'n verschil ook door toeval kan zijn.",
+        "en": "From the reports of the {n} weeks before the campaign we computed how many reports were to be expected in the campaign weeks without a campaign, taking the trend and the season into account{parts}. The difference between what actually came in and that expectation is the estimated effect; the margin shows how large such a difference can be by chance alone.",
+    },
+    "effect_method_part_calendar": {
+        "nl": ", met schoolvakanties en feestdagen",
+        "en": ", with school holidays and public holidays",
+    },
+    "effect_method_part_controls": {
+        "nl": " en met hoe de meldingen in {k} vergelijkbare gemeenten zonder campagne op en neer gingen",
+        "en": " and with how reports went up and down in {k} comparable municipalities without a campaign",
+    },
+    "effect_method_technical": {"nl": "Voor statistici", "en": "For statisticians"},
+    "effect_alternative": {
+        "nl": "Zonder vergelijkingsgemeenten zou de uitkomst {pct} zijn (tussen {low} en {high}). We raden de uitkomst mét vergelijking aan: die haalt landelijke schommelingen (nieuws, weer, vakanties) eruit.",
+        "en": "Without comparison municipalities the result would be {pct} (between {low} and {high}). We recommend the result with comparison: it removes national swings (news, weather, holidays).",
+    },
+    "effect_alternative_gap": {
+        "nl": "Het verschil tussen beide is groot; dat wijst op een landelijke gebeurtenis in deze weken, of op vergelijkingsgemeenten die anders verlopen.",
+        "en": "The gap between the two is large; that points to a national event in these weeks, or to comparison municipalities that move differently.",
+    },
     # --- privacy and map -------------------------------------------------------------------
     "privacy_suppressed_legend": {
         "nl": "<{k}: minder dan {k} meldingen; het precieze aantal wordt niet getoond om melders te beschermen.",
@@ -679,6 +769,15 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Zeshoeken en risicogebieden worden per week geteld; de kaart telt de hele weken van {start} tot en met {eind}.",
         "en": "Hexagons and risk areas are counted per week; the map counts the whole weeks from {start} to {eind}.",
     },
+    # issue 13: where the map's cells do not add up to its total, say how many are not shown
+    "map_hidden_note": {
+        "nl": "Van de {totaal} meldingen die de kaart telt, staan er {n} niet apart op de kaart: ze vallen in grijze zeshoeken (minder dan {k} meldingen of afgeschermd).",
+        "en": "Of the {totaal} reports the map counts, {n} are not shown separately on the map: they are in grey hexagons (fewer than {k} reports, or withheld).",
+    },
+    "map_hidden_note_national": {
+        "nl": "Van de {totaal} meldingen in {selectie} staan er {n} niet apart op de kaart: ze vallen in grijze cirkels van gemeenten met minder dan {k} meldingen of een afgeschermd aantal.",
+        "en": "Of the {totaal} reports in {selectie}, {n} are not shown separately on the map: they are in grey circles of municipalities with fewer than {k} reports or a withheld count.",
+    },
     "map_intro": {
         "nl": "Waar komen meldingen vandaan, {start} tot en met {eind}? Zeshoeken tonen het aantal meldingen per gebied van ongeveer 0,7 km²; zwarte lijnen zijn risicogebieden.",
         "en": "Where do reports come from, {start} to {eind}? Hexagons show the number of reports per area of about 0.7 km²; black lines are risk areas.",
@@ -1196,6 +1295,11 @@ LABELS: dict[str, dict[str, str]] = {
     "suppressed_note": {
         "nl": 'Aantallen van 1 tot {k} worden niet getoond ("<{k}") om melders te beschermen.',
         "en": 'Counts from 1 to {k} are not shown ("<{k}") to protect people who report.',
+    },
+    # issue 15: an unexpected error of the whole page, without details for readers
+    "error_page": {
+        "nl": "Deze pagina kon niet worden getoond door een onverwachte fout. Laad de pagina opnieuw of kies een andere selectie; blijft het misgaan, meld het dan aan de beheerder (de details staan in het logboek van de server).",
+        "en": "This page could not be shown because of an unexpected error. Reload the page or choose another selection; if it keeps failing, tell the administrator (the details are in the server log).",
     },
     "error_generic": {
         "nl": "Er ging iets mis bij het maken van dit onderdeel. De rest van de pagina werkt nog. Melding voor de beheerder: {kind}.",

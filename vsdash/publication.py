@@ -182,9 +182,7 @@ def published_trend(series: pd.DataFrame, start: dt.date, end: dt.date, grain: s
     table["n"] = table["n"].astype("int64")
     shown = privacy.suppress_small_counts(table, "n", total_shown=True, lang=lang)
     cells = shown[~shown["_rest"]].drop(columns="_rest").reset_index(drop=True)
-    published_total = _published_count(total, lang)[0]
-    visible = float(cells["n"].dropna().sum())
-    hidden = None if published_total is None else int(published_total - visible)
+    hidden = not_shown_separately(total, float(cells["n"].dropna().sum()), lang)
     return cells.astype({"n": "float"}), hidden
 
 
@@ -277,6 +275,17 @@ def published_trend_of(
 def key_figures_label(n: int, lang: str) -> str:
     """The display text of a total as the key figure shows it (the number, or "<5")."""
     return _published_count(n, lang)[1]
+
+
+def not_shown_separately(total: int, visible: float, lang: str = "nl") -> int | None:
+    """Reports of a breakdown not shown separately: the published total minus the visible cells.
+
+    Derived only from published numbers (the total as the privacy step publishes it and the cells
+    a reader sees), so it reveals nothing a reader could not work out; None when the total itself
+    is hidden. Trends, maps and any other breakdown of a total say it the same way.
+    """
+    published_total = _published_count(int(total), lang)[0]
+    return None if published_total is None else int(published_total - visible)
 
 
 def _published_count(n: int, lang: str) -> tuple[int | None, str]:

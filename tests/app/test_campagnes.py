@@ -21,6 +21,11 @@ def test_effect_card_for_a_seeded_campaign(monkeypatch, demo_store_url):
     labels = {m.label for m in at.metric}
     assert {"Verwacht zonder campagne", "Binnengekomen", "Extra meldingen", "p-waarde"} <= labels
     assert "Alle campagnes vergeleken" in [h.value for h in at.subheader]
+    # Issue 16: the method in plain words, the technical detail behind an expander, a placebo check.
+    assert any(m.value.startswith("**Hoe is dit berekend?** Uit de meldingen van de") for m in at.markdown)
+    assert "Voor statistici" in [e.label for e in at.expander]
+    assert "zou deze methode" in captions
+    assert at.checkbox(key="campagne_controls").value is True  # comparison is the recommended default
 
 
 def test_comparison_municipalities_are_named(monkeypatch, demo_store_url):

@@ -36,6 +36,8 @@ def test_before_after_table_is_shown_with_the_willingness_caveat(monkeypatch, de
     at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0599"})
     assert not at.exception, at.exception
     assert any("Kaart van de verandering rond" in c for c in _captions(at))
+    # Event names come from files: the caption shows them as plain text, never as markup.
+    assert any(c.startswith("Kaart van de verandering rond Maatregel\\: camera") for c in _captions(at))
     assert any("meldingsbereidheid" in c for c in _captions(at))
     assert at.dataframe, "before/after table missing"
 
@@ -92,3 +94,26 @@ def test_boundaries_unavailable_survives_pickling_for_the_cache():
     again = pickle.loads(pickle.dumps(exc))
     assert again.message("en").startswith("No boundaries available for cbs-gemeente-2025")
     assert str(again) == str(exc) and "Geen grenzen beschikbaar" in str(exc)
+
+
+def test_a_link_from_the_register_opens_the_map_on_its_risk_area(monkeypatch, demo_store_url):
+    """Activiteiten links to ``/kaart?risicogebied=<id>&gemeente=<code>``: the area is chosen."""
+    from streamlit.testing.v1 import AppTest
+
+    from vsdash.settings import PROJECT_ROOT
+    from vsdash.ui import navigation
+
+    monkeypatch.setenv("VSDASH_DATABASE_URL", demo_store_url)
+    specs = list(navigation.PAGES)
+    first = next(s for s in specs if s.file == PAGE)
+    monkeypatch.setattr(navigation, "PAGES", (first, *[s for s in specs if s is not first]))
+    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=120)
+    at.query_params["gemeente"] = "GM0344"
+    at.query_params["risicogebied"] = "GM0344-neude"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="kaart_risicogebied").value == "GM0344-neude"
+    assert any("**Neude**" in m.value for m in at.markdown)
+    # The link chooses once: the user's own choice afterwards stays.
+    at.selectbox(key="kaart_risicogebied").set_value("-").run()
+    assert at.selectbox(key="kaart_risicogebied").value == "-"

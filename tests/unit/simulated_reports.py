@@ -75,3 +75,177 @@ def simulate_campaign(
     start = weeks[-window_weeks].date()
     end = weeks[-1].date() + dt.timedelta(days=6)
     return SimulatedCampaign(series=series, start=start, end=end, lift=lift, controls=controls)
+
+
+@dataclass(frozen=True)
+class SimulatedDutchCampaign:
+    """A simulated campaign in a series shaped like Dutch meldpunt data, with its true expectation.
+
+    ``true_expected`` is the sum of the no-campaign mean over the window; ``true_extra`` the
+    reports the campaign added in expectation (``true_expected`` x the average lift).
+    """
+
+    series: pd.DataFrame
+    start: dt.date
+    end: dt.date
+    true_expected: float
+    true_extra: float
+    region: str
+    controls: pd.DataFrame | None = None
+    launch: dt.date | None = None
+
+
+def simulate_dutch_campaign(
+    seed: int,
+    *,
+    start: dt.date,
+    window_weeks: int = 6,
+    lift: float = 0.0,
+    decay_weeks: float | None = None,
+    base: float = 30.0,
+    alpha: float = 0.05,
+    years_before: float = 5.0,
+    region: str = "zuid",
+    summer_dip: float = -0.35,
+    christmas_dip: float = -0.45,
+    public_holiday: float = 0.10,
+    launch_weeks_before: int | None = None,
+    launch_level: float = 0.4,
+    trend_per_year: float = 0.05,
+    trend_change: float = 0.0,
+    n_controls: int = 0,
+    control_sizes: tuple[float, ...] | None = None,
+    spike_weeks: tuple[int, ...] = (),
+    spike: float = 0.0,
+) -> SimulatedDutchCampaign:
+    """Simulate weekly reports with the Dutch calendar, an optional channel launch and controls.
+
+    The mean has a trend, one smooth seasonal wave, the school-holiday dips of ``region`` (summer)
+    and Christmas, a rise in weeks with a public holiday, and optionally a level jump of
+    ``launch_level`` from ``launch_weeks_before`` weeks before the campaign (a new reporting app) and
+    a trend that steepens by ``trend_change`` a year over the last year before the campaign. The
+    campaign multiplies the mean by ``1 + lift`` (decaying as exp(-t / decay_weeks) when given).
+    Controls (in the same holiday region) share the season, calendar and the national ``spike`` in ``spike_weeks`` (indices
+    into the window) but not the campaign, the launch or the trend change; ``control_sizes``
+    scales each control's level (e.g. one ten times larger).
+    """
+    from vsdash.calendar_nl import weekly_calendar
+
+    rng = np.random.default_rng(seed)
+    first = pd.Timestamp(start) - pd.Timedelta(days=pd.Timestamp(start).dayofweek)
+    n_pre = int(round(years_before * 52))
+    weeks = pd.date_range(first - pd.Timedelta(weeks=n_pre), periods=n_pre + window_weeks, freq="7D")
+    n = len(weeks)
+    years = (np.arange(n) - n_pre) / 52.18
+    angle = 2 * np.pi * (weeks.dayofyear.to_numpy() - 1) / 365.25
+    season = 0.15 * np.sin(angle + rng.uniform(0, 2 * np.pi))
+
+    def calendar_effect(cal: pd.DataFrame) -> np.ndarray:
+        return (
+            np.log1p(summer_dip) * cal["zomervakantie"].to_numpy()
+            + np.log1p(christmas_dip) * cal["kerstvakantie"].to_numpy()
+            + np.log1p(public_holiday) * cal["feestdag"].to_numpy()
+        )
+
+    own_calendar = calendar_effect(weekly_calendar(weeks, region))
+    common = np.zeros(n)
+    for k in spike_weeks:
+        common[n_pre + k] = np.log1p(spike)
+    log_mu = np.log(base) + trend_per_year * years + season + own_calendar + common
+    log_mu += trend_change * np.clip(years + 1, 0, None)
+    launch = None
+    if launch_weeks_before is not None:
+        launch_at = n_pre - launch_weeks_before
+        log_mu[launch_at:] += np.log1p(launch_level)
+        launch = weeks[launch_at].date()
+    mu = np.exp(log_mu)
+    effect = np.ones(n)
+    t = np.arange(window_weeks)
+    effect[n_pre:] = 1 + lift * (np.exp(-t / decay_weeks) if decay_weeks else 1.0)
+    series = pd.DataFrame({"week": weeks, "reports": _nb(rng, mu * effect, alpha)})
+    controls = None
+    sizes = control_sizes or (1.0,) * n_controls
+    if sizes and n_controls:
+        frames = []
+        for k, size in enumerate(sizes):
+            control_mu = 40.0 * size * np.exp(0.02 * years + season + own_calendar + common)
+            frames.append(
+                pd.DataFrame(
+                    {"gemeente": f"GM{9000 + k:04d}", "week": weeks, "reports": _nb(rng, control_mu, alpha)}
+                )
+            )
+        controls = pd.concat(frames, ignore_index=True)
+    true_expected = float(mu[n_pre:].sum())
+    return SimulatedDutchCampaign(
+        series=series,
+        start=weeks[n_pre].date(),
+        end=weeks[-1].date() + dt.timedelta(days=6),
+        true_expected=true_expected,
+        true_extra=float((mu[n_pre:] * (effect[n_pre:] - 1)).sum()),
+        region=region,
+        controls=controls,
+        launch=launch,
+    )
+
+
+@dataclass(frozen=True)
+class StudyResult:
+    """What a simulation study of the estimator measured over its runs."""
+
+    runs: int
+    bias: float  # mean of expected / true expected - 1: the systematic error of the expected count
+    coverage: float  # share of runs whose 95% interval of extra reports holds the true extra reports
+    significant: float  # share of runs with p < 0.05 (false positives at no effect, power otherwise)
+    warned: dict[str, float]  # share of runs carrying each warning code
+    width: float  # median width of the 95% interval of the relative change
+
+
+def run_study(
+    n_runs: int,
+    *,
+    seed0: int = 0,
+    with_controls: bool = False,
+    tell_launch: bool = False,
+    n_sim: int = 400,
+    estimate_kwargs: dict | None = None,
+    **sim_kwargs,
+) -> StudyResult:
+    """Simulate ``n_runs`` Dutch-shaped campaigns and estimate each as the dashboard does.
+
+    The estimator gets the series, the window, the simulation's holiday region, the controls
+    (``with_controls``) and the launch date as a known break (``tell_launch``); the placebo runs
+    are skipped (they do not change the estimate), the level-shift scan is not.
+    """
+    from vsdash.effects import estimate_campaign_effect
+
+    bias, covered, significant, widths = [], [], [], []
+    warned: dict[str, int] = {}
+    for run in range(n_runs):
+        sim = simulate_dutch_campaign(seed0 + run, **sim_kwargs)
+        kwargs = {"calendar": sim.region, "checks": False, **(estimate_kwargs or {})}
+        if tell_launch and sim.launch is not None:
+            kwargs["breaks"] = [sim.launch]
+        est = estimate_campaign_effect(
+            sim.series,
+            sim.start,
+            sim.end,
+            sim.controls if with_controls else None,
+            n_sim=n_sim,
+            seed=run,
+            **kwargs,
+        )
+        bias.append(est.expected / sim.true_expected - 1)
+        covered.append(est.extra_low <= sim.true_extra <= est.extra_high)
+        significant.append(est.p_value < 0.05)
+        high = est.relative_high if est.relative_high is not None else np.inf
+        widths.append(high - est.relative_low)
+        for code in {d.code for d in est.diagnostics}:
+            warned[code] = warned.get(code, 0) + 1
+    return StudyResult(
+        runs=n_runs,
+        bias=float(np.mean(bias)),
+        coverage=float(np.mean(covered)),
+        significant=float(np.mean(significant)),
+        warned={code: count / n_runs for code, count in sorted(warned.items())},
+        width=float(np.median(widths)),
+    )

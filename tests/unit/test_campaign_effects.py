@@ -60,7 +60,7 @@ def test_population_of_the_weeks_own_year():
     assert list(by_year[2023]) == [110_000]  # nearest loaded year
 
 
-def test_campaign_context_lists_later_launches_and_the_law():
+def test_campaign_context_lists_later_launches_closures_the_law_and_the_region():
     campaigns = pd.DataFrame(
         {
             "campagne_id": ["a", "b"],
@@ -71,8 +71,33 @@ def test_campaign_context_lists_later_launches_and_the_law():
             "gemeentecode": ["GM1", "GM1"],
         }
     )
-    context = ce.campaign_context(campaigns, CHANNELS, "b", "GM1")
-    assert context.channel_launches == (dt.date(2022, 6, 1), dt.date(2024, 7, 1))
+    channels = pd.concat(
+        [
+            CHANNELS,
+            pd.DataFrame(
+                {
+                    "kanaal_id": ["GM1-tel"],
+                    "gemeentecode": ["GM1"],
+                    "naam": ["Telefoon"],
+                    "soort": ["telefoon"],
+                    "start": [dt.date(2021, 3, 3)],
+                    "eind": [dt.date(2023, 9, 30)],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    context = ce.campaign_context(campaigns, channels, "b", "GM1")
+    assert context.channel_launches == (dt.date(2022, 6, 1),)
+    # The day after a channel closed, and the criminalisation of street harassment.
+    assert context.breaks == (dt.date(2023, 10, 1), dt.date(2024, 7, 1))
+    assert context.region == "landelijk"  # GM1 is no real municipality
+    assert (
+        ce.campaign_context(
+            campaigns.assign(gemeentecode="GM0363"), CHANNELS.assign(gemeentecode="GM0363"), "b", "GM0363"
+        ).region
+        == "noord"
+    )
     assert context.other_campaigns == ((dt.date(2023, 3, 6), dt.date(2023, 4, 2)),)
     with pytest.raises(ValueError, match="deed niet mee"):
         ce.campaign_context(campaigns, CHANNELS, "b", "GM2")

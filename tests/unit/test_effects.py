@@ -25,7 +25,8 @@ def _study(lift: float, *, seed0: int, **sim_kwargs) -> list[tuple[float, Effect
     results = []
     for run in range(N_RUNS):
         sim = simulate_campaign(seed0 + run, lift=lift, **sim_kwargs)
-        results.append((sim.lift, _estimate(sim, n_sim=N_SIM, seed=run)))
+        # The placebo runs add warnings, not a different estimate; skipping them keeps this fast.
+        results.append((sim.lift, _estimate(sim, n_sim=N_SIM, seed=run, checks=False)))
     return results
 
 
@@ -37,6 +38,7 @@ def _covers(truth: float, est: EffectEstimate) -> bool:
 # --- calibration: coverage, false positives, power --------------------------------------------
 
 
+@pytest.mark.slow_sim
 def test_interval_covers_true_lift_in_at_least_90_percent_of_runs():
     # Overdispersed (NB, alpha 0.08), seasonal, trending series; lifts vary from run to run.
     rng = np.random.default_rng(7)
@@ -44,31 +46,36 @@ def test_interval_covers_true_lift_in_at_least_90_percent_of_runs():
     for run in range(N_RUNS):
         lift = float(rng.uniform(-0.2, 0.8))
         sim = simulate_campaign(10_000 + run, lift=lift, alpha=0.08, base=float(rng.uniform(8, 40)))
-        hits += _covers(sim.lift, _estimate(sim, n_sim=N_SIM, seed=run))
+        hits += _covers(sim.lift, _estimate(sim, n_sim=N_SIM, seed=run, checks=False))
     coverage = hits / N_RUNS
     assert coverage >= 0.90, f"coverage {coverage:.1%}"
 
 
+@pytest.mark.slow_sim
 def test_no_effect_is_called_significant_in_at_most_10_percent_of_runs():
     results = _study(0.0, seed0=20_000, alpha=0.1)
     false_positive = np.mean([est.p_value < 0.05 for _, est in results])
     assert false_positive <= 0.10, f"false-positive rate {false_positive:.1%}"
 
 
+@pytest.mark.slow_sim
 def test_a_70_percent_lift_at_30_a_week_over_6_weeks_is_detected_in_80_percent_of_runs():
     results = _study(0.7, seed0=30_000, base=30.0, window_weeks=6, alpha=0.05)
     detected = np.mean([est.p_value < 0.05 and est.relative_low > 0 for _, est in results])
     assert detected >= 0.80, f"power {detected:.1%}"
 
 
+@pytest.mark.slow_sim
 def test_controls_absorb_a_common_shock_that_biases_the_estimate_without_them():
     # Treated and controls both rise 50% in the window (national news, say); the campaign does nothing.
     with_controls, without = [], []
     for run in range(60):
         sim = simulate_campaign(40_000 + run, lift=0.0, common_shock=0.5, n_controls=5)
-        with_controls.append(_estimate(sim, n_sim=500, seed=run).relative_change)
+        with_controls.append(_estimate(sim, n_sim=500, seed=run, checks=False).relative_change)
         without.append(
-            estimate_campaign_effect(sim.series, sim.start, sim.end, n_sim=500, seed=run).relative_change
+            estimate_campaign_effect(
+                sim.series, sim.start, sim.end, n_sim=500, seed=run, checks=False
+            ).relative_change
         )
     assert abs(np.mean(with_controls)) < 0.05
     assert np.mean(without) > 0.35

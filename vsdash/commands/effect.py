@@ -10,8 +10,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from vsdash.calendar_nl import NATIONAL, REGIONS
 from vsdash.cli import UserError
-from vsdash.effects import EffectEstimate, describe_effect, estimate_campaign_effect, validate_weekly_reports
+from vsdash.effects import (
+    EffectEstimate,
+    describe_effect,
+    describe_method,
+    describe_placebo,
+    estimate_campaign_effect,
+    validate_weekly_reports,
+)
 from vsdash.i18n import fmt_number, t
 
 SERIES_COLUMNS = ("week", "reports")
@@ -37,6 +45,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--controls", type=Path, help="CSV met kolommen gemeente, week, reports[, population]"
     )
     parser.add_argument(
+        "--break",
+        dest="breaks",
+        action="append",
+        default=[],
+        metavar="JJJJ-MM-DD",
+        help=(
+            "datum van een bekende breuk in de reeks (een meldkanaal dat start of stopt, een wetswijziging); "
+            "krijgt een eigen sprong in het niveau; mag vaker"
+        ),
+    )
+    parser.add_argument(
+        "--other-campaign",
+        dest="other_campaigns",
+        action="append",
+        default=[],
+        metavar="START:EIND",
+        help="een andere campagne van de gemeente (JJJJ-MM-DD:JJJJ-MM-DD); die weken tellen niet mee; mag vaker",
+    )
+    parser.add_argument(
+        "--region",
+        default=NATIONAL,
+        choices=[*REGIONS, NATIONAL, "geen"],
+        help=(
+            "schoolvakantieregio van de gemeente (standaard landelijk: het gemiddelde van de drie regio's); "
+            "'geen' laat vakanties en feestdagen buiten het model"
+        ),
+    )
+    parser.add_argument(
         "--json", action="store_true", help="druk één JSON-object af in plaats van een samenvatting"
     )
     parser.add_argument("--n-sim", type=int, default=2000, help="aantal simulaties (standaard 2000)")
@@ -54,8 +90,20 @@ def run(args: argparse.Namespace) -> int:
         controls = _validated(_read_csv(args.controls, CONTROL_COLUMNS), args.controls, controls=True)
     if args.n_sim < 100:
         raise UserError(f"--n-sim: {args.n_sim} is te weinig; gebruik minstens 100 simulaties.")
+    breaks = [_parse_day(text, "--break") for text in args.breaks]
+    others = [_parse_period(text) for text in args.other_campaigns]
     try:
-        estimate = estimate_campaign_effect(series, start, end, controls, n_sim=args.n_sim, seed=args.seed)
+        estimate = estimate_campaign_effect(
+            series,
+            start,
+            end,
+            controls,
+            breaks=breaks,
+            other_campaigns=others,
+            calendar=None if args.region == "geen" else args.region,
+            n_sim=args.n_sim,
+            seed=args.seed,
+        )
     except ValueError as exc:
         raise UserError(f"{args.series}: {exc}") from None
     if args.json:
@@ -73,9 +121,11 @@ def _summary(est: EffectEstimate) -> str:
         f"p = {fmt_number(est.p_value, decimals=3)}.",
         t("effect_willingness_note"),
     ]
+    lines += [describe_placebo(run) for run in est.placebos]
     if est.controls_used:
         lines.append(f"Vergelijkingsgemeenten: {', '.join(est.controls_used)}.")
     lines += [f"Let op: {text}" for text in est.warnings]
+    lines.append(f"Methode: {describe_method(est)}")
     lines += [f"Opmerking: {note.render('nl')}" for note in est.notes]
     return "\n".join(lines)
 
@@ -95,6 +145,19 @@ def _parse_day(text: str, option: str) -> dt.date:
         raise UserError(
             f"{option}: {text!r} is geen geldige datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2023-03-13."
         ) from None
+
+
+def _parse_period(text: str) -> tuple[dt.date, dt.date]:
+    start_text, sep, end_text = text.partition(":")
+    if not sep:
+        raise UserError(
+            f"--other-campaign: {text!r} is geen periode; gebruik START:EIND, bijvoorbeeld 2023-03-06:2023-04-16."
+        )
+    start = _parse_day(start_text.strip(), "--other-campaign")
+    end = _parse_day(end_text.strip(), "--other-campaign")
+    if end < start:
+        raise UserError(f"--other-campaign: {text!r} eindigt vóór het begin; gebruik START:EIND.")
+    return start, end
 
 
 def _read_csv(path: Path, required: tuple[str, ...]) -> pd.DataFrame:

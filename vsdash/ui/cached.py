@@ -143,19 +143,24 @@ def _effect_inputs(url: str, version: str):
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def campaign_effects_all(url: str, version: str) -> pd.DataFrame:
-    """Every campaign x municipality effect (the forest plot), computed once per data version."""
+def campaign_effects_all(url: str, version: str, with_controls: bool = True) -> pd.DataFrame:
+    """Every campaign x municipality effect (the forest plot), with the effect card's settings."""
     from vsdash.campaign_effects import EFFECT_COLUMNS, estimate_all_campaigns
 
     counts, campaigns, channels, population, span = _effect_inputs(url, version)
     if span is None:
         return pd.DataFrame(columns=EFFECT_COLUMNS)
-    return estimate_all_campaigns(counts, campaigns, channels, population, span)
+    return estimate_all_campaigns(counts, campaigns, channels, population, span, with_controls=with_controls)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def campaign_effect(url: str, version: str, campagne_id: str, code: str, with_controls: bool):
-    """The effect of one campaign in one municipality (``EffectEstimate``), or a Dutch reason why not."""
+def campaign_effect(
+    url: str, version: str, campagne_id: str, code: str, with_controls: bool, checks: bool = True
+):
+    """The effect of one campaign in one municipality (``EffectEstimate``), or a Dutch reason why not.
+
+    ``checks=False`` skips the placebo runs: for the alternative estimate the card only describes.
+    """
     from vsdash.campaign_effects import estimate_one
 
     counts, campaigns, channels, population, span = _effect_inputs(url, version)
@@ -164,7 +169,15 @@ def campaign_effect(url: str, version: str, campagne_id: str, code: str, with_co
     try:
         return (
             estimate_one(
-                counts, campaigns, channels, population, campagne_id, code, span, with_controls=with_controls
+                counts,
+                campaigns,
+                channels,
+                population,
+                campagne_id,
+                code,
+                span,
+                with_controls=with_controls,
+                checks=checks,
             ),
             "",
         )
@@ -344,4 +357,91 @@ def _comparison_model(url, version, gemeente, programma, start, end, group, focu
         metric=metric,
         boundaries=municipality_boundaries_geojson(str(settings.boundaries_dir())),
         lang=lang,
+    )
+
+
+def _boundaries_folder() -> str:
+    return str(settings.boundaries_dir())
+
+
+def map_model(sel):
+    """The Kaart model of a selection (``vsdash.views.map.build_map``), boundaries included."""
+    return _map_model(
+        sel.url,
+        sel.version,
+        sel.gemeente,
+        sel.codes,
+        sel.start,
+        sel.end,
+        sel.label,
+        sel.lang,
+        _boundaries_folder(),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _map_model(url, version, gemeente, codes, start, end, label, lang, folder):
+    from vsdash.views.map import build_map
+
+    return build_map(
+        get_store(url),
+        gemeente=gemeente,
+        codes=codes,
+        start=start,
+        end=end,
+        label=label,
+        boundaries=map_boundaries(gemeente, lang, folder),
+        lang=lang,
+    )
+
+
+def risk_area_detail(sel, risicogebied_id: str):
+    """One risk area of the Kaart page (``vsdash.views.map.build_risk_area``)."""
+    return _risk_area_detail(sel.url, sel.version, sel.codes, sel.start, sel.end, risicogebied_id, sel.lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _risk_area_detail(url, version, codes, start, end, risicogebied_id, lang):
+    from vsdash.views.map import build_risk_area
+
+    return build_risk_area(
+        get_store(url), codes=codes, start=start, end=end, risicogebied_id=risicogebied_id, lang=lang
+    )
+
+
+def before_after_model(sel, event_key: str, weeks: int):
+    """The before/after comparison of the Kaart page (``vsdash.views.map.build_before_after``)."""
+    return _before_after_model(
+        sel.url, sel.version, sel.gemeente, sel.codes, event_key, weeks, sel.lang, _boundaries_folder()
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _before_after_model(url, version, gemeente, codes, event_key, weeks, lang, folder):
+    from vsdash.views.map import build_before_after
+
+    return build_before_after(
+        get_store(url),
+        gemeente=gemeente,
+        codes=codes,
+        event_key=event_key,
+        weeks=weeks,
+        boundaries=map_boundaries(gemeente, lang, folder),
+        lang=lang,
+    )
+
+
+def activities_model(sel, filters):
+    """The Activiteiten model of a selection and filter values (``vsdash.views.activities``)."""
+    return _activities_model(
+        sel.url, sel.version, sel.codes, sel.start, sel.end, filters, sel.label, sel.lang
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _activities_model(url, version, codes, start, end, filters, label, lang):
+    from vsdash.views.activities import build_activities
+
+    return build_activities(
+        get_store(url), codes=codes, start=start, end=end, filters=filters, label=label, lang=lang
     )

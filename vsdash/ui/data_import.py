@@ -5,15 +5,19 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from vsdash import ingest
+from vsdash import ingest, plain_text, privacy
 from vsdash.i18n import t
-from vsdash.ui import cached
+from vsdash.ui import access, cached
 
 KIND_KEYS = {kind: f"data_kind_{kind.replace('-', '_')}" for kind in ingest.KINDS}
 
 
 def import_log(url: str, version: str, lang: str) -> None:
-    """The import log, newest first (open to everyone: it holds no personal data)."""
+    """The import log, newest first: open to everyone, who imported only for signed-in administrators.
+
+    Names and e-mail addresses of importers are personal data; file names and counts are not.
+    Every cell is neutralised for spreadsheets, because the table's own CSV download exports it.
+    """
     log = cached.table(url, version, "import_log")
     st.subheader(t("data_log_title", lang))
     if log.empty:
@@ -22,7 +26,7 @@ def import_log(url: str, version: str, lang: str) -> None:
     shown = log[
         [
             "tijdstip",
-            "gebruiker",
+            *(["gebruiker"] if access.signed_in_admin() else []),
             "bestand",
             "soort",
             "aanvaard",
@@ -32,7 +36,7 @@ def import_log(url: str, version: str, lang: str) -> None:
             "ongedaan",
         ]
     ]
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(privacy.safe_export_frame(shown), hide_index=True, width="stretch")
 
 
 def templates(lang: str) -> None:
@@ -114,7 +118,7 @@ def import_form(
         try:
             mapping = _mapping(kind, data, upload.name, lang)
         except ingest.ImportRefused as exc:
-            st.error(str(exc))
+            st.error(plain_text.markdown(str(exc)))  # names file, columns and values
             mapping = None
         if mapping is not None and st.button(t("data_import_button", lang), type="primary", key="import_go"):
             bar = st.progress(0.0, text=t("data_importing", lang))
@@ -134,7 +138,7 @@ def import_form(
                 )
             except ingest.ImportRefused as exc:
                 bar.empty()
-                st.error(str(exc))
+                st.error(plain_text.markdown(str(exc)))  # names file, columns and values
             else:
                 bar.empty()
                 _show_result(result, lang)
@@ -143,7 +147,7 @@ def import_form(
 
 def _show_result(result: ingest.ImportResult, lang: str) -> None:
     for warning in result.warnings:
-        st.warning(warning)
+        st.warning(plain_text.markdown(warning))
     if result.refused:
         st.error(t("data_refused", lang, n=result.rejected, total=result.rows))
     elif result.dry_run:
@@ -162,7 +166,8 @@ def _show_result(result: ingest.ImportResult, lang: str) -> None:
                 "message": t("data_col_message", lang),
             }
         )
-        st.dataframe(frame, hide_index=True, width="stretch")
+        # Refused values can be formulas (that is often why they were refused): neutralised for the CSV download.
+        st.dataframe(privacy.safe_export_frame(frame), hide_index=True, width="stretch")
 
 
 def _undo(store, user: str, lang: str, allowed_gemeenten: frozenset[str] | None = None) -> None:
@@ -174,7 +179,7 @@ def _undo(store, user: str, lang: str, allowed_gemeenten: frozenset[str] | None 
         t(
             "data_undo_what",
             lang,
-            bestand=last["bestand"],
+            bestand=plain_text.markdown(last["bestand"]),
             tijd=pd.Timestamp(last["tijdstip"]).strftime("%d-%m-%Y %H:%M"),
             n=int(last["geschreven"]),
         )
@@ -188,4 +193,11 @@ def _undo(store, user: str, lang: str, allowed_gemeenten: frozenset[str] | None 
             return
         st.cache_data.clear()
         if entry:
-            st.success(t("data_undo_done", lang, bestand=entry["bestand"], n=entry["verwijderd"]))
+            st.success(
+                t(
+                    "data_undo_done",
+                    lang,
+                    bestand=plain_text.markdown(entry["bestand"]),
+                    n=entry["verwijderd"],
+                )
+            )

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 
 from vsdash.i18n import LANGS, t
 
 log = logging.getLogger("vsdash.page")
+T = TypeVar("T")
 
 
 def _lang() -> str:
@@ -43,3 +46,17 @@ def show_page_error(exc: BaseException) -> bool:
         log.error("page failed [%s]", code, exc_info=(type(exc), exc, exc.__traceback__))
         st.error(t("page_error", lang, code=code), icon=":material/error:")
     return True
+
+
+def guarded(run: Callable[[], T]) -> T:
+    """Run ``run``; on an unexpected error log it, show the short message and stop this run.
+
+    Covers plain ``streamlit run`` too, where no ``on_script_error`` hook is installed; Streamlit's
+    own control flow (``st.stop``, ``st.rerun``) raises ``BaseException``s and passes.
+    """
+    try:
+        return run()
+    except Exception as exc:  # noqa: BLE001 - readers never see a traceback; the log keeps it
+        show_page_error(exc)
+        st.stop()
+        raise  # st.stop() raises; this line is never reached

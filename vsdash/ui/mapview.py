@@ -8,7 +8,7 @@ from collections.abc import Collection
 
 import streamlit as st
 
-from vsdash import maps
+from vsdash import maps, plain_text
 from vsdash.i18n import t
 from vsdash.ui.widgets import show_table, table_switch
 
@@ -43,7 +43,7 @@ def show_map(
         )
     with legend_col:
         show_legend(spec, lang)
-    st.caption(spec.alt)
+    st.caption(plain_text.markdown(spec.alt))  # the alt text names areas and events: plain text
     for note in spec.notes:
         st.caption(note)
     _map_table_switch(spec, key, lang, tuple(always_shown))
@@ -79,3 +79,18 @@ def show_legend(spec: maps.MapSpec, lang: str) -> None:
         f'<ul style="list-style:none;padding-left:0;margin:0.3rem 0;">{"".join(items)}</ul></div>',
         unsafe_allow_html=True,  # colours are constants and labels come from i18n, escaped above
     )
+
+
+def choose_picked_area(picked: str | None, options: Collection[str], key: str, none: str) -> None:
+    """Let a risk area clicked on the map (or named in the link, ``?risicogebied=``) choose it once.
+
+    After that the selectbox ``key`` stays the user's to change; a value that is no longer an
+    option (another municipality was chosen) falls back to ``none``.
+    """
+    picked = picked or st.query_params.get("risicogebied")
+    last = f"_{key}_last_pick"
+    if picked in options and picked != st.session_state.get(last):
+        st.session_state[key] = picked
+    st.session_state[last] = picked
+    if st.session_state.get(key) not in (none, *options):
+        st.session_state[key] = none

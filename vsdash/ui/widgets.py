@@ -12,11 +12,14 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from vsdash import export
+from vsdash import export, plain_text, privacy
 from vsdash.charts import ChartSpec
 from vsdash.i18n import t
 
 log = logging.getLogger("vsdash")
+
+# Names from files shown in Markdown: one escape function for every page (vsdash.plain_text).
+plain_markdown = plain_text.markdown
 
 
 def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, **kwargs) -> object:
@@ -35,7 +38,7 @@ def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, *
     spec.localise(lang)
     config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
     event = st.plotly_chart(spec.figure, key=key, alt=spec.alt, config=config, **kwargs)
-    st.caption(spec.alt)
+    st.caption(plain_text.markdown(spec.alt))  # the alt text names campaigns: plain text
     if not controls:
         return event
     table_switch(spec.table, spec.more_tables, key, lang)
@@ -98,7 +101,10 @@ def show_table(table: pd.DataFrame) -> None:
         for col in table.columns
         if _is_date_column(table[col])
     }
-    st.dataframe(table, hide_index=True, width="stretch", column_config=dates or None)
+    # The table's CSV download exports cells as shown: no cell may start a spreadsheet formula.
+    st.dataframe(
+        privacy.safe_export_frame(table), hide_index=True, width="stretch", column_config=dates or None
+    )
 
 
 def share_link(lang: str, where=None) -> None:
@@ -113,15 +119,6 @@ def share_link(lang: str, where=None) -> None:
     with where, st.expander(t("share_link", lang), icon=":material/link:"):
         st.caption(t("share_link_help", lang))
         st.code(f"{path}?{query}" if query else path, language=None, wrap_lines=True)
-
-
-_MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|:~$"
-
-
-def plain_markdown(text: str) -> str:
-    """``text`` escaped so that ``st.markdown`` shows it literally (names from files are never markup)."""
-    escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
-    return " ".join(escaped.split())  # a blank line in a name must not start a new block
 
 
 @contextlib.contextmanager

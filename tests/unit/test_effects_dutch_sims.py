@@ -1,0 +1,129 @@
+"""Simulation studies on Dutch-shaped report series: holidays, launches, pre-trends, controls.
+
+Each study simulates campaigns whose truth is known (``simulated_reports.simulate_dutch_campaign``)
+and checks the estimator against the bar of issue 16: coverage of the true extra reports >= 90%,
+false positives <= 10%, systematic error of the expected count <= 5%, or a warning in >= 90% of
+the runs where the input cannot identify the effect. ``benchmarks/effect_studies.py`` runs the
+same scenarios with more runs for ``benchmarks/RESULTS.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from simulated_reports import run_study
+
+pytestmark = pytest.mark.slow_sim
+
+SUMMER = {"start": dt.date(2023, 7, 10), "window_weeks": 7, "region": "zuid"}
+CHRISTMAS = {"start": dt.date(2023, 12, 11), "window_weeks": 6, "region": "midden"}
+SPRING = {"start": dt.date(2023, 3, 6), "window_weeks": 6, "region": "noord"}
+LAUNCH = {**SPRING, "launch_weeks_before": 26, "launch_level": 0.4}
+LARGE_CONTROL = {
+    **SPRING,
+    "n_controls": 3,
+    "control_sizes": (10.0, 1.0, 1.0),
+    "spike_weeks": (1, 2),
+    "spike": 0.6,
+    "with_controls": True,
+}
+
+#: name -> keyword arguments of ``run_study``; shared with benchmarks/effect_studies.py.
+SCENARIOS: dict[str, dict] = {
+    "voorjaar, geen effect": {**SPRING},
+    "zomervakantie, geen effect": {**SUMMER},
+    "zomervakantie, zonder kalender": {**SUMMER, "estimate_kwargs": {"calendar": None}},
+    "zomervakantie, +35%": {**SUMMER, "lift": 0.35},
+    "kerstvakantie, geen effect": {**CHRISTMAS},
+    "kerstvakantie, zonder kalender": {**CHRISTMAS, "estimate_kwargs": {"calendar": None}},
+    "kerstvakantie, +35%": {**CHRISTMAS, "lift": 0.35},
+    "stijgende trend +15%/jaar": {**SPRING, "trend_per_year": 0.15},
+    "knik: laatste jaar +30%/jaar extra": {**SPRING, "trend_change": 0.3},
+    "app 26 weken vóór, niet opgegeven": {**LAUNCH},
+    "app niet opgegeven, 3 vergelijkingsgemeenten": {**LAUNCH, "n_controls": 3, "with_controls": True},
+    "app 26 weken vóór, opgegeven": {**LAUNCH, "tell_launch": True},
+    "app opgegeven, 3 vergelijkingsgemeenten": {
+        **LAUNCH,
+        "tell_launch": True,
+        "n_controls": 3,
+        "with_controls": True,
+    },
+    "grote vergelijkingsgemeente + landelijke piek": {**LARGE_CONTROL},
+    "grote vergelijkingsgemeente, +50%": {**LARGE_CONTROL, "lift": 0.5},
+    "weinig meldingen (2 per week)": {**SPRING, "base": 2.0},
+    "afnemend effect (+60%, halveert per 1,4 week)": {**SPRING, "lift": 0.6, "decay_weeks": 2.0},
+}
+
+N_RUNS = 80
+
+
+def _study(name: str, seed0: int):
+    return run_study(N_RUNS, seed0=seed0, **SCENARIOS[name])
+
+
+@pytest.mark.parametrize(
+    ("name", "seed0"),
+    [
+        ("voorjaar, geen effect", 100_000),
+        ("zomervakantie, geen effect", 110_000),
+        ("kerstvakantie, geen effect", 120_000),
+        ("stijgende trend +15%/jaar", 130_000),
+        ("app 26 weken vóór, opgegeven", 140_000),
+        ("app opgegeven, 3 vergelijkingsgemeenten", 150_000),
+        ("grote vergelijkingsgemeente + landelijke piek", 160_000),
+    ],
+)
+def test_without_an_effect_the_expectation_is_right_and_rarely_called_an_effect(name, seed0):
+    result = _study(name, seed0)
+    assert abs(result.bias) <= 0.05, result
+    assert result.coverage >= 0.90, result
+    assert result.significant <= 0.10, result
+
+
+@pytest.mark.parametrize(
+    ("name", "seed0"),
+    [("zomervakantie, zonder kalender", 110_000), ("kerstvakantie, zonder kalender", 120_000)],
+)
+def test_without_the_calendar_holiday_campaigns_are_overestimated(name, seed0):
+    # The same runs as above with the calendar switched off: the dip is read as a campaign-free
+    # level, so the expectation is too high. This is what the calendar fixes.
+    assert _study(name, seed0).bias > 0.05
+
+
+@pytest.mark.parametrize(
+    ("name", "seed0", "min_power"),
+    [
+        ("zomervakantie, +35%", 210_000, 0.35),
+        ("kerstvakantie, +35%", 220_000, 0.35),
+        ("grote vergelijkingsgemeente, +50%", 230_000, 0.35),
+        # +60% that halves every 1.4 weeks is about +15% over the six weeks: hard to see.
+        ("afnemend effect (+60%, halveert per 1,4 week)", 240_000, 0.15),
+    ],
+)
+def test_with_an_effect_the_interval_covers_the_true_extra_reports(name, seed0, min_power):
+    result = _study(name, seed0)
+    assert abs(result.bias) <= 0.05, result
+    assert result.coverage >= 0.90, result
+    assert result.significant >= min_power, result  # found far more often than chance (5%)
+
+
+@pytest.mark.parametrize(
+    ("name", "seed0"),
+    [
+        ("app 26 weken vóór, niet opgegeven", 300_000),
+        ("app niet opgegeven, 3 vergelijkingsgemeenten", 310_000),
+    ],
+)
+def test_an_unannounced_app_launch_is_found_and_modelled(name, seed0):
+    result = _study(name, seed0)
+    # Without the scan the expectation was 17-18% too low (ADR 0003); the found jump is modelled.
+    assert abs(result.bias) <= 0.05, result
+    assert result.warned.get("level_shift", 0) >= 0.75, result
+    assert result.significant <= 0.15, result
+
+
+def test_a_sparse_series_is_warned_about_in_every_run():
+    result = _study("weinig meldingen (2 per week)", 400_000)
+    assert result.warned.get("sparse", 0) >= 0.90, result
+    assert result.coverage >= 0.90, result

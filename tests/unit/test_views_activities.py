@@ -1,0 +1,130 @@
+"""The Activiteiten page's view model (vsdash.views.activities): catalogue counts, filters, plain names."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import random
+
+import pandas as pd
+import pytest
+
+from vsdash import publication
+from vsdash.i18n import fmt_number
+from vsdash.store import Store
+from vsdash.ui.widgets import plain_markdown
+from vsdash.views.activities import ActivityFilters, build_activities
+
+
+@pytest.fixture(scope="module")
+def store(demo_store_url):
+    found = Store(demo_store_url)
+    yield found
+    found.close()
+
+
+def _selections(n: int = 8, seed: int = 7):
+    """Random selections: a municipality, the programme or everything, periods of 1 week to 3 years."""
+    rng = random.Random(seed)
+    scopes = [{"gemeente": "GM0344"}, {"gemeente": "GM0141"}, {"programma": "veilige_steden"}, {}]
+    out = []
+    for _ in range(n):
+        days = rng.randint(7, 3 * 365)
+        start = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 6 * 365 - days))
+        out.append((rng.choice(scopes), start, start + dt.timedelta(days=days - 1)))
+    return out
+
+
+DEFAULT = ActivityFilters()
+
+
+def _model(store, scope, start, end, filters=DEFAULT, lang="nl"):
+    codes = publication.selection_codes(store, scope.get("gemeente"), scope.get("programma"), start, end)
+    return build_activities(store, codes=codes, start=start, end=end, filters=filters, label="x", lang=lang)
+
+
+@pytest.mark.parametrize(("scope", "start", "end"), _selections())
+def test_default_count_is_the_catalogue_activities_figure(store, scope, start, end):
+    model = _model(store, scope, start, end)
+    figures = publication.key_figures(store, start=start, end=end, **scope)
+    total = model.metrics[0]
+    assert total.label == "Activiteiten in de periode"
+    assert total.value == fmt_number(figures.activities, "nl")
+    assert len(model.register) == figures.activities
+    assert "(deels) in de periode" in total.help  # the catalogue's definition, as help text
+
+
+def test_switching_the_period_off_shows_the_whole_register(store):
+    scope, start, end = {"gemeente": "GM0344"}, dt.date(2024, 1, 1), dt.date(2024, 3, 31)
+    in_period = _model(store, scope, start, end)
+    every_year = _model(store, scope, start, end, ActivityFilters(only_period=False))
+    assert every_year.metrics[0].label == "Activiteiten"
+    assert len(every_year.register) == int((store.activities()["gemeentecode"] == "GM0344").sum())
+    assert len(every_year.register) > len(in_period.register)
+    assert "hele register" in every_year.scope
+
+
+def test_filters_narrow_and_choices_from_another_selection_are_dropped(store):
+    scope, start, end = {"gemeente": "GM0344"}, dt.date(2019, 1, 1), dt.date(2026, 12, 31)
+    filters = ActivityFilters(categories=("preventie",), statuses=("afgerond",), types=("bestaat_niet",))
+    model = _model(store, scope, start, end, filters)
+    assert len(model.register)
+    assert set(model.register["categorie"]) == {"Preventie"} and set(model.register["status"]) == {"Afgerond"}
+    assert model.filters.types == ()  # a type this selection never used would empty the register silently
+    assert [c.key for c in model.choices] == [
+        "act_categories",
+        "act_types",
+        "act_statuses",
+        "act_targets",
+        "act_partners",
+    ]
+    assert model.choices[0].label_of("preventie") == "Preventie"
+    none = _model(store, scope, dt.date(1990, 1, 1), dt.date(1990, 12, 31))  # before any activity
+    assert none.register.empty and none.empty_message.startswith("Geen activiteiten met deze filters")
+    assert none.status_chart is None and none.timeline_chart is None
+
+
+def test_detail_keeps_names_from_files_plain(store):
+    model = _model(store, {}, dt.date(2019, 1, 1), dt.date(2026, 12, 31))
+    with_area = model.register.loc[model.register["kaart_link"].notna(), "activiteit_id"].iloc[0]
+    detail = model.detail(with_area)
+    links = [fact for fact in detail.facts if fact.link]
+    assert links and links[0].link.startswith("/kaart?risicogebied=")
+    assert detail.provenance(plain_markdown).endswith("bron: demodata.")
+    assert f"]({links[0].link})" in detail.facts_markdown(plain_markdown)
+    hostile = dataclasses.replace(detail, municipality="*Stad* [x](https://x.example)", source="<b>f.csv</b>")
+    assert "\\*Stad\\* \\[x\\]\\(https\\:" in hostile.line(plain_markdown)
+    assert "\\<b\\>f\\.csv\\</b\\>" in hostile.provenance(plain_markdown)
+    hostile = dataclasses.replace(detail, facts=(dataclasses.replace(links[0], text="[a](javascript:x)"),))
+    assert hostile.facts_markdown(plain_markdown).startswith("- **Risicogebied:** [\\[a\\]\\(javascript")
+    with pytest.raises(KeyError):
+        model.detail("bestaat-niet")
+
+
+def test_downloads_hold_the_register_as_shown(store):
+    model = _model(store, {"gemeente": "GM0344"}, dt.date(2022, 1, 1), dt.date(2023, 12, 31))
+    csv = pd.read_csv(io.BytesIO(model.csv_bytes()), sep=";", encoding="utf-8-sig")
+    assert len(csv) == len(model.register) and "Titel" in csv.columns and "Gemeente" in csv.columns
+    sheet = pd.read_excel(io.BytesIO(model.xlsx_bytes()), sheet_name="Activiteiten")
+    assert len(sheet) == len(model.register)
+
+
+def test_english_model(store):
+    model = _model(store, {}, dt.date(2020, 1, 1), dt.date(2021, 12, 31), lang="en")
+    labels = [m.label for m in model.metrics]
+    assert labels[0] == "Activities in the period" and "Postponed (Covid-19)" in labels
+    assert "Covid-19 postponed" in model.covid_sentence
+
+
+def test_timeline_shows_titles_from_files_as_plain_text(store):
+    from vsdash import charts_activities
+
+    acts = store.activities().head(3).copy()
+    acts.loc[acts.index[0], "titel"] = "<b>Vet</b> <a href='https://x.example'>klik</a>"
+    names = store.municipalities().set_index("gemeentecode")["weergavenaam"]
+    figure = charts_activities.activity_timeline_chart(acts, names=names, until=dt.date(2026, 12, 31)).figure
+    labels = [label for trace in figure.data for label in trace.y]
+    hovers = [row[0] for trace in figure.data for row in trace.customdata]
+    assert any(label.startswith("&lt;b&gt;Vet&lt;/b&gt;") for label in labels), labels
+    assert not any("<b>" in label or "<a " in label for label in labels + hovers)

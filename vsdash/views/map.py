@@ -1,0 +1,291 @@
+"""The Kaart page as data: the density map, one risk area over time, before and after an event.
+
+Three pure builders, one per part of the page that its own widgets change: :func:`build_map`
+(the selection), :func:`build_risk_area` (the chosen risk area) and :func:`build_before_after`
+(the chosen event and window). Every count reaches the models through ``vsdash.maps``, which
+applies ``vsdash.privacy``; names from files (risk areas, campaigns) are kept as plain text and
+the page escapes them where it renders markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from vsdash import maps, metrics, privacy, publication
+from vsdash.charts import ChartSpec
+from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.maps import Boundaries, MapSpec
+from vsdash.store import ReportFilter, Store
+
+
+@dataclass(frozen=True)
+class MapModel:
+    """Everything the Kaart page shows for one selection before any of its own widgets is used."""
+
+    title: str
+    intro: str
+    notices: tuple[str, ...]  # above the maps: no reporting point, no boundaries
+    density_title: str
+    density: MapSpec
+    selectable: bool  # one municipality: a click on a risk area chooses it
+    density_notes: tuple[str, ...]  # the whole weeks counted; the reports not shown separately
+    hidden: int | None  # reports of the map's total not shown separately (None: total hidden)
+    area_title: str
+    areas: tuple[tuple[str, str], ...]  # (risicogebied_id, "name (municipality)"), plain text
+    area_message: str  # shown instead of the choice when there are no risk areas
+    before_after_title: str
+    events: tuple[tuple[str, str], ...]  # (event key, label), newest first, plain text
+    default_event: str | None  # the newest event in the period, else the newest event
+    events_message: str  # shown instead of the choice when there are no events
+
+
+@dataclass(frozen=True)
+class RiskAreaDetail:
+    """One risk area: its count in the period, its measures and its trend."""
+
+    name: str  # plain text from the file
+    kind: str
+    municipality: str
+    label: str  # the published count ("<5" when hidden)
+    measures: str
+    trend: ChartSpec
+    lang: str
+
+    def summary(self, escape: Callable[[str], str] = str) -> str:
+        """The one-line summary as markdown; ``escape`` makes names from files plain text."""
+        return t(
+            "map_area_summary",
+            self.lang,
+            naam=escape(self.name),
+            soort=self.kind,
+            gemeente=escape(self.municipality),
+            label=self.label,
+            maatregelen=self.measures,
+        )
+
+
+@dataclass(frozen=True)
+class BeforeAfterModel:
+    """The change around one event: its windows, the map and the sentences with it."""
+
+    message: str  # no whole weeks on both sides: shown instead of the map
+    windows_text: str
+    shortened: str  # why the windows are shorter than asked, else ""
+    map: MapSpec | None
+    open_tables: tuple[str, ...]  # captions of tables drawn open under the map
+    missing_table: tuple[str, str] | None  # (caption, sentence) when there is no per-area table
+    caveat: str
+
+
+def _names(store: Store) -> dict[str, str]:
+    return store.municipalities().set_index("gemeentecode")["weergavenaam"].to_dict()
+
+
+def _scope(frame: pd.DataFrame, codes) -> pd.DataFrame:
+    return frame if codes is None else frame[frame["gemeentecode"].isin(list(codes))]
+
+
+def build_map(
+    store: Store,
+    *,
+    gemeente: str | None,
+    codes: tuple[str, ...] | None,
+    start: dt.date,
+    end: dt.date,
+    label: str,
+    boundaries: Boundaries,
+    lang: str,
+) -> MapModel:
+    """Build the Kaart model of a selection; ``boundaries`` come from ``maps.prepare_boundaries``."""
+    k = privacy.resolve_k()
+    names = _names(store)
+    municipalities = store.municipalities()
+    risk_areas, measures = store.risk_areas(), store.risk_area_measures()
+    scope_areas = _scope(risk_areas, codes)
+    flt = ReportFilter(codes, start, end)
+
+    notices = []
+    if gemeente and not maps.has_channel(store.channels(), gemeente, start, end):
+        notices.append(t("no_channel", lang, naam=label))
+    if boundaries.missing_reason:
+        notices.append(t("map_no_boundaries", lang) + " " + boundaries.missing_reason)
+
+    notes = []
+    if gemeente:
+        counts = store.hex_counts(flt)
+        cells = maps.hex_cells(counts, lang=lang)
+        area_table = maps.risk_area_table(
+            scope_areas, measures, store.area_counts(flt, "risicogebied_id"), names=names, lang=lang
+        )
+        spec = maps.density_map(
+            cells, scope_areas, area_table, boundaries, municipalities, gemeente=gemeente, lang=lang
+        )
+        first, last = metrics.whole_weeks(start, end)
+        if (first, last) != (start, end):
+            notes.append(t("map_weeks_note", lang, start=fmt_date(first, lang), eind=fmt_date(last, lang)))
+        # The cells cover whole weeks, so the map's own total is theirs (it is what the cells'
+        # complementary protection assumes is published).
+        total, visible = int(counts["n"].sum()), float(cells["count"].dropna().sum())
+        note_key = "map_hidden_note"
+    else:
+        counts = store.count_reports(flt, "month", ("gemeentecode",))
+        counts = counts[counts["gemeentecode"].isin(municipalities["gemeentecode"])]
+        totals = maps.municipality_totals(counts, municipalities, lang=lang)
+        spec = maps.national_map(totals, boundaries, label=label, lang=lang)
+        total, visible = int(counts["n"].sum()), float(totals["count"].dropna().sum())
+        note_key = "map_hidden_note_national"
+    hidden = publication.not_shown_separately(total, visible, lang)
+    if hidden:
+        notes.append(
+            t(
+                note_key,
+                lang,
+                n=fmt_number(hidden, lang),
+                totaal=publication.key_figures_label(total, lang),
+                k=k,
+                selectie=label,
+            )
+        )
+
+    areas = tuple(
+        (row.risicogebied_id, f"{row.naam} ({names.get(row.gemeentecode, row.gemeentecode)})")
+        for row in scope_areas.itertuples()
+    )
+    events = maps.before_after_events(store.campaigns(), measures, risk_areas, codes, lang=lang)
+    default_event = None
+    if len(events):
+        in_period = events[(events["datum"] >= start) & (events["datum"] <= end)]
+        default_event = str((in_period if len(in_period) else events)["key"].iloc[0])
+    return MapModel(
+        title=t("map_title", lang, selectie=label),
+        intro=t(
+            "map_intro" if gemeente else "map_intro_national",
+            lang,
+            start=fmt_date(start, lang),
+            eind=fmt_date(end, lang),
+        ),
+        notices=tuple(notices),
+        density_title=t("map_section_density", lang),
+        density=spec,
+        selectable=bool(gemeente),
+        density_notes=tuple(notes),
+        hidden=hidden,
+        area_title=t("map_section_area", lang),
+        areas=areas,
+        area_message="" if areas else t("map_no_risk_areas", lang),
+        before_after_title=t("map_section_before_after", lang),
+        events=tuple(zip(events["key"], events["label"], strict=True)),
+        default_event=default_event,
+        events_message="" if len(events) else t("map_no_events", lang),
+    )
+
+
+def build_risk_area(
+    store: Store,
+    *,
+    codes: tuple[str, ...] | None,
+    start: dt.date,
+    end: dt.date,
+    risicogebied_id: str,
+    lang: str,
+) -> RiskAreaDetail:
+    """Build the detail of one risk area of the selection (raises ``KeyError`` for an unknown id)."""
+    names = _names(store)
+    areas = _scope(store.risk_areas(), codes)
+    chosen = areas[areas["risicogebied_id"] == risicogebied_id]
+    if chosen.empty:
+        raise KeyError(f"risk area {risicogebied_id!r} is not in the selection")
+    area = chosen.iloc[0]
+    measures = store.risk_area_measures()
+    weekly = store.area_counts(ReportFilter(codes, start, end), "risicogebied_id", "week")
+    row = maps.risk_area_table(chosen, measures, weekly, names=names, lang=lang).iloc[0]
+    return RiskAreaDetail(
+        name=str(area["naam"]),
+        kind=t(f"map_area_type_{area['type']}", lang),
+        municipality=names.get(area["gemeentecode"], ""),
+        label=str(row["label"]),
+        measures=str(row["maatregelen"]),
+        trend=maps.risk_area_trend(
+            weekly, measures, risicogebied_id, str(area["naam"]), start, end, lang=lang
+        ).localise(lang),
+        lang=lang,
+    )
+
+
+def build_before_after(
+    store: Store,
+    *,
+    gemeente: str | None,
+    codes: tuple[str, ...] | None,
+    event_key: str,
+    weeks: int,
+    boundaries: Boundaries,
+    lang: str,
+) -> BeforeAfterModel:
+    """Build the before/after comparison of one event (a key of ``MapModel.events``) over ``weeks``."""
+    risk_areas, measures = store.risk_areas(), store.risk_area_measures()
+    events = maps.before_after_events(store.campaigns(), measures, risk_areas, codes, lang=lang)
+    by_key = events.set_index("key")
+    if event_key not in by_key.index:
+        raise KeyError(f"event {event_key!r} is not in the selection")
+    event = by_key.loc[event_key]
+    caveat = t("willingness_caveat", lang)
+    windows = maps.before_after_windows(event["datum"], weeks, store.report_date_range())
+    if windows is None:
+        return BeforeAfterModel(t("map_no_window", lang), "", "", None, (), None, caveat)
+    windows_text = t(
+        "map_windows",
+        lang,
+        b_start=fmt_date(windows.before[0], lang),
+        b_end=fmt_date(windows.before[1], lang),
+        a_start=fmt_date(windows.after[0], lang),
+        a_end=fmt_date(windows.after[1], lang),
+        weeks=windows.weeks,
+    )
+    shortened = t("map_windows_shortened", lang, weeks=windows.weeks) if windows.shortened else ""
+    scope = (gemeente,) if gemeente else tuple(event["gemeenten"])
+    before, after = ReportFilter(scope, *windows.before), ReportFilter(scope, *windows.after)
+    if gemeente:
+        hexes = maps.compare_cells(store.hex_counts(before), store.hex_counts(after), lang=lang)
+    else:
+        hexes = maps.compare_counts(
+            store.count_reports(before, "month", ("gemeentecode",)),
+            store.count_reports(after, "month", ("gemeentecode",)),
+            "gemeentecode",
+            total_shown=True,
+            lang=lang,
+        )
+    areas = maps.compare_counts(
+        store.area_counts(before, "risicogebied_id"),
+        store.area_counts(after, "risicogebied_id"),
+        "risicogebied_id",
+        total_shown=False,
+        lang=lang,
+    )
+    spec = maps.before_after_map(
+        hexes,
+        areas,
+        risk_areas[risk_areas["gemeentecode"].isin(scope)],
+        boundaries,
+        store.municipalities(),
+        gemeente=gemeente,
+        windows=windows,
+        event_label=str(event["label"]),
+        lang=lang,
+    )
+    area_title = t("map_area_table_title", lang)
+    # The per-area comparison answers "did it change where we acted?": open, not switched.
+    has_areas = area_title in spec.more_tables
+    return BeforeAfterModel(
+        message="",
+        windows_text=windows_text,
+        shortened=shortened,
+        map=spec,
+        open_tables=(area_title,) if has_areas else (),
+        missing_table=None if has_areas else (area_title, t("map_no_risk_areas", lang)),
+        caveat=caveat,
+    )
