@@ -28,7 +28,11 @@ frame.install_style()
 
 try:
     cached.store()
-except (StoreError, SettingsError) as exc:
+except StoreError as exc:
+    # The reader gets a short Dutch sentence with an error code; the log keeps the details.
+    errors.show_page_error(exc)
+    st.stop()
+except SettingsError as exc:
     st.error(t("store_error", "nl", error=exc))
     st.stop()
 

@@ -2,8 +2,9 @@
 
 nginx runs with ``deploy/nginx/vsdash.conf`` itself (only the ports substituted), so the example
 an IT department copies is the one tested. The test imports through the command line and reads
-through both instances, then stops PostgreSQL (every health check says 503, quickly) and starts
-it again (the instances recover by themselves, nothing is lost).
+through both instances, then stops PostgreSQL (every health check says 503, quickly; a page
+opened in chromium shows a short Dutch message) and starts it again (the instances recover by
+themselves, nothing is lost).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from tests.conftest import ROOT
 from tests.db import helpers
 from tests.db.conftest import _as_server_user, _free_port, _pg_bin, new_postgres_database
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.browser]
 
 NGINX_SITE = ROOT / "deploy" / "nginx" / "vsdash.conf"
 SYNC_SECONDS = 30  # an import shows in every instance within this time (issue 17)
@@ -152,6 +153,27 @@ def _wait_for(condition, seconds: float, what: str):
     raise AssertionError(f"{what} not within {seconds} s (last: {last!r})")
 
 
+def _page_text_while_down(url: str) -> str:
+    """Open ``url`` in Debian's headless chromium and return the page text once the error shows."""
+    from playwright.sync_api import sync_playwright
+
+    from vsdash.bench_browser import CHROMIUM_ARGS
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(url)
+            try:
+                page.get_by_text("De database is tijdelijk niet bereikbaar").first.wait_for(timeout=60_000)
+            finally:
+                page.screenshot(path=str(ROOT / "test-artifacts" / "deployment-database-down.png"))
+            return page.inner_text("body")
+        finally:
+            browser.close()
+
+
 def _import_reports(url: str, folder: Path, n: int, prefix: str) -> None:
     path = folder / f"meldingen_{prefix}.csv"
     path.write_bytes(helpers.reports_csv(helpers.utrecht_rows(n, prefix=prefix)))
@@ -211,6 +233,11 @@ def test_two_instances_behind_nginx_share_postgresql_and_survive_its_restart(tmp
             assert status == 503, (port, body)
             assert body["store"] == "onbereikbaar"
             assert time.monotonic() - started < HEALTH_TIMEOUT_SECONDS + 2
+
+        # A reader who opens the dashboard now gets a short Dutch message, never a traceback.
+        text = _page_text_while_down(f"http://127.0.0.1:{front}/")
+        assert "De database is tijdelijk niet bereikbaar. Er gaat niets verloren" in text
+        assert "Traceback" not in text and "psycopg" not in text
 
         # ... and comes back: the instances recover without a restart, nothing is lost.
         pg.start()

@@ -270,3 +270,16 @@ def test_container_files_agree_with_the_server_and_the_nginx_site():
         assert host_address in site
         assert service.endswith(f":{port}")
     assert len(re.findall(r"^  app\d: \*vsdash$", compose, re.MULTILINE)) == 2
+
+
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [
+        ("", {"/healthz", "/api/v1/figures"}),
+        ("veilige-steden", {"/veilige-steden/healthz", "/veilige-steden/api/v1/figures"}),
+        ("/veilige-steden/", {"/veilige-steden/healthz", "/veilige-steden/api/v1/figures"}),
+    ],
+)
+def test_routes_live_under_the_base_url_path(base, expected):
+    """Behind a proxy under a path (serve --base-url-path) the routes move with the dashboard."""
+    assert {route.path for route in server.routes("duckdb:///:memory:", base)} == expected

@@ -12,7 +12,7 @@ import pandas as pd
 
 from vsdash import schema, settings
 from vsdash.ingest.fields import COORDINATE_FIELDS, FIELDS, KEYS, TABLE_OF
-from vsdash.ingest.results import ImportResult, Progress
+from vsdash.ingest.results import ImportRefused, ImportResult, Progress
 from vsdash.ingest.rows import _locate
 
 
@@ -238,10 +238,32 @@ def last_import(store) -> dict | None:
     return None if found.empty else found.iloc[0].to_dict()
 
 
-def undo_last_import(store, user: str = "onbekend") -> dict | None:
+def import_municipalities(store, import_id: str, cursor=None) -> set[str]:
+    """Every municipality that the rows of import ``import_id`` are about."""
+    params = {"id": import_id}
+    codes: set[str] = set()
+    for table in ("reports", "activities", "risk_areas", "population"):
+        found = store.query(
+            f"SELECT DISTINCT gemeentecode FROM {table} WHERE import_id = $id", params, cursor
+        )
+        codes |= set(found["gemeentecode"].dropna().astype(str))
+    found = store.query(
+        "SELECT DISTINCT gemeentecode FROM campaign_municipalities WHERE campagne_id IN "
+        "(SELECT campagne_id FROM campaigns WHERE import_id = $id)",
+        params,
+        cursor,
+    )
+    return codes | set(found["gemeentecode"].dropna().astype(str))
+
+
+def undo_last_import(
+    store, user: str = "onbekend", allowed_gemeenten: frozenset[str] | None = None
+) -> dict | None:
     """Undo the most recent import: delete its rows, rebuild aggregates, mark it ``ongedaan``.
 
     Returns the undone log entry (with ``verwijderd``: rows deleted), or None when there is none.
+    With ``allowed_gemeenten`` (an editor's municipalities, ``vsdash.roles``) an import that
+    touched another municipality is not undone: ``ImportRefused`` says which, and who can.
     """
     with store.transaction() as cur:
         found = store.query(
@@ -251,6 +273,14 @@ def undo_last_import(store, user: str = "onbekend") -> dict | None:
         if found.empty:
             return None
         entry = found.iloc[0].to_dict()
+        if allowed_gemeenten is not None:
+            outside = sorted(import_municipalities(store, entry["import_id"], cur) - allowed_gemeenten)
+            if outside:
+                raise ImportRefused(
+                    f"De laatste import ({entry['bestand']}) gaat ook over {', '.join(outside)}, niet alleen "
+                    f"over uw gemeenten ({', '.join(sorted(allowed_gemeenten)) or 'geen'}). Alleen een "
+                    "programmabeheerder of een redacteur van die gemeenten kan hem ongedaan maken."
+                )
         params = {"id": entry["import_id"]}
         affected = store.query("SELECT DISTINCT gemeentecode FROM reports WHERE import_id = $id", params, cur)
         deleted = 0
