@@ -33,9 +33,10 @@ class Indicator:
 
 
 _PROTECTED = (
-    "Gepubliceerd via vsdash.privacy: een aantal van 1 tot en met 4 wordt nooit getoond; "
-    "afgeleide cijfers (tarief, verandering) komen uit het gepubliceerde aantal en vervallen als dat "
-    "aantal is afgeschermd."
+    "Gepubliceerd via vsdash.privacy met cell-key-perturbatie (ADR 0006): elke week of maand van een "
+    "gemeente krijgt een vaste kleine verandering (meestal 0 tot 2), een aantal van 1 tot en met 4 "
+    "wordt 0 of 5; het totaal is de som van de gepubliceerde weken of maanden, een groep de som van "
+    "haar gemeenten. Afgeleide cijfers (tarief, verandering) komen uit de gepubliceerde aantallen."
 )
 _REPORTS_SOURCE = "Meldpunten en apps van de gemeenten (import of demodata), tabel reports"
 
@@ -44,13 +45,16 @@ CATALOGUE: tuple[Indicator, ...] = (
         id="reports",
         name_nl="Meldingen",
         name_en="Reports",
-        definition_nl="Aantal meldingen met een pleegdatum in de gekozen periode (begin en einde "
-        "inbegrepen), opgeteld over de gemeenten in de selectie.",
-        definition_en="Number of reports whose incident date lies in the chosen period (both ends "
-        "included), summed over the municipalities in the selection.",
+        definition_nl="Aantal meldingen met een pleegdatum in de hele weken (maandag tot en met "
+        "zondag) rond de gekozen periode, of in haar hele maanden als de periode uit hele maanden "
+        "bestaat of de aantallen klein zijn; opgeteld over de gemeenten in de selectie.",
+        definition_en="Number of reports whose incident date lies in the whole weeks (Monday to "
+        "Sunday) around the chosen period, or in its whole months when the period consists of whole "
+        "months or counts are small; summed over the municipalities in the selection.",
         unit="meldingen",
         denominator="geen",
-        period_rule="De gekozen periode, op de dag nauwkeurig.",
+        period_rule="Hele weken of hele maanden rond de gekozen periode; de pagina noemt welke. Een "
+        "dag verschuiven verandert het getal dus niet.",
         privacy_rule=_PROTECTED,
         source=_REPORTS_SOURCE,
     ),
@@ -74,7 +78,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         name_nl="Meldingen per 10.000 inwoners per jaar",
         name_en="Reports per 10,000 inhabitants per year",
         definition_nl="Meldingen × 10.000 / inwoners × 365,25 / dagen. Inwoners en dagen per gemeente: "
-        "de dagen in de periode waarop de gemeente een meldpunt had; voor een groep tellen de "
+        "de getelde dagen (tot de laatste dag met gegevens) waarop de gemeente een meldpunt had; voor een groep tellen de "
         "inwonerjaren van de leden op (leden zoals ze in die periode waren). Met een exact 95%-"
         "interval (Poisson, Garwood).",
         definition_en="Reports × 10,000 / inhabitants × 365.25 / days. Per municipality the days are "
@@ -92,9 +96,9 @@ CATALOGUE: tuple[Indicator, ...] = (
         id="previous_reports",
         name_nl="Meldingen in de vorige periode",
         name_en="Reports in the preceding period",
-        definition_nl="Aantal meldingen in de periode van dezelfde lengte direct vóór de gekozen periode "
+        definition_nl="Aantal meldingen in de periode van dezelfde lengte direct vóór de getelde periode "
         "(bij hele kalendermaanden: evenveel maanden eerder; bij een kalenderjaar: het vorige "
-        "kalenderjaar). De perioden overlappen nooit.",
+        "kalenderjaar; bij hele weken: evenveel weken eerder). De perioden overlappen nooit.",
         definition_en="Number of reports in the period of the same length directly before the chosen "
         "period (for whole calendar months: as many months earlier; for a calendar year: the previous "
         "calendar year). The periods never overlap.",
@@ -158,9 +162,11 @@ CATALOGUE: tuple[Indicator, ...] = (
         name_nl="Meldingen niet apart getoond",
         name_en="Reports not shown separately",
         definition_nl="Het gepubliceerde totaal min de som van de getoonde cellen van de trend (per week "
-        "of per maand, zoals de pagina hem toont): de meldingen in afgeschermde cellen.",
+        "of per maand, zoals de pagina hem toont). Bij de eenheid van de telling is dit 0; anders komt "
+        "het verschil door gedeeltelijke weken aan de randen en de perturbatie van elke cel.",
         definition_en="The published total minus the sum of the trend's visible cells (per week or per "
-        "month, as the page shows it): the reports in hidden cells.",
+        "month, as the page shows it). At the unit of the count it is 0; otherwise the difference "
+        "comes from partial weeks at the edges and each cell's own perturbation.",
         unit="meldingen",
         denominator="geen",
         period_rule="De gekozen periode.",
