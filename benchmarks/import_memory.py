@@ -11,6 +11,7 @@ of the same file: what reading it as text costs before anything is validated. Th
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -64,7 +65,7 @@ def peak_mb(command: list[str]) -> tuple[float, float, str]:
             f"{command[:4]} failed ({done.returncode}): {done.stdout[-2000:]} {done.stderr[-2000:]}"
         )
     *output, peak_kb = done.stdout.strip().splitlines()
-    return int(peak_kb) / 1024, elapsed, "\n".join(output)[-300:]
+    return int(peak_kb) / 1024, elapsed, "\n".join(output)
 
 
 def write_section(
@@ -123,7 +124,8 @@ def main() -> None:
             ]
         )
         print(f"vsdash import: {ours:,.0f} MB in {secs:.0f} s", flush=True)
-    summary = re.sub(r'"(errors|warnings)": \[.*?\], ', "", out)[:200]
+    result = json.loads(out)
+    summary = ", ".join(f"{k} {result[k]}" for k in ("accepted", "rejected", "written", "refused"))
     write_section(args.mb, rows, args.invalid, naive, ours, secs, summary)
     print(f"-> {RESULTS}")
 
