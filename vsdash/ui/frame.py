@@ -72,6 +72,20 @@ def _init_from_url(municipality_codes: list[str], programmes: list[str], lo: dt.
     st.session_state["_frame_initialised"] = True
 
 
+def clamp_period(period: object, lo: dt.date, hi: dt.date) -> tuple[dt.date, ...]:
+    """The stored period moved inside the data range ``lo``..``hi`` (a date picker refuses others).
+
+    An import or undo changes the range under a period picked earlier; Streamlit raises
+    ``StreamlitValueBelowMinError`` for a value outside it. A half-picked range (one date)
+    stays one date; a period entirely outside the range becomes the nearest edge.
+    """
+    dates = [d for d in (period if isinstance(period, (tuple, list)) else ()) if isinstance(d, dt.date)]
+    if not dates:
+        return (max(lo, hi - dt.timedelta(days=729)), hi)
+    clamped = tuple(min(max(d, lo), hi) for d in dates[:2])
+    return tuple(sorted(clamped))
+
+
 def render_sidebar() -> Selection:
     """Draw the global filters and return the resolved selection."""
     url = settings.store_url()
@@ -121,6 +135,9 @@ def render_sidebar() -> Selection:
             key="gemeente",
             format_func=lambda c: t("all_municipalities", lang) if c == ALL else names[c],
         )
+        period_now = st.session_state.get("periode")
+        if clamp_period(period_now, lo, hi) != tuple(period_now or ()):
+            st.session_state["periode"] = clamp_period(period_now, lo, hi)
         st.date_input(t("period", lang), key="periode", min_value=lo, max_value=hi, format="DD-MM-YYYY")
 
     period = st.session_state["periode"]
