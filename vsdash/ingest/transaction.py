@@ -1,0 +1,260 @@
+"""Write an import to the store in one transaction, keep refused rows, and undo the last import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from vsdash import schema, settings
+from vsdash.ingest.fields import COORDINATE_FIELDS, KEYS, TABLE_OF
+from vsdash.ingest.results import ImportResult, Progress
+from vsdash.ingest.rows import _locate
+
+
+def write_import(
+    store,
+    result: ImportResult,
+    rows: dict[str, pd.DataFrame],
+    errors: pd.DataFrame,
+    raw: pd.DataFrame,
+    columns: dict[str, str],
+    *,
+    user: str,
+    replace_demo: bool,
+    progress: Progress,
+) -> None:
+    """Write validated ``rows`` and the import log in ONE transaction; fill in ``result``.
+
+    Rows whose key already exists are counted in ``result.duplicates`` and not written again.
+    Refused rows (``errors``, with their ``raw`` text) are kept in ``import_rejections`` and, for
+    a DuckDB store, in a CSV beside it. ``replace_demo`` clears the demo rows first.
+    """
+    import_id = f"imp-{dt.datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    result.import_id = import_id
+    with store.transaction() as cur:
+        if replace_demo and store.is_demo():
+            clear_demo(store, cur)
+        if result.kind == "reports":
+            rows["reports"] = _attach_risk_areas(store, rows["reports"], cur)
+        existing = _existing_keys(store, result.kind, rows, cur)
+        result.duplicates = int(existing.sum())
+        new = {table: frame for table, frame in rows.items()}
+        main = TABLE_OF[result.kind]
+        new[main] = rows[main][~existing.to_numpy()].assign(import_id=import_id)
+        if result.kind == "campaigns":
+            new["campaign_municipalities"] = rows["campaign_municipalities"][
+                rows["campaign_municipalities"]["campagne_id"].isin(new[main]["campagne_id"])
+            ]
+        progress(0.6, f"{len(new[main]):,} rijen schrijven".replace(",", "."))
+        for table, frame in new.items():
+            # Reports were validated above, column by column; pandera over a million rows again
+            # would double the import time. Coordinates (_lat/_lon) are dropped here.
+            store.insert(table, frame, cur, validate=table != "reports")
+        result.written = len(new[main])
+        if result.rejected:
+            store.insert("import_rejections", _rejections(import_id, errors, raw, columns), cur)
+        store.insert(
+            "import_log",
+            pd.DataFrame(
+                [
+                    {
+                        "import_id": import_id,
+                        "tijdstip": dt.datetime.now(),
+                        "gebruiker": user,
+                        "bestand": result.file_name,
+                        "sha256": result.sha256,
+                        "soort": result.kind,
+                        "aanvaard": result.accepted,
+                        "geweigerd": result.rejected,
+                        "geschreven": result.written,
+                        "dubbel": result.duplicates,
+                        "ongedaan": False,
+                    }
+                ]
+            ),
+            cur,
+        )
+        progress(0.85, "Samenvattingen bijwerken")
+        if result.kind == "reports":
+            affected = sorted(new[main]["gemeentecode"].unique())
+            store.rebuild_aggregates(gemeenten=affected, cursor=cur)
+        else:
+            store.bump_version(cur)
+    if result.rejected:
+        result.rejections_file = _write_rejections_file(store, import_id, errors, raw, columns)
+
+
+def _attach_risk_areas(store, reports: pd.DataFrame, cursor) -> pd.DataFrame:
+    import geopandas as gpd
+    import shapely
+
+    if len(reports) == 0:
+        return reports
+    lat, lon = reports["_lat"].to_numpy(float), reports["_lon"].to_numpy(float)
+    codes = sorted(reports["gemeentecode"].unique())
+    areas = store.query(
+        "SELECT risicogebied_id, gemeentecode, geometrie_wkt FROM risk_areas WHERE gemeentecode = ANY($codes)",
+        {"codes": codes},
+        cursor,
+    )
+    has_point = np.isfinite(lat) & np.isfinite(lon)
+    if areas.empty or not has_point.any():
+        return reports
+    gdf = gpd.GeoDataFrame(
+        areas, geometry=shapely.from_wkt(areas["geometrie_wkt"].to_numpy()), crs="EPSG:4326"
+    )
+    found = _locate(
+        lat[has_point], lon[has_point], reports["gemeentecode"].to_numpy()[has_point], gdf, "risicogebied_id"
+    )
+    reports = reports.copy()
+    reports.loc[reports.index[has_point], "risicogebied_id"] = found
+    return reports
+
+
+def _existing_keys(store, kind: str, rows: dict[str, pd.DataFrame], cursor) -> pd.Series:
+    """For each row to write: does its key already exist in the store?"""
+    table = TABLE_OF[kind]
+    frame = rows[table]
+    key = list(KEYS[kind])
+    if frame.empty:
+        return pd.Series(False, index=frame.index)
+    if kind in ("reports", "population"):
+        codes = sorted(frame["gemeentecode"].unique())
+        present = store.query(
+            f"SELECT {', '.join(key)} FROM {table} WHERE gemeentecode = ANY($codes)", {"codes": codes}, cursor
+        )
+    else:
+        ids = sorted(frame[key[0]].astype(str).unique())
+        present = store.query(
+            f"SELECT {key[0]} FROM {table} WHERE {key[0]} = ANY($ids)", {"ids": ids}, cursor
+        )
+    if present.empty:
+        return pd.Series(False, index=frame.index)
+    if kind == "population":
+        present["jaar"] = present["jaar"].astype("int64")
+        probe = pd.MultiIndex.from_arrays([frame["gemeentecode"].astype(str), frame["jaar"].astype("int64")])
+    elif len(key) == 2:
+        probe = pd.MultiIndex.from_arrays([frame[k].astype(str) for k in key])
+    else:
+        probe = pd.Index(frame[key[0]].astype(str))
+    known = (
+        pd.MultiIndex.from_frame(present[key].astype({k: str for k in key if k != "jaar"}))
+        if len(key) == 2
+        else pd.Index(present[key[0]].astype(str))
+    )
+    return pd.Series(probe.isin(known), index=frame.index)
+
+
+def _safe_row(raw: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """The refused rows as given, with coordinate columns blanked (never stored, ADR 0001)."""
+    hidden = [columns[f] for f in COORDINATE_FIELDS if f in columns]
+    return raw.assign(**{c: "(niet bewaard)" for c in hidden})
+
+
+def _rejections(
+    import_id: str, errors: pd.DataFrame, raw: pd.DataFrame, columns: dict[str, str]
+) -> pd.DataFrame:
+    safe = _safe_row(raw, columns)
+    coordinate_columns = {columns[f] for f in COORDINATE_FIELDS if f in columns}
+    records = safe.loc[errors.index.unique()].apply(
+        lambda r: json.dumps(r.to_dict(), ensure_ascii=False), axis=1
+    )
+    column = errors["field"].map(lambda f: columns.get(f, f))
+    value = [
+        None if col in coordinate_columns or col not in raw.columns else raw.at[row, col]
+        for row, col in zip(errors.index, column, strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "import_id": import_id,
+            "rij": errors.index.astype(int),
+            "kolom": column.to_numpy(),
+            "waarde": value,
+            "melding": errors["message"].astype(str).to_numpy(),
+            "gegevens": records.loc[errors.index].to_numpy(),
+        }
+    )
+
+
+def _write_rejections_file(
+    store, import_id: str, errors: pd.DataFrame, raw: pd.DataFrame, columns: dict[str, str]
+) -> str | None:
+    """For a DuckDB store, also write the refused rows as a CSV beside it (opens in Excel)."""
+    from vsdash import privacy
+
+    if store.location.backend != "duckdb":
+        return None
+    base = Path(store.location.target).parent if store.location.target != ":memory:" else settings.DATA_DIR
+    folder = base / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    reasons = errors.groupby(level=0)["message"].agg(" | ".join)
+    frame = _safe_row(raw, columns).loc[reasons.index]
+    frame.insert(0, "rij", reasons.index.astype(int))
+    frame["reden"] = reasons.to_numpy()
+    path = folder / f"{import_id}-geweigerd.csv"
+    privacy.safe_export_frame(frame).to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+    return str(path)
+
+
+# -- demo and undo ------------------------------------------------------------------------------------
+
+DEMO_TABLES = schema.DEMO_TABLES + tuple(t.name for t in schema.AGGREGATE_TABLES)
+
+
+def clear_demo(store, cursor) -> None:
+    """Delete every row the demo generator wrote and unmark the store as demo (inside ``cursor``)."""
+    for table in DEMO_TABLES:
+        store.execute(f"DELETE FROM {table}", cursor=cursor)
+    store.set_meta("demo", "nee", cursor)
+    store.bump_version(cursor)
+
+
+def last_import(store) -> dict | None:
+    """The most recent import that has not been undone, as a dict, or None."""
+    found = store.query(
+        "SELECT * FROM import_log WHERE NOT ongedaan ORDER BY tijdstip DESC, import_id DESC LIMIT 1"
+    )
+    return None if found.empty else found.iloc[0].to_dict()
+
+
+def undo_last_import(store, user: str = "onbekend") -> dict | None:
+    """Undo the most recent import: delete its rows, rebuild aggregates, mark it ``ongedaan``.
+
+    Returns the undone log entry (with ``verwijderd``: rows deleted), or None when there is none.
+    """
+    with store.transaction() as cur:
+        found = store.query(
+            "SELECT * FROM import_log WHERE NOT ongedaan ORDER BY tijdstip DESC, import_id DESC LIMIT 1",
+            cursor=cur,
+        )
+        if found.empty:
+            return None
+        entry = found.iloc[0].to_dict()
+        params = {"id": entry["import_id"]}
+        affected = store.query("SELECT DISTINCT gemeentecode FROM reports WHERE import_id = $id", params, cur)
+        deleted = 0
+        for table in ("reports", "activities", "risk_areas", "population"):
+            n = store.query(f"SELECT count(*) AS n FROM {table} WHERE import_id = $id", params, cur)
+            deleted += int(n["n"].iloc[0])
+            store.execute(f"DELETE FROM {table} WHERE import_id = $id", params, cur)
+        n = store.query("SELECT count(*) AS n FROM campaigns WHERE import_id = $id", params, cur)
+        deleted += int(n["n"].iloc[0])
+        store.execute(
+            "DELETE FROM campaign_municipalities WHERE campagne_id IN (SELECT campagne_id FROM campaigns WHERE import_id = $id)",
+            params,
+            cur,
+        )
+        store.execute("DELETE FROM campaigns WHERE import_id = $id", params, cur)
+        store.execute("UPDATE import_log SET ongedaan = TRUE WHERE import_id = $id", params, cur)
+        if len(affected):
+            store.rebuild_aggregates(gemeenten=list(affected["gemeentecode"]), cursor=cur)
+        else:
+            store.bump_version(cur)
+    entry["verwijderd"] = deleted
+    entry["ongedaan_door"] = user
+    return entry
