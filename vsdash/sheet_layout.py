@@ -134,10 +134,10 @@ def locate_table(
 
 
 def _is_trailer(cells: list[str], typical: int) -> bool:
-    """A totals or notes row: clearly emptier than a data row, and a total word or numbers only."""
-    if len(cells) > max(1, typical // 2):
-        return False
+    """A totals or notes row: emptier than a data row and opening with a word such as "Totaal",
+    or only a few numbers (a count under a column)."""
     first = normalise_label(cells[0]).split("_")[0] if normalise_label(cells[0]) else cells[0][:1]
     starts_with_word = first in _TRAILER_WORDS or cells[0].startswith("*")
-    numbers_only = all(_NUMBER.match(c) for c in cells)
-    return starts_with_word or numbers_only
+    if starts_with_word and len(cells) < max(typical, 2):
+        return True
+    return len(cells) <= max(1, typical // 2) and all(_NUMBER.match(c) for c in cells)

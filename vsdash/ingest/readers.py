@@ -7,11 +7,13 @@ read by ``vsdash.ingest.georeader``.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +21,7 @@ import pandas as pd
 from vsdash import settings
 from vsdash.ingest.limits import MAX_XLSX_UNCOMPRESSED, MAX_ZIP_RATIO
 from vsdash.ingest.results import ImportRefused
+from vsdash.sheet_layout import MAX_HEADER_SEARCH, TableLayout, locate_table
 
 TABULAR_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
 GEO_SUFFIXES = (".geojson", ".json", ".gpkg")
@@ -54,20 +57,33 @@ def _too_big(name: str, size: int, limit: int) -> str:
     )
 
 
-def read_table(data: bytes, file_name: str) -> pd.DataFrame:
+def read_table(
+    data: bytes, file_name: str, header_row: int | None = None, known_headers: Iterable[str] = ()
+) -> pd.DataFrame:
     """Read a CSV or XLSX file into a frame of text cells, indexed by spreadsheet row number.
 
-    Row numbers are as a spreadsheet shows them: the header is row 1, the first data row is 2.
-    Fully empty rows are dropped. Refuses (``ImportRefused``) empty, binary, disguised or unsafe
-    files with a Dutch message.
+    Row numbers are as a spreadsheet shows them: with the header in row 1 the first data row is
+    2. Title rows above the header and totals or notes rows below the data are left out (see
+    ``read_table_layout``). Fully empty rows are dropped. Refuses (``ImportRefused``) empty,
+    binary, disguised or unsafe files with a Dutch message.
+    """
+    return read_table_layout(data, file_name, header_row, known_headers)[0]
+
+
+def read_table_layout(
+    data: bytes, file_name: str, header_row: int | None = None, known_headers: Iterable[str] = ()
+) -> tuple[pd.DataFrame, TableLayout]:
+    """Read a table and say where it was found: header row (guessed, or ``header_row``) and skipped rows.
+
+    ``known_headers`` (normalised names an import recognises) help find the header below a title.
     """
     if not data.strip(b"\xef\xbb\xbf \t\r\n"):
         raise ImportRefused(f"{file_name} is leeg.")
     suffix = Path(file_name).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        frame = _read_xlsx(data, file_name)
+        frame, layout = _read_xlsx(data, file_name, header_row, known_headers)
     elif suffix in (".csv", ".txt", ""):
-        frame = _read_csv(data, file_name)
+        frame, layout = _read_csv(data, file_name, header_row, known_headers)
     elif suffix == ".xls":
         raise ImportRefused(f"{file_name} is een oud Excel-bestand (.xls); sla het op als .xlsx of als CSV.")
     elif suffix in GEO_SUFFIXES:
@@ -79,14 +95,16 @@ def read_table(data: bytes, file_name: str) -> pd.DataFrame:
             f"{file_name}: bestandstype {suffix} wordt niet ondersteund; gebruik CSV (.csv) of Excel (.xlsx)."
         )
     if frame.columns.empty or all(str(c).strip() == "" for c in frame.columns):
-        raise ImportRefused(f"{file_name} heeft geen kopregel met kolomnamen in rij 1.")
+        raise ImportRefused(f"{file_name} heeft geen kopregel met kolomnamen in rij {layout.header_row}.")
     frame = frame.fillna("").astype(str)
-    frame.index = pd.RangeIndex(2, len(frame) + 2)
+    frame.index = pd.RangeIndex(layout.first_data_row, layout.first_data_row + len(frame))
+    if layout.skipped_below:
+        frame = frame.drop(index=[r for r in layout.skipped_below if r in frame.index])
     keep = (frame != "").any(axis=1)
     frame = frame[keep]
     if frame.empty:
-        raise ImportRefused(f"{file_name} bevat een kopregel maar geen gegevens.")
-    return frame
+        raise ImportRefused(f"{file_name} bevat een kopregel (rij {layout.header_row}) maar geen gegevens.")
+    return frame, layout
 
 
 def _decode(data: bytes, file_name: str) -> str:
@@ -118,11 +136,18 @@ def _decode(data: bytes, file_name: str) -> str:
         ) from exc
 
 
-def _read_csv(data: bytes, file_name: str) -> pd.DataFrame:
+def _read_csv(
+    data: bytes, file_name: str, header_row: int | None, known_headers: Iterable[str]
+) -> tuple[pd.DataFrame, TableLayout]:
     text = _decode(data, file_name)
-    header = text.split("\n", 1)[0]
-    counts = {sep: header.count(sep) for sep in (";", ",", "\t")}
+    head_lines = text.splitlines()[:MAX_HEADER_SEARCH]
+    # The separator is the one the fullest of the first lines uses most (a title line has none).
+    counts = {
+        sep: max(line.count(sep) for line in head_lines) if head_lines else 0 for sep in (";", ",", "\t")
+    }
     sep = max(counts, key=counts.get)
+    head_rows = list(csv.reader(head_lines, delimiter=sep))
+    top = locate_table(head_rows or [[""]], known_headers, _within(header_row, len(head_rows), file_name))
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -131,6 +156,7 @@ def _read_csv(data: bytes, file_name: str) -> pd.DataFrame:
             keep_default_na=False,
             na_filter=False,
             skip_blank_lines=False,
+            skiprows=top.header_row - 1,
             engine="c",
         )
     except pd.errors.EmptyDataError as exc:
@@ -138,12 +164,37 @@ def _read_csv(data: bytes, file_name: str) -> pd.DataFrame:
     except (pd.errors.ParserError, ValueError, OverflowError) as exc:
         found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
         if found:
+            line = int(found[2]) + top.header_row - 1
             raise ImportRefused(
-                f"{file_name}: regel {found[2]} heeft {found[3]} kolommen, de kopregel {found[1]}. "
+                f"{file_name}: regel {line} heeft {found[3]} kolommen, de kopregel {found[1]}. "
                 f"Controleer het scheidingsteken ('{sep}') en de aanhalingstekens in die regel."
             ) from exc
         raise ImportRefused(f"{file_name} is geen leesbaar CSV-bestand ({exc}).") from exc
-    return frame
+    return frame, _with_trailer(frame, top)
+
+
+def _within(header_row: int | None, available: int, file_name: str) -> int | None:
+    if header_row is not None and not 1 <= header_row <= max(available, 1):
+        raise ImportRefused(
+            f"{file_name}: kopregel in rij {header_row} kan niet; kies een rij van 1 tot en met {max(available, 1)}."
+        )
+    return header_row
+
+
+# Totals and notes sit in the last few rows; only those are looked at, so a big file stays fast.
+_TAIL_ROWS = 30
+
+
+def _with_trailer(frame: pd.DataFrame, top: TableLayout) -> TableLayout:
+    """Add the totals or notes rows at the bottom of ``frame`` (header in ``top.header_row``)."""
+    tail = frame.tail(_TAIL_ROWS).fillna("").astype(str)
+    rows = [list(map(str, frame.columns)), *tail.values.tolist()]
+    found = locate_table(rows, header_row=1)
+    # Row m of ``rows`` (1-based; the header is 1) is sheet row ``offset + m``.
+    offset = top.first_data_row + len(frame) - len(tail) - 2
+    below = tuple(r + offset for r in found.skipped_below)
+    last = offset + found.last_data_row
+    return TableLayout(top.header_row, top.first_data_row, last, top.skipped_above, below)
 
 
 def _check_zip(data: bytes, file_name: str) -> None:
@@ -190,7 +241,9 @@ def _xlsx_cell(value) -> str:
     return str(value)
 
 
-def _read_xlsx(data: bytes, file_name: str) -> pd.DataFrame:
+def _read_xlsx(
+    data: bytes, file_name: str, header_row: int | None, known_headers: Iterable[str]
+) -> tuple[pd.DataFrame, TableLayout]:
     import openpyxl
 
     _check_zip(data, file_name)
@@ -212,11 +265,15 @@ def _read_xlsx(data: bytes, file_name: str) -> pd.DataFrame:
         book.close()
     if not rows:
         raise ImportRefused(f"{file_name} is leeg.")
+    layout = locate_table(rows, known_headers, _within(header_row, len(rows), file_name))
     width = max(len(r) for r in rows)
-    header = rows[0] + [""] * (width - len(rows[0]))
-    body = [r + [""] * (width - len(r)) for r in rows[1:]]
+    header = rows[layout.header_row - 1]
+    header = header + [""] * (width - len(header))
+    # Every row after the header is kept here; the rows below the data are dropped by row number.
+    body = [r + [""] * (width - len(r)) for r in rows[layout.header_row :]]
     named = [i for i, h in enumerate(header) if h.strip()]
-    return pd.DataFrame([[r[i] for i in named] for r in body], columns=[header[i] for i in named], dtype=str)
+    frame = pd.DataFrame([[r[i] for i in named] for r in body], columns=[header[i] for i in named], dtype=str)
+    return frame, layout
 
 
 def file_columns(data: bytes, file_name: str) -> list[str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from vsdash import schema, settings
+from vsdash import import_undo, report_channels, settings
 from vsdash.ingest.fields import COORDINATE_FIELDS, KEYS, TABLE_OF
 from vsdash.ingest.results import ImportResult, Progress
 from vsdash.ingest.rows import _locate
@@ -27,20 +27,30 @@ def write_import(
     user: str,
     replace_demo: bool,
     progress: Progress,
+    default_channel: str | None = None,
 ) -> None:
     """Write validated ``rows`` and the import log in ONE transaction; fill in ``result``.
 
     Rows whose key already exists are counted in ``result.duplicates`` and not written again.
     Refused rows (``errors``, with their ``raw`` text) are kept in ``import_rejections`` and, for
-    a DuckDB store, in a CSV beside it. ``replace_demo`` clears the demo rows first.
+    a DuckDB store, in a CSV beside it. ``replace_demo`` clears the demo rows first, after keeping
+    a copy that undo restores. Reports get their channel (``report_channels``): from the file, or
+    ``default_channel``; channels not yet in the store are registered with the import.
     """
     import_id = f"imp-{dt.datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     result.import_id = import_id
     with store.transaction() as cur:
-        if replace_demo and store.is_demo():
+        wipes_demo = bool(replace_demo and store.is_demo())
+        import_undo.prepare_undo(store, import_id, cur, wipes_demo=wipes_demo)
+        if wipes_demo:
             clear_demo(store, cur)
         if result.kind == "reports":
             rows["reports"] = _attach_risk_areas(store, rows["reports"], cur)
+            existing_channels = store.query("SELECT * FROM channels", cursor=cur)
+            ids, new_channels = report_channels.assign_channels(
+                rows["reports"], existing_channels, default_channel
+            )
+            rows["reports"] = rows["reports"].assign(kanaal_id=ids)
         existing = _existing_keys(store, result.kind, rows, cur)
         result.duplicates = int(existing.sum())
         new = {table: frame for table, frame in rows.items()}
@@ -56,6 +66,12 @@ def write_import(
             # would double the import time. Coordinates (_lat/_lon) are dropped here.
             store.insert(table, frame, cur, validate=table != "reports")
         result.written = len(new[main])
+        if result.kind == "reports":
+            # Only channels that reports written now use; a file of duplicates registers nothing.
+            new_channels = new_channels[new_channels["kanaal_id"].isin(new[main]["kanaal_id"])]
+            store.insert("channels", new_channels, cur)
+            import_undo.add_channels(store, import_id, new_channels["kanaal_id"], cur)
+            result.channels_new = list(new_channels["naam"])
         if result.rejected:
             store.insert("import_rejections", _rejections(import_id, errors, raw, columns), cur)
         store.insert(
@@ -203,7 +219,7 @@ def _write_rejections_file(
 
 # -- demo and undo ------------------------------------------------------------------------------------
 
-DEMO_TABLES = schema.DEMO_TABLES + tuple(t.name for t in schema.AGGREGATE_TABLES)
+DEMO_TABLES = import_undo.DEMO_TABLES
 
 
 def clear_demo(store, cursor) -> None:
@@ -223,38 +239,9 @@ def last_import(store) -> dict | None:
 
 
 def undo_last_import(store, user: str = "onbekend") -> dict | None:
-    """Undo the most recent import: delete its rows, rebuild aggregates, mark it ``ongedaan``.
+    """Undo the most recent import exactly (its rows, channels, refused rows, a demo wipe).
 
-    Returns the undone log entry (with ``verwijderd``: rows deleted), or None when there is none.
+    Returns the undone log entry (with ``verwijderd``: rows deleted, ``demo_hersteld``), or None
+    when there is none. See ``vsdash.import_undo``.
     """
-    with store.transaction() as cur:
-        found = store.query(
-            "SELECT * FROM import_log WHERE NOT ongedaan ORDER BY tijdstip DESC, import_id DESC LIMIT 1",
-            cursor=cur,
-        )
-        if found.empty:
-            return None
-        entry = found.iloc[0].to_dict()
-        params = {"id": entry["import_id"]}
-        affected = store.query("SELECT DISTINCT gemeentecode FROM reports WHERE import_id = $id", params, cur)
-        deleted = 0
-        for table in ("reports", "activities", "risk_areas", "population"):
-            n = store.query(f"SELECT count(*) AS n FROM {table} WHERE import_id = $id", params, cur)
-            deleted += int(n["n"].iloc[0])
-            store.execute(f"DELETE FROM {table} WHERE import_id = $id", params, cur)
-        n = store.query("SELECT count(*) AS n FROM campaigns WHERE import_id = $id", params, cur)
-        deleted += int(n["n"].iloc[0])
-        store.execute(
-            "DELETE FROM campaign_municipalities WHERE campagne_id IN (SELECT campagne_id FROM campaigns WHERE import_id = $id)",
-            params,
-            cur,
-        )
-        store.execute("DELETE FROM campaigns WHERE import_id = $id", params, cur)
-        store.execute("UPDATE import_log SET ongedaan = TRUE WHERE import_id = $id", params, cur)
-        if len(affected):
-            store.rebuild_aggregates(gemeenten=list(affected["gemeentecode"]), cursor=cur)
-        else:
-            store.bump_version(cur)
-    entry["verwijderd"] = deleted
-    entry["ongedaan_door"] = user
-    return entry
+    return import_undo.undo_last_import(store, user)
