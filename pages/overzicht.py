@@ -150,6 +150,7 @@ with right, section_guard(lang, "nieuw"):
             )
         )
     imports = cached.table(sel.url, sel.version, "import_log")
+    imports = imports[~imports["ongedaan"].astype(bool)]  # an undone import is not news (issue 20)
     for imp in imports.head(3).itertuples():
         items.append(
             (

@@ -607,8 +607,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "This store holds demo data (fictitious). Real data is not mixed in; choose below to delete the demo data first.",
     },
     "data_replace_demo": {
-        "nl": "Demodata wissen en vervangen door dit bestand",
-        "en": "Delete the demo data and replace it with this file",
+        "nl": "Demodata wissen (alle gemeenten) en vervangen door dit bestand; terugdraaien zet ze terug",
+        "en": "Delete the demo data (all municipalities) and replace it with this file; undo puts it back",
     },
     "data_mapping_needed": {
         "nl": "Niet alle kolommen zijn herkend. Kies bij elk veld de kolom uit uw bestand (* = verplicht).",
@@ -723,6 +723,60 @@ LABELS: dict[str, dict[str, str]] = {
     "data_done": {
         "nl": "Ingelezen: {n} rijen geschreven, {bad} geweigerd, {dubbel} waren er al.",
         "en": "Imported: {n} rows written, {bad} refused, {dubbel} were already present.",
+    },
+    # --- issue 20: header row, preview, fixed values, channels, refused rows, undo ---------------
+    "data_header_row": {
+        "nl": "Kopregel (rij met de kolomnamen)",
+        "en": "Header row (the row with the column names)",
+    },
+    "data_header_row_help": {
+        "nl": "Staat er een titel boven de kolomnamen, dan is de kopregel een latere rij. Deze rij is automatisch gekozen; verander hem als de voorbeeldtabel er niet goed uitziet.",
+        "en": "If a title sits above the column names, the header is a later row. It was chosen automatically; change it if the preview looks wrong.",
+    },
+    "data_header_found": {
+        "nl": "Kopregel: rij {rij}. Niet ingelezen (titel, lege regel, totaal of toelichting): rij {overgeslagen}.",
+        "en": "Header: row {rij}. Not imported (title, blank line, total or note): row {overgeslagen}.",
+    },
+    "data_preview": {
+        "nl": "Zo leest het dashboard uw bestand (eerste 5 rijen):",
+        "en": "This is how the dashboard reads your file (first 5 rows):",
+    },
+    "data_map_title": {"nl": "Kolommen koppelen", "en": "Match the columns"},
+    "data_map_help": {
+        "nl": "Herkende kolommen zijn al ingevuld. Kies bij elk veld de kolom uit uw bestand; * = verplicht. Uw keuze wordt onthouden voor de volgende import van deze gemeente.",
+        "en": "Recognised columns are filled in. Choose the column from your file for each field; * = required. Your choice is remembered for this municipality's next import.",
+    },
+    "data_map_choose": {"nl": "— kies een kolom —", "en": "— choose a column —"},
+    "data_map_fixed": {"nl": "dezelfde waarde voor alle rijen …", "en": "the same value for all rows …"},
+    "data_gemeente_all": {"nl": "Gemeente voor alle rijen", "en": "Municipality for all rows"},
+    "data_gemeente_all_help": {
+        "nl": "Uw bestand heeft geen gemeentekolom (de eigen export van een gemeente). Kies de gemeente waar alle meldingen bij horen.",
+        "en": "Your file has no municipality column (a municipality's own export). Choose the municipality all reports belong to.",
+    },
+    "data_gemeente_choose": {"nl": "Kies een gemeente", "en": "Choose a municipality"},
+    "data_channel_name": {
+        "nl": "Naam van het meldpunt voor alle rijen",
+        "en": "Name of the reporting point for all rows",
+    },
+    "data_channels_new": {
+        "nl": "Meldkanalen aangemaakt: {kanalen}. Ze staan bij de gemeente als meldpunt, vanaf hun eerste melding.",
+        "en": "Reporting channels created: {kanalen}. They are listed as the municipality's reporting points from their first report.",
+    },
+    "data_channels_new_dry": {
+        "nl": "Bij inlezen worden deze meldkanalen aangemaakt: {kanalen}.",
+        "en": "Importing will create these reporting channels: {kanalen}.",
+    },
+    "data_rejections_download": {
+        "nl": "Geweigerde rijen downloaden ({n}, met reden)",
+        "en": "Download the refused rows ({n}, with reasons)",
+    },
+    "data_undo_restores_demo": {
+        "nl": "Deze import heeft de demodata gewist; terugdraaien zet de demodata precies terug.",
+        "en": "This import deleted the demo data; undoing it puts the demo data back exactly.",
+    },
+    "data_undo_done_demo": {
+        "nl": "{bestand} teruggedraaid: {n} rijen verwijderd en de demodata teruggezet.",
+        "en": "{bestand} undone: {n} rows deleted and the demo data restored.",
     },
     "data_col_row": {"nl": "Rij", "en": "Row"},
     "data_col_column": {"nl": "Kolom", "en": "Column"},

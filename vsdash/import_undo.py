@@ -72,6 +72,31 @@ def demo_municipalities(store) -> list[str]:
     return sorted(found["gemeentecode"].astype(str))
 
 
+def restores_demo(store, import_id: str) -> bool:
+    """Whether undoing ``import_id`` brings back demo data it wiped."""
+    found = store.query("SELECT waarde FROM meta WHERE sleutel = $k", {"k": _META_PREFIX + import_id})
+    return not found.empty and bool(json.loads(found["waarde"].iloc[0]).get("demo"))
+
+
+def refused_rows(store, import_id: str) -> pd.DataFrame:
+    """The refused rows of an import as the officer can open them: row, reasons, mapped fields only.
+
+    Coordinates are not in them (ADR 0001); columns the import ignored never were.
+    """
+    found = store.query(
+        "SELECT rij, melding, gegevens FROM import_rejections WHERE import_id = $id ORDER BY rij",
+        {"id": import_id},
+    )
+    if found.empty:
+        return pd.DataFrame(columns=["rij", "reden"])
+    reasons = found.groupby("rij", sort=True)["melding"].agg(" | ".join)
+    records = found.drop_duplicates("rij").set_index("rij")["gegevens"].map(json.loads)
+    cells = pd.DataFrame(list(records.loc[reasons.index]), index=reasons.index)
+    out = cells.assign(reden=reasons)
+    out.insert(0, "rij", reasons.index.astype(int))
+    return out.reset_index(drop=True)
+
+
 def undo_last_import(store, user: str = "onbekend") -> dict | None:
     """Undo the most recent import that is not undone; return its log entry, or None when there is none.
 

@@ -45,7 +45,7 @@ from vsdash.ingest.fields import (
     resolve_columns,
 )
 from vsdash.ingest.limits import MAX_CELL_CHARS, MAX_ERRORS_LISTED, MAX_XLSX_UNCOMPRESSED, MAX_ZIP_RATIO
-from vsdash.ingest.pipeline import import_file
+from vsdash.ingest.pipeline import demo_sentence, import_file
 from vsdash.ingest.readers import (
     GEO_SUFFIXES,
     TABULAR_SUFFIXES,
@@ -53,6 +53,7 @@ from vsdash.ingest.readers import (
     file_sha256,
     read_source,
     read_table,
+    read_table_layout,
 )
 from vsdash.ingest.results import ImportRefused, ImportResult, Progress, RowError
 from vsdash.ingest.templates import EXAMPLES, template
@@ -82,6 +83,7 @@ __all__ = [
     "Progress",
     "RowError",
     "clear_demo",
+    "demo_sentence",
     "file_columns",
     "file_sha256",
     "import_file",
@@ -89,6 +91,7 @@ __all__ = [
     "optional_fields",
     "read_source",
     "read_table",
+    "read_table_layout",
     "required_fields",
     "resolve_columns",
     "template",

@@ -168,11 +168,14 @@ def import_file(
 def demo_sentence(store, counts: dict[str, int], replace_demo: bool) -> str:
     """What replacing the demo data means, in one Dutch paragraph: how much, where, and undo."""
     codes = import_undo.demo_municipalities(store)
+
+    def n(table: str) -> str:
+        return f"{counts.get(table, 0):,}".replace(",", ".")  # Dutch thousands separator
+
     what = (
-        f"{counts.get('reports', 0):,} meldingen, {counts.get('activities', 0):,} activiteiten, "
-        f"{counts.get('campaigns', 0):,} campagnes, {counts.get('channels', 0):,} meldkanalen en "
-        f"{counts.get('risk_areas', 0):,} risicogebieden"
-    ).replace(",", ".")
+        f"{n('reports')} meldingen, {n('activities')} activiteiten, {n('campaigns')} campagnes, "
+        f"{n('channels')} meldkanalen en {n('risk_areas')} risicogebieden"
+    )
     if replace_demo:
         return (
             f"Bij inlezen wordt alle demodata gewist: {what}, in alle {len(codes)} demogemeenten (niet alleen "
