@@ -573,6 +573,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Risk areas (GeoJSON/GeoPackage)",
     },
     "data_kind_population": {"nl": "Inwoners", "en": "Population"},
+    "data_kind_channels": {
+        "nl": "Meldkanalen (start- en einddatum)",
+        "en": "Reporting channels (launch and end dates)",
+    },
     "data_imports_disabled": {
         "nl": "Inlezen is uitgeschakeld: er is geen login ingesteld. Een beheerder zet dit aan door een OIDC-login in te stellen ([auth] in .streamlit/secrets.toml) of door met 'python -m vsdash hash-password' een wachtwoord-hash te maken en die op te nemen als [vsdash] admin_password_hash in secrets.toml of als VSDASH_ADMIN_PASSWORD_HASH. Bekijken blijft voor iedereen open.",
         "en": "Importing is switched off: no login is configured. An administrator enables it by configuring an OIDC login ([auth] in .streamlit/secrets.toml) or by making a password hash with 'python -m vsdash hash-password' and setting it as [vsdash] admin_password_hash in secrets.toml or as VSDASH_ADMIN_PASSWORD_HASH. Viewing stays open to everyone.",
@@ -705,6 +709,23 @@ LABELS: dict[str, dict[str, str]] = {
     "fld_jaar": {"nl": "Jaar", "en": "Year"},
     "fld_inwoners": {"nl": "Aantal inwoners", "en": "Inhabitants"},
     "fld_bron": {"nl": "Bron", "en": "Source"},
+    "fld_soort": {"nl": "Soort meldkanaal", "en": "Kind of channel"},
+    "fld_help_soort": {
+        "nl": "app, meldpunt_web, telefoon of wijkteam; leeg: afgeleid uit de naam.",
+        "en": "app, meldpunt_web, telefoon or wijkteam; empty: derived from the name.",
+    },
+    "fld_help_channels_naam": {
+        "nl": "De naam van het meldkanaal zoals bij de meldingen (bijvoorbeeld App of Stop Intimidatie app).",
+        "en": "The channel's name as in the reports (for example App or Stop Intimidatie app).",
+    },
+    "fld_help_channels_kanaal_id": {
+        "nl": "Leeg laten mag: dan geldt de naam per gemeente, zoals bij het inlezen van meldingen.",
+        "en": "May be left empty: the name per municipality is used, as when reports are imported.",
+    },
+    "fld_help_channels_start": {
+        "nl": "Datum van lancering (dd-mm-jjjj): een nieuw meldkanaal is een breuk in de reeks.",
+        "en": "Launch date (dd-mm-yyyy): a new channel is a break in the series.",
+    },
     "fld_help_start": {"nl": "Eerste dag, dd-mm-jjjj.", "en": "First day, dd-mm-yyyy."},
     "fld_help_eind": {
         "nl": "Laatste dag, dd-mm-jjjj (leeg: loopt nog).",

@@ -54,6 +54,26 @@ def add_channels(store, import_id: str, channels, cursor) -> None:
     store.set_meta(_META_PREFIX + import_id, json.dumps(note), cursor)
 
 
+def keep_old_channels(store, import_id: str, rows: pd.DataFrame, cursor) -> None:
+    """Keep channel rows a channels import replaces, so undo writes them back."""
+    found = store.query("SELECT waarde FROM meta WHERE sleutel = $k", {"k": _META_PREFIX + import_id}, cursor)
+    note = json.loads(found["waarde"].iloc[0]) if not found.empty else {"kanalen": [], "demo": None}
+    records = rows.astype(object).where(rows.notna(), None)
+    note["kanalen_oud"] = note.get("kanalen_oud", []) + [
+        {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
+        for r in records.to_dict("records")
+    ]
+    store.set_meta(_META_PREFIX + import_id, json.dumps(note), cursor)
+
+
+def _restore_old_channels(store, records: list[dict], cursor) -> None:
+    old = pd.DataFrame(records)
+    store.execute("DELETE FROM channels WHERE kanaal_id = ANY($ids)", {"ids": list(old["kanaal_id"])}, cursor)
+    for column in ("start", "eind"):
+        old[column] = pd.to_datetime(old[column]).dt.date.astype(object).where(old[column].notna(), None)
+    store.insert("channels", old, cursor)
+
+
 def demo_counts(store, cursor=None) -> dict[str, int]:
     """How many demo rows a wipe would delete, per table, and the municipalities they cover."""
     out = {}
@@ -139,6 +159,9 @@ def undo_last_import(store, user: str = "onbekend") -> dict | None:
         store.execute("DELETE FROM campaigns WHERE import_id = $id", params, cur)
         if note.get("kanalen"):
             store.execute("DELETE FROM channels WHERE kanaal_id = ANY($ids)", {"ids": note["kanalen"]}, cur)
+            deleted += len(note["kanalen"]) if entry["soort"] == "channels" else 0
+        if note.get("kanalen_oud"):
+            _restore_old_channels(store, note["kanalen_oud"], cur)
         store.execute("DELETE FROM import_rejections WHERE import_id = $id", params, cur)
         restored = False
         if note.get("demo"):

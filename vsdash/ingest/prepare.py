@@ -131,7 +131,7 @@ def prepare(
     frame, columns = column_mapping.apply_plan(raw, stored)
     rd = (plan.get("rd_x", NOT_USED).column, plan.get("rd_y", NOT_USED).column)
     keep = list(dict.fromkeys([*columns.values(), *(c for c in rd if c)]))
-    shown = frame[keep]
+    shown = frame[keep].copy()
     cells = shown.copy()
     errors: list[pd.DataFrame] = []
     if kind == "reports":
@@ -142,9 +142,36 @@ def prepare(
             errors.append(_degrees(cells, columns["lat"], columns["lon"]))
         if "wijkcode" in columns:
             errors.append(_wijken_by_name(cells, columns, lookup, names or {}))
+    if kind == "channels":
+        _channel_ids(cells, shown, columns, lookup)
     found = [e for e in errors if len(e)]
     all_errors = pd.concat(found) if found else pd.DataFrame(columns=_ERROR_COLUMNS)
     return Prepared(cells, shown, columns, all_errors, plan)
+
+
+#: The column that holds channel ids made from municipality and name (not a column of the file).
+GENERATED_CHANNEL_ID = "(kanaal_id uit gemeente en naam)"
+
+
+def _channel_ids(cells: pd.DataFrame, shown: pd.DataFrame, columns: dict[str, str], lookup) -> None:
+    """Channels without an id get the one a report import gives them (municipality + name),
+    so a channels file sets the launch date of a channel that reports already registered."""
+    from vsdash.report_channels import channel_id
+
+    if "gemeentecode" not in columns or "naam" not in columns:
+        return
+    codes = _gemeente_codes(cells[columns["gemeentecode"]].fillna("").astype(str), lookup)
+    names = cells[columns["naam"]].fillna("").astype(str).str.strip()
+    made = pd.Series(
+        [channel_id(c, n) if isinstance(c, str) and n else "" for c, n in zip(codes, names, strict=True)],
+        index=cells.index,
+    )
+    given = cells[columns["kanaal_id"]].fillna("").astype(str).str.strip() if "kanaal_id" in columns else None
+    if given is not None:
+        made = given.where(given != "", made)
+    cells[GENERATED_CHANNEL_ID] = made
+    shown[GENERATED_CHANNEL_ID] = made
+    columns["kanaal_id"] = GENERATED_CHANNEL_ID
 
 
 def _errors(mask: pd.Series, fieldname: str, message: str) -> pd.DataFrame:

@@ -52,10 +52,17 @@ def write_import(
             )
             rows["reports"] = rows["reports"].assign(kanaal_id=ids)
         existing = _existing_keys(store, result.kind, rows, cur)
+        if result.kind == "channels":
+            # A channel already known gets the file's name, kind and dates; undo puts the old back.
+            fresh = rows["channels"].loc[~existing.to_numpy(), "kanaal_id"]
+            import_undo.add_channels(store, import_id, fresh, cur)
+            existing &= ~_replace_changed_channels(store, rows["channels"], existing, import_id, cur)
         result.duplicates = int(existing.sum())
         new = {table: frame for table, frame in rows.items()}
         main = TABLE_OF[result.kind]
-        new[main] = rows[main][~existing.to_numpy()].assign(import_id=import_id)
+        new[main] = rows[main][~existing.to_numpy()]
+        if result.kind != "channels":  # the channels table has no import_id; undo uses its note
+            new[main] = new[main].assign(import_id=import_id)
         if result.kind == "campaigns":
             new["campaign_municipalities"] = rows["campaign_municipalities"][
                 rows["campaign_municipalities"]["campagne_id"].isin(new[main]["campagne_id"])
@@ -103,6 +110,39 @@ def write_import(
             store.bump_version(cur)
     if result.rejected:
         result.rejections_file = _write_rejections_file(store, import_id, errors, raw, columns)
+
+
+_CHANNEL_VALUES = ["naam", "soort", "start", "eind"]
+
+
+def _replace_changed_channels(
+    store, incoming: pd.DataFrame, existing: pd.Series, import_id: str, cur
+) -> pd.Series:
+    """Delete stored channels the file changes (keeping them for undo); return which rows changed."""
+    known = incoming[existing.to_numpy()]
+    changed = pd.Series(False, index=incoming.index)
+    if known.empty:
+        return changed
+    old = store.query(
+        "SELECT * FROM channels WHERE kanaal_id = ANY($ids)", {"ids": list(known["kanaal_id"])}, cur
+    ).set_index("kanaal_id")
+
+    def same(column: str, a, b) -> bool:
+        if pd.isna(a) or pd.isna(b):
+            return pd.isna(a) and pd.isna(b)
+        if column in ("start", "eind"):  # a date from the file, a timestamp from the store
+            return pd.Timestamp(a) == pd.Timestamp(b)
+        return str(a) == str(b)
+
+    for index, row in known.iterrows():
+        before = old.loc[row["kanaal_id"]]
+        if not all(same(c, row[c], before[c]) for c in _CHANNEL_VALUES):
+            changed.loc[index] = True
+    ids = list(known.loc[changed.loc[known.index], "kanaal_id"])
+    if ids:
+        import_undo.keep_old_channels(store, import_id, old.loc[ids].reset_index(), cur)
+        store.execute("DELETE FROM channels WHERE kanaal_id = ANY($ids)", {"ids": ids}, cur)
+    return changed
 
 
 def _attach_risk_areas(store, reports: pd.DataFrame, cursor) -> pd.DataFrame:
