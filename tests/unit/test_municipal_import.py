@@ -11,7 +11,7 @@ import pytest
 
 from tests.municipal_export import BAD_ROWS, GEMEENTE, generate
 from vsdash import column_mapping, ingest
-from vsdash.import_undo import data_hash
+from vsdash.import_undo import data_hash, refused_rows
 from vsdash.store import Store
 
 
@@ -100,6 +100,10 @@ def test_import_writes_reports_channels_and_wijken_and_keeps_no_coordinates(tmp_
             row = json.loads(record)
             assert "Omschrijving" not in row and "Behandelaar" not in row  # ignored columns are not kept
             assert row["X"] == row["Y"] == "(niet bewaard)"
+        download = refused_rows(store, result.import_id)  # what the page offers to download
+        assert list(download["rij"]) == sorted(rejected["rij"].unique())
+        assert "Omschrijving" not in download.columns and set(download["X"]) == {"(niet bewaard)"}
+        assert download["reden"].str.len().gt(10).all()
         on_disk = Path(result.rejections_file).read_text(encoding="utf-8-sig")
         assert "Omschrijving" not in on_disk and "Behandelaar" not in on_disk
         assert column_mapping.recall_plan(store, "reports", GEMEENTE)["gemeentecode"].fixed == GEMEENTE
