@@ -135,6 +135,7 @@ def test_officer_imports_the_municipal_export_and_undoes_it(served, browser, dem
     body = page.inner_text("body")
     assert f"Ingelezen: {export.good} rijen geschreven, 5 geweigerd" in body, body[-3000:]
     assert page.get_by_role("button", name=re.compile("Geweigerde rijen downloaden")).count() == 1
+    assert not page.locator(".vs-demo-badge").count(), "demo badge still shown over the imported data"
     _shot(page, "3-ingelezen")
     # The first click after an import used to raise StreamlitValueBelowMinError in the sidebar.
     page.get_by_role("link", name=t("nav_overview")).click()

@@ -261,7 +261,16 @@ def import_form(store, user: str, is_demo: bool, lang: str) -> None:
             st.error(str(exc))
         else:
             bar.empty()
+            if result.written or result.import_id:
+                # Run the page again so the sidebar, its period and the demo badge show the new
+                # data at once; the result is shown on that run.
+                st.cache_data.clear()
+                st.session_state["_import_result"] = result
+                st.rerun()
             _show_result(store, result, lang)
+    done = st.session_state.pop("_import_result", None)
+    if done is not None:
+        _show_result(store, done, lang)
     _undo(store, user, lang)
 
 
@@ -276,7 +285,6 @@ def _show_result(store, result: ingest.ImportResult, lang: str) -> None:
         )
     else:
         st.success(t("data_done", lang, n=result.written, bad=result.rejected, dubbel=result.duplicates))
-        st.cache_data.clear()  # the data version changed; drop frames cached for the old one
     if result.channels_new:
         key = "data_channels_new_dry" if result.dry_run or result.refused else "data_channels_new"
         st.info(t(key, lang, kanalen=", ".join(result.channels_new)))
