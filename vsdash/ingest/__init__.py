@@ -1,6 +1,6 @@
 """Read CSV/XLSX/GeoJSON files, validate every row, and write them atomically with an import log.
 
-Five kinds of data (``KINDS``): reports, activities, campaigns, risk areas and population.
+Six kinds of data (``KINDS``): reports, activities, campaigns, risk areas, population and channels.
 
 Flow of ``import_file``: refuse unsafe files (empty, too big, not what the name says, zip bombs,
 unknown encodings) -> read every cell as text -> map Dutch or English headers to fields ->
@@ -21,6 +21,7 @@ One door per module, so each step and its limits can be read in one place:
 - ``limits``: every limit an import enforces (cells, errors listed, zip ratio);
 - ``readers``: bytes -> text cells for CSV/XLSX; ``georeader``: GeoJSON/GeoPackage polygons;
 - ``fields``: the fields of each kind, their aliases and keys (the import's schema);
+- ``prepare``: the column plan applied to the cells (fixed values, RD X/Y, wijk names; issue 20);
 - ``parsing`` and ``validation``: text -> typed values -> pandera checks, errors per cell;
 - ``rows``: validated rows shaped into the store's tables;
 - ``transaction``: the one write transaction, refused rows, demo clearing and undo;
