@@ -52,12 +52,18 @@ def parse_decimal(text: pd.Series, thousands: bool = False) -> pd.Series:
     With ``thousands`` a point between groups of three digits is a thousands separator
     ('187.123,5' is 187123.5), as Excel writes RD metres; latitudes never use one.
     """
-    text = text.fillna("").astype(str).str.strip().str.replace(" ", "", regex=False)
+    text = text.fillna("").astype(str).str.strip()
     if thousands:
         grouped = text.str.match(_THOUSANDS)
-        text = text.where(~grouped, text.str.replace(".", "", regex=False))
+        if grouped.any():
+            text = text.where(~grouped, text.str.replace(".", "", regex=False))
     text = text.str.replace(",", ".", regex=False)
-    return pd.to_numeric(text.where(text.str.match(_PLAIN)), errors="coerce")
+    number = pd.to_numeric(text, errors="coerce")
+    # to_numeric also reads '1e5' and 'inf'; a coordinate in a file is written out plainly.
+    readable = number.notna()
+    if readable.any():
+        number = number.where(~readable | text.str.match(_PLAIN))
+    return number
 
 
 def _share_in(values: pd.Series, lo: float, hi: float) -> float:

@@ -54,11 +54,14 @@ def assign_channels(
     for row in existing[["kanaal_id", "gemeentecode", "naam"]].itertuples(index=False):
         known[(row.gemeentecode, normalise_label(row.kanaal_id))] = row.kanaal_id
         known.setdefault((row.gemeentecode, normalise_label(row.naam)), row.kanaal_id)
-    keys = [normalise_label(v) for v in text]
-    ids = [
-        known.get((code, key)) or channel_id(code, value)
-        for code, key, value in zip(reports["gemeentecode"], keys, text, strict=True)
-    ]
+    # A file has a handful of channels and many reports: decide per distinct (municipality, name).
+    pairs = pd.DataFrame({"code": reports["gemeentecode"].astype(str), "value": text})
+    distinct = pairs.drop_duplicates()
+    decided = {
+        (code, value): known.get((code, normalise_label(value))) or channel_id(code, value)
+        for code, value in distinct.itertuples(index=False)
+    }
+    ids = pd.MultiIndex.from_frame(pairs).map(decided)
     assigned = pd.Series(ids, index=reports.index, dtype=object)
     taken = set(existing["kanaal_id"])
     fresh = ~assigned.isin(taken)
@@ -70,7 +73,7 @@ def assign_channels(
                 "kanaal_id": assigned[fresh],
                 "gemeentecode": reports.loc[fresh, "gemeentecode"],
                 "naam": text[fresh],
-                "dag": pd.to_datetime(reports.loc[fresh, "gebeurd_op"]).dt.date,
+                "dag": pd.to_datetime(reports.loc[fresh, "gebeurd_op"]).dt.normalize(),
             }
         )
         .sort_values("dag", kind="stable")
@@ -78,6 +81,7 @@ def assign_channels(
         .first()
         .reset_index()
     )
+    firsts["dag"] = firsts["dag"].dt.date  # a few rows now, not one per report
     new = pd.DataFrame(
         {
             "kanaal_id": firsts["kanaal_id"],

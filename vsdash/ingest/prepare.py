@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from vsdash import column_mapping, locations, settings
@@ -180,8 +181,10 @@ def _errors(mask: pd.Series, fieldname: str, message: str) -> pd.DataFrame:
 
 
 def _as_text(values: pd.Series) -> pd.Series:
-    # Seven decimals (about 1 cm) with a point: never read back as a thousands separator.
-    return values.map(lambda v: "" if pd.isna(v) else f"{v:.7f}")
+    """Numbers as text with a decimal point, read back exactly by the number parser."""
+    # A trailing zero: '5.853' would read as 5853 (a thousands group), '5.8530' cannot.
+    text = values.to_numpy(dtype=float).astype(str)
+    return pd.Series(np.char.add(text, "0"), index=values.index).where(values.notna(), "")
 
 
 def _rd_to_degrees(cells: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
@@ -207,10 +210,18 @@ def _rd_to_degrees(cells: pd.DataFrame, x: str, y: str) -> pd.DataFrame:
 
 
 def _degrees(cells: pd.DataFrame, lat: str, lon: str) -> pd.DataFrame:
-    rd = locations.looks_like_rd(cells[lat], cells[lon])
-    for column in (lat, lon):
-        value = locations.parse_decimal(cells[column])
-        cells[column] = cells[column].where(value.isna(), _as_text(value))
+    lat_value = locations.parse_decimal(cells[lat])
+    lon_value = locations.parse_decimal(cells[lon])
+    # Only values that cannot be degrees are looked at as RD metres (a fraction of a big file).
+    odd = ~(lat_value.between(-90, 90) & lon_value.between(-180, 180))
+    rd = pd.Series(False, index=cells.index)
+    if odd.any():
+        rd.loc[odd] = locations.looks_like_rd(cells.loc[odd, lat], cells.loc[odd, lon])
+    # Decimal commas, and '5.853' that the number parser would take for thousands: write plainly.
+    for column, value in ((lat, lat_value), (lon, lon_value)):
+        rewrite = value.notna() & ~cells[column].str.fullmatch(r"\s*-?\d+(\.\d{1,2}|\.\d{4,})?\s*")
+        if rewrite.any():
+            cells.loc[rewrite, column] = _as_text(value[rewrite])
     cells.loc[rd, [lat, lon]] = ""
     return _errors(
         rd,
