@@ -11,7 +11,7 @@ import streamlit as st
 
 from vsdash.i18n import t
 from vsdash.store import StoreError
-from vsdash.ui import cached, frame
+from vsdash.ui import cached, errors, frame
 from vsdash.ui.navigation import PAGES
 from vsdash.ui.widgets import share_link
 
@@ -31,7 +31,7 @@ except StoreError as exc:
     st.error(t("store_error", "nl", error=exc))
     st.stop()
 
-selection = frame.render_sidebar()
+selection = errors.guarded(frame.render_sidebar)
 st.session_state["_selection"] = selection
 lang = selection.lang
 frame.declare_language(lang)
@@ -48,6 +48,6 @@ page = st.navigation(
 st.set_page_config(page_title=t("a11y_window_title", lang, page=page.title))
 if cached.is_demo(selection.url, selection.version):
     frame.demo_badge(lang)
-page.run()
+errors.guarded(page.run)
 share_link(lang, st.sidebar)  # after the page, so the page's own URL parameters are in the link
 frame.log_run_time(page.url_path or "overzicht", started)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from vsdash import activities as register
-from vsdash import charts_activities, privacy, schema
+from vsdash import charts_activities, plain_text, privacy, schema
 from vsdash.i18n import fmt_date, fmt_number, t
 from vsdash.ui import cached, frame
 from vsdash.ui.widgets import section_guard, show_chart
@@ -121,7 +121,7 @@ with section_guard(lang, "register"):
         lang=lang,
     )
     st.dataframe(
-        table,
+        privacy.safe_export_frame(table),  # its CSV download must not carry formulas
         key="act_register",
         hide_index=True,
         width="stretch",
@@ -197,7 +197,7 @@ with section_guard(lang, "details"):
         t("act_detail_pick", lang), list(labels), key="act_detail", format_func=lambda a: labels[a]
     )
     row = table.set_index("activiteit_id").loc[chosen]
-    st.markdown(f"#### {row['titel']}")
+    st.markdown(f"#### {plain_text.markdown(row['titel'])}")
     st.markdown(
         t(
             "act_detail_line",
@@ -214,15 +214,19 @@ with section_guard(lang, "details"):
     if row["doelgroepen"]:
         facts.append(f"**{t('act_col_targets', lang)}:** {row['doelgroepen']}")
     if row["partners"]:
-        facts.append(f"**{t('act_col_partners', lang)}:** {row['partners']}")
+        facts.append(f"**{t('act_col_partners', lang)}:** {plain_text.markdown(row['partners'])}")
     if pd.notna(row["bereik"]):
         facts.append(f"**{t('act_col_reach', lang)}:** {fmt_number(int(row['bereik']), lang)}")
     if pd.notna(row["budget_eur"]):
         facts.append(f"**{t('act_col_budget', lang)}:** € {fmt_number(int(row['budget_eur']), lang)}")
     if row["kaart_link"]:
-        facts.append(f"**{t('act_col_risk_area', lang)}:** [{row['risicogebied']}]({row['kaart_link']})")
+        facts.append(
+            f"**{t('act_col_risk_area', lang)}:** [{plain_text.markdown(row['risicogebied'])}]({row['kaart_link']})"
+        )
     if row["campagne_link"]:
-        facts.append(f"**{t('act_col_campaign', lang)}:** [{row['campagne']}]({row['campagne_link']})")
+        facts.append(
+            f"**{t('act_col_campaign', lang)}:** [{plain_text.markdown(row['campagne'])}]({row['campagne_link']})"
+        )
     for fact in facts:
         st.markdown(f"- {fact}")
     changed = row["gewijzigd_op"]

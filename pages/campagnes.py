@@ -4,7 +4,7 @@ municipality, and a forest plot of every campaign's effect for the ministry."""
 import pandas as pd
 import streamlit as st
 
-from vsdash import charts, metrics, privacy
+from vsdash import charts, metrics, plain_text, privacy
 from vsdash.effects import describe_effect
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.ui import cached, frame
@@ -96,7 +96,7 @@ with section_guard(lang, "effect"):
         camp = labels.loc[chosen]
         with st.container(border=True):
             st.markdown(
-                f"**{camp['naam']}** · {names.get(code, code)} · "
+                f"**{plain_text.markdown(camp['naam'])}** · {names.get(code, code)} · "
                 f"{fmt_date(pd.Timestamp(camp['start']).date(), lang)} – {fmt_date(pd.Timestamp(camp['eind']).date(), lang)}"
             )
             if est is None:
@@ -183,7 +183,8 @@ with section_guard(lang, "forest"):
     )
     visible = checked[checked["observed"].notna()].copy()
     visible["label"] = [
-        f"{row.naam} — {names.get(row.gemeentecode, row.gemeentecode)}" for row in visible.itertuples()
+        f"{plain_text.html(row.naam)} — {names.get(row.gemeentecode, row.gemeentecode)}"
+        for row in visible.itertuples()
     ]
     if visible.empty:
         st.info(t("forest_empty", lang))

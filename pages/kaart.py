@@ -3,7 +3,7 @@ or measure. Decks are built in vsdash.maps; privacy is applied there through vsd
 
 import streamlit as st
 
-from vsdash import maps, metrics, settings
+from vsdash import maps, metrics, plain_text, settings
 from vsdash.i18n import fmt_date, t
 from vsdash.store import ReportFilter
 from vsdash.ui import cached, frame
@@ -97,7 +97,7 @@ with section_guard(lang, "risicogebied"):
                 t(
                     "map_area_summary",
                     lang,
-                    naam=area["naam"],
+                    naam=plain_text.markdown(area["naam"]),
                     soort=t(f"map_area_type_{area['type']}", lang),
                     gemeente=names.get(area["gemeentecode"], ""),
                     label=table["label"],

@@ -5,7 +5,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from vsdash import charts, metrics, privacy, schema
+from vsdash import charts, metrics, plain_text, privacy, schema
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.ui import cached, frame
 from vsdash.ui.widgets import section_guard, show_chart
@@ -125,7 +125,7 @@ with right, section_guard(lang, "nieuw"):
                 t(
                     "new_campaign",
                     lang,
-                    naam=camp.naam,
+                    naam=plain_text.markdown(camp.naam),
                     start=fmt_date(camp.start, lang),
                     eind=fmt_date(camp.eind, lang),
                 ),
@@ -143,7 +143,7 @@ with right, section_guard(lang, "nieuw"):
                 t(
                     "new_activity",
                     lang,
-                    titel=act.titel,
+                    titel=plain_text.markdown(act.titel),
                     gemeente=names.get(act.gemeentecode, ""),
                     start=fmt_date(act.start, lang),
                 ),
@@ -158,7 +158,7 @@ with right, section_guard(lang, "nieuw"):
                 t(
                     "new_import",
                     lang,
-                    bestand=imp.bestand,
+                    bestand=plain_text.markdown(imp.bestand),
                     tijd=fmt_date(imp.tijdstip.date(), lang),
                     n=fmt_number(imp.geschreven, lang),
                 ),

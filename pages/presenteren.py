@@ -5,13 +5,12 @@ and the arrow keys step through the slides. The slides, the downloads (PPTX, PDF
 council summary come from one ``presentation.Deck``.
 """
 
-from html import escape
-
 import streamlit as st
 
-from vsdash import charts, summary
+from vsdash import charts, plain_text, summary
 from vsdash.export import effect_lines, key_figure_items, map_lines, trend_note
 from vsdash.i18n import t
+from vsdash.plain_text import html as escape  # escapes and keeps names on one line
 from vsdash.presentation import SLIDES
 from vsdash.ui import cached, frame
 from vsdash.ui.widgets import section_guard, share_link, show_chart
@@ -80,7 +79,10 @@ with st.container(key="dia_inhoud"), section_guard(lang, f"dia {slide}"):
                 show_chart(spec, "present_effect", lang, controls=False)
             with right:
                 lines = effect_lines(deck)
-                st.markdown(f"**{lines[0]}**")
+                st.markdown(
+                    f'<p class="vs-slide-text"><strong>{escape(lines[0])}</strong></p>',
+                    unsafe_allow_html=True,
+                )
                 st.markdown(f'<p class="vs-slide-text">{escape(lines[1])}</p>', unsafe_allow_html=True)
                 for line in lines[2:]:
                     st.markdown(f'<p class="vs-slide-note">{escape(line)}</p>', unsafe_allow_html=True)
@@ -163,7 +165,7 @@ with tools_left, section_guard(lang, "selectie"):
 with tools_right, section_guard(lang, "meenemen"):
     with st.expander(t("present_summary", lang), icon=":material/description:"):
         for paragraph in summary.council_summary(deck):
-            st.write(paragraph)
+            st.write(plain_text.markdown(paragraph))  # plain-text paragraphs naming campaigns
     stem = f"veilige-steden-{sel.gemeente or 'alle'}-{sel.start:%Y%m%d}-{sel.end:%Y%m%d}"
     key_args = (sel.url, sel.version, sel.gemeente, sel.codes, sel.start, sel.end, lang, sel.label)
     with st.expander(t("present_downloads", lang), icon=":material/download:"):

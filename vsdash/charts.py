@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from vsdash import plain_text
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
@@ -205,7 +206,7 @@ def add_campaign_bands(
             line=dict(color=BAND_EDGE, width=1, dash="dot"),
             layer="below",
             annotation=dict(
-                text="▥" if compact else f"▥ {camp.naam}",
+                text="▥" if compact else f"▥ {plain_text.html(camp.naam)}",
                 font=dict(size=11, color=BAND_EDGE),
                 textangle=0,
                 yshift=0 if compact else -12 * (i % 3),
@@ -398,7 +399,7 @@ def add_activity_markers(fig: go.Figure, activities: pd.DataFrame, y: float, lan
             marker=dict(
                 symbol="triangle-down", size=11, color=OKABE_ITO[2], line=dict(color="#004d38", width=1)
             ),
-            text=activities["titel"],
+            text=activities["titel"].map(plain_text.html),
             hovertemplate="%{x|%d-%m-%Y}: %{text}<extra></extra>",
         ),
         **where,
@@ -614,7 +615,7 @@ def campaign_timeline_chart(
                 ),
                 customdata=list(
                     zip(
-                        rows["naam"],
+                        rows["naam"].map(plain_text.html),
                         starts.dt.strftime("%d-%m-%Y"),
                         ends.dt.strftime("%d-%m-%Y"),
                         strict=True,

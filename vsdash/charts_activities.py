@@ -12,7 +12,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from vsdash import schema
+from vsdash import plain_text, schema
 from vsdash.charts import OKABE_ITO, ChartSpec, _base_layout
 from vsdash.i18n import fmt_date, fmt_number, t
 
@@ -60,11 +60,15 @@ def activity_timeline_chart(
         for r, e in zip(running, pd.to_datetime(acts["eind"]), strict=True)
     ]
     per_activity = len(acts) <= max_rows
+    acts["titel_html"] = acts["titel"].map(plain_text.html)  # plotly renders HTML in labels
     order = {c: i for i, c in enumerate(schema.ACTIVITY_CATEGORIES)}
     acts["cat_order"] = acts["categorie"].map(order)
     if per_activity:
         acts = acts.sort_values(["van", "gemeente"])
-        acts["rij"] = [f"{_short(ti)} · {g}" for ti, g in zip(acts["titel"], acts["gemeente"], strict=True)]
+        acts["rij"] = [
+            f"{plain_text.html(_short(ti))} · {g}"
+            for ti, g in zip(acts["titel"], acts["gemeente"], strict=True)
+        ]
         # Duplicate titles in one municipality (a yearly workshop) still need their own row.
         acts["rij"] = acts["rij"] + acts.groupby("rij").cumcount().map(
             lambda i: "" if i == 0 else f" ({i + 1})"
@@ -91,7 +95,7 @@ def activity_timeline_chart(
                 textposition="outside" if per_activity else "none",
                 textfont=dict(size=11),
                 cliponaxis=False,
-                customdata=part[["titel", "gemeente", "status_label", "eind_label"]].to_numpy(),
+                customdata=part[["titel_html", "gemeente", "status_label", "eind_label"]].to_numpy(),
                 hovertemplate=(
                     "<b>%{customdata[0]}</b><br>%{customdata[1]} · "
                     + t(f"cat_{category}", lang)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import os
 import sys
 
@@ -50,18 +51,27 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    as_json = bool(getattr(args, "json", False))
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(f"Fout: {exc}", file=sys.stderr)
-        return 2
+        return _report_error(str(exc), "invoer", 2, as_json)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - people get a sentence, developers ask for the traceback
         if os.environ.get("VSDASH_DEBUG"):
             raise
+        message = f"Onverwachte fout ({type(exc).__name__}): {exc}. Zet VSDASH_DEBUG=1 voor details."
+        return _report_error(message, "onverwacht", 1, as_json)
+
+
+def _report_error(message: str, kind: str, code: int, as_json: bool) -> int:
+    """Print an error for people (stderr) or, with ``--json``, as one JSON object on stdout."""
+    if as_json:
+        # A script reading --json output gets JSON for errors too, with the same Dutch sentence.
         print(
-            f"Onverwachte fout ({type(exc).__name__}): {exc}. Zet VSDASH_DEBUG=1 voor details.",
-            file=sys.stderr,
+            json.dumps({"error": {"soort": kind, "message": message}, "exit_code": code}, ensure_ascii=False)
         )
-        return 1
+    else:
+        print(f"Fout: {message}", file=sys.stderr)
+    return code

@@ -1272,6 +1272,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": 'Aantallen van 1 tot {k} worden niet getoond ("<{k}") om melders te beschermen.',
         "en": 'Counts from 1 to {k} are not shown ("<{k}") to protect people who report.',
     },
+    # issue 15: an unexpected error of the whole page, without details for readers
+    "error_page": {
+        "nl": "Deze pagina kon niet worden getoond door een onverwachte fout. Laad de pagina opnieuw of kies een andere selectie; blijft het misgaan, meld het dan aan de beheerder (de details staan in het logboek van de server).",
+        "en": "This page could not be shown because of an unexpected error. Reload the page or choose another selection; if it keeps failing, tell the administrator (the details are in the server log).",
+    },
     "error_generic": {
         "nl": "Er ging iets mis bij het maken van dit onderdeel. De rest van de pagina werkt nog. Melding voor de beheerder: {kind}.",
         "en": "Something went wrong building this part. The rest of the page still works. Note for the administrator: {kind}.",

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from pathlib import Path
 
 import pandas as pd
 
@@ -185,12 +184,11 @@ def undo_last_import(store, user: str = "onbekend") -> dict | None:
 
 
 def _remove_rejections_file(store, import_id: str) -> None:
-    from vsdash import settings
+    from vsdash.ingest.transaction import _rejections_path  # the ingest package imports this module
 
-    if store.location.backend != "duckdb":
-        return
-    base = Path(store.location.target).parent if store.location.target != ":memory:" else settings.DATA_DIR
-    (base / "imports" / f"{import_id}-geweigerd.csv").unlink(missing_ok=True)
+    path = _rejections_path(store, import_id)
+    if path is not None:
+        path.unlink(missing_ok=True)
 
 
 def data_hash(store) -> str:

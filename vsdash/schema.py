@@ -333,15 +333,21 @@ IMPORT_LOG = Table(
 
 IMPORT_REJECTIONS = Table(
     "import_rejections",
-    "Geweigerde rijen van imports met --skip-invalid, met de reden (niets gaat verloren). "
-    "Coördinaten worden ook hier niet bewaard.",
+    "Geweigerde rijen van imports met --skip-invalid, met de reden. Alleen de ingelezen velden: "
+    "geen coördinaten, vrije tekst of kolommen die de import negeert (die kunnen persoonsgegevens "
+    "bevatten). Ongedaan maken van de import wist ze ook.",
     (
         _c("import_id", "VARCHAR", "Import waarbij de rij werd geweigerd", False),
         _c("rij", "INTEGER", "Rijnummer zoals een spreadsheet het toont (kopregel is rij 1)", False),
         _c("kolom", "VARCHAR", "Kolom met het probleem (zoals in het bestand)"),
-        _c("waarde", "VARCHAR", "De geweigerde waarde (coördinaten: niet bewaard)"),
+        _c("waarde", "VARCHAR", "De geweigerde waarde (coördinaten en vrije tekst: niet bewaard)"),
         _c("melding", "VARCHAR", "Wat er mis is en wat is toegestaan", False),
-        _c("gegevens", "VARCHAR", "De hele rij als JSON, zonder coördinaten", False),
+        _c(
+            "gegevens",
+            "VARCHAR",
+            "De ingelezen velden van de rij als JSON; zonder coördinaten, vrije tekst en genegeerde kolommen",
+            False,
+        ),
     ),
 )
 
@@ -362,6 +368,26 @@ META = Table(
     (
         _c("sleutel", "VARCHAR", "Naam", False),
         _c("waarde", "VARCHAR", "Waarde", False),
+    ),
+    ("sleutel",),
+)
+
+# Issue 15: failed logins live in the store so that a new session, a cleared cache or a restart
+# gives no fresh attempts (vsdash/login_throttle.py).
+LOGIN_FAILURES = Table(
+    "login_failures",
+    "Mislukte inlogpogingen per account en per adres, voor de wachttijd na te veel pogingen. "
+    "Geen wachtwoorden; een geslaagde login wist de rij.",
+    (
+        _c("sleutel", "VARCHAR", "account:<naam> of address:<IP-adres>", False),
+        _c("mislukt", "INTEGER", "Aantal mislukte pogingen achter elkaar", False),
+        _c("laatste", "TIMESTAMP", "Moment van de laatste mislukte poging (UTC)", False),
+        _c(
+            "geblokkeerd_tot",
+            "TIMESTAMP",
+            "Tot wanneer inloggen met deze sleutel wordt geweigerd (UTC)",
+            False,
+        ),
     ),
     ("sleutel",),
 )
@@ -445,7 +471,9 @@ DEMO_TABLES = (
     "risk_areas",
     "activities",
 )
-ALL_TABLES = BASE_TABLES + AGGREGATE_TABLES
+#: Tables that are not data: kept out of content_hash and of demo clearing.
+SECURITY_TABLES = (LOGIN_FAILURES,)
+ALL_TABLES = BASE_TABLES + AGGREGATE_TABLES + SECURITY_TABLES
 TABLES = {t.name: t for t in ALL_TABLES}
 
 

@@ -21,6 +21,7 @@ SETTINGS = {
     "VSDASH_DEBUG": "When set, the command line shows tracebacks for unexpected errors.",
     "VSDASH_LOG_TIMINGS": "When set, the app logs how long each page run took on the server (used by the browser benchmark).",
     "VSDASH_MAX_UPLOAD_MB": "Largest file an import accepts, in megabytes (page and command line). Default 200.",
+    "VSDASH_TRUSTED_PROXIES": "Comma-separated addresses or networks of reverse proxies whose X-Forwarded-For header is believed for the login back-off (e.g. 127.0.0.1 for a proxy on the same host). Default: none.",
     "VSDASH_ADMIN_PASSWORD_HASH": "Hash of the administrator password that unlocks imports when no OIDC login is configured (make it with python -m vsdash hash-password). Default: none (imports locked).",
 }
 
@@ -58,6 +59,26 @@ def max_upload_bytes() -> int:
 def admin_password_hash() -> str | None:
     """Return the administrator password hash from the environment, or None."""
     return os.environ.get("VSDASH_ADMIN_PASSWORD_HASH") or None
+
+
+def trusted_proxies() -> tuple[str, ...]:
+    """Return the reverse proxies whose ``X-Forwarded-For`` is believed (``VSDASH_TRUSTED_PROXIES``).
+
+    Empty by default: without a proxy setting, only the connection's own address counts. An entry
+    that is not an address or network stops the app with a message, rather than being ignored.
+    """
+    import ipaddress
+
+    raw = os.environ.get("VSDASH_TRUSTED_PROXIES", "")
+    entries = tuple(item.strip() for item in raw.split(",") if item.strip())
+    for item in entries:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError as exc:
+            raise ValueError(
+                f"VSDASH_TRUSTED_PROXIES bevat {item!r}; verwacht adressen of netwerken zoals 127.0.0.1 of 10.0.0.0/8."
+            ) from exc
+    return entries
 
 
 def log_timings() -> bool:

@@ -74,6 +74,14 @@ class _DuckDBBackend:
         try:
             self._con = duckdb.connect(path)
         except duckdb.IOException as exc:
+            if "lock" in str(exc).lower():
+                # DuckDB lets one process write a file; a running dashboard holds it.
+                raise StoreError(
+                    f"De opslag {path} is in gebruik door een ander programma, meestal het draaiende "
+                    "dashboard: een DuckDB-bestand kan maar door één programma tegelijk geopend worden. "
+                    "Stop het dashboard en probeer het opnieuw, of gebruik PostgreSQL "
+                    "(VSDASH_DATABASE_URL=postgresql://...) zodat dashboard en opdrachtregel tegelijk werken."
+                ) from exc
             raise StoreError(
                 f"De opslag {path} is niet te openen: {exc}. Is er een ander programma dat het bestand gebruikt?"
             ) from exc

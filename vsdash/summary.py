@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from vsdash import plain_text
 from vsdash.i18n import fmt_date, fmt_number, t
 from vsdash.presentation import Deck
 
@@ -67,5 +68,6 @@ def council_summary(deck: Deck) -> list[str]:
 def summary_markdown(deck: Deck) -> str:
     """The summary as a Markdown document with a title (for download as .md or .txt)."""
     title = t("summary_title", deck.lang, selectie=deck.label)
-    body = "\n\n".join(council_summary(deck))
+    # The paragraphs are plain text naming campaigns: escaped, so a Markdown viewer shows them as typed.
+    body = "\n\n".join(plain_text.markdown(paragraph) for paragraph in council_summary(deck))
     return f"# {title}\n\n_{deck.period_text}_\n\n{body}\n"

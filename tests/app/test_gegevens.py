@@ -52,3 +52,46 @@ def test_right_password_shows_the_import_form(monkeypatch, demo_store_url):
     assert not at.error
     assert at.get("file_uploader"), "upload field missing after login"
     assert any("demodata" in w.value for w in at.warning)  # mixing real data into demo is guarded
+
+
+def test_new_sessions_and_a_cleared_cache_give_no_fresh_password_attempts(monkeypatch, tmp_path):
+    import streamlit as st
+
+    url = f"duckdb:///{tmp_path / 'login.duckdb'}"
+    Store(url).close()
+    monkeypatch.setenv("VSDASH_ADMIN_PASSWORD_HASH", hash_password("juist-wachtwoord-123"))
+    for _ in range(3):
+        at = _run(monkeypatch, url, {"vs_admin_password": "fout-wachtwoord"})
+        assert any("onjuist" in e.value for e in at.error)
+        st.cache_resource.clear()  # what any websocket client can ask the server to do
+    at = _run(monkeypatch, url, {"vs_admin_password": "juist-wachtwoord-123"})
+    assert not at.exception, at.exception
+    assert any("Te veel mislukte pogingen" in e.value for e in at.error)
+    assert not at.get("file_uploader")
+
+
+def test_import_log_hides_importers_from_readers_and_neutralises_formulas(monkeypatch, tmp_path):
+    from tests.db.helpers import reports_csv, utrecht_rows
+    from vsdash import ingest
+
+    url = f"duckdb:///{tmp_path / 'log.duckdb'}"
+    store = Store(url)
+    ingest.import_file(
+        store,
+        reports_csv(utrecht_rows(3)),
+        "reports",
+        file_name='=HYPERLINK("http://evil.example","klik").csv',
+        user="jan.jansen@gemeente.example",
+    )
+    store.close()
+    monkeypatch.setenv("VSDASH_ADMIN_PASSWORD_HASH", hash_password("juist-wachtwoord-123"))
+
+    reader = _run(monkeypatch, url)
+    assert not reader.exception, reader.exception
+    log = reader.dataframe[0].value
+    assert "gebruiker" not in log.columns
+    assert "jan.jansen" not in log.to_csv()
+    assert log["bestand"].iloc[0].startswith("'=HYPERLINK")  # a spreadsheet reads it as text
+
+    admin = _run(monkeypatch, url, {"_vs_admin": True})
+    assert admin.dataframe[0].value["gebruiker"].iloc[0] == "jan.jansen@gemeente.example"

@@ -101,3 +101,18 @@ def test_map_says_which_whole_weeks_it_counts(monkeypatch, demo_store_url):
     first, last = metrics.whole_weeks(start, end)
     captions = " ".join(c.value for c in at.caption)
     assert f"hele weken van {fmt_date(first, 'nl')} tot en met {fmt_date(last, 'nl')}" in captions
+
+
+def test_a_forged_widget_state_shows_a_short_dutch_message_not_a_traceback(monkeypatch, demo_store_url):
+    # A client can send any value for a widget; a period of two integers breaks the sidebar.
+    at = run_page(monkeypatch, demo_store_url, "pages/overzicht.py", {"periode": (1, 2)})
+    assert not at.exception, [e.value for e in at.exception]
+    [error] = at.error
+    assert "onverwachte fout" in error.value and "Traceback" not in error.value and ".py" not in error.value
+
+
+def test_readers_never_get_error_details_from_streamlit():
+    import tomllib
+
+    config = tomllib.loads((PROJECT_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == "none"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.db.helpers import UTRECHT_STATION, reports_csv, risk_area_geojson, utrecht_rows, xlsx
+from tests.db.helpers import HEADER, UTRECHT_STATION, reports_csv, risk_area_geojson, utrecht_rows, xlsx
 from vsdash import ingest
 from vsdash.store import ReportFilter, Store
 
@@ -99,11 +99,35 @@ def test_skip_invalid_writes_valid_rows_and_keeps_refused_rows_without_coordinat
     assert (result.written, result.rejected, result.refused) == (5, 1, False)
     kept = store.query("SELECT * FROM import_rejections")
     assert list(kept["rij"]) == [7] and "buiten de gemeente" in kept["melding"].iloc[0]
-    assert "52,37" not in kept["gegevens"].iloc[0] and "(niet bewaard)" in kept["gegevens"].iloc[0]
+    assert "52,37" not in kept["gegevens"].iloc[0] and "breedtegraad" not in kept["gegevens"].iloc[0]
     assert kept["waarde"].isna().all()
     if store.dialect == "duckdb":
         text = Path(result.rejections_file).read_text(encoding="utf-8-sig")
         assert "X1" in text and "52,37" not in text
+
+
+def test_refused_rows_keep_no_personal_data_and_undo_removes_them(store):
+    header = HEADER + ";naam_melder;email;adres;omschrijving"
+    personal = ";Jan Jansen;jan@example.nl;Oudegracht 1;hij riep iets naar me"
+    rows = [row + personal for row in utrecht_rows(3)] + [
+        "X1;GM0344;31-02-2024;;verbaal;52,09;5,12" + personal
+    ]
+    result = ingest.import_file(
+        store, reports_csv(rows, header=header), "reports", file_name="m.csv", skip_invalid=True
+    )
+    assert (result.written, result.rejected) == (3, 1)
+    kept = store.query("SELECT * FROM import_rejections")
+    stored = " ".join(kept.astype(str).to_numpy().ravel())
+    assert "X1" in stored and "31-02-2024" in stored  # what the importer needs to find and fix the row
+    for text in ("Jan Jansen", "jan@example.nl", "Oudegracht", "riep", "52,09", "5,12"):
+        assert text not in stored
+    if result.rejections_file:
+        csv_text = Path(result.rejections_file).read_text(encoding="utf-8-sig")
+        assert "X1" in csv_text and not any(t in csv_text for t in ("Jan Jansen", "jan@example.nl", "52,09"))
+    ingest.undo_last_import(store)
+    assert store.query("SELECT count(*) AS n FROM import_rejections")["n"].iloc[0] == 0
+    if result.rejections_file:
+        assert not Path(result.rejections_file).exists()
 
 
 def test_undo_last_import_restores_the_store(store):

@@ -99,10 +99,10 @@ def test_import_writes_reports_channels_and_wijken_and_keeps_no_coordinates(tmp_
         for record in rejected["gegevens"]:
             row = json.loads(record)
             assert "Omschrijving" not in row and "Behandelaar" not in row  # ignored columns are not kept
-            assert row["X"] == row["Y"] == "(niet bewaard)"
+            assert "X" not in row and "Y" not in row  # coordinates are never kept (ADR 0001)
         download = refused_rows(store, result.import_id)  # what the page offers to download
         assert list(download["rij"]) == sorted(rejected["rij"].unique())
-        assert "Omschrijving" not in download.columns and set(download["X"]) == {"(niet bewaard)"}
+        assert not {"Omschrijving", "X", "Y"} & set(download.columns)
         assert download["reden"].str.len().gt(10).all()
         on_disk = Path(result.rejections_file).read_text(encoding="utf-8-sig")
         assert "Omschrijving" not in on_disk and "Behandelaar" not in on_disk
@@ -161,6 +161,8 @@ def test_latitude_columns_with_rd_metres_say_so(empty_store):
         b"A1;Nijmegen;01-02-2024;verbaal;51,8425;5,8528\n"
         b"A2;Nijmegen;01-02-2024;verbaal;51.842;5.853\n"
         b"A3;Nijmegen;01-02-2024;verbaal;428412;187523\n"
+        b"A4;Nijmegen;01-02-2024;verbaal;51,840;5,850\n"
+        b"A5;Nijmegen;01-02-2024;verbaal;51.84;5.85\n"
     )
     result = ingest.import_file(empty_store, csv, "reports", file_name="m.csv", dry_run=True)
     assert result.rejected == 1

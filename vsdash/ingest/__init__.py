@@ -14,7 +14,8 @@ All or nothing by default: one invalid row refuses the file and the store is unc
 ``import_rejections``; for a DuckDB store also ``imports/<import_id>-geweigerd.csv`` beside it).
 
 Reports lose their raw coordinates here: they become H3 cells (res 7/8/9), a wijkcode and a risk
-area, and the coordinates are dropped (``docs/adr/0001``); refused rows are kept without them.
+area, and the coordinates are dropped (``docs/adr/0001``); refused rows keep only
+the mapped fields (no coordinates, free text or ignored columns), and undo removes them too.
 
 One door per module, so each step and its limits can be read in one place:
 

@@ -12,3 +12,7 @@ MAX_ERRORS_LISTED = 1000
 # real workbooks compress about 5-20 times.
 MAX_ZIP_RATIO = 200
 MAX_XLSX_UNCOMPRESSED = 2 * 1024**3
+# Risk areas: a file with more areas or vertices than this is refused before any polygon is built.
+# A detailed city-centre polygon has a few hundred vertices; a million made a map 33 MB per view.
+MAX_RISK_AREAS = 5_000
+MAX_GEO_VERTICES = 250_000

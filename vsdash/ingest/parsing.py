@@ -200,4 +200,5 @@ def _parse_field(f: Field, text: pd.Series, usable: pd.Series, lookup: dict[str,
             ok = value.str.match(f.pattern)
             return value.where(usable & ok), usable & ~ok
         return value.where(usable), None
-    return text.where(usable), None
+    # Free text is kept on one line: a line break in a name only ever served to break a layout.
+    return text.str.replace(r"\s+", " ", regex=True).where(usable), None

@@ -182,9 +182,10 @@ def _errors(mask: pd.Series, fieldname: str, message: str) -> pd.DataFrame:
 
 def _as_text(values: pd.Series) -> pd.Series:
     """Numbers as text with a decimal point, read back exactly by the number parser."""
-    # A trailing zero: '5.853' would read as 5853 (a thousands group), '5.8530' cannot.
+    # Trailing zeros: '52.09' and '5.853' could read as thousands groups ('52.090' is 52090);
+    # with four more digits no group of exactly three is left after the point.
     text = values.to_numpy(dtype=float).astype(str)
-    return pd.Series(np.char.add(text, "0"), index=values.index).where(values.notna(), "")
+    return pd.Series(np.char.add(text, "0000"), index=values.index).where(values.notna(), "")
 
 
 def _rd_to_degrees(cells: pd.DataFrame, x: str, y: str) -> pd.DataFrame:

@@ -20,7 +20,7 @@ def _to_table_rows(kind: str, valid: pd.DataFrame, geometry, progress: Progress)
         frame = valid.assign(
             programma=valid["programma"].fillna("veilige_steden"),
             start=valid["start"].dt.date,
-            eind=valid["eind"].dt.date,
+            eind=pd.to_datetime(valid["eind"]).dt.date,  # an optional column may be absent (all NA)
             bereik=valid["bereik"].astype("Int64"),
             budget_eur=valid["budget_eur"].astype("Int64"),
             gewijzigd_op=dt.datetime.now(),

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from vsdash import import_undo, report_channels, settings
-from vsdash.ingest.fields import COORDINATE_FIELDS, KEYS, TABLE_OF
+from vsdash.ingest.fields import COORDINATE_FIELDS, FIELDS, KEYS, TABLE_OF
 from vsdash.ingest.results import ImportResult, Progress
 from vsdash.ingest.rows import _locate
 
@@ -80,7 +80,7 @@ def write_import(
             import_undo.add_channels(store, import_id, new_channels["kanaal_id"], cur)
             result.channels_new = list(new_channels["naam"])
         if result.rejected:
-            store.insert("import_rejections", _rejections(import_id, errors, raw, columns), cur)
+            store.insert("import_rejections", _rejections(import_id, result.kind, errors, raw, columns), cur)
         store.insert(
             "import_log",
             pd.DataFrame(
@@ -109,7 +109,7 @@ def write_import(
         else:
             store.bump_version(cur)
     if result.rejected:
-        result.rejections_file = _write_rejections_file(store, import_id, errors, raw, columns)
+        result.rejections_file = _write_rejections_file(store, import_id, result.kind, errors, raw, columns)
 
 
 _CHANNEL_VALUES = ["naam", "soort", "start", "eind"]
@@ -206,25 +206,35 @@ def _existing_keys(store, kind: str, rows: dict[str, pd.DataFrame], cursor) -> p
     return pd.Series(probe.isin(known), index=frame.index)
 
 
-def _safe_row(raw: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
-    """The refused rows as given, with coordinate columns blanked (never stored, ADR 0001)."""
-    hidden = [columns[f] for f in COORDINATE_FIELDS if f in columns]
-    return raw.assign(**{c: "(niet bewaard)" for c in hidden})
+def _kept_columns(kind: str, columns: dict[str, str]) -> list[str]:
+    """The file columns a refused row keeps: mapped fields only, never coordinates or free text.
+
+    Columns the import ignores (``naam_melder``, ``email``, ``adres``, ``omschrijving`` ...) may
+    hold personal data the dashboard has no business keeping, and free text can too.
+    """
+    return [
+        columns[f.name]
+        for f in FIELDS[kind]
+        if f.name in columns and f.name not in COORDINATE_FIELDS and f.parse != "text"
+    ]
+
+
+def _safe_rows(raw: pd.DataFrame, kind: str, columns: dict[str, str]) -> pd.DataFrame:
+    """The refused rows with only the columns that may be kept (``_kept_columns``)."""
+    return raw[_kept_columns(kind, columns)]
 
 
 def _rejections(
-    import_id: str, errors: pd.DataFrame, raw: pd.DataFrame, columns: dict[str, str]
+    import_id: str, kind: str, errors: pd.DataFrame, raw: pd.DataFrame, columns: dict[str, str]
 ) -> pd.DataFrame:
-    safe = _safe_row(raw, columns)
-    coordinate_columns = {columns[f] for f in COORDINATE_FIELDS if f in columns}
-    records = safe.loc[errors.index.unique()].apply(
-        lambda r: json.dumps(r.to_dict(), ensure_ascii=False), axis=1
+    kept = set(_kept_columns(kind, columns))
+    records = (
+        _safe_rows(raw, kind, columns)
+        .loc[errors.index.unique()]
+        .apply(lambda r: json.dumps(r.to_dict(), ensure_ascii=False), axis=1)
     )
     column = errors["field"].map(lambda f: columns.get(f, f))
-    value = [
-        None if col in coordinate_columns or col not in raw.columns else raw.at[row, col]
-        for row, col in zip(errors.index, column, strict=True)
-    ]
+    value = [raw.at[row, col] if col in kept else None for row, col in zip(errors.index, column, strict=True)]
     return pd.DataFrame(
         {
             "import_id": import_id,
@@ -237,22 +247,28 @@ def _rejections(
     )
 
 
+def _rejections_path(store, import_id: str) -> Path | None:
+    """Where a DuckDB store keeps the refused rows of ``import_id`` as CSV (None for PostgreSQL)."""
+    if store.location.backend != "duckdb":
+        return None
+    base = Path(store.location.target).parent if store.location.target != ":memory:" else settings.DATA_DIR
+    return base / "imports" / f"{import_id}-geweigerd.csv"
+
+
 def _write_rejections_file(
-    store, import_id: str, errors: pd.DataFrame, raw: pd.DataFrame, columns: dict[str, str]
+    store, import_id: str, kind: str, errors: pd.DataFrame, raw: pd.DataFrame, columns: dict[str, str]
 ) -> str | None:
     """For a DuckDB store, also write the refused rows as a CSV beside it (opens in Excel)."""
     from vsdash import privacy
 
-    if store.location.backend != "duckdb":
+    path = _rejections_path(store, import_id)
+    if path is None:
         return None
-    base = Path(store.location.target).parent if store.location.target != ":memory:" else settings.DATA_DIR
-    folder = base / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     reasons = errors.groupby(level=0)["message"].agg(" | ".join)
-    frame = _safe_row(raw, columns).loc[reasons.index]
+    frame = _safe_rows(raw, kind, columns).loc[reasons.index].copy()
     frame.insert(0, "rij", reasons.index.astype(int))
     frame["reden"] = reasons.to_numpy()
-    path = folder / f"{import_id}-geweigerd.csv"
     privacy.safe_export_frame(frame).to_csv(path, sep=";", index=False, encoding="utf-8-sig")
     return str(path)
 

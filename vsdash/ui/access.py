@@ -1,23 +1,20 @@
 """Login for changing data: Streamlit's OIDC login when configured, else an administrator password.
 
-The password check, hashing and lockout live in ``vsdash.auth``; this module only draws the
-widgets and keeps the throttle in ``st.cache_resource`` so every session shares it.
+The password check and hashing live in ``vsdash.auth``, the back-off after failed attempts in
+``vsdash.login_throttle`` (counted in the store, per account and per address); this module only
+draws the widgets and reads the client's address from the connection.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from vsdash import auth, settings
+from vsdash import auth, login_throttle, plain_text, settings
 from vsdash.i18n import t
+from vsdash.ui import cached
 
 PASSWORD_KEY = "vs_admin_password"
 ADMIN_KEY = "_vs_admin"
-
-
-@st.cache_resource(show_spinner=False)
-def _throttle() -> auth.LoginThrottle:
-    return auth.LoginThrottle()
 
 
 def _secrets_section(name: str) -> dict:
@@ -37,18 +34,21 @@ def admin_password_hash() -> str | None:
     return _secrets_section("vsdash").get("admin_password_hash") or settings.admin_password_hash()
 
 
-def _client_key() -> str:
-    address = None
+def _client_address() -> str:
+    """The client's address for the login back-off (``X-Forwarded-For`` only via trusted proxies)."""
     try:
-        address = st.context.ip_address
-    except Exception:  # noqa: BLE001 - not available outside a browser session (tests)
-        address = None
-    if address:
-        return f"ip:{address}"
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
+        remote_ip = st.context.ip_address
+        forwarded = st.context.headers.get("X-Forwarded-For")
+    except Exception:  # noqa: BLE001 - no browser connection (AppTest): counted as loopback
+        remote_ip, forwarded = None, None
+    return login_throttle.client_address(remote_ip, forwarded)
 
-    ctx = get_script_run_ctx()
-    return f"session:{ctx.session_id if ctx else 'local'}"
+
+def signed_in_admin() -> bool:
+    """Whether this session has signed in to change data (OIDC login or the administrator password)."""
+    if oidc_configured():
+        return bool(st.user.is_logged_in)
+    return bool(st.session_state.get(ADMIN_KEY))
 
 
 def editor(lang: str) -> str | None:
@@ -60,7 +60,7 @@ def editor(lang: str) -> str | None:
     if oidc_configured():
         if st.user.is_logged_in:
             name = st.user.get("email") or st.user.get("name") or "ingelogd"
-            st.caption(t("data_logged_in_as", lang, naam=name))
+            st.caption(t("data_logged_in_as", lang, naam=plain_text.markdown(name)))
             st.button(t("data_logout", lang), on_click=st.logout, key="vs_logout")
             return str(name)
         st.info(t("data_login_needed", lang))
@@ -81,7 +81,9 @@ def editor(lang: str) -> str | None:
         # Checked before the field is drawn, so it can be emptied: a password never stays in state.
         st.session_state[PASSWORD_KEY] = ""
         try:
-            outcome = auth.check_admin_password(attempt, stored, _throttle(), _client_key())
+            outcome = login_throttle.check_password(
+                attempt, stored, cached.store(), account="beheerder", address=_client_address()
+            )
         except auth.HashFormatError as exc:
             st.error(str(exc))
             return None

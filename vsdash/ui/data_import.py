@@ -5,16 +5,20 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from vsdash import column_mapping, import_undo, ingest, report_channels
+from vsdash import column_mapping, import_undo, ingest, plain_text, privacy, report_channels
 from vsdash.i18n import t
 from vsdash.sheet_layout import MAX_HEADER_SEARCH
-from vsdash.ui import cached
+from vsdash.ui import access, cached
 
 KIND_KEYS = {kind: f"data_kind_{kind.replace('-', '_')}" for kind in ingest.KINDS}
 
 
 def import_log(url: str, version: str, lang: str) -> None:
-    """The import log, newest first (open to everyone: it holds no personal data)."""
+    """The import log, newest first: open to everyone, who imported only for signed-in administrators.
+
+    Names and e-mail addresses of importers are personal data; file names and counts are not.
+    Every cell is neutralised for spreadsheets, because the table's own CSV download exports it.
+    """
     log = cached.table(url, version, "import_log")
     st.subheader(t("data_log_title", lang))
     if log.empty:
@@ -23,7 +27,7 @@ def import_log(url: str, version: str, lang: str) -> None:
     shown = log[
         [
             "tijdstip",
-            "gebruiker",
+            *(["gebruiker"] if access.signed_in_admin() else []),
             "bestand",
             "soort",
             "aanvaard",
@@ -33,7 +37,7 @@ def import_log(url: str, version: str, lang: str) -> None:
             "ongedaan",
         ]
     ]
-    st.dataframe(shown, hide_index=True, width="stretch")
+    st.dataframe(privacy.safe_export_frame(shown), hide_index=True, width="stretch")
 
 
 def templates(lang: str) -> None:
@@ -225,7 +229,7 @@ def import_form(store, user: str, is_demo: bool, lang: str) -> None:
                 raw, header_row = _read_for_mapping(kind, data, upload.name, digest, lang)
                 plan, channel_name = _plan_widgets(store, kind, raw, digest, lang)
         except ingest.ImportRefused as exc:
-            st.error(str(exc))
+            st.error(plain_text.markdown(str(exc)))  # names file, columns and values
             plan = None
     skip_invalid = st.checkbox(t("data_skip_invalid", lang), key="import_skip_invalid")
     dry_run = st.checkbox(t("data_dry_run", lang), key="import_dry_run")
@@ -258,7 +262,7 @@ def import_form(store, user: str, is_demo: bool, lang: str) -> None:
             )
         except ingest.ImportRefused as exc:
             bar.empty()
-            st.error(str(exc))
+            st.error(plain_text.markdown(str(exc)))  # names file, columns and values
         else:
             bar.empty()
             if result.written or result.import_id:
@@ -276,7 +280,7 @@ def import_form(store, user: str, is_demo: bool, lang: str) -> None:
 
 def _show_result(store, result: ingest.ImportResult, lang: str) -> None:
     for warning in result.warnings:
-        st.warning(warning)
+        st.warning(plain_text.markdown(warning))
     if result.refused:
         st.error(t("data_refused", lang, n=result.rejected, total=result.rows))
     elif result.dry_run:
@@ -298,14 +302,15 @@ def _show_result(store, result: ingest.ImportResult, lang: str) -> None:
             }
         )
         if len(frame) <= 20:  # a few errors read best as a plain table (also for screen readers)
-            st.table(frame.set_index(t("data_col_row", lang)))
+            st.table(privacy.safe_export_frame(frame).set_index(t("data_col_row", lang)))
         else:
-            st.dataframe(frame, hide_index=True, width="stretch")
+            # Refused values can be formulas (often why they were refused): neutralised for the CSV download.
+            st.dataframe(privacy.safe_export_frame(frame), hide_index=True, width="stretch")
     if result.import_id and result.rejected:
         refused = import_undo.refused_rows(store, result.import_id)
         st.download_button(
             t("data_rejections_download", lang, n=result.rejected),
-            refused.to_csv(sep=";", index=False).encode("utf-8-sig"),
+            privacy.safe_export_frame(refused).to_csv(sep=";", index=False).encode("utf-8-sig"),
             f"geweigerd-{result.import_id}.csv",
             "text/csv",
             key="import_rejections_download",
@@ -324,7 +329,7 @@ def _undo(store, user: str, lang: str) -> None:
     done = st.session_state.pop("_undo_done", None)
     if done:
         key = "data_undo_done_demo" if done.get("demo_hersteld") else "data_undo_done"
-        st.success(t(key, lang, bestand=done["bestand"], n=done["verwijderd"]))
+        st.success(t(key, lang, bestand=plain_text.markdown(done["bestand"]), n=done["verwijderd"]))
     last = ingest.last_import(store)
     if last is None:
         return
@@ -333,7 +338,7 @@ def _undo(store, user: str, lang: str) -> None:
         t(
             "data_undo_what",
             lang,
-            bestand=last["bestand"],
+            bestand=plain_text.markdown(last["bestand"]),
             tijd=pd.Timestamp(last["tijdstip"]).strftime("%d-%m-%Y %H:%M"),
             n=int(last["geschreven"]),
         )

@@ -8,7 +8,7 @@ from collections.abc import Collection
 
 import streamlit as st
 
-from vsdash import maps
+from vsdash import maps, plain_text
 from vsdash.i18n import t
 from vsdash.ui.widgets import show_table, table_switch
 
@@ -43,7 +43,7 @@ def show_map(
         )
     with legend_col:
         show_legend(spec, lang)
-    st.caption(spec.alt)
+    st.caption(plain_text.markdown(spec.alt))  # the alt text names areas and events: plain text
     for note in spec.notes:
         st.caption(note)
     _map_table_switch(spec, key, lang, tuple(always_shown))

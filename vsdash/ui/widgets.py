@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from vsdash import export
+from vsdash import export, plain_text, privacy
 from vsdash.charts import ChartSpec
 from vsdash.i18n import t
 
@@ -35,7 +35,7 @@ def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, *
     spec.localise(lang)
     config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
     event = st.plotly_chart(spec.figure, key=key, alt=spec.alt, config=config, **kwargs)
-    st.caption(spec.alt)
+    st.caption(plain_text.markdown(spec.alt))  # the alt text names campaigns: plain text
     if not controls:
         return event
     table_switch(spec.table, spec.more_tables, key, lang)
@@ -98,7 +98,10 @@ def show_table(table: pd.DataFrame) -> None:
         for col in table.columns
         if _is_date_column(table[col])
     }
-    st.dataframe(table, hide_index=True, width="stretch", column_config=dates or None)
+    # The table's CSV download exports cells as shown: no cell may start a spreadsheet formula.
+    st.dataframe(
+        privacy.safe_export_frame(table), hide_index=True, width="stretch", column_config=dates or None
+    )
 
 
 def share_link(lang: str, where=None) -> None:
