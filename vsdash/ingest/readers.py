@@ -86,20 +86,26 @@ def read_table(
 
 
 def read_table_layout(
-    data: bytes, file_name: str, header_row: int | None = None, known_headers: Iterable[str] = ()
+    data: bytes,
+    file_name: str,
+    header_row: int | None = None,
+    known_headers: Iterable[str] = (),
+    max_rows: int | None = None,
 ) -> tuple[pd.DataFrame, TableLayout]:
     """Read a table and say where it was found: header row (guessed, or ``header_row``) and skipped rows.
 
     ``known_headers`` (normalised names an import recognises) help find the header below a title.
+    ``max_rows`` reads only the first data rows (the page's preview and mapping step, which run
+    again on every click); totals rows at the bottom of a longer file are then not looked for.
     """
     if _BLANK.fullmatch(data):
         raise ImportRefused(f"{file_name} is leeg.")
     suffix = Path(file_name).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        frame, layout = _read_xlsx(data, file_name, header_row, known_headers)
+        frame, layout = _read_xlsx(data, file_name, header_row, known_headers, max_rows=max_rows)
         frame = frame.fillna("").astype(TEXT)
     elif suffix in (".csv", ".txt", ""):
-        frame, layout = _read_csv(data, file_name, header_row, known_headers)
+        frame, layout = _read_csv(data, file_name, header_row, known_headers, max_rows=max_rows)
     elif suffix == ".xls":
         raise ImportRefused(f"{file_name} is een oud Excel-bestand (.xls); sla het op als .xlsx of als CSV.")
     elif suffix in GEO_SUFFIXES:
@@ -180,6 +186,7 @@ def _read_csv(
     header_row: int | None,
     known_headers: Iterable[str],
     header_only: bool = False,
+    max_rows: int | None = None,
 ) -> tuple[pd.DataFrame, TableLayout]:
     encoding = _detect_encoding(data, file_name)
     if encoding == "utf-16":
@@ -220,7 +227,7 @@ def _read_csv(
             skip_blank_lines=False,
             skiprows=top.header_row - 1,
             engine="c",
-            nrows=0 if header_only else None,
+            nrows=0 if header_only else max_rows,
         )
     except pd.errors.EmptyDataError as exc:
         raise ImportRefused(f"{file_name} is leeg.") from exc
@@ -233,7 +240,7 @@ def _read_csv(
                 f"Controleer het scheidingsteken ('{sep}') en de aanhalingstekens in die regel."
             ) from exc
         raise ImportRefused(f"{file_name} is geen leesbaar CSV-bestand ({_short(exc)}).") from exc
-    return frame, (top if header_only else _with_trailer(frame, top))
+    return frame, _bottom(frame, top, header_only, max_rows)
 
 
 def _within(header_row: int | None, available: int, file_name: str) -> int | None:
@@ -246,6 +253,17 @@ def _within(header_row: int | None, available: int, file_name: str) -> int | Non
 
 # Totals and notes sit in the last few rows; only those are looked at, so a big file stays fast.
 _TAIL_ROWS = 30
+
+
+def _bottom(frame: pd.DataFrame, top: TableLayout, header_only: bool, max_rows: int | None) -> TableLayout:
+    """The layout with the rows below the data, unless only the top of the file was read."""
+    if header_only:
+        return top
+    if max_rows is not None and len(frame) >= max_rows:
+        return TableLayout(
+            top.header_row, top.first_data_row, top.first_data_row + len(frame) - 1, top.skipped_above
+        )
+    return _with_trailer(frame, top)
 
 
 def _with_trailer(frame: pd.DataFrame, top: TableLayout) -> TableLayout:
@@ -337,6 +355,7 @@ def _read_xlsx(
     header_row: int | None,
     known_headers: Iterable[str],
     header_only: bool = False,
+    max_rows: int | None = None,
 ) -> tuple[pd.DataFrame, TableLayout]:
     """Stream the first sheet (openpyxl read-only), checking the limits row by row.
 
@@ -371,6 +390,8 @@ def _read_xlsx(
         body: list[list[str]] = []
         if not header_only:
             for number, cells in enumerate(_later_rows(head[top.header_row :], rows, width), start=1):
+                if max_rows is not None and number > max_rows:
+                    break
                 if number > MAX_ROWS or number * width > MAX_CELLS:
                     _check_length(MAX_ROWS + 2, file_name)
                 # Cells right of the header have no column name and are not read.
@@ -385,7 +406,7 @@ def _read_xlsx(
         book.close()
     named = [i for i, h in enumerate(header) if h.strip()]
     frame = pd.DataFrame([[r[i] for i in named] for r in body], columns=[header[i] for i in named], dtype=str)
-    return frame, (top if header_only else _with_trailer(frame, top))
+    return frame, _bottom(frame, top, header_only, max_rows)
 
 
 def _later_rows(seen: list[list[str]], rows, width: int):

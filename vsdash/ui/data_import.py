@@ -79,10 +79,15 @@ def _municipality_names(store) -> dict[str, str]:
     return dict(zip(found["gemeentecode"], found["weergavenaam"], strict=True))
 
 
+# The mapping step runs again on every click: it reads the top of the file (enough to recognise
+# columns and RD coordinates by their values), the import reads all of it.
+PREVIEW_ROWS = 500
+
+
 def _read_for_mapping(kind: str, data: bytes, name: str, digest: str, lang: str):
     """Read the file for the preview; the header row is guessed, shown and changeable."""
     known = column_mapping.known_headers(kind, ingest.FIELDS[kind])
-    guessed = ingest.read_table_layout(data, name, None, known)[1]
+    guessed = ingest.read_table_layout(data, name, None, known, max_rows=PREVIEW_ROWS)[1]
     header_row = st.number_input(
         t("data_header_row", lang),
         min_value=1,
@@ -92,7 +97,7 @@ def _read_for_mapping(kind: str, data: bytes, name: str, digest: str, lang: str)
         key=f"import_header_{digest}",
         help=t("data_header_row_help", lang),
     )
-    raw, layout = ingest.read_table_layout(data, name, int(header_row), known)
+    raw, layout = ingest.read_table_layout(data, name, int(header_row), known, max_rows=PREVIEW_ROWS)
     skipped = [*layout.skipped_above, *layout.skipped_below]
     st.caption(
         t("data_header_found", lang, rij=layout.header_row, overgeslagen=", ".join(map(str, skipped)) or "-")
