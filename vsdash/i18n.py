@@ -677,6 +677,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Risk areas (GeoJSON/GeoPackage)",
     },
     "data_kind_population": {"nl": "Inwoners", "en": "Population"},
+    "data_kind_channels": {
+        "nl": "Meldkanalen (start- en einddatum)",
+        "en": "Reporting channels (launch and end dates)",
+    },
     "data_imports_disabled": {
         "nl": "Inlezen is uitgeschakeld: er is geen login ingesteld. Een beheerder zet dit aan door een OIDC-login in te stellen ([auth] in .streamlit/secrets.toml) of door met 'python -m vsdash hash-password' een wachtwoord-hash te maken en die op te nemen als [vsdash] admin_password_hash in secrets.toml of als VSDASH_ADMIN_PASSWORD_HASH. Bekijken blijft voor iedereen open.",
         "en": "Importing is switched off: no login is configured. An administrator enables it by configuring an OIDC login ([auth] in .streamlit/secrets.toml) or by making a password hash with 'python -m vsdash hash-password' and setting it as [vsdash] admin_password_hash in secrets.toml or as VSDASH_ADMIN_PASSWORD_HASH. Viewing stays open to everyone.",
@@ -727,8 +731,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "This store holds demo data (fictitious). Real data is not mixed in; choose below to delete the demo data first.",
     },
     "data_replace_demo": {
-        "nl": "Demodata wissen en vervangen door dit bestand",
-        "en": "Delete the demo data and replace it with this file",
+        "nl": "Demodata wissen (alle gemeenten) en vervangen door dit bestand; terugdraaien zet ze terug",
+        "en": "Delete the demo data (all municipalities) and replace it with this file; undo puts it back",
     },
     "data_mapping_needed": {
         "nl": "Niet alle kolommen zijn herkend. Kies bij elk veld de kolom uit uw bestand (* = verplicht).",
@@ -737,6 +741,115 @@ LABELS: dict[str, dict[str, str]] = {
     "data_mapping_missing": {
         "nl": "Kies nog een kolom voor: {velden}.",
         "en": "Still choose a column for: {velden}.",
+    },
+    # --- issue 20: the mapping step in words an officer understands ------------------------------
+    "map_fixed_value": {"nl": "alle rijen: {waarde}", "en": "all rows: {waarde}"},
+    "map_not_used": {"nl": "niet gebruiken", "en": "do not use"},
+    "fld_melding_id": {"nl": "Meldingsnummer", "en": "Report number"},
+    "fld_help_melding_id": {
+        "nl": "Het nummer of kenmerk van de melding in uw systeem; uniek per gemeente.",
+        "en": "The report's number or reference in your system; unique per municipality.",
+    },
+    "fld_gemeentecode": {"nl": "Gemeente", "en": "Municipality"},
+    "fld_help_gemeentecode": {
+        "nl": "CBS-code (GM0268) of naam; heeft uw bestand geen gemeentekolom, kies dan 'alle rijen: …'.",
+        "en": "CBS code (GM0268) or name; if your file has no municipality column, choose 'all rows: …'.",
+    },
+    "fld_datum": {"nl": "Datum van het voorval", "en": "Date of the incident"},
+    "fld_help_datum": {
+        "nl": "Wanneer het gebeurde: dd-mm-jjjj, eventueel met uu:mm (bijvoorbeeld 14-03-2024 22:30).",
+        "en": "When it happened: dd-mm-yyyy, optionally with hh:mm (for example 14-03-2024 22:30).",
+    },
+    "fld_tijd": {"nl": "Tijdstip", "en": "Time"},
+    "fld_help_tijd": {
+        "nl": "Uur en minuut (uu:mm) als die in een aparte kolom staan.",
+        "en": "Hour and minute (hh:mm) when they are in a separate column.",
+    },
+    "fld_categorie": {"nl": "Soort", "en": "Kind"},
+    "fld_help_reports_categorie": {
+        "nl": "Soort intimidatie: verbaal, non-verbaal, fysiek, achtervolgen of overig.",
+        "en": "Kind of harassment: verbal, non-verbal, physical, following or other.",
+    },
+    "fld_help_activities_categorie": {
+        "nl": "Onderzoek, preventie, interventie of repressie.",
+        "en": "Research, prevention, intervention or repression.",
+    },
+    "fld_kanaal_id": {"nl": "Meldkanaal", "en": "Reporting channel"},
+    "fld_help_kanaal_id": {
+        "nl": "Waarlangs de melding binnenkwam (app, website, telefoon); elk kanaal wordt een meldpunt van de gemeente.",
+        "en": "How the report came in (app, website, phone); each channel becomes a reporting point of the municipality.",
+    },
+    "fld_lat": {"nl": "Breedtegraad (WGS84)", "en": "Latitude (WGS84)"},
+    "fld_help_lat": {
+        "nl": "Graden noorderbreedte, zoals 51,8425; alleen voor de kaart, daarna niet bewaard.",
+        "en": "Degrees north, such as 51.8425; only for the map, not kept afterwards.",
+    },
+    "fld_lon": {"nl": "Lengtegraad (WGS84)", "en": "Longitude (WGS84)"},
+    "fld_help_lon": {
+        "nl": "Graden oosterlengte, zoals 5,8528; alleen voor de kaart, daarna niet bewaard.",
+        "en": "Degrees east, such as 5.8528; only for the map, not kept afterwards.",
+    },
+    "fld_rd_x": {"nl": "X (Rijksdriehoek)", "en": "X (Dutch RD grid)"},
+    "fld_help_rd_x": {
+        "nl": "RD-coördinaat X in meters (7.000 tot 300.000), zoals gemeentelijke systemen die exporteren.",
+        "en": "RD coordinate X in metres (7,000 to 300,000), as municipal systems export it.",
+    },
+    "fld_rd_y": {"nl": "Y (Rijksdriehoek)", "en": "Y (Dutch RD grid)"},
+    "fld_help_rd_y": {
+        "nl": "RD-coördinaat Y in meters (289.000 tot 629.000).",
+        "en": "RD coordinate Y in metres (289,000 to 629,000).",
+    },
+    "fld_wijkcode": {"nl": "Wijk", "en": "District"},
+    "fld_help_wijkcode": {
+        "nl": "CBS-wijkcode (WK026801) of de wijknaam zoals bij het CBS (Nijmegen-Centrum of Centrum); leeg: bepaald uit de coördinaten.",
+        "en": "CBS district code (WK026801) or the district name as CBS writes it; empty: derived from the coordinates.",
+    },
+    "fld_ontvangen_op": {"nl": "Datum ontvangen", "en": "Date received"},
+    "fld_help_ontvangen_op": {
+        "nl": "Wanneer de melding binnenkwam, als dat later was dan het voorval (dd-mm-jjjj).",
+        "en": "When the report came in, if later than the incident (dd-mm-yyyy).",
+    },
+    "fld_activiteit_id": {"nl": "Activiteitnummer", "en": "Activity number"},
+    "fld_programma": {"nl": "Programma", "en": "Programme"},
+    "fld_type": {"nl": "Soort activiteit", "en": "Kind of activity"},
+    "fld_titel": {"nl": "Titel", "en": "Title"},
+    "fld_doelgroepen": {"nl": "Doelgroepen", "en": "Target groups"},
+    "fld_partners": {"nl": "Partners", "en": "Partners"},
+    "fld_start": {"nl": "Startdatum", "en": "Start date"},
+    "fld_eind": {"nl": "Einddatum", "en": "End date"},
+    "fld_status": {"nl": "Status", "en": "Status"},
+    "fld_bereik": {"nl": "Bereik (aantal mensen)", "en": "Reach (people)"},
+    "fld_budget_eur": {"nl": "Budget (euro)", "en": "Budget (euro)"},
+    "fld_risicogebied_id": {"nl": "Risicogebied", "en": "Risk area"},
+    "fld_campagne_id": {"nl": "Campagne", "en": "Campaign"},
+    "fld_naam": {"nl": "Naam", "en": "Name"},
+    "fld_schaal": {"nl": "Landelijk of lokaal", "en": "National or local"},
+    "fld_kanalen": {"nl": "Middelen (posters, sociale media)", "en": "Media (posters, social media)"},
+    "fld_gemeenten": {"nl": "Gemeenten", "en": "Municipalities"},
+    "fld_jaar": {"nl": "Jaar", "en": "Year"},
+    "fld_inwoners": {"nl": "Aantal inwoners", "en": "Inhabitants"},
+    "fld_bron": {"nl": "Bron", "en": "Source"},
+    "fld_soort": {"nl": "Soort meldkanaal", "en": "Kind of channel"},
+    "fld_help_soort": {
+        "nl": "app, meldpunt_web, telefoon of wijkteam; leeg: afgeleid uit de naam.",
+        "en": "app, meldpunt_web, telefoon or wijkteam; empty: derived from the name.",
+    },
+    "fld_help_channels_naam": {
+        "nl": "De naam van het meldkanaal zoals bij de meldingen (bijvoorbeeld App of Stop Intimidatie app).",
+        "en": "The channel's name as in the reports (for example App or Stop Intimidatie app).",
+    },
+    "fld_help_channels_kanaal_id": {
+        "nl": "Leeg laten mag: dan geldt de naam per gemeente, zoals bij het inlezen van meldingen.",
+        "en": "May be left empty: the name per municipality is used, as when reports are imported.",
+    },
+    "fld_help_channels_start": {
+        "nl": "Datum van lancering (dd-mm-jjjj): een nieuw meldkanaal is een breuk in de reeks.",
+        "en": "Launch date (dd-mm-yyyy): a new channel is a break in the series.",
+    },
+    "fld_help_start": {"nl": "Eerste dag, dd-mm-jjjj.", "en": "First day, dd-mm-yyyy."},
+    "fld_help_eind": {
+        "nl": "Laatste dag, dd-mm-jjjj (leeg: loopt nog).",
+        "en": "Last day, dd-mm-yyyy (empty: still running).",
     },
     "data_import_button": {"nl": "Controleren en inlezen", "en": "Check and import"},
     "data_importing": {"nl": "Bezig met inlezen…", "en": "Importing…"},
@@ -751,6 +864,60 @@ LABELS: dict[str, dict[str, str]] = {
     "data_done": {
         "nl": "Ingelezen: {n} rijen geschreven, {bad} geweigerd, {dubbel} waren er al.",
         "en": "Imported: {n} rows written, {bad} refused, {dubbel} were already present.",
+    },
+    # --- issue 20: header row, preview, fixed values, channels, refused rows, undo ---------------
+    "data_header_row": {
+        "nl": "Kopregel (rij met de kolomnamen)",
+        "en": "Header row (the row with the column names)",
+    },
+    "data_header_row_help": {
+        "nl": "Staat er een titel boven de kolomnamen, dan is de kopregel een latere rij. Deze rij is automatisch gekozen; verander hem als de voorbeeldtabel er niet goed uitziet.",
+        "en": "If a title sits above the column names, the header is a later row. It was chosen automatically; change it if the preview looks wrong.",
+    },
+    "data_header_found": {
+        "nl": "Kopregel: rij {rij}. Niet ingelezen (titel, lege regel, totaal of toelichting): rij {overgeslagen}.",
+        "en": "Header: row {rij}. Not imported (title, blank line, total or note): row {overgeslagen}.",
+    },
+    "data_preview": {
+        "nl": "Zo leest het dashboard uw bestand (eerste 5 rijen):",
+        "en": "This is how the dashboard reads your file (first 5 rows):",
+    },
+    "data_map_title": {"nl": "Kolommen koppelen", "en": "Match the columns"},
+    "data_map_help": {
+        "nl": "Herkende kolommen zijn al ingevuld. Kies bij elk veld de kolom uit uw bestand; * = verplicht. Uw keuze wordt onthouden voor de volgende import van deze gemeente.",
+        "en": "Recognised columns are filled in. Choose the column from your file for each field; * = required. Your choice is remembered for this municipality's next import.",
+    },
+    "data_map_choose": {"nl": "— kies een kolom —", "en": "— choose a column —"},
+    "data_map_fixed": {"nl": "dezelfde waarde voor alle rijen …", "en": "the same value for all rows …"},
+    "data_gemeente_all": {"nl": "Gemeente voor alle rijen", "en": "Municipality for all rows"},
+    "data_gemeente_all_help": {
+        "nl": "Uw bestand heeft geen gemeentekolom (de eigen export van een gemeente). Kies de gemeente waar alle meldingen bij horen.",
+        "en": "Your file has no municipality column (a municipality's own export). Choose the municipality all reports belong to.",
+    },
+    "data_gemeente_choose": {"nl": "Kies een gemeente", "en": "Choose a municipality"},
+    "data_channel_name": {
+        "nl": "Naam van het meldpunt voor alle rijen",
+        "en": "Name of the reporting point for all rows",
+    },
+    "data_channels_new": {
+        "nl": "Meldkanalen aangemaakt: {kanalen}. Ze staan bij de gemeente als meldpunt, vanaf hun eerste melding.",
+        "en": "Reporting channels created: {kanalen}. They are listed as the municipality's reporting points from their first report.",
+    },
+    "data_channels_new_dry": {
+        "nl": "Bij inlezen worden deze meldkanalen aangemaakt: {kanalen}.",
+        "en": "Importing will create these reporting channels: {kanalen}.",
+    },
+    "data_rejections_download": {
+        "nl": "Geweigerde rijen downloaden ({n}, met reden)",
+        "en": "Download the refused rows ({n}, with reasons)",
+    },
+    "data_undo_restores_demo": {
+        "nl": "Deze import heeft de demodata gewist; terugdraaien zet de demodata precies terug.",
+        "en": "This import deleted the demo data; undoing it puts the demo data back exactly.",
+    },
+    "data_undo_done_demo": {
+        "nl": "{bestand} teruggedraaid: {n} rijen verwijderd en de demodata teruggezet.",
+        "en": "{bestand} undone: {n} rows deleted and the demo data restored.",
     },
     "data_col_row": {"nl": "Rij", "en": "Row"},
     "data_col_column": {"nl": "Kolom", "en": "Column"},

@@ -143,6 +143,21 @@ def test_undo_last_import_restores_the_store(store):
     assert bool(store.query("SELECT ongedaan FROM import_log WHERE bestand = 'b.csv'")["ongedaan"].iloc[0])
 
 
+def test_undo_of_a_demo_replacement_restores_the_demo_exactly(store):
+    """Issue 20: the demo wipe is undone with the import, on both backends (content equal)."""
+    from vsdash.demo import generate_demo
+    from vsdash.import_undo import data_hash
+
+    generate_demo(store, reports=500)
+    before = data_hash(store)
+    ingest.import_file(store, reports_csv(utrecht_rows(3)), "reports", file_name="m.csv", replace_demo=True)
+    assert not store.is_demo() and _total(store) == 3
+    assert len(store.channels()) == 1  # the import registered Utrecht's channel
+    entry = ingest.undo_last_import(store, user="test")
+    assert entry["demo_hersteld"] and store.is_demo()
+    assert data_hash(store) == before
+
+
 def test_english_headers_names_and_comma_csv_in_windows_1252(store):
     text = "report_id,municipality_code,date,time,category,lat,lon\nE1,'s-Gravenhage,14-03-2024,22:30,Physical,52.0786,4.2886\nE2,Den Haag,15-03-2024,,verbal,,\n"
     result = ingest.import_file(store, text.encode("cp1252"), "reports", file_name="e.csv")
@@ -197,7 +212,8 @@ def test_file_over_the_size_limit_is_refused(store, monkeypatch):
 
 def test_missing_columns_name_the_fields_and_mapping_fixes_them(store):
     data = b"nr;plaats;wanneer;soort\n1;Utrecht;01-03-2024;verbaal\n"
-    with pytest.raises(ingest.ImportRefused, match="melding_id"):
+    # 'nr' and 'soort' are recognised (issue 20); the message names what is missing and what was found.
+    with pytest.raises(ingest.ImportRefused, match=r"gemeentecode.*datum.*nr, plaats, wanneer, soort"):
         ingest.import_file(store, data, "reports", file_name="m.csv")
     mapping = {"melding_id": "nr", "gemeentecode": "plaats", "datum": "wanneer", "categorie": "soort"}
     assert ingest.import_file(store, data, "reports", file_name="m.csv", mapping=mapping).written == 1

@@ -88,3 +88,26 @@ def test_a_file_with_a_million_vertices_is_refused(empty_store):
     data = risk_area_geojson([("RG1", "GM0344", "Cirkel", "park", _circle(1_000_000))])
     with pytest.raises(ingest.ImportRefused, match="hoekpunten"):
         ingest.import_file(empty_store, data, "risk-areas", file_name="rg.geojson", dry_run=True)
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_the_mapping_preview_reads_the_top_below_a_title_and_the_import_the_whole_file(suffix):
+    # The page's mapping step runs on every click: a broken row past the preview must not stop it.
+    rows = [r.split(";") for r in utrecht_rows(30)]
+    table = [["Meldingen 2024"], [], HEADER.split(";"), *rows, ["X", "GM0344", "te", "veel", "velden"] * 2]
+    data = (
+        xlsx(table)
+        if suffix == "xlsx"
+        else ("\r\n".join(";".join(r) for r in table) + "\r\n").encode("utf-8-sig")
+    )
+    name = f"m.{suffix}"
+    preview, layout = ingest.read_table_layout(data, name, max_rows=10)
+    assert layout.header_row == 3 and list(preview.columns) == HEADER.split(";")
+    assert list(preview.index) == list(range(4, 14))
+    assert preview.loc[4, "melding_id"] == "U0"
+    assert ingest.file_columns(data, name) == HEADER.split(";")
+    if suffix == "csv":
+        with pytest.raises(ingest.ImportRefused, match="kolommen"):
+            ingest.read_table(data, name)
+    else:  # cells right of the header are not read; the broken row is a row like any other
+        assert len(ingest.read_table(data, name)) == 31

@@ -32,6 +32,21 @@ def register(sub) -> None:
         action="store_true",
         help="Wis de demodata van de opslag en zet daarna deze echte gegevens erin",
     )
+    p.add_argument(
+        "--gemeente",
+        help="Gemeente voor alle rijen (CBS-code of naam, zoals GM0268 of Nijmegen), voor een bestand "
+        "zonder gemeentekolom, zoals de eigen export van een gemeente",
+    )
+    p.add_argument(
+        "--kanaal",
+        help="Naam van het meldkanaal voor meldingen zonder bronkolom (standaard 'Meldpunt straatintimidatie')",
+    )
+    p.add_argument(
+        "--kopregel",
+        type=int,
+        metavar="RIJ",
+        help="Rijnummer van de kopregel, als de automatische keuze (onder een titel) niet klopt",
+    )
     p.add_argument("--undo-last", action="store_true", help="Maak de laatste import ongedaan")
     p.add_argument("--json", action="store_true", help="Schrijf het resultaat als JSON")
     p.add_argument(
@@ -86,12 +101,18 @@ def _undo(store, args) -> int:
     if args.json:
         print(
             json.dumps(
-                {"undone": entry["import_id"], "deleted": entry["verwijderd"], "file": entry["bestand"]}
+                {
+                    "undone": entry["import_id"],
+                    "deleted": entry["verwijderd"],
+                    "file": entry["bestand"],
+                    "demo_restored": entry["demo_hersteld"],
+                }
             )
         )
     else:
+        demo = " De demodata is teruggezet." if entry["demo_hersteld"] else ""
         print(
-            f"Import {entry['import_id']} ({entry['bestand']}) ongedaan gemaakt: {entry['verwijderd']} rijen verwijderd."
+            f"Import {entry['import_id']} ({entry['bestand']}) ongedaan gemaakt: {entry['verwijderd']} rijen verwijderd.{demo}"
         )
     return 0
 
@@ -112,6 +133,9 @@ def _import(store, args) -> int:
             dry_run=args.dry_run,
             skip_invalid=args.skip_invalid,
             replace_demo=args.replace_demo,
+            gemeente=args.gemeente,
+            default_channel=args.kanaal,
+            header_row=args.kopregel,
             progress=progress,
         )
     except ingest.ImportRefused as exc:
@@ -154,6 +178,9 @@ def _print_summary(result) -> None:
             "Verbeter het bestand, of gebruik --skip-invalid om alleen de geldige rijen te schrijven."
         )
         return
+    if result.channels_new:
+        verb_channels = "zouden worden aangemaakt" if result.dry_run else "aangemaakt"
+        print(f"Meldkanalen {verb_channels}: {', '.join(result.channels_new)}.")
     verb = "zou schrijven" if result.dry_run else "geschreven"
     print(
         f"{result.file_name}: {result.accepted} geldig, {result.rejected} geweigerd, "

@@ -1,6 +1,6 @@
 """Read CSV/XLSX/GeoJSON files, validate every row, and write them atomically with an import log.
 
-Five kinds of data (``KINDS``): reports, activities, campaigns, risk areas and population.
+Six kinds of data (``KINDS``): reports, activities, campaigns, risk areas, population and channels.
 
 Flow of ``import_file``: refuse unsafe files (empty, too big, not what the name says, zip bombs,
 unknown encodings) -> read every cell as text -> map Dutch or English headers to fields ->
@@ -22,6 +22,7 @@ One door per module, so each step and its limits can be read in one place:
 - ``limits``: every limit an import enforces (cells, errors listed, zip ratio);
 - ``readers``: bytes -> text cells for CSV/XLSX; ``georeader``: GeoJSON/GeoPackage polygons;
 - ``fields``: the fields of each kind, their aliases and keys (the import's schema);
+- ``prepare``: the column plan applied to the cells (fixed values, RD X/Y, wijk names; issue 20);
 - ``parsing`` and ``validation``: text -> typed values -> pandera checks, errors per cell;
 - ``rows``: validated rows shaped into the store's tables;
 - ``transaction``: the one write transaction, refused rows, demo clearing and undo;
@@ -46,7 +47,7 @@ from vsdash.ingest.fields import (
     resolve_columns,
 )
 from vsdash.ingest.limits import MAX_CELL_CHARS, MAX_ERRORS_LISTED, MAX_XLSX_UNCOMPRESSED, MAX_ZIP_RATIO
-from vsdash.ingest.pipeline import import_file
+from vsdash.ingest.pipeline import demo_sentence, import_file
 from vsdash.ingest.readers import (
     GEO_SUFFIXES,
     TABULAR_SUFFIXES,
@@ -54,6 +55,7 @@ from vsdash.ingest.readers import (
     file_sha256,
     read_source,
     read_table,
+    read_table_layout,
 )
 from vsdash.ingest.results import ImportRefused, ImportResult, Progress, RowError
 from vsdash.ingest.templates import EXAMPLES, template
@@ -83,6 +85,7 @@ __all__ = [
     "Progress",
     "RowError",
     "clear_demo",
+    "demo_sentence",
     "file_columns",
     "file_sha256",
     "import_file",
@@ -90,6 +93,7 @@ __all__ = [
     "optional_fields",
     "read_source",
     "read_table",
+    "read_table_layout",
     "required_fields",
     "resolve_columns",
     "template",

@@ -13,13 +13,14 @@ from vsdash import schema
 from vsdash.ingest.limits import MAX_CELL_CHARS
 from vsdash.ingest.results import ImportRefused
 
-KINDS = ("reports", "activities", "campaigns", "risk-areas", "population")
+KINDS = ("reports", "activities", "campaigns", "risk-areas", "population", "channels")
 KIND_LABELS = {
     "reports": "meldingen",
     "activities": "activiteiten",
     "campaigns": "campagnes",
     "risk-areas": "risicogebieden",
     "population": "inwoners",
+    "channels": "meldkanalen",
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COORDINATE_FIELDS = ("lat", "lon")
@@ -203,6 +204,35 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         ),
         Field("bron", ("bron", "source"), "text"),
     ),
+    # Issue 20: launch and end dates of reporting channels (a launch is a break in the series).
+    # Without an id, a channel is keyed by municipality and name, as report imports register it.
+    "channels": (
+        Field("kanaal_id", ("kanaal_id", "channel_id", "id"), "code", max_chars=64),
+        _GEMEENTE,
+        Field("naam", ("naam", "name", "kanaal", "meldkanaal", "meldpunt", "channel"), "text", required=True),
+        Field(
+            "soort",
+            ("soort", "type", "kind"),
+            "vocab",
+            vocabulary=schema.CHANNEL_KINDS,
+            synonyms=(
+                ("web", "meldpunt_web"),
+                ("website", "meldpunt_web"),
+                ("meldpunt", "meldpunt_web"),
+                ("online", "meldpunt_web"),
+                ("phone", "telefoon"),
+                ("telefonisch", "telefoon"),
+                ("district team", "wijkteam"),
+            ),
+        ),
+        Field(
+            "start",
+            ("start", "startdatum", "lancering", "gestart", "start_date", "begin"),
+            "date",
+            required=True,
+        ),
+        Field("eind", ("eind", "einddatum", "gestopt", "end", "end_date"), "date"),
+    ),
 }
 
 #: The key that must be unique within a file and is used to recognise rows already in the store.
@@ -212,6 +242,7 @@ KEYS = {
     "campaigns": ("campagne_id",),
     "risk-areas": ("risicogebied_id",),
     "population": ("gemeentecode", "jaar"),
+    "channels": ("kanaal_id",),
 }
 TABLE_OF = {
     "reports": "reports",
@@ -219,6 +250,7 @@ TABLE_OF = {
     "campaigns": "campaigns",
     "risk-areas": "risk_areas",
     "population": "population",
+    "channels": "channels",
 }
 
 

@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from vsdash.ingest.fields import _fields, resolve_columns
+from vsdash import column_mapping, import_undo, report_channels
+from vsdash.column_mapping import NOT_USED, Plan
+from vsdash.ingest.fields import FIELDS, _fields, resolve_columns
 from vsdash.ingest.georeader import _read_risk_areas
 from vsdash.ingest.limits import MAX_ERRORS_LISTED
-from vsdash.ingest.parsing import _error_frame, _municipality_lookup
-from vsdash.ingest.readers import file_sha256, read_source, read_table
+from vsdash.ingest.parsing import _error_frame, _gemeente_codes, _municipality_lookup
+from vsdash.ingest.prepare import build_plan, check_plan, prepare
+from vsdash.ingest.readers import file_sha256, read_source, read_table_layout
 from vsdash.ingest.results import ImportRefused, ImportResult, Progress, _noop
 from vsdash.ingest.rows import _to_table_rows
 from vsdash.ingest.transaction import _existing_keys, write_import
@@ -29,6 +32,11 @@ def import_file(
     skip_invalid: bool = False,
     replace_demo: bool = False,
     mapping: dict[str, str] | None = None,
+    plan: Plan | None = None,
+    gemeente: str | None = None,
+    header_row: int | None = None,
+    default_channel: str | None = None,
+    remember: bool = True,
     progress: Progress = _noop,
     now: dt.datetime | None = None,
     allowed_gemeenten: frozenset[str] | None = None,
@@ -39,7 +47,13 @@ def import_file(
     readable file with invalid rows is refused as a whole (``result.refused``, nothing written)
     unless ``skip_invalid``. Rows whose key already exists are counted as ``duplicates`` and not
     written again. A store holding demo data refuses real data unless ``replace_demo`` (which
-    clears the demo rows and unmarks the store as demo in the same transaction).
+    clears the demo rows and unmarks the store as demo in the same transaction; undo restores them).
+
+    Columns are found by ``build_plan``: names (with many aliases), RD X/Y by name or value, a
+    remembered plan for the municipality; ``mapping`` (``{field: column}``), ``gemeente`` (one
+    municipality for every row) and ``plan`` override it. ``header_row`` overrides the guessed
+    header row of a sheet with a title above it. ``default_channel`` names the reporting channel
+    of reports without one. A plan that worked is remembered for the municipality (``remember``).
     ``allowed_gemeenten`` (an editor's municipalities; None = all) makes every row about another
     municipality an invalid row, with the reason (``vsdash.roles``).
     """
@@ -48,17 +62,6 @@ def import_file(
     digest = file_sha256(data)
     result = ImportResult(kind=kind, file_name=name, sha256=digest, dry_run=dry_run)
     progress(0.02, f"{name} lezen")
-    if kind == "risk-areas":
-        raw, geometry, geo_warnings = _read_risk_areas(data, name)
-        result.warnings += geo_warnings
-    else:
-        raw, geometry = read_table(data, name), None
-    columns = resolve_columns(raw.columns, kind, mapping)
-    ignored = [c for c in raw.columns if c not in columns.values()]
-    if ignored:
-        result.warnings.append(
-            f"Kolommen genegeerd (niet nodig of niet toegestaan): {', '.join(map(str, ignored))}."
-        )
     lookup = _municipality_lookup(
         tuple(
             store.query("SELECT gemeentecode, naam, weergavenaam FROM municipalities").itertuples(
@@ -66,9 +69,54 @@ def import_file(
             )
         )
     )
+    if kind == "risk-areas":
+        raw, geometry, geo_warnings = _read_risk_areas(data, name)
+        result.warnings += geo_warnings
+        columns = resolve_columns(raw.columns, kind, mapping)
+        prepared = None
+    else:
+        raw, layout = read_table_layout(
+            data, name, header_row, column_mapping.known_headers(kind, FIELDS[kind])
+        )
+        geometry, result.layout = None, layout
+        remembered = column_mapping.recall_plan(store, kind, _gemeente_code(gemeente, lookup))
+        chosen = build_plan(kind, raw, plan=plan, mapping=mapping, gemeente=gemeente, remembered=remembered)
+        chosen = check_plan(kind, chosen, lookup, name, list(raw.columns))
+        result.plan = chosen
+        prepared = prepare(kind, raw, chosen, lookup, _names(store))
+        columns = prepared.columns
+        if layout.skipped_above or layout.skipped_below:
+            skipped = [*layout.skipped_above, *layout.skipped_below]
+            result.warnings.append(
+                f"Kopregel gevonden in rij {layout.header_row}; niet ingelezen (titel, leeg, totaal of "
+                f"toelichting): rij {', '.join(map(str, skipped))}."
+            )
+    used = set(columns.values()) | {s.column for s in (result.plan or {}).values() if s.column}
+    ignored = [c for c in raw.columns if c not in used]
+    if ignored:
+        result.warnings.append(
+            f"Kolommen genegeerd (niet nodig of niet toegestaan): {', '.join(map(str, ignored))}."
+        )
     progress(0.15, f"{len(raw):,} rijen controleren".replace(",", "."))
-    valid, errors, warnings = validate_rows(raw, kind, columns, lookup, now)
+    cells = raw if prepared is None else prepared.cells
+    valid, errors, warnings = validate_rows(cells, kind, columns, lookup, now)
     result.warnings += warnings
+    if prepared is not None:
+        raw = prepared.shown  # errors and refused rows quote the file, and only its mapped columns
+        if "rd_x" in columns.values() or (result.plan or {}).get("rd_x", NOT_USED).used:
+            # The point check speaks of latitude; the officer's file has X and Y.
+            errors["message"] = (
+                errors["message"]
+                .astype(str)
+                .str.replace(
+                    "controleer breedtegraad, lengtegraad en gemeente",
+                    "controleer X, Y en gemeente",
+                    regex=False,
+                )
+            )
+        if len(prepared.errors):
+            errors = pd.concat([errors, prepared.errors]).sort_index(kind="stable")
+            valid = valid.drop(index=prepared.errors.index.unique(), errors="ignore")
     if geometry is not None:
         geo_errors = _risk_area_geometry_errors(valid, geometry)
         if len(geo_errors):
@@ -91,20 +139,37 @@ def import_file(
         return result
     progress(0.35, "Gegevens voorbereiden")
     rows = _to_table_rows(kind, valid, geometry, progress)
+    is_demo = store.is_demo()
+    if is_demo:
+        result.demo_wipe = import_undo.demo_counts(store)
     if dry_run:
         existing = _existing_keys(store, kind, rows, None)
         result.duplicates = int(existing.sum())
+        if kind == "reports":
+            fresh = rows["reports"][~existing.to_numpy()]
+            _, channels = report_channels.assign_channels(fresh, store.channels(), default_channel)
+            result.channels_new = list(channels["naam"])
+        if is_demo:
+            result.warnings.append(demo_sentence(store, result.demo_wipe, replace_demo))
         progress(1.0, "Proefimport klaar; niets geschreven")
         return result
-    if store.is_demo() and not replace_demo:
-        raise ImportRefused(
-            "De opslag bevat demodata (fictief). Echte gegevens worden daar niet bij gezet, anders zou het "
-            "demolabel op echte cijfers staan. Kies 'demodata vervangen' (--replace-demo) om de demodata te "
-            "wissen, of importeer in een nieuwe opslag."
-        )
+    if is_demo and not replace_demo:
+        raise ImportRefused(demo_sentence(store, result.demo_wipe, replace_demo=False))
     write_import(
-        store, result, rows, errors, raw, columns, user=user, replace_demo=replace_demo, progress=progress
+        store,
+        result,
+        rows,
+        errors,
+        raw,
+        columns,
+        user=user,
+        replace_demo=replace_demo,
+        progress=progress,
+        default_channel=default_channel,
     )
+    code = column_mapping.plan_gemeente(result.plan or {})
+    if remember and result.plan and code:
+        column_mapping.remember_plan(store, kind, code, result.plan)
     progress(1.0, "Klaar")
     return result
 
@@ -132,3 +197,38 @@ def _outside_scope_errors(valid: pd.DataFrame, allowed: frozenset[str]) -> pd.Da
         )
     )
     return _error_frame(mask, field, message)
+
+
+def demo_sentence(store, counts: dict[str, int], replace_demo: bool) -> str:
+    """What replacing the demo data means, in one Dutch paragraph: how much, where, and undo."""
+    codes = import_undo.demo_municipalities(store)
+
+    def n(table: str) -> str:
+        return f"{counts.get(table, 0):,}".replace(",", ".")  # Dutch thousands separator
+
+    what = (
+        f"{n('reports')} meldingen, {n('activities')} activiteiten, {n('campaigns')} campagnes, "
+        f"{n('channels')} meldkanalen en {n('risk_areas')} risicogebieden"
+    )
+    if replace_demo:
+        return (
+            f"Bij inlezen wordt alle demodata gewist: {what}, in alle {len(codes)} demogemeenten (niet alleen "
+            "die van dit bestand). 'Laatste import terugdraaien' zet de demodata daarna precies terug."
+        )
+    return (
+        f"De opslag bevat demodata (fictief): {what} in {len(codes)} gemeenten. Echte gegevens worden daar "
+        "niet bij gezet, anders zou het demolabel op echte cijfers staan. Kies 'Demodata wissen en vervangen' "
+        "(opdrachtregel: --replace-demo); terugdraaien zet de demodata terug."
+    )
+
+
+def _gemeente_code(text: str | None, lookup: dict[str, str]) -> str | None:
+    if not text:
+        return None
+    code = _gemeente_codes(pd.Series([text]), lookup).iloc[0]
+    return None if pd.isna(code) else str(code)
+
+
+def _names(store) -> dict[str, str]:
+    found = store.query("SELECT gemeentecode, naam FROM municipalities")
+    return dict(zip(found["gemeentecode"], found["naam"], strict=True))

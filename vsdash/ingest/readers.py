@@ -8,11 +8,13 @@ read by ``vsdash.ingest.georeader``.
 from __future__ import annotations
 
 import codecs
+import csv
 import datetime as dt
 import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +30,7 @@ from vsdash.ingest.limits import (
     MAX_ZIP_RATIO,
 )
 from vsdash.ingest.results import ImportRefused
+from vsdash.sheet_layout import MAX_HEADER_SEARCH, TableLayout, locate_table
 
 TABULAR_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
 GEO_SUFFIXES = (".geojson", ".json", ".gpkg")
@@ -67,22 +70,42 @@ def _too_big(name: str, size: int, limit: int) -> str:
     )
 
 
-def read_table(data: bytes, file_name: str) -> pd.DataFrame:
+def read_table(
+    data: bytes, file_name: str, header_row: int | None = None, known_headers: Iterable[str] = ()
+) -> pd.DataFrame:
     """Read a CSV or XLSX file into a frame of text cells, indexed by spreadsheet row number.
 
-    Row numbers are as a spreadsheet shows them: the header is row 1, the first data row is 2.
-    Fully empty rows are dropped. Refuses (``ImportRefused``) empty, binary, disguised or unsafe
-    files with a Dutch message, and files over the limits in ``vsdash.ingest.limits`` before they
-    are parsed. Cells are Arrow-backed strings (``TEXT``): a few bytes each instead of a Python
-    object of 50 or more, which is most of an import's memory.
+    Row numbers are as a spreadsheet shows them: with the header in row 1 the first data row is
+    2. Title rows above the header and totals or notes rows below the data are left out (see
+    ``read_table_layout``). Fully empty rows are dropped. Refuses (``ImportRefused``) empty,
+    binary, disguised or unsafe files with a Dutch message, and files over the limits in
+    ``vsdash.ingest.limits`` before they are parsed. Cells are Arrow-backed strings (``TEXT``): a
+    few bytes each instead of a Python object of 50 or more, which is most of an import's memory.
+    """
+    return read_table_layout(data, file_name, header_row, known_headers)[0]
+
+
+def read_table_layout(
+    data: bytes,
+    file_name: str,
+    header_row: int | None = None,
+    known_headers: Iterable[str] = (),
+    max_rows: int | None = None,
+) -> tuple[pd.DataFrame, TableLayout]:
+    """Read a table and say where it was found: header row (guessed, or ``header_row``) and skipped rows.
+
+    ``known_headers`` (normalised names an import recognises) help find the header below a title.
+    ``max_rows`` reads only the first data rows (the page's preview and mapping step, which run
+    again on every click); totals rows at the bottom of a longer file are then not looked for.
     """
     if _BLANK.fullmatch(data):
         raise ImportRefused(f"{file_name} is leeg.")
     suffix = Path(file_name).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        frame = _read_xlsx(data, file_name).fillna("").astype(TEXT)
+        frame, layout = _read_xlsx(data, file_name, header_row, known_headers, max_rows=max_rows)
+        frame = frame.fillna("").astype(TEXT)
     elif suffix in (".csv", ".txt", ""):
-        frame = _read_csv(data, file_name)
+        frame, layout = _read_csv(data, file_name, header_row, known_headers, max_rows=max_rows)
     elif suffix == ".xls":
         raise ImportRefused(f"{file_name} is een oud Excel-bestand (.xls); sla het op als .xlsx of als CSV.")
     elif suffix in GEO_SUFFIXES:
@@ -94,28 +117,35 @@ def read_table(data: bytes, file_name: str) -> pd.DataFrame:
             f"{file_name}: bestandstype {suffix} wordt niet ondersteund; gebruik CSV (.csv) of Excel (.xlsx)."
         )
     if frame.columns.empty or all(str(c).strip() == "" for c in frame.columns):
-        raise ImportRefused(f"{file_name} heeft geen kopregel met kolomnamen in rij 1.")
-    frame.index = pd.RangeIndex(2, len(frame) + 2)
+        raise ImportRefused(f"{file_name} heeft geen kopregel met kolomnamen in rij {layout.header_row}.")
+    frame.index = pd.RangeIndex(layout.first_data_row, layout.first_data_row + len(frame))
+    if layout.skipped_below:
+        frame = frame.drop(index=[r for r in layout.skipped_below if r in frame.index])
     keep = (frame != "").any(axis=1).to_numpy()
     if not keep.all():
         frame = frame[keep]
     if frame.empty:
-        raise ImportRefused(f"{file_name} bevat een kopregel maar geen gegevens.")
-    return frame
+        raise ImportRefused(f"{file_name} bevat een kopregel (rij {layout.header_row}) maar geen gegevens.")
+    return frame, layout
 
 
-def file_columns(data: bytes, file_name: str) -> list[str]:
+def file_columns(
+    data: bytes, file_name: str, header_row: int | None = None, known_headers: Iterable[str] = ()
+) -> list[str]:
     """The column headers of a CSV or XLSX file, as written (for the page's mapping step).
 
-    Reads the header only, so the mapping step does not parse the whole file on every rerun.
+    Reads the first rows only (to find the header, as ``read_table`` does), so the mapping step
+    does not parse the whole file on every rerun.
     """
     if _BLANK.fullmatch(data):
         raise ImportRefused(f"{file_name} is leeg.")
     suffix = Path(file_name).suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return [str(c) for c in _read_xlsx(data, file_name, header_only=True).columns]
+        frame = _read_xlsx(data, file_name, header_row, known_headers, header_only=True)[0]
+        return [str(c) for c in frame.columns]
     if suffix in (".csv", ".txt", ""):
-        return [str(c) for c in _read_csv(data, file_name, header_only=True).columns]
+        frame = _read_csv(data, file_name, header_row, known_headers, header_only=True)[0]
+        return [str(c) for c in frame.columns]
     return [str(c) for c in read_table(data, file_name).columns]
 
 
@@ -150,25 +180,41 @@ def _detect_encoding(data: bytes, file_name: str) -> str:
     )
 
 
-def _read_csv(data: bytes, file_name: str, header_only: bool = False) -> pd.DataFrame:
+def _read_csv(
+    data: bytes,
+    file_name: str,
+    header_row: int | None,
+    known_headers: Iterable[str],
+    header_only: bool = False,
+    max_rows: int | None = None,
+) -> tuple[pd.DataFrame, TableLayout]:
     encoding = _detect_encoding(data, file_name)
     if encoding == "utf-16":
         try:
-            source: io.IOBase = io.StringIO(data.decode("utf-16"))  # rare, and small in practice
+            text = data.decode("utf-16")  # rare, and small in practice
         except UnicodeDecodeError as exc:
             raise ImportRefused(f"{file_name}: de tekencodering (UTF-16) is beschadigd.") from exc
-        header = source.getvalue().split("\n", 1)[0]
+        source: io.IOBase = io.StringIO(text)
+        head_text = text[:_SLICE]
     else:
-        header = bytes(data[: data.find(b"\n") if b"\n" in data[:_SLICE] else _SLICE]).decode(
-            encoding, errors="replace"
-        )
+        # Only the first lines are decoded to find the header; the rest is parsed from the bytes.
+        head_text = bytes(data[:_SLICE]).decode(encoding, errors="replace")
         source = io.BytesIO(data)
-    counts = {sep: header.count(sep) for sep in (";", ",", "\t")}
+    head_lines = head_text.splitlines()
+    if len(head_text) < len(data) and len(head_lines) > 1:
+        head_lines = head_lines[:-1]  # the slice may end halfway a line
+    head_lines = head_lines[:MAX_HEADER_SEARCH]
+    # The separator is the one the fullest of the first lines uses most (a title line has none).
+    counts = {
+        sep: max(line.count(sep) for line in head_lines) if head_lines else 0 for sep in (";", ",", "\t")
+    }
     sep = max(counts, key=counts.get)
     _check_width(counts[sep] + 1, file_name)
+    head_rows = list(csv.reader(head_lines, delimiter=sep))
+    top = locate_table(head_rows or [[""]], known_headers, _within(header_row, len(head_rows), file_name))
     if not header_only:
         # Counted on the bytes, before parsing: a file with more rows or cells is refused whole.
-        lines = data.count(b"\n")
+        lines = data.count(b"\n") - (top.header_row - 1)
         _check_length(lines if lines * (counts[sep] + 1) <= MAX_CELLS else MAX_ROWS + 2, file_name)
     try:
         frame = pd.read_csv(
@@ -179,20 +225,57 @@ def _read_csv(data: bytes, file_name: str, header_only: bool = False) -> pd.Data
             keep_default_na=False,
             na_filter=False,
             skip_blank_lines=False,
+            skiprows=top.header_row - 1,
             engine="c",
-            nrows=0 if header_only else None,
+            nrows=0 if header_only else max_rows,
         )
     except pd.errors.EmptyDataError as exc:
         raise ImportRefused(f"{file_name} is leeg.") from exc
     except (pd.errors.ParserError, ValueError, OverflowError) as exc:
         found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
         if found:
+            line = int(found[2]) + top.header_row - 1
             raise ImportRefused(
-                f"{file_name}: regel {found[2]} heeft {found[3]} kolommen, de kopregel {found[1]}. "
+                f"{file_name}: regel {line} heeft {found[3]} kolommen, de kopregel {found[1]}. "
                 f"Controleer het scheidingsteken ('{sep}') en de aanhalingstekens in die regel."
             ) from exc
         raise ImportRefused(f"{file_name} is geen leesbaar CSV-bestand ({_short(exc)}).") from exc
-    return frame
+    return frame, _bottom(frame, top, header_only, max_rows)
+
+
+def _within(header_row: int | None, available: int, file_name: str) -> int | None:
+    if header_row is not None and not 1 <= header_row <= max(available, 1):
+        raise ImportRefused(
+            f"{file_name}: kopregel in rij {header_row} kan niet; kies een rij van 1 tot en met {max(available, 1)}."
+        )
+    return header_row
+
+
+# Totals and notes sit in the last few rows; only those are looked at, so a big file stays fast.
+_TAIL_ROWS = 30
+
+
+def _bottom(frame: pd.DataFrame, top: TableLayout, header_only: bool, max_rows: int | None) -> TableLayout:
+    """The layout with the rows below the data, unless only the top of the file was read."""
+    if header_only:
+        return top
+    if max_rows is not None and len(frame) >= max_rows:
+        return TableLayout(
+            top.header_row, top.first_data_row, top.first_data_row + len(frame) - 1, top.skipped_above
+        )
+    return _with_trailer(frame, top)
+
+
+def _with_trailer(frame: pd.DataFrame, top: TableLayout) -> TableLayout:
+    """Add the totals or notes rows at the bottom of ``frame`` (header in ``top.header_row``)."""
+    tail = frame.tail(_TAIL_ROWS).fillna("").astype(str)
+    rows = [list(map(str, frame.columns)), *tail.values.tolist()]
+    found = locate_table(rows, header_row=1)
+    # Row m of ``rows`` (1-based; the header is 1) is sheet row ``offset + m``.
+    offset = top.first_data_row + len(frame) - len(tail) - 2
+    below = tuple(r + offset for r in found.skipped_below)
+    last = offset + found.last_data_row
+    return TableLayout(top.header_row, top.first_data_row, last, top.skipped_above, below)
 
 
 def _check_width(columns: int, file_name: str) -> None:
@@ -266,8 +349,18 @@ def _xlsx_cell(value) -> str:
     return str(value)
 
 
-def _read_xlsx(data: bytes, file_name: str, header_only: bool = False) -> pd.DataFrame:
-    """Stream the first sheet (openpyxl read-only), checking the limits row by row."""
+def _read_xlsx(
+    data: bytes,
+    file_name: str,
+    header_row: int | None,
+    known_headers: Iterable[str],
+    header_only: bool = False,
+    max_rows: int | None = None,
+) -> tuple[pd.DataFrame, TableLayout]:
+    """Stream the first sheet (openpyxl read-only), checking the limits row by row.
+
+    The header is looked for in the first rows only; the rows after them are read one at a time.
+    """
     import openpyxl
 
     _check_zip(data, file_name)
@@ -280,21 +373,28 @@ def _read_xlsx(data: bytes, file_name: str, header_only: bool = False) -> pd.Dat
         ) from exc
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)
-        first = next(rows, None)
-        if first is None:
+        head: list[list[str]] = []
+        for row in rows:
+            cells = [_xlsx_cell(v) for v in row]  # a few rows only, so a too-wide sheet is named exactly
+            while cells and not cells[-1].strip():
+                cells.pop()
+            head.append(cells)
+            if len(head) >= max(MAX_HEADER_SEARCH, header_row or 0):
+                break
+        if not head or not any(head):
             raise ImportRefused(f"{file_name} is leeg.")
-        header = [_xlsx_cell(v) for v in first]
-        while header and not header[-1].strip():
-            header.pop()
+        top = locate_table(head, known_headers, _within(header_row, len(head), file_name))
+        header = head[top.header_row - 1]
         _check_width(len(header), file_name)
         width = len(header)
         body: list[list[str]] = []
         if not header_only:
-            for number, row in enumerate(rows, start=1):
+            for number, cells in enumerate(_later_rows(head[top.header_row :], rows, width), start=1):
+                if max_rows is not None and number > max_rows:
+                    break
                 if number > MAX_ROWS or number * width > MAX_CELLS:
                     _check_length(MAX_ROWS + 2, file_name)
                 # Cells right of the header have no column name and are not read.
-                cells = [_xlsx_cell(v) for v in row[:width]]
                 body.append(cells + [""] * (width - len(cells)))
     except ImportRefused:
         raise
@@ -305,4 +405,13 @@ def _read_xlsx(data: bytes, file_name: str, header_only: bool = False) -> pd.Dat
     finally:
         book.close()
     named = [i for i, h in enumerate(header) if h.strip()]
-    return pd.DataFrame([[r[i] for i in named] for r in body], columns=[header[i] for i in named], dtype=str)
+    frame = pd.DataFrame([[r[i] for i in named] for r in body], columns=[header[i] for i in named], dtype=str)
+    return frame, _bottom(frame, top, header_only, max_rows)
+
+
+def _later_rows(seen: list[list[str]], rows, width: int):
+    """The rows after the header: those already read to find it, then the rest of the sheet."""
+    for cells in seen:
+        yield cells[:width]
+    for row in rows:
+        yield [_xlsx_cell(v) for v in row[:width]]

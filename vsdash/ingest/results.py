@@ -59,6 +59,10 @@ class ImportResult:
     dry_run: bool = False
     refused: bool = False
     rejections_file: str | None = None
+    channels_new: list[str] = field(default_factory=list)  # reporting channels registered (or to be)
+    layout: object | None = None  # sheet_layout.TableLayout: where the table was found in the sheet
+    plan: dict | None = None  # column_mapping.Plan used: field -> column, fixed value or not used
+    demo_wipe: dict | None = None  # rows per table the demo replacement deletes (and undo restores)
 
     @property
     def ok(self) -> bool:
@@ -79,4 +83,9 @@ class ImportResult:
             "dry_run": self.dry_run,
             "refused": self.refused,
             "rejections_file": self.rejections_file,
+            "channels_new": self.channels_new,
+            "header_row": getattr(self.layout, "header_row", None),
+            "skipped_rows": list(getattr(self.layout, "skipped_above", ()))
+            + list(getattr(self.layout, "skipped_below", ())),
+            "demo_wipe": self.demo_wipe,
         }

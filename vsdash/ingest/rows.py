@@ -43,6 +43,15 @@ def _to_table_rows(kind: str, valid: pd.DataFrame, geometry, progress: Progress)
             bron=valid["bron"].fillna("import"),
         )
         return {"population": frame}
+    if kind == "channels":
+        from vsdash.report_channels import channel_kind
+
+        frame = valid.assign(
+            soort=valid["soort"].where(valid["soort"].notna(), valid["naam"].map(channel_kind)),
+            start=valid["start"].dt.date,
+            eind=valid["eind"].dt.date.where(valid["eind"].notna(), None),
+        )
+        return {"channels": frame}
     return {"risk_areas": _risk_area_rows(valid, geometry)}
 
 

@@ -54,6 +54,14 @@ EXAMPLES = {
         "inwoners": "374238",
         "bron": "CBS StatLine 03759NED",
     },
+    "channels": {
+        "kanaal_id": "",
+        "gemeentecode": "GM0268",
+        "naam": "Stop Intimidatie app",
+        "soort": "app",
+        "start": "01-03-2023",
+        "eind": "",
+    },
     "risk-areas": {
         "risicogebied_id": "RG-UTR-01",
         "gemeentecode": "GM0344",

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from vsdash import schema, settings
+from vsdash import import_undo, report_channels, settings
 from vsdash.ingest.fields import COORDINATE_FIELDS, FIELDS, KEYS, TABLE_OF
 from vsdash.ingest.results import ImportRefused, ImportResult, Progress
 from vsdash.ingest.rows import _locate
@@ -27,25 +27,42 @@ def write_import(
     user: str,
     replace_demo: bool,
     progress: Progress,
+    default_channel: str | None = None,
 ) -> None:
     """Write validated ``rows`` and the import log in ONE transaction; fill in ``result``.
 
     Rows whose key already exists are counted in ``result.duplicates`` and not written again.
     Refused rows (``errors``, with their ``raw`` text) are kept in ``import_rejections`` and, for
-    a DuckDB store, in a CSV beside it. ``replace_demo`` clears the demo rows first.
+    a DuckDB store, in a CSV beside it. ``replace_demo`` clears the demo rows first, after keeping
+    a copy that undo restores. Reports get their channel (``report_channels``): from the file, or
+    ``default_channel``; channels not yet in the store are registered with the import.
     """
     import_id = f"imp-{dt.datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     result.import_id = import_id
     with store.transaction() as cur:
-        if replace_demo and store.is_demo():
+        wipes_demo = bool(replace_demo and store.is_demo())
+        import_undo.prepare_undo(store, import_id, cur, wipes_demo=wipes_demo)
+        if wipes_demo:
             clear_demo(store, cur)
         if result.kind == "reports":
             rows["reports"] = _attach_risk_areas(store, rows["reports"], cur)
+            existing_channels = store.query("SELECT * FROM channels", cursor=cur)
+            ids, new_channels = report_channels.assign_channels(
+                rows["reports"], existing_channels, default_channel
+            )
+            rows["reports"] = rows["reports"].assign(kanaal_id=ids)
         existing = _existing_keys(store, result.kind, rows, cur)
+        if result.kind == "channels":
+            # A channel already known gets the file's name, kind and dates; undo puts the old back.
+            fresh = rows["channels"].loc[~existing.to_numpy(), "kanaal_id"]
+            import_undo.add_channels(store, import_id, fresh, cur)
+            existing &= ~_replace_changed_channels(store, rows["channels"], existing, import_id, cur)
         result.duplicates = int(existing.sum())
         new = {table: frame for table, frame in rows.items()}
         main = TABLE_OF[result.kind]
-        new[main] = rows[main][~existing.to_numpy()].assign(import_id=import_id)
+        new[main] = rows[main][~existing.to_numpy()]
+        if result.kind != "channels":  # the channels table has no import_id; undo uses its note
+            new[main] = new[main].assign(import_id=import_id)
         if result.kind == "campaigns":
             new["campaign_municipalities"] = rows["campaign_municipalities"][
                 rows["campaign_municipalities"]["campagne_id"].isin(new[main]["campagne_id"])
@@ -56,6 +73,12 @@ def write_import(
             # would double the import time. Coordinates (_lat/_lon) are dropped here.
             store.insert(table, frame, cur, validate=table != "reports")
         result.written = len(new[main])
+        if result.kind == "reports":
+            # Only channels that reports written now use; a file of duplicates registers nothing.
+            new_channels = new_channels[new_channels["kanaal_id"].isin(new[main]["kanaal_id"])]
+            store.insert("channels", new_channels, cur)
+            import_undo.add_channels(store, import_id, new_channels["kanaal_id"], cur)
+            result.channels_new = list(new_channels["naam"])
         if result.rejected:
             store.insert("import_rejections", _rejections(import_id, result.kind, errors, raw, columns), cur)
         store.insert(
@@ -87,6 +110,39 @@ def write_import(
             store.bump_version(cur)
     if result.rejected:
         result.rejections_file = _write_rejections_file(store, import_id, result.kind, errors, raw, columns)
+
+
+_CHANNEL_VALUES = ["naam", "soort", "start", "eind"]
+
+
+def _replace_changed_channels(
+    store, incoming: pd.DataFrame, existing: pd.Series, import_id: str, cur
+) -> pd.Series:
+    """Delete stored channels the file changes (keeping them for undo); return which rows changed."""
+    known = incoming[existing.to_numpy()]
+    changed = pd.Series(False, index=incoming.index)
+    if known.empty:
+        return changed
+    old = store.query(
+        "SELECT * FROM channels WHERE kanaal_id = ANY($ids)", {"ids": list(known["kanaal_id"])}, cur
+    ).set_index("kanaal_id")
+
+    def same(column: str, a, b) -> bool:
+        if pd.isna(a) or pd.isna(b):
+            return pd.isna(a) and pd.isna(b)
+        if column in ("start", "eind"):  # a date from the file, a timestamp from the store
+            return pd.Timestamp(a) == pd.Timestamp(b)
+        return str(a) == str(b)
+
+    for index, row in known.iterrows():
+        before = old.loc[row["kanaal_id"]]
+        if not all(same(c, row[c], before[c]) for c in _CHANNEL_VALUES):
+            changed.loc[index] = True
+    ids = list(known.loc[changed.loc[known.index], "kanaal_id"])
+    if ids:
+        import_undo.keep_old_channels(store, import_id, old.loc[ids].reset_index(), cur)
+        store.execute("DELETE FROM channels WHERE kanaal_id = ANY($ids)", {"ids": ids}, cur)
+    return changed
 
 
 def _attach_risk_areas(store, reports: pd.DataFrame, cursor) -> pd.DataFrame:
@@ -219,7 +275,7 @@ def _write_rejections_file(
 
 # -- demo and undo ------------------------------------------------------------------------------------
 
-DEMO_TABLES = schema.DEMO_TABLES + tuple(t.name for t in schema.AGGREGATE_TABLES)
+DEMO_TABLES = import_undo.DEMO_TABLES
 
 
 def clear_demo(store, cursor) -> None:
@@ -259,53 +315,22 @@ def import_municipalities(store, import_id: str, cursor=None) -> set[str]:
 def undo_last_import(
     store, user: str = "onbekend", allowed_gemeenten: frozenset[str] | None = None
 ) -> dict | None:
-    """Undo the most recent import: delete its rows, rebuild aggregates, mark it ``ongedaan``.
+    """Undo the most recent import exactly (its rows, channels, refused rows, a demo wipe).
 
-    Returns the undone log entry (with ``verwijderd``: rows deleted), or None when there is none.
-    With ``allowed_gemeenten`` (an editor's municipalities, ``vsdash.roles``) an import that
-    touched another municipality is not undone: ``ImportRefused`` says which, and who can.
+    Returns the undone log entry (with ``verwijderd``: rows deleted, ``demo_hersteld``), or None
+    when there is none. See ``vsdash.import_undo``. With ``allowed_gemeenten`` (an editor's
+    municipalities) an import that touched another municipality is not undone: ``ImportRefused``
+    says which, and who can.
     """
-    with store.transaction() as cur:
-        found = store.query(
-            "SELECT * FROM import_log WHERE NOT ongedaan ORDER BY tijdstip DESC, import_id DESC LIMIT 1",
-            cursor=cur,
-        )
-        if found.empty:
+    if allowed_gemeenten is not None:
+        entry = last_import(store)
+        if entry is None:
             return None
-        entry = found.iloc[0].to_dict()
-        if allowed_gemeenten is not None:
-            outside = sorted(import_municipalities(store, entry["import_id"], cur) - allowed_gemeenten)
-            if outside:
-                raise ImportRefused(
-                    f"De laatste import ({entry['bestand']}) gaat ook over {', '.join(outside)}, niet alleen "
-                    f"over uw gemeenten ({', '.join(sorted(allowed_gemeenten)) or 'geen'}). Alleen een "
-                    "programmabeheerder of een redacteur van die gemeenten kan hem ongedaan maken."
-                )
-        params = {"id": entry["import_id"]}
-        affected = store.query("SELECT DISTINCT gemeentecode FROM reports WHERE import_id = $id", params, cur)
-        deleted = 0
-        for table in ("reports", "activities", "risk_areas", "population"):
-            n = store.query(f"SELECT count(*) AS n FROM {table} WHERE import_id = $id", params, cur)
-            deleted += int(n["n"].iloc[0])
-            store.execute(f"DELETE FROM {table} WHERE import_id = $id", params, cur)
-        n = store.query("SELECT count(*) AS n FROM campaigns WHERE import_id = $id", params, cur)
-        deleted += int(n["n"].iloc[0])
-        store.execute(
-            "DELETE FROM campaign_municipalities WHERE campagne_id IN (SELECT campagne_id FROM campaigns WHERE import_id = $id)",
-            params,
-            cur,
-        )
-        store.execute("DELETE FROM campaigns WHERE import_id = $id", params, cur)
-        # The refused rows go too: undo leaves nothing of the file behind.
-        store.execute("DELETE FROM import_rejections WHERE import_id = $id", params, cur)
-        store.execute("UPDATE import_log SET ongedaan = TRUE WHERE import_id = $id", params, cur)
-        if len(affected):
-            store.rebuild_aggregates(gemeenten=list(affected["gemeentecode"]), cursor=cur)
-        else:
-            store.bump_version(cur)
-    path = _rejections_path(store, entry["import_id"])
-    if path is not None:
-        path.unlink(missing_ok=True)
-    entry["verwijderd"] = deleted
-    entry["ongedaan_door"] = user
-    return entry
+        outside = sorted(import_municipalities(store, entry["import_id"]) - allowed_gemeenten)
+        if outside:
+            raise ImportRefused(
+                f"De laatste import ({entry['bestand']}) gaat ook over {', '.join(outside)}, niet alleen "
+                f"over uw gemeenten ({', '.join(sorted(allowed_gemeenten)) or 'geen'}). Alleen een "
+                "programmabeheerder of een redacteur van die gemeenten kan hem ongedaan maken."
+            )
+    return import_undo.undo_last_import(store, user)

@@ -179,7 +179,10 @@ def _whats_new(store: Store, running, activities, codes, end: dt.date, lang: str
             start=fmt_date(act.start, lang),
         )
         items.append((pd.Timestamp(act.start), text))
-    for imp in store.import_log().head(3).itertuples():
+    imports = store.import_log()
+    # An undone import is not news (issue 20).
+    imports = imports[~imports["ongedaan"].fillna(False).astype(bool)]
+    for imp in imports.head(3).itertuples():
         text = t(
             "new_import",
             lang,
