@@ -95,7 +95,7 @@ def test_detail_keeps_names_from_files_plain(store):
     assert f"]({links[0].link})" in detail.facts_markdown(plain_markdown)
     hostile = dataclasses.replace(detail, municipality="*Stad* [x](https://x.example)", source="<b>f.csv</b>")
     assert "\\*Stad\\* \\[x\\]\\(https\\:" in hostile.line(plain_markdown)
-    assert "\\<b\\>f\\.csv\\</b\\>" in hostile.provenance(plain_markdown)
+    assert "\\<b\\>f\\.csv\\<\\/b\\>" in hostile.provenance(plain_markdown)
     hostile = dataclasses.replace(detail, facts=(dataclasses.replace(links[0], text="[a](javascript:x)"),))
     assert hostile.facts_markdown(plain_markdown).startswith("- **Risicogebied:** [\\[a\\]\\(javascript")
     with pytest.raises(KeyError):

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from vsdash import maps, publication
+from vsdash import maps, privacy
 from vsdash.i18n import fmt_number
 from vsdash.store import ReportFilter, Store
 from vsdash.views.map import build_before_after, build_map, build_risk_area
@@ -43,39 +43,27 @@ def _is_count(label: str) -> bool:
 
 
 @pytest.mark.parametrize("gemeente", ["GM0344", "GM0141", "GM0153"])
-def test_reports_not_shown_separately_are_exactly_the_reports_in_grey_hexagons(store, gemeente):
+def test_reports_not_shown_separately_come_from_published_numbers_only(store, gemeente):
+    """The map's sentence is the published total of its weeks minus the published cells (ADR 0006)."""
     start, end = WEEKS
     model = _map(store, gemeente, start, end)
-    raw = maps.counts_per_cell(store.hex_counts(ReportFilter((gemeente,), start, end))).set_index("h3")["n"]
     table = model.density.table
-    hex_col, count_col = table.columns[0], table.columns[1]
-    visible = sum(int(label.replace(".", "")) for label in table[count_col] if _is_count(label))
-    grey = [h for h, label in zip(table[hex_col], table[count_col], strict=True) if not _is_count(label)]
-    # Known truth: what is not drawn is what the grey cells (and withheld municipalities) hold.
-    assert model.hidden == int(raw.sum()) - visible
-    assert model.hidden == int(raw.reindex(grey).sum()) + int(raw.drop(table[hex_col]).sum())
-    # With whole weeks the map's total is the key figure of the period.
-    figures = publication.key_figures(store, gemeente=gemeente, start=start, end=end)
-    assert figures.reports == int(raw.sum())
+    count_col = table.columns[1]
+    counts = [int(label.replace(".", "")) for label in table[count_col] if _is_count(label)]
+    assert all(n == 0 or n >= 5 for n in counts)  # never a published 1..4
+    weekly = store.count_reports(ReportFilter((gemeente,), start, end), "week")
+    assert model.hidden == privacy.period_total(weekly) - sum(counts)
     sentences = [n for n in model.density_notes if "niet apart op de kaart" in n]
-    if model.hidden:
-        assert sentences == [
-            f"Van de {fmt_number(figures.reports, 'nl')} meldingen die de kaart telt, staan er "
-            f"{fmt_number(model.hidden, 'nl')} niet apart op de kaart: ze vallen in grijze zeshoeken "
-            "(minder dan 5 meldingen of afgeschermd)."
-        ]
-    else:
-        assert sentences == []
+    assert bool(sentences) == (model.hidden > 0)
     assert not any("hele weken" in n for n in model.density_notes)  # the weeks are the period
 
 
-def test_national_map_hides_no_more_than_its_grey_circles(store):
+def test_national_map_says_what_it_does_not_show(store):
     start, end = WEEKS
     model = _map(store, None, start, end)
-    figures = publication.key_figures(store, start=start, end=end)
     table = model.density.table
-    visible = sum(int(label.replace(".", "")) for label in table.iloc[:, 1] if _is_count(label))
-    assert model.hidden == figures.reports - visible
+    visible = [int(label.replace(".", "")) for label in table.iloc[:, 1] if _is_count(label)]
+    assert all(n == 0 or n >= 5 for n in visible)
     assert not model.selectable
     expected = f"staan er {fmt_number(model.hidden, 'nl')} niet apart op de kaart"
     assert (model.hidden > 0) == any(expected in n for n in model.density_notes)
@@ -145,5 +133,5 @@ def test_before_after_of_an_event_has_equal_windows_and_the_caveat(store):
 def test_english_model_reads_in_english(store):
     model = _map(store, "GM0344", *WEEKS, lang="en")
     assert model.title == "Map: GM0344"
-    if model.hidden:
+    if model.hidden and model.hidden > 0:
         assert any("are not shown separately on the map" in n for n in model.density_notes)
