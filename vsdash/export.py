@@ -52,22 +52,11 @@ def key_figure_items(deck: Deck) -> list[tuple[str, str, str]]:
     """The key figures as (label, value, note) for a slide, with the units of the catalogue."""
     lang, key = deck.lang, deck.key
     figures = key.figures
-    labels = figures.labels(lang)
-    rate_note = (
-        t("rate_interval_note", lang, interval=labels["rate_interval"], jaar=figures.population_year)
-        if figures.rate_per_10k_per_year is not None
-        else figures.reason_text("rate_per_10k_per_year", lang)
-    )
-    previous = t(
-        "vs_previous_period",
-        lang,
-        van=fmt_date(figures.previous_start, lang),
-        tot=fmt_date(figures.previous_end, lang),
-    )
+    notes = figures.notes(lang)
     change_note = (
-        t("present_previous", lang, n=key.previous, periode=previous.split(" ", 1)[1])
+        t("present_previous", lang, n=key.previous, periode=notes["previous_period"])
         if figures.change is not None
-        else figures.reason_text("change", lang)
+        else notes["change"]
     )
     return [
         (
@@ -75,7 +64,7 @@ def key_figure_items(deck: Deck) -> list[tuple[str, str, str]]:
             key.reports,
             t("population_note", lang, inwoners=fmt_number(key.inhabitants, lang), jaar=key.population_year),
         ),
-        (t("per_10k_year", lang), key.per_10k, rate_note),
+        (t("per_10k_year", lang), key.per_10k, notes["rate"]),
         (t("vs_previous_period_short", lang), key.change, change_note if key.has_channel else ""),
         (t("campaigns_running", lang), fmt_number(key.campaigns, lang), ""),
         (t("activities", lang), fmt_number(key.activities, lang), ""),

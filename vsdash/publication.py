@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from vsdash import metrics, privacy, schema
-from vsdash.i18n import fmt_number, fmt_percent, t
+from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.store import ReportFilter, Store
 
 DAYS_PER_YEAR = 365.25
@@ -386,6 +386,37 @@ class KeyFigures:
             "inhabitants": fmt_number(self.inhabitants, lang),
             "funding": "€ " + fmt_number(self.funding_eur, lang),
             "hidden": fmt_number(self.hidden, lang) if self.hidden is not None else dash,
+        }
+
+    def notes(self, lang: str) -> dict[str, str]:
+        """The sentences that explain the figures, shared by the page and the slides.
+
+        ``rate``: its interval and population year (or why there is none); ``previous_period``:
+        the dates compared with; ``change``: why there is no change ("" when there is one);
+        ``counted``: the whole weeks or months counted, "" when they are the selection itself.
+        """
+        labels = self.labels(lang)
+        rate = (
+            t("rate_interval_note", lang, interval=labels["rate_interval"], jaar=self.population_year)
+            if self.rate_per_10k_per_year is not None
+            else self.reason_text("rate_per_10k_per_year", lang)
+        )
+        previous = f"{fmt_date(self.previous_start, lang)} – {fmt_date(self.previous_end, lang)}"
+        counted = (
+            t(
+                f"counted_{self.counted_unit}",
+                lang,
+                van=fmt_date(self.counted_start, lang),
+                tot=fmt_date(self.counted_end, lang),
+            )
+            if (self.counted_start, self.counted_end) != (self.start, self.end)
+            else ""
+        )
+        return {
+            "rate": rate,
+            "previous_period": previous,
+            "change": self.reason_text("change", lang),
+            "counted": counted,
         }
 
     def as_json(self) -> dict:

@@ -64,21 +64,16 @@ def build_overview(
     campaigns, channels, activities = store.campaigns(), store.channels(), store.activities()
     running = metrics.campaigns_in_period(campaigns, codes, start, end)
 
-    rate_help = (
-        t("rate_interval_note", lang, interval=labels["rate_interval"], jaar=key.population_year)
-        if key.rate_per_10k_per_year is not None
-        else key.reason_text("rate_per_10k_per_year", lang)
-    )
-    previous = t(
+    explained = key.notes(lang)
+    change_help = explained["change"] or t(
         "vs_previous_period",
         lang,
         van=fmt_date(key.previous_start, lang),
         tot=fmt_date(key.previous_end, lang),
     )
-    change_help = key.reason_text("change", lang) or previous
     figures = (
         Metric(t("reports", lang), labels["reports"], key.reason_text("reports", lang)),
-        Metric(t("per_10k_year", lang), labels["rate"], rate_help),
+        Metric(t("per_10k_year", lang), labels["rate"], explained["rate"]),
         Metric(
             t("vs_previous_period_short", lang),
             labels["change"],
@@ -87,19 +82,9 @@ def build_overview(
         ),
         Metric(t("campaigns_running", lang), labels["campaigns"]),
     )
-    counted = (
-        t(
-            f"counted_{key.counted_unit}",
-            lang,
-            van=fmt_date(key.counted_start, lang),
-            tot=fmt_date(key.counted_end, lang),
-        )
-        if (key.counted_start, key.counted_end) != (start, end)
-        else ""
-    )
     notes = [
-        counted,
-        t("compared_with", lang, periode=previous.split(" ", 1)[1]) if key.change is not None else "",
+        explained["counted"],
+        t("compared_with", lang, periode=explained["previous_period"]) if key.change is not None else "",
         t("population_note", lang, inwoners=labels["inhabitants"], jaar=key.population_year),
         t("perturbation_note", lang),
     ]
