@@ -1386,8 +1386,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "95% interval {interval}; inhabitants on 1 January {jaar} (CBS), days with a reporting point only.",
     },
     "hidden_note": {
-        "nl": "{n} van de {totaal} meldingen staan niet apart in de grafiek: ze vallen in afgeschermde cellen of in de gedeeltelijke weken of maanden aan het begin en einde van de periode.",
-        "en": "{n} of the {totaal} reports are not shown separately in the chart: they are in protected cells or in the partial weeks or months at the start and end of the period.",
+        "nl": "{n} van de {totaal} meldingen staan niet apart in de grafiek: ze vallen in de gedeeltelijke weken of maanden aan het begin en einde van de getelde periode.",
+        "en": "{n} of the {totaal} reports are not shown separately in the chart: they are in the partial weeks or months at the start and end of the counted period.",
     },
     "reason_small_count": {
         "nl": "Minder dan {k} meldingen: niet getoond om melders te beschermen.",

@@ -102,7 +102,7 @@ def build_overview(
         spec = charts.report_trend_chart(
             trend.cells, bands, breaks, grain=trend.grain, lang=lang, previous=trend.previous
         )
-        if key.hidden:
+        if key.hidden and key.hidden > 0:
             trend_notes.append(
                 t("hidden_note", lang, n=fmt_number(key.hidden, lang), totaal=labels["reports"])
             )

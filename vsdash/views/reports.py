@@ -104,7 +104,7 @@ def build_reports(
             notes.append(
                 t("hidden_note", lang, n=fmt_number(trend.hidden, lang), totaal=fmt_number(total, lang))
             )
-        notes.append(t("perturbation_note", lang))
+
         spec = charts.report_trend_chart(
             trend.cells, bands, breaks, grain=grain, lang=lang, activities=acts, previous=trend.previous
         )
@@ -141,7 +141,7 @@ def build_reports(
         parts=parts,
         rates=rate_section,
         hours=hour_section,
-        footer=t("suppressed_note", lang, k=k),
+        footer=t("perturbation_note", lang),
     )
 
 
