@@ -154,7 +154,18 @@ def _wait_for(condition, seconds: float, what: str):
 
 
 def _page_text_while_down(url: str) -> str:
-    """Open ``url`` in Debian's headless chromium and return the page text once the error shows."""
+    """Open ``url`` in Debian's headless chromium and return the page text once the error shows.
+
+    Runs in its own thread: a session's browser fixture may hold Playwright's event loop open in
+    the main thread, and the sync API refuses to start inside a running loop.
+    """
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(_page_text_in_this_thread, url).result()
+
+
+def _page_text_in_this_thread(url: str) -> str:
     from playwright.sync_api import sync_playwright
 
     from vsdash.bench_browser import CHROMIUM_ARGS

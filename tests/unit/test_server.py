@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import socket
@@ -16,6 +17,13 @@ import pytest
 
 from tests.conftest import ROOT
 from vsdash import server
+
+
+def _run(coro):
+    """``asyncio.run`` in a thread of its own: the browser tests' session fixture may keep
+    Playwright's event loop running in the main thread of this worker."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def _free_port() -> int:
@@ -38,7 +46,7 @@ def small_store_url(tmp_path):
 
 
 def _call(coro):
-    response = asyncio.run(coro)
+    response = _run(coro)
     return response.status_code, json.loads(response.body)
 
 
@@ -90,7 +98,7 @@ def test_healthz_gives_up_after_its_timeout(monkeypatch, small_store_url):
 
     monkeypatch.setattr(server, "check_store", hanging)
     # Timed inside the event loop: asyncio.run itself waits for the abandoned thread at its end.
-    health, seconds = asyncio.run(answered_after())
+    health, seconds = _run(answered_after())
     assert health.status == 503 and "0.3 seconden" in health.body["fout"]
     assert seconds < 1.0
 
@@ -153,7 +161,7 @@ def test_figures_api_equals_the_command_line(small_store_url):
         )
         key = selection[0].lstrip("-")
         params = {key: selection[1], "van": "2024-01-01", "tot": "2024-06-30"}
-        response = asyncio.run(server.figures_response(small_store_url, params))
+        response = _run(server.figures_response(small_store_url, params))
         assert response.status_code == 200
         assert response.body.decode() == cli.stdout.rstrip("\n")
         assert response.headers["X-Licence"] == "CC BY 4.0"
