@@ -153,14 +153,13 @@ def build_deck(
     campaigns, channels = store.campaigns(), store.channels()
     activities, population = store.activities(), store.population()
 
-    figures = publication.key_figures(
+    figures, published = publication.key_figures_and_trend(
         store, start=start, end=end, gemeente=gemeente, programma=programma, codes=codes, lang=lang
     )
     codes = figures.codes
     key = _key_figures(figures, lang)
     running = metrics.campaigns_in_period(campaigns, codes, start, end)
 
-    published = publication.published_trend_of(store, codes, start, end, lang=lang)
     grain, trend, prev = published.grain, published.cells, published.previous
     breaks = metrics.known_breaks(channels, codes, start, end, include_channels=bool(gemeente))
     # Over many municipalities a local campaign does not explain the total (as on Overzicht).

@@ -502,7 +502,12 @@ def _round(value: float | None, digits: int) -> float | None:
     return None if value is None or not np.isfinite(value) else round(float(value), digits)
 
 
-def key_figures(
+def key_figures(store: Store, **selection) -> KeyFigures:
+    """Compute the key figures of a selection (see ``key_figures_and_trend``)."""
+    return key_figures_and_trend(store, **selection)[0]
+
+
+def key_figures_and_trend(
     store: Store,
     *,
     start: dt.date,
@@ -511,13 +516,14 @@ def key_figures(
     programma: str | None = None,
     codes: Sequence[str] | None = None,
     lang: str = "nl",
-) -> KeyFigures:
+) -> tuple[KeyFigures, Trend]:
     """Compute the key figures of a selection by the catalogue's definitions, after privacy.
 
     The selection is one municipality (``gemeente``, a CBS code), the members of ``programma`` in
     the period, or every municipality; ``codes`` names an explicit list instead (without
-    ``gemeente`` and ``programma``). Raises ``ValueError`` (Dutch) for an unknown code or
-    programme, or an inverted period.
+    ``gemeente`` and ``programma``). Returns the figures and the published trend they were
+    checked against (pages draw that same trend). Raises ``ValueError`` (Dutch) for an unknown
+    code or programme, or an inverted period.
     """
     if start > end:
         raise ValueError(f"De periode begint ({start}) na het einde ({end}).")
@@ -581,7 +587,7 @@ def key_figures(
     campaigns = metrics.campaigns_in_period(store.campaigns(), codes, start, end)
     funding = funding_in_period(memberships, start, end, programma=programma or "veilige_steden", codes=codes)
     year = population_year(population, end)
-    return KeyFigures(
+    figures = KeyFigures(
         gemeente=gemeente,
         programma=programma,
         codes=codes,
@@ -613,6 +619,7 @@ def key_figures(
         demo=store.is_demo(),
         reasons=reasons,
     )
+    return figures, trend
 
 
 def member_figures(

@@ -56,7 +56,7 @@ def build_overview(
     lang: str,
 ) -> OverviewModel:
     """Build the Overzicht model of a selection from the store."""
-    key = publication.key_figures(
+    key, trend = publication.key_figures_and_trend(
         store, start=start, end=end, gemeente=gemeente, programma=programma, lang=lang
     )
     codes = key.codes
@@ -89,7 +89,6 @@ def build_overview(
         t("perturbation_note", lang),
     ]
 
-    trend = publication.published_trend_of(store, codes, start, end, lang=lang)
     spec, message, trend_notes = None, "", []
     if not key.has_channel:
         message = ""  # the notice above the figures already says why there is no trend
