@@ -198,7 +198,7 @@ def _import_reports(url: str, folder: Path, n: int, prefix: str) -> None:
 
 
 def test_two_instances_behind_nginx_share_postgresql_and_survive_its_restart(tmp_path):
-    from vsdash.server import HEALTH_TIMEOUT_SECONDS
+    from vsdash.ui.server import HEALTH_TIMEOUT_SECONDS
 
     pg = PostgresServer()
     processes: list[subprocess.Popen] = []

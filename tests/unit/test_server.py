@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 
 from tests.conftest import ROOT
-from vsdash import server
+from vsdash.ui import server
 
 
 def _run(coro):

@@ -49,7 +49,7 @@ def run(args) -> int:
     )
     try:
         if args.json:
-            # The same function as GET /api/v1/figures (vsdash.server), so both give the same JSON.
+            # The same function as GET /api/v1/figures (vsdash.ui.server), so both give the same JSON.
             print(publication.key_figures_json(store, **selection))
             return 0
         figures = publication.key_figures(store, **selection)

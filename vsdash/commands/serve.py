@@ -3,7 +3,7 @@
 Validates every setting first (a wrong value stops the start with a Dutch message), logs JSON
 lines to standard output, opens the store (building the demo store when the embedded default
 is missing, so the first reader does not wait for it) and then runs Streamlit's ``st.App``
-(see ``vsdash.server``). ``docs/beheer.md`` describes running it behind nginx.
+(see ``vsdash.ui.server``). ``docs/beheer.md`` describes running it behind nginx.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def run(args) -> int:
     _prepare_store(url, log)
     _warm_up(log)
 
-    from vsdash.server import build_app
+    from vsdash.ui.server import build_app
 
     # Streamlit reads .streamlit/config.toml and secrets.toml from the working directory.
     os.chdir(settings.PROJECT_ROOT)

@@ -34,7 +34,7 @@ def show_page_error(exc: BaseException) -> bool:
     True tells Streamlit the error was shown (``st.App(on_script_error=...)``), so it does not
     draw its own. A lost database connection gets its own message: the reader can simply wait.
     """
-    from vsdash.server import is_database_error
+    from vsdash.ui.server import is_database_error
 
     code = secrets.token_hex(4)
     lang = _lang()
