@@ -4,7 +4,7 @@ municipality, and a forest plot of every campaign's effect for the ministry."""
 import pandas as pd
 import streamlit as st
 
-from vsdash import charts, metrics, plain_text, privacy
+from vsdash import charts, metrics, plain_text, publication
 from vsdash.effects import effect_card_text
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.ui import cached, frame
@@ -12,7 +12,7 @@ from vsdash.ui.widgets import section_guard, show_chart
 
 sel = frame.current()
 lang = sel.lang
-k = privacy.resolve_k()
+k = publication.small_count_threshold()
 st.title(t("campaigns_title", lang, selectie=sel.label))
 st.write(t("campaigns_intro", lang))
 
@@ -38,20 +38,16 @@ with section_guard(lang, "tijdlijn"):
     if shown.empty:
         st.info(t("no_campaigns", lang, naam=sel.label))
     else:
-        flt = sel.report_filter()
-        weekly = cached.count_reports(sel.url, sel.version, flt, "week")
-        grain = metrics.readable_grain(weekly, k)
-        trend = metrics.fill_periods(
-            cached.count_reports(sel.url, sel.version, flt, grain), sel.start, sel.end, grain
-        )
-        trend = privacy.suppress_small_counts(trend, "n", total_shown=False, lang=lang)
+        # The same published trend as Overzicht (vsdash.publication), drawn under the timeline.
+        published = cached.published_trend(sel)
+        grain, trend = published.grain, published.cells
         breaks = metrics.known_breaks(
             channels, sel.codes, sel.start, sel.end, include_channels=bool(sel.gemeente)
         )
         spec = charts.campaign_timeline_chart(
             shown,
             names,
-            trend.astype({"n": "float"}),
+            trend,
             breaks,
             grain=grain,
             lang=lang,
@@ -105,12 +101,10 @@ with section_guard(lang, "effect"):
             if est is None:
                 st.info(t("effect_unavailable", lang, reason=reason))
             else:
-                window = privacy.suppress_small_counts(
-                    pd.DataFrame({"n": [est.observed]}), "n", total_shown=False, lang=lang
-                )
-                if window["n"].isna().iloc[0]:
+                shown = publication.published_effect(est, lang)
+                if shown.hidden:
                     c1, _ = st.columns(2)
-                    c1.metric(t("observed_reports", lang), window["label"].iloc[0])
+                    c1.metric(t("observed_reports", lang), shown.observed_label)
                     st.info(t("effect_hidden_small", lang, k=k))
                 else:
                     c1, c2, c3, c4, c5 = st.columns(5)
@@ -127,7 +121,7 @@ with section_guard(lang, "effect"):
                             high=fmt_number(est.expected_high, lang),
                         )
                     )
-                    c2.metric(t("observed_reports", lang), window["label"].iloc[0])
+                    c2.metric(t("observed_reports", lang), shown.observed_label)
                     c3.metric(t("extra_reports", lang), fmt_number(est.extra, lang))
                     c3.caption(
                         t(
@@ -170,10 +164,9 @@ with section_guard(lang, "effect"):
                         )
                     elif with_controls:
                         st.caption(t("controls_none", lang))
-                    weekly = est.weekly.rename(columns={"observed": "n"})
-                    weekly = privacy.suppress_small_counts(weekly, "n", total_shown=True, lang=lang)
-                    weekly = weekly.rename(columns={"n": "observed"}).astype({"observed": "float"})
-                    show_chart(charts.counterfactual_chart(weekly, lang=lang), "effect_counterfactual", lang)
+                    show_chart(
+                        charts.counterfactual_chart(shown.weekly, lang=lang), "effect_counterfactual", lang
+                    )
                     st.markdown(f"**{t('effect_method', lang)}** {text.method_plain}")
                     with st.expander(t("effect_method_technical", lang)):
                         st.write(text.method_technical)
@@ -190,10 +183,7 @@ with section_guard(lang, "forest"):
     if sel.codes is not None:
         effects = effects[effects["gemeentecode"].isin(sel.codes)]
     estimated = effects[effects["fout"] == ""]
-    checked = privacy.suppress_small_counts(
-        estimated.astype({"observed": "int64"}), "observed", total_shown=False, lang=lang
-    )
-    visible = checked[checked["observed"].notna()].copy()
+    visible = publication.published_effects(estimated, lang)
     visible["label"] = [
         f"{plain_text.html(row.naam)} — {names.get(row.gemeentecode, row.gemeentecode)}"
         for row in visible.itertuples()

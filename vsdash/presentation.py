@@ -249,13 +249,8 @@ def _effect_card(store, campaigns, channels, population, code, names, end, span,
         except ValueError as exc:
             reason = reason or str(exc)
             continue
-        window = privacy.suppress_small_counts(
-            pd.DataFrame({"n": [est.observed]}), "n", total_shown=False, lang=lang
-        )
-        hidden = bool(window["n"].isna().iloc[0])
-        weekly = est.weekly.rename(columns={"observed": "n"})
-        weekly = privacy.suppress_small_counts(weekly, "n", total_shown=True, lang=lang)
-        weekly = weekly.rename(columns={"n": "observed"}).astype({"observed": "float"})
+        shown = publication.published_effect(est, lang)
+        hidden, weekly = shown.hidden, shown.weekly
         return (
             EffectCard(
                 campagne_id=camp.campagne_id,
@@ -265,7 +260,7 @@ def _effect_card(store, campaigns, channels, population, code, names, end, span,
                 start=pd.Timestamp(camp.start).date(),
                 end=pd.Timestamp(camp.eind).date(),
                 estimate=est,
-                observed_label=window["label"].iloc[0],
+                observed_label=shown.observed_label,
                 hidden=hidden,
                 sentence=t("effect_hidden_small", lang, k=privacy.resolve_k())
                 if hidden

@@ -321,6 +321,47 @@ def not_shown_separately(published_total: int | None, visible: float, lang: str 
     return None if published_total is None else int(published_total - visible)
 
 
+# --- campaign effects ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublishedEffect:
+    """What an effect card may show of an estimate's window: its count and its weeks, protected."""
+
+    observed_label: str  # the window's count as published ("<5" when hidden)
+    hidden: bool  # too few reports in the window: no numbers, only the reason
+    weekly: pd.DataFrame  # the estimate's weeks with ``observed`` published (NaN hidden) and a label
+
+
+def published_effect(estimate, lang: str = "nl") -> PublishedEffect:
+    """Protect an effect estimate's window total and weekly counts, once for the card and the deck.
+
+    The estimate itself (expected count, interval) uses exact data; what it publishes of the
+    observed reports goes through ``vsdash.privacy`` here: the window total as its own cell, the
+    weeks as a group whose total is shown beside them.
+    """
+    window = privacy.suppress_small_counts(
+        pd.DataFrame({"n": [int(estimate.observed)]}), "n", total_shown=False, lang=lang
+    )
+    weekly = estimate.weekly.rename(columns={"observed": "n"})
+    weekly = privacy.suppress_small_counts(weekly, "n", total_shown=True, lang=lang)
+    weekly = weekly.rename(columns={"n": "observed"}).astype({"observed": "float"})
+    return PublishedEffect(str(window["label"].iloc[0]), bool(window["n"].isna().iloc[0]), weekly)
+
+
+def published_effects(effects: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
+    """The forest plot's rows whose window count may be shown (each window is its own cell)."""
+    checked = privacy.suppress_small_counts(
+        effects.astype({"observed": "int64"}), "observed", total_shown=False, lang=lang
+    )
+    return checked[checked["observed"].notna()].copy()
+
+
+def small_count_threshold() -> int:
+    """The k of the privacy rule, for sentences that name it ("fewer than 5")."""
+    return privacy.resolve_k()
+
+
 # --- key figures ------------------------------------------------------------------------------
 
 

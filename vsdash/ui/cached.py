@@ -445,3 +445,15 @@ def _activities_model(url, version, codes, start, end, filters, label, lang):
     return build_activities(
         get_store(url), codes=codes, start=start, end=end, filters=filters, label=label, lang=lang
     )
+
+
+def published_trend(sel):
+    """The published trend of a selection (``vsdash.publication.published_trend_of``)."""
+    return _published_trend(sel.url, sel.version, sel.codes, sel.start, sel.end, sel.lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _published_trend(url, version, codes, start, end, lang):
+    from vsdash import publication
+
+    return publication.published_trend_of(get_store(url), codes, start, end, lang=lang)
