@@ -25,6 +25,9 @@ from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.store import ReportFilter, Store
 
 SLIDES = ("kerncijfers", "trend", "effect", "kaart", "activiteiten", "geleerd")
+# Every kind of slide an officer can put in a composition: the six above (the default deck), a
+# comparison with peer municipalities, an own text slide and the lessons from the knowledge register.
+SLIDE_KINDS = SLIDES + ("vergelijking", "tekst", "lessen")
 MAP_H3_RESOLUTION = 8
 
 
@@ -72,6 +75,25 @@ class EffectCard:
     weekly: pd.DataFrame  # week, period, observed (NaN when hidden), label, expected, low, high
 
 
+@dataclass(frozen=True)
+class SlideSpec:
+    """One slide in the officer's composition: its kind and the officer's own words.
+
+    ``kind`` is one of ``SLIDE_KINDS``. ``title`` replaces the default title (required for a
+    ``tekst`` slide), ``text`` is the body of a ``tekst`` slide (plain text, lines separated by
+    newlines), ``notes`` are the officer's own speaker notes, added after the slide's key sentence
+    and caveats. All three are plain text typed by a person: never rendered as Markdown or HTML.
+    """
+
+    kind: str
+    title: str = ""
+    text: str = ""
+    notes: str = ""
+
+
+DEFAULT_SLIDES = tuple(SlideSpec(kind) for kind in SLIDES)
+
+
 @dataclass
 class Deck:
     """Everything the six slides show for one selection; counts are privacy-applied."""
@@ -99,6 +121,8 @@ class Deck:
     caveats: list[str]
     channel_launches: pd.DataFrame  # launches in the period or the comparison year
     map_png: bytes = field(default=b"", repr=False)
+    # The slides in the order the officer chose (pages, PPTX and PDF all follow it).
+    slides: tuple[SlideSpec, ...] = DEFAULT_SLIDES
 
     @property
     def period_text(self) -> str:
