@@ -92,6 +92,11 @@ class SlideSpec:
 
 
 DEFAULT_SLIDES = tuple(SlideSpec(kind) for kind in SLIDES)
+# gemeentecode, display name, published rate and its 95% interval, its label ("<5", "–", "67,7"),
+# and which row is the selection itself and which the programme as a whole.
+PEER_COLUMNS = ("gemeentecode", "naam", "rate", "low", "high", "label", "is_selection", "is_programme")
+# activity title, municipality, year, outcome and lessons learned (plain text from the register).
+LESSON_COLUMNS = ("titel", "gemeente_naam", "jaar", "uitkomst", "lessen")
 
 
 @dataclass
@@ -123,6 +128,11 @@ class Deck:
     map_png: bytes = field(default=b"", repr=False)
     # The slides in the order the officer chose (pages, PPTX and PDF all follow it).
     slides: tuple[SlideSpec, ...] = DEFAULT_SLIDES
+    # The "vergelijking" slide: the selection, its peers and the programme, from
+    # publication.member_figures (rate per 10,000 inhabitants per year, NaN where not published).
+    peers: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PEER_COLUMNS))
+    # The "lessen" slide: outcomes and lessons from the knowledge register (issue 19).
+    lessons_register: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=LESSON_COLUMNS))
 
     @property
     def period_text(self) -> str:
