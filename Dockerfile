@@ -10,6 +10,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     VSDASH_LOG_FORMAT=json
 
+# Pango for WeasyPrint (tagged PDF/UA exports); fonts so the PDF has text to embed.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN useradd --system --create-home --uid 10001 --home-dir /home/vsdash vsdash
 
 WORKDIR /app
