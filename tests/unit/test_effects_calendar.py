@@ -32,7 +32,7 @@ def test_every_summer_has_three_regions_of_six_weeks_from_saturday_to_sunday():
         assert (rows["start"].dt.dayofweek == 5).all() and (rows["eind"].dt.dayofweek == 6).all(), year
         # The regions take turns: never all three on the same dates.
         assert rows["start"].nunique() == 3, year
-    assert set(summers["start"].dt.year) == set(range(2014, 2026))
+    assert set(summers["start"].dt.year) == set(range(2014, 2027))
 
 
 def test_every_christmas_holiday_is_national_and_spans_new_year():
