@@ -25,6 +25,7 @@ COMMANDS = [
     "docs",
     "figures",
     "serve",
+    "boundaries",
 ]
 
 

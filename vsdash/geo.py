@@ -5,18 +5,17 @@ year is pinned in ``GEMEENTE_VINTAGE`` / ``WIJK_VINTAGE``. Areas and distances a
 New (EPSG:28992); frames are converted to WGS84 (EPSG:4326) for maps. Boundary data: CBS, Kadaster
 (CC BY 4.0), generalised; see ``BOUNDARY_ATTRIBUTION``.
 
-Loaders look for files in ``settings.boundaries_dir()`` first, then for a cached PDOK download
-(file name carries the vintage), then try PDOK with a short timeout. Offline they raise
-``BoundariesUnavailable`` with a Dutch explanation; maps catch it and draw without outlines.
+Loaders read files from ``settings.boundaries_dir()``: the newest vintage fetched at deploy time
+with ``python -m vsdash boundaries fetch --year YYYY`` (``cbs-gemeente-YYYY.geojson``, see
+``vsdash.boundary_fetch``), else the shipped file. Nothing is downloaded while a page is drawn:
+without a file they raise ``BoundariesUnavailable`` with a Dutch explanation; maps catch it and
+draw without outlines.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import tempfile
-import urllib.parse
-import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -34,15 +33,13 @@ BOUNDARY_ATTRIBUTION = "Bron: CBS, Kadaster (CC BY 4.0)"
 
 GEMEENTE_FILE = "gemeenten.geojson"
 WIJK_FILE = "wijken_veilige_steden.geojson"
-PDOK_WFS_URL = "https://service.pdok.nl/cbs/gebiedsindelingen/{year}/wfs/v1_0"
-DOWNLOAD_TIMEOUT_S = 10
 H3_CHUNK = 1_000_000  # points per chunk: bounds the temporary Python lists to ~100 MB
 
-_GEMEENTE_COLUMNS = {
+GEMEENTE_ALIASES = {
     "gemeentecode": ("gemeentecode", "statcode", "gm_code", "gemeente_code", "gmcode", "code"),
     "gemeentenaam": ("gemeentenaam", "statnaam", "gm_naam", "gemeente_naam", "naam", "name"),
 }
-_WIJK_COLUMNS = {
+WIJK_ALIASES = {
     "wijkcode": ("wijkcode", "statcode", "wk_code", "wijk_code", "wkcode", "code"),
     "wijknaam": ("wijknaam", "statnaam", "wk_naam", "wijk_naam", "naam", "name"),
     "gemeentecode": ("gemeentecode", "gm_code", "gemeente_code", "gmcode"),
@@ -89,12 +86,12 @@ class BoundaryFileError(ValueError):
 def load_municipality_boundaries(source: str | os.PathLike | None = None):
     """Return municipality polygons: GeoDataFrame (gemeentecode, gemeentenaam, geometry) in EPSG:4326.
 
-    ``source`` is a user's own GeoJSON or GeoPackage; without it the CBS 2025 boundaries are read
-    from ``settings.boundaries_dir()`` (``gemeenten.geojson``), a cached download, or PDOK.
+    ``source`` is a user's own GeoJSON or GeoPackage; without it the newest vintage fetched into
+    ``settings.boundaries_dir()`` is read, else the shipped CBS 2025 file (``gemeenten.geojson``).
     """
-    path = Path(source) if source is not None else _find_or_download(GEMEENTE_FILE, GEMEENTE_VINTAGE)
+    path = Path(source) if source is not None else _find(GEMEENTE_FILE, GEMEENTE_VINTAGE)
     frame = _read_boundary_file(path)
-    frame = _normalise_columns(frame, _GEMEENTE_COLUMNS, path, required=("gemeentecode",))
+    frame = normalise_columns(frame, GEMEENTE_ALIASES, path, required=("gemeentecode",))
     frame["gemeentecode"] = [_normalise_gemeentecode(v, path) for v in frame["gemeentecode"]]
     if "gemeentenaam" not in frame.columns:
         frame["gemeentenaam"] = frame["gemeentecode"]
@@ -105,12 +102,12 @@ def load_wijk_boundaries(source: str | os.PathLike | None = None):
     """Return wijk polygons: GeoDataFrame (wijkcode, wijknaam, gemeentecode, geometry) in EPSG:4326.
 
     ``source`` is a user's own GeoJSON or GeoPackage; without it the CBS 2024 wijken of the
-    Veilige Steden municipalities are read from ``settings.boundaries_dir()``
-    (``wijken_veilige_steden.geojson``), a cached download (all of NL), or PDOK.
+    Veilige Steden municipalities (``wijken_veilige_steden.geojson``) are read from
+    ``settings.boundaries_dir()``, or the newest vintage fetched there (all of NL).
     """
-    path = Path(source) if source is not None else _find_or_download(WIJK_FILE, WIJK_VINTAGE)
+    path = Path(source) if source is not None else _find(WIJK_FILE, WIJK_VINTAGE)
     frame = _read_boundary_file(path)
-    frame = _normalise_columns(frame, _WIJK_COLUMNS, path, required=("wijkcode",))
+    frame = normalise_columns(frame, WIJK_ALIASES, path, required=("wijkcode",))
     frame["wijkcode"] = frame["wijkcode"].astype(str).str.strip().str.upper()
     bad = frame.loc[~frame["wijkcode"].str.match(_WIJK_CODE), "wijkcode"]
     if len(bad):
@@ -126,50 +123,35 @@ def load_wijk_boundaries(source: str | os.PathLike | None = None):
     return _finish(frame, ["wijkcode", "wijknaam", "gemeentecode"], "wijkcode", path)
 
 
-def _find_or_download(file_name: str, vintage: str) -> Path:
-    """Return a path to the boundary file: shipped name, cached download, or a fresh download."""
+def _find(file_name: str, vintage: str) -> Path:
+    """Return the boundary file to read: the newest fetched vintage, else the shipped file."""
     folder = settings.boundaries_dir()
+    kind, year = vintage.rsplit("-", 1)
+    fetched = vintage_files(folder, kind)
+    if fetched and fetched[0][0] >= int(year):
+        return fetched[0][1]
     for candidate in (folder / file_name, folder / f"{vintage}.geojson"):
         if candidate.is_file():
             return candidate
-    layer = "gemeente_gegeneraliseerd" if vintage.startswith("cbs-gemeente") else "wijk_gegeneraliseerd"
-    year = vintage.rsplit("-", 1)[1]
-    try:
-        content = _download_pdok(layer, year)
-    except OSError as exc:
-        raise BoundariesUnavailable(vintage, file_name, str(folder), layer, year, str(exc)) from exc
-    target = folder / f"{vintage}.geojson"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".part", delete=False) as handle:
-            handle.write(content)
-        os.replace(handle.name, target)
-        return target
-    except OSError:
-        # Read-only folder: use the download without caching it.
-        with tempfile.NamedTemporaryFile("wb", suffix=".geojson", delete=False) as handle:
-            handle.write(content)
-        return Path(handle.name)
+    layer = "gemeente_gegeneraliseerd" if kind == "cbs-gemeente" else "wijk_gegeneraliseerd"
+    raise BoundariesUnavailable(vintage, file_name, str(folder), layer, year, "bestand ontbreekt")
 
 
-def _download_pdok(layer: str, year: str) -> bytes:
-    """Fetch one CBS layer from PDOK's WFS as GeoJSON in EPSG:4326 (raises OSError when offline)."""
-    query = urllib.parse.urlencode(
-        {
-            "service": "WFS",
-            "version": "2.0.0",
-            "request": "GetFeature",
-            "typeNames": f"gebiedsindelingen:{layer}",
-            "outputFormat": "application/json",
-            "srsName": WGS84,
-        }
-    )
-    url = f"{PDOK_WFS_URL.format(year=year)}?{query}"
-    with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_S) as response:
-        content = response.read()
-    if not content.lstrip().startswith(b"{"):
-        raise OSError(f"PDOK gaf geen GeoJSON terug voor {layer} {year}")
-    return content
+def vintage_files(folder: Path, kind: str) -> list[tuple[int, Path]]:
+    """Fetched files of one kind (``cbs-gemeente`` or ``cbs-wijk``) in ``folder``, newest first."""
+    found = []
+    for path in folder.glob(f"{kind}-*.geojson"):
+        suffix = path.stem.rsplit("-", 1)[-1]
+        if suffix.isdigit() and len(suffix) == 4:
+            found.append((int(suffix), path))
+    return sorted(found, reverse=True)
+
+
+def municipality_vintage_year() -> int:
+    """The year of the municipal boundaries the maps draw (a fetched newer vintage, else 2025)."""
+    shipped = int(GEMEENTE_VINTAGE.rsplit("-", 1)[-1])
+    fetched = vintage_files(settings.boundaries_dir(), "cbs-gemeente")
+    return max(shipped, fetched[0][0]) if fetched else shipped
 
 
 def _read_boundary_file(path: Path):
@@ -205,7 +187,7 @@ def _ensure_wgs84(frame, path: Path):
     return frame.to_crs(WGS84)
 
 
-def _normalise_columns(frame, aliases: dict[str, Sequence[str]], path: Path, required: Sequence[str]):
+def normalise_columns(frame, aliases: dict[str, Sequence[str]], path: Path, required: Sequence[str]):
     lower = {str(c).lower(): c for c in frame.columns if c != "geometry"}
     renames: dict[Any, str] = {}
     for target, names in aliases.items():

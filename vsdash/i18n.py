@@ -228,8 +228,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Municipal boundaries {gemeente_year}, district boundaries {wijk_year} (simplified).",
     },
     "boundaries_unavailable": {
-        "nl": "Geen grenzen beschikbaar voor {vintage}: {bestand} staat niet in {map} (instelling VSDASH_BOUNDARIES_DIR) en downloaden van PDOK ({laag}, {jaar}) lukte niet ({oorzaak}). De kaart werkt zonder grenslijnen; zet de CBS-bestanden in die map om ze te tonen.",
-        "en": "No boundaries available for {vintage}: {bestand} is not in {map} (setting VSDASH_BOUNDARIES_DIR) and downloading from PDOK ({laag}, {jaar}) failed ({oorzaak}). The map works without boundary lines; put the CBS files in that folder to show them.",
+        "nl": "Geen grenzen beschikbaar voor {vintage}: {bestand} staat niet in {map} (instelling VSDASH_BOUNDARIES_DIR; {oorzaak}). De kaart werkt zonder grenslijnen. Zet de CBS-bestanden in die map, of haal ze bij de installatie op bij PDOK met: python -m vsdash boundaries fetch --year {jaar}",
+        "en": "No boundaries available for {vintage}: {bestand} is not in {map} (setting VSDASH_BOUNDARIES_DIR; {oorzaak}). The map works without boundary lines. Put the CBS files in that folder, or fetch them from PDOK when installing: python -m vsdash boundaries fetch --year {jaar}",
     },
     "map_no_boundaries": {
         "nl": "Grenslijnen zijn niet beschikbaar; de kaart toont de meldingen zonder gemeente- en wijkgrenzen.",

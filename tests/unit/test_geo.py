@@ -32,7 +32,6 @@ def cbs_dir(monkeypatch) -> Path:
             f"holding {geo.GEMEENTE_FILE} and {geo.WIJK_FILE} (see data/boundaries/SOURCES.md)"
         )
     monkeypatch.setenv("VSDASH_BOUNDARIES_DIR", str(folder))
-    monkeypatch.setattr(geo, "_download_pdok", _no_network)
     return folder
 
 
@@ -43,14 +42,14 @@ def gemeenten(cbs_dir):
 
 @pytest.fixture
 def offline_empty_dir(tmp_path, monkeypatch) -> Path:
-    """An empty boundaries folder and a downloader that fails as if there were no network."""
+    """An empty boundaries folder; any attempt to reach the network fails the test."""
     monkeypatch.setenv("VSDASH_BOUNDARIES_DIR", str(tmp_path))
-    monkeypatch.setattr(geo, "_download_pdok", _no_network)
+    monkeypatch.setattr("urllib.request.urlopen", _no_network)
     return tmp_path
 
 
-def _no_network(layer: str, year: str) -> bytes:
-    raise OSError("[Errno -3] Temporary failure in name resolution")
+def _no_network(*args, **kwargs):
+    raise AssertionError("boundaries must never be downloaded while a page is drawn")
 
 
 @pytest.fixture
@@ -195,20 +194,17 @@ def test_offline_without_files_raises_boundaries_unavailable_in_dutch(offline_em
         geo.load_wijk_boundaries()
 
 
-def test_download_is_cached_with_the_vintage_in_the_name(offline_empty_dir, monkeypatch, single_rectangle_rd):
-    payload = geo.to_wgs84(single_rectangle_rd.rename(columns={"GM_CODE": "statcode", "GM_NAAM": "statnaam"}))
-    calls = []
+def test_a_fetched_newer_vintage_is_preferred_over_the_shipped_file(offline_empty_dir, single_rectangle_rd):
+    import shutil
 
-    def fake_download(layer, year):
-        calls.append((layer, year))
-        return payload.to_json().encode()
-
-    monkeypatch.setattr(geo, "_download_pdok", fake_download)
-    first = geo.load_municipality_boundaries()
-    second = geo.load_municipality_boundaries()
-    assert calls == [("gemeente_gegeneraliseerd", "2025")]
-    assert (offline_empty_dir / "cbs-gemeente-2025.geojson").is_file()
-    assert first["gemeentecode"].tolist() == second["gemeentecode"].tolist() == ["GM0307"]
+    shutil.copy(REPO_ROOT / "data" / "boundaries" / geo.GEMEENTE_FILE, offline_empty_dir / geo.GEMEENTE_FILE)
+    assert len(geo.load_municipality_boundaries()) == 342
+    assert geo.municipality_vintage_year() == 2025
+    newer = geo.to_wgs84(single_rectangle_rd.rename(columns={"GM_CODE": "statcode", "GM_NAAM": "statnaam"}))
+    (offline_empty_dir / "cbs-gemeente-2026.geojson").write_text(newer.to_json())
+    (offline_empty_dir / "cbs-gemeente-2019.geojson").write_text(newer.to_json())  # older: ignored
+    assert geo.load_municipality_boundaries()["gemeentecode"].tolist() == ["GM0307"]
+    assert geo.municipality_vintage_year() == 2026
 
 
 # --- H3 -----------------------------------------------------------------------------------------
@@ -261,5 +257,5 @@ def test_the_default_boundaries_folder_is_the_shipped_one(monkeypatch):
 
     monkeypatch.delenv("VSDASH_BOUNDARIES_DIR", raising=False)
     assert settings.boundaries_dir() == REPO_ROOT / "data" / "boundaries"
-    monkeypatch.setattr(geo, "_download_pdok", _no_network)
+    monkeypatch.setattr("urllib.request.urlopen", _no_network)
     assert len(geo.load_municipality_boundaries()) == 342

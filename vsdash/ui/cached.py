@@ -215,7 +215,7 @@ def municipality_boundaries_geojson(boundaries_dir: str):
 def boundary_source(kind: str, folder: str):
     """Load CBS boundaries once per process and folder: (GeoDataFrame or None, reason or None).
 
-    A failure is cached too: without network every rerun would otherwise wait for PDOK again.
+    A failure (no file in the folder) is cached too, with its reason; nothing is downloaded here.
     ``folder`` (``settings.boundaries_dir()``) keys the cache, so pointing the setting elsewhere
     takes effect without a restart.
     """
