@@ -255,9 +255,7 @@ def _map(
                 gestopt=", ".join(f"{names.get(r.gemeentecode, r.gemeentecode)} ({r.jaar})" for r in left)
                 or "–",
             ),
-            t("cmp_map_boundaries_year", lang, jaar=geo.municipality_vintage_year())
-            if geojson
-            else "",
+            t("cmp_map_boundaries_year", lang, jaar=geo.municipality_vintage_year()) if geojson else "",
             geo.BOUNDARY_ATTRIBUTION if geojson else t("cmp_map_centres_source", lang),
         ]
     )
