@@ -66,21 +66,22 @@ h2 {{ font-size: 14pt; margin: 0 0 4pt 0; }}
   font-size: 11pt; background: #fff4ce; color: #3d2e00; border: 1pt solid #8a6d00; border-radius: 5pt; }}
 .figures {{ display: flex; gap: 14pt; }}
 .figures div {{ flex: 1; }}
-.label {{ color: #595959; margin: 0; font-size: 12pt; }}
+.label {{ color: #595959; margin: 0; font-size: 13pt; }}
 .value {{ color: #0072b2; font-weight: bold; font-size: 34pt; margin: 4pt 0; }}
 .value.long {{ font-size: 20pt; }}
-.note {{ color: #595959; font-size: 9.5pt; margin: 0; }}
-.caveats {{ color: #595959; font-size: 10.5pt; margin-top: 28pt; }}
-.text {{ font-size: 15pt; }}
-.small {{ font-size: 10.5pt; color: #595959; }}
+.note {{ color: #595959; font-size: 10.5pt; margin: 0; }}
+.caveats {{ color: #595959; font-size: 12pt; margin-top: 40pt; }}
+.text {{ font-size: 17pt; }}
+.small {{ font-size: 11.5pt; color: #595959; }}
 .row {{ display: flex; gap: 20pt; }}
 .row .main {{ flex: 3; }}
-.row .side {{ flex: 2; font-size: 11pt; }}
-.row .side.narrow {{ flex: 1; }}
+.row .side {{ flex: 2; font-size: 13pt; }}
+.row .side.narrow {{ flex: 1; font-size: 11pt; }}
 img {{ display: block; max-width: 100%; object-fit: contain; }}
-ul {{ margin: 0; padding-left: 16pt; }}
-li {{ margin-bottom: 5pt; }}
-.lesson {{ margin: 0 0 8pt 0; }}
+ul {{ margin: 0; padding-left: 18pt; font-size: 15pt; }}
+ul.dense {{ font-size: 12.5pt; }}
+li {{ margin-bottom: 7pt; }}
+.lesson {{ margin: 0 0 10pt 0; font-size: 14pt; }}
 """
 
 
@@ -160,7 +161,7 @@ class _Body:
 
     @staticmethod
     def geleerd(deck: Deck, spec: SlideSpec) -> str:
-        size = "" if len(deck.learned) <= 6 else ' class="small"'
+        size = "" if len(deck.learned) <= 6 else ' class="dense"'
         return f"<ul{size}>{''.join(f'<li>{_e(point)}</li>' for point in deck.learned)}</ul>"
 
     @staticmethod

@@ -245,6 +245,15 @@ def fit_size(text: str, width: float, largest: int, smallest: int, max_lines: in
     return smallest
 
 
+def fit_block(lines, box: Box, largest: int, smallest: int) -> int:
+    """The largest font size (pt) at which the paragraphs ``lines`` fit in ``box`` (line and paragraph spacing included)."""
+    for size in range(largest, smallest - 1, -1):
+        rows = sum(wrapped_lines(line, size, box.width) for line in lines)
+        if rows * size * 1.2 / 72 + len(lines) * size * 0.4 / 72 + 0.1 <= box.height:
+            return size
+    return smallest
+
+
 def _frame(slide, deck: Deck, title: str, size: tuple[float, float], own_geometry: bool) -> Box:
     """Title, subtitle and demo badge; returns the box left for the slide's content."""
     from pptx.enum.shapes import MSO_SHAPE
@@ -326,7 +335,7 @@ def set_alt_text(shape, text: str) -> None:
     shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
 
 
-def _text(slide, box: Box, lines, size=18, colour=DARK, bold=False, bullets=False):
+def _text(slide, box: Box, lines, size=18, colour=DARK, bold=False):
     from pptx.util import Inches, Pt
 
     shape = slide.shapes.add_textbox(Inches(box.left), Inches(box.top), Inches(box.width), Inches(box.height))
@@ -334,7 +343,7 @@ def _text(slide, box: Box, lines, size=18, colour=DARK, bold=False, bullets=Fals
     frame.word_wrap = True
     for i, line in enumerate([lines] if isinstance(lines, str) else lines):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        para.text = f"• {line}" if bullets else line
+        para.text = line
         para.font.size = Pt(size)
         para.font.bold = bold
         para.font.color.rgb = _rgb(colour)
@@ -515,7 +524,8 @@ class _Slides:
 
         card = deck.effect
         if card is None or card.hidden:
-            _text(slide, box, deck_text.effect_lines(deck), 20)
+            lines = deck_text.effect_lines(deck)
+            _text(slide, box, lines, fit_block(lines, box, 22, 12))
             return
         est = card.estimate
         chart_box = Box(box.left, box.top, box.width * 0.45, box.height)
@@ -534,7 +544,8 @@ class _Slides:
         _count_axis(chart.value_axis, max(est.expected_high, est.observed))
         set_alt_text(graphic, deck_text.effect_alt(deck))
         right = Box(chart_box.right + 0.3, box.top, box.right - chart_box.right - 0.3, box.height)
-        _text(slide, right, deck_text.effect_lines(deck), 15)
+        lines = deck_text.effect_lines(deck)
+        _text(slide, right, lines, fit_block(lines, right, 18, 11))
 
     @staticmethod
     def kaart(slide, deck: Deck, spec: SlideSpec, box: Box) -> None:
@@ -546,7 +557,8 @@ class _Slides:
                 Box(box.left, box.top, box.width * 0.72, box.height),
                 deck_text.map_alt(deck),
             )
-        _text(slide, legend, deck_text.map_lines(deck), 12)
+        lines = deck_text.map_lines(deck)
+        _text(slide, legend, lines, fit_block(lines, legend, 14, 9))
 
     @staticmethod
     def activiteiten(slide, deck: Deck, spec: SlideSpec, box: Box) -> None:
@@ -572,8 +584,8 @@ class _Slides:
 
     @staticmethod
     def geleerd(slide, deck: Deck, spec: SlideSpec, box: Box) -> None:
-        size = 16 if len(deck.learned) <= 6 else 13
-        _text(slide, box, deck.learned, size, bullets=True)
+        bullets = [f"• {point}" for point in deck.learned]
+        _text(slide, box, bullets, fit_block(bullets, box, 20, 11))
 
     @staticmethod
     def vergelijking(slide, deck: Deck, spec: SlideSpec, box: Box) -> None:
@@ -587,8 +599,7 @@ class _Slides:
     @staticmethod
     def tekst(slide, deck: Deck, spec: SlideSpec, box: Box) -> None:
         lines = [line for line in spec.text.splitlines() if line.strip()] or [""]
-        size = 20 if sum(len(line) for line in lines) < 600 else 15
-        _text(slide, box, lines, size)
+        _text(slide, box, lines, fit_block(lines, box, 24, 11))
 
     @staticmethod
     def lessen(slide, deck: Deck, spec: SlideSpec, box: Box) -> None:
@@ -597,7 +608,7 @@ class _Slides:
         if _empty(slide, deck, "lessen", box):
             return
         items = deck_text.lesson_lines(deck)
-        size = 15 if len(items) <= 4 else 12
+        size = fit_block([part for item in items for part in item if part], box, 18, 10)
         shape = _text(slide, box, [], size)
         frame = shape.text_frame
         first = True

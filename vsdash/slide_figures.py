@@ -145,11 +145,10 @@ def effect_figure(deck) -> Figure:
         linewidth=1.5,
     )
     texts = [fmt_number(est.expected, lang), card.observed_label]
-    for bar, text in zip(bars, texts, strict=True):
-        ax.text(
-            bar.get_x() + bar.get_width() / 2, bar.get_height(), text, ha="center", va="bottom", fontsize=14
-        )
-    ax.set_ylim(0, max(est.expected_high, est.observed) * 1.15)
+    tops = [est.expected_high, est.observed]  # above the interval's whisker, not through it
+    for bar, text, top in zip(bars, texts, tops, strict=True):
+        ax.text(bar.get_x() + bar.get_width() / 2, top, text, ha="center", va="bottom", fontsize=14)
+    ax.set_ylim(0, max(est.expected_high, est.observed) * 1.2)
     ax.yaxis.set_major_formatter(_thousands(lang))
     _style(ax)
     return fig
