@@ -464,7 +464,7 @@ class _Slides:
         items = deck_text.key_figure_items(deck)
         width = box.width / len(items) - 0.2
         # One size per row, so the figures line up; words are never broken ("geen meldpunt").
-        label_size = min(fit_size(label, width, 15, 10, 2) for label, _, _ in items)
+        label_size = min(fit_size(label, width, 15, 11, 3) for label, _, _ in items)
         value_size = min(fit_size(value, width, 40, 14, 2, bold=True) for _, value, _ in items)
         label_h = (
             max(wrapped_lines(label, label_size, width) for label, _, _ in items) * label_size * 1.25 / 72
