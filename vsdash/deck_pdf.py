@@ -31,6 +31,7 @@ def deck_to_pdf(deck: Deck) -> bytes:
 
 def deck_html(deck: Deck) -> str:
     """The whole deck as one HTML document: one ``<section>`` per slide, in the officer's order."""
+    deck_text.check_kinds(deck)
     lang = deck.lang if deck.lang in ("nl", "en") else "nl"
     title = t("deck_document_title", lang, selectie=deck.label, periode=deck.period_text)
     sections = "\n".join(_section(deck, spec, n, len(deck.slides)) for n, spec in enumerate(deck.slides, 1))

@@ -78,6 +78,7 @@ def deck_to_pptx(deck: Deck, template: str | Path | bytes | None = None) -> byte
         from pptx.util import Inches
 
         prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    deck_text.check_kinds(deck)
     layout = title_layout(prs, _template_name(template))
     size = (prs.slide_width / EMU_PER_INCH, prs.slide_height / EMU_PER_INCH)
     for spec in deck.slides:
@@ -499,7 +500,10 @@ class _Slides:
         chart_box = Box(box.left, box.top, box.width, box.height - 0.8)
         graphic, chart = _chart(slide, XL_CHART_TYPE.LINE_MARKERS, dates, series, chart_box)
         _date_axis(chart, dates, deck.lang)
-        _count_axis(chart.value_axis, float(pd.concat([deck.trend["n"], previous]).max(skipna=True) or 1))
+        top = pd.concat([deck.trend["n"], previous]).max(skipna=True)
+        _count_axis(
+            chart.value_axis, 1.0 if pd.isna(top) else float(top)
+        )  # every point hidden: still an axis
         styles = [(BLUE, 2.75, None), (GREY, 2.0, MSO_LINE_DASH_STYLE.ROUND_DOT)]
         for plotted, (colour, width, dash) in zip(chart.plots[0].series, styles, strict=False):
             plotted.smooth = False

@@ -14,10 +14,17 @@ import datetime as dt
 import pandas as pd
 
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
-from vsdash.presentation import Deck, SlideSpec
+from vsdash.presentation import SLIDE_KINDS, Deck, SlideSpec
 
 # Slides that show the selection's figures: their notes carry the deck's caveats.
 DATA_KINDS = ("kerncijfers", "trend", "effect", "kaart", "activiteiten", "vergelijking")
+
+
+def check_kinds(deck: Deck) -> None:
+    """Raise ``ValueError`` (Dutch) when a slide of the composition is of no known kind."""
+    unknown = [spec.kind for spec in deck.slides if spec.kind not in SLIDE_KINDS]
+    if unknown:
+        raise ValueError(f"Onbekende soort dia {unknown[0]!r}; toegestaan: {', '.join(SLIDE_KINDS)}.")
 
 
 def slide_title(deck: Deck, spec: SlideSpec) -> str:

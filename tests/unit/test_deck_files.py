@@ -233,6 +233,19 @@ def test_empty_comparison_and_lessons_say_so_in_a_sentence(utrecht):
     )
 
 
+def test_a_trend_whose_every_point_is_hidden_still_writes(utrecht):
+    trend = utrecht.trend.assign(n=float("nan"), label="<5")
+    deck = dataclasses.replace(utrecht, trend=trend, previous=trend.iloc[0:0], slides=(SlideSpec("trend"),))
+    slide = _open(deck_pptx.deck_to_pptx(deck)).slides[0]
+    chart = next(shape.chart for shape in slide.shapes if shape.has_chart)
+    assert [series.name for series in chart.plots[0].series] == ["Meldingen"]  # no legend entry for last year
+    assert chart.value_axis.major_unit == 1
+    unknown = dataclasses.replace(utrecht, slides=(SlideSpec("grafiek"),))
+    for write in (deck_pptx.deck_to_pptx, deck_pdf.deck_to_pdf):
+        with pytest.raises(ValueError, match="Onbekende soort dia 'grafiek'"):
+            write(unknown)
+
+
 def test_a_municipality_without_a_reporting_point_gets_no_line_of_zeros(store):
     deck = build_deck(store, gemeente="GM0080", start=PERIOD[0], end=PERIOD[1], with_map=False)
     if deck.key.has_channel:
