@@ -409,6 +409,39 @@ def _date_axis(chart, dates, lang: str) -> None:
     _horizontal_tick_labels(axis)
 
 
+def _error_bars(series, plus: list[float], minus: list[float]) -> None:
+    """Custom vertical error bars on a bar series (python-pptx has no API for them)."""
+    from lxml import etree
+
+    ser = series._element
+    ns = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+
+    def sub(parent, tag, val=None):
+        node = etree.SubElement(parent, f"{{{ns}}}{tag}")
+        if val is not None:
+            node.set("val", str(val))
+        return node
+
+    bars = etree.Element(f"{{{ns}}}errBars")
+    sub(bars, "errDir", "y")
+    sub(bars, "errBarType", "both")
+    sub(bars, "errValType", "cust")
+    sub(bars, "noEndCap", "0")
+    for tag, values in (("plus", plus), ("minus", minus)):
+        literal = sub(sub(bars, tag), "numLit")
+        sub(literal, "formatCode").text = "General"
+        sub(literal, "ptCount", len(values))
+        for i, value in enumerate(values):
+            point = sub(literal, "pt")
+            point.set("idx", str(i))
+            sub(point, "v").text = repr(float(value))
+    line = sub(bars, "spPr")
+    ln = etree.SubElement(line, "{http://schemas.openxmlformats.org/drawingml/2006/main}ln", w="19050")
+    fill = etree.SubElement(ln, "{http://schemas.openxmlformats.org/drawingml/2006/main}solidFill")
+    etree.SubElement(fill, "{http://schemas.openxmlformats.org/drawingml/2006/main}srgbClr", val="1A1A1A")
+    ser.find(f"{{{ns}}}cat").addprevious(bars)  # schema order: ... dLbls, trendline, errBars, cat, val
+
+
 def _count_axis(axis, top: float) -> None:
     """A value axis for counts: from 0, whole steps only (never 0,5 activities)."""
     step = max(1, _nice_step(top))
@@ -524,7 +557,8 @@ class _Slides:
 
     @staticmethod
     def effect(slide, deck: Deck, spec: SlideSpec, box: Box) -> None:
-        from pptx.enum.chart import XL_CHART_TYPE
+        from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+        from pptx.util import Pt
 
         card = deck.effect
         if card is None or card.hidden:
@@ -533,19 +567,32 @@ class _Slides:
             return
         est = card.estimate
         chart_box = Box(box.left, box.top, box.width * 0.45, box.height)
+        expected, observed = t("expected_reports", deck.lang), t("observed_reports", deck.lang)
+        # One series per bar (the other point empty, bars overlapping fully): the expected bar
+        # alone carries its 95% interval, and each bar gets its own colour as in the PDF.
         graphic, chart = _chart(
             slide,
             XL_CHART_TYPE.COLUMN_CLUSTERED,
-            [t("expected_reports", deck.lang), t("observed_reports", deck.lang)],
-            [(t("reports", deck.lang), [est.expected, est.observed])],
+            [expected, observed],
+            [(expected, [est.expected, None]), (observed, [None, est.observed])],
             chart_box,
         )
+        chart.has_legend = False  # the category labels name both bars
         plot = chart.plots[0]
+        plot.overlap, plot.gap_width = 100, 60
         plot.has_data_labels = True
-        plot.data_labels.number_format, plot.data_labels.number_format_is_linked = "#,##0", False
-        plot.series[0].format.fill.solid()
-        plot.series[0].format.fill.fore_color.rgb = _rgb(BLUE)
+        labels = plot.data_labels
+        labels.number_format, labels.number_format_is_linked = "#,##0", False
+        labels.position = XL_LABEL_POSITION.INSIDE_BASE  # clear of the interval's whisker
+        labels.font.bold, labels.font.size = True, Pt(16)
+        labels.font.color.rgb = _rgb((0xFF, 0xFF, 0xFF))
+        for plotted, colour in zip(plot.series, (GREY, BLUE), strict=True):
+            plotted.format.fill.solid()
+            plotted.format.fill.fore_color.rgb = _rgb(colour)
         _count_axis(chart.value_axis, max(est.expected_high, est.observed))
+        _error_bars(
+            plot.series[0], [est.expected_high - est.expected, 0], [est.expected - est.expected_low, 0]
+        )
         set_alt_text(graphic, deck_text.effect_alt(deck))
         right = Box(chart_box.right + 0.3, box.top, box.right - chart_box.right - 0.3, box.height)
         lines = deck_text.effect_lines(deck)

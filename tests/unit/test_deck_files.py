@@ -214,6 +214,24 @@ def test_activity_counts_step_by_whole_numbers(utrecht, utrecht_pptx):
     assert list(chart.plots[0].categories)[::-1] == list(utrecht.activities["categorie_label"])
 
 
+def test_the_effect_chart_carries_the_expected_counts_interval(utrecht, utrecht_pptx):
+    est = utrecht.effect.estimate
+    slide = _open(utrecht_pptx).slides[COMPOSITION.index(SlideSpec("effect"))]
+    chart = next(shape.chart for shape in slide.shapes if shape.has_chart)
+    expected, observed = chart.plots[0].series
+    assert list(expected.values) == [pytest.approx(est.expected), None]
+    assert list(observed.values) == [None, pytest.approx(est.observed)]
+    ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+    bars = expected._element.findall("c:errBars", ns)
+    assert len(bars) == 1 and not observed._element.findall("c:errBars", ns)
+    plus = float(bars[0].find("c:plus/c:numLit/c:pt[@idx='0']/c:v", ns).text)
+    minus = float(bars[0].find("c:minus/c:numLit/c:pt[@idx='0']/c:v", ns).text)
+    assert (est.expected + plus, est.expected - minus) == (
+        pytest.approx(est.expected_high),
+        pytest.approx(est.expected_low),
+    )
+
+
 def test_empty_comparison_and_lessons_say_so_in_a_sentence(utrecht):
     deck = dataclasses.replace(
         utrecht,
