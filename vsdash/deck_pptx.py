@@ -566,7 +566,8 @@ class _Slides:
             _text(slide, box, lines, fit_block(lines, box, 22, 12))
             return
         est = card.estimate
-        chart_box = Box(box.left, box.top, box.width * 0.45, box.height)
+        # Wide enough for both category names side by side, also on a 4:3 template.
+        chart_box = Box(box.left, box.top, min(box.width * 0.6, max(box.width * 0.45, 5.2)), box.height)
         expected, observed = t("expected_reports", deck.lang), t("observed_reports", deck.lang)
         # One series per bar (the other point empty, bars overlapping fully): the expected bar
         # alone carries its 95% interval, and each bar gets its own colour as in the PDF.
@@ -590,6 +591,7 @@ class _Slides:
             plotted.format.fill.solid()
             plotted.format.fill.fore_color.rgb = _rgb(colour)
         _count_axis(chart.value_axis, max(est.expected_high, est.observed))
+        _horizontal_tick_labels(chart.category_axis)
         _error_bars(
             plot.series[0], [est.expected_high - est.expected, 0], [est.expected - est.expected_low, 0]
         )
