@@ -7,8 +7,8 @@ council summary come from one ``presentation.Deck``.
 
 import streamlit as st
 
-from vsdash import charts, plain_text, summary
-from vsdash.export import effect_lines, key_figure_items, map_lines, trend_note
+from vsdash import charts, deck_pdf, deck_pptx, plain_text, summary
+from vsdash.deck_text import effect_lines, key_figure_items, map_lines, trend_note
 from vsdash.i18n import t
 from vsdash.plain_text import html as escape  # escapes and keeps names on one line
 from vsdash.presentation import SLIDES
@@ -167,11 +167,10 @@ with tools_right, section_guard(lang, "meenemen"):
         for paragraph in summary.council_summary(deck):
             st.write(plain_text.markdown(paragraph))  # plain-text paragraphs naming campaigns
     stem = f"veilige-steden-{sel.gemeente or 'alle'}-{sel.start:%Y%m%d}-{sel.end:%Y%m%d}"
-    key_args = (sel.url, sel.version, sel.gemeente, sel.codes, sel.start, sel.end, lang, sel.label)
     with st.expander(t("present_downloads", lang), icon=":material/download:"):
         st.download_button(
             t("present_download_pptx", lang),
-            data=lambda: cached.presentation_file(*key_args, "pptx"),
+            data=lambda: deck_pptx.deck_to_pptx(deck),  # the composed deck, written when clicked
             file_name=f"{stem}.pptx",
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             key="dia_pptx",
@@ -179,7 +178,7 @@ with tools_right, section_guard(lang, "meenemen"):
         )
         st.download_button(
             t("present_download_pdf", lang),
-            data=lambda: cached.presentation_file(*key_args, "pdf"),
+            data=lambda: deck_pdf.deck_to_pdf(deck),
             file_name=f"{stem}.pdf",
             mime="application/pdf",
             key="dia_pdf",

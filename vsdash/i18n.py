@@ -1200,6 +1200,78 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "present_more_areas": {"nl": "en nog {n} risicogebieden", "en": "and {n} more risk areas"},
     "present_no_areas": {"nl": "Geen risicogebieden vastgelegd.", "en": "No risk areas recorded."},
+    # issue 18 (deck files): the slide kinds beyond the default six, alternative texts, speaker notes
+    "slide_vergelijking": {
+        "nl": "{selectie} naast vergelijkbare gemeenten",
+        "en": "{selectie} beside comparable municipalities",
+    },
+    "slide_tekst": {"nl": "Toelichting", "en": "Explanation"},
+    "slide_lessen": {"nl": "Lessen uit de praktijk", "en": "Lessons from practice"},
+    "present_no_peers": {
+        "nl": "Voor {naam} zijn geen vergelijkbare gemeenten met gepubliceerde cijfers.",
+        "en": "There are no comparable municipalities with published figures for {naam}.",
+    },
+    "present_no_lessons": {
+        "nl": "Bij de activiteiten van deze selectie zijn nog geen uitkomsten of lessen vastgelegd.",
+        "en": "No outcomes or lessons have been recorded for the activities of this selection yet.",
+    },
+    "present_no_activities": {
+        "nl": "In deze periode zijn geen activiteiten vastgelegd.",
+        "en": "No activities were recorded in this period.",
+    },
+    "peers_selection": {"nl": "deze selectie", "en": "this selection"},
+    "peers_line": {
+        "nl": "{naam}: {waarde} per 10.000 inwoners per jaar (95%: {laag} tot {hoog})",
+        "en": "{naam}: {waarde} per 10,000 inhabitants per year (95%: {laag} to {hoog})",
+    },
+    "peers_axis": {
+        "nl": "Meldingen per 10.000 inwoners per jaar, met 95%-interval",
+        "en": "Reports per 10,000 inhabitants per year, with 95% interval",
+    },
+    "peers_not_published": {"nl": "niet gepubliceerd", "en": "not published"},
+    "lessons_outcome": {"nl": "Uitkomst: {uitkomst}", "en": "Outcome: {uitkomst}"},
+    "deck_alt_trend": {
+        "nl": "Lijngrafiek: {as_} in {selectie}, {periode}.",
+        "en": "Line chart: {as_} in {selectie}, {periode}.",
+    },
+    "deck_alt_trend_peak": {
+        "nl": "Hoogste punt: {n} meldingen in {wanneer}.",
+        "en": "Highest point: {n} reports in {wanneer}.",
+    },
+    "deck_alt_trend_previous": {
+        "nl": "Een gestippelde grijze lijn toont dezelfde periode vorig jaar.",
+        "en": "A dotted grey line shows the same period last year.",
+    },
+    "deck_alt_effect": {
+        "nl": "Staafgrafiek van de campagne {campagne}: links de meldingen die zonder campagne verwacht werden, met hun 95%-interval; rechts de meldingen die binnenkwamen.",
+        "en": "Bar chart of the campaign {campagne}: left the reports expected without the campaign, with their 95% interval; right the reports received.",
+    },
+    "deck_alt_activities": {
+        "nl": "Staafgrafiek van de activiteiten per categorie in {selectie}: {items}.",
+        "en": "Bar chart of the activities per category in {selectie}: {items}.",
+    },
+    "deck_alt_map": {
+        "nl": "Kaart van {selectie} met de dichtheid van de meldingen en de risicogebieden.",
+        "en": "Map of {selectie} with the density of reports and the risk areas.",
+    },
+    "deck_alt_peers": {
+        "nl": "Puntgrafiek met 95%-intervallen van de meldingen per 10.000 inwoners per jaar.",
+        "en": "Dot chart with 95% intervals of the reports per 10,000 inhabitants per year.",
+    },
+    "notes_key_figures": {
+        "nl": "In de periode {periode} kwamen in {selectie} {n} meldingen binnen: {rate} per 10.000 inwoners per jaar, {change} ten opzichte van de vorige periode.",
+        "en": "In the period {periode}, {selectie} received {n} reports: {rate} per 10,000 inhabitants per year, {change} compared with the preceding period.",
+    },
+    "notes_caveats": {"nl": "Kanttekeningen:", "en": "Caveats:"},
+    "notes_own": {"nl": "Eigen aantekeningen:", "en": "Own notes:"},
+    "notes_lessons": {
+        "nl": "Uitkomsten en lessen uit het activiteitenregister (aantal: {n}).",
+        "en": "Outcomes and lessons from the activity register (number: {n}).",
+    },
+    "deck_document_title": {
+        "nl": "Veilige Steden: {selectie}, {periode}",
+        "en": "Safe Cities: {selectie}, {periode}",
+    },
     "summary_title": {
         "nl": "Raadsinformatie: aanpak straatintimidatie, {selectie}",
         "en": "Council information: tackling street harassment, {selectie}",

@@ -39,6 +39,38 @@ def _thousands(lang: str):
     return matplotlib.ticker.FuncFormatter(lambda v, _pos: fmt_number(v, lang))
 
 
+def _decimals(lang: str):
+    """Tick labels with a decimal where a tick needs one (2,5), in the reader's number format."""
+    return matplotlib.ticker.FuncFormatter(
+        lambda v, _pos: fmt_number(v, lang, 0 if float(v).is_integer() else 1)
+    )
+
+
+def month_step(first, last) -> int:
+    """Months between date ticks so a period shows at most about seven of them (1, 2, 3, 6 or 12)."""
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    return next(step for step in (1, 2, 3, 6, 12, 24) if months / step <= 7)
+
+
+def _month_axis(ax, periods, lang: str) -> None:
+    """Date ticks at the start of months, named in the reader's language ("mrt 2025"), not ISO dates."""
+    import matplotlib.dates as mdates
+
+    from vsdash.deck_text import month_label
+
+    if len(periods) == 0:
+        return
+    stamps = pd.to_datetime(pd.Series(periods))
+    step = month_step(stamps.min(), stamps.max())
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, step) if 12 % step == 0 else None))
+    if step > 12:
+        ax.xaxis.set_major_locator(mdates.YearLocator(step // 12))
+    ax.xaxis.set_major_formatter(
+        matplotlib.ticker.FuncFormatter(lambda v, _pos: month_label(mdates.num2date(v).date(), lang))
+    )
+    ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
+
+
 def figure_png(fig: Figure, dpi: int = 150) -> bytes:
     """Render a figure to PNG bytes and release it."""
     buffer = io.BytesIO()
@@ -89,6 +121,7 @@ def trend_figure(deck) -> Figure:
     ax.set_ylim(0, top * 1.3 if top > 0 else 1)
     ax.set_ylabel(t(f"reports_{deck.grain}_axis", lang))
     ax.yaxis.set_major_formatter(_thousands(lang))
+    _month_axis(ax, deck.trend["periode"], lang)
     ax.legend(loc="upper left", frameon=False, fontsize=10, bbox_to_anchor=(0, -0.08), ncol=2)
     _style(ax)
     return fig
@@ -112,13 +145,61 @@ def effect_figure(deck) -> Figure:
         linewidth=1.5,
     )
     texts = [fmt_number(est.expected, lang), card.observed_label]
-    for bar, text in zip(bars, texts, strict=True):
-        ax.text(
-            bar.get_x() + bar.get_width() / 2, bar.get_height(), text, ha="center", va="bottom", fontsize=14
-        )
-    ax.set_ylim(0, max(est.expected_high, est.observed) * 1.15)
+    tops = [est.expected_high, est.observed]  # above the interval's whisker, not through it
+    for bar, text, top in zip(bars, texts, tops, strict=True):
+        ax.text(bar.get_x() + bar.get_width() / 2, top, text, ha="center", va="bottom", fontsize=14)
+    ax.set_ylim(0, max(est.expected_high, est.observed) * 1.2)
     ax.yaxis.set_major_formatter(_thousands(lang))
     _style(ax)
+    return fig
+
+
+def peers_figure(deck) -> Figure:
+    """The selection, its peers and the programme: a dot per rate with its 95% interval as a line.
+
+    The selection is drawn in orange and bold, the programme as a grey diamond; a row whose rate is
+    not published says so in words instead of a dot.
+    """
+    lang = deck.lang
+    rows = deck.peers.reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(11, max(2.6, 0.5 * len(rows) + 1.3)))
+    y = np.arange(len(rows))
+    highs = [float(h) for h in rows["high"] if pd.notna(h)] + [float(r) for r in rows["rate"] if pd.notna(r)]
+    right = max(highs) * 1.25 if highs else 1.0
+    for pos, row in zip(y, rows.itertuples(), strict=True):
+        colour = OKABE_ITO[5] if row.is_selection else ("#555555" if row.is_programme else OKABE_ITO[0])
+        if pd.isna(row.rate):
+            ax.text(0, pos, " " + t("peers_not_published", lang), va="center", fontsize=11, color=TEXT_COLOUR)
+            continue
+        if pd.notna(row.low) and pd.notna(row.high):
+            ax.plot([row.low, row.high], [pos, pos], color=colour, linewidth=2.5, solid_capstyle="butt")
+        ax.plot(
+            [row.rate],
+            [pos],
+            marker="D" if row.is_programme else "o",
+            markersize=10,
+            color=colour,
+            linestyle="",
+        )
+        ax.text(
+            (row.high if pd.notna(row.high) else row.rate) + right * 0.01,
+            pos,
+            f" {row.label}",
+            va="center",
+            fontsize=12,
+            color=TEXT_COLOUR,
+        )
+    ax.set_yticks(y, rows["naam"], fontsize=13)
+    for tick, row in zip(ax.get_yticklabels(), rows.itertuples(), strict=True):
+        if row.is_selection:
+            tick.set_fontweight("bold")
+    ax.invert_yaxis()
+    ax.set_xlim(0, right)
+    ax.set_xlabel(t("peers_axis", lang), fontsize=12)
+    ax.xaxis.set_major_formatter(_decimals(lang))
+    ax.xaxis.grid(True, color="#e5e5e5")
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
     return fig
 
 
@@ -134,6 +215,8 @@ def activities_figure(deck) -> Figure:
     for pos, (n, label) in enumerate(zip(rows["n"], rows["label"], strict=True)):
         ax.text(n, pos, f" {label}", va="center", fontsize=13)
     ax.set_xlim(0, max(1, rows["n"].max()) * 1.15)
+    ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # counts: no 0,5 steps
+    ax.xaxis.set_major_formatter(_thousands(lang))
     ax.xaxis.grid(True, color="#e5e5e5")
     ax.spines[["top", "right"]].set_visible(False)
     ax.set_xlabel(t("activities", lang))

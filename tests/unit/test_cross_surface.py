@@ -16,7 +16,7 @@ import random
 import pandas as pd
 import pytest
 
-from vsdash import cli, export, publication
+from vsdash import cli, deck_pptx, export, publication
 from vsdash.presentation import build_deck
 from vsdash.store import Store
 from vsdash.views.overview import build_overview
@@ -89,7 +89,7 @@ def test_every_surface_shows_the_same_key_figures(store, demo_store_url, case):
     )
     assert deck.key.figures == figures
     assert (deck.key.reports, deck.key.change) == (labels["reports"], labels["change"])
-    slide = _pptx_first_slide_text(export.deck_to_pptx(deck))
+    slide = _pptx_first_slide_text(deck_pptx.deck_to_pptx(deck))
     for value in (labels["reports"], labels["change"], labels["activities"]):
         assert value in slide
     if figures.rate_per_10k_per_year is not None:

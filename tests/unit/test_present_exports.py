@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from vsdash import export
+from vsdash import deck_pdf, deck_pptx, export
 from vsdash.i18n import fmt_number
 from vsdash.presentation import SLIDES, build_deck
 from vsdash.store import Store
@@ -73,7 +73,7 @@ def test_deck_has_every_slide_and_an_effect(utrecht):
 def test_pptx_has_slides_native_charts_names_and_badges(utrecht):
     from pptx import Presentation
 
-    data = export.deck_to_pptx(utrecht)
+    data = deck_pptx.deck_to_pptx(utrecht)
     prs = Presentation(io.BytesIO(data))
     assert len(prs.slides) == len(SLIDES) >= 5
     charts = [shape for slide in prs.slides for shape in slide.shapes if shape.has_chart]
@@ -89,10 +89,10 @@ def test_pptx_has_slides_native_charts_names_and_badges(utrecht):
 def test_exports_of_real_data_carry_no_demo_badge(real_store):
     deck = build_deck(real_store, gemeente="GM0344", start=PERIOD[0], end=PERIOD[1], with_map=False)
     assert not deck.is_demo
-    assert not any("Demodata" in text for text in _pptx_texts(export.deck_to_pptx(deck)))
+    assert not any("Demodata" in text for text in _pptx_texts(deck_pptx.deck_to_pptx(deck)))
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(export.deck_to_pdf(deck)))
+    reader = PdfReader(io.BytesIO(deck_pdf.deck_to_pdf(deck)))
     assert not any("Demodata" in page.extract_text() for page in reader.pages)
     assert not any("demodata" in p.lower() for p in council_summary(deck))
 
@@ -100,7 +100,7 @@ def test_exports_of_real_data_carry_no_demo_badge(real_store):
 def test_pdf_has_one_page_per_slide_with_name_and_badge(utrecht):
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(export.deck_to_pdf(utrecht)))
+    reader = PdfReader(io.BytesIO(deck_pdf.deck_to_pdf(utrecht)))
     assert len(reader.pages) == len(SLIDES)
     width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
     assert width / height == pytest.approx(16 / 9, rel=0.01)
@@ -157,7 +157,7 @@ def test_summary_never_states_a_small_count(store_copy):
 def test_all_municipalities_deck_explains_the_missing_effect(store_copy):
     deck = build_deck(store_copy, gemeente=None, start=PERIOD[0], end=PERIOD[1], with_map=False)
     assert deck.effect is None and "één gemeente" in deck.effect_reason
-    assert len(_pptx_texts(export.deck_to_pptx(deck))) == len(SLIDES)
+    assert len(_pptx_texts(deck_pptx.deck_to_pptx(deck))) == len(SLIDES)
 
 
 @pytest.mark.parametrize("cell", ["=SUM(A1:A9)", "+31 6", "-2+3", "@cmd", '=HYPERLINK("x")'])

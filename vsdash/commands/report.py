@@ -21,7 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Maakt dezelfde dia's als de pagina Presenteren (kerncijfers, trend met campagnes, "
             "campagne-effect, kaart van risicogebieden, activiteiten, wat we leerden) als PowerPoint "
             "met bewerkbare grafieken of als PDF. Kleine aantallen worden niet getoond; demodata krijgt "
-            "op elke dia het label 'Demodata — fictief'."
+            "op elke dia het label 'Demodata — fictief'. Met --template krijgt de PowerPoint de huisstijl "
+            "van de gemeente."
         ),
     )
     parser.add_argument("--gemeente", required=True, help="CBS-code van de gemeente, bijvoorbeeld GM0344")
@@ -33,6 +34,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--taal", choices=("nl", "en"), default="nl", help="taal van de dia's (standaard nl)")
     parser.add_argument("--out", required=True, type=Path, help="bestand om te schrijven")
+    parser.add_argument(
+        "--template",
+        type=Path,
+        help=(
+            "PowerPoint-sjabloon van de gemeente (.potx of .pptx) voor de huisstijl: de dia's gebruiken "
+            "de indeling met een titelvak ('Alleen titel'); alleen bij --format pptx"
+        ),
+    )
     parser.set_defaults(func=run)
 
 
@@ -45,9 +54,31 @@ def _parse_day(text: str, flag: str) -> dt.date:
         ) from None
 
 
+def _template(path: Path | None, fmt: str) -> bytes | None:
+    """The template's bytes, checked before the (slow) deck is built."""
+    if path is None:
+        return None
+    if fmt != "pptx":
+        raise UserError(f"--template: een sjabloon geldt alleen voor --format pptx, niet voor {fmt}.")
+    if path.suffix.lower() not in (".potx", ".pptx"):
+        raise UserError(
+            f"--template: {path} moet een .potx- of .pptx-bestand zijn (niet {path.suffix or 'zonder extensie'})."
+        )
+    if not path.is_file():
+        raise UserError(f"--template: het bestand {path} bestaat niet.")
+    from vsdash import deck_pptx
+
+    data = path.read_bytes()
+    try:
+        deck_pptx.check_template(data, str(path))
+    except deck_pptx.TemplateError as exc:
+        raise UserError(f"--template: {exc}") from None
+    return data
+
+
 def run(args: argparse.Namespace) -> int:
     """Check the arguments, build the deck, write the file whole (or not at all)."""
-    from vsdash import export
+    from vsdash import deck_pdf, deck_pptx
     from vsdash.presentation import build_deck
     from vsdash.store import Store, StoreError
 
@@ -59,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"--out: {out} hoort bij --format {args.format} te eindigen op .{args.format}.")
     if not out.parent.exists():
         raise UserError(f"--out: de map {out.parent} bestaat niet.")
+    template = _template(args.template, args.format)
     try:
         store = Store(args.store)
     except StoreError as exc:
@@ -78,7 +110,13 @@ def run(args: argparse.Namespace) -> int:
         deck = build_deck(store, gemeente=args.gemeente, start=start, end=end, lang=args.taal)
     finally:
         store.close()
-    content = export.deck_to_pptx(deck) if args.format == "pptx" else export.deck_to_pdf(deck)
+    if args.format == "pptx":
+        try:
+            content = deck_pptx.deck_to_pptx(deck, template=template)
+        except deck_pptx.TemplateError as exc:
+            raise UserError(f"--template: {exc}") from None
+    else:
+        content = deck_pdf.deck_to_pdf(deck)
     partial = out.with_name(f".{out.name}.schrijven")
     partial.write_bytes(content)
     os.replace(partial, out)  # the file appears whole, or not at all

@@ -116,6 +116,7 @@ WARM_MODULES = (
     "vsdash.maps",
     "vsdash.effects",
     "vsdash.export",
+    "vsdash.deck_text",
     "vsdash.presentation",
 )
 

@@ -257,17 +257,6 @@ def presentation_deck(url: str, version: str, gemeente, codes, start, end, lang:
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def presentation_file(
-    url: str, version: str, gemeente, codes, start, end, lang: str, label: str, kind: str
-) -> bytes:
-    """The deck as a file: ``kind`` is ``pptx`` or ``pdf``."""
-    from vsdash import export
-
-    deck = presentation_deck(url, version, gemeente, codes, start, end, lang, label)
-    return export.deck_to_pptx(deck) if kind == "pptx" else export.deck_to_pdf(deck)
-
-
 # --- page models (vsdash.views) -----------------------------------------------------------------
 
 
