@@ -629,6 +629,13 @@ _NAMED_ACTIVITIES = (
     ("GM0153", "repressie", "apv_verbod", "Verbod op straatintimidatie in de APV", dt.date(2022, 1, 1)),
 )
 
+#: The Court of Appeal of The Hague ruled the 2018 APV bans on street harassment unlawful
+#: (ECLI:NL:GHDHA:2019:3293); national law took over on 1 July 2024 (Wet seksuele misdrijven).
+APV_RULING = dt.date(2019, 12, 19)
+APV_RULING_URL = "https://deeplink.rechtspraak.nl/uitspraak?id=ECLI:NL:GHDHA:2019:3293"
+#: A municipality that left a programme stopped early in its last year (Zaanstad: early 2022).
+LEFT_ON = {code: dt.date(end, 3, 1) for code, (_, end) in reference.VS_LEFT.items()}
+
 
 def build_activities(
     rng: np.random.Generator,
@@ -701,8 +708,8 @@ def build_activities(
                 "doelgroepen": "vrouwen_meisjes;omstanders",
                 "partners": "",
                 "start": start,
-                "eind": None if typ == "apv_verbod" else start + dt.timedelta(days=120),
-                "status": "afgerond" if typ != "apv_verbod" else "lopend",
+                "eind": _named_end(typ, start),
+                "status": "afgerond" if _named_end(typ, start) else "lopend",
                 "bereik": None,
                 "budget_eur": int(rng.integers(2, 30)) * 1000,
                 "risicogebied_id": None,
@@ -736,7 +743,63 @@ def build_activities(
                 "gewijzigd_op": stamp,
             }
         )
-    return pd.DataFrame(rows)
+    return follow_memberships(pd.DataFrame(rows), reference.memberships())
+
+
+def _named_end(kind: str, start: dt.date) -> dt.date | None:
+    """End of a named activity: a ban ends with the ruling or with the national law, others run 120 days."""
+    if kind != "apv_verbod":
+        return start + dt.timedelta(days=120)
+    return APV_RULING if start < APV_RULING else CRIMINALISATION - dt.timedelta(days=1)
+
+
+def follow_memberships(activities: pd.DataFrame, memberships: pd.DataFrame) -> pd.DataFrame:
+    """Make demo activities follow the programme facts: an activity belongs to a programme only
+    while the municipality takes part in it.
+
+    An activity that began before the municipality joined is its own policy (``programma``
+    empty), as the 2018 APV bans were. A municipality that left (``LEFT_ON``) did nothing more
+    after it stopped: later activities are dropped and running ones end on the day it stopped.
+    Demo activities are Veilige Steden's; physical measures in risk areas of members of
+    Leefbaarheid en Veiligheid (an area-based programme) from its first year belong to that
+    programme, and talks with care partners in the City Deal years of its members to the City Deal.
+    """
+    acts = activities.copy()
+    start = pd.to_datetime(acts["start"])
+    for code, stopped in LEFT_ON.items():
+        own = acts["gemeentecode"] == code
+        acts = acts[~(own & (start >= pd.Timestamp(stopped)))]
+        start = start.loc[acts.index]
+        own = acts["gemeentecode"] == code
+        ends = pd.to_datetime(acts["eind"])
+        runs_on = own & (ends.isna() | (ends >= pd.Timestamp(stopped)))
+        acts.loc[runs_on, "eind"] = stopped - dt.timedelta(days=1)
+        acts.loc[runs_on & acts["status"].isin(["lopend", "gepland"]), "status"] = "afgerond"
+    year = start.dt.year
+    spans = memberships.set_index(["programma", "gemeentecode"])
+
+    # The whole activity lies in the membership: from its first year to its last (open: 9999).
+    last_year = pd.to_datetime(acts["eind"]).dt.year.fillna(9999).astype(int)
+
+    def member(programme: str, code: str, first: int, last: int) -> bool:
+        if (programme, code) not in spans.index:
+            return False
+        row = spans.loc[(programme, code)]
+        end = int(row["jaar_eind"]) if pd.notna(row["jaar_eind"]) else 9999
+        return int(row["jaar_start"]) <= first and last <= end
+
+    programme = []
+    for code, kind, first, last in zip(acts["gemeentecode"], acts["type"], year, last_year, strict=True):
+        if kind == "fysieke_maatregel" and member("leefbaarheid_veiligheid", code, first, last):
+            programme.append("leefbaarheid_veiligheid")
+        elif kind == "gesprekken_partners" and member("city_deal_zorg_veiligheid", code, first, last):
+            programme.append("city_deal_zorg_veiligheid")
+        elif member("veilige_steden", code, first, last):
+            programme.append("veilige_steden")
+        else:
+            programme.append(None)
+    acts["programma"] = programme
+    return acts.reset_index(drop=True)
 
 
 # -- the whole store --------------------------------------------------------------------------------

@@ -649,10 +649,12 @@ LABELS: dict[str, dict[str, str]] = {
     "cmp_running": {"nl": "loopt nog", "en": "ongoing"},
     "cmp_col_from": {"nl": "Vanaf", "en": "From"},
     "cmp_col_until": {"nl": "Tot en met", "en": "Until"},
+    # Issue 19: the shown municipalities are part of each programme, not its size.
     "alt_memberships": {
-        "nl": "Tijdbalken van deelname aan programma's per gemeente. Aantal gemeenten per programma: {parts}.",
-        "en": "Time bars of programme membership per municipality. Municipalities per programme: {parts}.",
+        "nl": "Tijdbalken van deelname aan programma's per gemeente in deze vergelijking. Getoonde gemeenten per programma: {parts}.",
+        "en": "Time bars of programme membership per municipality in this comparison. Municipalities shown per programme: {parts}.",
     },
+    "cmp_of_total": {"nl": " van de {totaal} deelnemers ooit", "en": " of its {totaal} participants ever"},
     # --- import and access (Gegevens) -----------------------------------------------------
     # --- map page (Kaart) and exports of map/counts ---------------------------------------
     # --- activities and comparison pages (Activiteiten, Vergelijken) ----------------------
