@@ -746,6 +746,89 @@ def build_activities(
     return follow_memberships(pd.DataFrame(rows), reference.memberships())
 
 
+#: Demo knowledge per activity type: (outcome, lessons, function of the contact). Invented, and
+#: every text says so ("Demo:"); the contact is a role, never a name (vsdash.contact_role).
+_DEMO_KNOWLEDGE = {
+    "uitgaanspersoneel_training": (
+        "Portiers en barpersoneel van {n} zaken getraind; meer meldingen uit het uitgaansgebied in de maanden erna",
+        "Train vóór het drukke seizoen en neem de portiers mee: zij zien het eerst",
+        "beleidsadviseur nachtleven",
+    ),
+    "campagne": (
+        "Campagne zichtbaar in het centrum en het ov; het meldpunt kreeg in de campagneweken meer meldingen",
+        "Zorg dat het meldpunt klaar is voor meer meldingen vóór de posters hangen",
+        "communicatieadviseur",
+    ),
+    "omstandertraining": (
+        "{n} deelnemers; na afloop zeiden de meesten eerder in te grijpen",
+        "Oefenen met situaties uit de eigen stad werkt beter dan algemene voorbeelden",
+        "projectleider veiligheid",
+    ),
+    "workshop": (
+        "{n} deelnemers in {m} bijeenkomsten",
+        "Werk samen met het jongerenwerk: zij brengen de groep mee",
+        "beleidsmedewerker jeugd",
+    ),
+    "suswachters": (
+        "Suswachters op vrijdag- en zaterdagnacht; minder escalaties volgens de horeca",
+        "Vaste gezichten werken beter dan wisselende ploegen",
+        "coördinator openbare orde en veiligheid",
+    ),
+    "fysieke_maatregel": (
+        "Maatregel uitgevoerd in het risicogebied",
+        "Vraag vrouwen en meisjes zelf waar ze zich onveilig voelen vóór het ontwerp",
+        "projectleider openbare ruimte",
+    ),
+    "bevolkingsonderzoek": (
+        "Nulmeting van ervaren straatintimidatie; {n} respondenten",
+        "Herhaal de meting met dezelfde vragen, anders is er geen vergelijking",
+        "onderzoeker",
+    ),
+    "meldpunt": (
+        "Meldpunt in gebruik; meldingen besproken met politie en handhaving",
+        "Koppel elke melding terug aan de melder: dat houdt de meldingsbereidheid hoog",
+        "coördinator meldpunt",
+    ),
+}
+_APV_OUTCOME = (
+    "Het Gerechtshof Den Haag oordeelde op 19 december 2019 dat het Rotterdamse verbod op "
+    "straatintimidatie in de APV in strijd is met de Grondwet (ECLI:NL:GHDHA:2019:3293)"
+)
+
+
+def add_demo_knowledge(activities: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """Fill the knowledge register of about half of the finished demo activities (issue 19).
+
+    Texts begin with "Demo:" so they are never mistaken for a municipality's own words. The
+    2018 APV bans carry the one fact here: the ruling of 19 December 2019, with its link.
+    """
+    names = reference.load_municipalities().set_index("gemeentecode")["weergavenaam"]
+    acts = activities.assign(uitkomst=None, lessen=None, evaluatie_url=None, contact_rol=None)
+    for index, row in acts.iterrows():
+        draw = rng.random(), int(rng.integers(20, 400)), int(rng.integers(2, 12))
+        role = f"Gemeente {names.get(row['gemeentecode'], row['gemeentecode'])}, {{}} (demo)"
+        if row["type"] == "apv_verbod" and pd.Timestamp(row["start"]).date() < APV_RULING:
+            acts.loc[index, ["uitkomst", "lessen", "evaluatie_url", "contact_rol"]] = [
+                _APV_OUTCOME
+                + ("" if row["gemeentecode"] == "GM0599" else "; demo: daarna niet meer gehandhaafd"),
+                "Demo: een lokaal verbod bleek juridisch kwetsbaar; de landelijke strafbaarstelling "
+                "(1 juli 2024) gaf wel een wettelijke basis",
+                APV_RULING_URL,
+                role.format("juridisch adviseur openbare orde"),
+            ]
+            continue
+        known = _DEMO_KNOWLEDGE.get(row["type"])
+        if known is None or row["status"] != "afgerond" or draw[0] < 0.45:
+            continue
+        outcome, lesson, function = known
+        acts.loc[index, ["uitkomst", "lessen", "contact_rol"]] = [
+            "Demo: " + outcome.format(n=draw[1], m=draw[2]),
+            "Demo: " + lesson,
+            role.format(function),
+        ]
+    return acts
+
+
 def _named_end(kind: str, start: dt.date) -> dt.date | None:
     """End of a named activity: a ban ends with the ruling or with the national law, others run 120 days."""
     if kind != "apv_verbod":
@@ -827,6 +910,8 @@ def generate_demo(
     risk_areas, polygons = build_risk_areas()
     measures = build_measures(rng, risk_areas)
     activities = build_activities(rng, risk_areas, campaigns, members)
+    # Issue 19's knowledge texts draw from their own stream: every other draw stays as it was.
+    activities = add_demo_knowledge(activities, np.random.default_rng([seed, 19]))
 
     expected = {
         code: _expected_daily(code, int(pop_2024[code]), days, channels, campaigns, truth, rng)
