@@ -685,6 +685,8 @@ LABELS: dict[str, dict[str, str]] = {
     "prog_phase_nog_niet": {"nl": "nog niet begonnen", "en": "not yet started"},
     "prog_col_phase": {"nl": "Fase in {jaar}", "en": "Phase in {jaar}"},
     "prog_col_since": {"nl": "Sinds", "en": "Since"},
+    "prog_col_year": {"nl": "Jaar", "en": "Year"},
+    "prog_col_month": {"nl": "Maand", "en": "Month"},
     "prog_col_state": {"nl": "Rijksbijdrage per jaar", "en": "State funding per year"},
     "prog_col_own": {"nl": "Cofinanciering per jaar", "en": "Co-financing per year"},
     "prog_funding_title": {"nl": "Financiering per maand", "en": "Funding per month"},

@@ -232,6 +232,39 @@ def activity_budget_by_category(
     return out.astype({"n": "int64", "budget_eur": "float"})
 
 
+def intervention_spread(
+    activities: pd.DataFrame, codes, until: dt.date, names: pd.Series, lang: str = "nl"
+) -> pd.DataFrame:
+    """Per kind of activity: in how many municipalities it ran, where first, and the order of spread.
+
+    The catalogue's ``intervention_spread``: activities of ``codes`` (None: all) begun by
+    ``until``; returns type, soort (label), gemeenten (count), eerste ("name (year)") and
+    verspreiding ("A 2019 → B 2020 → ..."), most widespread first.
+    """
+    acts = activities if codes is None else activities[activities["gemeentecode"].isin(list(codes))]
+    acts = acts[pd.to_datetime(acts["start"]) <= pd.Timestamp(until)]
+    first = (
+        acts.assign(jaar=pd.to_datetime(acts["start"]).dt.year)
+        .groupby(["type", "gemeentecode"], as_index=False)["jaar"]
+        .min()
+        .sort_values(["type", "jaar", "gemeentecode"])
+    )
+    rows = []
+    for kind, group in first.groupby("type", sort=False):
+        steps = [f"{names.get(c, c)} {y}" for c, y in zip(group["gemeentecode"], group["jaar"], strict=True)]
+        rows.append(
+            {
+                "type": kind,
+                "soort": t(f"act_type_{kind}", lang),
+                "gemeenten": len(group),
+                "eerste": steps[0],
+                "verspreiding": " → ".join(steps),
+            }
+        )
+    out = pd.DataFrame(rows, columns=["type", "soort", "gemeenten", "eerste", "verspreiding"])
+    return out.sort_values(["gemeenten", "soort"], ascending=[False, True]).reset_index(drop=True)
+
+
 # --- the trend as published -------------------------------------------------------------------
 
 
