@@ -31,7 +31,12 @@ def participants_chart(per_year: pd.DataFrame, *, lang: str = "nl") -> ChartSpec
                 name=str(part["programma_naam"].iloc[0]),
                 marker=dict(
                     color=PROGRAMME_COLOURS.get(programme, OKABE_ITO[4]),
-                    pattern=dict(shape=PROGRAMME_PATTERNS.get(programme, ""), fgcolor="white", fgopacity=0.6),
+                    pattern=dict(
+                        shape=PROGRAMME_PATTERNS.get(programme, ""),
+                        fgcolor="white",
+                        fgopacity=0.6,
+                        fillmode="overlay",
+                    ),
                 ),
                 text=[fmt_number(int(n), lang) for n in shown["deelnemers"]],
                 textposition="outside",
@@ -46,6 +51,9 @@ def participants_chart(per_year: pd.DataFrame, *, lang: str = "nl") -> ChartSpec
         legend=dict(orientation="h", y=1.02, yanchor="bottom"),
         margin=dict(l=10, r=10, t=50, b=10),
     )
+    # Years, not amounts (no thousands separator), in order whichever programme has a bar first.
+    years_axis = [str(y) for y in sorted(per_year["jaar"].unique())]
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=years_axis)
     fig.update_yaxes(title_text=t("prog_participants_axis", lang))
     years = sorted(per_year["jaar"].unique())
     last = per_year[per_year["jaar"] == years[-1]] if years else per_year
@@ -79,7 +87,10 @@ def funding_chart(monthly: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
                 x=monthly["maand"],
                 y=monthly[column],
                 name=t(label_key, lang),
-                marker=dict(color=colour, pattern=dict(shape=pattern, fgcolor="white", fgopacity=0.6)),
+                marker=dict(
+                    color=colour,
+                    pattern=dict(shape=pattern, fgcolor="white", fgopacity=0.6, fillmode="overlay"),
+                ),
                 customdata=[f"€ {fmt_number(v, lang)}" for v in monthly[column]],
                 hovertemplate="%{x|%m-%Y} · " + t(label_key, lang) + ": %{customdata}<extra></extra>",
             )

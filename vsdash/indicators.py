@@ -226,8 +226,8 @@ CATALOGUE: tuple[Indicator, ...] = (
     ),
     Indicator(
         id="activity_budget_eur",
-        name_nl="Budget van activiteiten gestart in de periode",
-        name_en="Budget of activities begun in the period",
+        name_nl="Budget gestarte activiteiten",
+        name_en="Budget of activities begun",
         definition_nl="Som van het budget van de activiteiten van de gemeenten in de selectie die in de "
         "periode begonnen, per categorie (onderzoek, preventie, interventie, repressie); het hele "
         "budget telt in de periode waarin de activiteit begon.",

@@ -248,17 +248,18 @@ def build_knowledge_search(
     )
     columns = (
         Column("gemeente", t("municipality", lang), "pinned_text"),
-        Column("titel", t("act_col_title", lang), "wide_text"),
         Column("start", t("act_col_start", lang), "date"),
         Column("status", t("act_col_status", lang)),
+        # What happened around it first, then what the municipality wrote down and whom to ask.
+        Column("voor", t("know_col_before", lang)),
+        Column("na", t("know_col_after", lang)),
+        Column("verschil", t("know_col_change", lang)),
         Column("uitkomst", t("know_col_outcome", lang), "wide_text"),
         Column("lessen", t("know_col_lessons", lang), "wide_text"),
         Column("contact_rol", t("know_col_contact", lang)),
         Column("evaluatie_url", t("know_col_link", lang), "link", t("know_link", lang)),
+        Column("titel", t("act_col_title", lang)),
         Column("risicogebieden", t("know_col_areas", lang)),
-        Column("voor", t("know_col_before", lang)),
-        Column("na", t("know_col_after", lang)),
-        Column("verschil", t("know_col_change", lang)),
         Column("venster", t("know_col_window", lang)),
     )
     return KnowledgeSearchModel(
