@@ -195,3 +195,27 @@ def test_apv_ban_carries_the_ruling(demo_store_url):
     assert len(hits) == 1
     assert "19 december 2019" in hits["uitkomst"].iloc[0]
     assert hits["evaluatie_url"].iloc[0].startswith("https://")
+
+
+def test_activity_detail_and_download_carry_the_knowledge(demo_store_url):
+    """Activiteiten shows an activity's outcome, lessons and contact; markup stays plain text."""
+    from vsdash import plain_text
+    from vsdash.views.activities import ActivityFilters, build_activities
+
+    store = Store(demo_store_url)
+    model = build_activities(
+        store,
+        codes=("GM0599",),
+        start=dt.date(2018, 1, 1),
+        end=dt.date(2026, 10, 31),
+        filters=ActivityFilters(only_period=False),
+        label="Rotterdam",
+        lang="nl",
+    )
+    ban = model.register[model.register["type"] == "Verbod in de APV"].iloc[0]
+    facts = {f.label: f.text for f in model.detail(ban["activiteit_id"]).facts}
+    assert "19 december 2019" in facts["Uitkomst"]
+    assert facts["Evaluatie"].startswith("https://deeplink.rechtspraak.nl/")
+    shown = model.detail(ban["activiteit_id"]).facts_markdown(plain_text.markdown)
+    assert "](https" not in shown  # the address is text, never a followed link
+    assert {"Uitkomst", "Lessen", "Contact (functie)", "Evaluatie"} <= set(model.export.columns)
