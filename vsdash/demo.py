@@ -747,15 +747,16 @@ def build_activities(
 
 
 #: Demo knowledge per activity type: (outcome, lessons, function of the contact). Invented, and
-#: every text says so ("Demo:"); the contact is a role, never a name (vsdash.contact_role).
+#: every text says so ("Demo:"); the contact is a role, never a name (vsdash.contact_role). No
+#: text claims what happened to reports: the search shows that from the data.
 _DEMO_KNOWLEDGE = {
     "uitgaanspersoneel_training": (
-        "Portiers en barpersoneel van {n} zaken getraind; meer meldingen uit het uitgaansgebied in de maanden erna",
+        "Portiers en barpersoneel van {n} zaken getraind",
         "Train vóór het drukke seizoen en neem de portiers mee: zij zien het eerst",
         "beleidsadviseur nachtleven",
     ),
     "campagne": (
-        "Campagne zichtbaar in het centrum en het ov; het meldpunt kreeg in de campagneweken meer meldingen",
+        "Campagne zichtbaar in het centrum, bij bushokjes en in het ov",
         "Zorg dat het meldpunt klaar is voor meer meldingen vóór de posters hangen",
         "communicatieadviseur",
     ),

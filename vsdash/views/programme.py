@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from vsdash import characteristics, charts_programme, knowledge, publication
+from vsdash import characteristics, charts_programme, knowledge, plain_text, publication
 from vsdash.charts import ChartSpec
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.indicators import indicator
@@ -47,7 +47,7 @@ class ProgrammeModel:
     title: str
     intro: str
     metrics: tuple[Metric, ...]
-    summary: str  # markdown; numbers and the programme's name only
+    summary: str  # markdown; numbers, the programme's name and the selection's label (escaped)
     participants_title: str
     participants: ChartSpec
     phases: Table
@@ -126,6 +126,7 @@ def build_programme(
         programma=programme_name,
         geld=fmt_number(state + own, lang),
         budget=fmt_number(spent, lang),
+        selectie=plain_text.markdown(label),
     )
     return ProgrammeModel(
         title=t("prog_title", lang, programma=programme_name),
