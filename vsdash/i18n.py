@@ -955,6 +955,22 @@ LABELS: dict[str, dict[str, str]] = {
     "fld_budget_eur": {"nl": "Budget (euro)", "en": "Budget (euro)"},
     "fld_risicogebied_id": {"nl": "Risicogebied", "en": "Risk area"},
     "fld_campagne_id": {"nl": "Campagne", "en": "Campaign"},
+    # Issue 19: the knowledge register's fields in the import's mapping step.
+    "fld_uitkomst": {"nl": "Uitkomst", "en": "Outcome"},
+    "fld_lessen": {"nl": "Geleerde lessen", "en": "Lessons learned"},
+    "fld_evaluatie_url": {"nl": "Link naar evaluatie", "en": "Link to an evaluation"},
+    "fld_contact_rol": {
+        "nl": "Contact (organisatie en functie)",
+        "en": "Contact (organisation and function)",
+    },
+    "fld_help_evaluatie_url": {
+        "nl": "Volledig webadres dat begint met http:// of https://.",
+        "en": "Full web address starting with http:// or https://.",
+    },
+    "fld_help_contact_rol": {
+        "nl": "Organisatie en functie, zoals 'Gemeente Utrecht, beleidsadviseur openbare orde en veiligheid'; geen naam, e-mailadres of telefoonnummer.",
+        "en": "Organisation and function, such as 'Gemeente Utrecht, beleidsadviseur openbare orde en veiligheid'; no name, e-mail address or phone number.",
+    },
     "fld_naam": {"nl": "Naam", "en": "Name"},
     "fld_schaal": {"nl": "Landelijk of lokaal", "en": "National or local"},
     "fld_kanalen": {"nl": "Middelen (posters, sociale media)", "en": "Media (posters, social media)"},
