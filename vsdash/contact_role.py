@@ -186,9 +186,6 @@ def contact_role_problem(text: str, places: Iterable[str] = ()) -> str | None:
         return f"lijkt een persoonsnaam te bevatten (aanspreekvorm of titel '{salutation.group(0).strip()}'); {how}"
     if _INITIALS.search(value):
         return f"lijkt een persoonsnaam te bevatten (voorletters); {how}"
-    lower = value.lower()
-    if not any(stem in lower for stem in FUNCTION_STEMS):
-        return f"noemt geen functie (zoals beleidsadviseur, projectleider of coördinator); {how}"
     place_words = {w for name in places for w in re.split(r"[\s\-]+", str(name).lower()) if w}
     suspicious = []
     for word in _WORD.findall(value):
@@ -206,4 +203,7 @@ def contact_role_problem(text: str, places: Iterable[str] = ()) -> str | None:
             f"lijkt een persoonsnaam te bevatten ({words}); {how}. Is het geen naam, schrijf het woord "
             "dan met een kleine letter"
         )
+    # A name is the worse problem, so it is named first; a role without a function comes next.
+    if not any(stem in value.lower() for stem in FUNCTION_STEMS):
+        return f"noemt geen functie (zoals beleidsadviseur, projectleider of coördinator); {how}"
     return None

@@ -219,3 +219,24 @@ def test_activity_detail_and_download_carry_the_knowledge(demo_store_url):
     shown = model.detail(ban["activiteit_id"]).facts_markdown(plain_text.markdown)
     assert "](https" not in shown  # the address is text, never a followed link
     assert {"Uitkomst", "Lessen", "Contact (functie)", "Evaluatie"} <= set(model.export.columns)
+
+
+def test_cli_refuses_a_contact_name_with_row_and_column(tmp_path, capsys):
+    """``vsdash import FILE --kind activities``: a name as contact is a Dutch row-level error."""
+    import json
+
+    from vsdash.cli import main
+
+    path = tmp_path / "kennis.csv"
+    path.write_bytes(
+        _csv(
+            "K-1;Utrecht;interventie;omstandertraining;Training;01-03-2023;afgerond;goed;les;"
+            "https://example.org/a;Gemeente Utrecht, Anna de Boer"
+        )
+    )
+    url = f"duckdb:///{tmp_path / 'cli.duckdb'}"
+    assert main(["import", str(path), "--kind", "activities", "--store", url, "--json"]) == 1
+    out = json.loads(capsys.readouterr().out)
+    (error,) = out["errors"]
+    assert (error["row"], error["column"]) == (2, "contact_rol")
+    assert "persoonsnaam" in error["message"] and "'Anna'" in error["message"]
