@@ -662,8 +662,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "For the ministry: who takes part, what it costs, what is done and what spreads. {start} to {eind}; {selectie}.",
     },
     "prog_summary": {
-        "nl": "In {jaar} namen **{n}** gemeenten deel aan {programma}. Voor {selectie} brachten Rijk en gemeenten in deze periode samen **€ {geld}** in; de activiteiten die in de periode begonnen hadden **€ {budget}** budget.",
-        "en": "In {jaar}, **{n}** municipalities took part in {programma}. For {selectie}, state and municipalities together contributed **€ {geld}** in this period; the activities begun in the period had a budget of **€ {budget}**.",
+        "nl": "In {jaar} namen **{n}** gemeenten deel aan {programma}. Rijk en gemeenten brachten in deze periode samen **€ {geld}** in (selectie: {selectie}); de activiteiten die in de periode begonnen hadden **€ {budget}** budget.",
+        "en": "In {jaar}, **{n}** municipalities took part in {programma}. State and municipalities together contributed **€ {geld}** in this period (selection: {selectie}); the activities begun in the period had a budget of **€ {budget}**.",
     },
     "prog_participants_title": {
         "nl": "Deelnemers per jaar en programma",
