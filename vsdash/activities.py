@@ -128,7 +128,8 @@ def register_table(
     ``names`` maps gemeentecode to display name. Returns one row per activity with columns
     activiteit_id, gemeente, categorie, type, titel, doelgroepen, partners, start, eind, status,
     bereik, budget_eur, risicogebied, kaart_link, campagne, campagne_link, gewijzigd_op, bron
-    (the import's file name, or "demo" / the import id when no file name is known).
+    (the import's file name, or "demo" / the import id when no file name is known), and the
+    knowledge register's uitkomst, lessen, evaluatie_url and contact_rol (None when empty).
     """
     area_names = risk_areas.set_index("risicogebied_id")["naam"].to_dict() if len(risk_areas) else {}
     campaign_names = (
@@ -183,6 +184,10 @@ def register_table(
             "bron": [source(v) for v in rows["import_id"]],
         }
     )
+    # Issue 19: the knowledge register travels with the activity (a frame without it: empty).
+    for column in ("uitkomst", "lessen", "evaluatie_url", "contact_rol"):
+        values = rows[column] if column in rows.columns else pd.Series(None, index=rows.index)
+        table[column] = [v if isinstance(v, str) and v.strip() else None for v in values]
     return table.reset_index(drop=True)
 
 
@@ -205,8 +210,12 @@ def export_frame(register: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
         "campagne": t("act_col_campaign", lang),
         "gewijzigd_op": t("act_col_changed", lang),
         "bron": t("act_col_source", lang),
+        "uitkomst": t("know_col_outcome", lang),
+        "lessen": t("know_col_lessons", lang),
+        "evaluatie_url": t("know_col_link", lang),
+        "contact_rol": t("know_col_contact", lang),
     }
-    out = register[list(columns)].copy()
+    out = register[[c for c in columns if c in register.columns]].copy()
     for col in ("start", "eind"):
         out[col] = out[col].dt.date
     return out.rename(columns=columns)

@@ -472,10 +472,14 @@ def small_multiples_chart(
     return ChartSpec(fig, alt, table)
 
 
-def membership_timeline_chart(spans: pd.DataFrame, *, names: pd.Series, lang: str = "nl") -> ChartSpec:
+def membership_timeline_chart(
+    spans: pd.DataFrame, *, names: pd.Series, lang: str = "nl", totals: dict[str, int] | None = None
+) -> ChartSpec:
     """Programme memberships per municipality over time, one bar per programme with its name on it.
 
-    ``spans`` comes from ``compare.membership_spans``.
+    ``spans`` comes from ``compare.membership_spans``. ``totals`` (programme name -> all its
+    participants) lets the description say what the shown count is part of: "9 of 15" shown,
+    not "9" read as the programme's size.
     """
     spans = spans.copy()
     spans["gemeente"] = [names.get(c, c) for c in spans["gemeentecode"]]
@@ -538,7 +542,15 @@ def membership_timeline_chart(spans: pd.DataFrame, *, names: pd.Series, lang: st
     alt = t(
         "alt_memberships",
         lang,
-        parts=", ".join(f"{p}: {fmt_number(int(n), lang)}" for p, n in per_programme.items()),
+        parts=", ".join(
+            f"{p}: {fmt_number(int(n), lang)}"
+            + (
+                t("cmp_of_total", lang, totaal=fmt_number(int(totals[p]), lang))
+                if p in (totals or {})
+                else ""
+            )
+            for p, n in per_programme.items()
+        ),
     )
     table = pd.DataFrame(
         {

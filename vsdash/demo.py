@@ -629,6 +629,13 @@ _NAMED_ACTIVITIES = (
     ("GM0153", "repressie", "apv_verbod", "Verbod op straatintimidatie in de APV", dt.date(2022, 1, 1)),
 )
 
+#: The Court of Appeal of The Hague ruled the 2018 APV bans on street harassment unlawful
+#: (ECLI:NL:GHDHA:2019:3293); national law took over on 1 July 2024 (Wet seksuele misdrijven).
+APV_RULING = dt.date(2019, 12, 19)
+APV_RULING_URL = "https://deeplink.rechtspraak.nl/uitspraak?id=ECLI:NL:GHDHA:2019:3293"
+#: A municipality that left a programme stopped early in its last year (Zaanstad: early 2022).
+LEFT_ON = {code: dt.date(end, 3, 1) for code, (_, end) in reference.VS_LEFT.items()}
+
 
 def build_activities(
     rng: np.random.Generator,
@@ -701,8 +708,8 @@ def build_activities(
                 "doelgroepen": "vrouwen_meisjes;omstanders",
                 "partners": "",
                 "start": start,
-                "eind": None if typ == "apv_verbod" else start + dt.timedelta(days=120),
-                "status": "afgerond" if typ != "apv_verbod" else "lopend",
+                "eind": _named_end(typ, start),
+                "status": "afgerond" if _named_end(typ, start) else "lopend",
                 "bereik": None,
                 "budget_eur": int(rng.integers(2, 30)) * 1000,
                 "risicogebied_id": None,
@@ -736,7 +743,147 @@ def build_activities(
                 "gewijzigd_op": stamp,
             }
         )
-    return pd.DataFrame(rows)
+    return follow_memberships(pd.DataFrame(rows), reference.memberships())
+
+
+#: Demo knowledge per activity type: (outcome, lessons, function of the contact). Invented, and
+#: every text says so ("Demo:"); the contact is a role, never a name (vsdash.contact_role). No
+#: text claims what happened to reports: the search shows that from the data.
+_DEMO_KNOWLEDGE = {
+    "uitgaanspersoneel_training": (
+        "Portiers en barpersoneel van {n} zaken getraind",
+        "Train vóór het drukke seizoen en neem de portiers mee: zij zien het eerst",
+        "beleidsadviseur nachtleven",
+    ),
+    "campagne": (
+        "Campagne zichtbaar in het centrum, bij bushokjes en in het ov",
+        "Zorg dat het meldpunt klaar is voor meer meldingen vóór de posters hangen",
+        "communicatieadviseur",
+    ),
+    "omstandertraining": (
+        "{n} deelnemers; na afloop zeiden de meesten eerder in te grijpen",
+        "Oefenen met situaties uit de eigen stad werkt beter dan algemene voorbeelden",
+        "projectleider veiligheid",
+    ),
+    "workshop": (
+        "{n} deelnemers in {m} bijeenkomsten",
+        "Werk samen met het jongerenwerk: zij brengen de groep mee",
+        "beleidsmedewerker jeugd",
+    ),
+    "suswachters": (
+        "Suswachters op vrijdag- en zaterdagnacht; minder escalaties volgens de horeca",
+        "Vaste gezichten werken beter dan wisselende ploegen",
+        "coördinator openbare orde en veiligheid",
+    ),
+    "fysieke_maatregel": (
+        "Maatregel uitgevoerd in het risicogebied",
+        "Vraag vrouwen en meisjes zelf waar ze zich onveilig voelen vóór het ontwerp",
+        "projectleider openbare ruimte",
+    ),
+    "bevolkingsonderzoek": (
+        "Nulmeting van ervaren straatintimidatie; {n} respondenten",
+        "Herhaal de meting met dezelfde vragen, anders is er geen vergelijking",
+        "onderzoeker",
+    ),
+    "meldpunt": (
+        "Meldpunt in gebruik; meldingen besproken met politie en handhaving",
+        "Koppel elke melding terug aan de melder: dat houdt de meldingsbereidheid hoog",
+        "coördinator meldpunt",
+    ),
+}
+_APV_OUTCOME = (
+    "Het Gerechtshof Den Haag oordeelde op 19 december 2019 dat het Rotterdamse verbod op "
+    "straatintimidatie in de APV in strijd is met de Grondwet (ECLI:NL:GHDHA:2019:3293)"
+)
+
+
+def add_demo_knowledge(activities: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    """Fill the knowledge register of about half of the finished demo activities (issue 19).
+
+    Texts begin with "Demo:" so they are never mistaken for a municipality's own words. The
+    2018 APV bans carry the one fact here: the ruling of 19 December 2019, with its link.
+    """
+    names = reference.load_municipalities().set_index("gemeentecode")["weergavenaam"]
+    acts = activities.assign(uitkomst=None, lessen=None, evaluatie_url=None, contact_rol=None)
+    for index, row in acts.iterrows():
+        draw = rng.random(), int(rng.integers(20, 400)), int(rng.integers(2, 12))
+        role = f"Gemeente {names.get(row['gemeentecode'], row['gemeentecode'])}, {{}} (demo)"
+        if row["type"] == "apv_verbod" and pd.Timestamp(row["start"]).date() < APV_RULING:
+            acts.loc[index, ["uitkomst", "lessen", "evaluatie_url", "contact_rol"]] = [
+                _APV_OUTCOME
+                + ("" if row["gemeentecode"] == "GM0599" else "; demo: daarna niet meer gehandhaafd"),
+                "Demo: een lokaal verbod bleek juridisch kwetsbaar; de landelijke strafbaarstelling "
+                "(1 juli 2024) gaf wel een wettelijke basis",
+                APV_RULING_URL,
+                role.format("juridisch adviseur openbare orde"),
+            ]
+            continue
+        known = _DEMO_KNOWLEDGE.get(row["type"])
+        if known is None or row["status"] != "afgerond" or draw[0] < 0.45:
+            continue
+        outcome, lesson, function = known
+        acts.loc[index, ["uitkomst", "lessen", "contact_rol"]] = [
+            "Demo: " + outcome.format(n=draw[1], m=draw[2]),
+            "Demo: " + lesson,
+            role.format(function),
+        ]
+    return acts
+
+
+def _named_end(kind: str, start: dt.date) -> dt.date | None:
+    """End of a named activity: a ban ends with the ruling or with the national law, others run 120 days."""
+    if kind != "apv_verbod":
+        return start + dt.timedelta(days=120)
+    return APV_RULING if start < APV_RULING else CRIMINALISATION - dt.timedelta(days=1)
+
+
+def follow_memberships(activities: pd.DataFrame, memberships: pd.DataFrame) -> pd.DataFrame:
+    """Make demo activities follow the programme facts: an activity belongs to a programme only
+    while the municipality takes part in it.
+
+    An activity that began before the municipality joined is its own policy (``programma``
+    empty), as the 2018 APV bans were. A municipality that left (``LEFT_ON``) did nothing more
+    after it stopped: later activities are dropped and running ones end on the day it stopped.
+    Demo activities are Veilige Steden's; physical measures in risk areas of members of
+    Leefbaarheid en Veiligheid (an area-based programme) from its first year belong to that
+    programme, and talks with care partners in the City Deal years of its members to the City Deal.
+    """
+    acts = activities.copy()
+    start = pd.to_datetime(acts["start"])
+    for code, stopped in LEFT_ON.items():
+        own = acts["gemeentecode"] == code
+        acts = acts[~(own & (start >= pd.Timestamp(stopped)))]
+        start = start.loc[acts.index]
+        own = acts["gemeentecode"] == code
+        ends = pd.to_datetime(acts["eind"])
+        runs_on = own & (ends.isna() | (ends >= pd.Timestamp(stopped)))
+        acts.loc[runs_on, "eind"] = stopped - dt.timedelta(days=1)
+        acts.loc[runs_on & acts["status"].isin(["lopend", "gepland"]), "status"] = "afgerond"
+    year = start.dt.year
+    spans = memberships.set_index(["programma", "gemeentecode"])
+
+    # The whole activity lies in the membership: from its first year to its last (open: 9999).
+    last_year = pd.to_datetime(acts["eind"]).dt.year.fillna(9999).astype(int)
+
+    def member(programme: str, code: str, first: int, last: int) -> bool:
+        if (programme, code) not in spans.index:
+            return False
+        row = spans.loc[(programme, code)]
+        end = int(row["jaar_eind"]) if pd.notna(row["jaar_eind"]) else 9999
+        return int(row["jaar_start"]) <= first and last <= end
+
+    programme = []
+    for code, kind, first, last in zip(acts["gemeentecode"], acts["type"], year, last_year, strict=True):
+        if kind == "fysieke_maatregel" and member("leefbaarheid_veiligheid", code, first, last):
+            programme.append("leefbaarheid_veiligheid")
+        elif kind == "gesprekken_partners" and member("city_deal_zorg_veiligheid", code, first, last):
+            programme.append("city_deal_zorg_veiligheid")
+        elif member("veilige_steden", code, first, last):
+            programme.append("veilige_steden")
+        else:
+            programme.append(None)
+    acts["programma"] = programme
+    return acts.reset_index(drop=True)
 
 
 # -- the whole store --------------------------------------------------------------------------------
@@ -764,6 +911,8 @@ def generate_demo(
     risk_areas, polygons = build_risk_areas()
     measures = build_measures(rng, risk_areas)
     activities = build_activities(rng, risk_areas, campaigns, members)
+    # Issue 19's knowledge texts draw from their own stream: every other draw stays as it was.
+    activities = add_demo_knowledge(activities, np.random.default_rng([seed, 19]))
 
     expected = {
         code: _expected_daily(code, int(pop_2024[code]), days, channels, campaigns, truth, rng)

@@ -191,6 +191,70 @@ CATALOGUE: tuple[Indicator, ...] = (
         source="Programma Veilige Steden (OCW): EUR 50.000 per jaar voor de G4, EUR 30.000 voor de "
         "andere gemeenten; tabel memberships",
     ),
+    # Issue 19: the programme view for the ministry (page Programma).
+    Indicator(
+        id="participants",
+        name_nl="Deelnemende gemeenten",
+        name_en="Participating municipalities",
+        definition_nl="Aantal gemeenten dat in een jaar aan een programma deelnam: van het eerste tot en "
+        "met het laatste jaar van deelname.",
+        definition_en="Number of municipalities taking part in a programme in a year: from the first "
+        "to the last year of membership.",
+        unit="gemeenten",
+        denominator="geen",
+        period_rule="Per kalenderjaar; de kerncijfers noemen het laatste jaar van de gekozen periode.",
+        privacy_rule="Openbare programmagegevens; niet afgeschermd.",
+        source="Panteia, Evaluatie Programma Veilige Steden (2022); leercirkel Leefbaarheid en "
+        "Veiligheid (BZK, 2021); City Deal Zorg voor Veiligheid in de stad (2017-2019); tabel memberships",
+    ),
+    Indicator(
+        id="cofinancing_eur",
+        name_nl="Cofinanciering in de periode",
+        name_en="Co-financing in the period",
+        definition_nl="Verplichte eigen bijdrage van de gemeente per jaar (geld of inzet, even groot als "
+        "de rijksbijdrage) / 12 × de maanden van deelname in de periode, naar rato zoals de "
+        "rijksbijdrage; opgeteld over de gemeenten in de selectie.",
+        definition_en="The municipality's required own contribution per year (money or staff time, "
+        "equal to the state funding) / 12 × the months of membership in the period, pro rata as the "
+        "state funding; summed over the municipalities in the selection.",
+        unit="euro",
+        denominator="geen",
+        period_rule="Maanden van deelname die in de gekozen periode vallen.",
+        privacy_rule="Openbare programmagegevens; niet afgeschermd.",
+        source="Programma Veilige Steden (OCW): elke gemeente legt hetzelfde bedrag bij als zij van "
+        "het Rijk krijgt; tabel memberships",
+    ),
+    Indicator(
+        id="activity_budget_eur",
+        name_nl="Budget gestarte activiteiten",
+        name_en="Budget of activities begun",
+        definition_nl="Som van het budget van de activiteiten van de gemeenten in de selectie die in de "
+        "periode begonnen, per categorie (onderzoek, preventie, interventie, repressie); het hele "
+        "budget telt in de periode waarin de activiteit begon.",
+        definition_en="Sum of the budgets of the activities of the municipalities in the selection "
+        "that began in the period, per category; an activity's whole budget counts in the period it "
+        "began in.",
+        unit="euro",
+        denominator="geen",
+        period_rule="Begindatum in de gekozen periode.",
+        privacy_rule="Niet over personen; niet afgeschermd.",
+        source="Activiteitenregister (import of demodata), tabel activities, kolom budget_eur",
+    ),
+    Indicator(
+        id="intervention_spread",
+        name_nl="Gemeenten per soort activiteit",
+        name_en="Municipalities per kind of activity",
+        definition_nl="Aantal gemeenten in de selectie dat een soort activiteit (zoals training voor "
+        "uitgaanspersoneel) ooit uitvoerde, met de eerste gemeente en het jaar waarin elke gemeente "
+        "ermee begon.",
+        definition_en="Number of municipalities of the selection that ever ran a kind of activity "
+        "(such as nightlife staff training), with the first municipality and the year each began.",
+        unit="gemeenten",
+        denominator="geen",
+        period_rule="Alle jaren in het register tot het einde van de gekozen periode.",
+        privacy_rule="Niet over personen; niet afgeschermd.",
+        source="Activiteitenregister (import of demodata), tabel activities",
+    ),
 )
 
 BY_ID: dict[str, Indicator] = {ind.id: ind for ind in CATALOGUE}

@@ -240,11 +240,19 @@ def build_deck(
     )
     deck.caveats = caveats(deck)
     deck.learned = lessons(deck)
+    deck.lessons_register = _knowledge().lessons_for(store, codes, start, end)
     if with_map:
         from vsdash.slide_figures import figure_png, risk_area_map
 
         deck.map_png = figure_png(risk_area_map(deck))
     return deck
+
+
+def _knowledge():
+    # vsdash.knowledge reads LESSON_COLUMNS from this module: imported when a deck is built.
+    from vsdash import knowledge
+
+    return knowledge
 
 
 def _key_figures(figures: publication.KeyFigures, lang: str) -> KeyFigures:

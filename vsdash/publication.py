@@ -135,14 +135,16 @@ def funding_in_period(
     *,
     programma: str = "veilige_steden",
     codes: Sequence[str] | None = None,
+    amount: str = "bijdrage_rijk_eur",
 ) -> pd.DataFrame:
     """State funding pro rata per month of membership in [start, end], per municipality.
 
     A membership year runs 1 January to 31 December; each month of it inside the period earns
     1/12 of the yearly contribution, a partly covered month in proportion to its days. Returns
     gemeentecode and bijdrage_eur (float); memberships without a known contribution earn 0.
+    ``amount="cofinanciering_eur"`` gives the municipalities' own required contribution instead.
     """
-    rows = memberships[memberships["programma"] == programma].dropna(subset=["bijdrage_rijk_eur"])
+    rows = memberships[memberships["programma"] == programma].dropna(subset=[amount])
     if codes is not None:
         rows = rows[rows["gemeentecode"].isin(list(codes))]
     months = pd.period_range(start, end, freq="M")
@@ -155,9 +157,112 @@ def funding_in_period(
     for row in rows.itertuples():
         last_year = int(row.jaar_eind) if pd.notna(row.jaar_eind) else 9999
         share = sum(f for year, f in covered if int(row.jaar_start) <= year <= last_year)
-        amounts.append(float(row.bijdrage_rijk_eur) / 12 * share)
+        amounts.append(float(getattr(row, amount)) / 12 * share)
     out = pd.DataFrame({"gemeentecode": list(rows["gemeentecode"]), "bijdrage_eur": amounts})
     return out.groupby("gemeentecode", as_index=False)["bijdrage_eur"].sum()
+
+
+def funding_per_month(
+    memberships: pd.DataFrame,
+    start: dt.date,
+    end: dt.date,
+    *,
+    programma: str = "veilige_steden",
+    codes: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """State funding and co-financing of each month of [start, end] (``funding_in_period`` per month).
+
+    Returns maand (first day), rijk_eur and cofinanciering_eur (floats); their sums over the
+    months equal ``funding_in_period`` over the whole period.
+    """
+    rows = []
+    for month in pd.period_range(start, end, freq="M"):
+        first = max(month.start_time.date(), start)
+        last = min(month.end_time.date(), end)
+        state, own = (
+            float(
+                funding_in_period(memberships, first, last, programma=programma, codes=codes, amount=a)[
+                    "bijdrage_eur"
+                ].sum()
+            )
+            for a in ("bijdrage_rijk_eur", "cofinanciering_eur")
+        )
+        rows.append((month.start_time, state, own))
+    return pd.DataFrame(rows, columns=["maand", "rijk_eur", "cofinanciering_eur"])
+
+
+def participants_per_year(memberships: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """Municipalities taking part in each programme in each year from ``first`` to ``last``.
+
+    A municipality counts in every year from its first to its last year of membership (the
+    catalogue's ``participants``). Returns programma, programma_naam, jaar, deelnemers.
+    """
+    rows = []
+    names = memberships.drop_duplicates("programma").set_index("programma")["programma_naam"]
+    for programma, group in memberships.groupby("programma", sort=True):
+        ends = group["jaar_eind"].fillna(9999).astype(int)
+        starts = group["jaar_start"].astype(int)
+        for year in range(first, last + 1):
+            rows.append(
+                (
+                    programma,
+                    names.get(programma, programma),
+                    year,
+                    int(((starts <= year) & (ends >= year)).sum()),
+                )
+            )
+    return pd.DataFrame(rows, columns=["programma", "programma_naam", "jaar", "deelnemers"])
+
+
+def activity_budget_by_category(
+    activities: pd.DataFrame, codes: Sequence[str] | None, start: dt.date, end: dt.date
+) -> pd.DataFrame:
+    """Activities that began in [start, end] per category, with their budgets summed.
+
+    The catalogue's ``activity_budget_eur``: an activity's whole budget counts in the period it
+    began in (budgets are not spread over time in the register). Returns categorie, n, budget_eur
+    for every category, zeros included. Activities are about what municipalities did, not about
+    people: no small-count protection.
+    """
+    acts = activities if codes is None else activities[activities["gemeentecode"].isin(list(codes))]
+    began = pd.to_datetime(acts["start"])
+    acts = acts[(began >= pd.Timestamp(start)) & (began <= pd.Timestamp(end))]
+    grouped = acts.groupby("categorie").agg(n=("activiteit_id", "size"), budget_eur=("budget_eur", "sum"))
+    out = grouped.reindex(list(schema.ACTIVITY_CATEGORIES)).fillna(0).reset_index()
+    return out.astype({"n": "int64", "budget_eur": "float"})
+
+
+def intervention_spread(
+    activities: pd.DataFrame, codes, until: dt.date, names: pd.Series, lang: str = "nl"
+) -> pd.DataFrame:
+    """Per kind of activity: in how many municipalities it ran, where first, and the order of spread.
+
+    The catalogue's ``intervention_spread``: activities of ``codes`` (None: all) begun by
+    ``until``; returns type, soort (label), gemeenten (count), eerste ("name (year)") and
+    verspreiding ("A 2019 → B 2020 → ..."), most widespread first.
+    """
+    acts = activities if codes is None else activities[activities["gemeentecode"].isin(list(codes))]
+    acts = acts[pd.to_datetime(acts["start"]) <= pd.Timestamp(until)]
+    first = (
+        acts.assign(jaar=pd.to_datetime(acts["start"]).dt.year)
+        .groupby(["type", "gemeentecode"], as_index=False)["jaar"]
+        .min()
+        .sort_values(["type", "jaar", "gemeentecode"])
+    )
+    rows = []
+    for kind, group in first.groupby("type", sort=False):
+        steps = [f"{names.get(c, c)} {y}" for c, y in zip(group["gemeentecode"], group["jaar"], strict=True)]
+        rows.append(
+            {
+                "type": kind,
+                "soort": t(f"act_type_{kind}", lang),
+                "gemeenten": len(group),
+                "eerste": steps[0],
+                "verspreiding": " → ".join(steps),
+            }
+        )
+    out = pd.DataFrame(rows, columns=["type", "soort", "gemeenten", "eerste", "verspreiding"])
+    return out.sort_values(["gemeenten", "soort"], ascending=[False, True]).reset_index(drop=True)
 
 
 # --- the trend as published -------------------------------------------------------------------

@@ -288,6 +288,15 @@ ACTIVITIES = Table(
         _c("campagne_id", "VARCHAR", "Campagne als de activiteit een campagne is"),
         _c("import_id", "VARCHAR", "Import waaruit de rij komt"),
         _c("gewijzigd_op", "TIMESTAMP", "Wanneer de rij is ingevoerd of het laatst gewijzigd"),
+        # Issue 19: the knowledge register, so what was learned does not leave with the officer.
+        _c("uitkomst", "VARCHAR", "Kennisregister: wat de activiteit opleverde (platte tekst)"),
+        _c("lessen", "VARCHAR", "Kennisregister: geleerde lessen (platte tekst)"),
+        _c("evaluatie_url", "VARCHAR", "Kennisregister: link naar een evaluatie (alleen http of https)"),
+        _c(
+            "contact_rol",
+            "VARCHAR",
+            "Kennisregister: contact als organisatie en functie, zonder naam of e-mailadres",
+        ),
     ),
     ("activiteit_id",),
 )

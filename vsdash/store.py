@@ -323,6 +323,7 @@ class Store:
     def _ensure_schema(self) -> None:
         if self._db.table_exists("meta"):
             self._upgrade_schema()
+            self._add_missing_columns()
             return
         with self.transaction() as cur:
             # Several instances may start at once on one new database: the first to take the
@@ -379,6 +380,34 @@ class Store:
             self._create_indexes(cur)
             self.rebuild_aggregates(cursor=cur)
             self.set_meta("schema_versie", str(schema.SCHEMA_VERSION), cur)
+
+    def _add_missing_columns(self) -> None:
+        """Add optional columns that a newer schema has and an existing store lacks (empty).
+
+        A new optional column (such as the knowledge register's ``uitkomst``, issue 19) needs no
+        data migration, so it is found by looking rather than by a version number; a store written
+        by an older version reads on, with the column empty.
+        """
+        found = self.query(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_name = ANY($t)",
+            {"t": [t.name for t in schema.BASE_TABLES]},
+        )
+        present = set(zip(found["table_name"], found["column_name"], strict=True))
+        tables = set(found["table_name"])
+        missing = [
+            (table, col)
+            for table in schema.BASE_TABLES
+            if table.name in tables
+            for col in table.columns
+            if col.nullable and (table.name, col.name) not in present
+        ]
+        if not missing:
+            return
+        with self.transaction() as cur:
+            for table, col in missing:
+                # The column's SQL type as the table's DDL writes it for this database.
+                sql = schema.Table(table.name, "", (col,)).ddl(self.dialect).split("\n")[1].strip()
+                self.execute(f"ALTER TABLE {table.name} ADD COLUMN IF NOT EXISTS {sql}", cursor=cur)
 
     def set_meta(self, key: str, value: str, cursor=None) -> None:
         """Set a property of the store (e.g. ``demo`` = ``ja``)."""

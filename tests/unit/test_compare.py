@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from vsdash import charts_compare, compare, metrics, publication
+from vsdash import charts_compare, compare, metrics, publication, reference
 from vsdash.charts import ChartSpec
 
 YEAR_START, YEAR_END = dt.date(2023, 1, 1), dt.date(2023, 12, 31)
@@ -302,3 +302,18 @@ def test_every_comparison_chart_returns_a_chartspec_with_alt_and_table(toy_compa
         assert isinstance(spec.table, pd.DataFrame) and len(spec.table)
     assert "Ceeveen" in specs[0].alt or "zonder meldpunt" in specs[0].alt
     assert "geen meldpunt" in set(specs[0].table["Meldingen"])
+
+
+def test_membership_caption_says_what_the_count_is_part_of():
+    """Issue 19: "Leefbaarheid en Veiligheid: 9" read as the programme's size; it is 9 of 15 shown."""
+    memberships = reference.memberships().assign(
+        programma_naam=lambda d: d["programma"].map(reference.PROGRAMMES.set_index("programma")["naam"])
+    )
+    shown = memberships[memberships["gemeentecode"].isin(reference.VS_SINCE_2020)]
+    totals = memberships.groupby("programma_naam")["gemeentecode"].nunique().to_dict()
+    spec = charts_compare.membership_timeline_chart(
+        compare.membership_spans(shown, YEAR_END), names=pd.Series(dtype=str), totals=totals
+    )
+    # The 12 front-runners include 8 of the 15 Leefbaarheid en Veiligheid municipalities.
+    assert "Leefbaarheid en Veiligheid: 8 van de 15 deelnemers ooit" in spec.alt
+    assert "in deze vergelijking" in spec.alt

@@ -89,3 +89,39 @@ def test_ground_truth_lifts_are_visible_in_counts(demo_store_url):
             ratios.append(inside / around)
     assert len(ratios) >= 5
     assert pd.Series(ratios).median() > 1.3
+
+
+def test_demo_activities_follow_memberships(demo_store_url):
+    """Issue 19: no activity of a programme outside the municipality's years in that programme."""
+    store = Store(demo_store_url)
+    activities = store.activities()
+    spans = store.memberships().set_index(["programma", "gemeentecode"])
+    of_programme = activities[activities["programma"].notna()]
+    assert {"veilige_steden", "leefbaarheid_veiligheid"} <= set(of_programme["programma"])
+    for row in of_programme.itertuples():
+        assert (row.programma, row.gemeentecode) in spans.index, row
+        span = spans.loc[(row.programma, row.gemeentecode)]
+        assert pd.Timestamp(row.start).year >= span["jaar_start"], row
+        if pd.notna(span["jaar_eind"]):
+            assert pd.notna(row.eind) and pd.Timestamp(row.eind).year <= span["jaar_eind"], row
+    # Zaanstad stopped early 2022: nothing of it starts or runs after that.
+    zaanstad = activities[activities["gemeentecode"] == "GM0479"]
+    assert len(zaanstad) > 0
+    assert (pd.to_datetime(zaanstad["start"]) < "2022-03-01").all()
+    assert (pd.to_datetime(zaanstad["eind"]) < "2022-03-01").all()
+    # Activities before a municipality joined are its own policy, not the programme's.
+    before = activities[
+        (activities["gemeentecode"] == "GM0546") & (pd.to_datetime(activities["start"]) < "2022")
+    ]
+    assert before["programma"].isna().all()
+
+
+def test_demo_apv_bans_end_with_the_ruling(demo_store_url):
+    """The 2018 APV bans end on 19 December 2019 (ECLI:NL:GHDHA:2019:3293); none runs after 1 July 2024."""
+    store = Store(demo_store_url)
+    bans = store.activities().query("type == 'apv_verbod'")
+    early = bans[pd.to_datetime(bans["start"]) < "2019-12-19"]
+    assert set(early["gemeentecode"]) == {"GM0363", "GM0599", "GM0855", "GM0758"}
+    assert (pd.to_datetime(early["eind"]) == "2019-12-19").all()
+    assert (bans["status"] == "afgerond").all()
+    assert (pd.to_datetime(bans["eind"]) < "2024-07-01").all()

@@ -32,7 +32,9 @@ class Field:
 
     name: str
     aliases: tuple[str, ...]
-    parse: str  # text, code, gemeente, gemeenten, datetime, date, time, float, int, vocab, vocab_list
+    # text, code, gemeente, gemeenten, datetime, date, time, float, int, vocab, vocab_list, url,
+    # contact_role
+    parse: str
     required: bool = False
     vocabulary: tuple[str, ...] = ()
     synonyms: tuple[tuple[str, str], ...] = ()  # English or loose spellings -> vocabulary value
@@ -144,6 +146,21 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("budget_eur", ("budget_eur", "budget", "budget_euro"), "int", minimum=0, maximum=1_000_000_000),
         Field("risicogebied_id", ("risicogebied_id", "risk_area_id", "risicogebied"), "code", max_chars=64),
         Field("campagne_id", ("campagne_id", "campaign_id", "campagne"), "code", max_chars=64),
+        # Issue 19: the knowledge register (outcome, lessons, evaluation link, contact role).
+        Field("uitkomst", ("uitkomst", "outcome", "resultaat", "result"), "text", max_chars=2000),
+        Field("lessen", ("lessen", "lessons", "lessons_learned", "geleerde_lessen"), "text", max_chars=2000),
+        Field(
+            "evaluatie_url",
+            ("evaluatie_url", "evaluatie", "evaluation_url", "evaluation", "link"),
+            "url",
+            max_chars=500,
+        ),
+        Field(
+            "contact_rol",
+            ("contact_rol", "contact_role", "contact", "contactpersoon"),
+            "contact_role",
+            max_chars=200,
+        ),
     ),
     "campaigns": (
         Field("campagne_id", ("campagne_id", "campaign_id", "id"), **_ID),

@@ -5,10 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
 
+from vsdash.contact_role import contact_role_problem
 from vsdash.ingest.fields import FORMULA_START, Field, _fields
 
 _PARSE_HINTS = {
@@ -89,6 +91,14 @@ def _gemeente_codes(text: pd.Series, lookup: dict[str, str]) -> pd.Series:
     return key.map(lookup)
 
 
+def _is_web_address(text: str) -> bool:
+    """Whether ``text`` is an http(s) address with a host (no javascript:, data:, file: or spaces)."""
+    if not text or any(ch.isspace() for ch in text):
+        return False
+    parts = urlsplit(text)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
 @dataclass
 class _Parsed:
     frame: pd.DataFrame  # typed values, same index as the raw frame
@@ -129,6 +139,14 @@ def _parse(raw: pd.DataFrame, kind: str, columns: dict[str, str], lookup: dict[s
             )
         usable = present & ~too_long & ~formula
         text = text.where(usable, "")
+        if f.parse == "contact_role":
+            # Each refusal says why (an e-mail address, initials, a name): one message per cell.
+            problems = text.map(lambda v: contact_role_problem(v, lookup) if v else None)
+            bad = usable & problems.notna()
+            if bad.any():
+                errors.append(_error_frame(bad, f.name, problems))
+            out[f.name] = text.str.replace(r"\s+", " ", regex=True).where(usable & ~bad)
+            continue
         value, bad = _parse_field(f, text, usable, lookup)
         if bad is not None and bad.any():
             errors.append(_error_frame(bad, f.name, _bad_message(f)))
@@ -145,6 +163,11 @@ def _bad_message(f: Field) -> str:
         return f"onbekende waarde; toegestaan: {', '.join(f.vocabulary)}"
     if f.pattern:
         return f"ongeldige code; verwacht {f.pattern_hint}"
+    if f.parse == "url":
+        return (
+            "geen geldige link; alleen een volledig webadres dat begint met http:// of https:// "
+            "(bijvoorbeeld https://www.gemeente.nl/evaluatie)"
+        )
     if f.parse in ("datetime", "date"):
         return f"onmogelijke of onleesbare datum; {_PARSE_HINTS[f.parse]}"
     return f"onleesbare waarde; {_PARSE_HINTS.get(f.parse, 'controleer de waarde')}"
@@ -194,6 +217,9 @@ def _parse_field(f: Field, text: pd.Series, usable: pd.Series, lookup: dict[str,
         joined = exploded.groupby(level=0).agg(lambda s: ";".join(dict.fromkeys(s)))
         value = joined.reindex(text.index).where(~bad_rows)
         return value, usable & bad_rows
+    if f.parse == "url":
+        ok = text.map(_is_web_address)
+        return text.where(usable & ok), usable & ~ok
     if f.parse == "code":
         value = text.str.upper() if f.pattern else text
         if f.pattern:

@@ -38,6 +38,10 @@ EXAMPLES = {
         "budget_eur": "12000",
         "risicogebied_id": "",
         "campagne_id": "",
+        "uitkomst": "Meer meldingen tijdens de campagne; posters bij bushokjes het meest gezien",
+        "lessen": "Posters pas ophangen als het meldpunt klaar is voor meer meldingen",
+        "evaluatie_url": "https://example.org/evaluatie-campagne",
+        "contact_rol": "Gemeente Utrecht, beleidsadviseur openbare orde en veiligheid",
     },
     "campaigns": {
         "campagne_id": "C-2024-01",

@@ -215,7 +215,10 @@ def _kept_columns(kind: str, columns: dict[str, str]) -> list[str]:
     return [
         columns[f.name]
         for f in FIELDS[kind]
-        if f.name in columns and f.name not in COORDINATE_FIELDS and f.parse != "text"
+        # A refused contact role may be the very name or e-mail address it was refused for.
+        if f.name in columns
+        and f.name not in COORDINATE_FIELDS
+        and f.parse not in ("text", "contact_role", "url")
     ]
 
 

@@ -446,3 +446,41 @@ def _published_trend(url, version, codes, start, end, lang):
     from vsdash import publication
 
     return publication.published_trend_of(get_store(url), codes, start, end, lang=lang)
+
+
+# --- programme view and knowledge register (Programma, issue 19) ---------------------------------
+
+
+def programme_model(sel):
+    """The Programma model of a selection (``vsdash.views.programme.build_programme``)."""
+    return _programme_model(
+        sel.url, sel.version, sel.gemeente, sel.codes, sel.programma, sel.start, sel.end, sel.label, sel.lang
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _programme_model(url, version, gemeente, codes, programma, start, end, label, lang):
+    from vsdash.views.programme import build_programme
+
+    return build_programme(
+        get_store(url),
+        gemeente=gemeente,
+        codes=codes,
+        programma=programma,
+        start=start,
+        end=end,
+        label=label,
+        lang=lang,
+    )
+
+
+def knowledge_search(sel, query: str):
+    """The knowledge register's search across all municipalities (``build_knowledge_search``)."""
+    return _knowledge_search(sel.url, sel.version, " ".join(str(query).split()), sel.lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _knowledge_search(url, version, query, lang):
+    from vsdash.views.programme import build_knowledge_search
+
+    return build_knowledge_search(get_store(url), query=query, lang=lang)

@@ -21,6 +21,7 @@ PAGES = (
     PageSpec("pages/kaart.py", "nav_map", ":material/map:", "kaart"),
     PageSpec("pages/activiteiten.py", "nav_activities", ":material/event_note:", "activiteiten"),
     PageSpec("pages/vergelijken.py", "nav_compare", ":material/compare_arrows:", "vergelijken"),
+    PageSpec("pages/programma.py", "nav_programme", ":material/account_balance:", "programma"),
     PageSpec("pages/presenteren.py", "nav_present", ":material/co_present:", "presenteren"),
     PageSpec("pages/gegevens.py", "nav_data", ":material/upload_file:", "gegevens"),
 )

@@ -190,6 +190,16 @@ def _detail(row: pd.Series, lang: str) -> ActivityDetail:
         facts.append(Fact(t("act_col_risk_area", lang), str(row["risicogebied"]), row["kaart_link"]))
     if row["campagne_link"]:
         facts.append(Fact(t("act_col_campaign", lang), str(row["campagne"]), row["campagne_link"]))
+    # Issue 19: what the activity led to and whom to ask, from the knowledge register. The
+    # evaluation address is shown as text: a link target typed by someone else is not followed.
+    for column, key in (
+        ("uitkomst", "know_col_outcome"),
+        ("lessen", "know_col_lessons"),
+        ("contact_rol", "know_col_contact"),
+        ("evaluatie_url", "know_col_link"),
+    ):
+        if isinstance(row.get(column), str) and row[column]:
+            facts.append(Fact(t(key, lang), row[column]))
     changed = row["gewijzigd_op"]
     return ActivityDetail(
         title=str(row["titel"]),

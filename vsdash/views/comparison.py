@@ -182,7 +182,12 @@ def build_comparison(
         trends=trends.localise(lang),
         trends_caption=t("cmp_trends_note", lang) + " " + t("willingness_caveat", lang),
         memberships_title=t("cmp_membership_title", lang),
-        memberships=charts_compare.membership_timeline_chart(spans, names=names, lang=lang).localise(lang),
+        memberships=charts_compare.membership_timeline_chart(
+            spans,
+            names=names,
+            lang=lang,
+            totals=memberships.groupby("programma_naam")["gemeentecode"].nunique().to_dict(),
+        ).localise(lang),
     )
 
 
