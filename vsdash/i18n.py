@@ -231,6 +231,23 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Geen grenzen beschikbaar voor {vintage}: {bestand} staat niet in {map} (instelling VSDASH_BOUNDARIES_DIR) en downloaden van PDOK ({laag}, {jaar}) lukte niet ({oorzaak}). De kaart werkt zonder grenslijnen; zet de CBS-bestanden in die map om ze te tonen.",
         "en": "No boundaries available for {vintage}: {bestand} is not in {map} (setting VSDASH_BOUNDARIES_DIR) and downloading from PDOK ({laag}, {jaar}) failed ({oorzaak}). The map works without boundary lines; put the CBS files in that folder to show them.",
     },
+    # issue 18: the street basemap (PDOK BRT-Achtergrondkaart) and the names on the map picture
+    "map_basemap_unavailable": {
+        "nl": "Achtergrondkaart niet bereikbaar; alleen gemeentegrenzen",
+        "en": "Background map not reachable; municipal boundaries only",
+    },
+    "map_basemap_note": {
+        "nl": "Kaart: PDOK BRT-Achtergrondkaart (Kadaster). Uw browser haalt de achtergrondkaart bij PDOK; is PDOK niet bereikbaar, dan toont de kaart alleen gemeente- en wijkgrenzen onder de zeshoeken.",
+        "en": "Map: PDOK BRT-Achtergrondkaart (Kadaster). Your browser loads the background map from PDOK; when PDOK cannot be reached, the map shows only municipal and district boundaries under the hexagons.",
+    },
+    "map_names_dropped": {
+        "nl": "{n} namen van risicogebieden pasten niet op de kaart zonder andere tekst te bedekken.",
+        "en": "{n} risk area names did not fit on the map without covering other text.",
+    },
+    "map_names_dropped_one": {
+        "nl": "1 naam van een risicogebied paste niet op de kaart zonder andere tekst te bedekken.",
+        "en": "1 risk area name did not fit on the map without covering other text.",
+    },
     "map_no_boundaries": {
         "nl": "Grenslijnen zijn niet beschikbaar; de kaart toont de meldingen zonder gemeente- en wijkgrenzen.",
         "en": "Boundaries are not available; the map shows the reports without municipal and district boundaries.",
@@ -1281,7 +1298,7 @@ LABELS: dict[str, dict[str, str]] = {
     "present_download_summary_txt": {"nl": "Samenvatting (.txt)", "en": "Summary (.txt)"},
     "present_summary": {"nl": "Samenvatting voor de raad", "en": "Summary for the council"},
     "map_legend_density": {
-        "nl": "Meldingen per hexagoon (± 0,7 km²)",
+        "nl": "Meldingen per zeshoek (± 0,7 km²)",
         "en": "Reports per hexagon (± 0.7 km²)",
     },
     "map_legend_area": {"nl": "Risicogebied (aantal meldingen)", "en": "Risk area (number of reports)"},
