@@ -1105,6 +1105,19 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "De gegevens lopen niet ver genoeg; beide periodes zijn ingekort tot {weeks} weken.",
         "en": "The data does not reach far enough; both periods were shortened to {weeks} weeks.",
     },
+    # issue 18: before/after is offered only where the week before the event has data
+    "map_events_left_out": {
+        "nl": "{n} campagnes of maatregelen staan niet in de lijst: in de week ervoor waren er nog geen meldingen of geen meldpunt, dus er is geen 'voor' om mee te vergelijken.",
+        "en": "{n} campaigns or measures are not in the list: in the week before them there were no reports on record yet or no reporting point, so there is no 'before' to compare with.",
+    },
+    "map_events_left_out_one": {
+        "nl": "1 campagne of maatregel staat niet in de lijst: in de week ervoor waren er nog geen meldingen of geen meldpunt, dus er is geen 'voor' om mee te vergelijken.",
+        "en": "1 campaign or measure is not in the list: in the week before it there were no reports on record yet or no reporting point, so there is no 'before' to compare with.",
+    },
+    "map_no_events_before": {
+        "nl": "Voor geen enkele campagne of maatregel in deze selectie zijn er meldingen in de week ervoor (nog geen gegevens of geen meldpunt), dus er is geen 'voor' om mee te vergelijken.",
+        "en": "No campaign or measure in this selection has reports in the week before it (no data yet or no reporting point), so there is no 'before' to compare with.",
+    },
     "map_no_window": {
         "nl": "Er zijn geen hele weken met gegevens voor én na deze datum.",
         "en": "There are no whole weeks of data both before and after this date.",

@@ -1402,3 +1402,37 @@ def before_after_events(
     if not rows:
         return pd.DataFrame(columns=columns)
     return pd.DataFrame(rows, columns=columns).sort_values("datum", ascending=False, ignore_index=True)
+
+
+def events_with_before_data(
+    events: pd.DataFrame, channels: pd.DataFrame, data_range: tuple[dt.date, dt.date] | None
+) -> pd.DataFrame:
+    """Keep the events of ``before_after_events`` whose week before has data to compare with.
+
+    That week must lie within the reports on record (``Store.report_date_range``) and a reporting
+    channel of one of the event's municipalities must have been open in it: without a channel
+    "no reports" means "no way to report", not "no harassment", and the comparison would show a
+    rise that is only the channel's launch.
+    """
+    if data_range is None or events.empty:
+        return events.iloc[0:0]
+    first_week = data_range[0] + dt.timedelta(days=(7 - data_range[0].weekday()) % 7)
+    keep = []
+    for event in events.itertuples():
+        week0 = event.datum - dt.timedelta(days=event.datum.weekday())
+        before = (week0 - dt.timedelta(days=7), week0 - dt.timedelta(days=1))
+        keep.append(
+            before[0] >= first_week and bool(metrics.codes_with_channel(channels, event.gemeenten, *before))
+        )
+    return events[pd.Series(keep, index=events.index, dtype=bool)].reset_index(drop=True)
+
+
+def busiest_risk_area(area_table: pd.DataFrame) -> str | None:
+    """Return the id of the risk area with the highest published count (``risk_area_table``), if any.
+
+    Hidden counts rank last; on a tie the first in the table wins, so the choice is stable.
+    """
+    if area_table.empty:
+        return None
+    ranked = area_table["count"].astype("Float64").fillna(-1)
+    return str(area_table.loc[ranked.idxmax(), "risicogebied_id"])
