@@ -32,7 +32,6 @@ import numpy as np
 from vsdash import settings
 
 PDOK_BRT_URL = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
-ATTRIBUTION = "Kaart: PDOK BRT-Achtergrondkaart (Kadaster)"
 TILE_PX = 256
 MAX_ZOOM = 19  # PDOK serves EPSG:3857 tiles up to level 19
 MIN_ZOOM = 6  # below this PDOK's tiles hold little of the Netherlands

@@ -236,9 +236,13 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Achtergrondkaart niet bereikbaar; alleen gemeentegrenzen",
         "en": "Background map not reachable; municipal boundaries only",
     },
+    "map_basemap_attribution": {
+        "nl": "Kaart: PDOK BRT-Achtergrondkaart (Kadaster)",
+        "en": "Map: PDOK BRT-Achtergrondkaart (Kadaster)",
+    },
     "map_basemap_note": {
-        "nl": "Kaart: PDOK BRT-Achtergrondkaart (Kadaster). Uw browser haalt de achtergrondkaart bij PDOK; is PDOK niet bereikbaar, dan toont de kaart alleen gemeente- en wijkgrenzen onder de zeshoeken.",
-        "en": "Map: PDOK BRT-Achtergrondkaart (Kadaster). Your browser loads the background map from PDOK; when PDOK cannot be reached, the map shows only municipal and district boundaries under the hexagons.",
+        "nl": "Uw browser haalt de straatkaart bij PDOK. Ziet u geen straten, dan is PDOK niet bereikbaar en toont de kaart alleen gemeente- en wijkgrenzen; de zeshoeken en risicogebieden kloppen dan nog steeds.",
+        "en": "Your browser loads the street map from PDOK. If you see no streets, PDOK cannot be reached and the map shows municipal and district boundaries only; the hexagons and risk areas are still correct.",
     },
     "map_names_dropped": {
         "nl": "{n} namen van risicogebieden pasten niet op de kaart zonder andere tekst te bedekken.",

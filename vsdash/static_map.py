@@ -155,7 +155,7 @@ def risk_area_figure(deck, *, get: Callable[[str, float], bytes] | None = None) 
             )
             ax.set_xlim(left, right)  # imshow widens the limits to the whole mosaic
             ax.set_ylim(bottom, top)
-            attribution = basemap.ATTRIBUTION + " · " + t("map_attribution", lang)
+            attribution = t("map_basemap_attribution", lang) + " · " + t("map_attribution", lang)
         else:
             attribution = t("map_attribution", lang)
             notes.append(t("map_basemap_unavailable", lang))
