@@ -22,6 +22,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.transforms import offset_copy  # noqa: E402
 
 from vsdash import basemap, label_layout  # noqa: E402
 from vsdash.i18n import fmt_number, t  # noqa: E402
@@ -159,38 +160,42 @@ def risk_area_figure(deck, *, get: Callable[[str, float], bytes] | None = None) 
         else:
             attribution = t("map_attribution", lang)
             notes.append(t("map_basemap_unavailable", lang))
-        ax.text(
-            1.0,
-            -0.01,
-            attribution,
-            transform=ax.transAxes,
-            ha="right",
-            va="top",
-            fontsize=8,
-            color=TEXT_COLOUR,
-            gid=NOTE_GID,
-        )  # fmt: skip  (under the map, where it covers nothing)
+        _under(ax, attribution, points_below=3, ha="right", fontsize=8)
     ax.set_aspect("equal")  # Web Mercator: equal units keep the shapes as on the tiles
 
     handles = [
         Patch(facecolor="white", edgecolor=AREA_COLOUR, linewidth=2, label=t("map_legend_area", lang)),
         Patch(facecolor=SUPPRESSED_COLOUR, hatch="///", label=t("map_legend_hidden", lang, k=deck.k)),
     ]
-    legend = ax.legend(handles=handles, loc="lower left", frameon=True, fontsize=10)
-    legend.set_zorder(7)
-    for note in notes:
-        ax.text(
-            0.005, 0.995, note, transform=ax.transAxes, ha="left", va="top", fontsize=10,
-            color=TEXT_COLOUR, gid=NOTE_GID, zorder=7,
+    # Legend and notes sit outside the map, so they never cover a cell, an area or a name.
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0, 0),
+        bbox_transform=offset_copy(ax.transAxes, fig, y=-16, units="points"),
+        frameon=False,
+        fontsize=10,
+        ncol=2,
+    )
+    for note in notes:  # above the map: the first thing a reader sees
+        ax.annotate(
+            note, (0, 1), xycoords="axes fraction", xytext=(0, 4), textcoords="offset points",
+            ha="left", va="bottom", fontsize=10, color=TEXT_COLOUR, gid=NOTE_GID,
             bbox=dict(boxstyle="square,pad=0.3", facecolor="white", edgecolor=OUTLINE_COLOUR),
         )  # fmt: skip
     dropped = _place_names(fig, ax, anchors, bar)
     if dropped:
-        ax.text(
-            0.0, -0.05, t("map_names_dropped_one" if dropped == 1 else "map_names_dropped", lang, n=dropped),
-            transform=ax.transAxes, ha="left", va="top", fontsize=9, color=TEXT_COLOUR, gid=NOTE_GID,
-        )  # fmt: skip
+        key = "map_names_dropped_one" if dropped == 1 else "map_names_dropped"
+        _under(ax, t(key, lang, n=dropped), points_below=40, ha="left", fontsize=9)
     return fig
+
+
+def _under(ax, text: str, *, points_below: float, ha: str, fontsize: float) -> None:
+    """Write a line under the map, ``points_below`` points below its lower edge."""
+    ax.annotate(
+        text, (1 if ha == "right" else 0, 0), xycoords="axes fraction", xytext=(0, -points_below),
+        textcoords="offset points", ha=ha, va="top", fontsize=fontsize, color=TEXT_COLOUR, gid=NOTE_GID,
+    )  # fmt: skip
 
 
 def _place_names(fig: Figure, ax, anchors: list[tuple[float, float, str]], bar) -> int:
