@@ -212,7 +212,7 @@ def _place_names(fig: Figure, ax, anchors: list[tuple[float, float, str]], bar) 
     pad_px = LABEL_PAD * LABEL_FONTSIZE * fig.dpi / 72
     sizes, points = [], []
     for x, y, text in anchors:
-        probe = ax.text(0, 0, text, fontsize=LABEL_FONTSIZE)
+        probe = ax.text(0, 0, text, fontsize=LABEL_FONTSIZE, parse_math=False)
         extent = probe.get_window_extent(renderer)
         probe.remove()
         sizes.append((extent.width + 2 * pad_px, extent.height + 2 * pad_px))
@@ -242,6 +242,7 @@ def _place_names(fig: Figure, ax, anchors: list[tuple[float, float, str]], bar) 
             fontsize=LABEL_FONTSIZE,
             color=TEXT_COLOUR,
             gid=LABEL_GID,
+            parse_math=False,  # names come from files: "$" is a character, not mathtext
             zorder=8,
             annotation_clip=False,
             bbox=dict(

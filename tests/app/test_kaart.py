@@ -137,3 +137,16 @@ def test_before_after_says_why_an_event_without_before_data_is_missing(monkeypat
     options = at.selectbox(key="kaart_gebeurtenis").options
     assert not any("2018" in o for o in options), options  # before the reports on record
     assert any("staat niet in de lijst" in c for c in _captions(at)), _captions(at)
+
+
+def test_the_street_basemap_is_credited_and_its_absence_explained(monkeypatch, demo_store_url):
+    monkeypatch.delenv("VSDASH_BASEMAP_URL", raising=False)
+    at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0344"})
+    assert not at.exception, at.exception
+    captions = _captions(at)
+    assert any(
+        "Bron: CBS, Kadaster" in c and "Kaart: PDOK BRT-Achtergrondkaart (Kadaster)" in c for c in captions
+    )
+    assert any("Ziet u geen straten" in c and "alleen gemeente- en wijkgrenzen" in c for c in captions), (
+        captions
+    )

@@ -131,3 +131,11 @@ def test_names_that_find_no_room_are_counted_in_a_note():
     assert 0 < shown < 20
     notes = [n.get_text() for n in _texts(fig, static_map.NOTE_GID)]
     assert t("map_names_dropped", "nl", n=20 - shown) in notes
+
+
+def test_names_from_files_are_drawn_as_typed_not_as_mathtext():
+    places = {"Plein $5 & 10%_korting$": (5.1197, 52.0930), "Station": (5.1105, 52.0894)}
+    fig = static_map.risk_area_figure(_deck(places), get=_offline)
+    fig.canvas.draw()  # mathtext would fail or swallow the dollars here
+    texts = {label.get_text() for label in _texts(fig, static_map.LABEL_GID)}
+    assert any(text.startswith("Plein $5 & 10%_korting$ (") for text in texts), texts
