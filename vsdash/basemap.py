@@ -39,6 +39,8 @@ FETCH_TIMEOUT_S = 3.0
 # After a failed fetch the server does not try again for a while, so that building several
 # pictures offline does not wait for a timeout each time.
 RETRY_AFTER_S = 300.0
+# Kadaster updates the BRT-Achtergrondkaart every few months; a cached tile is fetched anew after this.
+CACHE_MAX_AGE_S = 30 * 24 * 3600.0
 _EARTH_RADIUS_M = 6378137.0
 
 _unreachable_until = 0.0
@@ -181,10 +183,11 @@ def fetch_tile(
     timeout: float = FETCH_TIMEOUT_S,
     get: Callable[[str, float], bytes] = _http_get,
 ) -> bytes:
-    """Return one tile's PNG bytes, from ``cache`` when there, else fetched (and then cached).
+    """Return one tile's PNG bytes, from ``cache`` when there and fresh, else fetched (and cached).
 
+    A cached tile older than ``CACHE_MAX_AGE_S`` is fetched again, and kept when that fails.
     Raises ``BasemapUnavailable`` when the server cannot be reached in ``timeout`` seconds or sends
-    something that is not a PNG image.
+    something that is not a PNG image, and no cached tile is at hand.
     """
     url = tile_url(z, x, y, url_template)
     path = None
@@ -192,14 +195,16 @@ def fetch_tile(
         # One folder per template, so a changed VSDASH_BASEMAP_URL never serves old tiles.
         key = hashlib.sha256(url_template.encode()).hexdigest()[:12]
         path = cache / key / str(z) / str(x) / f"{y}.png"
-        if path.is_file():
+        if path.is_file() and time.time() - path.stat().st_mtime < CACHE_MAX_AGE_S:
             return path.read_bytes()
     try:
         data = get(url, timeout)
+        if not data.startswith(b"\x89PNG"):
+            raise ValueError("geen PNG-afbeelding ontvangen")
     except (urllib.error.URLError, OSError, TimeoutError, ValueError) as exc:
+        if path is not None and path.is_file():
+            return path.read_bytes()  # an old tile beats no tile; the next fetch tries again
         raise BasemapUnavailable(f"{url}: {exc}") from exc
-    if not data.startswith(b"\x89PNG"):
-        raise BasemapUnavailable(f"{url}: geen PNG-afbeelding ontvangen")
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

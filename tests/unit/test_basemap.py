@@ -129,6 +129,29 @@ def test_a_server_that_sends_no_png_counts_as_unreachable():
         basemap.fetch_tile(1, 0, 0, url_template=basemap.PDOK_BRT_URL, cache=None, get=lambda u, t: b"<html>")
 
 
+def test_an_old_cached_tile_is_fetched_again_and_kept_when_that_fails(tmp_path):
+    import os
+    import time
+
+    fresh, old = _png((1, 2, 3)), _png((9, 9, 9))
+    first = basemap.fetch_tile(
+        5, 16, 10, url_template=basemap.PDOK_BRT_URL, cache=tmp_path, get=lambda u, t: old
+    )
+    [path] = tmp_path.rglob("10.png")
+    month_ago = time.time() - basemap.CACHE_MAX_AGE_S - 60
+    os.utime(path, (month_ago, month_ago))
+    offline = basemap.fetch_tile(5, 16, 10, url_template=basemap.PDOK_BRT_URL, cache=tmp_path, get=_refuse)
+    assert offline == first == old  # PDOK unreachable: the old tile still serves
+    again = basemap.fetch_tile(
+        5, 16, 10, url_template=basemap.PDOK_BRT_URL, cache=tmp_path, get=lambda u, t: fresh
+    )
+    assert again == fresh and path.read_bytes() == fresh
+
+
+def _refuse(url, timeout):
+    raise urllib.error.URLError("no network")
+
+
 class _TileHandler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - the name http.server calls
         body = _png((10, 120, 200))
