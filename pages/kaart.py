@@ -33,7 +33,7 @@ with section_guard(lang, "risicogebied"):
     if model.area_message:
         st.info(model.area_message)
     else:
-        choose_picked_area(picked_area, areas, AREA_KEY, NONE)
+        choose_picked_area(picked_area, areas, AREA_KEY, NONE, default=model.default_area)
 
         @st.fragment
         def risk_area_detail() -> None:
@@ -58,6 +58,8 @@ with section_guard(lang, "voor_na"):
     if model.events_message:
         st.info(model.events_message)
     else:
+        if model.events_note:
+            st.caption(model.events_note)
         if st.session_state.get(EVENT_KEY) not in events:
             st.session_state[EVENT_KEY] = model.default_event
 

@@ -231,6 +231,27 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Geen grenzen beschikbaar voor {vintage}: {bestand} staat niet in {map} (instelling VSDASH_BOUNDARIES_DIR; {oorzaak}). De kaart werkt zonder grenslijnen. Zet de CBS-bestanden in die map, of haal ze bij de installatie op bij PDOK met: python -m vsdash boundaries fetch --year {jaar}",
         "en": "No boundaries available for {vintage}: {bestand} is not in {map} (setting VSDASH_BOUNDARIES_DIR; {oorzaak}). The map works without boundary lines. Put the CBS files in that folder, or fetch them from PDOK when installing: python -m vsdash boundaries fetch --year {jaar}",
     },
+    # issue 18: the street basemap (PDOK BRT-Achtergrondkaart) and the names on the map picture
+    "map_basemap_unavailable": {
+        "nl": "Achtergrondkaart niet bereikbaar; alleen gemeentegrenzen",
+        "en": "Background map not reachable; municipal boundaries only",
+    },
+    "map_basemap_attribution": {
+        "nl": "Kaart: PDOK BRT-Achtergrondkaart (Kadaster)",
+        "en": "Map: PDOK BRT-Achtergrondkaart (Kadaster)",
+    },
+    "map_basemap_note": {
+        "nl": "Uw browser haalt de straatkaart bij PDOK. Ziet u geen straten, dan is PDOK niet bereikbaar en toont de kaart alleen gemeente- en wijkgrenzen; de zeshoeken en risicogebieden kloppen dan nog steeds.",
+        "en": "Your browser loads the street map from PDOK. If you see no streets, PDOK cannot be reached and the map shows municipal and district boundaries only; the hexagons and risk areas are still correct.",
+    },
+    "map_names_dropped": {
+        "nl": "{n} namen van risicogebieden pasten niet op de kaart zonder andere tekst te bedekken.",
+        "en": "{n} risk area names did not fit on the map without covering other text.",
+    },
+    "map_names_dropped_one": {
+        "nl": "1 naam van een risicogebied paste niet op de kaart zonder andere tekst te bedekken.",
+        "en": "1 risk area name did not fit on the map without covering other text.",
+    },
     "map_no_boundaries": {
         "nl": "Grenslijnen zijn niet beschikbaar; de kaart toont de meldingen zonder gemeente- en wijkgrenzen.",
         "en": "Boundaries are not available; the map shows the reports without municipal and district boundaries.",
@@ -1237,6 +1258,19 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "De gegevens lopen niet ver genoeg; beide periodes zijn ingekort tot {weeks} weken.",
         "en": "The data does not reach far enough; both periods were shortened to {weeks} weeks.",
     },
+    # issue 18: before/after is offered only where the week before the event has data
+    "map_events_left_out": {
+        "nl": "{n} campagnes of maatregelen staan niet in de lijst: in de week ervoor waren er nog geen meldingen of geen meldpunt, dus er is geen 'voor' om mee te vergelijken.",
+        "en": "{n} campaigns or measures are not in the list: in the week before them there were no reports on record yet or no reporting point, so there is no 'before' to compare with.",
+    },
+    "map_events_left_out_one": {
+        "nl": "1 campagne of maatregel staat niet in de lijst: in de week ervoor waren er nog geen meldingen of geen meldpunt, dus er is geen 'voor' om mee te vergelijken.",
+        "en": "1 campaign or measure is not in the list: in the week before it there were no reports on record yet or no reporting point, so there is no 'before' to compare with.",
+    },
+    "map_no_events_before": {
+        "nl": "Voor geen enkele campagne of maatregel in deze selectie zijn er meldingen in de week ervoor (nog geen gegevens of geen meldpunt), dus er is geen 'voor' om mee te vergelijken.",
+        "en": "No campaign or measure in this selection has reports in the week before it (no data yet or no reporting point), so there is no 'before' to compare with.",
+    },
     "map_no_window": {
         "nl": "Er zijn geen hele weken met gegevens voor én na deze datum.",
         "en": "There are no whole weeks of data both before and after this date.",
@@ -1502,7 +1536,7 @@ LABELS: dict[str, dict[str, str]] = {
     "present_download_summary_txt": {"nl": "Samenvatting (.txt)", "en": "Summary (.txt)"},
     "present_summary": {"nl": "Samenvatting voor de raad", "en": "Summary for the council"},
     "map_legend_density": {
-        "nl": "Meldingen per hexagoon (± 0,7 km²)",
+        "nl": "Meldingen per zeshoek (± 0,7 km²)",
         "en": "Reports per hexagon (± 0.7 km²)",
     },
     "map_legend_area": {"nl": "Risicogebied (aantal meldingen)", "en": "Risk area (number of reports)"},

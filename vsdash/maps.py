@@ -22,9 +22,14 @@ darker on the light map); changes use the diverging PuOr palette (ColorBrewer), 
 the common forms of colour blindness. Colour is never the only carrier: every cell's tooltip
 and the tables give the number as text, and the legend names each colour.
 
-The map has no tiles (``map_provider=None``): the machine may be offline, and tiles would load
-from a third party. Municipality and wijk boundaries (CBS/Kadaster) are drawn as the basemap;
-without them the map still shows hexagons, risk areas and municipality centres.
+Basemap: PDOK's BRT-Achtergrondkaart (Kadaster, the government's standard background map, no
+key), drawn as one BitmapLayer per tile (``vsdash.basemap.deck_tiles``) over the land fill and
+under the data. The browser loads the tiles from PDOK; a tile request names only a tile of the
+Netherlands, never anything about reports. When PDOK cannot be reached the tiles stay empty and
+the land fill with the municipality and wijk boundaries (CBS/Kadaster) below them is the basemap,
+as a note under every map says. No map style of Streamlit's (``map_provider=None``): that would
+load Carto's or Mapbox's tiles from a third party. Without boundaries the map still shows
+hexagons, risk areas and municipality centres.
 """
 
 from __future__ import annotations
@@ -41,15 +46,18 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from vsdash import geo, metrics, palette, privacy
+from vsdash import basemap, geo, metrics, palette, privacy
 from vsdash.i18n import fmt_date, fmt_number, t
 
 if TYPE_CHECKING:  # plotly loads only when a trend is drawn
     from vsdash import charts
 
 H3_RESOLUTION = 8
+NETHERLANDS = (3.36, 50.75, 7.22, 53.55)  # lon/lat bounds of the national view
 MAP_HEIGHT_PX = 560
 _MAP_WIDTH_PX = 700  # the map column in the wide layout, for fitting the initial view
+_NAME_SIZE_PX = 14  # risk-area names on the map
+_NAME_CHAR_PX = 8.5  # a generous average width of one character of a name at that size
 
 SUPPRESSED_COLOUR = palette.SUPPRESSED_COLOUR
 NOT_COMPARABLE_COLOUR = palette.SUPPRESSED_COLOUR
@@ -68,8 +76,15 @@ LAYER_MUNICIPALITIES = "gemeenten"
 LAYER_TOTALS = "gemeentetotalen"
 LAYER_CENTRES = "gemeentecentra"
 LAYER_NAMES = "gemeentenamen"
+LAYER_AREA_NAMES = "risicogebiednamen"
 # Layers with one point per municipality (its centre): allowed, unlike points per report.
 AREA_POINT_LAYERS = (LAYER_CENTRES, LAYER_TOTALS, LAYER_NAMES)
+# Layers with one point per risk area (inside its published outline, for its name): allowed too.
+RISK_AREA_POINT_LAYERS = (LAYER_AREA_NAMES,)
+
+# A literal string: pydeck turns a plain str into an "@@=" accessor expression, which deck.gl then
+# compiles into a function, so the font family never reached the text layers.
+_FONT = pdk.types.String("Source Sans Pro, Arial, sans-serif")
 
 _TOOLTIP_STYLE = {
     "backgroundColor": "#ffffff",
@@ -337,7 +352,7 @@ def _boundary_layers(boundaries: Boundaries, gemeente: str | None) -> tuple[list
 def view_for_bounds(bounds: tuple[float, float, float, float] | None) -> pdk.ViewState:
     """Return a view that fits ``bounds`` (lon/lat) in a map of the page's size; NL when None."""
     if bounds is None:
-        bounds = (3.36, 50.75, 7.22, 53.55)
+        bounds = NETHERLANDS
     minx, miny, maxx, maxy = bounds
     lat = (miny + maxy) / 2
     lon_span = max(maxx - minx, 0.01)
@@ -362,13 +377,34 @@ class CompactDeck(pdk.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-def _deck(layers: list[pdk.Layer], view: pdk.ViewState) -> pdk.Deck:
+LAYER_BASEMAP_PREFIX = "achtergrond-"  # one BitmapLayer per PDOK tile: achtergrond-{z}-{x}-{y}
+BASEMAP_OPACITY = 0.75  # the land colour of the focus municipality shows through a little
+
+
+def basemap_layers(bounds: tuple[float, float, float, float] | None) -> list[pdk.Layer]:
+    """Return the street basemap as BitmapLayers, one per tile; [] when switched off."""
+    return [
+        pdk.Layer(
+            "BitmapLayer",
+            id=tile["id"],
+            image=tile["url"],
+            bounds=tile["bounds"],
+            opacity=BASEMAP_OPACITY,
+            pickable=False,
+        )
+        for tile in basemap.deck_tiles(bounds or NETHERLANDS)
+    ]
+
+
+def _deck(layers: list[pdk.Layer], bounds: tuple[float, float, float, float] | None) -> pdk.Deck:
+    """The deck fitted to ``bounds``, with the street basemap over the land fill and under the data."""
+    at = next((i + 1 for i, layer in enumerate(layers) if layer.id == LAYER_MUNICIPALITIES), 0)
+    layers = [*layers[:at], *basemap_layers(bounds), *layers[at:]]
     return CompactDeck(
         layers=layers,
-        initial_view_state=view,
-        # No tiles: offline-safe and no third party; our boundaries are the basemap. map_style must
-        # stay at pydeck's default sentinel: Streamlit then draws no basemap, whereas
-        # map_style=None makes it fetch a Carto style from the internet.
+        initial_view_state=view_for_bounds(bounds),
+        # map_style must stay at pydeck's default sentinel: Streamlit then draws no basemap of its
+        # own, whereas map_style=None makes it fetch a Carto style from the internet.
         map_provider=None,
         tooltip={"html": "{tooltip}", "style": _TOOLTIP_STYLE},
     )
@@ -397,7 +433,13 @@ def check_layers_private(deck: pdk.Deck) -> None:
     for layer in spec.get("layers", []):
         data = layer.get("data") or []
         if isinstance(data, list) and data:
-            area_key = "gemeentecode" if layer.get("id") in AREA_POINT_LAYERS else None
+            area_key = (
+                "gemeentecode"
+                if layer.get("id") in AREA_POINT_LAYERS
+                else "risicogebied_id"
+                if layer.get("id") in RISK_AREA_POINT_LAYERS
+                else None
+            )
             privacy.assert_no_raw_coordinates(data, area_key=area_key)
 
 
@@ -636,6 +678,76 @@ def _risk_area_layers(records: list[dict]) -> list[pdk.Layer]:
     return [halo, outline]
 
 
+def _risk_area_name_layer(
+    risk_areas: pd.DataFrame, view: pdk.ViewState, priority: dict[str, float] | None = None
+) -> pdk.Layer:
+    """Names of the risk areas next to a point inside each outline, placed so that none overlap.
+
+    The names are placed for the view the map opens on (``view``, a map of ``_MAP_WIDTH_PX`` by
+    ``MAP_HEIGHT_PX``) with ``label_layout.place_labels``, busiest area first; a name that finds
+    no free place next to its area is left off (the tooltip and the table name every area).
+    deck.gl's own CollisionFilterExtension would do this per zoom level, but in our tests it hid
+    every name in headless Chromium, so the placement is decided here, where it is tested.
+    """
+    import shapely
+
+    from vsdash import label_layout
+
+    scale = 512 * 2**view.zoom  # deck.gl's Web Mercator world in pixels at this zoom
+
+    def to_px(lon: float, lat: float) -> tuple[float, float]:
+        return (lon + 180) / 360 * scale, (1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * scale
+
+    centre_x, centre_y = to_px(view.longitude, view.latitude)
+    rows = []
+    for area in risk_areas.itertuples():
+        point = shapely.from_wkt(area.geometrie_wkt).representative_point()
+        x, y = to_px(point.x, point.y)
+        # label_layout counts y upwards from the bottom-left corner of the map; screens count down.
+        anchor = (x - centre_x + _MAP_WIDTH_PX / 2, MAP_HEIGHT_PX / 2 - (y - centre_y))
+        rank = float((priority or {}).get(area.risicogebied_id, 0.0))
+        rows.append((rank, area, point, anchor))
+    rows.sort(key=lambda row: -row[0])  # busiest first: it gets the best place
+    sizes = [(len(str(area.naam)) * _NAME_CHAR_PX + 10, _NAME_SIZE_PX + 8) for _, area, _, _ in rows]
+    placements = label_layout.place_labels(
+        [anchor for *_, anchor in rows],
+        sizes,
+        frame=label_layout.Box(0, 0, _MAP_WIDTH_PX, MAP_HEIGHT_PX),
+        leader_gaps=(),  # a leader line would point elsewhere once the reader zooms
+    )
+    data = []
+    for (_, area, point, anchor), placed in zip(rows, placements, strict=True):
+        if placed is None:
+            continue
+        data.append(
+            {
+                "risicogebied_id": area.risicogebied_id,
+                "naam": str(area.naam),
+                "lon": round(point.x, 4),
+                "lat": round(point.y, 4),
+                # pixels from the area's point to the name's centre (screen y points down)
+                "offset": [round(placed.centre[0] - anchor[0], 1), round(anchor[1] - placed.centre[1], 1)],
+            }
+        )
+    privacy.assert_no_raw_coordinates(data, area_key="risicogebied_id")
+    return pdk.Layer(
+        "TextLayer",
+        data=data,
+        id=LAYER_AREA_NAMES,
+        get_position=["lon", "lat"],
+        get_text="naam",
+        get_size=_NAME_SIZE_PX,
+        get_color=[17, 17, 17, 255],
+        get_pixel_offset="offset",
+        font_family=_FONT,
+        font_weight=600,
+        background=True,
+        get_background_color=[255, 255, 255, 235],
+        background_padding=[4, 2],
+        pickable=False,
+    )
+
+
 def _centre_layers(municipalities: pd.DataFrame, codes: Sequence[str]) -> list[pdk.Layer]:
     """Markers with names at municipality centres (used when boundaries are unavailable)."""
     rows = municipalities[municipalities["gemeentecode"].isin(list(codes))]
@@ -674,7 +786,7 @@ def _centre_layers(municipalities: pd.DataFrame, codes: Sequence[str]) -> list[p
             get_size=14,
             get_color=[26, 26, 26, 255],
             get_pixel_offset=[0, -16],
-            font_family="Source Sans Pro, Arial, sans-serif",
+            font_family=_FONT,
         ),
     ]
 
@@ -706,7 +818,10 @@ def _base_notes(boundaries: Boundaries, lang: str, k: int) -> list[str]:
             t("map_boundaries_year", lang, gemeente_year="2025", wijk_year="2024")
             + " "
             + (geo.BOUNDARY_ATTRIBUTION if lang == "nl" else t("map_attribution", lang))
+            + ("; " + t("map_basemap_attribution", lang) if basemap.template() else "")
         )
+    if basemap.template():
+        notes.append(t("map_basemap_note", lang))
     return notes
 
 
@@ -739,12 +854,14 @@ def density_map(
     layers += over
     if boundaries.missing_reason:
         layers += _centre_layers(municipalities, [gemeente])
+    # Fit to where the reports are (Rotterdam's port would otherwise shrink the city to a dot).
+    bounds = _bounds_of_cells(cells["h3"].tolist()) or boundaries.bounds
     area_records = _risk_area_records(areas, area_table, lang)
     if area_records:
         layers += _risk_area_layers(area_records)
-    # Fit to where the reports are (Rotterdam's port would otherwise shrink the city to a dot).
-    bounds = _bounds_of_cells(cells["h3"].tolist()) or boundaries.bounds
-    deck = _deck(layers, view_for_bounds(bounds))
+        counts = area_table.set_index("risicogebied_id")["count"].astype("Float64").fillna(-1)
+        layers.append(_risk_area_name_layer(areas, view_for_bounds(bounds), counts.to_dict()))
+    deck = _deck(layers, bounds)
     check_layers_private(deck)
 
     visible = cells["count"].dropna()
@@ -893,12 +1010,12 @@ def national_map(totals: pd.DataFrame, boundaries: Boundaries, *, label: str, la
             get_size=13,
             get_color=[26, 26, 26, 255],
             get_pixel_offset=[0, 18],
-            font_family="Source Sans Pro, Arial, sans-serif",
+            font_family=_FONT,
             get_text_anchor="'middle'",
         )
     )
-    bounds = (3.36, 50.75, 7.22, 53.55)
-    deck = _deck(layers, view_for_bounds(bounds))
+    bounds = NETHERLANDS
+    deck = _deck(layers, bounds)
     check_layers_private(deck)
     ranked = totals.assign(_sort=visible.fillna(-1)).sort_values("_sort", ascending=False)
     if visible.notna().any():
@@ -1183,7 +1300,8 @@ def before_after_map(
                     }
                 )
         layers += _risk_area_layers(records)
-    deck = _deck(layers, view_for_bounds(bounds))
+        layers.append(_risk_area_name_layer(in_scope, view_for_bounds(bounds)))
+    deck = _deck(layers, bounds)
     check_layers_private(deck)
 
     more = int((hexes["verschil"].fillna(0) > 0).sum())
@@ -1402,3 +1520,37 @@ def before_after_events(
     if not rows:
         return pd.DataFrame(columns=columns)
     return pd.DataFrame(rows, columns=columns).sort_values("datum", ascending=False, ignore_index=True)
+
+
+def events_with_before_data(
+    events: pd.DataFrame, channels: pd.DataFrame, data_range: tuple[dt.date, dt.date] | None
+) -> pd.DataFrame:
+    """Keep the events of ``before_after_events`` whose week before has data to compare with.
+
+    That week must lie within the reports on record (``Store.report_date_range``) and a reporting
+    channel of one of the event's municipalities must have been open in it: without a channel
+    "no reports" means "no way to report", not "no harassment", and the comparison would show a
+    rise that is only the channel's launch.
+    """
+    if data_range is None or events.empty:
+        return events.iloc[0:0]
+    first_week = data_range[0] + dt.timedelta(days=(7 - data_range[0].weekday()) % 7)
+    keep = []
+    for event in events.itertuples():
+        week0 = event.datum - dt.timedelta(days=event.datum.weekday())
+        before = (week0 - dt.timedelta(days=7), week0 - dt.timedelta(days=1))
+        keep.append(
+            before[0] >= first_week and bool(metrics.codes_with_channel(channels, event.gemeenten, *before))
+        )
+    return events[pd.Series(keep, index=events.index, dtype=bool)].reset_index(drop=True)
+
+
+def busiest_risk_area(area_table: pd.DataFrame) -> str | None:
+    """Return the id of the risk area with the highest published count (``risk_area_table``), if any.
+
+    Hidden counts rank last; on a tie the first in the table wins, so the choice is stable.
+    """
+    if area_table.empty:
+        return None
+    ranked = area_table["count"].astype("Float64").fillna(-1)
+    return str(area_table.loc[ranked.idxmax(), "risicogebied_id"])

@@ -33,6 +33,7 @@ SETTINGS = {
     "VSDASH_TRUSTED_PROXIES": "Comma-separated addresses or networks of reverse proxies whose X-Forwarded-For header is believed for the login back-off (e.g. 127.0.0.1 for a proxy on the same host). Default: none.",
     "VSDASH_ADMIN_PASSWORD_HASH": "Hash of the administrator password that unlocks imports when no OIDC login is configured (make it with python -m vsdash hash-password). Default: none (imports locked).",
     "VSDASH_LOG_FORMAT": "How the server logs: json (one JSON object per line on standard output, for log collectors) or text. Default json for python -m vsdash serve.",
+    "VSDASH_BASEMAP_URL": "XYZ tile URL ({z}/{x}/{y}) of the street basemap under the maps, or 'uit' for none. Default PDOK BRT-Achtergrondkaart (standaard, EPSG:3857).",
 }
 
 
@@ -57,6 +58,7 @@ class _Environment(BaseModel):
     VSDASH_MAX_UPLOAD_MB: Annotated[float, Field(gt=0, le=10_000)] = 200.0
     VSDASH_ADMIN_PASSWORD_HASH: str | None = None
     VSDASH_LOG_FORMAT: Literal["json", "text"] = "json"
+    VSDASH_BASEMAP_URL: str | None = None
 
     @field_validator("VSDASH_DATABASE_URL")
     @classmethod
@@ -70,6 +72,17 @@ class _Environment(BaseModel):
     def _password_hash(cls, value: str | None) -> str | None:
         if value and (not value.startswith("scrypt$") or value.count("$") != 5):
             raise ValueError("password_hash")
+        return value
+
+    @field_validator("VSDASH_BASEMAP_URL")
+    @classmethod
+    def _basemap_url(cls, value: str | None) -> str | None:
+        switched_off = not value or value.lower() in ("uit", "off")
+        template = (
+            bool(value) and re.match(r"^https?://", value) and all(p in value for p in ("{z}", "{x}", "{y}"))
+        )
+        if not switched_off and not template:
+            raise ValueError("basemap_url")
         return value
 
     @field_validator("VSDASH_BOUNDARIES_DIR")
@@ -91,6 +104,7 @@ _ALLOWED = {
     "VSDASH_MAX_UPLOAD_MB": "een getal groter dan 0 en hoogstens 10000, in megabytes (standaard 200)",
     "VSDASH_ADMIN_PASSWORD_HASH": "een hash gemaakt met 'python -m vsdash hash-password' (begint met scrypt$)",
     "VSDASH_LOG_FORMAT": "json of text",
+    "VSDASH_BASEMAP_URL": "een tegel-URL die met http:// of https:// begint en {z}, {x} en {y} bevat, of uit",
 }
 
 
@@ -136,6 +150,16 @@ def max_h3_resolution() -> int:
 def boundaries_dir() -> Path:
     """Return the folder where boundary files are looked for (and cached)."""
     return Path(os.environ.get("VSDASH_BOUNDARIES_DIR") or DATA_DIR / "boundaries")
+
+
+def basemap_url() -> str | None:
+    """Return the tile URL template of the street basemap, or None when it is switched off (``uit``)."""
+    from vsdash.basemap import PDOK_BRT_URL
+
+    value = _get("VSDASH_BASEMAP_URL")
+    if value and value.lower() in ("uit", "off"):
+        return None
+    return value or PDOK_BRT_URL
 
 
 def demo_reports() -> int:

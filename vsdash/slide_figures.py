@@ -9,7 +9,6 @@ privacy-applied in the ``Deck``. No streamlit here.
 from __future__ import annotations
 
 import io
-import math
 
 import matplotlib
 
@@ -224,77 +223,7 @@ def activities_figure(deck) -> Figure:
 
 
 def risk_area_map(deck) -> Figure:
-    """Report density on H3 cells (about 0.7 km²) with the risk areas outlined and named.
+    """Report density with the risk areas named, on the street basemap (``vsdash.static_map``)."""
+    from vsdash.static_map import risk_area_figure
 
-    Cells whose count is hidden for privacy are grey and hatched ("<5"); the municipality's
-    outline (CBS boundaries) is drawn when the boundary files are available.
-    """
-    import matplotlib.colors as mcolors
-    from matplotlib.patches import Patch
-    from shapely import wkt
-
-    from vsdash import geo
-
-    lang = deck.lang
-    fig, ax = plt.subplots(figsize=(12, 6.4))
-    ax.set_axis_off()
-    hexes = deck.hexes
-    latitudes = []
-    if not hexes.empty:
-        shapes = geo.cell_boundary_polygons(hexes["h3_cell"]).set_index("h3_cell")
-        values = hexes.set_index("h3_cell")["n"]
-        visible = values.dropna().astype(float)
-        vmax = max(float(visible.max()) if not visible.empty else 1.0, float(deck.k))
-        norm = mcolors.LogNorm(vmin=deck.k, vmax=max(vmax, deck.k + 1))
-        cmap = plt.get_cmap("viridis_r")
-        for cell, geom in shapes.geometry.items():
-            x, y = geom.exterior.xy
-            latitudes.extend(y)
-            n = values.get(cell)
-            if pd.isna(n):
-                ax.fill(x, y, facecolor=HIDDEN_COLOUR, edgecolor="white", linewidth=0.3, hatch="///")
-            elif n == 0:
-                continue
-            else:
-                ax.fill(x, y, facecolor=cmap(norm(float(n))), edgecolor="white", linewidth=0.3)
-        bar = fig.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.7, pad=0.12)
-        bar.set_label(t("map_legend_density", lang), fontsize=11)
-        bar.ax.yaxis.set_major_formatter(_thousands(lang))
-    try:
-        outline = geo.load_municipality_boundaries()
-    except (geo.BoundariesUnavailable, geo.BoundaryFileError):
-        outline = None  # the map still reads without the outline
-    if outline is not None:
-        scope = [deck.gemeente] if deck.gemeente else list(deck.codes or outline["gemeentecode"])
-        for code, geom in zip(outline["gemeentecode"], outline.geometry, strict=True):
-            if code not in scope:
-                continue
-            for part in getattr(geom, "geoms", [geom]):
-                x, y = part.exterior.xy
-                ax.plot(x, y, color="#555555", linewidth=1 if deck.gemeente else 0.3)
-                latitudes.extend(y)
-    for i, area in enumerate(deck.risk_areas.itertuples()):
-        geom = wkt.loads(area.geometrie_wkt)
-        for part in getattr(geom, "geoms", [geom]):
-            x, y = part.exterior.xy
-            ax.plot(x, y, color=AREA_COLOUR, linewidth=2.2)
-            latitudes.extend(y)
-        centre = geom.centroid
-        if deck.gemeente:  # names only on one municipality's map; nationally they would overlap
-            ax.annotate(
-                f"{area.naam} ({area.label})",
-                (centre.x, centre.y),
-                xytext=(8, 8 if i % 2 == 0 else -18),
-                textcoords="offset points",
-                fontsize=10,
-                color=TEXT_COLOUR,
-                bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor=AREA_COLOUR, alpha=0.85),
-            )
-    if latitudes:
-        ax.set_aspect(1 / math.cos(math.radians(float(np.mean(latitudes)))))
-    handles = [
-        Patch(facecolor="white", edgecolor=AREA_COLOUR, linewidth=2, label=t("map_legend_area", lang)),
-        Patch(facecolor=HIDDEN_COLOUR, hatch="///", label=t("map_legend_hidden", lang, k=deck.k)),
-    ]
-    ax.legend(handles=handles, loc="lower left", frameon=True, fontsize=10)
-    return fig
+    return risk_area_figure(deck)

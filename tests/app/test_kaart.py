@@ -108,3 +108,33 @@ def test_a_link_from_the_register_opens_the_map_on_its_risk_area(monkeypatch, de
     # The link chooses once: the user's own choice afterwards stays.
     at.selectbox(key="kaart_risicogebied").set_value("-").run()
     assert at.selectbox(key="kaart_risicogebied").value == "-"
+
+
+# issue 18: "Risicogebied in de tijd" opens on the busiest risk area; before/after says what it leaves out
+def test_risk_area_in_time_opens_on_an_area_without_a_click(monkeypatch, demo_store_url):
+    at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0344"})
+    assert not at.exception, at.exception
+    chosen = at.selectbox(key="kaart_risicogebied").value
+    assert chosen.startswith("GM0344-")
+    assert any("Lijngrafiek van meldingen" in c for c in _captions(at)), _captions(at)
+
+
+def test_before_after_says_why_an_event_without_before_data_is_missing(monkeypatch, demo_store_url):
+    at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0599"})
+    assert not at.exception, at.exception
+    options = at.selectbox(key="kaart_gebeurtenis").options
+    assert not any("2018" in o for o in options), options  # before the reports on record
+    assert any("staat niet in de lijst" in c for c in _captions(at)), _captions(at)
+
+
+def test_the_street_basemap_is_credited_and_its_absence_explained(monkeypatch, demo_store_url):
+    monkeypatch.delenv("VSDASH_BASEMAP_URL", raising=False)
+    at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0344"})
+    assert not at.exception, at.exception
+    captions = _captions(at)
+    assert any(
+        "Bron: CBS, Kadaster" in c and "Kaart: PDOK BRT-Achtergrondkaart (Kadaster)" in c for c in captions
+    )
+    assert any("Ziet u geen straten" in c and "alleen gemeente- en wijkgrenzen" in c for c in captions), (
+        captions
+    )

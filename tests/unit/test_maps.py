@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 
 import h3
@@ -217,6 +218,9 @@ def _assert_no_report_points(deck, n_municipalities: int) -> None:
         if layer["id"] in maps.AREA_POINT_LAYERS:
             codes = [row["gemeentecode"] for row in data]
             assert len(codes) == len(set(codes)) <= n_municipalities
+        elif layer["id"] in maps.RISK_AREA_POINT_LAYERS:
+            ids = [row["risicogebied_id"] for row in data]  # one name point per risk area
+            assert len(ids) == len(set(ids)) and all(r.startswith("GM") for r in ids)
         else:
             assert not coordinate_keys, f"layer {layer['id']} has {coordinate_keys}"
         assert layer["@@type"] != "ScatterplotLayer" or layer["id"] in maps.AREA_POINT_LAYERS
@@ -451,3 +455,130 @@ def test_withheld_map_says_why_instead_of_no_reports(demo_store_url):
     )
     assert "zonder zeshoeken" in spec.alt and "terug te rekenen" in spec.alt
     assert maps.layer_records(spec.deck, maps.LAYER_HEXES) == []
+
+
+# --- issue 18: the street basemap under the Kaart maps ----------------------------------------
+
+
+def _utrecht_density(store_url, boundaries=None):
+    from vsdash import geo
+
+    store = Store(store_url)
+    try:
+        span = (dt.date(2025, 1, 6), dt.date(2025, 6, 29))
+        flt = ReportFilter(("GM0344",), *span)
+        areas = store.risk_areas()
+        areas = areas[areas["gemeentecode"] == "GM0344"]
+        table = maps.risk_area_table(areas, store.risk_area_measures(), store.area_counts(flt))
+        if boundaries is None:
+            gm, wk = geo.load_municipality_boundaries(), geo.load_wijk_boundaries()
+            boundaries = maps.prepare_boundaries(gm, wk, "GM0344")
+        return maps.density_map(
+            maps.hex_cells(store.hex_counts(flt)),
+            areas,
+            table,
+            boundaries,
+            store.municipalities(),
+            gemeente="GM0344",
+        )
+    finally:
+        store.close()
+
+
+def test_pdok_tiles_lie_over_the_land_and_under_the_hexagons_with_attribution(demo_store_url, monkeypatch):
+    monkeypatch.delenv("VSDASH_BASEMAP_URL", raising=False)
+    spec = _utrecht_density(demo_store_url)
+    layers = json.loads(spec.deck.to_json())["layers"]
+    ids = [layer["id"] for layer in layers]
+    tiles = [layer for layer in layers if layer["id"].startswith(maps.LAYER_BASEMAP_PREFIX)]
+    assert 1 <= len(tiles) <= 48
+    first, last = ids.index(tiles[0]["id"]), ids.index(tiles[-1]["id"])
+    assert ids.index(maps.LAYER_MUNICIPALITIES) < first and last < ids.index(maps.LAYER_HEXES)
+    for tile in tiles:
+        assert tile["@@type"] == "BitmapLayer" and not tile.get("data")  # an image, no records
+        assert tile["image"].startswith(
+            "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/"
+        )
+        west, south, east, north = tile["bounds"]
+        assert 3 < west < east < 8 and 50 < south < north < 54
+    # Together the tiles cover the view the map opens on.
+    view = json.loads(spec.deck.to_json())["initialViewState"]
+    assert min(t["bounds"][0] for t in tiles) < view["longitude"] < max(t["bounds"][2] for t in tiles)
+    assert min(t["bounds"][1] for t in tiles) < view["latitude"] < max(t["bounds"][3] for t in tiles)
+    maps.check_layers_private(spec.deck)  # tiles carry no report data
+    assert any(
+        "Bron: CBS, Kadaster" in n and "Kaart: PDOK BRT-Achtergrondkaart (Kadaster)" in n for n in spec.notes
+    )
+    assert any("alleen gemeente- en wijkgrenzen" in n for n in spec.notes)  # what a reader sees offline
+    assert maps.map_payload_bytes(spec.deck) < 1_000_000
+
+
+def test_switched_off_basemap_draws_no_tiles_and_claims_none(demo_store_url, monkeypatch):
+    monkeypatch.setenv("VSDASH_BASEMAP_URL", "uit")
+    spec = _utrecht_density(demo_store_url)
+    assert not [layer for layer in spec.deck.layers if layer.id.startswith(maps.LAYER_BASEMAP_PREFIX)]
+    assert not any("PDOK BRT" in n or "straatkaart" in n for n in spec.notes)
+
+
+def test_without_boundaries_the_tiles_still_come_first(demo_store_url, monkeypatch):
+    monkeypatch.delenv("VSDASH_BASEMAP_URL", raising=False)
+    spec = _utrecht_density(demo_store_url, maps.prepare_boundaries(None, None, "GM0344", missing_reason="x"))
+    ids = [layer.id for layer in spec.deck.layers]
+    assert ids[0].startswith(maps.LAYER_BASEMAP_PREFIX)
+    assert max(i for i, name in enumerate(ids) if name.startswith(maps.LAYER_BASEMAP_PREFIX)) < ids.index(
+        maps.LAYER_HEXES
+    )
+
+
+def _name_boxes(layer_json, view):
+    """Each name's box in screen pixels at the opening view, projected independently of maps.py."""
+    from vsdash import basemap
+
+    z = view["zoom"] + 1  # deck.gl's world is 512 px at zoom 0: XYZ tiles of 256 px one level up
+    cx, cy = basemap.tile_of(view["longitude"], view["latitude"], 0)
+    boxes = []
+    for row in layer_json["data"]:
+        x, y = basemap.tile_of(row["lon"], row["lat"], 0)
+        px = (x - cx) * 256 * 2**z + row["offset"][0]
+        py = (y - cy) * 256 * 2**z + row["offset"][1]
+        w, h = len(row["naam"]) * maps._NAME_CHAR_PX + 10, maps._NAME_SIZE_PX + 8
+        boxes.append((px - w / 2, py - h / 2, px + w / 2, py + h / 2))
+    return boxes
+
+
+def test_risk_areas_are_named_on_the_map_without_overlapping_names(demo_store_url, monkeypatch):
+    monkeypatch.delenv("VSDASH_BASEMAP_URL", raising=False)
+    spec = _utrecht_density(demo_store_url)
+    deck = json.loads(spec.deck.to_json())
+    [names] = [layer for layer in deck["layers"] if layer["id"] == maps.LAYER_AREA_NAMES]
+    assert {row["naam"] for row in names["data"]} == {
+        "Neude",
+        "Utrecht Centraal",
+        "Uithof (Utrecht Science Park)",
+    }
+    _assert_no_report_points(spec.deck, 400)
+    boxes = _name_boxes(names, deck["initialViewState"])
+    for a, b in itertools.combinations(boxes, 2):
+        assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], "two names overlap"
+
+
+def test_names_that_do_not_fit_are_left_off_the_map_not_stacked():
+    from shapely.geometry import Point
+
+    # Fifteen areas within 300 m: the names cannot all fit beside them at the opening view.
+    areas = pd.DataFrame(
+        {
+            "risicogebied_id": [f"GM0344-plein-{i}" for i in range(15)],
+            "naam": [f"Plein nummer {i}" for i in range(15)],
+            "geometrie_wkt": [Point(5.118 + 0.0002 * i, 52.092).buffer(0.0005).wkt for i in range(15)],
+        }
+    )
+    view = maps.view_for_bounds((5.05, 52.05, 5.19, 52.13))
+    layer = maps._risk_area_name_layer(areas, view, {f"GM0344-plein-{i}": i for i in range(15)})
+    deck = json.loads(maps.CompactDeck(layers=[layer], initial_view_state=view, map_provider=None).to_json())
+    [names] = deck["layers"]
+    assert 0 < len(names["data"]) < 15
+    assert names["data"][0]["naam"] == "Plein nummer 14"  # the busiest keeps its name
+    boxes = _name_boxes(names, deck["initialViewState"])
+    for a, b in itertools.combinations(boxes, 2):
+        assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], "two names overlap"

@@ -33,6 +33,7 @@ import pytest  # noqa: E402
         ("VSDASH_ADMIN_PASSWORD_HASH", "geheim", "python -m vsdash hash-password"),
         ("VSDASH_BOUNDARIES_DIR", "/bestaat/niet", "bestaande map"),
         ("VSDASH_LOG_FORMAT", "xml", "json of text"),
+        ("VSDASH_BASEMAP_URL", "https://tegels.example.nl/kaart.png", "{z}, {x} en {y} bevat, of uit"),
     ],
 )
 def test_a_wrong_setting_is_named_with_its_value_and_what_is_allowed(name, value, allowed):

@@ -135,3 +135,81 @@ def test_english_model_reads_in_english(store):
     assert model.title == "Map: GM0344"
     if model.hidden and model.hidden > 0:
         assert any("are not shown separately on the map" in n for n in model.density_notes)
+
+
+# --- issue 18: the busiest risk area first; before/after only where the week before has data ---
+
+import pandas as pd  # noqa: E402
+
+
+def _rank(label: str) -> int:
+    return int(label.replace(".", "")) if _is_count(label) else -1
+
+
+@pytest.mark.parametrize("gemeente", ["GM0344", "GM0599", None])
+def test_risk_area_in_time_starts_on_the_busiest_area_by_published_count(store, gemeente):
+    start, end = WEEKS
+    model = _map(store, gemeente, start, end)
+    assert len(model.areas) >= 2
+    codes = (gemeente,) if gemeente else None
+    published = {
+        rid: _rank(
+            build_risk_area(store, codes=codes, start=start, end=end, risicogebied_id=rid, lang="nl").label
+        )
+        for rid, _name in model.areas
+    }
+    assert model.default_area == max(published, key=published.get)
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ([10, 30, 20], "b"),
+        ([None, 5, None], "b"),  # hidden counts rank last
+        ([30, 30, 5], "a"),  # a tie keeps the table's order
+        ([None, None, None], "a"),
+    ],
+)
+def test_busiest_risk_area_reads_the_published_counts(counts, expected):
+    table = pd.DataFrame({"risicogebied_id": ["a", "b", "c"], "count": pd.array(counts, dtype="Int64")})
+    assert maps.busiest_risk_area(table) == expected
+    assert maps.busiest_risk_area(table.iloc[0:0]) is None
+
+
+def _events(*rows):
+    return pd.DataFrame(
+        [{"key": key, "datum": day, "gemeenten": codes} for key, day, codes in rows],
+        columns=["key", "datum", "gemeenten"],
+    )
+
+
+def test_an_event_is_offered_only_when_the_week_before_it_has_data():
+    channels = pd.DataFrame(
+        {
+            "gemeentecode": ["GM0001", "GM0002", "GM0003"],
+            "start": pd.to_datetime(["2020-01-01", "2023-05-01", "2020-01-01"]),
+            "eind": pd.to_datetime([None, None, "2022-06-30"]),
+        }
+    )
+    events = _events(
+        ("ok", dt.date(2023, 3, 15), ("GM0001",)),
+        ("before-the-data", dt.date(2019, 12, 20), ("GM0001",)),  # data start 2020-01-01
+        ("channel-launch", dt.date(2023, 5, 3), ("GM0002",)),  # the channel opened that week
+        ("channel-closed", dt.date(2023, 9, 1), ("GM0003",)),  # closed a year before
+        ("one-of-two", dt.date(2023, 5, 3), ("GM0001", "GM0002")),  # GM0001 could report
+    )
+    kept = maps.events_with_before_data(events, channels, (dt.date(2020, 1, 1), dt.date(2025, 1, 1)))
+    assert list(kept["key"]) == ["ok", "one-of-two"]
+    assert maps.events_with_before_data(events, channels, None).empty
+
+
+def test_the_page_leaves_out_events_without_before_data_and_says_why(store):
+    # Rotterdam's 2018 campaign predates the reports on record (from 2019).
+    rotterdam = _map(store, "GM0599", *WEEKS)
+    assert "campagne:lokaal-GM0599-2" not in dict(rotterdam.events)
+    assert rotterdam.events and "staat niet in de lijst" in rotterdam.events_note
+    # Zaanstad closed its reporting point in 2022; its later measures have no "before".
+    zaanstad = _map(store, "GM0479", *WEEKS)
+    left_out = {"maatregel:GM0479-station-zaandam:camera:2024-07-09"}
+    assert not left_out & set(dict(zaanstad.events))
+    assert zaanstad.events_note or zaanstad.events_message.startswith("Voor geen enkele campagne")

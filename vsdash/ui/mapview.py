@@ -81,11 +81,14 @@ def show_legend(spec: maps.MapSpec, lang: str) -> None:
     )
 
 
-def choose_picked_area(picked: str | None, options: Collection[str], key: str, none: str) -> None:
+def choose_picked_area(
+    picked: str | None, options: Collection[str], key: str, none: str, default: str | None = None
+) -> None:
     """Let a risk area clicked on the map (or named in the link, ``?risicogebied=``) choose it once.
 
-    After that the selectbox ``key`` stays the user's to change; a value that is no longer an
-    option (another municipality was chosen) falls back to ``none``.
+    After that the selectbox ``key`` stays the user's to change; on the first visit, or when the
+    value is no longer an option (another municipality was chosen), it starts on ``default``
+    (the busiest risk area) or ``none``.
     """
     picked = picked or st.query_params.get("risicogebied")
     last = f"_{key}_last_pick"
@@ -93,4 +96,4 @@ def choose_picked_area(picked: str | None, options: Collection[str], key: str, n
         st.session_state[key] = picked
     st.session_state[last] = picked
     if st.session_state.get(key) not in (none, *options):
-        st.session_state[key] = none
+        st.session_state[key] = default if default in options else none

@@ -41,6 +41,8 @@ class MapModel:
     events: tuple[tuple[str, str], ...]  # (event key, label), newest first, plain text
     default_event: str | None  # the newest event in the period, else the newest event
     events_message: str  # shown instead of the choice when there are no events
+    default_area: str | None = None  # the busiest risk area in the period (published count)
+    events_note: str = ""  # why events without data in the week before are not offered
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,19 @@ def build_map(
         (row.risicogebied_id, f"{row.naam} ({names.get(row.gemeentecode, row.gemeentecode)})")
         for row in scope_areas.itertuples()
     )
-    events = maps.before_after_events(store.campaigns(), measures, risk_areas, codes, lang=lang)
+    if not gemeente and len(scope_areas):
+        area_table = maps.risk_area_table(
+            scope_areas, measures, store.area_counts(flt, "risicogebied_id"), names=names, lang=lang
+        )
+    default_area = maps.busiest_risk_area(area_table) if len(scope_areas) else None
+    all_events = maps.before_after_events(store.campaigns(), measures, risk_areas, codes, lang=lang)
+    events = maps.events_with_before_data(all_events, store.channels(), store.report_date_range())
+    left_out = len(all_events) - len(events)
+    events_note = ""
+    if left_out and len(events):
+        events_note = t(
+            "map_events_left_out_one" if left_out == 1 else "map_events_left_out", lang, n=left_out
+        )
     default_event = None
     if len(events):
         in_period = events[(events["datum"] >= start) & (events["datum"] <= end)]
@@ -181,7 +195,11 @@ def build_map(
         before_after_title=t("map_section_before_after", lang),
         events=tuple(zip(events["key"], events["label"], strict=True)),
         default_event=default_event,
-        events_message="" if len(events) else t("map_no_events", lang),
+        events_message=""
+        if len(events)
+        else t("map_no_events_before" if len(all_events) else "map_no_events", lang),
+        default_area=default_area,
+        events_note=events_note,
     )
 
 
