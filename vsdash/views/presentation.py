@@ -41,6 +41,7 @@ class SlideView:
 
     kind: str
     title: str
+    own_title: bool = False  # typed by the officer: shown as plain text
     figures: tuple[Figure, ...] = ()
     message: str = ""
     chart: ChartSpec | None = None
@@ -142,7 +143,9 @@ def build_slide(deck: Deck, spec: SlideSpec) -> SlideView:
     if builder is None:
         raise ValueError(f"unknown slide kind {spec.kind!r}")
     view = builder(deck, spec)
-    return dataclasses.replace(view, title=slide_title(deck, spec), speaker_notes=spec.notes)
+    return dataclasses.replace(
+        view, title=slide_title(deck, spec), own_title=bool(spec.title), speaker_notes=spec.notes
+    )
 
 
 def _key_figures(deck: Deck, spec: SlideSpec) -> SlideView:
