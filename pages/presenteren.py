@@ -27,9 +27,10 @@ with section_guard(lang, f"dia {model.slide.kind}"):
 presenting.step_buttons(model, lang)
 
 st.divider()
-tools_left, tools_right = st.columns(2, gap="large")
-with tools_left, section_guard(lang, "samenstellen"):
+with section_guard(lang, "samenstellen"):
     presenting.render_builder(model, lang)
+tools_left, tools_right = st.columns(2, gap="large")
+with tools_left, section_guard(lang, "selectie"):
     presenting.selection_tools(sel, lang)
 with tools_right, section_guard(lang, "meenemen"):
     presenting.take_away(model, sel, composition, lang)

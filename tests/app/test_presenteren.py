@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from tests.app.test_pages import run_page
 
@@ -55,7 +56,7 @@ def _param(at, name: str) -> str:
 
 def _outline(at) -> list[str]:
     """The builder's list of slides as shown (number. title, marks)."""
-    return [m.value for m in at.markdown if m.value[:1].isdigit() and ". " in m.value[:4]]
+    return [m.value for m in at.markdown if re.match(r"\d+\\\. ", m.value)]
 
 
 def test_reorder_hide_and_add_a_text_slide(monkeypatch, demo_store_url):
@@ -124,7 +125,7 @@ def test_a_link_with_a_composition_opens_that_deck(monkeypatch, demo_store_url):
     text = " ".join(m.value for m in at.markdown)
     assert "250.000 of meer" in text and "Gekozen op kenmerken" in text
     assert any("Dia 1 van 8" in m.value for m in at.markdown)
-    assert _outline(at)[-1].startswith("8. Vragen\\?")  # the officer's title, escaped
+    assert _outline(at)[-1].startswith("8\\. Vragen\\?")  # the officer's title, escaped
 
 
 def test_a_broken_link_shows_the_default_deck_with_a_dutch_notice(monkeypatch, demo_store_url):

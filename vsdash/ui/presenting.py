@@ -159,15 +159,31 @@ def step_buttons(model, lang: str) -> None:
 def render_builder(model, lang: str) -> None:
     """The deck builder: order, hide, remove and add slides, edit the slide on screen, own text slides."""
     comp: Composition = st.session_state[STATE]
-    last_visible = model.count <= 1
     with st.expander(t("compose_title", lang), icon=":material/view_carousel:"):
         st.caption(t("compose_help", lang))
+        _outline(model, lang)
+        _edit_current(model, comp, lang)
+        _add_slides(model, comp, lang)
+        st.button(
+            t("compose_reset", lang),
+            key="dia_herstel",
+            on_click=_change,
+            args=(lambda c: Composition(),),
+            icon=":material/restart_alt:",
+        )
+
+
+def _outline(model, lang: str) -> None:
+    """One row per slide: its place and title, and buttons to move, hide or remove it."""
+    last_visible = model.count <= 1
+    with st.container(key="dia_lijst"):
         for i, row in enumerate(model.outline):
             name, up, down, hide, remove = st.columns([6, 1.4, 1.4, 1.6, 1.8], vertical_alignment="center")
             marks = [t("compose_hidden_mark", lang)] if row.hidden else []
             marks += [t("compose_current_mark", lang)] if row.current else []
             suffix = f" *({', '.join(marks)})*" if marks else ""
-            name.markdown(f"{i + 1}. {plain_text.markdown(row.title)}{suffix}")
+            # An escaped dot keeps the number as text (Markdown would start a new list on every row).
+            name.markdown(f"{i + 1}\\. {plain_text.markdown(row.title)}{suffix}")
             up.button(
                 t("compose_up", lang),
                 key=f"dia_op_{i}",
@@ -200,15 +216,6 @@ def render_builder(model, lang: str) -> None:
                 disabled=last_visible and not row.hidden,
                 width="stretch",
             )
-        _edit_current(model, comp, lang)
-        _add_slides(model, comp, lang)
-        st.button(
-            t("compose_reset", lang),
-            key="dia_herstel",
-            on_click=_change,
-            args=(lambda c: Composition(),),
-            icon=":material/restart_alt:",
-        )
 
 
 def _edit_current(model, comp: Composition, lang: str) -> None:

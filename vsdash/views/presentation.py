@@ -17,7 +17,7 @@ from vsdash.charts import ChartSpec
 from vsdash.composition import TEXT_KIND, Composition
 from vsdash.export import effect_lines, key_figure_items, map_lines, trend_note
 from vsdash.i18n import fmt_number, t
-from vsdash.peers import PeerComparison, peer_lines
+from vsdash.peers import PeerComparison
 from vsdash.presentation import Deck, SlideSpec
 
 
@@ -243,7 +243,7 @@ def _comparison(deck: Deck, spec: SlideSpec) -> SlideView:
         chart_key="present_peers",
         beside=True,
         paragraphs=(note,),
-        notes=(*peer_lines(table, lang), t("peers_caveat", lang)),
+        notes=(t("peers_caveat", lang),),  # the rates themselves are in the chart's caption
     )
 
 
