@@ -148,3 +148,15 @@ def test_no_reporting_point_is_said_in_a_sentence(monkeypatch, demo_store_url):
     assert {m.label for m in at.metric} == {"Inwoners", "Campagnes in de periode", "Activiteiten"}
     assert not any(m.value.startswith("geen") or m.value == "0" and "10.000" in m.label for m in at.metric)
     assert any("geen meldpunt" in i.value for i in at.info)
+
+
+def test_a_link_cannot_slip_markup_onto_a_slide(monkeypatch, demo_store_url):
+    from vsdash.composition import Composition
+
+    comp = Composition().add_text("![x](http://evil.example/a.png)", "<img src=x onerror=alert(1)>\n**vet**")
+    query = {**comp.to_query(), "dia": "7"}
+    at = _run_with_query(monkeypatch, demo_store_url, {"gemeente": "GM0344"}, query)
+    assert not at.exception, at.exception
+    assert at.title[0].value.startswith("\\!\\[x\\]")  # shown as typed, not as an image
+    body = next(m.value for m in at.markdown if m.value.startswith('<ul class="vs-slide-list'))
+    assert "&lt;img src=x" in body and "<img" not in body
