@@ -1359,20 +1359,20 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "A comparison with comparable municipalities is about one municipality: choose one under ‘Change selection’.",
     },
     "peers_note": {
-        "nl": "Vergeleken met de deelnemers van {programma} met {klasse} inwoners, net als {naam} (CBS, 1 januari {jaar}): {lijst}. Gekozen op kenmerken, niet op het aantal meldingen.",
-        "en": "Compared with the participants of {programma} with {klasse} inhabitants, like {naam} (CBS, 1 January {jaar}): {lijst}. Chosen on characteristics, not on the number of reports.",
+        "nl": "Vergeleken met de deelnemers van {programma} met een meldpunt en {klasse} inwoners, zoals {naam} (CBS, 1 januari {jaar}): {lijst}. Gekozen op kenmerken, niet op het aantal meldingen.",
+        "en": "Compared with the participants of {programma} with a reporting point and {klasse} inhabitants, like {naam} (CBS, 1 January {jaar}): {lijst}. Chosen on characteristics, not on the number of reports.",
     },
     "peers_note_nearest": {
-        "nl": "Geen andere deelnemer van {programma} heeft {klasse} inwoners zoals {naam}; vergeleken met de deelnemers die qua inwonertal het dichtst bij liggen (CBS, 1 januari {jaar}): {lijst}. Gekozen op kenmerken, niet op het aantal meldingen.",
-        "en": "No other participant of {programma} has {klasse} inhabitants like {naam}; compared with the participants closest in population (CBS, 1 January {jaar}): {lijst}. Chosen on characteristics, not on the number of reports.",
+        "nl": "Geen andere deelnemer van {programma} met een meldpunt heeft {klasse} inwoners zoals {naam}; vergeleken met de deelnemers met een meldpunt die qua inwonertal het dichtst bij liggen (CBS, 1 januari {jaar}): {lijst}. Gekozen op kenmerken, niet op het aantal meldingen.",
+        "en": "No other participant of {programma} with a reporting point has {klasse} inhabitants like {naam}; compared with the participants with a reporting point closest in population (CBS, 1 January {jaar}): {lijst}. Chosen on characteristics, not on the number of reports.",
     },
     "peers_not_member": {
         "nl": "{naam} deed in deze periode niet mee aan {programma}.",
         "en": "{naam} did not take part in {programma} in this period.",
     },
     "peers_none": {
-        "nl": "Er zijn geen andere deelnemers van {programma} om {naam} mee te vergelijken.",
-        "en": "There are no other participants of {programma} to compare {naam} with.",
+        "nl": "Er zijn geen andere deelnemers van {programma} met een meldpunt om {naam} mee te vergelijken.",
+        "en": "There are no other participants of {programma} with a reporting point to compare {naam} with.",
     },
     "peers_programme_row": {"nl": "{programma} (alle deelnemers)", "en": "{programma} (all participants)"},
     "peers_line": {

@@ -1,7 +1,7 @@
 """Peers of a municipality for the presentation's comparison slide, chosen by what they are.
 
-Peers are the other participants of the same programme in the period with the same size class
-(inhabitants on 1 January of the population year, CBS classes from 100,000 up). They are chosen
+Peers are the other participants of the same programme in the period that had a reporting point,
+with the same size class (inhabitants on 1 January of the population year, CBS classes). They are chosen
 on characteristics, never on the figure they are compared on, so a city is not put beside
 cities that happen to have a similar number of reports. When no other participant is in the same
 class, the participants closest in population are used and the sentence says so.
@@ -104,6 +104,10 @@ def peer_comparison(
     programme, is_member = _programme_of(memberships, gemeente, programma, start, end)
     programme_name = store.programmes().set_index("programma")["naam"].get(programme, programme)
     members = publication.members_in_period(memberships, programme, start, end)
+    # A peer without a reporting point has no rate to put beside the selection's: only
+    # participants with a reporting point in the period are candidates (a characteristic too).
+    open_days = publication.exposure(channels, population, members, start, end)
+    members = tuple(open_days.loc[open_days["dagen"] > 0, "gemeentecode"])
     year = publication.population_year(population, end)
     inhabitants = population[population["jaar"] == year].set_index("gemeentecode")["inwoners"]
     peers, same_class = choose_peers(inhabitants, gemeente, members)

@@ -179,6 +179,8 @@ def test_a_municipality_without_a_programme_or_reporting_point_is_still_compared
     own = found.table.iloc[0]
     assert own["gemeentecode"] == "GM0080" and np.isnan(own["rate"]) and own["label"] == "geen meldpunt"
     assert any(line.startswith("Leeuwarden: geen cijfer") for line in peers.peer_lines(found.table, "nl"))
+    assert (found.table["label"].iloc[1:] != "geen meldpunt").all()  # peers had a reporting point
+    assert "Leefbaarheid en Veiligheid" in found.note  # its own programme in the period
     everyone = peers.peer_comparison(store, gemeente=None, start=PERIOD[0], end=PERIOD[1])
     assert everyone.table.empty and "één gemeente" in everyone.note
 

@@ -242,9 +242,16 @@ def _comparison(deck: Deck, spec: SlideSpec) -> SlideView:
         chart=chart,
         chart_key="present_peers",
         beside=True,
-        paragraphs=(note,),
+        paragraphs=(*_own_row_missing(deck), note),
         notes=(t("peers_caveat", lang),),  # the rates themselves are in the chart's caption
     )
+
+
+def _own_row_missing(deck: Deck) -> tuple[str, ...]:
+    """Why the selection itself has no bar: no reporting point (a hidden count is in the caption)."""
+    if deck.key.has_channel:
+        return ()
+    return (t("no_channel", deck.lang, naam=deck.label),)
 
 
 def _text(deck: Deck, spec: SlideSpec) -> SlideView:
