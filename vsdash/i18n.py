@@ -1353,7 +1353,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The link held no visible slide; the default presentation is shown.",
     },
     "present_inhabitants": {"nl": "Inwoners", "en": "Inhabitants"},
-    "present_slide_notes": {"nl": "Notities bij deze dia", "en": "Notes for this slide"},
+    "present_population_year": {"nl": "Op 1 januari {jaar} (CBS).", "en": "On 1 January {jaar} (CBS)."},
     "peers_one_municipality": {
         "nl": "Een vergelijking met vergelijkbare gemeenten gaat over één gemeente: kies één gemeente onder ‘Selectie wijzigen’.",
         "en": "A comparison with comparable municipalities is about one municipality: choose one under ‘Change selection’.",

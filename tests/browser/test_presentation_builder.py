@@ -28,6 +28,15 @@ def _click(page, selector: str) -> None:
     wait_idle(page)
 
 
+def _slide_defects_are_gone(page) -> None:
+    """Issue 18: no chart toolbar on a slide, one arrow per step button."""
+    page.locator(".js-plotly-plot").first.hover()
+    assert page.locator(".js-plotly-plot .modebar").count() == 0
+    for key in ("dia_vorige", "dia_volgende"):
+        assert page.locator(f".st-key-{key} kbd").is_hidden()
+        assert page.locator(f'.st-key-{key} [data-testid="stIconMaterial"]').count() == 1
+
+
 def test_a_composed_deck_travels_by_its_link(app_url, browser):
     ctx = browser.new_context(viewport={"width": 1440, "height": 1000})
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
@@ -35,10 +44,15 @@ def test_a_composed_deck_travels_by_its_link(app_url, browser):
     page.goto(app_url + START)
     wait_idle(page)
     assert page.locator("h1").first.inner_text() == "Utrecht in cijfers"
+    # The demo badge starts below Streamlit's header bar, not behind it (issue 18).
+    header = page.locator('[data-testid="stHeader"]').bounding_box()
+    badge = page.locator(".vs-demo-badge").first.bounding_box()
+    assert badge["y"] >= header["y"] + header["height"], (badge, header)
     _open_builder(page)
 
     _click(page, ".st-key-dia_neer_0 button")  # key figures one place down
     assert page.locator("h1").first.inner_text() == "Meldingen door de tijd, met campagnes"
+    _slide_defects_are_gone(page)
     _click(page, ".st-key-dia_verberg_3 button")  # hide the map
     page.locator(".st-key-dia_nieuw_titel input").fill("Onze aanpak & wat komt")
     page.locator(".st-key-dia_nieuw_tekst textarea").fill("Meer suswachters\nEen nieuwe campagne")

@@ -158,11 +158,14 @@ def _key_figures(deck: Deck, spec: SlideSpec) -> SlideView:
             spec.kind,
             "",
             figures=(
-                Figure(t("present_inhabitants", lang), fmt_number(key.inhabitants, lang), items[0].note),
+                Figure(
+                    t("present_inhabitants", lang),
+                    fmt_number(key.inhabitants, lang),
+                    t("present_population_year", lang, jaar=key.population_year),
+                ),
                 *items[3:],
             ),
             message=t("no_channel", lang, naam=deck.label),
-            notes=(deck.caveats[0],),
         )
     return SlideView(spec.kind, "", figures=tuple(items), notes=(deck.caveats[0],))
 
