@@ -253,7 +253,7 @@ def _key_figures(figures: publication.KeyFigures, lang: str) -> KeyFigures:
     labels = figures.labels(lang)
     return KeyFigures(
         reports=labels["reports"],
-        per_10k=labels["rate"] if figures.rate_per_10k_per_year is not None else figures.reports_label,
+        per_10k=labels["rate"],  # "–" when not published; the slide's note says why
         change=labels["change"],
         previous=labels["previous"],
         campaigns=figures.campaigns,

@@ -205,3 +205,12 @@ def test_what_we_learned_says_what_a_change_means(utrecht, change, meaning):
 
 def test_what_we_learned_without_a_reporting_point(leeuwarden):
     assert "geen meldpunt" in leeuwarden.learned[0] and "Veiligheidsmonitor" in leeuwarden.learned[0]
+
+
+def test_a_hidden_rate_is_a_dash_not_the_count(utrecht):
+    from vsdash.presentation import _key_figures
+
+    hidden = dataclasses.replace(
+        utrecht.key.figures, reports=None, reports_label="<5", rate_per_10k_per_year=None, rate_low=None
+    )
+    assert _key_figures(hidden, "nl").per_10k == "–"
