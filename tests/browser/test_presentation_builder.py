@@ -71,13 +71,20 @@ def test_a_composed_deck_travels_by_its_link(app_url, browser):
     ] + ["3. Utrecht in cijfers"]
     assert "verborgen" in composed[4]
     page.screenshot(path=str(ARTIFACTS / "presentation-builder.png"), full_page=True)
+    from tests.browser.test_accessibility import _blocking, _run_axe
+
+    assert _blocking(_run_axe(page)) == []  # the open builder too: labels, contrast, names
 
     # Copy the link as a person does: open "Link naar deze weergave", press the copy button.
     main = page.get_by_test_id("stMainBlockContainer")
     main.get_by_text("Link naar deze weergave").click()
     code = main.locator('[data-testid="stCode"]').last
+    code.scroll_into_view_if_needed()
     code.hover()
-    code.locator("button").last.click()
+    copy = code.get_by_role("button", name="Copy to clipboard")
+    copy.wait_for(state="visible")
+    page.wait_for_timeout(500)  # the button fades in on hover
+    copy.click(force=True)
     link = page.evaluate("navigator.clipboard.readText()").strip()
     assert link == code.inner_text().strip()
     assert re.search(r"dias=trend%2Ctekst%3A1%2Ckerncijfers%2Ceffect%2C-kaart", link), link
