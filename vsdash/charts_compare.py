@@ -564,3 +564,89 @@ def membership_timeline_chart(
         }
     ).sort_values([t("municipality", lang), t("programme", lang)])
     return ChartSpec(fig, alt, table.reset_index(drop=True))
+
+
+def peer_rate_chart(table: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
+    """The presentation's peer comparison: one bar per row with a rate, its 95% interval beside it.
+
+    ``table`` has ``presentation.PEER_COLUMNS`` (issue 18): the selection (vermillion, hatched,
+    named first), its peers and the programme as a whole (grey, last). Rows without a rate (hidden
+    count, no reporting point) get no bar; the alt text and the table name them.
+    """
+    rows = table.copy()
+    rows["is_selection"] = rows["is_selection"].astype(bool)
+    rows["is_programme"] = rows["is_programme"].astype(bool)
+    towns = rows[~rows["is_programme"]].sort_values(
+        ["is_selection", "rate"], ascending=[False, False], na_position="last"
+    )
+    ordered = pd.concat([towns, rows[rows["is_programme"]]], ignore_index=True)
+    bars = ordered[ordered["rate"].notna()].copy()
+    bars["as_label"] = [
+        f"▶ <b>{name}</b>" if own else f"<i>{name}</i>" if whole else name
+        for name, own, whole in zip(bars["naam"], bars["is_selection"], bars["is_programme"], strict=True)
+    ]
+    bars["tekst"] = [
+        _interval_text(r, lo, hi, lang)
+        for r, lo, hi in zip(bars["rate"], bars["low"], bars["high"], strict=True)
+    ]
+    colours = [
+        FOCUS_COLOUR if own else "#8c8c8c" if whole else BAR_COLOUR
+        for own, whole in zip(bars["is_selection"], bars["is_programme"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=bars["rate"],
+            y=bars["as_label"],
+            orientation="h",
+            marker=dict(
+                color=colours,
+                pattern=dict(shape=["/" if own else "" for own in bars["is_selection"]], fgcolor="white"),
+            ),
+            error_x=dict(
+                type="data",
+                symmetric=False,
+                array=(bars["high"] - bars["rate"]).to_numpy(),
+                arrayminus=(bars["rate"] - bars["low"]).to_numpy(),
+                color=TEXT_COLOUR,
+                thickness=1.5,
+                width=5,
+            ),
+            hovertemplate="%{y}: %{x:.1f}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=bars["high"],
+            y=bars["as_label"],
+            mode="text",
+            text=["  " + text for text in bars["tekst"]],
+            textposition="middle right",
+            textfont=dict(color=TEXT_COLOUR),
+            hoverinfo="skip",
+            cliponaxis=False,
+        )
+    )
+    _base_layout(fig, height=max(260, 80 + 40 * len(bars)))
+    top = float(np.nanmax(bars["high"])) if len(bars) else 1.0
+    fig.update_layout(hovermode="closest", showlegend=False, margin=dict(l=10, r=30, t=20, b=10))
+    fig.update_xaxes(
+        title_text=t("cmp_rate_axis", lang), range=[0, top * 1.45], showgrid=True, gridcolor="#eee"
+    )
+    fig.update_yaxes(autorange="reversed", gridcolor="white")
+    without = ordered[ordered["rate"].isna()]
+    alt = t(
+        "alt_peer_rates",
+        lang,
+        lijst="; ".join(f"{name} {text}" for name, text in zip(bars["naam"], bars["tekst"], strict=True)),
+        zonder=", ".join(f"{row.naam} ({row.label})" for row in without.itertuples()) or "–",
+    )
+    shown = pd.DataFrame(
+        {
+            t("municipality", lang): ordered["naam"],
+            t("cmp_col_rate", lang): ordered["rate"].round(1),
+            t("peers_col_low", lang): ordered["low"].round(1),
+            t("peers_col_high", lang): ordered["high"].round(1),
+            t("peers_col_shown", lang): ordered["label"],
+        }
+    )
+    return ChartSpec(fig, alt, shown)

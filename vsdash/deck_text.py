@@ -151,7 +151,7 @@ def peer_lines(deck: Deck) -> list[str]:
         if pd.notna(row.rate) and pd.notna(row.low) and pd.notna(row.high):
             lines.append(
                 t(
-                    "peers_line",
+                    "deck_peers_line",
                     lang,
                     naam=name,
                     waarde=row.label,

@@ -1384,12 +1384,6 @@ LABELS: dict[str, dict[str, str]] = {
     "present_more_areas": {"nl": "en nog {n} risicogebieden", "en": "and {n} more risk areas"},
     "present_no_areas": {"nl": "Geen risicogebieden vastgelegd.", "en": "No risk areas recorded."},
     # issue 18 (deck files): the slide kinds beyond the default six, alternative texts, speaker notes
-    "slide_vergelijking": {
-        "nl": "{selectie} naast vergelijkbare gemeenten",
-        "en": "{selectie} beside comparable municipalities",
-    },
-    "slide_tekst": {"nl": "Toelichting", "en": "Explanation"},
-    "slide_lessen": {"nl": "Lessen uit de praktijk", "en": "Lessons from practice"},
     "present_no_peers": {
         "nl": "Voor {naam} zijn geen vergelijkbare gemeenten met gepubliceerde cijfers.",
         "en": "There are no comparable municipalities with published figures for {naam}.",
@@ -1403,7 +1397,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "No activities were recorded in this period.",
     },
     "peers_selection": {"nl": "deze selectie", "en": "this selection"},
-    "peers_line": {
+    "deck_peers_line": {
         "nl": "{naam}: {waarde} per 10.000 inwoners per jaar (95%: {laag} tot {hoog})",
         "en": "{naam}: {waarde} per 10,000 inhabitants per year (95%: {laag} to {hoog})",
     },
@@ -1535,6 +1529,179 @@ LABELS: dict[str, dict[str, str]] = {
     "present_download_summary": {"nl": "Samenvatting (.md)", "en": "Summary (.md)"},
     "present_download_summary_txt": {"nl": "Samenvatting (.txt)", "en": "Summary (.txt)"},
     "present_summary": {"nl": "Samenvatting voor de raad", "en": "Summary for the council"},
+    # --- issue 18: presentation builder (composition, peers, lessons) ---------------------
+    "slide_vergelijking": {
+        "nl": "{selectie} naast vergelijkbare gemeenten",
+        "en": "{selectie} beside comparable municipalities",
+    },
+    "slide_tekst": {"nl": "Eigen dia", "en": "Own slide"},
+    "slide_lessen": {"nl": "Lessen uit het kennisregister", "en": "Lessons from the knowledge register"},
+    "compose_title": {"nl": "Dia's samenstellen", "en": "Compose the slides"},
+    "compose_help": {
+        "nl": "Zet de dia's in uw volgorde met Omhoog en Omlaag, verberg wat u niet nodig hebt en voeg een eigen tekstdia of een vergelijking toe. De link, de PowerPoint en de PDF volgen deze samenstelling.",
+        "en": "Put the slides in your order with Up and Down, hide what you do not need and add an own text slide or a comparison. The link, the PowerPoint and the PDF follow this composition.",
+    },
+    "compose_up": {"nl": "Omhoog", "en": "Up"},
+    "compose_down": {"nl": "Omlaag", "en": "Down"},
+    "compose_hide": {"nl": "Verbergen", "en": "Hide"},
+    "compose_show": {"nl": "Tonen", "en": "Show"},
+    "compose_remove": {"nl": "Verwijderen", "en": "Remove"},
+    "compose_hidden_mark": {"nl": "verborgen", "en": "hidden"},
+    "compose_current_mark": {"nl": "nu getoond", "en": "shown now"},
+    "compose_add_kind": {"nl": "Dia toevoegen", "en": "Add a slide"},
+    "compose_add_button": {"nl": "Toevoegen", "en": "Add"},
+    "compose_new_text": {"nl": "Eigen tekstdia toevoegen", "en": "Add an own text slide"},
+    "compose_text_title": {"nl": "Titel", "en": "Title"},
+    "compose_text_body": {"nl": "Tekst (elke regel een punt)", "en": "Text (one point per line)"},
+    "compose_text_add": {"nl": "Tekstdia toevoegen", "en": "Add text slide"},
+    "compose_text_needs_title": {"nl": "Geef de tekstdia een titel.", "en": "Give the text slide a title."},
+    "compose_edit_current": {"nl": "Deze dia: {titel}", "en": "This slide: {titel}"},
+    "compose_own_title": {
+        "nl": "Eigen titel (leeg: de standaardtitel)",
+        "en": "Own title (empty: the default title)",
+    },
+    "compose_notes": {
+        "nl": "Notities voor de spreker (komen in de PowerPoint)",
+        "en": "Speaker notes (go into the PowerPoint)",
+    },
+    "compose_reset": {"nl": "Standaardpresentatie herstellen", "en": "Restore the default presentation"},
+    "compose_limit": {
+        "nl": "Er kan niets meer bij: hoogstens {n} dia's en {m} eigen tekstdia's.",
+        "en": "Nothing more fits: at most {n} slides and {m} own text slides.",
+    },
+    "compose_bad_texts": {
+        "nl": "De eigen teksten en notities in de link konden niet worden gelezen (is de link afgebroken?); ze zijn weggelaten.",
+        "en": "The own texts and notes in the link could not be read (was the link cut off?); they were left out.",
+    },
+    "compose_order_too_long": {
+        "nl": "De dia-volgorde in de link is langer dan {n} tekens en is genegeerd; de standaardvolgorde wordt getoond.",
+        "en": "The slide order in the link is longer than {n} characters and was ignored; the default order is shown.",
+    },
+    "compose_unknown_slide": {
+        "nl": "Dia ‘{dia}’ in de link bestaat niet en is weggelaten; mogelijk zijn: {keuze} (een eigen tekstdia als tekst:1).",
+        "en": "Slide ‘{dia}’ in the link does not exist and was left out; possible are: {keuze} (an own text slide as tekst:1).",
+    },
+    "compose_duplicate_slide": {
+        "nl": "Dia ‘{dia}’ stond meer dan eens in de link; alleen de eerste is gebruikt.",
+        "en": "Slide ‘{dia}’ was in the link more than once; only the first is used.",
+    },
+    "compose_too_many": {
+        "nl": "Dia ‘{dia}’ is weggelaten: een presentatie heeft hoogstens {n} dia's en {m} eigen tekstdia's.",
+        "en": "Slide ‘{dia}’ was left out: a presentation has at most {n} slides and {m} own text slides.",
+    },
+    "compose_text_missing": {
+        "nl": "Tekstdia ‘{dia}’ heeft geen titel in de link en is weggelaten.",
+        "en": "Text slide ‘{dia}’ has no title in the link and was left out.",
+    },
+    "compose_shortened": {
+        "nl": "Een te lange tekst uit de link is ingekort (titels tot {titel} tekens, teksten en notities tot {tekst}).",
+        "en": "A text from the link that was too long has been shortened (titles to {titel} characters, texts and notes to {tekst}).",
+    },
+    "compose_nothing_left": {
+        "nl": "In de link stond geen enkele zichtbare dia; de standaardpresentatie wordt getoond.",
+        "en": "The link held no visible slide; the default presentation is shown.",
+    },
+    "present_inhabitants": {"nl": "Inwoners", "en": "Inhabitants"},
+    "present_population_year": {"nl": "Op 1 januari {jaar} (CBS).", "en": "On 1 January {jaar} (CBS)."},
+    "peers_one_municipality": {
+        "nl": "Een vergelijking met vergelijkbare gemeenten gaat over één gemeente: kies één gemeente onder ‘Selectie wijzigen’.",
+        "en": "A comparison with comparable municipalities is about one municipality: choose one under ‘Change selection’.",
+    },
+    "peers_note": {
+        "nl": "Vergeleken met de deelnemers van {programma} met een meldpunt en {klasse} inwoners, zoals {naam} (CBS, 1 januari {jaar}): {lijst}. Gekozen op kenmerken, niet op het aantal meldingen.",
+        "en": "Compared with the participants of {programma} with a reporting point and {klasse} inhabitants, like {naam} (CBS, 1 January {jaar}): {lijst}. Chosen on characteristics, not on the number of reports.",
+    },
+    "peers_note_nearest": {
+        "nl": "Geen andere deelnemer van {programma} met een meldpunt heeft {klasse} inwoners zoals {naam}; vergeleken met de deelnemers met een meldpunt die qua inwonertal het dichtst bij liggen (CBS, 1 januari {jaar}): {lijst}. Gekozen op kenmerken, niet op het aantal meldingen.",
+        "en": "No other participant of {programma} with a reporting point has {klasse} inhabitants like {naam}; compared with the participants with a reporting point closest in population (CBS, 1 January {jaar}): {lijst}. Chosen on characteristics, not on the number of reports.",
+    },
+    "peers_not_member": {
+        "nl": "{naam} deed in deze periode niet mee aan {programma}.",
+        "en": "{naam} did not take part in {programma} in this period.",
+    },
+    "peers_none": {
+        "nl": "Er zijn geen andere deelnemers van {programma} met een meldpunt om {naam} mee te vergelijken.",
+        "en": "There are no other participants of {programma} with a reporting point to compare {naam} with.",
+    },
+    "peers_programme_row": {"nl": "{programma} (alle deelnemers)", "en": "{programma} (all participants)"},
+    "peers_line": {
+        "nl": "{naam}: {label} per 10.000 inwoners per jaar{interval}",
+        "en": "{naam}: {label} per 10,000 inhabitants per year{interval}",
+    },
+    "peers_line_none": {"nl": "{naam}: geen cijfer ({reden})", "en": "{naam}: no figure ({reden})"},
+    "peers_col_low": {"nl": "95%-interval van", "en": "95% interval from"},
+    "peers_col_high": {"nl": "95%-interval tot", "en": "95% interval to"},
+    "peers_col_shown": {"nl": "Getoond als", "en": "Shown as"},
+    "alt_peer_rates": {
+        "nl": "Staafdiagram van meldingen per 10.000 inwoners per jaar met 95%-interval: {lijst}. Zonder cijfer: {zonder}.",
+        "en": "Bar chart of reports per 10,000 inhabitants per year with 95% interval: {lijst}. Without a figure: {zonder}.",
+    },
+    "peers_caveat": {
+        "nl": "Verschillen tussen gemeenten zeggen vooral iets over hoe bekend het meldpunt is en hoe makkelijk mensen melden, niet per se over hoeveel intimidatie er is. Overlappen de intervallen, dan kan het verschil toeval zijn.",
+        "en": "Differences between municipalities say most about how well known the reporting point is and how easily people report, not necessarily about how much harassment there is. Where the intervals overlap, the difference may be chance.",
+    },
+    "size_class_0": {"nl": "minder dan 20.000", "en": "fewer than 20,000"},
+    "size_class_1": {"nl": "20.000 tot 50.000", "en": "20,000 to 50,000"},
+    "size_class_2": {"nl": "50.000 tot 100.000", "en": "50,000 to 100,000"},
+    "size_class_3": {"nl": "100.000 tot 150.000", "en": "100,000 to 150,000"},
+    "size_class_4": {"nl": "150.000 tot 250.000", "en": "150,000 to 250,000"},
+    "size_class_5": {"nl": "250.000 of meer", "en": "250,000 or more"},
+    "lessons_register_empty": {
+        "nl": "In het kennisregister staan nog geen lessen voor {selectie} in deze periode. Wat activiteiten opleverden en wat anders kan, verschijnt hier zodra het is vastgelegd.",
+        "en": "The knowledge register holds no lessons for {selectie} in this period yet. What activities achieved and what could be done differently appears here once it is recorded.",
+    },
+    "lessons_register_item": {
+        "nl": "{titel} ({gemeente}, {jaar}): {lessen}",
+        "en": "{titel} ({gemeente}, {jaar}): {lessen}",
+    },
+    "meaning_no_channel": {
+        "nl": "{naam} had in deze periode geen meldpunt. Zonder meldpunt is niet te zien hoe vaak intimidatie gemeld wordt, en ook niet of een aanpak werkt; een meldpunt of een bevolkingsonderzoek (zoals de Veiligheidsmonitor van het CBS) is de eerste stap.",
+        "en": "{naam} had no reporting point in this period. Without one it cannot be seen how often harassment is reported or whether an approach works; a reporting point or a population survey (such as CBS's Veiligheidsmonitor) is the first step.",
+    },
+    "meaning_more": {
+        "nl": "Er kwamen meer meldingen binnen dan in de vorige periode van dezelfde lengte ({pct}). Dat betekent vooral dat meer mensen de weg naar het meldpunt vinden; of er ook meer intimidatie is, laten meldingen alleen niet zien.",
+        "en": "More reports came in than in the preceding period of the same length ({pct}). That mainly means more people find their way to the reporting point; whether there is more harassment, reports alone do not show.",
+    },
+    "meaning_less": {
+        "nl": "Er kwamen minder meldingen binnen dan in de vorige periode van dezelfde lengte ({pct}). Dat kan minder intimidatie zijn, maar ook een minder bekend of minder gebruikt meldpunt: kijk of een campagne of meldkanaal stopte voordat u conclusies trekt.",
+        "en": "Fewer reports came in than in the preceding period of the same length ({pct}). That may be less harassment, but also a reporting point that is less known or used: check whether a campaign or channel stopped before drawing conclusions.",
+    },
+    "meaning_stable": {
+        "nl": "Het aantal meldingen bleef ongeveer gelijk aan de vorige periode van dezelfde lengte ({pct}): geen duidelijke verandering.",
+        "en": "The number of reports stayed about the same as in the preceding period of the same length ({pct}): no clear change.",
+    },
+    "meaning_too_few": {
+        "nl": "Er zijn te weinig meldingen (minder dan {k}) om iets over een verandering te zeggen; een bevolkingsonderzoek zegt dan meer dan meldingen.",
+        "en": "There are too few reports (fewer than {k}) to say anything about a change; a population survey then says more than reports.",
+    },
+    "meaning_effect_up": {
+        "nl": "Tijdens {naam} kwamen duidelijk meer meldingen binnen dan verwacht: de campagne heeft mensen waarschijnlijk eerder laten melden. Dat is wat een campagne die naar het meldpunt verwijst wil bereiken; het zegt niet dat er meer intimidatie was.",
+        "en": "During {naam} clearly more reports came in than expected: the campaign probably made people report sooner. That is what a campaign pointing to the reporting point aims for; it does not say there was more harassment.",
+    },
+    "meaning_effect_unclear": {
+        "nl": "Bij {naam} is geen duidelijk verschil met de verwachting te zien. Dat betekent niet dat de campagne niets deed (bijvoorbeeld aan bewustwording), alleen dat meldingen het niet laten zien.",
+        "en": "For {naam} no clear difference from the expectation can be seen. That does not mean the campaign did nothing (for instance for awareness), only that reports do not show it.",
+    },
+    "meaning_effect_down": {
+        "nl": "Tijdens {naam} kwamen minder meldingen binnen dan verwacht. Kijk eerst naar andere verklaringen (vakantie, een storing of wijziging in het meldkanaal) voordat u dit aan de campagne toeschrijft.",
+        "en": "During {naam} fewer reports came in than expected. Look at other explanations first (holidays, an outage or change in the reporting channel) before attributing this to the campaign.",
+    },
+    "meaning_effect_hidden": {
+        "nl": "Het effect van {naam} wordt niet getoond omdat er te weinig meldingen waren; met zo weinig meldingen is een effect ook niet betrouwbaar te schatten.",
+        "en": "The effect of {naam} is not shown because there were too few reports; with so few reports an effect cannot be estimated reliably either.",
+    },
+    "meaning_top_area": {
+        "nl": "De meeste meldingen kwamen uit {naam}. Daar loont gerichte inzet het meest; drukke plekken geven wel ook meer meldingen omdat er meer mensen zijn.",
+        "en": "Most reports came from {naam}. Targeted effort pays most there; busy places do also give more reports because more people are there.",
+    },
+    "meaning_activities": {
+        "nl": "Het meeste werk zat in {categorie} ({m} van de {n} activiteiten). Wat activiteiten opleveren is niet uit meldingen af te lezen: leg uitkomsten vast, zodat die kennis blijft als iemand anders het dossier overneemt.",
+        "en": "Most work went into {categorie} ({m} of {n} activities). What activities achieve cannot be read from reports: record outcomes, so the knowledge stays when someone else takes over the file.",
+    },
+    "meaning_no_activities": {
+        "nl": "Er zijn in deze periode geen activiteiten vastgelegd. Zonder vastgelegde activiteiten is achteraf niet te zeggen wat er gedaan is en wat werkte.",
+        "en": "No activities were recorded in this period. Without recorded activities it cannot be said afterwards what was done and what worked.",
+    },
     "map_legend_density": {
         "nl": "Meldingen per zeshoek (± 0,7 km²)",
         "en": "Reports per hexagon (± 0.7 km²)",

@@ -29,6 +29,8 @@ SLIDES = ("kerncijfers", "trend", "effect", "kaart", "activiteiten", "geleerd")
 # comparison with peer municipalities, an own text slide and the lessons from the knowledge register.
 SLIDE_KINDS = SLIDES + ("vergelijking", "tekst", "lessen")
 MAP_H3_RESOLUTION = 8
+# A change smaller than this (either way) is read as "about the same" in "what we learned".
+STABLE_CHANGE = 0.10
 
 
 @dataclass
@@ -259,7 +261,7 @@ def _key_figures(figures: publication.KeyFigures, lang: str) -> KeyFigures:
     labels = figures.labels(lang)
     return KeyFigures(
         reports=labels["reports"],
-        per_10k=labels["rate"] if figures.rate_per_10k_per_year is not None else figures.reports_label,
+        per_10k=labels["rate"],  # "–" when not published; the slide's note says why
         change=labels["change"],
         previous=labels["previous"],
         campaigns=figures.campaigns,
@@ -376,55 +378,55 @@ def caveats(deck: Deck) -> list[str]:
 
 
 def lessons(deck: Deck) -> list[str]:
-    """ "What we learned": plain bullet points generated from the deck's numbers.
+    """ "What we learned": what the deck's figures mean, each with its caveat, then the general caveats.
 
-    The biggest change (vs last year, the busiest period), the campaign effect, where reports
-    came from (the risk area with the most reports), what was done, and the caveats last.
+    Not a list of figures (the other slides show those) but what they say and do not say: a change
+    in reports first of all reflects willingness to report, an effect estimate is read against its
+    interval, the busiest risk area and the main kind of activity, or why nothing can be said.
+    Lessons recorded by people (the knowledge register) have their own slide (``lessen``).
     """
     lang, key = deck.lang, deck.key
     points = []
+    change = key.figures.change
     if not key.has_channel:
-        points.append(t("no_channel", lang, naam=deck.label))
-    elif key.total_visible and key.previous_total:
-        word = "learned_more" if key.change_value > 0 else "learned_less"
-        points.append(
-            t(
-                word,
-                lang,
-                pct=fmt_percent(abs(key.change_value), lang),
-                prev=key.previous,
-                now=key.reports,
-            )
-        )
+        points.append(t("meaning_no_channel", lang, naam=deck.label))
     elif not key.total_visible:
-        points.append(t("learned_too_few", lang, k=deck.k))
-    visible = deck.trend.dropna(subset=["n"])
-    if not visible.empty and visible["n"].max() > 0:
-        peak = visible.loc[visible["n"].idxmax()]
-        when = _period_name(peak["periode"], deck.grain, lang)
-        points.append(t("learned_peak", lang, wanneer=when, n=peak["label"]))
-    if deck.effect is not None:
-        points.append(f"{deck.effect.naam}: {deck.effect.sentence}")
+        points.append(t("meaning_too_few", lang, k=deck.k))
+    elif change is not None:
+        word = (
+            "meaning_stable"
+            if abs(change) < STABLE_CHANGE
+            else "meaning_more"
+            if change > 0
+            else "meaning_less"
+        )
+        points.append(t(word, lang, pct=fmt_percent(change, lang, sign=True)))
+    card = deck.effect
+    if card is not None:
+        est = card.estimate
+        if card.hidden or est is None:
+            points.append(t("meaning_effect_hidden", lang, naam=card.naam))
+        elif est.relative_low is not None and est.relative_low > 0:
+            points.append(t("meaning_effect_up", lang, naam=card.naam))
+        elif est.relative_high is not None and est.relative_high < 0:
+            points.append(t("meaning_effect_down", lang, naam=card.naam))
+        else:
+            points.append(t("meaning_effect_unclear", lang, naam=card.naam))
     areas = deck.risk_areas.dropna(subset=["n"])
     areas = areas[areas["n"] > 0]
-    if not areas.empty:
-        top = areas.loc[areas["n"].idxmax()]
-        points.append(t("learned_top_area", lang, naam=top["naam"], n=top["label"]))
+    if key.has_channel and not areas.empty:
+        points.append(t("meaning_top_area", lang, naam=areas.loc[areas["n"].idxmax(), "naam"]))
     if key.activities:
         top_cat = deck.activities.loc[deck.activities["n"].idxmax()]
         points.append(
             t(
-                "learned_activities",
+                "meaning_activities",
                 lang,
                 n=fmt_number(key.activities, lang),
                 categorie=top_cat["categorie_label"].lower(),
                 m=top_cat["label"],
             )
         )
+    else:
+        points.append(t("meaning_no_activities", lang))
     return points + deck.caveats
-
-
-def _period_name(stamp: pd.Timestamp, grain: str, lang: str) -> str:
-    if grain == "month":
-        return fmt_date(stamp.date(), lang).split(" ", 1)[1]  # "maart 2024"
-    return t("week_of", lang, datum=fmt_date(stamp.date(), lang))

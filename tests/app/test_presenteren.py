@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from tests.app.test_pages import run_page
 
@@ -43,3 +44,119 @@ def test_all_municipalities_effect_slide_asks_for_one(monkeypatch, demo_store_ur
     at = run_page(monkeypatch, demo_store_url, PAGE, {"dia": 3})
     assert not at.exception, at.exception
     assert any("één gemeente" in m.value for m in at.markdown)
+
+
+# --- issue 18: the deck builder -------------------------------------------------------------
+
+
+def _param(at, name: str) -> str:
+    value = at.query_params.get(name, "")
+    return value[-1] if isinstance(value, list) else value
+
+
+def _outline(at) -> list[str]:
+    """The builder's list of slides as shown (number. title, marks)."""
+    return [m.value for m in at.markdown if re.match(r"\d+\\\. ", m.value)]
+
+
+def test_reorder_hide_and_add_a_text_slide(monkeypatch, demo_store_url):
+    at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0344", "dia": 1})
+    assert not at.exception, at.exception
+    at.button(key="dia_neer_0").click().run()  # key figures one place down
+    assert at.title[0].value == "Meldingen door de tijd, met campagnes"
+    assert _param(at, "dias").startswith("trend,kerncijfers,effect")
+    at.button(key="dia_verberg_2").click().run()  # hide the effect slide
+    assert "-effect" in _param(at, "dias")
+    assert any("Dia 1 van 5" in m.value for m in at.markdown)
+    assert "verborgen" in _outline(at)[2]
+    at.text_input(key="dia_nieuw_titel").input("Onze aanpak in 2026")
+    at.text_area(key="dia_nieuw_tekst").input("Meer suswachters\nEen nieuwe campagne")
+    next(b for b in at.button if b.label == "Tekstdia toevoegen").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Onze aanpak in 2026"  # the new slide follows the one on screen
+    assert _param(at, "dia") == "2"
+    assert _param(at, "dias") == "trend,tekst:1,kerncijfers,-effect,kaart,activiteiten,geleerd"
+    bullets = " ".join(m.value for m in at.markdown if "vs-slide-list" in m.value)
+    assert "Meer suswachters" in bullets and "Een nieuwe campagne" in bullets
+    # Notes for the slide on screen go into the URL too, so a copied link keeps them.
+    notes_key = next(a.key for a in at.text_area if a.key.startswith("dia_notities_"))
+    at.text_area(key=notes_key).input("Vertel over de suswachters").run()
+    from vsdash.composition import from_query
+
+    restored, notices = from_query({"dias": _param(at, "dias"), "diatekst": _param(at, "diatekst")})
+    assert not notices
+    assert [s.kind for s in restored.slides] == [
+        "trend",
+        "tekst",
+        "kerncijfers",
+        "kaart",
+        "activiteiten",
+        "geleerd",
+    ]
+    assert restored.slides[1].notes == "Vertel over de suswachters"
+
+
+def _run_with_query(monkeypatch, store_url: str, state: dict, query: dict):
+    """Run the page as ``run_page`` does, opened from a link with ``query`` in its URL."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.test_pages import PROJECT_ROOT
+    from vsdash.ui import navigation
+
+    monkeypatch.setenv("VSDASH_DATABASE_URL", store_url)
+    specs = list(navigation.PAGES)
+    first = next(s for s in specs if s.file == PAGE)
+    monkeypatch.setattr(navigation, "PAGES", (first, *[s for s in specs if s is not first]))
+    at = AppTest.from_file(str(PROJECT_ROOT / "dashboard.py"), default_timeout=120)
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.query_params.update(query)
+    at.run()
+    return at
+
+
+def test_a_link_with_a_composition_opens_that_deck(monkeypatch, demo_store_url):
+    from vsdash.composition import Composition
+
+    comp = Composition().add("vergelijking").move(6, -6).add_text("Vragen?", "")
+    at = _run_with_query(monkeypatch, demo_store_url, {"gemeente": "GM0344"}, {**comp.to_query(), "dia": "1"})
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Utrecht naast vergelijkbare gemeenten"
+    text = " ".join(m.value for m in at.markdown)
+    assert "250.000 of meer" in text and "Gekozen op kenmerken" in text
+    assert any("Dia 1 van 8" in m.value for m in at.markdown)
+    assert _outline(at)[-1].startswith("8\\. Vragen\\?")  # the officer's title, escaped
+
+
+def test_a_broken_link_shows_the_default_deck_with_a_dutch_notice(monkeypatch, demo_store_url):
+    query = {"dias": "kerncijfers,<script>,trend,trend", "diatekst": "1.bm90LXpsaWI", "dia": "9"}
+    at = _run_with_query(monkeypatch, demo_store_url, {"gemeente": "GM0344"}, query)
+    assert not at.exception, at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert (
+        "bestaat niet" in warnings
+        and "meer dan eens" in warnings
+        and "konden niet worden gelezen" in warnings
+    )
+    assert at.title[0].value == "Meldingen door de tijd, met campagnes"  # dia 9 of 2: the last
+    assert _param(at, "dias") == "kerncijfers,trend"
+
+
+def test_no_reporting_point_is_said_in_a_sentence(monkeypatch, demo_store_url):
+    at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0080", "dia": 1})
+    assert not at.exception, at.exception
+    assert {m.label for m in at.metric} == {"Inwoners", "Campagnes in de periode", "Activiteiten"}
+    assert not any(m.value.startswith("geen") or m.value == "0" and "10.000" in m.label for m in at.metric)
+    assert any("geen meldpunt" in i.value for i in at.info)
+
+
+def test_a_link_cannot_slip_markup_onto_a_slide(monkeypatch, demo_store_url):
+    from vsdash.composition import Composition
+
+    comp = Composition().add_text("![x](http://evil.example/a.png)", "<img src=x onerror=alert(1)>\n**vet**")
+    query = {**comp.to_query(), "dia": "7"}
+    at = _run_with_query(monkeypatch, demo_store_url, {"gemeente": "GM0344"}, query)
+    assert not at.exception, at.exception
+    assert at.title[0].value.startswith("\\!\\[x\\]")  # shown as typed, not as an image
+    body = next(m.value for m in at.markdown if m.value.startswith('<ul class="vs-slide-list'))
+    assert "&lt;img src=x" in body and "<img" not in body

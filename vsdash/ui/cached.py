@@ -257,6 +257,91 @@ def presentation_deck(url: str, version: str, gemeente, codes, start, end, lang:
     )
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def presentation_peers(url: str, version: str, gemeente, programma, start, end, lang: str):
+    """The comparison slide's peers of a municipality (``vsdash.peers.peer_comparison``)."""
+    from vsdash.peers import peer_comparison
+
+    return peer_comparison(
+        get_store(url), gemeente=gemeente, programma=programma, start=start, end=end, lang=lang
+    )
+
+
+def composed_deck(sel, composition):
+    """The deck of a selection with the officer's slides (``vsdash.composition``) and, when the
+    comparison slide is shown, its peers: what the page, the PPTX and the PDF are made of."""
+    from vsdash.views.presentation import compose_deck
+
+    deck = presentation_deck(
+        sel.url, sel.version, sel.gemeente, sel.codes, sel.start, sel.end, sel.lang, sel.label
+    )
+    wanted = any(spec.kind == "vergelijking" for spec in composition.slides)
+    peers = (
+        presentation_peers(sel.url, sel.version, sel.gemeente, sel.programma, sel.start, sel.end, sel.lang)
+        if wanted
+        else None
+    )
+    return compose_deck(deck, composition, peers)
+
+
+def presentation_model(sel, composition, number: int):
+    """The Presenteren model of a selection, composition and slide (``vsdash.views.presentation``)."""
+    return _presentation_model(
+        sel.url,
+        sel.version,
+        sel.gemeente,
+        sel.codes,
+        sel.programma,
+        sel.start,
+        sel.end,
+        sel.lang,
+        sel.label,
+        composition.key(),
+        number,
+        sel,
+        composition,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _presentation_model(
+    url, version, gemeente, codes, programma, start, end, lang, label, key, number, _sel, _comp
+):
+    from vsdash.views.presentation import build_presentation
+
+    stem = f"veilige-steden-{gemeente or 'alle'}-{start:%Y%m%d}-{end:%Y%m%d}"
+    return build_presentation(composed_deck(_sel, _comp), _comp, number, stem=stem)
+
+
+def presentation_file(sel, composition, kind: str) -> bytes:
+    """The composed deck as a file: ``kind`` is ``pptx`` or ``pdf``."""
+    return _presentation_file(
+        sel.url,
+        sel.version,
+        sel.gemeente,
+        sel.codes,
+        sel.programma,
+        sel.start,
+        sel.end,
+        sel.lang,
+        sel.label,
+        composition.key(),
+        kind,
+        sel,
+        composition,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _presentation_file(
+    url, version, gemeente, codes, programma, start, end, lang, label, key, kind, _sel, _comp
+):
+    from vsdash import deck_pdf, deck_pptx
+
+    deck = composed_deck(_sel, _comp)
+    return deck_pptx.deck_to_pptx(deck) if kind == "pptx" else deck_pdf.deck_to_pdf(deck)
+
+
 # --- page models (vsdash.views) -----------------------------------------------------------------
 
 

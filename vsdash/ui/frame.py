@@ -297,7 +297,10 @@ PRESENTATION_STYLE = """
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stExpandSidebarButton"] {display: none !important;}
 .block-container, [data-testid="stMainBlockContainer"] {max-width: 100% !important;
-  padding-top: 2.2rem !important; padding-left: 3rem !important; padding-right: 3rem !important;}
+  padding-top: 4.5rem !important; padding-left: 3rem !important; padding-right: 3rem !important;}
+/* The header bar (3.75rem) lies over the page: start below it, so the demo badge is whole. */
+/* The arrow icon already shows the step; Streamlit's shortcut hint would repeat it (issue 18). */
+.st-key-dia_vorige kbd, .st-key-dia_volgende kbd {display: none !important;}
 h1 {font-size: clamp(2rem, 3.2vw, 3.4rem) !important; line-height: 1.15 !important;}
 .vs-slide-meta {font-size: clamp(1rem, 1.2vw, 1.35rem); color: #555; margin-bottom: 0;}
 .vs-slide-text {font-size: clamp(1.3rem, 1.9vw, 2.1rem); line-height: 1.35;}

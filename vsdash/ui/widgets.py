@@ -30,13 +30,15 @@ def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, *
     accessible name and a visible caption, and the "Toon als tabel" switch (keyboard: Tab, Space)
     shows the same data, further panels included. The modebar's camera button saves the chart as
     PNG (rendered in the browser, works offline); the table behind it (already privacy-applied)
-    downloads as CSV and XLSX. ``controls=False`` leaves out the switch and the downloads
-    (presentation slides).
+    downloads as CSV and XLSX. ``controls=False`` leaves out the switch, the downloads
+    and the modebar (presentation slides).
     """
     if not spec.alt or spec.table is None:
         raise ValueError(f"chart {key!r} has no text alternative or table; every chart needs both")
     spec.localise(lang)
     config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
+    if not controls:
+        config["displayModeBar"] = False  # a slide shows the chart, not plotly's toolbar (issue 18)
     event = st.plotly_chart(spec.figure, key=key, alt=spec.alt, config=config, **kwargs)
     st.caption(plain_text.markdown(spec.alt))  # the alt text names campaigns: plain text
     if not controls:
