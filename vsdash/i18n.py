@@ -681,6 +681,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Meldkanalen (start- en einddatum)",
         "en": "Reporting channels (launch and end dates)",
     },
+    # Issue 19: population-survey figures
+    "data_kind_survey": {
+        "nl": "Enquêtecijfers (Veiligheidsmonitor)",
+        "en": "Survey figures (Safety Monitor)",
+    },
     "data_imports_disabled": {
         "nl": "Inlezen is uitgeschakeld: er is geen login ingesteld. Een beheerder zet dit aan door een OIDC-login in te stellen ([auth] in .streamlit/secrets.toml) of door met 'python -m vsdash hash-password' een wachtwoord-hash te maken en die op te nemen als [vsdash] admin_password_hash in secrets.toml of als VSDASH_ADMIN_PASSWORD_HASH. Bekijken blijft voor iedereen open.",
         "en": "Importing is switched off: no login is configured. An administrator enables it by configuring an OIDC login ([auth] in .streamlit/secrets.toml) or by making a password hash with 'python -m vsdash hash-password' and setting it as [vsdash] admin_password_hash in secrets.toml or as VSDASH_ADMIN_PASSWORD_HASH. Viewing stays open to everyone.",
@@ -846,6 +851,36 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Datum van lancering (dd-mm-jjjj): een nieuw meldkanaal is een breuk in de reeks.",
         "en": "Launch date (dd-mm-yyyy): a new channel is a break in the series.",
     },
+    # Issue 19: fields of the survey import
+    "fld_straatintimidatie_pct": {
+        "nl": "Straatintimidatie meegemaakt (%)",
+        "en": "Experienced street harassment (%)",
+    },
+    "fld_help_straatintimidatie_pct": {
+        "nl": "Aandeel in procent (0 tot en met 100) dat in de afgelopen 12 maanden straatintimidatie meemaakte.",
+        "en": "Share in percent (0 to 100) who experienced street harassment in the last 12 months.",
+    },
+    "fld_straatintimidatie_marge": {"nl": "Marge straatintimidatie", "en": "Margin street harassment"},
+    "fld_help_straatintimidatie_marge": {
+        "nl": "Halve breedte van het 95%-interval in procentpunten (0 of meer), zoals de Veiligheidsmonitor hem geeft.",
+        "en": "Half-width of the 95% interval in percentage points (0 or more), as the Safety Monitor gives it.",
+    },
+    "fld_onveilig_buurt_pct": {
+        "nl": "Voelt zich onveilig in de buurt (%)",
+        "en": "Feels unsafe in the neighbourhood (%)",
+    },
+    "fld_onveilig_buurt_marge": {
+        "nl": "Marge onveilig in de buurt",
+        "en": "Margin unsafe in the neighbourhood",
+    },
+    "fld_onveilig_avond_pct": {"nl": "Voelt zich 's avonds onveilig (%)", "en": "Feels unsafe at night (%)"},
+    "fld_onveilig_avond_marge": {"nl": "Marge 's avonds onveilig", "en": "Margin unsafe at night"},
+    "fld_basis_aantal": {"nl": "Basis (aantal mensen)", "en": "Base (number of people)"},
+    "fld_help_basis_aantal": {
+        "nl": "Aantal mensen waarop de aandelen slaan, bijvoorbeeld de inwoners van 15 jaar en ouder.",
+        "en": "Number of people the shares refer to, for example inhabitants aged 15 and over.",
+    },
+    "fld_basis_omschrijving": {"nl": "Omschrijving van de basis", "en": "Description of the base"},
     "fld_help_start": {"nl": "Eerste dag, dd-mm-jjjj.", "en": "First day, dd-mm-yyyy."},
     "fld_help_eind": {
         "nl": "Laatste dag, dd-mm-jjjj (leeg: loopt nog).",

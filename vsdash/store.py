@@ -323,6 +323,7 @@ class Store:
     def _ensure_schema(self) -> None:
         if self._db.table_exists("meta"):
             self._upgrade_schema()
+            self._add_new_tables()
             return
         with self.transaction() as cur:
             # Several instances may start at once on one new database: the first to take the
@@ -379,6 +380,15 @@ class Store:
             self._create_indexes(cur)
             self.rebuild_aggregates(cursor=cur)
             self.set_meta("schema_versie", str(schema.SCHEMA_VERSION), cur)
+
+    def _add_new_tables(self) -> None:
+        """Create tables added after the store was made (such as ``survey_indicators``, issue 19)."""
+        missing = [table for table in schema.ALL_TABLES if not self._db.table_exists(table.name)]
+        if not missing:
+            return
+        with self.transaction() as cur:
+            for table in missing:
+                self._db.execute(table.ddl(self.dialect), cursor=cur)
 
     def set_meta(self, key: str, value: str, cursor=None) -> None:
         """Set a property of the store (e.g. ``demo`` = ``ja``)."""
@@ -573,6 +583,11 @@ class Store:
     def risk_area_measures(self) -> pd.DataFrame:
         """Measures taken in risk areas."""
         return self.query("SELECT * FROM risk_area_measures ORDER BY risicogebied_id, datum")
+
+    def survey_indicators(self) -> pd.DataFrame:
+        """Survey figures (Veiligheidsmonitor style) per municipality and survey year."""
+        found = self.query("SELECT * FROM survey_indicators ORDER BY gemeentecode, jaar")
+        return found.astype({"jaar": "int64", "basis_aantal": "int64"}) if not found.empty else found
 
     def ground_truth(self) -> pd.DataFrame:
         """The demo generator's built-in campaign lifts (empty for real data)."""
