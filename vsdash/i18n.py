@@ -1448,6 +1448,40 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Geen procentuele verandering: de vorige periode had 0 meldingen.",
         "en": "No percentage change: the preceding period had 0 reports.",
     },
+    # Issue 19: survey prevalence and the willingness to report
+    "reason_no_survey": {
+        "nl": "Geen enquêtecijfer (Veiligheidsmonitor) in of vóór het laatste jaar van de periode; lees het in op de pagina Gegevens (soort Enquêtecijfers).",
+        "en": "No survey figure (Safety Monitor) in or before the last year of the period; import it on the Data page (kind Survey figures).",
+    },
+    "survey_prevalence_label": {
+        "nl": "Straatintimidatie meegemaakt",
+        "en": "Experienced street harassment",
+    },
+    "reporting_ratio_label": {
+        "nl": "Meldingen per 1.000 die het meemaakten",
+        "en": "Reports per 1,000 who experienced it",
+    },
+    "survey_note": {
+        "nl": "Veiligheidsmonitor {jaren} (de laatste ronde tot en met {eindjaar}): aandeel van de {wie} ({basis}) dat in 12 maanden straatintimidatie meemaakte; 95%-interval {interval}.",
+        "en": "Safety Monitor {jaren} (the latest round up to {eindjaar}): share of the {wie} ({basis}) who experienced street harassment in 12 months; 95% interval {interval}.",
+    },
+    "ratio_note": {
+        "nl": "Meldingen per jaar per 1.000 mensen die straatintimidatie meemaakten (aandeel × basis); 95%-interval {interval}, met de marge van de enquête en de toevalsvariatie van het aantal meldingen.",
+        "en": "Reports per year per 1,000 people who experienced street harassment (share × base); 95% interval {interval}, carrying the survey's margin and the chance variation of the report count.",
+    },
+    "ratio_plain": {
+        "nl": "Meer meldingen bij gelijke ervaren intimidatie betekent dat meer mensen melden.",
+        "en": "More reports at the same experienced harassment means that more people report.",
+    },
+    "ratio_no_upper": {"nl": "onbegrensd", "en": "unbounded"},
+    "survey_unsafe_note": {
+        "nl": "Voelt zich wel eens onveilig in de eigen buurt: {buurt}; 's avonds op straat: {avond}.",
+        "en": "Sometimes feels unsafe in the own neighbourhood: {buurt}; on the street at night: {avond}.",
+    },
+    "survey_coverage": {
+        "nl": "Enquêtecijfers voor {n} van de {totaal} gemeenten; de enquêtecijfers gelden alleen voor die gemeenten.",
+        "en": "Survey figures for {n} of the {totaal} municipalities; the survey figures cover only those.",
+    },
     "activities": {"nl": "Activiteiten", "en": "Activities"},
     "activities_by_category": {"nl": "Activiteiten per categorie", "en": "Activities by category"},
     "count": {"nl": "Aantal", "en": "Count"},
