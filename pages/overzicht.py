@@ -30,6 +30,7 @@ with section_guard(lang, "kerncijfers"):
             help=figure.help or None,
         )
     st.caption(" ".join(model.notes))
+    st.caption(":material/info: " + " ".join(model.survey_notes))
     table_switch(model.key_table, {}, "overview_key_figures", lang)
 
 with section_guard(lang, "trend"):

@@ -634,6 +634,33 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Trend per municipality, with campaigns",
     },
     "cmp_month_rate_axis": {"nl": "Per 10.000 inw. per jaar", "en": "Per 10,000 inh. per year"},
+    # Issue 19: the willingness to report on Vergelijken
+    "cmp_ratio_title": {
+        "nl": "Meldingsbereidheid: meldingen per 1.000 mensen die straatintimidatie meemaakten",
+        "en": "Willingness to report: reports per 1,000 people who experienced street harassment",
+    },
+    "cmp_ratio_axis": {
+        "nl": "Meldingen per jaar per 1.000 die het meemaakten",
+        "en": "Reports per year per 1,000 who experienced it",
+    },
+    "cmp_ratio_round": {"nl": "Enquêteronde", "en": "Survey round"},
+    "cmp_ratio_no_survey": {"nl": "geen enquêtecijfer", "en": "no survey figure"},
+    "cmp_ratio_note": {
+        "nl": "Meldingen per jaar gedeeld door het aantal mensen dat volgens de enquête (Veiligheidsmonitor) in 12 maanden straatintimidatie meemaakte; per gemeente de laatste ronde in of vóór {jaar} (kolom Enquêteronde).",
+        "en": "Reports per year divided by the number of people who, according to the survey (Safety Monitor), experienced street harassment in 12 months; per municipality the latest round in or before {jaar} (column Survey round).",
+    },
+    "cmp_ratio_margin_note": {
+        "nl": "De streep is het 95%-interval, met de marge van de enquête en de toevalsvariatie van het aantal meldingen; de enquête is betrouwbaar voor gemeenten vanaf ongeveer 70.000 inwoners.",
+        "en": "The whisker is the 95% interval, carrying the survey's margin and the chance variation of the report count; the survey is reliable for municipalities of about 70,000 inhabitants and more.",
+    },
+    "alt_reporting_ratio": {
+        "nl": "Stippen met intervallen van de meldingsbereidheid van {n} gemeenten; het hoogst {top}: {top_ratio}, het laagst {bottom}: {bottom_ratio} meldingen per 1.000 die het meemaakten.",
+        "en": "Dots with intervals of the willingness to report of {n} municipalities; highest {top}: {top_ratio}, lowest {bottom}: {bottom_ratio} reports per 1,000 who experienced it.",
+    },
+    "alt_reporting_ratio_none": {
+        "nl": "Geen gemeente in deze groep heeft zowel een enquêtecijfer als een meldpunt met gepubliceerde meldingen.",
+        "en": "No municipality in this group has both a survey figure and a reporting point with published reports.",
+    },
     "cmp_trends_note": {
         "nl": "Alle grafieken hebben dezelfde schaal. ▥ en de gearceerde banen zijn campagneperiodes in die gemeente; lege stukken zijn maanden zonder meldpunt of met minder dan 5 meldingen.",
         "en": "All charts share the same scale. ▥ and the shaded bands are campaign periods in that municipality; gaps are months without a reporting channel or with fewer than 5 reports.",
@@ -1470,10 +1497,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Reports per year per 1,000 people who experienced street harassment (share × base); 95% interval {interval}, carrying the survey's margin and the chance variation of the report count.",
     },
     "ratio_plain": {
-        "nl": "Meer meldingen bij gelijke ervaren intimidatie betekent dat meer mensen melden.",
-        "en": "More reports at the same experienced harassment means that more people report.",
+        "nl": "Meer meldingen bij gelijke ervaren intimidatie betekent dat meer mensen melden: een hogere meldingsbereidheid.",
+        "en": "More reports at the same experienced harassment means that more people report: a higher willingness to report.",
     },
     "ratio_no_upper": {"nl": "onbegrensd", "en": "unbounded"},
+    "campaign_raises_willingness": {
+        "nl": "Een campagne die naar het meldpunt verwijst, verhoogt de meldingsbereidheid.",
+        "en": "A campaign that points to the reporting point raises the willingness to report.",
+    },
     "survey_unsafe_note": {
         "nl": "Voelt zich wel eens onveilig in de eigen buurt: {buurt}; 's avonds op straat: {avond}.",
         "en": "Sometimes feels unsafe in the own neighbourhood: {buurt}; on the street at night: {avond}.",
