@@ -1484,13 +1484,18 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Straatintimidatie meegemaakt",
         "en": "Experienced street harassment",
     },
+    "unsafe_neighbourhood_label": {
+        "nl": "Voelt zich onveilig in de buurt",
+        "en": "Feels unsafe in the neighbourhood",
+    },
+    "unsafe_night_label": {"nl": "Voelt zich 's avonds onveilig", "en": "Feels unsafe at night"},
     "reporting_ratio_label": {
-        "nl": "Meldingen per 1.000 die het meemaakten",
-        "en": "Reports per 1,000 who experienced it",
+        "nl": "Meldingsbereidheid per 1.000",
+        "en": "Willingness to report per 1,000",
     },
     "survey_note": {
-        "nl": "Veiligheidsmonitor {jaren} (de laatste ronde tot en met {eindjaar}): aandeel van de {wie} ({basis}) dat in 12 maanden straatintimidatie meemaakte; 95%-interval {interval}.",
-        "en": "Safety Monitor {jaren} (the latest round up to {eindjaar}): share of the {wie} ({basis}) who experienced street harassment in 12 months; 95% interval {interval}.",
+        "nl": "Veiligheidsmonitor {jaren} (de laatste ronde tot en met {eindjaar}): {aandeel} van de {wie} ({basis}) maakte in 12 maanden straatintimidatie mee (95%-interval {interval}).",
+        "en": "Safety Monitor {jaren} (the latest round up to {eindjaar}): {aandeel} of the {wie} ({basis}) experienced street harassment in 12 months (95% interval {interval}).",
     },
     "ratio_note": {
         "nl": "Meldingen per jaar per 1.000 mensen die straatintimidatie meemaakten (aandeel × basis); 95%-interval {interval}, met de marge van de enquête en de toevalsvariatie van het aantal meldingen.",

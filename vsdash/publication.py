@@ -516,6 +516,8 @@ class KeyFigures:
                 "survey_interval": "",
                 "reporting_ratio": dash,
                 "ratio_interval": "",
+                "unsafe_neighbourhood": dash,
+                "unsafe_night": dash,
             }
 
         def pct(value: float) -> str:
@@ -530,6 +532,10 @@ class KeyFigures:
             if found.ratio is not None
             else dash,
             "ratio_interval": "",
+            "unsafe_neighbourhood": pct(found.unsafe_neighbourhood)
+            if found.unsafe_neighbourhood is not None
+            else dash,
+            "unsafe_night": pct(found.unsafe_night) if found.unsafe_night is not None else dash,
         }
         if found.ratio is not None:
             high = (
@@ -564,6 +570,7 @@ class KeyFigures:
             lang,
             jaren=years,
             eindjaar=self.end.year,
+            aandeel=labels["survey_prevalence"],
             interval=labels["survey_interval"],
             basis=fmt_number(found.base, lang),
             wie=found.base_text,

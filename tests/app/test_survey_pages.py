@@ -26,17 +26,16 @@ def test_overview_shows_the_ratio_and_prevalence_next_to_the_rate(monkeypatch, d
     )
     assert not at.exception, at.exception
     labels = [m.label for m in at.metric]
-    assert (
-        labels.index("Meldingen per 1.000 die het meemaakten")
-        == labels.index("Per 10.000 inwoners per jaar") + 1
-    )
+    # A second row, column by column under the first: the ratio under the report rate.
+    assert labels.index("Meldingsbereidheid per 1.000") == labels.index("Per 10.000 inwoners per jaar") + 4
+    assert labels.index("Straatintimidatie meegemaakt") == labels.index("Meldingen") + 4
     shown = {m.label: m.value for m in at.metric}
     store = Store(demo_store_url)
     try:
         figures = publication.key_figures(store, gemeente="GM0344", start=PERIOD[0], end=PERIOD[1])
     finally:
         store.close()
-    assert shown["Meldingen per 1.000 die het meemaakten"] == figures.labels("nl")["reporting_ratio"] != "–"
+    assert shown["Meldingsbereidheid per 1.000"] == figures.labels("nl")["reporting_ratio"] != "–"
     assert shown["Straatintimidatie meegemaakt"] == figures.labels("nl")["survey_prevalence"]
     text = " ".join(_captions(at))
     assert "Veiligheidsmonitor 2023 (de laatste ronde tot en met 2024)" in text  # which round
@@ -52,7 +51,7 @@ def test_overview_says_when_there_is_no_survey_figure(monkeypatch, empty_store):
     at = run_page(monkeypatch, url, "pages/overzicht.py", {"gemeente": "GM0344"})
     assert not at.exception, at.exception
     shown = {m.label: m.value for m in at.metric}
-    assert shown["Meldingen per 1.000 die het meemaakten"] == "–"
+    assert shown["Meldingsbereidheid per 1.000"] == "–"
     assert any("Geen enquêtecijfer (Veiligheidsmonitor)" in c for c in _captions(at))
 
 
@@ -64,7 +63,7 @@ def test_comparison_shows_the_ratio_per_municipality_with_its_round(monkeypatch,
     table = next(df.value for df in at.dataframe if "Enquêteronde" in df.value.columns)
     assert set(table["Gemeente"]) == {"Amsterdam", "Rotterdam", "Den Haag", "Utrecht"}
     assert set(table["Enquêteronde"]) == {"2023"}
-    assert table["Meldingen per 1.000 die het meemaakten"].str.match(r"^\d+,\d \(\d+,\d–\d+,\d\)$").all()
+    assert table["Meldingsbereidheid per 1.000"].str.match(r"^\d+,\d \(\d+,\d–\d+,\d\)$").all()
     text = " ".join(_captions(at))
     assert text.count(PLAIN) == 1
     # The caveat is in the introduction; the small multiples no longer repeat it.
@@ -79,7 +78,7 @@ def test_comparison_names_municipalities_without_a_survey_figure(monkeypatch, de
     table = next(df.value for df in at.dataframe if "Enquêteronde" in df.value.columns)
     leeuwarden = table[table["Gemeente"] == "Leeuwarden"].iloc[0]
     assert leeuwarden["Opmerking"] == "geen enquêtecijfer"
-    assert leeuwarden["Meldingen per 1.000 die het meemaakten"] == ""
+    assert leeuwarden["Meldingsbereidheid per 1.000"] == ""
 
 
 def test_with_campaigns_and_a_ratio_the_caveat_is_said_once(monkeypatch, demo_store_url):
@@ -91,3 +90,11 @@ def test_with_campaigns_and_a_ratio_the_caveat_is_said_once(monkeypatch, demo_st
     assert text.count("Een campagne die naar het meldpunt verwijst") == 1
     assert text.count(PLAIN) == 1
     assert "niet per se dat er meer intimidatie is" not in text
+
+
+def test_campaigns_page_says_the_caveat_once(monkeypatch, demo_store_url):
+    state = {"gemeente": "GM0855", "campagne": "benjijok-2023", "campagne_gemeente": "GM0855"}
+    at = run_page(monkeypatch, demo_store_url, "pages/campagnes.py", state)
+    assert not at.exception, at.exception
+    assert at.metric, "the effect card is shown"
+    assert sum("niet per se dat er meer intimidatie is" in c for c in _captions(at)) == 1

@@ -77,8 +77,9 @@ def test_every_surface_shows_the_same_key_figures(store, demo_store_url, case):
     assert shown["Per 10.000 inwoners per jaar"] == labels["rate"]
     assert shown["t.o.v. vorige periode"] == labels["change"]
     # Issue 19: the willingness to report and the prevalence it is made of.
-    assert shown["Meldingen per 1.000 die het meemaakten"] == labels["reporting_ratio"]
-    assert shown["Straatintimidatie meegemaakt"] == labels["survey_prevalence"]
+    survey_row = {m.label: m.value for m in model.survey_metrics}
+    assert survey_row["Meldingsbereidheid per 1.000"] == labels["reporting_ratio"]
+    assert survey_row["Straatintimidatie meegemaakt"] == labels["survey_prevalence"]
 
     # Presenteren: the deck and its PPTX
     deck = build_deck(

@@ -34,6 +34,7 @@ class OverviewModel:
     metrics: tuple[Metric, ...]
     notice: str  # shown above the figures when there is no reporting point, else ""
     notes: tuple[str, ...]  # captions under the figures
+    survey_metrics: tuple[Metric, ...]  # issue 19: prevalence, willingness to report, feeling unsafe
     survey_notes: tuple[str, ...]  # issue 19: survey round used, coverage, what the ratio means
     key_table: pd.DataFrame  # the key figures as numbers, for the CSV/XLSX download
     trend_title: str
@@ -77,13 +78,6 @@ def build_overview(
     figures = (
         Metric(t("reports", lang), labels["reports"], key.reason_text("reports", lang)),
         Metric(t("per_10k_year", lang), labels["rate"], explained["rate"]),
-        # Issue 19: the willingness to report next to the rate, and the prevalence it is made of.
-        Metric(t("reporting_ratio_label", lang), labels["reporting_ratio"], surveyed["ratio"]),
-        Metric(
-            t("survey_prevalence_label", lang),
-            labels["survey_prevalence"],
-            " ".join(n for n in (surveyed["survey"], surveyed["unsafe"]) if n),
-        ),
         Metric(
             t("vs_previous_period_short", lang),
             labels["change"],
@@ -91,6 +85,14 @@ def build_overview(
             delta=f"{labels['previous']} → {labels['reports']}" if key.change is not None else None,
         ),
         Metric(t("campaigns_running", lang), labels["campaigns"]),
+    )
+    # Issue 19: a second row under the first, column by column: people who experienced street
+    # harassment under the reports, the willingness to report under the report rate.
+    survey_metrics = (
+        Metric(t("survey_prevalence_label", lang), labels["survey_prevalence"], surveyed["survey"]),
+        Metric(t("reporting_ratio_label", lang), labels["reporting_ratio"], surveyed["ratio"]),
+        Metric(t("unsafe_neighbourhood_label", lang), labels["unsafe_neighbourhood"], surveyed["unsafe"]),
+        Metric(t("unsafe_night_label", lang), labels["unsafe_night"], surveyed["unsafe"]),
     )
     notes = [
         explained["counted"],
@@ -142,6 +144,7 @@ def build_overview(
         metrics=figures,
         notice="" if key.has_channel else t("no_channel", lang, naam=label),
         notes=tuple(note for note in notes if note),
+        survey_metrics=survey_metrics,
         survey_notes=tuple(note for note in survey_notes if note),
         key_table=publication.key_figures_table(key, lang),
         trend_title=t(f"trend_title_{trend.grain}", lang),
