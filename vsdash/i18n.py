@@ -686,8 +686,8 @@ LABELS: dict[str, dict[str, str]] = {
     # --- import and access (Gegevens) -----------------------------------------------------
     "data_title": {"nl": "Gegevens", "en": "Data"},
     "data_intro": {
-        "nl": "Hier ziet u welke bestanden zijn ingelezen, en kunnen beheerders meldingen, activiteiten, campagnes, risicogebieden en inwonertallen inlezen. Een bestand met één ongeldige rij wordt in zijn geheel geweigerd, zodat er nooit half iets in staat.",
-        "en": "Here you see which files were imported, and administrators can import reports, activities, campaigns, risk areas and population figures. A file with one invalid row is refused as a whole, so nothing is ever half written.",
+        "nl": "Hier ziet u welke bestanden zijn ingelezen, en kunnen beheerders meldingen, activiteiten, campagnes, risicogebieden, inwonertallen, meldkanalen en enquêtecijfers (Veiligheidsmonitor) inlezen. Een bestand met één ongeldige rij wordt in zijn geheel geweigerd, zodat er nooit half iets in staat.",
+        "en": "Here you see which files were imported, and administrators can import reports, activities, campaigns, risk areas, population figures, reporting channels and survey figures (Safety Monitor). A file with one invalid row is refused as a whole, so nothing is ever half written.",
     },
     "data_log_title": {"nl": "Importlogboek", "en": "Import log"},
     "data_log_empty": {"nl": "Er is nog niets ingelezen.", "en": "Nothing has been imported yet."},
@@ -1480,18 +1480,13 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Geen enquêtecijfer (Veiligheidsmonitor) in of vóór het laatste jaar van de periode; lees het in op de pagina Gegevens (soort Enquêtecijfers).",
         "en": "No survey figure (Safety Monitor) in or before the last year of the period; import it on the Data page (kind Survey figures).",
     },
-    "survey_prevalence_label": {
-        "nl": "Straatintimidatie meegemaakt",
-        "en": "Experienced street harassment",
-    },
-    "unsafe_neighbourhood_label": {
-        "nl": "Voelt zich onveilig in de buurt",
-        "en": "Feels unsafe in the neighbourhood",
-    },
-    "unsafe_night_label": {"nl": "Voelt zich 's avonds onveilig", "en": "Feels unsafe at night"},
-    "reporting_ratio_label": {
-        "nl": "Meldingsbereidheid per 1.000",
-        "en": "Willingness to report per 1,000",
+    "survey_prevalence_label": {"nl": "Ervaren intimidatie", "en": "Experienced harassment"},
+    "unsafe_neighbourhood_label": {"nl": "Onveilig in de buurt", "en": "Unsafe in the neighbourhood"},
+    "unsafe_night_label": {"nl": "'s Avonds onveilig", "en": "Unsafe at night"},
+    "reporting_ratio_label": {"nl": "Meldingsbereidheid", "en": "Willingness to report"},
+    "ratio_caption": {
+        "nl": "Meldingsbereidheid: {waarde} meldingen per jaar per 1.000 mensen die straatintimidatie meemaakten (95%-interval {interval}).",
+        "en": "Willingness to report: {waarde} reports per year per 1,000 people who experienced street harassment (95% interval {interval}).",
     },
     "survey_note": {
         "nl": "Veiligheidsmonitor {jaren} (de laatste ronde tot en met {eindjaar}): {aandeel} van de {wie} ({basis}) maakte in 12 maanden straatintimidatie mee (95%-interval {interval}).",

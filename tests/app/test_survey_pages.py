@@ -27,16 +27,16 @@ def test_overview_shows_the_ratio_and_prevalence_next_to_the_rate(monkeypatch, d
     assert not at.exception, at.exception
     labels = [m.label for m in at.metric]
     # A second row, column by column under the first: the ratio under the report rate.
-    assert labels.index("Meldingsbereidheid per 1.000") == labels.index("Per 10.000 inwoners per jaar") + 4
-    assert labels.index("Straatintimidatie meegemaakt") == labels.index("Meldingen") + 4
+    assert labels.index("Meldingsbereidheid") == labels.index("Per 10.000 inwoners per jaar") + 4
+    assert labels.index("Ervaren intimidatie") == labels.index("Meldingen") + 4
     shown = {m.label: m.value for m in at.metric}
     store = Store(demo_store_url)
     try:
         figures = publication.key_figures(store, gemeente="GM0344", start=PERIOD[0], end=PERIOD[1])
     finally:
         store.close()
-    assert shown["Meldingsbereidheid per 1.000"] == figures.labels("nl")["reporting_ratio"] != "–"
-    assert shown["Straatintimidatie meegemaakt"] == figures.labels("nl")["survey_prevalence"]
+    assert shown["Meldingsbereidheid"] == figures.labels("nl")["reporting_ratio"] != "–"
+    assert shown["Ervaren intimidatie"] == figures.labels("nl")["survey_prevalence"]
     text = " ".join(_captions(at))
     assert "Veiligheidsmonitor 2023 (de laatste ronde tot en met 2024)" in text  # which round
     assert text.count(PLAIN) == 1
@@ -51,7 +51,7 @@ def test_overview_says_when_there_is_no_survey_figure(monkeypatch, empty_store):
     at = run_page(monkeypatch, url, "pages/overzicht.py", {"gemeente": "GM0344"})
     assert not at.exception, at.exception
     shown = {m.label: m.value for m in at.metric}
-    assert shown["Meldingsbereidheid per 1.000"] == "–"
+    assert shown["Meldingsbereidheid"] == "–"
     assert any("Geen enquêtecijfer (Veiligheidsmonitor)" in c for c in _captions(at))
 
 
@@ -63,7 +63,7 @@ def test_comparison_shows_the_ratio_per_municipality_with_its_round(monkeypatch,
     table = next(df.value for df in at.dataframe if "Enquêteronde" in df.value.columns)
     assert set(table["Gemeente"]) == {"Amsterdam", "Rotterdam", "Den Haag", "Utrecht"}
     assert set(table["Enquêteronde"]) == {"2023"}
-    assert table["Meldingsbereidheid per 1.000"].str.match(r"^\d+,\d \(\d+,\d–\d+,\d\)$").all()
+    assert table["Meldingsbereidheid"].str.match(r"^\d+,\d \(\d+,\d–\d+,\d\)$").all()
     text = " ".join(_captions(at))
     assert text.count(PLAIN) == 1
     # The caveat is in the introduction; the small multiples no longer repeat it.
@@ -78,7 +78,7 @@ def test_comparison_names_municipalities_without_a_survey_figure(monkeypatch, de
     table = next(df.value for df in at.dataframe if "Enquêteronde" in df.value.columns)
     leeuwarden = table[table["Gemeente"] == "Leeuwarden"].iloc[0]
     assert leeuwarden["Opmerking"] == "geen enquêtecijfer"
-    assert leeuwarden["Meldingsbereidheid per 1.000"] == ""
+    assert leeuwarden["Meldingsbereidheid"] == ""
 
 
 def test_with_campaigns_and_a_ratio_the_caveat_is_said_once(monkeypatch, demo_store_url):

@@ -12,7 +12,8 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "import",
-        help="Lees meldingen, activiteiten, campagnes, risicogebieden of inwoners in (alles of niets)",
+        help="Lees meldingen, activiteiten, campagnes, risicogebieden, inwoners, meldkanalen of enquêtecijfers in "
+        "(alles of niets)",
         description=(
             "Controleer een bestand (CSV, XLSX; risicogebieden: GeoJSON/GeoPackage) en schrijf het in één keer "
             "naar de opslag. Eén ongeldige rij weigert het hele bestand, tenzij --skip-invalid. "

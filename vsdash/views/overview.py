@@ -104,6 +104,9 @@ def build_overview(
     # page: beside the ratio when there is one, else under the trend when campaigns ran.
     survey_notes = [surveyed["survey"], surveyed["coverage"]]
     if ratio_shown:
+        survey_notes.append(
+            t("ratio_caption", lang, waarde=labels["reporting_ratio"], interval=labels["ratio_interval"])
+        )
         survey_notes.append(t("ratio_plain", lang))
         if len(running):
             survey_notes.append(t("campaign_raises_willingness", lang))
