@@ -79,6 +79,15 @@ def test_a_bad_row_is_refused_in_dutch_naming_row_column_value_and_what_is_allow
     assert empty_store.content_hash() == before  # the store is unchanged
 
 
+def test_a_municipality_under_70000_inhabitants_is_imported_with_a_warning(empty_store):
+    # Almelo has about 73.000 inhabitants, Zeist about 66.000 (CBS).
+    rows = ["Almelo;2023;12,0;3,0;;;60000;x", "Zeist;2023;10,0;3,5;;;55000;x"]
+    result = ingest.import_file(empty_store, _csv(rows), "survey", file_name="vm.csv")
+    assert result.written == 2
+    [warning] = [w for w in result.warnings if "70.000" in w]
+    assert "Zeist" in warning and "Almelo" not in warning
+
+
 def test_two_rows_for_one_municipality_and_year_are_refused(empty_store):
     result = ingest.import_file(empty_store, _csv([GOOD[0], GOOD[0]]), "survey", file_name="vm.csv")
     assert result.refused
