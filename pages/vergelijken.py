@@ -64,7 +64,7 @@ with section_guard(lang, "ranglijst"):
 
 with section_guard(lang, "meldingsbereidheid"):
     st.subheader(model.ratio_title)
-    show_chart(model.ratio, "cmp_ratio", lang, controls=False)
+    show_chart(model.ratio, "cmp_ratio", lang)
     st.caption(model.ratio_caption)
     st.dataframe(model.ratio.table, hide_index=True, width="stretch", key="cmp_ratio_table")
 

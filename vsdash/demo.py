@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import Point, Polygon
 
-from vsdash import geo, reference, schema
+from vsdash import geo, reference, schema, survey
 from vsdash.settings import DEFAULT_STORE_URL, PROJECT_ROOT, boundaries_dir, demo_reports
 from vsdash.store import Store
 
@@ -785,7 +785,7 @@ def build_survey(rng: np.random.Generator, population: pd.DataFrame) -> pd.DataF
                     "jaar": year,
                     **figures,
                     "basis_aantal": int(base),
-                    "basis_omschrijving": "inwoners 15 jaar en ouder",
+                    "basis_omschrijving": survey.DEFAULT_BASE_TEXT,
                     "bron": f"Demodata (fictief), in de stijl van de CBS Veiligheidsmonitor {year}",
                     "import_id": "demo",
                 }

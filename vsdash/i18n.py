@@ -1501,6 +1501,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "More reports at the same experienced harassment means that more people report: a higher willingness to report.",
     },
     "ratio_no_upper": {"nl": "onbegrensd", "en": "unbounded"},
+    "survey_base_15plus": {"nl": "inwoners 15 jaar en ouder", "en": "inhabitants aged 15 and over"},
     "campaign_raises_willingness": {
         "nl": "Een campagne die naar het meldpunt verwijst, verhoogt de meldingsbereidheid.",
         "en": "A campaign that points to the reporting point raises the willingness to report.",

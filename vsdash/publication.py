@@ -573,7 +573,10 @@ class KeyFigures:
             aandeel=labels["survey_prevalence"],
             interval=labels["survey_interval"],
             basis=fmt_number(found.base, lang),
-            wie=found.base_text,
+            # The default base reads in the reader's language; a base a file names is quoted as is.
+            wie=t("survey_base_15plus", lang)
+            if found.base_text == survey.DEFAULT_BASE_TEXT
+            else found.base_text,
         )
         ratio_note = (
             t("ratio_note", lang, interval=labels["ratio_interval"]) + " " + t("ratio_plain", lang)

@@ -23,6 +23,8 @@ from scipy import stats
 #: The shares a survey row carries (column prefix in ``survey_indicators``), in display order.
 SHARES = ("straatintimidatie", "onveilig_buurt", "onveilig_avond")
 DAYS_PER_YEAR = 365.25
+#: The base a survey row refers to when its file does not say (the Veiligheidsmonitor's 15+).
+DEFAULT_BASE_TEXT = "inwoners 15 jaar en ouder"
 
 
 def rounds_used(survey: pd.DataFrame, codes: Sequence[str], end: dt.date) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from vsdash import schema, settings
+from vsdash import schema, settings, survey
 from vsdash.ingest.results import Progress
 from vsdash.ingest.validation import _wijken
 from vsdash.store import with_record_keys
@@ -50,7 +50,7 @@ def _to_table_rows(kind: str, valid: pd.DataFrame, geometry, progress: Progress)
             **{c: pd.to_numeric(valid[c]).astype(float) for c in shares},
             jaar=valid["jaar"].astype("Int64"),
             basis_aantal=valid["basis_aantal"].astype("Int64"),
-            basis_omschrijving=valid["basis_omschrijving"].fillna("inwoners 15 jaar en ouder"),
+            basis_omschrijving=valid["basis_omschrijving"].fillna(survey.DEFAULT_BASE_TEXT),
             bron=valid["bron"].fillna("import"),
         )
         return {"survey_indicators": frame}
