@@ -106,6 +106,25 @@ def test_dry_run_writes_nothing_and_undo_restores_the_store(empty_store):
     assert import_undo.data_hash(empty_store) == before
 
 
+def test_replacing_the_demo_wipes_its_survey_rounds_and_undo_brings_them_back(tmp_path):
+    from vsdash.demo import generate_demo
+
+    store = Store(f"duckdb:///{tmp_path / 'demo.duckdb'}")
+    try:
+        generate_demo(store, seed=1, reports=2000)
+        before = import_undo.data_hash(store)
+        with pytest.raises(ingest.ImportRefused, match="demodata"):
+            ingest.import_file(store, _csv(GOOD), "survey", file_name="vm.csv")  # no mixing
+        ingest.import_file(store, _csv(GOOD), "survey", file_name="vm.csv", replace_demo=True)
+        rows = store.survey_indicators()
+        assert len(rows) == 3 and not rows["bron"].str.startswith("Demodata").any()
+        ingest.undo_last_import(store)
+        assert import_undo.data_hash(store) == before
+        assert store.survey_indicators()["bron"].str.startswith("Demodata").all()
+    finally:
+        store.close()
+
+
 def test_a_municipal_file_with_own_headers_is_mapped_once_and_remembered(empty_store):
     header = "Jaar;Slachtoffers straatintimidatie (%);Marge;Inwoners 15+"
     data = _csv(["2023;13,1;1,9;160000"], header)
