@@ -15,6 +15,8 @@ lang = sel.lang
 k = publication.small_count_threshold()
 st.title(t("campaigns_title", lang, selectie=sel.label))
 st.write(t("campaigns_intro", lang))
+# Said once for the whole page (issue 19): the card and the forest plot both read rises in reports.
+st.caption(":material/info: " + t("willingness_caveat", lang))
 
 campaigns = cached.table(sel.url, sel.version, "campaigns")
 channels = cached.table(sel.url, sel.version, "channels")
@@ -147,7 +149,6 @@ with section_guard(lang, "effect"):
                     )
                     text = effect_card_text(est, alternative, lang)
                     st.markdown(f"##### {text.summary}")
-                    st.caption(":material/info: " + t("willingness_caveat", lang))
                     for sentence in text.placebos:
                         st.caption(":material/fact_check: " + sentence)
                     for warning in text.warnings:
@@ -192,7 +193,6 @@ with section_guard(lang, "forest"):
         st.info(t("forest_empty", lang))
     else:
         show_chart(charts.campaign_forest_chart(visible, lang=lang), "campaign_forest", lang)
-        st.caption(":material/info: " + t("willingness_caveat", lang))
     left_out = len(effects) - len(visible)
     if left_out:
         st.caption(t("forest_left_out", lang, n=left_out, k=k))

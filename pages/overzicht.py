@@ -20,15 +20,17 @@ st.write(model.intro)
 with section_guard(lang, "kerncijfers"):
     if model.notice:
         st.info(model.notice)
-    for column, figure in zip(st.columns(len(model.metrics)), model.metrics, strict=True):
-        column.metric(
-            figure.label,
-            figure.value,
-            delta=figure.delta,
-            delta_color="off",
-            delta_arrow="off",
-            help=figure.help or None,
-        )
+    for row in (model.metrics, model.survey_metrics):
+        for column, figure in zip(st.columns(len(row)), row, strict=True):
+            column.metric(
+                figure.label,
+                figure.value,
+                delta=figure.delta,
+                delta_color="off",
+                delta_arrow="off",
+                help=figure.help or None,
+            )
+    st.caption(":material/info: " + " ".join(model.survey_notes))
     st.caption(" ".join(model.notes))
     table_switch(model.key_table, {}, "overview_key_figures", lang)
 

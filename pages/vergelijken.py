@@ -62,6 +62,12 @@ with section_guard(lang, "ranglijst"):
         st.markdown(plain_markdown(model.not_ranked))
     st.dataframe(model.ranking.table, hide_index=True, width="stretch", key="cmp_ranking_table")
 
+with section_guard(lang, "meldingsbereidheid"):
+    st.subheader(model.ratio_title)
+    show_chart(model.ratio, "cmp_ratio", lang)
+    st.caption(model.ratio_caption)
+    st.dataframe(model.ratio.table, hide_index=True, width="stretch", key="cmp_ratio_table")
+
 with section_guard(lang, "trends"):
     st.subheader(model.trends_title)
     show_chart(model.trends, "cmp_trends", lang)

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import Point, Polygon
 
-from vsdash import geo, reference, schema
+from vsdash import geo, reference, schema, survey
 from vsdash.settings import DEFAULT_STORE_URL, PROJECT_ROOT, boundaries_dir, demo_reports
 from vsdash.store import Store
 
@@ -889,6 +889,57 @@ def follow_memberships(activities: pd.DataFrame, memberships: pd.DataFrame) -> p
 # -- the whole store --------------------------------------------------------------------------------
 
 
+#: Rounds of the survey (CBS Veiligheidsmonitor: every two years since 2017) that the demo fills.
+SURVEY_ROUNDS = (2019, 2021, 2023, 2025)
+# Shift of every municipality's share per round, in percentage points: fewer people went out in
+# 2021 (Covid-19), so fewer met street harassment; later rounds return to the level before.
+_SURVEY_ROUND_SHIFT = {2019: 0.0, 2021: -2.0, 2023: 0.5, 2025: 0.0}
+
+
+def build_survey(rng: np.random.Generator, population: pd.DataFrame) -> pd.DataFrame:
+    """Invented Veiligheidsmonitor-style figures for the demo municipalities (issue 19).
+
+    Per municipality and round: shares who experienced street harassment and who feel unsafe in
+    the neighbourhood and at night, each with a 95% margin from its invented sample size (the G4
+    oversample, so their margins are smaller), and the base: inhabitants aged 15 and over (about
+    84% of the population, more in student cities). Labelled as demo in ``bron`` and ``import_id``.
+    """
+    pop = population[population["jaar"] == population["jaar"].max()].set_index("gemeentecode")["inwoners"]
+    rows = []
+    for code in DEMO_MUNICIPALITIES:
+        inhabitants = int(pop[code])
+        student = code in reference.STUDENT_CITIES
+        # Bigger and student cities: more nightlife, more street harassment (CBS's pattern).
+        level = 9.0 + 2.0 * math.log10(inhabitants / 70_000) + (3.0 if student else 0.0) + rng.normal(0, 1.0)
+        unsafe_level = 15.0 + 3.0 * math.log10(inhabitants / 70_000) + rng.normal(0, 1.5)
+        sample = 2500 if code in reference.G4 else int(rng.integers(600, 1500))
+        for year in SURVEY_ROUNDS:
+            base = round(inhabitants * (0.86 if student else 0.84) * (1 - 0.006 * (2024 - year)), -2)
+            figures = {}
+            for name, true in (
+                ("straatintimidatie", level + _SURVEY_ROUND_SHIFT[year]),
+                ("onveilig_buurt", unsafe_level),
+                ("onveilig_avond", unsafe_level + 11.0),
+            ):
+                share = min(max(true, 1.0), 99.0) / 100
+                se = math.sqrt(share * (1 - share) / sample) * 1.2  # design effect of a weighted sample
+                observed = min(max(share + rng.normal(0, se), 0.005), 0.99)
+                figures[f"{name}_pct"] = round(100 * observed, 1)
+                figures[f"{name}_marge"] = round(100 * 1.96 * se, 1)
+            rows.append(
+                {
+                    "gemeentecode": code,
+                    "jaar": year,
+                    **figures,
+                    "basis_aantal": int(base),
+                    "basis_omschrijving": survey.DEFAULT_BASE_TEXT,
+                    "bron": f"Demodata (fictief), in de stijl van de CBS Veiligheidsmonitor {year}",
+                    "import_id": "demo",
+                }
+            )
+    return pd.DataFrame(rows)
+
+
 def generate_demo(
     store: Store, seed: int = 42, reports: int = 100_000, progress: Progress = _noop
 ) -> dict[str, int]:
@@ -940,6 +991,8 @@ def generate_demo(
         store.insert("risk_areas", risk_areas, cur)
         store.insert("risk_area_measures", measures, cur)
         store.insert("activities", activities, cur)
+        # Its own random stream, so the survey left every other draw of the demo as it was.
+        store.insert("survey_indicators", build_survey(np.random.default_rng([seed, 19]), population), cur)
         for i, code in enumerate(DEMO_MUNICIPALITIES):
             progress(
                 0.05 + 0.85 * i / len(DEMO_MUNICIPALITIES),

@@ -655,6 +655,33 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Trend per municipality, with campaigns",
     },
     "cmp_month_rate_axis": {"nl": "Per 10.000 inw. per jaar", "en": "Per 10,000 inh. per year"},
+    # Issue 19: the willingness to report on Vergelijken
+    "cmp_ratio_title": {
+        "nl": "Meldingsbereidheid: meldingen per 1.000 mensen die straatintimidatie meemaakten",
+        "en": "Willingness to report: reports per 1,000 people who experienced street harassment",
+    },
+    "cmp_ratio_axis": {
+        "nl": "Meldingen per jaar per 1.000 die het meemaakten",
+        "en": "Reports per year per 1,000 who experienced it",
+    },
+    "cmp_ratio_round": {"nl": "Enquêteronde", "en": "Survey round"},
+    "cmp_ratio_no_survey": {"nl": "geen enquêtecijfer", "en": "no survey figure"},
+    "cmp_ratio_note": {
+        "nl": "Meldingen per jaar gedeeld door het aantal mensen dat volgens de enquête (Veiligheidsmonitor) in 12 maanden straatintimidatie meemaakte; per gemeente de laatste ronde in of vóór {jaar} (kolom Enquêteronde).",
+        "en": "Reports per year divided by the number of people who, according to the survey (Safety Monitor), experienced street harassment in 12 months; per municipality the latest round in or before {jaar} (column Survey round).",
+    },
+    "cmp_ratio_margin_note": {
+        "nl": "De streep is het 95%-interval, met de marge van de enquête en de toevalsvariatie van het aantal meldingen; de enquête is betrouwbaar voor gemeenten vanaf ongeveer 70.000 inwoners.",
+        "en": "The whisker is the 95% interval, carrying the survey's margin and the chance variation of the report count; the survey is reliable for municipalities of about 70,000 inhabitants and more.",
+    },
+    "alt_reporting_ratio": {
+        "nl": "Stippen met intervallen van de meldingsbereidheid van {n} gemeenten; het hoogst {top}: {top_ratio}, het laagst {bottom}: {bottom_ratio} meldingen per 1.000 die het meemaakten.",
+        "en": "Dots with intervals of the willingness to report of {n} municipalities; highest {top}: {top_ratio}, lowest {bottom}: {bottom_ratio} reports per 1,000 who experienced it.",
+    },
+    "alt_reporting_ratio_none": {
+        "nl": "Geen gemeente in deze groep heeft zowel een enquêtecijfer als een meldpunt met gepubliceerde meldingen.",
+        "en": "No municipality in this group has both a survey figure and a reporting point with published reports.",
+    },
     "cmp_trends_note": {
         "nl": "Alle grafieken hebben dezelfde schaal. ▥ en de gearceerde banen zijn campagneperiodes in die gemeente; lege stukken zijn maanden zonder meldpunt of met minder dan 5 meldingen.",
         "en": "All charts share the same scale. ▥ and the shaded bands are campaign periods in that municipality; gaps are months without a reporting channel or with fewer than 5 reports.",
@@ -813,8 +840,8 @@ LABELS: dict[str, dict[str, str]] = {
     # --- import and access (Gegevens) -----------------------------------------------------
     "data_title": {"nl": "Gegevens", "en": "Data"},
     "data_intro": {
-        "nl": "Hier ziet u welke bestanden zijn ingelezen, en kunnen beheerders meldingen, activiteiten, campagnes, risicogebieden en inwonertallen inlezen. Een bestand met één ongeldige rij wordt in zijn geheel geweigerd, zodat er nooit half iets in staat.",
-        "en": "Here you see which files were imported, and administrators can import reports, activities, campaigns, risk areas and population figures. A file with one invalid row is refused as a whole, so nothing is ever half written.",
+        "nl": "Hier ziet u welke bestanden zijn ingelezen, en kunnen beheerders meldingen, activiteiten, campagnes, risicogebieden, inwonertallen, meldkanalen en enquêtecijfers (Veiligheidsmonitor) inlezen. Een bestand met één ongeldige rij wordt in zijn geheel geweigerd, zodat er nooit half iets in staat.",
+        "en": "Here you see which files were imported, and administrators can import reports, activities, campaigns, risk areas, population figures, reporting channels and survey figures (Safety Monitor). A file with one invalid row is refused as a whole, so nothing is ever half written.",
     },
     "data_log_title": {"nl": "Importlogboek", "en": "Import log"},
     "data_log_empty": {"nl": "Er is nog niets ingelezen.", "en": "Nothing has been imported yet."},
@@ -834,6 +861,11 @@ LABELS: dict[str, dict[str, str]] = {
     "data_kind_channels": {
         "nl": "Meldkanalen (start- en einddatum)",
         "en": "Reporting channels (launch and end dates)",
+    },
+    # Issue 19: population-survey figures
+    "data_kind_survey": {
+        "nl": "Enquêtecijfers (Veiligheidsmonitor)",
+        "en": "Survey figures (Safety Monitor)",
     },
     "data_imports_disabled": {
         "nl": "Inlezen is uitgeschakeld: er is geen login ingesteld. Een beheerder zet dit aan door een OIDC-login in te stellen ([auth] in .streamlit/secrets.toml) of door met 'python -m vsdash hash-password' een wachtwoord-hash te maken en die op te nemen als [vsdash] admin_password_hash in secrets.toml of als VSDASH_ADMIN_PASSWORD_HASH. Bekijken blijft voor iedereen open.",
@@ -1016,6 +1048,36 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Datum van lancering (dd-mm-jjjj): een nieuw meldkanaal is een breuk in de reeks.",
         "en": "Launch date (dd-mm-yyyy): a new channel is a break in the series.",
     },
+    # Issue 19: fields of the survey import
+    "fld_straatintimidatie_pct": {
+        "nl": "Straatintimidatie meegemaakt (%)",
+        "en": "Experienced street harassment (%)",
+    },
+    "fld_help_straatintimidatie_pct": {
+        "nl": "Aandeel in procent (0 tot en met 100) dat in de afgelopen 12 maanden straatintimidatie meemaakte.",
+        "en": "Share in percent (0 to 100) who experienced street harassment in the last 12 months.",
+    },
+    "fld_straatintimidatie_marge": {"nl": "Marge straatintimidatie", "en": "Margin street harassment"},
+    "fld_help_straatintimidatie_marge": {
+        "nl": "Halve breedte van het 95%-interval in procentpunten (0 of meer), zoals de Veiligheidsmonitor hem geeft.",
+        "en": "Half-width of the 95% interval in percentage points (0 or more), as the Safety Monitor gives it.",
+    },
+    "fld_onveilig_buurt_pct": {
+        "nl": "Voelt zich onveilig in de buurt (%)",
+        "en": "Feels unsafe in the neighbourhood (%)",
+    },
+    "fld_onveilig_buurt_marge": {
+        "nl": "Marge onveilig in de buurt",
+        "en": "Margin unsafe in the neighbourhood",
+    },
+    "fld_onveilig_avond_pct": {"nl": "Voelt zich 's avonds onveilig (%)", "en": "Feels unsafe at night (%)"},
+    "fld_onveilig_avond_marge": {"nl": "Marge 's avonds onveilig", "en": "Margin unsafe at night"},
+    "fld_basis_aantal": {"nl": "Basis (aantal mensen)", "en": "Base (number of people)"},
+    "fld_help_basis_aantal": {
+        "nl": "Aantal mensen waarop de aandelen slaan, bijvoorbeeld de inwoners van 15 jaar en ouder.",
+        "en": "Number of people the shares refer to, for example inhabitants aged 15 and over.",
+    },
+    "fld_basis_omschrijving": {"nl": "Omschrijving van de basis", "en": "Description of the base"},
     "fld_help_start": {"nl": "Eerste dag, dd-mm-jjjj.", "en": "First day, dd-mm-yyyy."},
     "fld_help_eind": {
         "nl": "Laatste dag, dd-mm-jjjj (leeg: loopt nog).",
@@ -1835,6 +1897,45 @@ LABELS: dict[str, dict[str, str]] = {
     "reason_previous_zero": {
         "nl": "Geen procentuele verandering: de vorige periode had 0 meldingen.",
         "en": "No percentage change: the preceding period had 0 reports.",
+    },
+    # Issue 19: survey prevalence and the willingness to report
+    "reason_no_survey": {
+        "nl": "Geen enquêtecijfer (Veiligheidsmonitor) in of vóór het laatste jaar van de periode; lees het in op de pagina Gegevens (soort Enquêtecijfers).",
+        "en": "No survey figure (Safety Monitor) in or before the last year of the period; import it on the Data page (kind Survey figures).",
+    },
+    "survey_prevalence_label": {"nl": "Ervaren intimidatie", "en": "Experienced harassment"},
+    "unsafe_neighbourhood_label": {"nl": "Onveilig in de buurt", "en": "Unsafe in the neighbourhood"},
+    "unsafe_night_label": {"nl": "'s Avonds onveilig", "en": "Unsafe at night"},
+    "reporting_ratio_label": {"nl": "Meldingsbereidheid", "en": "Willingness to report"},
+    "ratio_caption": {
+        "nl": "Meldingsbereidheid: {waarde} meldingen per jaar per 1.000 mensen die straatintimidatie meemaakten (95%-interval {interval}).",
+        "en": "Willingness to report: {waarde} reports per year per 1,000 people who experienced street harassment (95% interval {interval}).",
+    },
+    "survey_note": {
+        "nl": "Veiligheidsmonitor {jaren} (de laatste ronde tot en met {eindjaar}): {aandeel} van de {wie} ({basis}) maakte in 12 maanden straatintimidatie mee (95%-interval {interval}).",
+        "en": "Safety Monitor {jaren} (the latest round up to {eindjaar}): {aandeel} of the {wie} ({basis}) experienced street harassment in 12 months (95% interval {interval}).",
+    },
+    "ratio_note": {
+        "nl": "Meldingen per jaar per 1.000 mensen die straatintimidatie meemaakten (aandeel × basis); 95%-interval {interval}, met de marge van de enquête en de toevalsvariatie van het aantal meldingen.",
+        "en": "Reports per year per 1,000 people who experienced street harassment (share × base); 95% interval {interval}, carrying the survey's margin and the chance variation of the report count.",
+    },
+    "ratio_plain": {
+        "nl": "Meer meldingen bij gelijke ervaren intimidatie betekent dat meer mensen melden: een hogere meldingsbereidheid.",
+        "en": "More reports at the same experienced harassment means that more people report: a higher willingness to report.",
+    },
+    "ratio_no_upper": {"nl": "onbegrensd", "en": "unbounded"},
+    "survey_base_15plus": {"nl": "inwoners 15 jaar en ouder", "en": "inhabitants aged 15 and over"},
+    "campaign_raises_willingness": {
+        "nl": "Een campagne die naar het meldpunt verwijst, verhoogt de meldingsbereidheid.",
+        "en": "A campaign that points to the reporting point raises the willingness to report.",
+    },
+    "survey_unsafe_note": {
+        "nl": "Voelt zich wel eens onveilig in de eigen buurt: {buurt}; 's avonds op straat: {avond}.",
+        "en": "Sometimes feels unsafe in the own neighbourhood: {buurt}; on the street at night: {avond}.",
+    },
+    "survey_coverage": {
+        "nl": "Enquêtecijfers voor {n} van de {totaal} gemeenten; de enquêtecijfers gelden alleen voor die gemeenten.",
+        "en": "Survey figures for {n} of the {totaal} municipalities; the survey figures cover only those.",
     },
     "activities": {"nl": "Activiteiten", "en": "Activities"},
     "activities_by_category": {"nl": "Activiteiten per categorie", "en": "Activities by category"},

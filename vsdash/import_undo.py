@@ -26,7 +26,7 @@ _META_PREFIX = "ongedaan_maken:"
 _BOOKKEEPING = ("versie", "koppeling:", _META_PREFIX)
 DEMO_TABLES = schema.DEMO_TABLES + tuple(t.name for t in schema.AGGREGATE_TABLES)
 # Rows an import writes carry its id in these tables.
-_IMPORTED_TABLES = ("reports", "activities", "risk_areas", "population")
+_IMPORTED_TABLES = ("reports", "activities", "risk_areas", "population", "survey_indicators")
 
 
 def _snapshot_name(import_id: str, table: str) -> str:

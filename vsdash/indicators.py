@@ -174,6 +174,60 @@ CATALOGUE: tuple[Indicator, ...] = (
         "kan uitrekenen.",
         source=_REPORTS_SOURCE,
     ),
+    # Issue 19: prevalence from the population survey and the willingness to report.
+    Indicator(
+        id="survey_prevalence",
+        name_nl="Straatintimidatie meegemaakt (enquête)",
+        name_en="Experienced street harassment (survey)",
+        definition_nl="Aandeel van de basis (meestal inwoners van 15 jaar en ouder) dat in de 12 "
+        "maanden vóór het veldwerk straatintimidatie meemaakte, volgens een enquête in de stijl van de "
+        "CBS Veiligheidsmonitor, met het 95%-interval (aandeel ± marge). Voor een groep: het "
+        "gemiddelde van de gemeenten met een enquêtecijfer, gewogen naar hun basis; de marge als van "
+        "onafhankelijke steekproeven. De gevoelens van onveiligheid (in de buurt, 's avonds op straat) "
+        "staan er op dezelfde manier bij.",
+        definition_en="Share of the base (usually inhabitants aged 15 and over) who experienced street "
+        "harassment in the 12 months before the fieldwork, from a survey in the style of the CBS Safety "
+        "Monitor, with its 95% interval (share ± margin). For a group: the average over the "
+        "municipalities with a survey figure, weighted by their base; the margin as of independent "
+        "samples. Feelings of unsafety (in the neighbourhood, on the street at night) come alongside "
+        "in the same way.",
+        unit="procent",
+        denominator="De basis van de enquête (bijvoorbeeld inwoners van 15 jaar en ouder), uit het "
+        "enquêtebestand",
+        period_rule="De laatste enquêteronde in of vóór het laatste jaar van de gekozen periode (de "
+        "Veiligheidsmonitor is tweejaarlijks); de pagina en de JSON noemen het jaar. Zonder zo'n ronde: "
+        "geen cijfer, met de reden.",
+        privacy_rule="Openbaar cijfer over een steekproef, niet over personen; niet afgeschermd. "
+        "Betrouwbaar voor gemeenten vanaf ongeveer 70.000 inwoners (CBS).",
+        source="Enquêtecijfers (import soort survey, of demodata), tabel survey_indicators; in de stijl "
+        "van de CBS Veiligheidsmonitor",
+    ),
+    Indicator(
+        id="reporting_ratio",
+        name_nl="Meldingsbereidheid: meldingen per persoon die straatintimidatie meemaakte",
+        name_en="Willingness to report: reports per person who experienced street harassment",
+        definition_nl="Meldingen per jaar / (aandeel dat straatintimidatie meemaakte × basis). Per "
+        "gemeente: de gepubliceerde meldingen over de getelde dagen met een meldpunt, gedeeld door "
+        "aandeel × basis × die dagen / 365,25; voor een groep tellen tellers en noemers op over de "
+        "gemeenten met een enquêtecijfer en een meldpunt. Met een 95%-interval dat de marge van de "
+        "enquête en de Poisson-onzekerheid van het aantal meldingen draagt (exact interval van het "
+        "aantal en normaal interval van de noemer, gecombineerd op logschaal, MOVER). Meer meldingen "
+        "bij gelijke ervaren intimidatie betekent dat meer mensen melden.",
+        definition_en="Reports per year / (share who experienced street harassment × base). Per "
+        "municipality: the published reports over the counted days with a reporting point, divided by "
+        "share × base × those days / 365.25; for a group numerators and denominators are summed over "
+        "the municipalities with a survey figure and a reporting point. With a 95% interval carrying "
+        "the survey's margin and the Poisson uncertainty of the count (exact interval of the count and "
+        "normal interval of the denominator, combined on the log scale, MOVER). More reports at the "
+        "same experienced harassment means that more people report.",
+        unit="fractie (weergegeven per 1.000 mensen die het meemaakten)",
+        denominator="Aandeel dat straatintimidatie meemaakte × basis van de enquête × jaren met meldpunt",
+        period_rule="De gekozen periode (hele weken of maanden, zoals de meldingen); de enquêteronde: de "
+        "laatste in of vóór het laatste jaar van de periode, en welke staat erbij.",
+        privacy_rule="Berekend uit het gepubliceerde (verstoorde) aantal meldingen; onthult niets wat "
+        "de gepubliceerde meldingen en het openbare enquêtecijfer niet al zeggen.",
+        source=_REPORTS_SOURCE + "; enquêtecijfers, tabel survey_indicators",
+    ),
     Indicator(
         id="funding_eur",
         name_nl="Rijksbijdrage in de periode",

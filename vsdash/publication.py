@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 import pandas as pd
 
-from vsdash import metrics, privacy, schema
+from vsdash import metrics, privacy, schema, survey
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.store import ReportFilter, Store
 
@@ -32,6 +32,10 @@ REASON_NO_PREVIOUS = "no_data_before"
 REASON_NO_POPULATION = "no_population"
 REASON_ZERO_PREVIOUS = "previous_zero"
 REASON_CHANNELS_CHANGED = "channels_changed"
+# Issue 19: no survey round at or before the period's end for any municipality of the selection.
+REASON_NO_SURVEY = "no_survey"
+#: The reporting ratio is shown per 1,000 people who experienced street harassment (issue 19).
+RATIO_SCALE = 1000
 # Two periods are compared only when their inhabitant-years with a reporting point differ by at
 # most this share (population growth is about 1% a year; a new meldpunt changes far more).
 COMPARABLE_EXPOSURE = 0.05
@@ -471,6 +475,76 @@ def small_count_threshold() -> int:
 
 
 @dataclass(frozen=True)
+class SurveyFigures:
+    """Survey shares of a selection and its reporting ratio (issue 19; ``vsdash.survey``).
+
+    Shares are percentages pooled over the municipalities with a survey round at or before the
+    period's end, weighted by their base; margins are 95% half-widths in percentage points. The
+    ratio is the published count over people who experienced street harassment, over the
+    municipalities that had both a survey round and a reporting point (``ratio_codes``).
+    """
+
+    years: tuple[int, ...]  # survey rounds used (one per municipality with a round)
+    codes: tuple[str, ...]  # municipalities with a survey round
+    scope: int  # municipalities in the selection
+    prevalence: float
+    margin: float
+    base: int
+    base_text: str
+    unsafe_neighbourhood: float | None
+    unsafe_neighbourhood_margin: float | None
+    unsafe_night: float | None
+    unsafe_night_margin: float | None
+    ratio: float | None
+    ratio_low: float | None
+    ratio_high: float | None  # None when the survey interval reaches zero (no upper bound)
+    ratio_codes: tuple[str, ...]
+    ratio_reports: int | None  # published reports the ratio is made of
+
+
+def survey_figures(
+    survey_rows: pd.DataFrame, members: pd.DataFrame, scope: Sequence[str], end: dt.date
+) -> SurveyFigures | None:
+    """The survey figures of a selection from its ``member_figures`` rows; None without a round."""
+    rounds = survey.rounds_used(survey_rows, list(scope), end)
+    if rounds.empty:
+        return None
+    shares = {name: survey.pooled_share(rounds, name) for name in survey.SHARES}
+    harassment = shares["straatintimidatie"]
+    covered = members[members["meldpunt"] & members["ervaren"].notna() & (members["ervaren"] > 0)]
+    ratio = low = high = None
+    reports = None
+    if len(covered):
+        reports = int(covered["n"].sum())
+        se = float(np.sqrt((covered["ervaren_se"] ** 2).sum()))
+        ratio, low, high = survey.reporting_ratio(reports, float(covered["ervaren"].sum()), se)
+    texts = sorted(set(rounds["basis_omschrijving"].astype(str)))
+
+    def share(name: str, margin: bool = False) -> float | None:
+        found = shares[name]
+        return None if found is None else (found.margin if margin else found.percent)
+
+    return SurveyFigures(
+        years=tuple(sorted(set(int(y) for y in rounds["jaar"]))),
+        codes=tuple(rounds["gemeentecode"]),
+        scope=len(list(scope)),
+        prevalence=harassment.percent,
+        margin=harassment.margin,
+        base=harassment.base,
+        base_text=texts[0] if len(texts) == 1 else "; ".join(texts),
+        unsafe_neighbourhood=share("onveilig_buurt"),
+        unsafe_neighbourhood_margin=share("onveilig_buurt", True),
+        unsafe_night=share("onveilig_avond"),
+        unsafe_night_margin=share("onveilig_avond", True),
+        ratio=ratio,
+        ratio_low=low,
+        ratio_high=high if high is not None and np.isfinite(high) else None,
+        ratio_codes=tuple(covered["gemeentecode"]),
+        ratio_reports=reports,
+    )
+
+
+@dataclass(frozen=True)
 class KeyFigures:
     """The key indicators of one selection and period, as published (see ``vsdash.indicators``).
 
@@ -507,6 +581,8 @@ class KeyFigures:
     funding_eur: float
     demo: bool
     reasons: dict[str, str] = field(default_factory=dict)
+    # Issue 19: the survey round(s) used and the willingness to report (None: see ``reasons``).
+    survey: SurveyFigures | None = None
 
     def reason_text(self, key: str, lang: str) -> str:
         """Why ``key`` is not published, in ``lang`` ("" when it is)."""
@@ -532,7 +608,100 @@ class KeyFigures:
             "inhabitants": fmt_number(self.inhabitants, lang),
             "funding": "€ " + fmt_number(self.funding_eur, lang),
             "hidden": fmt_number(self.hidden, lang) if self.hidden is not None else dash,
+            **self._survey_labels(lang),
         }
+
+    def _survey_labels(self, lang: str) -> dict[str, str]:
+        """Labels of the survey figures: shares in percent, the ratio per 1,000 who experienced it."""
+        dash = "–"
+        found = self.survey
+        if found is None:
+            return {
+                "survey_prevalence": dash,
+                "survey_interval": "",
+                "reporting_ratio": dash,
+                "ratio_interval": "",
+                "unsafe_neighbourhood": dash,
+                "unsafe_night": dash,
+            }
+
+        def pct(value: float) -> str:
+            return fmt_number(value, lang, 1) + "%"
+
+        per_1000 = RATIO_SCALE
+        labels = {
+            "survey_prevalence": pct(found.prevalence),
+            "survey_interval": f"{pct(max(found.prevalence - found.margin, 0.0))}–"
+            f"{pct(min(found.prevalence + found.margin, 100.0))}",
+            "reporting_ratio": fmt_number(found.ratio * per_1000, lang, 1)
+            if found.ratio is not None
+            else dash,
+            "ratio_interval": "",
+            "unsafe_neighbourhood": pct(found.unsafe_neighbourhood)
+            if found.unsafe_neighbourhood is not None
+            else dash,
+            "unsafe_night": pct(found.unsafe_night) if found.unsafe_night is not None else dash,
+        }
+        if found.ratio is not None:
+            high = (
+                fmt_number(found.ratio_high * per_1000, lang, 1)
+                if found.ratio_high is not None
+                else t("ratio_no_upper", lang)
+            )
+            labels["ratio_interval"] = f"{fmt_number(found.ratio_low * per_1000, lang, 1)}–{high}"
+        return labels
+
+    def survey_notes(self, lang: str) -> dict[str, str]:
+        """Sentences for the survey figures: which round, the base, the ratio's interval, coverage.
+
+        ``survey``: the round(s) used and the base, or why there is none; ``ratio``: the ratio's
+        interval and the plain sentence on what it means, or why there is none; ``unsafe``: the
+        shares who feel unsafe ("" without them); ``coverage``: "" unless only part of the
+        selection has a survey round.
+        """
+        found = self.survey
+        if found is None:
+            reason = self.reason_text("survey_prevalence", lang)
+            return {
+                "survey": reason,
+                "ratio": self.reason_text("reporting_ratio", lang),
+                "unsafe": "",
+                "coverage": "",
+            }
+        labels = self.labels(lang)
+        years = "–".join(str(y) for y in sorted({found.years[0], found.years[-1]}))
+        survey_note = t(
+            "survey_note",
+            lang,
+            jaren=years,
+            eindjaar=self.end.year,
+            aandeel=labels["survey_prevalence"],
+            interval=labels["survey_interval"],
+            basis=fmt_number(found.base, lang),
+            # The default base reads in the reader's language; a base a file names is quoted as is.
+            wie=t("survey_base_15plus", lang)
+            if found.base_text == survey.DEFAULT_BASE_TEXT
+            else found.base_text,
+        )
+        ratio_note = (
+            t("ratio_note", lang, interval=labels["ratio_interval"]) + " " + t("ratio_plain", lang)
+            if found.ratio is not None
+            else self.reason_text("reporting_ratio", lang)
+        )
+        unsafe = ""
+        if found.unsafe_neighbourhood is not None or found.unsafe_night is not None:
+            unsafe = t(
+                "survey_unsafe_note",
+                lang,
+                buurt=_pct_margin(found.unsafe_neighbourhood, found.unsafe_neighbourhood_margin, lang),
+                avond=_pct_margin(found.unsafe_night, found.unsafe_night_margin, lang),
+            )
+        coverage = (
+            t("survey_coverage", lang, n=len(found.codes), totaal=found.scope)
+            if len(found.codes) < found.scope
+            else ""
+        )
+        return {"survey": survey_note, "ratio": ratio_note, "unsafe": unsafe, "coverage": coverage}
 
     def notes(self, lang: str) -> dict[str, str]:
         """The sentences that explain the figures, shared by the page and the slides.
@@ -598,6 +767,44 @@ class KeyFigures:
             "funding_eur": round(self.funding_eur, 2),
             "demo": self.demo,
             "reasons": reasons,
+            **self._survey_json(),
+        }
+
+    def _survey_json(self) -> dict:
+        """Issue 19: ``survey_prevalence`` (percent) and ``reporting_ratio`` (reports per person
+        who experienced street harassment), each with its 95% interval, and the survey used."""
+        found = self.survey
+        if found is None:
+            return {
+                "survey_prevalence": None,
+                "survey_prevalence_low": None,
+                "survey_prevalence_high": None,
+                "reporting_ratio": None,
+                "reporting_ratio_low": None,
+                "reporting_ratio_high": None,
+                "survey": None,
+            }
+        return {
+            "survey_prevalence": _round(found.prevalence, 2),
+            "survey_prevalence_low": _round(max(found.prevalence - found.margin, 0.0), 2),
+            "survey_prevalence_high": _round(min(found.prevalence + found.margin, 100.0), 2),
+            "reporting_ratio": _round(found.ratio, 6),
+            "reporting_ratio_low": _round(found.ratio_low, 6),
+            "reporting_ratio_high": _round(found.ratio_high, 6),
+            "survey": {
+                "years": list(found.years),
+                "rule": "laatste ronde in of vóór het eindjaar van de periode",
+                "codes": list(found.codes),
+                "base": found.base,
+                "base_text": found.base_text,
+                "margin": _round(found.margin, 2),
+                "unsafe_neighbourhood": _round(found.unsafe_neighbourhood, 2),
+                "unsafe_neighbourhood_margin": _round(found.unsafe_neighbourhood_margin, 2),
+                "unsafe_night": _round(found.unsafe_night, 2),
+                "unsafe_night_margin": _round(found.unsafe_night_margin, 2),
+                "ratio_codes": list(found.ratio_codes),
+                "ratio_reports": found.ratio_reports,
+            },
         }
 
 
@@ -632,6 +839,7 @@ def key_figures_table(figures: KeyFigures, lang: str) -> pd.DataFrame:
         ("activities", figures.activities, None, None, ""),
         ("hidden", figures.hidden, None, None, ""),
         ("funding_eur", round(figures.funding_eur, 2), None, None, ""),
+        *_survey_table_rows(figures, lang),
     ]
     names = {"nl": ("indicator", "naam", "waarde", "laag", "hoog", "eenheid", "toelichting", "demodata")}
     cols = names.get(lang, ("indicator", "name", "value", "low", "high", "unit", "note", "demo"))
@@ -642,6 +850,40 @@ def key_figures_table(figures: KeyFigures, lang: str) -> pd.DataFrame:
         ],
         columns=list(cols),
     )
+
+
+def _survey_table_rows(figures: KeyFigures, lang: str) -> list[tuple]:
+    """The survey rows of the key-figures table: prevalence and ratio with intervals and notes."""
+    found = figures.survey
+    notes = figures.survey_notes(lang)
+    if found is None:
+        return [
+            ("survey_prevalence", None, None, None, notes["survey"]),
+            ("reporting_ratio", None, None, None, notes["ratio"]),
+        ]
+    data = figures.as_json()
+    return [
+        (
+            "survey_prevalence",
+            data["survey_prevalence"],
+            data["survey_prevalence_low"],
+            data["survey_prevalence_high"],
+            notes["survey"],
+        ),
+        (
+            "reporting_ratio",
+            data["reporting_ratio"],
+            data["reporting_ratio_low"],
+            data["reporting_ratio_high"],
+            notes["ratio"],
+        ),
+    ]
+
+
+def _pct_margin(value: float | None, margin: float | None, lang: str) -> str:
+    if value is None:
+        return "–"
+    return f"{fmt_number(value, lang, 1)}% (± {fmt_number(margin, lang, 1)})"
 
 
 def _round(value: float | None, digits: int) -> float | None:
@@ -733,6 +975,12 @@ def key_figures_and_trend(
     campaigns = metrics.campaigns_in_period(store.campaigns(), codes, start, end)
     funding = funding_in_period(memberships, start, end, programma=programma or "veilige_steden", codes=codes)
     year = population_year(population, end)
+    surveyed = survey_figures(store.survey_indicators(), members, scope, end)
+    if surveyed is None:
+        reasons["survey_prevalence"] = REASON_NO_SURVEY
+        reasons["reporting_ratio"] = reasons.get("reports", REASON_NO_SURVEY)
+    elif surveyed.ratio is None:
+        reasons["reporting_ratio"] = REASON_NO_CHANNEL
     figures = KeyFigures(
         gemeente=gemeente,
         programma=programma,
@@ -764,6 +1012,7 @@ def key_figures_and_trend(
         funding_eur=float(funding["bijdrage_eur"].sum()),
         demo=store.is_demo(),
         reasons=reasons,
+        survey=surveyed,
     )
     return figures, trend
 
@@ -777,6 +1026,7 @@ def member_figures(
     channels: pd.DataFrame | None = None,
     population: pd.DataFrame | None = None,
     span: tuple[dt.date, dt.date] | None = None,
+    survey_rows: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Published counts and inhabitant-years per municipality, now and in the preceding period.
 
@@ -785,6 +1035,11 @@ def member_figures(
     have data), meldpunt, rate, low, high, and n_vorige, vorige_van, vorige_tot,
     persoonjaren_vorige for the preceding period of the same length. Vergelijken's rows and every
     group figure are built from these, so they agree with each municipality's key figures.
+
+    Issue 19: enquete_jaar, prevalentie, marge, basis (the survey round used: the latest at or
+    before the period's end; NaN without one), ervaren and ervaren_se (people who experienced
+    street harassment over the counted days with a reporting point) and ratio, ratio_low,
+    ratio_high (``reporting_ratio`` of the published count; NaN without survey or reporting point).
     """
     channels = store.channels() if channels is None else channels
     population = store.population() if population is None else population
@@ -833,7 +1088,36 @@ def member_figures(
     out["rate"] = [f[0] for f in figures]
     out["low"] = [f[1] for f in figures]
     out["high"] = [f[2] for f in figures]
-    return out
+    return _with_reporting_ratio(out, store.survey_indicators() if survey_rows is None else survey_rows, end)
+
+
+def _with_reporting_ratio(members: pd.DataFrame, survey_rows: pd.DataFrame, end: dt.date) -> pd.DataFrame:
+    """Add each municipality's survey round and reporting ratio to ``member_figures`` rows."""
+    rounds = survey.rounds_used(survey_rows, list(members["gemeentecode"]), end).set_index("gemeentecode")
+    columns = ("enquete_jaar", "prevalentie", "marge", "basis", "ervaren", "ervaren_se")
+    values: dict[str, list] = {c: [] for c in (*columns, "ratio", "ratio_low", "ratio_high")}
+    for code, days, n, open_ in zip(
+        members["gemeentecode"], members["dagen"], members["n"], members["meldpunt"], strict=True
+    ):
+        if code not in rounds.index:
+            for column in values:
+                values[column].append(np.nan)
+            continue
+        one = survey.member_ratio(rounds.loc[code], int(days))
+        for column, value in zip(
+            columns,
+            (one.year, one.percent, one.margin, one.base, one.experienced, one.experienced_se),
+            strict=True,
+        ):
+            values[column].append(value)
+        ratio = (
+            survey.reporting_ratio(int(n), one.experienced, one.experienced_se)
+            if open_ and one.experienced > 0
+            else (np.nan, np.nan, np.nan)
+        )
+        for column, value in zip(("ratio", "ratio_low", "ratio_high"), ratio, strict=True):
+            values[column].append(value)
+    return members.assign(**values)
 
 
 def selection_codes(

@@ -368,6 +368,58 @@ IMPORT_REJECTIONS = Table(
     ),
 )
 
+# Issue 19: prevalence from the population survey (CBS Veiligheidsmonitor style), next to reports,
+# so that reports can be read against how many people experienced street harassment.
+SURVEY_INDICATORS = Table(
+    "survey_indicators",
+    "Enquêtecijfers per gemeente en jaar (in de stijl van de CBS Veiligheidsmonitor, tweejaarlijks, "
+    "betrouwbaar voor gemeenten vanaf 70.000 inwoners): aandeel dat straatintimidatie meemaakte en "
+    "aandeel dat zich onveilig voelt, elk met de marge van het 95%-betrouwbaarheidsinterval.",
+    (
+        _c("gemeentecode", "VARCHAR", "CBS-code", False),
+        _c("jaar", "INTEGER", "Jaar van de enquêteronde (veldwerk)", False),
+        _c(
+            "straatintimidatie_pct",
+            "DOUBLE",
+            "Aandeel (procent) dat in de afgelopen 12 maanden straatintimidatie meemaakte",
+            False,
+        ),
+        _c(
+            "straatintimidatie_marge",
+            "DOUBLE",
+            "Marge van dat aandeel in procentpunten (halve breedte van het 95%-interval)",
+            False,
+        ),
+        _c(
+            "onveilig_buurt_pct",
+            "DOUBLE",
+            "Aandeel (procent) dat zich wel eens onveilig voelt in de eigen buurt",
+        ),
+        _c("onveilig_buurt_marge", "DOUBLE", "Marge daarvan in procentpunten (95%)"),
+        _c(
+            "onveilig_avond_pct",
+            "DOUBLE",
+            "Aandeel (procent) dat zich 's avonds op straat wel eens onveilig voelt",
+        ),
+        _c("onveilig_avond_marge", "DOUBLE", "Marge daarvan in procentpunten (95%)"),
+        _c(
+            "basis_aantal",
+            "INTEGER",
+            "Aantal mensen waarop de aandelen slaan (bijvoorbeeld inwoners van 15 jaar en ouder)",
+            False,
+        ),
+        _c(
+            "basis_omschrijving",
+            "VARCHAR",
+            "Wie de basis vormt, bijvoorbeeld 'inwoners 15 jaar en ouder'",
+            False,
+        ),
+        _c("bron", "VARCHAR", "Herkomst van de cijfers", False),
+        _c("import_id", "VARCHAR", "Import waaruit de rij komt (demo voor demodata)"),
+    ),
+    ("gemeentecode", "jaar"),
+)
+
 DEMO_GROUND_TRUTH = Table(
     "demo_ground_truth",
     "Alleen bij demodata: het ingebouwde effect van elke campagne per gemeente (waarheid om schatters te toetsen).",
@@ -480,6 +532,7 @@ BASE_TABLES = (
     CAMPAIGN_MUNICIPALITIES,
     ACTIVITIES,
     REPORTS,
+    SURVEY_INDICATORS,
     IMPORT_LOG,
     IMPORT_REJECTIONS,
     DEMO_GROUND_TRUTH,
@@ -496,6 +549,7 @@ DEMO_TABLES = (
     "risk_area_measures",
     "risk_areas",
     "activities",
+    "survey_indicators",
 )
 #: Tables that are not data: kept out of content_hash and of demo clearing.
 SECURITY_TABLES = (LOGIN_FAILURES,)

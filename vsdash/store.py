@@ -323,6 +323,7 @@ class Store:
     def _ensure_schema(self) -> None:
         if self._db.table_exists("meta"):
             self._upgrade_schema()
+            self._add_new_tables()
             self._add_missing_columns()
             return
         with self.transaction() as cur:
@@ -408,6 +409,15 @@ class Store:
                 # The column's SQL type as the table's DDL writes it for this database.
                 sql = schema.Table(table.name, "", (col,)).ddl(self.dialect).split("\n")[1].strip()
                 self.execute(f"ALTER TABLE {table.name} ADD COLUMN IF NOT EXISTS {sql}", cursor=cur)
+
+    def _add_new_tables(self) -> None:
+        """Create tables added after the store was made (such as ``survey_indicators``, issue 19)."""
+        missing = [table for table in schema.ALL_TABLES if not self._db.table_exists(table.name)]
+        if not missing:
+            return
+        with self.transaction() as cur:
+            for table in missing:
+                self._db.execute(table.ddl(self.dialect), cursor=cur)
 
     def set_meta(self, key: str, value: str, cursor=None) -> None:
         """Set a property of the store (e.g. ``demo`` = ``ja``)."""
@@ -602,6 +612,11 @@ class Store:
     def risk_area_measures(self) -> pd.DataFrame:
         """Measures taken in risk areas."""
         return self.query("SELECT * FROM risk_area_measures ORDER BY risicogebied_id, datum")
+
+    def survey_indicators(self) -> pd.DataFrame:
+        """Survey figures (Veiligheidsmonitor style) per municipality and survey year."""
+        found = self.query("SELECT * FROM survey_indicators ORDER BY gemeentecode, jaar")
+        return found.astype({"jaar": "int64", "basis_aantal": "int64"}) if not found.empty else found
 
     def ground_truth(self) -> pd.DataFrame:
         """The demo generator's built-in campaign lifts (empty for real data)."""

@@ -76,6 +76,10 @@ def test_every_surface_shows_the_same_key_figures(store, demo_store_url, case):
     assert shown["Meldingen"] == labels["reports"]
     assert shown["Per 10.000 inwoners per jaar"] == labels["rate"]
     assert shown["t.o.v. vorige periode"] == labels["change"]
+    # Issue 19: the willingness to report and the prevalence it is made of.
+    survey_row = {m.label: m.value for m in model.survey_metrics}
+    assert survey_row["Meldingsbereidheid"] == labels["reporting_ratio"]
+    assert survey_row["Ervaren intimidatie"] == labels["survey_prevalence"]
 
     # Presenteren: the deck and its PPTX
     deck = build_deck(
@@ -104,6 +108,11 @@ def test_every_surface_shows_the_same_key_figures(store, demo_store_url, case):
     assert _same(by_id["change"], figures.as_json()["change"])
     xlsx = pd.read_excel(io.BytesIO(export.table_xlsx_bytes(table, "kerncijfers"))).set_index("indicator")
     assert _same(xlsx.loc["activities", "waarde"], figures.activities)
+    data = figures.as_json()
+    for key in ("survey_prevalence", "reporting_ratio"):
+        assert _same(by_id[key], data[key])
+        assert _same(csv.set_index("indicator").loc[key, "laag"], data[f"{key}_low"])
+        assert _same(xlsx.loc[key, "waarde"], data[key])
 
     # The command line
     assert _cli_json(demo_store_url, scope, start, end) == json.loads(json.dumps(figures.as_json()))
@@ -114,6 +123,14 @@ def test_every_surface_shows_the_same_key_figures(store, demo_store_url, case):
     assert int(rows["n"].sum()) == figures.reports or not figures.has_channel
     if scope.get("gemeente") and figures.rate_per_10k_per_year is not None:
         assert rows["rate"].iloc[0] == pytest.approx(figures.rate_per_10k_per_year)
+    # ... and the same reporting ratio: one municipality's row is its figure, a group's the sums.
+    with_ratio = rows[rows["ratio"].notna()]
+    if figures.survey is not None and figures.survey.ratio is not None:
+        assert figures.survey.ratio == pytest.approx(with_ratio["n"].sum() / with_ratio["ervaren"].sum())
+        if scope.get("gemeente"):
+            assert rows["ratio"].iloc[0] == pytest.approx(figures.survey.ratio)
+    else:
+        assert with_ratio.empty
 
 
 def _same(cell, value) -> bool:

@@ -37,7 +37,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from vsdash import publication
     from vsdash.cli import UserError
-    from vsdash.i18n import t
+    from vsdash.i18n import fmt_number, t
     from vsdash.store import Store, StoreError
 
     try:
@@ -62,11 +62,22 @@ def run(args) -> int:
         (t("vs_previous_period_short", args.lang), labels["change"]),
         (t("campaigns_running", args.lang), labels["campaigns"]),
         (t("activities", args.lang), labels["activities"]),
+        # Issue 19: the survey's prevalence and the willingness to report, with their intervals.
+        (
+            t("survey_prevalence_label", args.lang),
+            f"{labels['survey_prevalence']} ({labels['survey_interval']})",
+        ),
+        (
+            f"{t('reporting_ratio_label', args.lang)} (per {fmt_number(publication.RATIO_SCALE, args.lang)})",
+            f"{labels['reporting_ratio']} ({labels['ratio_interval']})",
+        ),
     ]
     if figures.demo:
         print(t("demo_badge", args.lang))
     for name, value in rows:
         print(f"{name:<45} {value}")
+    if figures.survey is not None:
+        print(f"  {figures.survey_notes(args.lang)['survey']}")
     for key in figures.reasons:
         print(f"  {key}: {figures.reason_text(key, args.lang)}")
     return 0

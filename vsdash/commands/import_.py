@@ -12,7 +12,8 @@ def register(sub) -> None:
 
     p = sub.add_parser(
         "import",
-        help="Lees meldingen, activiteiten, campagnes, risicogebieden of inwoners in (alles of niets)",
+        help="Lees meldingen, activiteiten, campagnes, risicogebieden, inwoners, meldkanalen of enquêtecijfers in "
+        "(alles of niets)",
         description=(
             "Controleer een bestand (CSV, XLSX; risicogebieden: GeoJSON/GeoPackage) en schrijf het in één keer "
             "naar de opslag. Eén ongeldige rij weigert het hele bestand, tenzij --skip-invalid. "
@@ -48,6 +49,20 @@ def register(sub) -> None:
         help="Rijnummer van de kopregel, als de automatische keuze (onder een titel) niet klopt",
     )
     p.add_argument("--undo-last", action="store_true", help="Maak de laatste import ongedaan")
+    p.add_argument(
+        "--template",
+        choices=KINDS,
+        metavar="SOORT",
+        help="Schrijf een sjabloon (kopregel en één voorbeeldrij) voor SOORT in plaats van in te lezen: "
+        + ", ".join(KINDS),
+    )
+    p.add_argument(
+        "--output",
+        "-o",
+        metavar="BESTAND",
+        help="Met --template: schrijf naar BESTAND (.csv of .xlsx; risicogebieden .geojson) in plaats van "
+        "naar het scherm",
+    )
     p.add_argument("--json", action="store_true", help="Schrijf het resultaat als JSON")
     p.add_argument(
         "--store", help="Adres van de opslag (standaard VSDASH_DATABASE_URL of data/vsdash.duckdb)"
@@ -70,6 +85,8 @@ def run(args) -> int:
     from vsdash.cli import UserError
     from vsdash.store import Store, StoreError
 
+    if args.template:
+        return _template(args)
     if args.undo_last and args.file:
         raise UserError("Geef óf een bestand óf --undo-last, niet allebei.")
     if not args.undo_last and not args.file:
@@ -88,6 +105,30 @@ def run(args) -> int:
         return _import(store, args)
     finally:
         store.close()
+
+
+def _template(args) -> int:
+    """Write the template of one kind (issue 19: ``vsdash import --template survey``)."""
+    from pathlib import Path
+
+    from vsdash import ingest
+    from vsdash.cli import UserError
+
+    if args.file or args.undo_last:
+        raise UserError("Geef óf --template óf een bestand (of --undo-last), niet allebei.")
+    fmt = "xlsx" if args.output and args.output.lower().endswith(".xlsx") else "csv"
+    data = ingest.template(args.template, fmt)
+    if args.output:
+        Path(args.output).write_bytes(data)
+        print(
+            f"Sjabloon voor {ingest.KIND_LABELS[args.template]} geschreven naar {args.output}.",
+            file=sys.stderr,
+        )
+    else:
+        # To the screen without the byte-order mark that helps Excel open the file.
+        sys.stdout.write(data.decode("utf-8-sig"))
+        sys.stdout.flush()
+    return 0
 
 
 def _undo(store, args) -> int:

@@ -13,7 +13,7 @@ from vsdash import schema
 from vsdash.ingest.limits import MAX_CELL_CHARS
 from vsdash.ingest.results import ImportRefused
 
-KINDS = ("reports", "activities", "campaigns", "risk-areas", "population", "channels")
+KINDS = ("reports", "activities", "campaigns", "risk-areas", "population", "channels", "survey")
 KIND_LABELS = {
     "reports": "meldingen",
     "activities": "activiteiten",
@@ -21,6 +21,7 @@ KIND_LABELS = {
     "risk-areas": "risicogebieden",
     "population": "inwoners",
     "channels": "meldkanalen",
+    "survey": "enquete",
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COORDINATE_FIELDS = ("lat", "lon")
@@ -32,8 +33,8 @@ class Field:
 
     name: str
     aliases: tuple[str, ...]
-    # text, code, gemeente, gemeenten, datetime, date, time, float, int, vocab, vocab_list, url,
-    # contact_role
+    # text, code, gemeente, gemeenten, datetime, date, time, float, percent, int, vocab, vocab_list,
+    # url, contact_role
     parse: str
     required: bool = False
     vocabulary: tuple[str, ...] = ()
@@ -43,6 +44,7 @@ class Field:
     max_chars: int = 200
     pattern: str | None = None
     pattern_hint: str = ""
+    range_hint: str = ""  # what the range is of, in the error ("aandeel in procent"); default "waarde"
 
 
 _REPORT_SYNONYMS = (
@@ -252,6 +254,84 @@ FIELDS: dict[str, tuple[Field, ...]] = {
     ),
 }
 
+# Issue 19: population-survey figures (CBS Veiligheidsmonitor style), one row per municipality and
+# survey year. Shares are percentages (0-100, "12,3" or "12,3%"); margins are the half-width of
+# the 95% interval in percentage points; the base is the number of people the shares refer to.
+_SHARE = {"parse": "percent", "minimum": 0, "maximum": 100, "range_hint": "aandeel in procent"}
+_MARGIN = {"parse": "percent", "minimum": 0, "maximum": 100, "range_hint": "marge in procentpunten"}
+FIELDS["survey"] = (
+    _GEMEENTE,
+    Field(
+        "jaar",
+        ("jaar", "year", "enquetejaar", "peiljaar", "ronde", "survey_year"),
+        "int",
+        required=True,
+        # The Integrale Veiligheidsmonitor began in 2008; a round cannot lie in the future.
+        minimum=2008,
+        maximum=dt.date.today().year,
+        range_hint="jaar van de enquêteronde",
+    ),
+    Field(
+        "straatintimidatie_pct",
+        (
+            "straatintimidatie",
+            "straatintimidatie_pct",
+            "straatintimidatie_procent",
+            "slachtofferschap_straatintimidatie",
+            "street_harassment",
+            "street_harassment_pct",
+        ),
+        required=True,
+        **_SHARE,
+    ),
+    Field(
+        "straatintimidatie_marge",
+        (
+            "straatintimidatie_marge",
+            "marge_straatintimidatie",
+            "straatintimidatie_marge_95",
+            "street_harassment_margin",
+        ),
+        required=True,
+        **_MARGIN,
+    ),
+    Field(
+        "onveilig_buurt_pct",
+        ("onveilig_buurt", "onveilig_buurt_pct", "onveilig_in_buurt", "unsafe_neighbourhood"),
+        **_SHARE,
+    ),
+    Field(
+        "onveilig_buurt_marge",
+        ("onveilig_buurt_marge", "marge_onveilig_buurt", "unsafe_neighbourhood_margin"),
+        **_MARGIN,
+    ),
+    Field(
+        "onveilig_avond_pct",
+        ("onveilig_avond", "onveilig_avond_pct", "onveilig_s_avonds", "unsafe_at_night", "unsafe_night"),
+        **_SHARE,
+    ),
+    Field(
+        "onveilig_avond_marge",
+        ("onveilig_avond_marge", "marge_onveilig_avond", "unsafe_at_night_margin", "unsafe_night_margin"),
+        **_MARGIN,
+    ),
+    Field(
+        "basis_aantal",
+        ("basis_aantal", "basis", "populatie", "inwoners_15_plus", "inwoners_15+", "population_base"),
+        "int",
+        required=True,
+        minimum=1,
+        maximum=20_000_000,
+        range_hint="aantal mensen",
+    ),
+    Field(
+        "basis_omschrijving",
+        ("basis_omschrijving", "populatie_omschrijving", "base_description"),
+        "text",
+    ),
+    Field("bron", ("bron", "source"), "text"),
+)
+
 #: The key that must be unique within a file and is used to recognise rows already in the store.
 KEYS = {
     "reports": ("gemeentecode", "melding_id"),
@@ -260,6 +340,7 @@ KEYS = {
     "risk-areas": ("risicogebied_id",),
     "population": ("gemeentecode", "jaar"),
     "channels": ("kanaal_id",),
+    "survey": ("gemeentecode", "jaar"),
 }
 TABLE_OF = {
     "reports": "reports",
@@ -268,6 +349,7 @@ TABLE_OF = {
     "risk-areas": "risk_areas",
     "population": "population",
     "channels": "channels",
+    "survey": "survey_indicators",
 }
 
 

@@ -19,6 +19,7 @@ _PARSE_HINTS = {
     "time": "gebruik uu:mm (bijvoorbeeld 22:30)",
     "float": "verwacht een getal met een decimale komma of punt (bijvoorbeeld 52,0907)",
     "int": "verwacht een geheel getal (bijvoorbeeld 1250)",
+    "percent": "verwacht een percentage als getal van 0 tot en met 100 (bijvoorbeeld 12,3 of 12,3%)",
 }
 
 _DMY = re.compile(
@@ -126,7 +127,7 @@ def _parse(raw: pd.DataFrame, kind: str, columns: dict[str, str], lookup: dict[s
         if too_long.any():
             errors.append(_error_frame(too_long, f.name, f"te lang; maximaal {f.max_chars} tekens"))
         formula = present & text.str.startswith(FORMULA_START)
-        if f.parse in ("float", "int"):
+        if f.parse in ("float", "int", "percent"):
             # "-5" in a number column is a number (then judged by its range), not a formula.
             formula &= ~(text.str.match(_PLAIN_NUMBER) | text.str.match(_THOUSANDS))
         if formula.any():
@@ -183,6 +184,10 @@ def _parse_field(f: Field, text: pd.Series, usable: pd.Series, lookup: dict[str,
     if f.parse == "time":
         delta = _parse_time(text)
         return delta, usable & delta.isna()
+    if f.parse == "percent":
+        # "12,3%" is as readable as "12,3": spreadsheets often format shares with a percent sign.
+        number = _parse_number(text.str.replace(r"\s*%$", "", regex=True))
+        return number, usable & number.isna()
     if f.parse in ("float", "int"):
         number = _parse_number(text)
         bad = usable & number.isna()

@@ -127,6 +127,8 @@ def import_file(
         if len(scope_errors):
             errors = pd.concat([errors, scope_errors]).sort_index(kind="stable")
             valid = valid.drop(index=scope_errors.index.unique(), errors="ignore")
+    if kind == "survey":
+        result.warnings += _small_municipality_warnings(store, valid)
     result.rows = len(raw)
     bad_rows = errors.index.unique()
     result.rejected = len(bad_rows)
@@ -197,6 +199,31 @@ def _outside_scope_errors(valid: pd.DataFrame, allowed: frozenset[str]) -> pd.Da
         )
     )
     return _error_frame(mask, field, message)
+
+
+#: CBS: the Veiligheidsmonitor is reliable for municipalities of at least this many inhabitants.
+SURVEY_RELIABLE_FROM = 70_000
+
+
+def _small_municipality_warnings(store, valid: pd.DataFrame) -> list[str]:
+    """Survey rows of municipalities under 70.000 inhabitants: allowed, but said (issue 19)."""
+    found = store.municipalities().set_index("gemeentecode")
+    small = sorted(
+        code
+        for code in set(valid["gemeentecode"].dropna().astype(str))
+        if code in found.index
+        and pd.notna(found.at[code, "inwoners"])
+        and int(found.at[code, "inwoners"]) < SURVEY_RELIABLE_FROM
+    )
+    if not small:
+        return []
+    names = ", ".join(
+        f"{found.at[c, 'weergavenaam']} ({int(found.at[c, 'inwoners']):,})".replace(",", ".") for c in small
+    )
+    return [
+        f"Minder dan 70.000 inwoners: {names}. De Veiligheidsmonitor is volgens het CBS betrouwbaar vanaf "
+        "70.000 inwoners; daaronder zijn de marges groot (tenzij de gemeente extra heeft laten enquêteren)."
+    ]
 
 
 def demo_sentence(store, counts: dict[str, int], replace_demo: bool) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from vsdash import schema, settings
+from vsdash import schema, settings, survey
 from vsdash.ingest.results import Progress
 from vsdash.ingest.validation import _wijken
 from vsdash.store import with_record_keys
@@ -43,6 +43,17 @@ def _to_table_rows(kind: str, valid: pd.DataFrame, geometry, progress: Progress)
             bron=valid["bron"].fillna("import"),
         )
         return {"population": frame}
+    if kind == "survey":
+        # Optional shares may be absent from the file altogether (then all NA, of type object).
+        shares = [c for c in valid.columns if c.endswith(("_pct", "_marge"))]
+        frame = valid.assign(
+            **{c: pd.to_numeric(valid[c]).astype(float) for c in shares},
+            jaar=valid["jaar"].astype("Int64"),
+            basis_aantal=valid["basis_aantal"].astype("Int64"),
+            basis_omschrijving=valid["basis_omschrijving"].fillna(survey.DEFAULT_BASE_TEXT),
+            bron=valid["bron"].fillna("import"),
+        )
+        return {"survey_indicators": frame}
     if kind == "channels":
         from vsdash.report_channels import channel_kind
 

@@ -66,6 +66,20 @@ EXAMPLES = {
         "start": "01-03-2023",
         "eind": "",
     },
+    # Issue 19: the shares of the CBS Veiligheidsmonitor (an illustrative row, not a CBS figure).
+    "survey": {
+        "gemeentecode": "GM0344",
+        "jaar": "2023",
+        "straatintimidatie_pct": "14,2",
+        "straatintimidatie_marge": "1,6",
+        "onveilig_buurt_pct": "17,8",
+        "onveilig_buurt_marge": "1,8",
+        "onveilig_avond_pct": "29,5",
+        "onveilig_avond_marge": "2,1",
+        "basis_aantal": "312000",
+        "basis_omschrijving": "inwoners 15 jaar en ouder",
+        "bron": "CBS Veiligheidsmonitor 2023",
+    },
     "risk-areas": {
         "risicogebied_id": "RG-UTR-01",
         "gemeentecode": "GM0344",

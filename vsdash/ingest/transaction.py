@@ -179,7 +179,7 @@ def _existing_keys(store, kind: str, rows: dict[str, pd.DataFrame], cursor) -> p
     key = list(KEYS[kind])
     if frame.empty:
         return pd.Series(False, index=frame.index)
-    if kind in ("reports", "population"):
+    if kind in ("reports", "population", "survey"):
         codes = sorted(frame["gemeentecode"].unique())
         present = store.query(
             f"SELECT {', '.join(key)} FROM {table} WHERE gemeentecode = ANY($codes)", {"codes": codes}, cursor
@@ -191,7 +191,7 @@ def _existing_keys(store, kind: str, rows: dict[str, pd.DataFrame], cursor) -> p
         )
     if present.empty:
         return pd.Series(False, index=frame.index)
-    if kind == "population":
+    if kind in ("population", "survey"):
         present["jaar"] = present["jaar"].astype("int64")
         probe = pd.MultiIndex.from_arrays([frame["gemeentecode"].astype(str), frame["jaar"].astype("int64")])
     elif len(key) == 2:
@@ -301,7 +301,7 @@ def import_municipalities(store, import_id: str, cursor=None) -> set[str]:
     """Every municipality that the rows of import ``import_id`` are about."""
     params = {"id": import_id}
     codes: set[str] = set()
-    for table in ("reports", "activities", "risk_areas", "population"):
+    for table in ("reports", "activities", "risk_areas", "population", "survey_indicators"):
         found = store.query(
             f"SELECT DISTINCT gemeentecode FROM {table} WHERE import_id = $id", params, cursor
         )

@@ -36,7 +36,7 @@ def _schema(kind: str, typed: pd.DataFrame, context: _Context) -> pa.DataFrameSc
                 if f.name == "lat"
                 else "lengtegraad in Nederland"
                 if f.name == "lon"
-                else "waarde"
+                else f.range_hint or "waarde"
             )
             checks.append(
                 pa.Check.in_range(
@@ -96,6 +96,18 @@ def _schema(kind: str, typed: pd.DataFrame, context: _Context) -> pa.DataFrameSc
                 ignore_na=False,
             )
         )
+    if kind == "survey":
+        # A share of feeling unsafe is read only with its margin, and a margin only with its share.
+        shares = {"onveilig_buurt_pct": "onveilig in de buurt", "onveilig_avond_pct": "'s avonds onveilig"}
+        for share, words in shares.items():
+            columns[share.replace("_pct", "_marge")].checks.append(
+                pa.Check(
+                    lambda s, share=share: s.isna() == typed.loc[s.index, share].isna(),
+                    error=f"een marge hoort bij een aandeel: vul beide in (aandeel {words} en zijn marge) "
+                    "of laat beide leeg",
+                    ignore_na=False,
+                )
+            )
     if "eind" in columns:
         columns["eind"].checks.append(
             pa.Check(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from vsdash import charts_compare, compare, geo, privacy, publication
+from vsdash import charts_compare, charts_survey, compare, geo, privacy, publication
 from vsdash.charts import ChartSpec
 from vsdash.i18n import fmt_date, fmt_number, t
 from vsdash.store import ReportFilter, Store
@@ -47,6 +47,10 @@ class CompareModel:
     trends_title: str
     trends: ChartSpec
     trends_caption: str
+    # Issue 19: the willingness to report per municipality of the group (survey rounds named).
+    ratio_title: str
+    ratio: ChartSpec
+    ratio_caption: str
     memberships_title: str
     memberships: ChartSpec
 
@@ -180,7 +184,17 @@ def build_comparison(
         not_ranked=not_ranked,
         trends_title=t("cmp_trends_title", lang),
         trends=trends.localise(lang),
-        trends_caption=t("cmp_trends_note", lang) + " " + t("willingness_caveat", lang),
+        # The willingness caveat is said once on this page, in the introduction (issue 19).
+        trends_caption=t("cmp_trends_note", lang),
+        ratio_title=t("cmp_ratio_title", lang),
+        ratio=charts_survey.reporting_ratio_chart(ranked, names=names, focus=focus, lang=lang).localise(lang),
+        ratio_caption=" ".join(
+            [
+                t("cmp_ratio_note", lang, jaar=end.year),
+                t("ratio_plain", lang),
+                t("cmp_ratio_margin_note", lang),
+            ]
+        ),
         memberships_title=t("cmp_membership_title", lang),
         memberships=charts_compare.membership_timeline_chart(
             spans,

@@ -34,6 +34,8 @@ class OverviewModel:
     metrics: tuple[Metric, ...]
     notice: str  # shown above the figures when there is no reporting point, else ""
     notes: tuple[str, ...]  # captions under the figures
+    survey_metrics: tuple[Metric, ...]  # issue 19: prevalence, willingness to report, feeling unsafe
+    survey_notes: tuple[str, ...]  # issue 19: survey round used, coverage, what the ratio means
     key_table: pd.DataFrame  # the key figures as numbers, for the CSV/XLSX download
     trend_title: str
     trend: ChartSpec | None
@@ -71,6 +73,8 @@ def build_overview(
         van=fmt_date(key.previous_start, lang),
         tot=fmt_date(key.previous_end, lang),
     )
+    surveyed = key.survey_notes(lang)
+    ratio_shown = key.survey is not None and key.survey.ratio is not None
     figures = (
         Metric(t("reports", lang), labels["reports"], key.reason_text("reports", lang)),
         Metric(t("per_10k_year", lang), labels["rate"], explained["rate"]),
@@ -82,12 +86,30 @@ def build_overview(
         ),
         Metric(t("campaigns_running", lang), labels["campaigns"]),
     )
+    # Issue 19: a second row under the first, column by column: people who experienced street
+    # harassment under the reports, the willingness to report under the report rate.
+    survey_metrics = (
+        Metric(t("survey_prevalence_label", lang), labels["survey_prevalence"], surveyed["survey"]),
+        Metric(t("reporting_ratio_label", lang), labels["reporting_ratio"], surveyed["ratio"]),
+        Metric(t("unsafe_neighbourhood_label", lang), labels["unsafe_neighbourhood"], surveyed["unsafe"]),
+        Metric(t("unsafe_night_label", lang), labels["unsafe_night"], surveyed["unsafe"]),
+    )
     notes = [
         explained["counted"],
         t("compared_with", lang, periode=explained["previous_period"]) if key.change is not None else "",
         t("population_note", lang, inwoners=labels["inhabitants"], jaar=key.population_year),
         t("perturbation_note", lang),
     ]
+    # The survey round used (or why there is none), and the willingness caveat said once on the
+    # page: beside the ratio when there is one, else under the trend when campaigns ran.
+    survey_notes = [surveyed["survey"], surveyed["coverage"]]
+    if ratio_shown:
+        survey_notes.append(
+            t("ratio_caption", lang, waarde=labels["reporting_ratio"], interval=labels["ratio_interval"])
+        )
+        survey_notes.append(t("ratio_plain", lang))
+        if len(running):
+            survey_notes.append(t("campaign_raises_willingness", lang))
 
     spec, message, trend_notes = None, "", []
     if not key.has_channel:
@@ -107,7 +129,7 @@ def build_overview(
             )
         if not gemeente and len(bands) < len(running):
             trend_notes.append(t("local_campaigns_elsewhere", lang, n=len(running) - len(bands)))
-        if len(running):
+        if len(running) and not ratio_shown:
             trend_notes.append(t("willingness_caveat", lang))
 
     by_cat = metrics.activities_by_category(activities, codes, start, end, schema.ACTIVITY_CATEGORIES)
@@ -125,6 +147,8 @@ def build_overview(
         metrics=figures,
         notice="" if key.has_channel else t("no_channel", lang, naam=label),
         notes=tuple(note for note in notes if note),
+        survey_metrics=survey_metrics,
+        survey_notes=tuple(note for note in survey_notes if note),
         key_table=publication.key_figures_table(key, lang),
         trend_title=t(f"trend_title_{trend.grain}", lang),
         trend=spec.localise(lang) if spec is not None else None,
