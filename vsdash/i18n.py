@@ -635,8 +635,13 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "cmp_month_rate_axis": {"nl": "Per 10.000 inw. per jaar", "en": "Per 10,000 inh. per year"},
     "cmp_trends_note": {
-        "nl": "Alle grafieken hebben dezelfde schaal. ▥ en de gearceerde banen zijn campagneperiodes in die gemeente; lege stukken zijn maanden zonder meldpunt of met minder dan 5 meldingen.",
-        "en": "All charts share the same scale. ▥ and the shaded bands are campaign periods in that municipality; gaps are months without a reporting channel or with fewer than 5 reports.",
+        "nl": "Alle grafieken hebben dezelfde schaal en tellen hele kalendermaanden. ▥ en de gearceerde banen zijn campagneperiodes in die gemeente; lege stukken zijn maanden zonder meldpunt. De grijze stippellijn is de groep als geheel: de som van de getoonde aantallen van haar gemeenten.",
+        "en": "All charts share the same scale and count whole calendar months. ▥ and the shaded bands are campaign periods in that municipality; gaps are months without a reporting channel. The dashed grey line is the group as a whole: the sum of its municipalities' counts as shown.",
+    },
+    # issue 14: the peer group's monthly line on Vergelijken's small multiples
+    "cmp_group_line_table": {
+        "nl": "{groep} als geheel, per maand",
+        "en": "{groep} as a whole, per month",
     },
     "alt_small_multiples": {
         "nl": "{n} kleine lijngrafieken van meldingen per 10.000 inwoners per jaar, per maand berekend, op dezelfde schaal; het hoogste maandcijfer is {peak} in {peak_where} ({peak_when}); {campaigns} campagnes zijn gearceerd.",
