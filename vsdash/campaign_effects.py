@@ -5,6 +5,13 @@ from what the store holds (weekly counts, reporting channels, population per yea
 register) and runs the estimator for every campaign x municipality, for the Campagnes page's
 effect card and the ministry's forest plot. Pure pandas: DataFrames in, DataFrames out.
 
+Which module to read: ``vsdash.effects`` is the statistics (no store, no privacy; also behind
+``python -m vsdash effect`` on a user's own CSV files); this module is the bridge from the store
+to it, and the place where an estimate becomes a published figure (its window count perturbed,
+ADR 0006). What the card shows is assembled in ``vsdash.views.campaigns`` and, for the slides,
+``vsdash.presentation``. The names were kept rather than renamed: every page, the deck, the
+benchmark and their tests import them, and helpers work on those files in parallel.
+
 A week only counts as "zero reports" when a reporting channel was open that whole week. Weeks
 before the first channel (or after the last one closed) have *no* reports, which is not the same
 as zero reports ("geen meldpunt"); they are left out of the series, and so out of the fit.

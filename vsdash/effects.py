@@ -10,6 +10,10 @@ minus that distribution is the estimated extra reports, with a 95% interval and 
 
 Why these choices is recorded in ``docs/adr/0003-campaign-effect-estimator.md``.
 
+This module is the estimator only: a weekly series in, an estimate out, no store and no privacy.
+``vsdash.campaign_effects`` builds the series from the store and publishes the estimate (the
+window's count perturbed, ADR 0006); ``vsdash.views.campaigns`` turns it into the effect card.
+
 More reports during a campaign usually means a higher willingness to report (meldingsbereidheid),
 not necessarily more harassment; the dashboard says so next to every estimate.
 """

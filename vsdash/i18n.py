@@ -355,8 +355,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "No estimate is possible for this combination: {reason}",
     },
     "effect_hidden_small": {
-        "nl": "Tijdens de campagne kwamen er minder dan {k} meldingen binnen. Om melders te beschermen tonen we dan geen aantallen en geen schatting; met zo weinig meldingen zegt een schatting ook weinig.",
-        "en": "Fewer than {k} reports came in during the campaign. To protect the people who reported we then show no numbers and no estimate; with so few reports an estimate says little anyway.",
+        "nl": "Tijdens de campagne kwamen er te weinig meldingen binnen om te tonen: meestal minder dan {k}. Om melders te beschermen tonen we dan geen aantallen en geen schatting; met zo weinig meldingen zegt een schatting ook weinig.",
+        "en": "Too few reports came in during the campaign to show: usually fewer than {k}. To protect the people who reported we then show no numbers and no estimate; with so few reports an estimate says little anyway.",
     },
     "expected_reports": {"nl": "Verwacht zonder campagne", "en": "Expected without campaign"},
     "expected_help": {
