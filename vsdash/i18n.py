@@ -950,8 +950,13 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # issue 13: where the map's cells do not add up to its total, say how many are not shown
     "map_hidden_note": {
-        "nl": "Van de {totaal} meldingen die de kaart telt, staan er {n} niet apart op de kaart: ze vallen in grijze zeshoeken (minder dan {k} meldingen of afgeschermd).",
-        "en": "Of the {totaal} reports the map counts, {n} are not shown separately on the map: they are in grey hexagons (fewer than {k} reports, or withheld).",
+        "nl": "Van de {totaal} meldingen die de kaart telt, staan er {n} niet apart op de kaart: ze vallen in zeshoeken met zo weinig meldingen dat die niet getoond worden, of het verschil komt doordat elk getal licht veranderd is.",
+        "en": "Of the {totaal} reports the map counts, {n} are not shown separately on the map: they are in hexagons with too few reports to show, or the difference comes from each number being changed slightly.",
+    },
+    # issue 14: hexagons only where they hold enough reports on average
+    "map_hexagons_too_few": {
+        "nl": "Er zijn te weinig meldingen om ze per zeshoek te tonen (gemiddeld minder dan {k} per zeshoek); kies een langere periode.",
+        "en": "There are too few reports to show them per hexagon (fewer than {k} per hexagon on average); choose a longer period.",
     },
     "map_hidden_note_national": {
         "nl": "Van de {totaal} meldingen in {selectie} staan er {n} niet apart op de kaart: ze vallen in grijze cirkels van gemeenten met minder dan {k} meldingen of een afgeschermd aantal.",

@@ -321,6 +321,42 @@ def not_shown_separately(published_total: int | None, visible: float, lang: str 
     return None if published_total is None else int(published_total - visible)
 
 
+# --- hexagons ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublishedHexagons:
+    """A selection's reports per H3 hexagon as the Kaart and the deck's map may show them."""
+
+    cells: pd.DataFrame  # ``maps.hex_cells``: h3, gemeentecode, count, label, suppression, klasse
+    first: dt.date  # the whole ISO weeks counted (hexagons are stored per week)
+    last: dt.date
+    total: int  # the published count of those weeks (sum of published weeks, as the trend)
+    allowed: bool  # False: too few reports per hexagon, so no hexagon is drawn at all
+
+
+def published_hexagons(
+    store: Store, codes, start: dt.date, end: dt.date, *, lang: str = "nl"
+) -> PublishedHexagons:
+    """Reports per hexagon of [start, end], protected once for the Kaart and the deck's map.
+
+    Each hexagon is a cell of its own, perturbed from its key (``maps.hex_cells``); a hexagon
+    published as 0 is left out like an empty one. The breakdown is drawn only where hexagons are
+    large enough on average (``privacy.fine_breakdown_allowed``: at least k reports per hexagon
+    with reports, judged on the published total), so a map of a handful of reports does not say
+    where each one was, however each cell is perturbed (ADR 0006, item 7).
+    """
+    from vsdash import maps
+
+    first, last = metrics.whole_weeks(start, end)
+    counts = store.hex_counts(ReportFilter(codes, start, end))
+    total = privacy.period_total(store.count_reports(ReportFilter(codes, first, last), "week"))
+    occupied = int(counts.loc[counts["n"] > 0, "h3_r8"].nunique()) if len(counts) else 0
+    allowed = occupied > 0 and privacy.fine_breakdown_allowed(total, occupied)
+    cells = maps.hex_cells(counts if allowed else counts.iloc[0:0], lang=lang)
+    return PublishedHexagons(cells, first, last, total, allowed)
+
+
 # --- campaign effects ------------------------------------------------------------------------
 
 
