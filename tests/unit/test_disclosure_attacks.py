@@ -491,8 +491,8 @@ def attack_small_multiples(store) -> Outcome:
 def attack_coarse_table_against_fine_map(store) -> Outcome:
     """5 through Kaart: the before/after table at resolution 7 against the density map at 8.
 
-    For the same whole weeks, ``maps.compare_cells`` (forced to coarsen, as it does when most
-    fine cells cannot be compared) publishes each parent's "Na" count, and ``maps.hex_cells`` the
+    For the same whole weeks, ``maps.compare_cells`` (forced to coarsen, as it does when the
+    windows hold fewer than k reports per hexagon) publishes each parent's "Na" count, and ``maps.hex_cells`` the
     children the density map draws; the parent minus the siblings is the guess for a child.
     """
     out = Outcome("5 voor/na-tabel tegen dichtheidskaart")

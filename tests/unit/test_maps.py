@@ -451,3 +451,24 @@ def test_withheld_map_says_why_instead_of_no_reports(demo_store_url):
     )
     assert "zonder zeshoeken" in spec.alt and "terug te rekenen" in spec.alt
     assert maps.layer_records(spec.deck, maps.LAYER_HEXES) == []
+
+
+def test_before_after_coarsens_when_hexagons_hold_too_few_reports_even_if_none_is_grey():
+    # Issue 14: perturbed cells are never grey, so the grey share alone would keep a breakdown of
+    # a handful of reports at resolution 8; fewer than k per hexagon on average coarsens it.
+    ring = sorted(h3.grid_disk(h3.latlng_to_cell(52.09, 5.12, 8), 2))
+
+    def keyed(counts):
+        return pd.DataFrame(
+            {
+                "gemeentecode": GEMEENTE,
+                "h3_r8": [h3.str_to_int(c) for c in ring[: len(counts)]],
+                "n": counts,
+                "ckey": [(37 * i + 11) % 256 for i in range(len(counts))],
+            }
+        )
+
+    sparse = maps.compare_cells(keyed([1, 2, 1, 3, 1, 2, 1, 1]), keyed([2, 1, 1, 1, 2, 3, 1, 1]))
+    assert sparse.attrs["resolution"] == maps.H3_RESOLUTION - 1
+    dense = maps.compare_cells(keyed([40, 25, 30, 18]), keyed([28, 31, 22, 35]))
+    assert dense.attrs["resolution"] == maps.H3_RESOLUTION
