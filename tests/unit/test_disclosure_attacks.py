@@ -523,10 +523,49 @@ def attack_coarse_table_against_fine_map(store) -> Outcome:
     return out
 
 
+def attack_averaging_hexagons(store) -> Outcome:
+    """8 on the density map: average a hexagon's count over many periods that differ by one week.
+
+    A hexagon's count over a period is a cell of its own (``Store.hex_counts`` adds up the weeks
+    and their keys; ``maps.hex_cells`` perturbs the sum), so every start date gives fresh noise.
+    For a target week, the periods [w - b weeks, w] minus [w - b weeks, w - 1 week], b = 1..52,
+    are averaged. The weeks are read with ``Store.hex_counts`` one week at a time.
+    """
+    out = Outcome("8 middelen over perioden (zeshoeken)")
+    mondays = pd.date_range(dt.date(2022, 1, 3), dt.date(2024, 12, 30), freq="W-MON")
+    for code in ("GM0479", "GM0141", "GM0546", "GM0268", "GM0505"):
+        frames = [
+            store.hex_counts(ReportFilter((code,), m.date(), (m + pd.Timedelta(days=6)).date())).assign(
+                week=i
+            )
+            for i, m in enumerate(mondays)
+        ]
+        weeks = pd.concat(frames, ignore_index=True)
+        for _cell, rows in weeks.groupby("h3_r8"):
+            n = np.zeros(len(mondays), dtype=np.int64)
+            key = np.zeros(len(mondays), dtype=np.int64)
+            n[rows["week"].to_numpy()] = rows["n"].to_numpy()
+            key[rows["week"].to_numpy()] = rows["ckey"].to_numpy()
+            cum_n, cum_key = np.concatenate([[0], np.cumsum(n)]), np.concatenate([[0], np.cumsum(key)])
+
+            def published(a: int, b: int, cum_n=cum_n, cum_key=cum_key) -> int:  # weeks a..b-1, as hex_cells
+                return privacy.published_count(
+                    int(cum_n[b] - cum_n[a]), int(cum_key[b] - cum_key[a]) % 256, K
+                )
+
+            for w in np.flatnonzero((n >= 1) & (n < K))[::3]:
+                if w < 20:
+                    continue
+                diffs = [published(max(w - b, 0), w + 1) - published(max(w - b, 0), w) for b in range(1, 53)]
+                out.add(int(n[w]), float(np.mean(diffs)))
+    return out
+
+
 SURFACES = {
     "effect_card": attack_effect_card,
     "small_multiples": attack_small_multiples,
     "coarse_table_against_fine_map": attack_coarse_table_against_fine_map,
+    "averaging_hexagons": attack_averaging_hexagons,
 }
 
 
