@@ -958,6 +958,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Er zijn te weinig meldingen om ze per zeshoek te tonen (gemiddeld minder dan {k} per zeshoek); kies een langere periode.",
         "en": "There are too few reports to show them per hexagon (fewer than {k} per hexagon on average); choose a longer period.",
     },
+    "map_hexagons_coarse": {
+        "nl": "In deze periode zijn er te weinig meldingen voor kleine zeshoeken; de kaart toont grotere zeshoeken van ongeveer 5 km², met gemiddeld minstens {k} meldingen per zeshoek.",
+        "en": "There are too few reports in this period for small hexagons; the map shows larger hexagons of about 5 km², with at least {k} reports per hexagon on average.",
+    },
     "map_hidden_note_national": {
         "nl": "Van de {totaal} meldingen in {selectie} staan er {n} niet apart op de kaart: ze vallen in grijze cirkels van gemeenten met minder dan {k} meldingen of een afgeschermd aantal.",
         "en": "Of the {totaal} reports in {selectie}, {n} are not shown separately on the map: they are in grey circles of municipalities with fewer than {k} reports or a withheld count.",

@@ -332,7 +332,8 @@ class PublishedHexagons:
     first: dt.date  # the whole ISO weeks counted (hexagons are stored per week)
     last: dt.date
     total: int  # the published count of those weeks (sum of published weeks, as the trend)
-    allowed: bool  # False: too few reports per hexagon, so no hexagon is drawn at all
+    allowed: bool  # False: too few reports per hexagon even when coarse, so none is drawn
+    resolution: int  # H3 resolution of ``cells``: 8, or 7 where 8 would hold too few reports
 
 
 def published_hexagons(
@@ -341,20 +342,30 @@ def published_hexagons(
     """Reports per hexagon of [start, end], protected once for the Kaart and the deck's map.
 
     Each hexagon is a cell of its own, perturbed from its key (``maps.hex_cells``); a hexagon
-    published as 0 is left out like an empty one. The breakdown is drawn only where hexagons are
-    large enough on average (``privacy.fine_breakdown_allowed``: at least k reports per hexagon
-    with reports, judged on the published total), so a map of a handful of reports does not say
-    where each one was, however each cell is perturbed (ADR 0006, item 7).
+    published as 0 is left out like an empty one. A breakdown is drawn only where hexagons hold at
+    least k reports on average (``privacy.fine_breakdown_allowed``, judged on the published total
+    and the hexagons with reports), so a map of a handful of reports does not say where each one
+    was, however each cell is perturbed (ADR 0006, item 7). Where resolution 8 (about 0.7 km²) is
+    too fine, the resolution-7 parents (about 5 km²) are tried before the map is withheld.
     """
     from vsdash import maps
 
     first, last = metrics.whole_weeks(start, end)
     counts = store.hex_counts(ReportFilter(codes, start, end))
     total = privacy.period_total(store.count_reports(ReportFilter(codes, first, last), "week"))
-    occupied = int(counts.loc[counts["n"] > 0, "h3_r8"].nunique()) if len(counts) else 0
-    allowed = occupied > 0 and privacy.fine_breakdown_allowed(total, occupied)
-    cells = maps.hex_cells(counts if allowed else counts.iloc[0:0], lang=lang)
-    return PublishedHexagons(cells, first, last, total, allowed)
+    counts = counts[counts["n"] > 0]
+    for resolution in (maps.H3_RESOLUTION, maps.H3_RESOLUTION - 1):
+        if resolution != maps.H3_RESOLUTION and len(counts):
+            # Parents carry their children's summed counts and keys: each is a cell of its own.
+            counts = privacy.coarsen_cells(
+                counts, "h3_r8", resolution, by=["gemeentecode"], sum_cols=["n", privacy.KEY_COL]
+            )
+        occupied = int(counts["h3_r8"].nunique())
+        if occupied and privacy.fine_breakdown_allowed(total, occupied):
+            return PublishedHexagons(maps.hex_cells(counts, lang=lang), first, last, total, True, resolution)
+    return PublishedHexagons(
+        maps.hex_cells(counts.iloc[0:0], lang=lang), first, last, total, False, resolution
+    )
 
 
 # --- campaign effects ------------------------------------------------------------------------

@@ -272,6 +272,8 @@ def test_presentation_map_draws_the_kaarts_published_hexagons_only_where_large_e
     # draws none where there are fewer than k reports per hexagon on average.
     import datetime as dt
 
+    import h3
+
     from vsdash import presentation, privacy, publication
     from vsdash.store import ReportFilter, Store
 
@@ -283,6 +285,14 @@ def test_presentation_map_draws_the_kaarts_published_hexagons_only_where_large_e
         assert kaart.allowed and len(drawn) == len(kaart.cells) > 10
         assert list(drawn["n"]) == list(kaart.cells["count"])
         assert drawn["n"].notna().all() and not drawn["n"].between(1, privacy.resolve_k() - 1).any()
+        # A quarter of Amsterdam is too sparse for 0.7 km² hexagons: the 5 km² parents are drawn,
+        # each the perturbed sum of its children (a cell of its own, from their combined key).
+        quarter = publication.published_hexagons(
+            store, ("GM0363",), dt.date(2024, 1, 1), dt.date(2024, 3, 31)
+        )
+        assert quarter.allowed and quarter.resolution == 7
+        assert {h3.get_resolution(c) for c in quarter.cells["h3"]} == {7}
+        assert quarter.total >= privacy.resolve_k() * len(quarter.cells)
         one_week = ReportFilter(("GM0479",), dt.date(2024, 3, 4), dt.date(2024, 3, 10))
         assert presentation._hexes(store, one_week, "nl").empty
         assert not publication.published_hexagons(

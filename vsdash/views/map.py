@@ -129,6 +129,8 @@ def build_map(
             notes.append(t("map_weeks_note", lang, start=fmt_date(first, lang), eind=fmt_date(last, lang)))
         if not hexagons.allowed and hexagons.total:
             notes.append(t("map_hexagons_too_few", lang, k=k))
+        elif hexagons.allowed and hexagons.resolution < maps.H3_RESOLUTION:
+            notes.append(t("map_hexagons_coarse", lang, k=k))
         # The cells cover whole weeks, so the map's own total is theirs.
         total, visible = hexagons.total, float(cells["count"].dropna().sum())
         note_key = "map_hidden_note"
