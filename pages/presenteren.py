@@ -74,7 +74,7 @@ with st.container(key="dia_inhoud"), section_guard(lang, f"dia {slide}"):
         else:
             left, right = st.columns([3, 2], gap="large")
             with left:
-                spec = charts.counterfactual_chart(card.weekly, lang=lang)
+                spec = charts.counterfactual_chart(card.weekly, lang=lang, observed_label=card.observed_label)
                 spec.figure.update_layout(height=420, font=dict(size=16))
                 show_chart(spec, "present_effect", lang, controls=False)
             with right:

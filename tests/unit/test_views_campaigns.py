@@ -115,6 +115,7 @@ def test_card_shows_the_windows_published_count_and_figures_derived_from_it(stor
     assert est.extra == pytest.approx(published - est.expected)
     assert est.relative_change == pytest.approx(published / est.expected - 1)
     assert card.summary and card.caveat and card.chart is not None and not card.unavailable
+    assert f"kwamen {fmt_number(published, 'nl')} meldingen binnen" in card.chart.alt  # the card's number
 
 
 def test_card_weeks_are_the_same_published_cells_as_the_weekly_trend(store, card):

@@ -340,7 +340,9 @@ def build_effect_card(
         warnings=text.warnings,
         alternative=text.alternative or "",
         controls_note=controls,
-        chart=charts.counterfactual_chart(shown.weekly, lang=lang).localise(lang),
+        chart=charts.counterfactual_chart(
+            shown.weekly, lang=lang, observed_label=shown.observed_label
+        ).localise(lang),
         method_title=t("effect_method", lang),
         method_plain=text.method_plain,
         technical_title=t("effect_method_technical", lang),
