@@ -70,7 +70,7 @@ class EffectCard:
     end: dt.date
     estimate: EffectEstimate | None
     observed_label: str
-    hidden: bool  # fewer than k reports in the window: numbers are not shown
+    hidden: bool  # the window's published count is below k (so 0): numbers are not shown
     sentence: str
     weekly: pd.DataFrame  # week, period, observed (NaN when hidden), label, expected, low, high
 
