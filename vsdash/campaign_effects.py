@@ -5,6 +5,13 @@ from what the store holds (weekly counts, reporting channels, population per yea
 register) and runs the estimator for every campaign x municipality, for the Campagnes page's
 effect card and the ministry's forest plot. Pure pandas: DataFrames in, DataFrames out.
 
+Which module to read: ``vsdash.effects`` is the statistics (no store, no privacy; also behind
+``python -m vsdash effect`` on a user's own CSV files); this module is the bridge from the store
+to it, and the place where an estimate becomes a published figure (its window count perturbed,
+ADR 0006). What the card shows is assembled in ``vsdash.views.campaigns`` and, for the slides,
+``vsdash.presentation``. The names were kept rather than renamed: every page, the deck, the
+benchmark and their tests import them, and helpers work on those files in parallel.
+
 A week only counts as "zero reports" when a reporting channel was open that whole week. Weeks
 before the first channel (or after the last one closed) have *no* reports, which is not the same
 as zero reports ("geen meldpunt"); they are left out of the series, and so out of the fit.
@@ -12,6 +19,7 @@ as zero reports ("geen meldpunt"); they are left out of the series, and so out o
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
@@ -23,6 +31,7 @@ import pandas as pd
 from vsdash.calendar_nl import NATIONAL, holiday_region
 from vsdash.effects import EffectEstimate, estimate_campaign_effect
 from vsdash.metrics import NATIONAL_BREAKS
+from vsdash.privacy import KEY_COL, KEY_MODULUS
 
 SERIES_COLUMNS = ["week", "reports", "population"]
 EFFECT_COLUMNS = [
@@ -107,17 +116,25 @@ def weekly_report_series(
     ``periode, n``; a ``gemeentecode`` column, if present, is filtered on ``code``). Returns
     ``week, reports, population``: one row per whole week with an open channel (zeros filled in
     there), none for weeks without a channel ("geen meldpunt"), population of the week's year.
+    When ``counts`` has cell keys (``ckey``, as every count from the store), the series keeps each
+    week's key, so what the card publishes of the weeks can be perturbed (ADR 0006); the
+    estimator never reads it.
     """
     rows = counts
     if "gemeentecode" in rows.columns:
         rows = rows[rows["gemeentecode"] == code]
     weeks = open_weeks(channels, code, data_start, data_end)
-    per_week = rows.groupby(pd.to_datetime(rows["periode"]))["n"].sum()
-    reports = per_week.reindex(weeks, fill_value=0).to_numpy(dtype="int64")
-    return pd.DataFrame(
+    keyed = KEY_COL in rows.columns
+    per_week = rows.groupby(pd.to_datetime(rows["periode"]))[["n", KEY_COL] if keyed else ["n"]].sum()
+    reports = per_week["n"].reindex(weeks, fill_value=0).to_numpy(dtype="int64")
+    series = pd.DataFrame(
         {"week": weeks, "reports": reports, "population": population_by_week(population, code, weeks)},
         columns=SERIES_COLUMNS,
     )
+    if keyed:
+        # Keys add up like counts (modulo 256); a week without reports has key 0.
+        series[KEY_COL] = per_week[KEY_COL].reindex(weeks, fill_value=0).to_numpy(dtype="int64") % KEY_MODULUS
+    return series
 
 
 @dataclass(frozen=True)
@@ -242,6 +259,12 @@ def estimate_one(
     its channel launches and closures, the national breaks and its other campaigns are always
     modelled; ``checks`` runs the level-shift scan and the placebo runs. ``series_of`` is as in
     :func:`comparison_series`. Raises ``ValueError`` (Dutch) when no estimate is possible.
+
+    When the weekly counts carry cell keys (every count from the store does), the estimate is a
+    published figure: it is measured against the window's published count
+    (``publication.published_window_count``), so observed, extra reports, the relative change
+    and the p-value reveal nothing beyond that count, and its ``weekly`` frame keeps each week's
+    key for ``publication.published_effect`` (which perturbs the weeks before anyone sees them).
     """
     context = campaign_context(campaigns, channels, campagne_id, code)
     if series_of is None:
@@ -266,7 +289,13 @@ def estimate_one(
         )
         if controls.empty:
             controls = None
-    return estimate_campaign_effect(
+    keyed = KEY_COL in series.columns
+    observed_total = None
+    if keyed:
+        from vsdash.publication import published_window_count
+
+        observed_total = published_window_count(series, context.start, context.end)
+    estimate = estimate_campaign_effect(
         series,
         context.start,
         context.end,
@@ -279,7 +308,13 @@ def estimate_one(
         n_sim=n_sim,
         # The frames were built here, typed; validating them again would double the cost.
         validated=True,
+        observed_total=observed_total,
     )
+    if not keyed:
+        return estimate
+    keys = series.set_index("week")[KEY_COL]
+    weekly = estimate.weekly.assign(**{KEY_COL: estimate.weekly["week"].map(keys).fillna(0).astype("int64")})
+    return dataclasses.replace(estimate, weekly=weekly)
 
 
 def estimate_all_campaigns(
@@ -305,8 +340,10 @@ def estimate_all_campaigns(
     Returns one row per campaign x municipality with the columns of ``EFFECT_COLUMNS``: window
     totals (observed, expected with its 95% predictive interval), extra reports and relative
     change with 95% intervals, the p-value, the estimator's warning keys, and ``fout`` (a Dutch
-    reason, empty when the estimate succeeded; the numbers are NaN then). Counts are not yet
-    privacy-suppressed: pass the frame through ``vsdash.privacy`` before showing it.
+    reason, empty when the estimate succeeded; the numbers are NaN then). With keyed counts (from
+    the store) ``observed`` and everything derived from it are the published figures of
+    :func:`estimate_one`; ``publication.published_effects`` then leaves out the windows too small
+    to show.
     """
     pairs = campaigns if codes is None else campaigns[campaigns["gemeentecode"].isin(list(codes))]
 

@@ -679,11 +679,15 @@ def campaign_timeline_chart(
     return ChartSpec(fig, alt, table, more_tables={t("a11y_timeline_trend_table", lang): trend_table})
 
 
-def counterfactual_chart(weekly: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
+def counterfactual_chart(
+    weekly: pd.DataFrame, *, lang: str = "nl", observed_label: str | None = None
+) -> ChartSpec:
     """Observed weekly reports against the expectation without the campaign, with its 95% band.
 
     ``weekly`` is ``EffectEstimate.weekly`` after privacy: week, period (pre/window), observed
-    (NaN when suppressed), label, expected, low, high.
+    (NaN when suppressed), label, expected, low, high. ``observed_label`` is the window's count as
+    the card publishes it (a cell of its own, ADR 0006), so the sentence says the card's number;
+    without it the sentence adds up the weeks.
     """
     fig = go.Figure()
     fig.add_trace(
@@ -737,7 +741,7 @@ def counterfactual_chart(weekly: pd.DataFrame, *, lang: str = "nl") -> ChartSpec
         "alt_counterfactual",
         lang,
         weeks=len(window),
-        observed=fmt_number(window["observed"].sum(skipna=True), lang),
+        observed=observed_label or fmt_number(window["observed"].sum(skipna=True), lang),
         expected=fmt_number(window["expected"].sum(), lang),
     )
     table = pd.DataFrame(

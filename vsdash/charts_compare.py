@@ -380,6 +380,8 @@ def small_multiples_chart(
     names: pd.Series,
     campaigns: pd.DataFrame,
     focus: str | None = None,
+    group: pd.DataFrame | None = None,
+    group_name: str = "",
     columns: int = 4,
     lang: str = "nl",
 ) -> ChartSpec:
@@ -388,7 +390,9 @@ def small_multiples_chart(
     ``monthly`` comes from ``compare.monthly_rates`` after ``privacy.suppress_rates`` (rate NaN
     where the count is hidden, ``meldpunt`` False before a channel opened). ``campaigns`` has one
     row per campaign and municipality. Months without a channel are left empty and the panel says
-    "geen meldpunt" when there is none at all.
+    "geen meldpunt" when there is none at all. ``group`` (``compare.group_monthly_rates``: periode,
+    n, rate) is drawn as a dashed grey reference line in every panel, named ``group_name``, and its
+    months are an extra table.
     """
     codes = list(dict.fromkeys(monthly["gemeentecode"]))
     codes.sort(key=lambda c: (c != focus, names.get(c, c)))
@@ -404,6 +408,8 @@ def small_multiples_chart(
         horizontal_spacing=0.02,
     )
     peak = float(np.nanmax(monthly["rate"])) if monthly["rate"].notna().any() else 1.0
+    if group is not None and group["rate"].notna().any():
+        peak = max(peak, float(np.nanmax(group["rate"])))
     for i, code in enumerate(codes):
         r, c = i // columns + 1, i % columns + 1
         part = monthly[monthly["gemeentecode"] == code]
@@ -426,6 +432,21 @@ def small_multiples_chart(
             row=r,
             col=c,
         )
+        if group is not None:
+            fig.add_trace(
+                go.Scatter(
+                    x=group["periode"],
+                    y=group["rate"],
+                    mode="lines",
+                    line=dict(color=palette.GROUP_LINE_COLOUR, width=1.5, dash="dash"),
+                    connectgaps=False,
+                    name=group_name,
+                    showlegend=False,
+                    hovertemplate=group_name + " %{x|%m-%Y}: %{y:.2f}<extra></extra>",
+                ),
+                row=r,
+                col=c,
+            )
         camps = campaigns[campaigns["gemeentecode"] == code]
         add_campaign_bands(fig, camps, lang, row=r, col=c, compact=True)
         if not part["meldpunt"].any():
@@ -469,7 +490,18 @@ def small_multiples_chart(
             ],
         }
     )
-    return ChartSpec(fig, alt, table)
+    more = {}
+    if group is not None:
+        more[t("cmp_group_line_table", lang, groep=group_name)] = pd.DataFrame(
+            {
+                t("period", lang): group["periode"].dt.strftime("%Y-%m"),
+                t("reports", lang): [fmt_number(v, lang) if pd.notna(v) else "" for v in group["n"]],
+                t("cmp_month_rate_axis", lang): [
+                    fmt_number(v, lang, 2) if pd.notna(v) else "" for v in group["rate"]
+                ],
+            }
+        )
+    return ChartSpec(fig, alt, table, more)
 
 
 def membership_timeline_chart(

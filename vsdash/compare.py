@@ -129,22 +129,32 @@ def monthly_rates(
 ) -> pd.DataFrame:
     """Reports per 10,000 inhabitants per year, month by month, NaN in months without a channel.
 
-    ``counts`` holds periode (first day of the month), gemeentecode and n. Each month uses the
-    key figure's definition (``rate_per_10k_per_year``) over its open days, so a launch halfway a
-    month does not look like a dip and the line sits on the ranking's scale. Returns gemeentecode, periode, n, open_dagen,
-    rate and meldpunt.
+    ``counts`` holds periode (first day of the month), gemeentecode and n, and ``ckey`` when the
+    counts come from the store: each month is then a cell with its key, for ``privacy`` to perturb
+    like every other published count (ADR 0006). Pass whole months (``whole_months``): a part of a
+    month would be a cell that changes with every start date, which is what differencing and
+    averaging attacks feed on. Each month uses the key figure's definition
+    (``rate_per_10k_per_year``) over its open days, so a launch halfway a month does not look like
+    a dip and the line sits on the ranking's scale. Returns gemeentecode, periode, n (and ckey),
+    open_dagen, persoonjaren (inhabitant-years with a channel), rate and meldpunt.
     """
     codes = list(dict.fromkeys(codes))
+    keyed = privacy.KEY_COL in counts.columns
+    values = ["n", privacy.KEY_COL] if keyed else ["n"]
     months = metrics.fill_periods(pd.DataFrame(columns=["periode", "n"]), start, end, "month")["periode"]
     grid = pd.MultiIndex.from_product([codes, months], names=["gemeentecode", "periode"]).to_frame(
         index=False
     )
     if not counts.empty:
-        found = counts.groupby(["gemeentecode", "periode"], as_index=False)["n"].sum()
+        found = counts.groupby(["gemeentecode", "periode"], as_index=False)[values].sum()
         grid = grid.merge(found, on=["gemeentecode", "periode"], how="left")
     else:
-        grid["n"] = 0
-    grid["n"] = grid["n"].fillna(0).astype("int64")
+        for col in values:
+            grid[col] = 0
+    for col in values:
+        grid[col] = grid[col].fillna(0).astype("int64")
+    if keyed:
+        grid[privacy.KEY_COL] %= privacy.KEY_MODULUS  # keys add up like counts, modulo 256
     days = open_days(channels, codes, start, end)
     days["periode"] = days["dag"].dt.to_period("M").dt.to_timestamp()
     opened = days.groupby(["gemeentecode", "periode"]).size().rename("open_dagen").reset_index()
@@ -157,10 +167,35 @@ def monthly_rates(
     year = population_year(population, end)
     pop = population[population["jaar"] == year].set_index("gemeentecode")["inwoners"]
     inhabitants = grid["gemeentecode"].map(pop).fillna(0).to_numpy(dtype=float)
+    grid["persoonjaren"] = inhabitants * grid["open_dagen"] / DAYS_PER_YEAR
     with np.errstate(divide="ignore", invalid="ignore"):
-        rate = 10_000 * grid["n"] / (inhabitants * grid["open_dagen"] / DAYS_PER_YEAR)
+        rate = 10_000 * grid["n"] / grid["persoonjaren"]
     grid["rate"] = rate.where(grid["meldpunt"] & (inhabitants > 0))
     return grid
+
+
+def whole_months(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """The first day of ``start``'s month and the last day of ``end``'s: the months a monthly chart counts."""
+    first = start.replace(day=1)
+    following = (end.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first, following - dt.timedelta(days=1)
+
+
+def group_monthly_rates(published: pd.DataFrame) -> pd.DataFrame:
+    """The group's rate per month, from its members' *published* months (``monthly_rates`` after privacy).
+
+    A group's month is the sum of its members' published counts over their summed inhabitant-years
+    with a channel, as the group's key figures are sums of its members' (``publication``), so the
+    group line tells nothing the members' lines do not. Returns periode, n, persoonjaren, rate
+    (NaN in a month in which no member had a channel) and label.
+    """
+    open_rows = published[published["meldpunt"]].assign(n=lambda d: d["n"].astype("float"))
+    months = pd.DataFrame({"periode": sorted(published["periode"].unique())})
+    summed = open_rows.groupby("periode", as_index=False)[["n", "persoonjaren"]].sum()
+    out = months.merge(summed, on="periode", how="left")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["rate"] = (10_000 * out["n"] / out["persoonjaren"]).where(out["persoonjaren"] > 0)
+    return out
 
 
 def comparable_municipalities(features: pd.DataFrame, code: str, k: int = 4) -> pd.DataFrame:

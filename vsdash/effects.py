@@ -10,6 +10,10 @@ minus that distribution is the estimated extra reports, with a 95% interval and 
 
 Why these choices is recorded in ``docs/adr/0003-campaign-effect-estimator.md``.
 
+This module is the estimator only: a weekly series in, an estimate out, no store and no privacy.
+``vsdash.campaign_effects`` builds the series from the store and publishes the estimate (the
+window's count perturbed, ADR 0006); ``vsdash.views.campaigns`` turns it into the effect card.
+
 More reports during a campaign usually means a higher willingness to report (meldingsbereidheid),
 not necessarily more harassment; the dashboard says so next to every estimate.
 """
@@ -350,6 +354,7 @@ def estimate_campaign_effect(
     n_sim: int = 2000,
     seed: int = 0,
     validated: bool = False,
+    observed_total: int | None = None,
 ) -> EffectEstimate:
     """Estimate how many more (or fewer) reports came in during a campaign than expected.
 
@@ -367,6 +372,10 @@ def estimate_campaign_effect(
     windows (see :class:`PlaceboRun`); both add warnings when they find something. ``validated``
     skips the input checks for frames that ``validate_weekly_reports`` already returned or that
     ``vsdash.campaign_effects`` built (typed ``week``, ``reports`` and ``population`` columns).
+    ``observed_total`` replaces the window's exact total in every figure that compares it with
+    the prediction (observed, extra, relative change, their intervals, the p-value): the store's
+    effect card passes the window's *published* count (ADR 0006), so that expected + extra or the
+    p-value give back nothing beyond it. The fit and the prediction always use the exact weeks.
     Returns an :class:`EffectEstimate`; raises ``ValueError`` (Dutch) when the window is empty or
     lies outside the series, or when too few weeks precede it.
     """
@@ -502,7 +511,7 @@ def estimate_campaign_effect(
     sims_mu, sims_y = _simulate(fit, design[pred_idx], offset[pred_idx], n_sim=n_sim, seed=seed)
     n_tail = len(tail_idx)
     total_sim = sims_y[n_tail:].sum(axis=0)
-    observed = int(y_all[window_idx].sum())
+    observed = int(y_all[window_idx].sum()) if observed_total is None else int(observed_total)
     # The point estimate is the fitted mean itself: averaging exp() over parameter draws would
     # add exp(var / 2) - 1 on top, which is large for short or sparse series (+11% at 2 a week).
     fitted = np.exp(np.clip(design[pred_idx] @ fit.params + offset[pred_idx], -30, 20))

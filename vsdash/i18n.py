@@ -376,8 +376,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "No estimate is possible for this combination: {reason}",
     },
     "effect_hidden_small": {
-        "nl": "Tijdens de campagne kwamen er minder dan {k} meldingen binnen. Om melders te beschermen tonen we dan geen aantallen en geen schatting; met zo weinig meldingen zegt een schatting ook weinig.",
-        "en": "Fewer than {k} reports came in during the campaign. To protect the people who reported we then show no numbers and no estimate; with so few reports an estimate says little anyway.",
+        "nl": "Tijdens de campagne kwamen er te weinig meldingen binnen om te tonen: meestal minder dan {k}. Om melders te beschermen tonen we dan geen aantallen en geen schatting; met zo weinig meldingen zegt een schatting ook weinig.",
+        "en": "Too few reports came in during the campaign to show: usually fewer than {k}. To protect the people who reported we then show no numbers and no estimate; with so few reports an estimate says little anyway.",
     },
     "expected_reports": {"nl": "Verwacht zonder campagne", "en": "Expected without campaign"},
     "expected_help": {
@@ -683,8 +683,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "No municipality in this group has both a survey figure and a reporting point with published reports.",
     },
     "cmp_trends_note": {
-        "nl": "Alle grafieken hebben dezelfde schaal. ▥ en de gearceerde banen zijn campagneperiodes in die gemeente; lege stukken zijn maanden zonder meldpunt of met minder dan 5 meldingen.",
-        "en": "All charts share the same scale. ▥ and the shaded bands are campaign periods in that municipality; gaps are months without a reporting channel or with fewer than 5 reports.",
+        "nl": "Alle grafieken hebben dezelfde schaal en tellen hele kalendermaanden. ▥ en de gearceerde banen zijn campagneperiodes in die gemeente; lege stukken zijn maanden zonder meldpunt. De grijze stippellijn is de groep als geheel: de som van de getoonde aantallen van haar gemeenten.",
+        "en": "All charts share the same scale and count whole calendar months. ▥ and the shaded bands are campaign periods in that municipality; gaps are months without a reporting channel. The dashed grey line is the group as a whole: the sum of its municipalities' counts as shown.",
+    },
+    # issue 14: the peer group's monthly line on Vergelijken's small multiples
+    "cmp_group_line_table": {
+        "nl": "{groep} als geheel, per maand",
+        "en": "{groep} as a whole, per month",
     },
     "alt_small_multiples": {
         "nl": "{n} kleine lijngrafieken van meldingen per 10.000 inwoners per jaar, per maand berekend, op dezelfde schaal; het hoogste maandcijfer is {peak} in {peak_where} ({peak_when}); {campaigns} campagnes zijn gearceerd.",
@@ -1177,8 +1182,17 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # issue 13: where the map's cells do not add up to its total, say how many are not shown
     "map_hidden_note": {
-        "nl": "Van de {totaal} meldingen die de kaart telt, staan er {n} niet apart op de kaart: ze vallen in grijze zeshoeken (minder dan {k} meldingen of afgeschermd).",
-        "en": "Of the {totaal} reports the map counts, {n} are not shown separately on the map: they are in grey hexagons (fewer than {k} reports, or withheld).",
+        "nl": "Van de {totaal} meldingen die de kaart telt, staan er {n} niet apart op de kaart: ze vallen in zeshoeken met zo weinig meldingen dat die niet getoond worden, of het verschil komt doordat elk getal licht veranderd is.",
+        "en": "Of the {totaal} reports the map counts, {n} are not shown separately on the map: they are in hexagons with too few reports to show, or the difference comes from each number being changed slightly.",
+    },
+    # issue 14: hexagons only where they hold enough reports on average
+    "map_hexagons_too_few": {
+        "nl": "Er zijn te weinig meldingen om ze per zeshoek te tonen (gemiddeld minder dan {k} per zeshoek); kies een langere periode.",
+        "en": "There are too few reports to show them per hexagon (fewer than {k} per hexagon on average); choose a longer period.",
+    },
+    "map_hexagons_coarse": {
+        "nl": "In deze periode zijn er te weinig meldingen voor kleine zeshoeken; de kaart toont grotere zeshoeken van ongeveer 5 km², met gemiddeld minstens {k} meldingen per zeshoek.",
+        "en": "There are too few reports in this period for small hexagons; the map shows larger hexagons of about 5 km², with at least {k} reports per hexagon on average.",
     },
     "map_hidden_note_national": {
         "nl": "Van de {totaal} meldingen in {selectie} staan er {n} niet apart op de kaart: ze vallen in grijze cirkels van gemeenten met minder dan {k} meldingen of een afgeschermd aantal.",

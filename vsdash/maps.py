@@ -1173,13 +1173,18 @@ def compare_cells(
     Short windows leave most resolution-8 cells with fewer than k reports, and a change cannot be
     shown next to a hidden count, so such a map would be mostly grey. When more than
     ``max_grey_share`` of the cells cannot be compared, both windows are merged into their
-    resolution-7 parents (about 5 km², ``privacy.coarsen_cells``) and compared again. The
-    resolution used is in ``result.attrs["resolution"]``.
+    resolution-7 parents (about 5 km², ``privacy.coarsen_cells``) and compared again. The same
+    happens when either window has fewer than k reports per hexagon on average
+    (``privacy.fine_breakdown_allowed``): perturbed cells are never grey, but a breakdown that
+    fine would still say where each of a few reports was. The resolution used is in
+    ``result.attrs["resolution"]``.
     """
     before_cells, after_cells = counts_per_cell(before), counts_per_cell(after)
     result = compare_counts(before_cells, after_cells, "h3", total_shown=True, k=k, lang=lang)
     result.attrs["resolution"] = H3_RESOLUTION
-    if result.empty or result["verschil"].isna().mean() <= max_grey_share:
+    smallest = min(int(result[w].fillna(0).sum()) for w in ("voor", "na")) if len(result) else 0
+    large_enough = privacy.fine_breakdown_allowed(smallest, max(len(result), 1), k=k)
+    if result.empty or (result["verschil"].isna().mean() <= max_grey_share and large_enough):
         return result
     coarse = H3_RESOLUTION - 1
     merged = [

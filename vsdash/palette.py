@@ -12,6 +12,8 @@ TEXT_COLOUR = "#1a1a1a"
 BAND_COLOUR = "rgba(230, 159, 0, 0.18)"  # orange, light; label and hatch carry the meaning too
 BAND_EDGE = "#8a5a00"  # dark enough for 4.5:1 text on white
 BREAK_COLOUR = "#6b2c91"
+# A peer group as a whole, drawn as a dashed reference line behind its members (7:1 on white).
+GROUP_LINE_COLOUR = "#595959"
 
 # A count withheld to protect reporters: one grey on every surface (map cells, slide maps,
 # bars), always with the "<5" label or a hatch beside it.

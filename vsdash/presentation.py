@@ -72,7 +72,7 @@ class EffectCard:
     end: dt.date
     estimate: EffectEstimate | None
     observed_label: str
-    hidden: bool  # fewer than k reports in the window: numbers are not shown
+    hidden: bool  # the window's published count is below k (so 0): numbers are not shown
     sentence: str
     weekly: pd.DataFrame  # week, period, observed (NaN when hidden), label, expected, low, high
 
@@ -317,17 +317,10 @@ def _effect_card(store, campaigns, channels, population, code, names, end, span,
 
 
 def _hexes(store: Store, flt: ReportFilter, lang: str) -> pd.DataFrame:
-    import h3
-
     privacy.public_h3_resolution(MAP_H3_RESOLUTION)
-    counts = store.hex_counts(flt)
-    counts = counts.groupby("h3_r8", as_index=False)["n"].sum()
-    # The selection's total is on the first slide, so hidden cells get complementary cover.
-    # Cells that cannot be protected against that total are not drawn at all (as on Kaart).
-    shown = privacy.withhold_unprotected(
-        privacy.suppress_small_counts(counts, "n", total_shown=True, lang=lang)
-    )
-    shown["h3_cell"] = [h3.int_to_str(int(c)) for c in shown["h3_r8"]]
+    # The Kaart's hexagons, published by the same function (perturbed, drawn only where large enough).
+    shown = publication.published_hexagons(store, flt.gemeenten, flt.start, flt.end, lang=lang).cells
+    shown = shown.rename(columns={"h3": "h3_cell", "count": "n"})
     return shown[["h3_cell", "n", "label", "suppression"]].reset_index(drop=True)
 
 

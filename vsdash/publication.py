@@ -430,6 +430,53 @@ def not_shown_separately(published_total: int | None, visible: float, lang: str 
     return None if published_total is None else int(published_total - visible)
 
 
+# --- hexagons ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublishedHexagons:
+    """A selection's reports per H3 hexagon as the Kaart and the deck's map may show them."""
+
+    cells: pd.DataFrame  # ``maps.hex_cells``: h3, gemeentecode, count, label, suppression, klasse
+    first: dt.date  # the whole ISO weeks counted (hexagons are stored per week)
+    last: dt.date
+    total: int  # the published count of those weeks (sum of published weeks, as the trend)
+    allowed: bool  # False: too few reports per hexagon even when coarse, so none is drawn
+    resolution: int  # H3 resolution of ``cells``: 8, or 7 where 8 would hold too few reports
+
+
+def published_hexagons(
+    store: Store, codes, start: dt.date, end: dt.date, *, lang: str = "nl"
+) -> PublishedHexagons:
+    """Reports per hexagon of [start, end], protected once for the Kaart and the deck's map.
+
+    Each hexagon is a cell of its own, perturbed from its key (``maps.hex_cells``); a hexagon
+    published as 0 is left out like an empty one. A breakdown is drawn only where hexagons hold at
+    least k reports on average (``privacy.fine_breakdown_allowed``, judged on the published total
+    and the hexagons with reports), so a map of a handful of reports does not say where each one
+    was, however each cell is perturbed (ADR 0006, item 7). Where resolution 8 (about 0.7 km²) is
+    too fine, the resolution-7 parents (about 5 km²) are tried before the map is withheld.
+    """
+    from vsdash import maps
+
+    first, last = metrics.whole_weeks(start, end)
+    counts = store.hex_counts(ReportFilter(codes, start, end))
+    total = privacy.period_total(store.count_reports(ReportFilter(codes, first, last), "week"))
+    counts = counts[counts["n"] > 0]
+    for resolution in (maps.H3_RESOLUTION, maps.H3_RESOLUTION - 1):
+        if resolution != maps.H3_RESOLUTION and len(counts):
+            # Parents carry their children's summed counts and keys: each is a cell of its own.
+            counts = privacy.coarsen_cells(
+                counts, "h3_r8", resolution, by=["gemeentecode"], sum_cols=["n", privacy.KEY_COL]
+            )
+        occupied = int(counts["h3_r8"].nunique())
+        if occupied and privacy.fine_breakdown_allowed(total, occupied):
+            return PublishedHexagons(maps.hex_cells(counts, lang=lang), first, last, total, True, resolution)
+    return PublishedHexagons(
+        maps.hex_cells(counts.iloc[0:0], lang=lang), first, last, total, False, resolution
+    )
+
+
 # --- campaign effects ------------------------------------------------------------------------
 
 
@@ -437,33 +484,68 @@ def not_shown_separately(published_total: int | None, visible: float, lang: str 
 class PublishedEffect:
     """What an effect card may show of an estimate's window: its count and its weeks, protected."""
 
-    observed_label: str  # the window's count as published ("<5" when hidden)
-    hidden: bool  # too few reports in the window: no numbers, only the reason
+    observed_label: str  # the window's count as published ("<5" when hidden without keys)
+    hidden: bool  # no reports to show in the window: no numbers, only the reason
     weekly: pd.DataFrame  # the estimate's weeks with ``observed`` published (NaN hidden) and a label
 
 
-def published_effect(estimate, lang: str = "nl") -> PublishedEffect:
-    """Protect an effect estimate's window total and weekly counts, once for the card and the deck.
+def published_window_count(series: pd.DataFrame, start: dt.date, end: dt.date) -> int:
+    """The published report count of a campaign window: one cell of its own (ADR 0006).
 
-    The estimate itself (expected count, interval) uses exact data; what it publishes of the
-    observed reports goes through ``vsdash.privacy`` here: the window total as its own cell, the
-    weeks as a group whose total is shown beside them.
+    ``series`` is a weekly series with ``week`` (Mondays), ``reports`` and ``ckey``
+    (``campaign_effects.weekly_report_series`` of keyed counts); the window is every week from the
+    Monday of ``start`` to the Monday of ``end``, as the estimator counts it. The window is perturbed
+    from the combined key of its weeks, like a group total, not summed from its published weeks:
+    its weeks are fixed by the campaign register (no reader chooses them, so there is no stream of
+    overlapping windows to average), and a sum of weeks of 1–4 reports would be biased by up to a
+    quarter in small municipalities, which the estimate would report as an effect. Its difference
+    with the published weeks is the true count of one week plus the noise of all the others.
     """
-    window = privacy.suppress_small_counts(
-        pd.DataFrame({"n": [int(estimate.observed)]}), "n", total_shown=False, lang=lang
+    first = pd.Timestamp(start) - pd.Timedelta(days=pd.Timestamp(start).dayofweek)
+    last = pd.Timestamp(end) - pd.Timedelta(days=pd.Timestamp(end).dayofweek)
+    weeks = pd.to_datetime(series["week"])
+    window = series[(weeks >= first) & (weeks <= last)]
+    return privacy.published_count(
+        int(window["reports"].sum()), privacy.combine_keys(window[privacy.KEY_COL])
     )
+
+
+def published_effect(estimate, lang: str = "nl") -> PublishedEffect:
+    """Protect an effect estimate's window count and weekly counts, once for the card and the deck.
+
+    The estimate's fit uses exact data; what it publishes of the observed reports goes through
+    ``vsdash.privacy`` here. From the store (``campaign_effects.estimate_one``, keyed weeks) the
+    estimate's ``observed`` is already the window's published count (``published_window_count``)
+    and each week is perturbed from its own key, so a week has the same value on the card as in
+    Overzicht's weekly trend. Without keys (frames built by hand) the older suppression applies.
+    """
+    k = privacy.resolve_k()
     weekly = estimate.weekly.rename(columns={"observed": "n"})
-    weekly = privacy.suppress_small_counts(weekly, "n", total_shown=True, lang=lang)
+    if privacy.KEY_COL in weekly.columns:
+        weekly = privacy.perturb_counts(weekly, "n", lang=lang)
+        observed = int(estimate.observed)
+        label, hidden = fmt_number(observed, lang), observed < k
+    else:
+        weekly = privacy.suppress_small_counts(weekly, "n", total_shown=True, lang=lang)
+        window = privacy.suppress_small_counts(
+            pd.DataFrame({"n": [int(estimate.observed)]}), "n", total_shown=False, lang=lang
+        )
+        label, hidden = str(window["label"].iloc[0]), bool(window["n"].isna().iloc[0])
     weekly = weekly.rename(columns={"n": "observed"}).astype({"observed": "float"})
-    return PublishedEffect(str(window["label"].iloc[0]), bool(window["n"].isna().iloc[0]), weekly)
+    return PublishedEffect(label, hidden, weekly)
 
 
 def published_effects(effects: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
-    """The forest plot's rows whose window count may be shown (each window is its own cell)."""
-    checked = privacy.suppress_small_counts(
-        effects.astype({"observed": "int64"}), "observed", total_shown=False, lang=lang
-    )
-    return checked[checked["observed"].notna()].copy()
+    """The forest plot's rows whose window count may be shown.
+
+    From the store ``observed`` is already each window's published count (``estimate_one``), so a
+    window is left out when that is below k (it is then 0: the window had no reports or too few to
+    show); a frame without published counts gets the same rule on its exact counts.
+    """
+    k = privacy.resolve_k()
+    shown = effects[effects["observed"] >= k].copy()
+    shown["observed"] = shown["observed"].astype("int64")
+    return shown
 
 
 def small_count_threshold() -> int:

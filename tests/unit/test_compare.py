@@ -186,6 +186,67 @@ def test_monthly_rates_blank_before_the_channel_opened():
     assert by_month.loc["2023-07-01", "rate"] == pytest.approx(10_000 * 31 / (100_000 * 15 / 365.25))
 
 
+def test_monthly_cells_carry_their_keys_and_are_perturbed_like_every_count():
+    # Issue 14: months from the store are cells with keys; privacy perturbs them (no "<5", no 1..4)
+    # and the rate follows the published count, so rate x exposure gives back only that.
+    from vsdash import privacy
+
+    counts = pd.DataFrame(
+        {
+            "gemeentecode": ["A", "A", "A", "B"],
+            "periode": pd.to_datetime(["2023-06-01", "2023-06-01", "2023-07-01", "2023-06-01"]),
+            "n": [2, 1, 40, 9],
+            "ckey": [200, 100, 7, 90],
+        }
+    )
+    monthly = compare.monthly_rates(
+        counts,
+        _population(A=100_000, B=50_000),
+        _channels(("A", "2020-01-01", None), ("B", "2020-01-01", None)),
+        ["A", "B"],
+        *compare.whole_months(dt.date(2023, 6, 12), dt.date(2023, 7, 3)),
+    )
+    june_a = monthly[(monthly["gemeentecode"] == "A") & (monthly["periode"] == "2023-06-01")].iloc[0]
+    assert (june_a["n"], june_a["ckey"]) == (3, (200 + 100) % 256)  # keys add up like counts
+    published = privacy.suppress_rates(monthly, "n", ("rate",))
+    assert "ckey" not in published.columns and not published["n"].between(1, 4).any()
+    for row, exact in zip(published.itertuples(), monthly.itertuples(), strict=True):
+        assert row.n == privacy.published_count(exact.n, exact.ckey)
+        if row.n:
+            assert row.rate == pytest.approx(10_000 * row.n / exact.persoonjaren)
+
+    group = compare.group_monthly_rates(published)
+    june = group.set_index("periode").loc["2023-06-01"]
+    members = published[published["periode"] == "2023-06-01"]
+    assert june["n"] == members["n"].sum()  # a group's month is the sum of its published members
+    assert june["rate"] == pytest.approx(
+        10_000 * members["n"].sum() / monthly.loc[members.index, "persoonjaren"].sum()
+    )
+
+
+def test_whole_months_and_a_group_month_without_any_channel():
+    assert compare.whole_months(dt.date(2024, 2, 10), dt.date(2024, 2, 11)) == (
+        dt.date(2024, 2, 1),
+        dt.date(2024, 2, 29),
+    )
+    assert compare.whole_months(dt.date(2023, 12, 31), dt.date(2024, 1, 1)) == (
+        dt.date(2023, 12, 1),
+        dt.date(2024, 1, 31),
+    )
+    published = pd.DataFrame(
+        {
+            "periode": pd.to_datetime(["2023-05-01", "2023-06-01"]),
+            "n": pd.array([0, 12], dtype="Int64"),
+            "persoonjaren": [0.0, 100.0],
+            "meldpunt": [False, True],
+        }
+    )
+    group = compare.group_monthly_rates(published).set_index("periode")
+    assert np.isnan(group.loc["2023-05-01", "rate"]) and group.loc["2023-06-01", "rate"] == pytest.approx(
+        1200
+    )
+
+
 def test_funding_and_membership_changes():
     memberships = pd.DataFrame(
         {

@@ -137,3 +137,77 @@ def _same(cell, value) -> bool:
     if value is None:
         return pd.isna(cell)
     return float(cell) == pytest.approx(float(value))
+
+
+# --- a campaign's window: the effect card, the Campagnes page, the forest, the deck and its PPTX --
+
+
+@pytest.mark.parametrize("code", ["GM0855", "GM0479"])
+def test_a_campaign_window_has_one_published_count_on_every_surface(store, code):
+    from vsdash import campaign_effects, privacy
+    from vsdash.i18n import fmt_number
+    from vsdash.views import campaigns as views
+
+    first, last = store.report_date_range()
+    deck = build_deck(
+        store, gemeente=code, start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31), with_map=False
+    )
+    assert deck.effect is not None and deck.effect.estimate is not None, deck.effect_reason
+    card_of_deck = deck.effect
+    names = store.municipalities().set_index("gemeentecode")["weergavenaam"].to_dict()
+    inputs = views.effect_inputs(store)
+    # The deck uses the recommended settings (comparison municipalities), as the page by default.
+    page = views.build_effect_card(
+        inputs, campagne_id=card_of_deck.campagne_id, code=code, with_controls=True, names=names, lang="nl"
+    )
+    est = card_of_deck.estimate
+    assert page.published.observed_label == card_of_deck.observed_label == fmt_number(est.observed, "nl")
+    shown = {m.label: m.value for m in page.metrics}
+    if not card_of_deck.hidden:
+        assert shown["Binnengekomen"] == card_of_deck.observed_label
+        assert shown["Verwacht zonder campagne"] == fmt_number(est.expected, "nl")
+        assert shown["Extra meldingen"] == fmt_number(est.extra, "nl")
+    pd.testing.assert_frame_equal(
+        page.published.weekly.reset_index(drop=True), card_of_deck.weekly.reset_index(drop=True)
+    )
+
+    # The forest plot's row of the same campaign and municipality: the same published window.
+    effects = campaign_effects.estimate_all_campaigns(
+        inputs.weekly_counts,
+        inputs.campaigns,
+        inputs.channels,
+        inputs.population,
+        (first, last),
+        codes=[code],
+    )
+    row = effects[effects["campagne_id"] == card_of_deck.campagne_id].iloc[0]
+    assert int(row["observed"]) == est.observed
+
+    # The card's weeks are the cells Overzicht publishes for those weeks (same reports, same key).
+    weeks = page.published.weekly
+    trend = publication.published_trend_of(
+        store,
+        (code,),
+        weeks["week"].min().date(),
+        weeks["week"].max().date() + dt.timedelta(days=6),
+        grain="week",
+    )
+    by_week = trend.cells.set_index("periode")["n"]
+    for week, value in zip(weeks["week"], weeks["observed"], strict=True):
+        assert by_week[week] == value
+    assert not weeks["observed"].between(1, privacy.resolve_k() - 1).any()
+
+    # The PPTX's effect chart carries the published count, never the exact one.
+    if not card_of_deck.hidden:
+        from pptx import Presentation
+
+        slides = Presentation(io.BytesIO(export.deck_to_pptx(deck))).slides
+        values = [
+            list(plot.series[0].values)
+            for slide in slides
+            for shape in slide.shapes
+            if shape.has_chart
+            for plot in shape.chart.plots
+            if list(plot.categories) == ["Verwacht zonder campagne", "Binnengekomen"]
+        ]
+        assert values and values[0][1] == est.observed

@@ -389,6 +389,186 @@ def attack_averaging(series) -> Outcome:
     return out
 
 
+# --- the same classes through the surfaces that publish them (issue 14, gaps closed later) ------
+
+
+def attack_effect_card(store) -> Outcome:
+    """6 on the effect card: its window count ("Binnengekomen") minus its other published weeks.
+
+    Register campaigns go through the whole card (``campaign_effects.estimate_one`` and
+    ``publication.published_effect``, as Campagnes and the deck); campaign-length windows in the
+    small municipalities, for more small weeks, through the same two publication functions.
+    Expected + extra gives the attacker the window count as well: it is the published one.
+    """
+    from types import SimpleNamespace
+
+    from vsdash import campaign_effects, publication
+
+    out = Outcome("6 effectkaart: venster min weken")
+    span = store.report_date_range()
+    weekly_counts = store.count_reports(ReportFilter(None, *span), "week", ("gemeentecode",))
+    campaigns, channels, population = store.campaigns(), store.channels(), store.population()
+
+    def attack(series: pd.DataFrame, est) -> None:
+        card = publication.published_effect(est)
+        assert str(int(est.observed)) in card.observed_label.replace(".", "")
+        window = card.weekly[card.weekly["period"] == "window"]
+        assert privacy.KEY_COL not in window.columns
+        exact = series.set_index("week")["reports"]
+        shown = window["observed"].astype(int).tolist()
+        for i, week in enumerate(window["week"]):
+            out.add(int(exact.get(week, 0)), _leave_one_out(int(est.observed), shown, i))
+        # The same window against the exact expected + extra: nothing beyond the published count.
+        assert est.extra + est.expected == pytest.approx(est.observed)
+
+    for row in campaigns.itertuples():
+        try:
+            est = campaign_effects.estimate_one(
+                weekly_counts,
+                campaigns,
+                channels,
+                population,
+                row.campagne_id,
+                row.gemeentecode,
+                span,
+                with_controls=False,
+                checks=False,
+                n_sim=200,
+            )
+        except ValueError:
+            continue  # no estimate, no card
+        series = campaign_effects.weekly_report_series(
+            weekly_counts, channels, population, row.gemeentecode, *span
+        )
+        attack(series, est)
+    for code in ("GM0479", "GM0141", "GM0546", "GM0268", "GM0505"):
+        series = campaign_effects.weekly_report_series(weekly_counts, channels, population, code, *span)
+        for first in pd.date_range(ATTACK_FROM, ATTACK_TO, freq="8W-MON"):
+            last = first + pd.Timedelta(days=41)
+            in_window = (series["week"] >= first) & (series["week"] <= last)
+            if in_window.sum() < 6:
+                continue
+            weekly = series[in_window].rename(columns={"reports": "observed"}).assign(period="window")
+            observed = publication.published_window_count(series, first.date(), last.date())
+            attack(series, SimpleNamespace(observed=observed, weekly=weekly, expected=0.0, extra=observed))
+    return out
+
+
+def attack_small_multiples(store) -> Outcome:
+    """7 on Vergelijken's small multiples: a group's month minus its members' published months.
+
+    The attacker has two group figures per month: the dashed group line (the sum of the published
+    members, ``compare.group_monthly_rates``) and the group's own month as any page publishes a
+    group's trend (one cell from the members' combined key). Either minus the other members'
+    published months is their guess for the member left out.
+    """
+    from vsdash import compare
+
+    out = Outcome("7 kleine grafieken: groep min leden")
+    population, channels = store.population(), store.channels()
+    groups = store.peer_groups().groupby("groep")["gemeentecode"].apply(list)
+    small = ["GM0479", "GM0141", "GM0546", "GM0268", "GM0505", "GM0758"]
+    for members in [*groups, small]:
+        for year in range(ATTACK_FROM.year, ATTACK_TO.year + 1):
+            first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            counts = store.count_reports(
+                ReportFilter(tuple(members), first, last), "month", ("gemeentecode",)
+            )
+            exact = compare.monthly_rates(counts, population, channels, members, first, last)
+            shown = privacy.suppress_rates(exact, "n", ("rate",))
+            line = compare.group_monthly_rates(shown).set_index("periode")["n"]
+            assert (line.fillna(0) == shown.groupby("periode")["n"].sum()).all()
+            for _month, rows in exact.groupby("periode"):
+                published = shown.loc[rows.index, "n"].astype(int).tolist()
+                own = privacy.published_count(int(rows["n"].sum()), privacy.combine_keys(rows["ckey"]), K)
+                for i, truth in enumerate(rows["n"]):
+                    # The line gives the member's own published value (0 or >= 5) back; the
+                    # group's own cell differs from the members' sum, so the attacker uses that.
+                    out.add(int(truth), _leave_one_out(own, published, i))
+    return out
+
+
+def attack_coarse_table_against_fine_map(store) -> Outcome:
+    """5 through Kaart: the before/after table at resolution 7 against the density map at 8.
+
+    For the same whole weeks, ``maps.compare_cells`` (forced to coarsen, as it does when the
+    windows hold fewer than k reports per hexagon) publishes each parent's "Na" count, and ``maps.hex_cells`` the
+    children the density map draws; the parent minus the siblings is the guess for a child.
+    """
+    out = Outcome("5 voor/na-tabel tegen dichtheidskaart")
+    for code in ("GM0479", "GM0141", "GM0546", "GM0268", "GM0505", "GM0758", "GM0935"):
+        for monday in pd.date_range(ATTACK_FROM, ATTACK_TO, freq="13W-MON"):
+            before = ReportFilter(
+                (code,), (monday - pd.Timedelta(weeks=4)).date(), (monday - pd.Timedelta(days=1)).date()
+            )
+            after = ReportFilter((code,), monday.date(), (monday + pd.Timedelta(weeks=4, days=-1)).date())
+            fine_counts = store.hex_counts(after)
+            if fine_counts.empty:
+                continue
+            table = maps.compare_cells(store.hex_counts(before), fine_counts, k=K, max_grey_share=-1.0)
+            assert table.attrs["resolution"] == maps.H3_RESOLUTION - 1
+            parents = dict(zip(table["h3"], table["na"].astype("Int64"), strict=True))
+            fine = maps.hex_cells(fine_counts, k=K)
+            shown = dict(zip(fine["h3"], fine["count"].astype(int), strict=True))
+            for row in maps.counts_per_cell(fine_counts).itertuples():
+                parent = h3.cell_to_parent(row.h3, maps.H3_RESOLUTION - 1)
+                siblings = [
+                    c for c in shown if h3.cell_to_parent(c, maps.H3_RESOLUTION - 1) == parent and c != row.h3
+                ]
+                value = parents.get(parent)
+                guess = (
+                    None if value is None or pd.isna(value) else int(value) - sum(shown[c] for c in siblings)
+                )
+                out.add(int(row.n), guess)
+    return out
+
+
+def attack_averaging_hexagons(store) -> Outcome:
+    """8 on the density map: average a hexagon's count over many periods that differ by one week.
+
+    A hexagon's count over a period is a cell of its own (``Store.hex_counts`` adds up the weeks
+    and their keys; ``maps.hex_cells`` perturbs the sum), so every start date gives fresh noise.
+    For a target week, the periods [w - b weeks, w] minus [w - b weeks, w - 1 week], b = 1..52,
+    are averaged. The weeks are read with ``Store.hex_counts`` one week at a time.
+    """
+    out = Outcome("8 middelen over perioden (zeshoeken)")
+    mondays = pd.date_range(dt.date(2022, 1, 3), dt.date(2024, 12, 30), freq="W-MON")
+    for code in ("GM0479", "GM0141", "GM0546", "GM0268", "GM0505"):
+        frames = [
+            store.hex_counts(ReportFilter((code,), m.date(), (m + pd.Timedelta(days=6)).date())).assign(
+                week=i
+            )
+            for i, m in enumerate(mondays)
+        ]
+        weeks = pd.concat(frames, ignore_index=True)
+        for _cell, rows in weeks.groupby("h3_r8"):
+            n = np.zeros(len(mondays), dtype=np.int64)
+            key = np.zeros(len(mondays), dtype=np.int64)
+            n[rows["week"].to_numpy()] = rows["n"].to_numpy()
+            key[rows["week"].to_numpy()] = rows["ckey"].to_numpy()
+            cum_n, cum_key = np.concatenate([[0], np.cumsum(n)]), np.concatenate([[0], np.cumsum(key)])
+
+            def published(a: int, b: int, cum_n=cum_n, cum_key=cum_key) -> int:  # weeks a..b-1, as hex_cells
+                return privacy.published_count(
+                    int(cum_n[b] - cum_n[a]), int(cum_key[b] - cum_key[a]) % 256, K
+                )
+
+            for w in np.flatnonzero((n >= 1) & (n < K))[::3]:
+                if w < 20:
+                    continue
+                diffs = [published(max(w - b, 0), w + 1) - published(max(w - b, 0), w) for b in range(1, 53)]
+                out.add(int(n[w]), float(np.mean(diffs)))
+    return out
+
+
+SURFACES = {
+    "effect_card": attack_effect_card,
+    "small_multiples": attack_small_multiples,
+    "coarse_table_against_fine_map": attack_coarse_table_against_fine_map,
+    "averaging_hexagons": attack_averaging_hexagons,
+}
+
+
 # --- the tests -----------------------------------------------------------------------------------
 
 
@@ -413,6 +593,14 @@ SEVEN = {
 @pytest.mark.parametrize("attack", list(SEVEN))
 def test_attack_recovers_no_more_small_counts_than_chance(attack, series, store, tmp_path):
     outcome = SEVEN[attack](series, store, tmp_path)
+    print(_report(outcome))
+    assert outcome.targets >= 30, f"too few small cells to measure: {_report(outcome)}"
+    assert outcome.recovered <= outcome.baseline, _report(outcome)
+
+
+@pytest.mark.parametrize("attack", list(SURFACES))
+def test_attacks_through_the_surfaces_recover_no_more_than_chance(attack, store):
+    outcome = SURFACES[attack](store)
     print(_report(outcome))
     assert outcome.targets >= 30, f"too few small cells to measure: {_report(outcome)}"
     assert outcome.recovered <= outcome.baseline, _report(outcome)
@@ -520,6 +708,8 @@ if __name__ == "__main__":  # pragma: no cover - prints the figures for benchmar
         for attack in SEVEN.values():
             print(_report(attack(all_series, demo, Path(folder))))
         print(_report(attack_averaging(all_series)))
+        for surface in SURFACES.values():
+            print(_report(surface(demo)))
         demo.close()
         large = Store(f"duckdb:///{Path(folder) / 'large.duckdb'}")
         generate_demo(large, seed=42, reports=100_000)

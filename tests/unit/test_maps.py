@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vsdash import maps, privacy
+from vsdash import maps, privacy, publication
 from vsdash.cli import main
 from vsdash.commands.export import TOTAL, counts_table, map_geojson
 from vsdash.i18n import t
@@ -118,8 +118,9 @@ def test_map_layer_and_geojson_never_show_or_reveal_small_counts(scratch_store, 
 
     geojson = map_geojson(scratch_store, GEMEENTE, START, END)
     props = [f["properties"] for f in geojson["features"]]
-    assert [p["h3"] for p in props] == cells["h3"].tolist()
-    assert [p["label"] for p in props] == cells["label"].tolist()
+    kaart = publication.published_hexagons(scratch_store, (GEMEENTE,), START, END).cells
+    assert [p["h3"] for p in props] == kaart["h3"].tolist()  # the file is the Kaart's layer
+    assert [p["label"] for p in props] == kaart["label"].tolist()
     for p in props:
         assert p["count"] is None or p["count"] >= K
         assert (p["count"] is None) == (p["label"] in (f"<{K}", privacy.SECONDARY_LABEL))
@@ -582,3 +583,24 @@ def test_names_that_do_not_fit_are_left_off_the_map_not_stacked():
     boxes = _name_boxes(names, deck["initialViewState"])
     for a, b in itertools.combinations(boxes, 2):
         assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], "two names overlap"
+
+
+def test_before_after_coarsens_when_hexagons_hold_too_few_reports_even_if_none_is_grey():
+    # Issue 14: perturbed cells are never grey, so the grey share alone would keep a breakdown of
+    # a handful of reports at resolution 8; fewer than k per hexagon on average coarsens it.
+    ring = sorted(h3.grid_disk(h3.latlng_to_cell(52.09, 5.12, 8), 2))
+
+    def keyed(counts):
+        return pd.DataFrame(
+            {
+                "gemeentecode": GEMEENTE,
+                "h3_r8": [h3.str_to_int(c) for c in ring[: len(counts)]],
+                "n": counts,
+                "ckey": [(37 * i + 11) % 256 for i in range(len(counts))],
+            }
+        )
+
+    sparse = maps.compare_cells(keyed([1, 2, 1, 3, 1, 2, 1, 1]), keyed([2, 1, 1, 1, 2, 3, 1, 1]))
+    assert sparse.attrs["resolution"] == maps.H3_RESOLUTION - 1
+    dense = maps.compare_cells(keyed([40, 25, 30, 18]), keyed([28, 31, 22, 35]))
+    assert dense.attrs["resolution"] == maps.H3_RESOLUTION

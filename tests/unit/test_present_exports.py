@@ -267,28 +267,36 @@ def _other_copy(store: Store, tmp_path: Path) -> str:
     return f"duckdb:///{target}"
 
 
-def test_presentation_map_withholds_cells_that_the_total_would_give_away():
+def test_presentation_map_draws_the_kaarts_published_hexagons_only_where_large_enough(demo_store_url):
+    # Issue 14: the deck's map reads the hexagons the Kaart publishes (perturbed, no 1..4), and
+    # draws none where there are fewer than k reports per hexagon on average.
     import datetime as dt
 
     import h3
-    import pandas as pd
 
-    from vsdash import presentation
-    from vsdash.store import ReportFilter
+    from vsdash import presentation, privacy, publication
+    from vsdash.store import ReportFilter, Store
 
-    ring = sorted(h3.grid_disk(h3.latlng_to_cell(52.09, 5.12, 8), 1))
-
-    class OneMunicipality:
-        def __init__(self, counts):
-            self.counts = counts
-
-        def hex_counts(self, flt):
-            n = len(self.counts)
-            return pd.DataFrame(
-                {"gemeentecode": "GM0344", "h3_r8": [h3.str_to_int(c) for c in ring[:n]], "n": self.counts}
-            )
-
-    flt = ReportFilter(("GM0344",), dt.date(2024, 1, 1), dt.date(2024, 12, 31))
-    assert presentation._hexes(OneMunicipality([4, 4]), flt, "nl").empty  # would read as 4 and 4
-    drawn = presentation._hexes(OneMunicipality([40, 3, 25]), flt, "nl")
-    assert len(drawn) == 3 and drawn["n"].isna().sum() == 2
+    store = Store(demo_store_url)
+    try:
+        flt = ReportFilter(("GM0344",), dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+        drawn = presentation._hexes(store, flt, "nl")
+        kaart = publication.published_hexagons(store, flt.gemeenten, flt.start, flt.end)
+        assert kaart.allowed and len(drawn) == len(kaart.cells) > 10
+        assert list(drawn["n"]) == list(kaart.cells["count"])
+        assert drawn["n"].notna().all() and not drawn["n"].between(1, privacy.resolve_k() - 1).any()
+        # A quarter of Amsterdam is too sparse for 0.7 km² hexagons: the 5 km² parents are drawn,
+        # each the perturbed sum of its children (a cell of its own, from their combined key).
+        quarter = publication.published_hexagons(
+            store, ("GM0363",), dt.date(2024, 1, 1), dt.date(2024, 3, 31)
+        )
+        assert quarter.allowed and quarter.resolution == 7
+        assert {h3.get_resolution(c) for c in quarter.cells["h3"]} == {7}
+        assert quarter.total >= privacy.resolve_k() * len(quarter.cells)
+        one_week = ReportFilter(("GM0479",), dt.date(2024, 3, 4), dt.date(2024, 3, 10))
+        assert presentation._hexes(store, one_week, "nl").empty
+        assert not publication.published_hexagons(
+            store, one_week.gemeenten, one_week.start, one_week.end
+        ).allowed
+    finally:
+        store.close()

@@ -75,8 +75,14 @@ def _common(parser: argparse.ArgumentParser, suffix: str) -> None:
 
 
 def map_geojson(store: Store, gemeente: str, start: dt.date, end: dt.date) -> dict:
-    """Return the hexagon layer of ``gemeente`` as the Kaart page shows it, as GeoJSON."""
-    cells = maps.hex_cells(store.hex_counts(ReportFilter((gemeente,), start, end)))
+    """Return the hexagon layer of ``gemeente`` as the Kaart page shows it, as GeoJSON.
+
+    The same published hexagons (``publication.published_hexagons``): perturbed, 5 km² where
+    0.7 km² would hold too few reports, and none at all where even those would.
+    """
+    from vsdash import publication
+
+    cells = publication.published_hexagons(store, (gemeente,), start, end).cells
     return maps.hex_cells_geojson(cells)
 
 
@@ -170,10 +176,16 @@ def run_map(args: argparse.Namespace) -> int:
     collection = map_geojson(store, gemeente, start, end)
     text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
     _write_atomically(args.out, text)
-    hidden = sum(1 for f in collection["features"] if f["properties"]["count"] is None)
+    written = len(collection["features"])
+    why_none = (
+        f" Geen meldingen in deze periode, of gemiddeld minder dan {privacy.resolve_k()} per zeshoek: "
+        f"dan tonen we ze niet per zeshoek; kies een langere periode."
+        if not written
+        else ""
+    )
     print(
-        f"{args.out}: {len(collection['features'])} zeshoeken geschreven, waarvan {hidden} afgeschermd "
-        f"(minder dan {privacy.resolve_k()} meldingen of terug te rekenen)."
+        f"{args.out}: {written} zeshoeken geschreven; de aantallen zijn licht veranderd om melders "
+        f"te beschermen.{why_none}"
     )
     return 0
 

@@ -123,23 +123,11 @@ def _chart(key: tuple, lang: str, _build: Callable[[], ChartSpec]) -> ChartSpec:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def weekly_counts_all(url: str, version: str) -> pd.DataFrame:
-    """Weekly report counts per municipality over the whole data range (input of the estimator)."""
-    span = get_store(url).report_date_range()
-    if span is None:
-        return pd.DataFrame(columns=["periode", "gemeentecode", "n"])
-    return get_store(url).count_reports(ReportFilter(None, *span), "week", ("gemeentecode",))
+def effect_inputs(url: str, version: str):
+    """The effect estimator's inputs (``vsdash.views.campaigns.EffectInputs``): weekly counts and registers."""
+    from vsdash.views.campaigns import effect_inputs as read
 
-
-def _effect_inputs(url: str, version: str):
-    span = report_date_range(url, version)
-    return (
-        weekly_counts_all(url, version),
-        table(url, version, "campaigns"),
-        table(url, version, "channels"),
-        table(url, version, "population"),
-        span,
-    )
+    return read(get_store(url))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -147,42 +135,89 @@ def campaign_effects_all(url: str, version: str, with_controls: bool = True) -> 
     """Every campaign x municipality effect (the forest plot), with the effect card's settings."""
     from vsdash.campaign_effects import EFFECT_COLUMNS, estimate_all_campaigns
 
-    counts, campaigns, channels, population, span = _effect_inputs(url, version)
-    if span is None:
+    inputs = effect_inputs(url, version)
+    if inputs.span is None:
         return pd.DataFrame(columns=EFFECT_COLUMNS)
-    return estimate_all_campaigns(counts, campaigns, channels, population, span, with_controls=with_controls)
+    return estimate_all_campaigns(
+        inputs.weekly_counts,
+        inputs.campaigns,
+        inputs.channels,
+        inputs.population,
+        inputs.span,
+        with_controls=with_controls,
+    )
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def campaign_effect(
-    url: str, version: str, campagne_id: str, code: str, with_controls: bool, checks: bool = True
-):
-    """The effect of one campaign in one municipality (``EffectEstimate``), or a Dutch reason why not.
+def campaigns_model(sel):
+    """The Campagnes model of a selection (``vsdash.views.campaigns``): titles and choices."""
+    return _campaigns_model(sel.url, sel.version, sel.codes, sel.label, sel.lang)
 
-    ``checks=False`` skips the placebo runs: for the alternative estimate the card only describes.
-    """
-    from vsdash.campaign_effects import estimate_one
 
-    counts, campaigns, channels, population, span = _effect_inputs(url, version)
-    if span is None:
-        return None, t("no_reports_period")
-    try:
-        return (
-            estimate_one(
-                counts,
-                campaigns,
-                channels,
-                population,
-                campagne_id,
-                code,
-                span,
-                with_controls=with_controls,
-                checks=checks,
-            ),
-            "",
-        )
-    except ValueError as exc:
-        return None, str(exc)
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _campaigns_model(url, version, codes, label, lang):
+    from vsdash.views.campaigns import build_campaigns
+
+    return build_campaigns(get_store(url), codes=codes, label=label, names=_names(url, version), lang=lang)
+
+
+def campaign_timeline(sel, highlight: str | None):
+    """The campaign timeline of a selection with ``highlight`` outlined (``vsdash.views.campaigns``)."""
+    return _campaign_timeline(
+        sel.url, sel.version, sel.gemeente, sel.codes, sel.start, sel.end, sel.label, highlight, sel.lang
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _campaign_timeline(url, version, gemeente, codes, start, end, label, highlight, lang):
+    from vsdash.views.campaigns import build_timeline
+
+    return build_timeline(
+        get_store(url),
+        gemeente=gemeente,
+        codes=codes,
+        start=start,
+        end=end,
+        label=label,
+        highlight=highlight,
+        names=_names(url, version),
+        lang=lang,
+    )
+
+
+def effect_card_model(sel, campagne_id: str, code: str, with_controls: bool):
+    """The effect card of one campaign in one municipality (``vsdash.views.campaigns``)."""
+    return _effect_card_model(sel.url, sel.version, campagne_id, code, with_controls, sel.lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _effect_card_model(url, version, campagne_id, code, with_controls, lang):
+    from vsdash.views.campaigns import build_effect_card
+
+    return build_effect_card(
+        effect_inputs(url, version),
+        campagne_id=campagne_id,
+        code=code,
+        with_controls=with_controls,
+        names=_names(url, version),
+        lang=lang,
+    )
+
+
+def forest_model(sel, with_controls: bool):
+    """The forest plot of the selection's campaigns (``vsdash.views.campaigns``)."""
+    return _forest_model(sel.url, sel.version, sel.codes, with_controls, sel.lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _forest_model(url, version, codes, with_controls, lang):
+    from vsdash.views.campaigns import build_forest
+
+    effects = campaign_effects_all(url, version, with_controls)
+    return build_forest(effects, codes=codes, names=_names(url, version), lang=lang)
+
+
+def _names(url: str, version: str) -> dict:
+    return table(url, version, "municipalities").set_index("gemeentecode")["weergavenaam"].to_dict()
 
 
 @st.cache_data(show_spinner=False, max_entries=2)

@@ -109,7 +109,6 @@ def build_comparison(
     memberships, channels, population = store.memberships(), store.channels(), store.population()
     # Each municipality's published count and rate: the same rows its key figures are made of.
     rates = publication.member_figures(store, universe, start, end, channels=channels, population=population)
-    counts = store.count_reports(ReportFilter(None, start, end), "month", ("gemeentecode",))
 
     focus = gemeente or focus
     comparable = pd.DataFrame(columns=["gemeentecode", "afstand"])
@@ -159,13 +158,19 @@ def build_comparison(
         if len(not_ranked_rows)
         else ""
     )
-    monthly = compare.monthly_rates(counts, population, channels, group, start, end)
-    monthly = privacy.suppress_rates(monthly, "n", ("rate",), group_cols=["gemeentecode"], lang=lang)
+    # Whole months, each a cell with its key, perturbed like every published count (ADR 0006);
+    # the group's line is the sum of its members' published months.
+    first, last = compare.whole_months(start, end)
+    monthly_counts = store.count_reports(ReportFilter(tuple(group), first, last), "month", ("gemeentecode",))
+    monthly = compare.monthly_rates(monthly_counts, population, channels, group, first, last)
+    monthly = privacy.suppress_rates(monthly, "n", ("rate",), lang=lang)
     trends = charts_compare.small_multiples_chart(
         monthly,
         names=names,
         campaigns=compare.campaign_rows_in_period(store.campaigns(), start, end),
         focus=focus,
+        group=compare.group_monthly_rates(monthly) if len(group) > 1 else None,
+        group_name=t(f"cmp_group_{group_choice}", lang),
         lang=lang,
     )
     spans = compare.membership_spans(memberships[memberships["gemeentecode"].isin(universe)], end)

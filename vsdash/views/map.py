@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from vsdash import maps, metrics, privacy, publication
+from vsdash import maps, privacy, publication
 from vsdash.charts import ChartSpec
 from vsdash.i18n import fmt_date, fmt_number, t
 from vsdash.maps import Boundaries, MapSpec
@@ -118,21 +118,23 @@ def build_map(
 
     notes = []
     if gemeente:
-        counts = store.hex_counts(flt)
-        cells = maps.hex_cells(counts, lang=lang)
+        hexagons = publication.published_hexagons(store, codes, start, end, lang=lang)
+        cells = hexagons.cells
         area_table = maps.risk_area_table(
             scope_areas, measures, store.area_counts(flt, "risicogebied_id"), names=names, lang=lang
         )
         spec = maps.density_map(
             cells, scope_areas, area_table, boundaries, municipalities, gemeente=gemeente, lang=lang
         )
-        first, last = metrics.whole_weeks(start, end)
+        first, last = hexagons.first, hexagons.last
         if (first, last) != (start, end):
             notes.append(t("map_weeks_note", lang, start=fmt_date(first, lang), eind=fmt_date(last, lang)))
-        # The cells cover whole weeks, so the map's own total is theirs (it is what the cells'
-        # complementary protection assumes is published).
-        weekly = store.count_reports(ReportFilter(codes, first, last), "week")
-        total, visible = privacy.period_total(weekly), float(cells["count"].dropna().sum())
+        if not hexagons.allowed and hexagons.total:
+            notes.append(t("map_hexagons_too_few", lang, k=k))
+        elif hexagons.allowed and hexagons.resolution < maps.H3_RESOLUTION:
+            notes.append(t("map_hexagons_coarse", lang, k=k))
+        # The cells cover whole weeks, so the map's own total is theirs.
+        total, visible = hexagons.total, float(cells["count"].dropna().sum())
         note_key = "map_hidden_note"
     else:
         counts = store.count_reports(flt, "month", ("gemeentecode",))

@@ -187,7 +187,7 @@ def _effect(deck: Deck, spec: SlideSpec) -> SlideView:
     card, lines = deck.effect, effect_lines(deck)
     if card is None or card.hidden:
         return SlideView(spec.kind, "", paragraphs=tuple(lines))
-    chart = charts.counterfactual_chart(card.weekly, lang=deck.lang)
+    chart = charts.counterfactual_chart(card.weekly, lang=deck.lang, observed_label=card.observed_label)
     chart.figure.update_layout(height=420, font=dict(size=16))
     return SlideView(
         spec.kind,
