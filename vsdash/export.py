@@ -1,9 +1,9 @@
-"""Files to take away: the presentation as PPTX (native, editable charts) and PDF, tables as CSV/XLSX.
+"""Files to take away: the presentation as PPTX (native, editable charts) and PDF.
 
 Every export starts from data that ``vsdash.privacy`` has already checked (a ``Deck`` or a
-chart's table) and goes through ``privacy.safe_export_frame`` where spreadsheet cells are
-written. Every slide names the selection and the period and, for demo data, carries the
-"Demodata — fictief" badge. No streamlit here.
+chart's table). Every slide names the selection and the period and, for demo data, carries the
+"Demodata — fictief" badge. Tables as CSV/XLSX are written by ``vsdash.spreadsheets``. No
+streamlit here.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from vsdash import privacy
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.presentation import SLIDES, Deck
 
@@ -22,27 +21,6 @@ BADGE_TEXT = (0x3D, 0x2E, 0x00)
 BADGE_EDGE = (0x8A, 0x6D, 0x00)
 BLUE = (0x00, 0x72, 0xB2)
 GREY = (0x76, 0x76, 0x76)
-
-
-# --- tables ---------------------------------------------------------------------------------
-
-
-def table_csv_bytes(table: pd.DataFrame) -> bytes:
-    """A chart's table as CSV for Dutch spreadsheet programs (``;`` separated, UTF-8 with BOM).
-
-    Text cells that a spreadsheet would run as a formula are neutralised first.
-    """
-    safe = privacy.safe_export_frame(table)
-    return safe.to_csv(index=False, sep=";").encode("utf-8-sig")
-
-
-def table_xlsx_bytes(table: pd.DataFrame, sheet: str = "gegevens") -> bytes:
-    """A chart's table as an Excel workbook (one sheet), with formulas neutralised."""
-    safe = privacy.safe_export_frame(table)
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        safe.to_excel(writer, index=False, sheet_name=sheet[:31])
-    return buffer.getvalue()
 
 
 # --- shared slide texts ---------------------------------------------------------------------

@@ -1252,6 +1252,53 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "download_csv": {"nl": "CSV", "en": "CSV"},
     "download_xlsx": {"nl": "Excel", "en": "Excel"},
+    # issue 18: spreadsheets with numbers as numbers and a "Toelichting" sheet (vsdash/spreadsheets.py)
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
+    "sheet_low": {"nl": "laag", "en": "low"},
+    "sheet_high": {"nl": "hoog", "en": "high"},
+    "sheet_protection": {"nl": "Bescherming", "en": "Protection"},
+    "sheet_hidden": {
+        "nl": "afgeschermd: te klein aantal, niet getoond",
+        "en": "withheld: count too small, not shown",
+    },
+    "sheet_perturbed": {
+        "nl": "licht veranderd om melders te beschermen",
+        "en": "changed slightly to protect the people who reported",
+    },
+    "sheet_demo": {"nl": "Demodata", "en": "Demo data"},
+    "sheet_about": {"nl": "Toelichting", "en": "About"},
+    "sheet_about_title": {"nl": "Tabel", "en": "Table"},
+    "sheet_about_selection": {"nl": "Selectie", "en": "Selection"},
+    "sheet_about_source": {"nl": "Bron", "en": "Source"},
+    "sheet_about_privacy": {"nl": "Privacy", "en": "Privacy"},
+    "sheet_source_default": {
+        "nl": "Veilige Steden-dashboard: meldpunten en apps van de gemeenten, campagnekalender en "
+        "activiteitenregister (import of demodata); inwoners: CBS StatLine 03759NED.",
+        "en": "Safe Cities dashboard: the municipalities' reporting points and apps, campaign calendar and "
+        "activity register (import or demo data); inhabitants: CBS StatLine 03759NED.",
+    },
+    "sheet_privacy_cells": {
+        "nl": "De kolom Bescherming zegt per regel of een aantal licht veranderd of afgeschermd is; een "
+        "afgeschermde cel is leeg.",
+        "en": "The Protection column says per row whether a count was changed slightly or withheld; a "
+        "withheld cell is empty.",
+    },
+    "sheet_definitions": {"nl": "Definities van de indicatoren", "en": "Definitions of the indicators"},
+    "sheet_def_id": {"nl": "Indicator", "en": "Indicator"},
+    "sheet_def_name": {"nl": "Naam", "en": "Name"},
+    "sheet_def_definition": {"nl": "Definitie", "en": "Definition"},
+    "sheet_def_unit": {"nl": "Eenheid", "en": "Unit"},
+    "sheet_def_denominator": {"nl": "Noemer", "en": "Denominator"},
+    "sheet_def_period": {"nl": "Periode", "en": "Period"},
+    "sheet_def_privacy": {"nl": "Privacy", "en": "Privacy"},
+    "sheet_def_source": {"nl": "Bron", "en": "Source"},
+    "municipality_code": {"nl": "Gemeentecode", "en": "Municipality code"},
+    "district_code": {"nl": "Wijkcode", "en": "District code"},
+    "counts_sheet": {"nl": "meldingen", "en": "reports"},
+    "counts_title_gemeente": {"nl": "Meldingen per gemeente", "en": "Reports per municipality"},
+    "counts_title_wijk": {"nl": "Meldingen per wijk", "en": "Reports per district"},
+    "counts_title_week": {"nl": "Meldingen per week", "en": "Reports per week"},
     "share_link": {"nl": "Link naar deze weergave", "en": "Link to this view"},
     "share_link_help": {
         "nl": "Met deze link opent iemand anders dezelfde pagina met dezelfde selectie.",

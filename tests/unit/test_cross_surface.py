@@ -16,7 +16,7 @@ import random
 import pandas as pd
 import pytest
 
-from vsdash import cli, export, publication
+from vsdash import cli, export, publication, spreadsheets
 from vsdash.presentation import build_deck
 from vsdash.store import Store
 from vsdash.views.overview import build_overview
@@ -97,12 +97,16 @@ def test_every_surface_shows_the_same_key_figures(store, demo_store_url, case):
 
     # Downloads: the same numbers, as numbers
     table = publication.key_figures_table(figures, lang)
-    csv = pd.read_csv(io.BytesIO(export.table_csv_bytes(table)), sep=";", decimal=".", encoding="utf-8-sig")
+    csv = pd.read_csv(
+        io.BytesIO(spreadsheets.table_csv_bytes(table)), sep=";", decimal=",", encoding="utf-8-sig"
+    )
     by_id = csv.set_index("indicator")["waarde"]
     assert _same(by_id["reports"], figures.reports)
     assert _same(by_id["rate_per_10k_per_year"], figures.as_json()["rate_per_10k_per_year"])
     assert _same(by_id["change"], figures.as_json()["change"])
-    xlsx = pd.read_excel(io.BytesIO(export.table_xlsx_bytes(table, "kerncijfers"))).set_index("indicator")
+    xlsx = pd.read_excel(io.BytesIO(spreadsheets.table_xlsx_bytes(table, "kerncijfers"))).set_index(
+        "indicator"
+    )
     assert _same(xlsx.loc["activities", "waarde"], figures.activities)
 
     # The command line

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from vsdash import export, plain_text, privacy
+from vsdash import plain_text, privacy, spreadsheets
 from vsdash.charts import ChartSpec
 from vsdash.i18n import t
 
@@ -54,37 +54,55 @@ def table_switch(table: pd.DataFrame, more_tables: dict[str, pd.DataFrame], key:
     """The "Toon als tabel" switch under a chart or map, with CSV and XLSX downloads of the table.
 
     One label and one key pattern everywhere; the table arrives privacy-applied and the
-    downloads neutralise spreadsheet formulas (``export.table_csv_bytes``).
+    downloads write its numbers as numbers and neutralise formulas (``vsdash.spreadsheets``).
 
     ``key`` is the chart's or map's own key; tests and the browser check rely on the pair
     (figure ``key``, switch ``key + "__table"``) to find every figure's alternative.
     """
-    left, csv_col, xlsx_col = st.columns([4, 1, 1], vertical_alignment="center")
-    with left:
+    about = sheet_about(key, lang)
+    # One row that wraps instead of three fixed columns: narrow columns cut the labels to "C…"/"E…".
+    with st.container(horizontal=True, vertical_alignment="center"):
         wanted = st.toggle(t("show_as_table", lang), key=table_switch_key(key))
-    csv_col.download_button(
-        t("download_csv", lang),
-        data=lambda: export.table_csv_bytes(table),
-        file_name=f"{key}.csv",
-        mime="text/csv",
-        key=f"{key}__csv",
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    xlsx_col.download_button(
-        t("download_xlsx", lang),
-        data=lambda: export.table_xlsx_bytes(table, key),
-        file_name=f"{key}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}__xlsx",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+        st.download_button(
+            t("download_csv", lang),
+            data=lambda: spreadsheets.table_csv_bytes(table, about=about),
+            file_name=f"{key}.csv",
+            mime="text/csv",
+            key=f"{key}__csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+        st.download_button(
+            t("download_xlsx", lang),
+            data=lambda: spreadsheets.table_xlsx_bytes(table, key, about=about),
+            file_name=f"{key}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}__xlsx",
+            on_click="ignore",
+            icon=":material/download:",
+        )
     if wanted:
         show_table(table)
         for caption, extra in more_tables.items():
             st.markdown(f"**{caption}**")
             show_table(extra)
+
+
+def sheet_about(title: str, lang: str) -> spreadsheets.About:
+    """What a page's download is about: the sidebar's selection and period, and the demo flag."""
+    from vsdash.ui import cached
+
+    sel = st.session_state.get("_selection")
+    if sel is None:  # a widget drawn outside the frame (tests of one part): no selection to name
+        return spreadsheets.About(title, lang=lang, source=t("sheet_source_default", lang))
+    return spreadsheets.About.of(
+        title,
+        selection=sel.label,
+        start=sel.start,
+        end=sel.end,
+        demo=cached.is_demo(sel.url, sel.version),
+        lang=lang,
+    )
 
 
 def _is_date_column(values: pd.Series) -> bool:
