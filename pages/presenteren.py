@@ -13,7 +13,7 @@ from vsdash.i18n import t
 from vsdash.plain_text import html as escape  # escapes and keeps names on one line
 from vsdash.presentation import SLIDES
 from vsdash.ui import cached, frame
-from vsdash.ui.widgets import section_guard, share_link, show_chart
+from vsdash.ui.widgets import council_letter_button, section_guard, share_link, show_chart
 
 sel = frame.current()
 lang = sel.lang
@@ -202,4 +202,5 @@ with tools_right, section_guard(lang, "meenemen"):
             key="dia_summary_txt",
             on_click="ignore",
         )
+        council_letter_button(deck, stem, lang)
     share_link(lang)

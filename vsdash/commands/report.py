@@ -1,4 +1,5 @@
-"""``python -m vsdash report``: the presentation of one municipality and period as PPTX or PDF."""
+"""``python -m vsdash report``: the presentation of one municipality and period as PPTX or PDF,
+or the council letter (raadsinformatiebrief) as DOCX."""
 
 from __future__ import annotations
 
@@ -9,25 +10,28 @@ from pathlib import Path
 
 from vsdash.cli import UserError
 
-FORMATS = ("pptx", "pdf")
+FORMATS = ("pptx", "pdf", "docx")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``report`` command."""
     parser = subparsers.add_parser(
         "report",
-        help="maak de presentatie van een gemeente en periode als PPTX of PDF",
+        help="maak de presentatie van een gemeente en periode als PPTX of PDF, of de raadsinformatiebrief (DOCX)",
         description=(
             "Maakt dezelfde dia's als de pagina Presenteren (kerncijfers, trend met campagnes, "
             "campagne-effect, kaart van risicogebieden, activiteiten, wat we leerden) als PowerPoint "
             "met bewerkbare grafieken of als PDF. Kleine aantallen worden niet getoond; demodata krijgt "
-            "op elke dia het label 'Demodata — fictief'."
+            "op elke dia het label 'Demodata — fictief'. Met --format docx: de raadsinformatiebrief met "
+            "kerncijfers, kanttekeningen en bronnen als Word-document."
         ),
     )
     parser.add_argument("--gemeente", required=True, help="CBS-code van de gemeente, bijvoorbeeld GM0344")
     parser.add_argument("--from", dest="start", required=True, help="eerste dag van de periode, JJJJ-MM-DD")
     parser.add_argument("--to", dest="end", required=True, help="laatste dag van de periode, JJJJ-MM-DD")
-    parser.add_argument("--format", choices=FORMATS, required=True, help="pptx of pdf")
+    parser.add_argument(
+        "--format", choices=FORMATS, required=True, help="pptx, pdf of docx (de raadsinformatiebrief)"
+    )
     parser.add_argument(
         "--store", help="adres van de opslag (standaard VSDASH_DATABASE_URL of de ingebouwde)"
     )
@@ -47,7 +51,7 @@ def _parse_day(text: str, flag: str) -> dt.date:
 
 def run(args: argparse.Namespace) -> int:
     """Check the arguments, build the deck, write the file whole (or not at all)."""
-    from vsdash import export
+    from vsdash import council_letter, export
     from vsdash.presentation import build_deck
     from vsdash.store import Store, StoreError
 
@@ -75,10 +79,21 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(
                 f"De periode {start} tot en met {end} valt buiten de gegevens ({span[0]} tot en met {span[1]})."
             )
-        deck = build_deck(store, gemeente=args.gemeente, start=start, end=end, lang=args.taal)
+        # The letter has no map: building its picture would only cost time.
+        deck = build_deck(
+            store,
+            gemeente=args.gemeente,
+            start=start,
+            end=end,
+            lang=args.taal,
+            with_map=args.format != "docx",
+        )
     finally:
         store.close()
-    content = export.deck_to_pptx(deck) if args.format == "pptx" else export.deck_to_pdf(deck)
+    if args.format == "docx":
+        content = council_letter.council_letter_docx(deck)
+    else:
+        content = export.deck_to_pptx(deck) if args.format == "pptx" else export.deck_to_pdf(deck)
     partial = out.with_name(f".{out.name}.schrijven")
     partial.write_bytes(content)
     os.replace(partial, out)  # the file appears whole, or not at all

@@ -88,6 +88,20 @@ def table_switch(table: pd.DataFrame, more_tables: dict[str, pd.DataFrame], key:
             show_table(extra)
 
 
+def council_letter_button(deck, file_stem: str, lang: str) -> None:
+    """The download of the council letter (.docx) for ``deck``, built only when it is clicked."""
+    from vsdash import council_letter
+
+    st.download_button(
+        t("present_download_letter", lang),
+        data=lambda: council_letter.council_letter_docx(deck),
+        file_name=f"{file_stem}-raadsinformatiebrief.docx",
+        mime=council_letter.MIME,
+        key="dia_summary_docx",
+        on_click="ignore",
+    )
+
+
 def sheet_about(title: str, lang: str) -> spreadsheets.About:
     """What a page's download is about: the sidebar's selection and period, and the demo flag."""
     from vsdash.ui import cached
