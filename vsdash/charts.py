@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 from vsdash import plain_text
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.palette import BAND_COLOUR, BAND_EDGE, BREAK_COLOUR, OKABE_ITO, TEXT_COLOUR  # noqa: F401 - re-exported
-from vsdash.spreadsheets import mark_perturbed
+from vsdash.spreadsheets import mark_kind, mark_perturbed
 
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color=TEXT_COLOUR)
 
@@ -533,6 +533,7 @@ def rate_trend_chart(
             ),
         }
     )
+    mark_kind(table, "year", t("population_year", lang))
     return ChartSpec(fig, alt, mark_perturbed(table, t("reports", lang)))
 
 

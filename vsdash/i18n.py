@@ -1272,6 +1272,7 @@ LABELS: dict[str, dict[str, str]] = {
     "sheet_low": {"nl": "laag", "en": "low"},
     "sheet_high": {"nl": "hoog", "en": "high"},
     "sheet_protection": {"nl": "Bescherming", "en": "Protection"},
+    "sheet_note": {"nl": "toelichting", "en": "note"},
     "sheet_hidden": {
         "nl": "afgeschermd: te klein aantal, niet getoond",
         "en": "withheld: count too small, not shown",

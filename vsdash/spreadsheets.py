@@ -76,13 +76,19 @@ class About:
         return cls(title, selection, period, demo, t("sheet_source_default", lang), lang)
 
 
-#: ``table.attrs`` key naming numeric columns that hold amounts in euro (see ``mark_euro``).
-EURO_ATTR = "euro_columns"
+#: ``table.attrs`` key mapping numeric columns to how they are written: "euro" or "year".
+KINDS_ATTR = "column_kinds"
+_KINDS = ("euro", "year")
 
 
-def mark_euro(table: pd.DataFrame, *columns: str) -> pd.DataFrame:
-    """Record on ``table`` which numeric columns are amounts in euro (written with a € format)."""
-    table.attrs[EURO_ATTR] = tuple(dict.fromkeys([*table.attrs.get(EURO_ATTR, ()), *columns]))
+def mark_kind(table: pd.DataFrame, kind: str, *columns: str) -> pd.DataFrame:
+    """Record on ``table`` that numeric ``columns`` are amounts in euro or years; returns ``table``.
+
+    A year is written without a thousands mark (2024, not 2.024), an amount with a euro sign.
+    """
+    if kind not in _KINDS:
+        raise ValueError(f"kind must be one of {_KINDS}, got {kind!r}")
+    table.attrs[KINDS_ATTR] = {**table.attrs.get(KINDS_ATTR, {}), **dict.fromkeys(columns, kind)}
     return table
 
 
@@ -122,14 +128,20 @@ def _parse_number(text: str, lang: str) -> tuple[float, int] | None:
 
 
 def _parse_cell(value, lang: str):
-    """Classify one display cell: ("empty"|"hidden", None, 0) or (kind, number, decimals), else None."""
+    """Classify one display cell: ("empty"|"hidden"|"reason", None, 0) or (kind, number, decimals).
+
+    None when the cell is not a number, a marker or one of the dashboard's phrases for a missing
+    number ("geen meldpunt": a reason, kept beside the column; "afgeschermd": hidden).
+    """
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
         return "empty", None, 0
     text = str(value).strip()
     if text in _EMPTY_MARKERS:
         return "empty", None, 0
-    if _HIDDEN_MARKERS.match(text):
+    if _HIDDEN_MARKERS.match(text) or text == t("privacy_rate_hidden_short", lang):
         return "hidden", None, 0
+    if text == t("no_channel_short", lang):
+        return "reason", None, 0
     if text.endswith("%"):
         found = _parse_number(text[:-1].strip(), lang)
         return ("percent", found[0] / 100, found[1] + 2) if found else None
@@ -171,7 +183,9 @@ def _typed_columns(table: pd.DataFrame, lang: str) -> tuple[list[_Column], list[
     rows = len(table)
     hidden = [False] * rows
     perturbed = [False] * rows
-    marked = set(table.attrs.get(PERTURBED_ATTR, ()))
+    # Every published report count is perturbed: a "Meldingen" column is one even where the table's
+    # builder did not mark it (map and comparison tables).
+    marked = {*table.attrs.get(PERTURBED_ATTR, ()), t("reports", lang)}
     low_word, high_word = t("sheet_low", lang), t("sheet_high", lang)
     out: list[_Column] = []
     for name in table.columns:
@@ -187,17 +201,23 @@ def _typed_columns(table: pd.DataFrame, lang: str) -> tuple[list[_Column], list[
         if pd.api.types.is_numeric_dtype(values):
             cells = [None if pd.isna(v) else _plain_number(v) for v in values]
             decimals = max((_decimals_of(v) for v in cells if v is not None), default=0)
-            kind = "euro" if name in table.attrs.get(EURO_ATTR, ()) else "number"
+            kind = table.attrs.get(KINDS_ATTR, {}).get(name, "number")
             out.append(_Column(heading, kind, cells, decimals))
             if name in marked:
                 perturbed = [p or v is not None for p, v in zip(perturbed, cells, strict=True)]
             continue
         parsed = [_parse_cell(v, lang) for v in values]
-        kinds = {p[0] for p in parsed if p is not None} - {"empty", "hidden"}
+        kinds = {p[0] for p in parsed if p is not None} - {"empty", "hidden", "reason"}
         some_hidden = any(p is not None and p[0] == "hidden" for p in parsed)
         if all(p is not None for p in parsed) and (len(kinds) == 1 or (not kinds and some_hidden)):
             kind = next(iter(kinds), "number")
             out.append(_Column(heading, kind, [p[1] for p in parsed], max(p[2] for p in parsed)))
+            if any(p[0] == "reason" for p in parsed):
+                # Why a number is missing ("geen meldpunt") stays readable beside it.
+                reasons = [
+                    str(v).strip() if p[0] == "reason" else None for v, p in zip(values, parsed, strict=True)
+                ]
+                out.append(_Column(f"{heading} ({t('sheet_note', lang)})", "text", reasons))
             hidden = [h or p[0] == "hidden" for h, p in zip(hidden, parsed, strict=True)]
             if name in marked:
                 perturbed = [q or p[1] is not None for q, p in zip(perturbed, parsed, strict=True)]
@@ -296,6 +316,8 @@ def _xlsx_format(kind: str, decimals: int) -> str:
         return "0" + ("." + "0" * places if places else "") + "%"
     if kind == "euro":
         return '"€" #,##0'
+    if kind == "year":
+        return "0"
     return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 

@@ -163,10 +163,10 @@ def test_the_about_sheet_defines_every_indicator_and_flags_demo_data(figures):
     assert defined["change"][2] == CATALOGUE[[i.id for i in CATALOGUE].index("change")].definition_nl
     # Real data: no demo row on the sheet and no demo column in the data.
     real = spreadsheets.About.of("Kerncijfers", start=PERIOD[0], end=PERIOD[1], demo=False)
-    table = pd.DataFrame({"Meldingen": ["12"]})
+    table = pd.DataFrame({"Campagnes": ["12"]})
     book = load_workbook(io.BytesIO(spreadsheets.table_xlsx_bytes(table, about=real)))
     assert "Demodata" not in {row[0] for row in _rows(book["Toelichting"])}
-    assert [c.value for c in book.worksheets[0][1]] == ["Meldingen"]
+    assert [c.value for c in book.worksheets[0][1]] == ["Campagnes"]
     demo = _csv(spreadsheets.table_csv_bytes(table, about=about))
     assert demo.loc[0, "Demodata"] == "ja"
 
@@ -273,3 +273,32 @@ def test_export_counts_refuses_other_file_types(demo_store_url, tmp_path, capsys
     err = capsys.readouterr().err
     assert ".csv" in err and ".xlsx" in err and "g.txt" in err
     assert not out.exists()
+
+
+def test_years_reasons_and_report_counts_are_written_as_what_they_are():
+    table = pd.DataFrame(
+        {
+            "Gemeente": ["Utrecht", "Leeuwarden", "Almelo"],
+            "Vanaf": [2020, 2022, 2022],
+            "Per 10.000": ["17,1", "geen meldpunt", "afgeschermd"],
+            "Meldingen": ["643", "–", "<5"],
+        }
+    )
+    spreadsheets.mark_kind(table, "year", "Vanaf")
+    sheet = _sheet(spreadsheets.table_xlsx_bytes(table))
+    header = [c.value for c in sheet[1]]
+    assert header == [
+        "Gemeente",
+        "Vanaf",
+        "Per 10.000",
+        "Per 10.000 (toelichting)",
+        "Meldingen",
+        "Bescherming",
+    ]
+    assert sheet["B2"].value == 2020 and sheet["B2"].number_format == "0"  # 2020, not 2.020
+    assert sheet["C2"].value == 17.1 and sheet["C3"].value is None and sheet["D3"].value == "geen meldpunt"
+    # A column headed "Meldingen" holds published report counts: perturbed, even unmarked.
+    flags = [sheet.cell(row, 6).value for row in (2, 3, 4)]
+    assert flags == [t("sheet_perturbed", "nl"), None, t("sheet_hidden", "nl")]
+    with pytest.raises(ValueError, match="euro"):
+        spreadsheets.mark_kind(table, "percentage", "Vanaf")

@@ -328,8 +328,8 @@ def build_activities(
         detail_options=tuple(
             zip(table["activiteit_id"], table["titel"].astype(str) + " · " + table["gemeente"], strict=True)
         ),
-        export=spreadsheets.mark_euro(
-            privacy.safe_export_frame(register.export_frame(table, lang)), t("act_col_budget", lang)
+        export=spreadsheets.mark_kind(
+            privacy.safe_export_frame(register.export_frame(table, lang)), "euro", t("act_col_budget", lang)
         ),
         about=spreadsheets.About.of(
             t("act_register_title", lang),
