@@ -105,11 +105,11 @@ def mark_perturbed(table: pd.DataFrame, *columns: str) -> pd.DataFrame:
 
 
 @dataclass
-class _Column:
-    """One output column: its heading, kind and cell values (None = empty)."""
+class SheetColumn:
+    """One column of a download: its heading, kind and cell values (None = empty)."""
 
     name: str
-    kind: str  # text, date, number, percent, euro
+    kind: str  # text, date, number, percent, euro, year
     values: list
     decimals: int = 0  # digits after the decimal mark (for percentages: of the fraction)
     cell_kinds: list[str] | None = None  # per-row kind where rows differ (the key-figures table)
@@ -178,7 +178,7 @@ def _as_date(value) -> dt.date | None:
     return value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value
 
 
-def _typed_columns(table: pd.DataFrame, lang: str) -> tuple[list[_Column], list[bool], list[bool]]:
+def _typed_columns(table: pd.DataFrame, lang: str) -> tuple[list[SheetColumn], list[bool], list[bool]]:
     """The table's columns with typed cells, and per row: a value hidden, a perturbed value present."""
     rows = len(table)
     hidden = [False] * rows
@@ -187,22 +187,22 @@ def _typed_columns(table: pd.DataFrame, lang: str) -> tuple[list[_Column], list[
     # builder did not mark it (map and comparison tables).
     marked = {*table.attrs.get(PERTURBED_ATTR, ()), t("reports", lang)}
     low_word, high_word = t("sheet_low", lang), t("sheet_high", lang)
-    out: list[_Column] = []
+    out: list[SheetColumn] = []
     for name in table.columns:
         values = table[name]
         heading = str(name)
         if pd.api.types.is_bool_dtype(values):
             words = (t("yes", lang), t("no", lang))
-            out.append(_Column(heading, "text", [words[0] if v else words[1] for v in values]))
+            out.append(SheetColumn(heading, "text", [words[0] if v else words[1] for v in values]))
             continue
         if _is_date_column(values):
-            out.append(_Column(heading, "date", [_as_date(v) for v in values]))
+            out.append(SheetColumn(heading, "date", [_as_date(v) for v in values]))
             continue
         if pd.api.types.is_numeric_dtype(values):
             cells = [None if pd.isna(v) else _plain_number(v) for v in values]
             decimals = max((_decimals_of(v) for v in cells if v is not None), default=0)
             kind = table.attrs.get(KINDS_ATTR, {}).get(name, "number")
-            out.append(_Column(heading, kind, cells, decimals))
+            out.append(SheetColumn(heading, kind, cells, decimals))
             if name in marked:
                 perturbed = [p or v is not None for p, v in zip(perturbed, cells, strict=True)]
             continue
@@ -211,13 +211,13 @@ def _typed_columns(table: pd.DataFrame, lang: str) -> tuple[list[_Column], list[
         some_hidden = any(p is not None and p[0] == "hidden" for p in parsed)
         if all(p is not None for p in parsed) and (len(kinds) == 1 or (not kinds and some_hidden)):
             kind = next(iter(kinds), "number")
-            out.append(_Column(heading, kind, [p[1] for p in parsed], max(p[2] for p in parsed)))
+            out.append(SheetColumn(heading, kind, [p[1] for p in parsed], max(p[2] for p in parsed)))
             if any(p[0] == "reason" for p in parsed):
                 # Why a number is missing ("geen meldpunt") stays readable beside it.
                 reasons = [
                     str(v).strip() if p[0] == "reason" else None for v, p in zip(values, parsed, strict=True)
                 ]
-                out.append(_Column(f"{heading} ({t('sheet_note', lang)})", "text", reasons))
+                out.append(SheetColumn(f"{heading} ({t('sheet_note', lang)})", "text", reasons))
             hidden = [h or p[0] == "hidden" for h, p in zip(hidden, parsed, strict=True)]
             if name in marked:
                 perturbed = [q or p[1] is not None for q, p in zip(perturbed, parsed, strict=True)]
@@ -232,10 +232,10 @@ def _typed_columns(table: pd.DataFrame, lang: str) -> tuple[list[_Column], list[
             decimals = max(iv[3] for iv in intervals if iv)
             for word, part in ((low_word, 1), (high_word, 2)):
                 cells = [iv[part] if iv else None for iv in intervals]
-                out.append(_Column(f"{heading} ({word})", kind, cells, decimals))
+                out.append(SheetColumn(f"{heading} ({word})", kind, cells, decimals))
             continue
         out.append(
-            _Column(
+            SheetColumn(
                 heading,
                 "text",
                 [
@@ -282,7 +282,9 @@ def _neutralised(values: list) -> list:
     return privacy.safe_export_frame(pd.DataFrame({"v": values}, dtype=object))["v"].tolist()
 
 
-def spreadsheet_columns(table: pd.DataFrame, about: About | None = None, lang: str = "nl") -> list[_Column]:
+def spreadsheet_columns(
+    table: pd.DataFrame, about: About | None = None, lang: str = "nl"
+) -> list[SheetColumn]:
     """The columns of a download: typed values, the protection flag and (for demo data) the demo flag."""
     lang = about.lang if about is not None else lang
     columns, hidden, perturbed = _typed_columns(table, lang)
@@ -294,10 +296,10 @@ def spreadsheet_columns(table: pd.DataFrame, about: About | None = None, lang: s
         for h, p in zip(hidden, perturbed, strict=True)
     ]
     if any(flags):
-        columns.append(_Column(t("sheet_protection", lang), "text", flags))
+        columns.append(SheetColumn(t("sheet_protection", lang), "text", flags))
     demo_names = {"demodata", "demo"}
     if about is not None and about.demo and not any(c.name.lower() in demo_names for c in columns):
-        columns.append(_Column(t("sheet_demo", lang), "text", [t("yes", lang)] * len(table)))
+        columns.append(SheetColumn(t("sheet_demo", lang), "text", [t("yes", lang)] * len(table)))
     headings = _neutralised([c.name for c in columns])
     for column, heading in zip(columns, headings, strict=True):
         column.name = heading
