@@ -56,7 +56,7 @@ def sources(deck: Deck) -> list[str]:
 def council_letter_docx(deck: Deck, *, made_on: dt.date | None = None) -> bytes:
     """Write the council letter for ``deck`` as a .docx file and return its bytes."""
     from docx import Document
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     lang = deck.lang
     parts = council_sections(deck)
@@ -84,6 +84,7 @@ def council_letter_docx(deck: Deck, *, made_on: dt.date | None = None) -> bytes:
         cells = facts.add_row().cells
         cells[0].paragraphs[0].add_run(label).bold = True
         cells[1].text = text
+    _column_widths(facts, (Cm(3.5), Cm(12.5)))
 
     for heading, text in (
         ("letter_h_occasion", parts.opening),
@@ -108,6 +109,7 @@ def council_letter_docx(deck: Deck, *, made_on: dt.date | None = None) -> bytes:
     for name, value, note in rows:
         cells = table.add_row().cells
         cells[0].text, cells[1].text, cells[2].text = name, value, note
+    _column_widths(table, (Cm(5.5), Cm(3), Cm(7.5)))
     caption = document.add_paragraph(t("perturbation_note", lang))
     for run in caption.runs:
         run.font.size = Pt(9)
@@ -123,6 +125,15 @@ def council_letter_docx(deck: Deck, *, made_on: dt.date | None = None) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _column_widths(table, widths) -> None:
+    """Give a table's columns their widths (Word reads them per cell, LibreOffice per column)."""
+    table.autofit = False
+    for index, width in enumerate(widths):
+        table.columns[index].width = width
+        for cell in table.columns[index].cells:
+            cell.width = width
 
 
 def _set_language(document, tag: str) -> None:
