@@ -1284,6 +1284,7 @@ LABELS: dict[str, dict[str, str]] = {
     "sheet_demo": {"nl": "Demodata", "en": "Demo data"},
     "sheet_about": {"nl": "Toelichting", "en": "About"},
     "sheet_about_title": {"nl": "Tabel", "en": "Table"},
+    "key_figures_table": {"nl": "Kerncijfers", "en": "Key figures"},
     "sheet_about_selection": {"nl": "Selectie", "en": "Selection"},
     "sheet_about_source": {"nl": "Bron", "en": "Source"},
     "sheet_about_privacy": {"nl": "Privacy", "en": "Privacy"},

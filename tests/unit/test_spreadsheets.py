@@ -152,6 +152,7 @@ def test_the_about_sheet_defines_every_indicator_and_flags_demo_data(figures):
     assert book.sheetnames == ["gegevens", "Toelichting"]
     rows = _rows(book["Toelichting"])
     facts = {row[0]: row[1] for row in rows if row[0]}
+    assert facts["Tabel"] == "Kerncijfers"
     assert facts["Selectie"] == "Utrecht"
     assert facts["Periode"] == "1 januari 2024 – 31 december 2024"
     assert "CBS StatLine 03759NED" in facts["Bron"]

@@ -41,7 +41,7 @@ def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, *
     st.caption(plain_text.markdown(spec.alt))  # the alt text names campaigns: plain text
     if not controls:
         return event
-    table_switch(spec.table, spec.more_tables, key, lang)
+    table_switch(spec.table, spec.more_tables, key, lang, title=spec.alt)
     return event
 
 
@@ -50,16 +50,20 @@ def table_switch_key(key: str) -> str:
     return f"{key}__table"
 
 
-def table_switch(table: pd.DataFrame, more_tables: dict[str, pd.DataFrame], key: str, lang: str) -> None:
+def table_switch(
+    table: pd.DataFrame, more_tables: dict[str, pd.DataFrame], key: str, lang: str, *, title: str = ""
+) -> None:
     """The "Toon als tabel" switch under a chart or map, with CSV and XLSX downloads of the table.
 
     One label and one key pattern everywhere; the table arrives privacy-applied and the
     downloads write its numbers as numbers and neutralise formulas (``vsdash.spreadsheets``).
 
+    ``title`` (the chart's text alternative) heads the downloads' "Toelichting" sheet.
+
     ``key`` is the chart's or map's own key; tests and the browser check rely on the pair
     (figure ``key``, switch ``key + "__table"``) to find every figure's alternative.
     """
-    about = sheet_about(key, lang)
+    about = sheet_about(title or key, lang)  # the chart's alt text says what the table holds
     # One row that wraps instead of three fixed columns: narrow columns cut the labels to "C…"/"E…".
     with st.container(horizontal=True, vertical_alignment="center"):
         wanted = st.toggle(t("show_as_table", lang), key=table_switch_key(key))

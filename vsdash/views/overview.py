@@ -35,6 +35,7 @@ class OverviewModel:
     notice: str  # shown above the figures when there is no reporting point, else ""
     notes: tuple[str, ...]  # captions under the figures
     key_table: pd.DataFrame  # the key figures as numbers, for the CSV/XLSX download
+    key_table_title: str  # what the download's "Toelichting" sheet calls it
     trend_title: str
     trend: ChartSpec | None
     trend_message: str  # why there is no trend, else ""
@@ -126,6 +127,7 @@ def build_overview(
         notice="" if key.has_channel else t("no_channel", lang, naam=label),
         notes=tuple(note for note in notes if note),
         key_table=publication.key_figures_table(key, lang),
+        key_table_title=t("key_figures_table", lang),
         trend_title=t(f"trend_title_{trend.grain}", lang),
         trend=spec.localise(lang) if spec is not None else None,
         trend_message=message,
