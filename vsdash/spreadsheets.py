@@ -327,30 +327,49 @@ DATE_FORMAT = "dd-mm-yyyy"
 
 
 def table_xlsx_bytes(
-    table: pd.DataFrame, sheet: str = "gegevens", *, about: About | None = None, lang: str = "nl"
+    table: pd.DataFrame,
+    sheet: str = "gegevens",
+    *,
+    about: About | None = None,
+    lang: str = "nl",
+    more: dict[str, pd.DataFrame] | None = None,
 ) -> bytes:
     """A table as an Excel workbook: typed cells on ``sheet``, and a "Toelichting" sheet.
 
-    Number formats are Excel's locale-independent codes, so Dutch Excel shows 1.547 and 17,1
-    and an English Excel 1,547 and 17.1 for the same numeric cell.
+    ``more`` holds further tables of the same figure by caption (a chart's ``more_tables``), each
+    on a sheet of its own before the "Toelichting". Number formats are Excel's
+    locale-independent codes, so Dutch Excel shows 1.547 and 17,1 and an English Excel 1,547 and
+    17.1 for the same numeric cell.
     """
     from openpyxl import Workbook
+
+    lang = about.lang if about is not None else lang
+    book = Workbook()
+    _write_data_sheet(book.active, sheet, spreadsheet_columns(table, about, lang), len(table))
+    for caption, extra in (more or {}).items():
+        _write_data_sheet(book.create_sheet(), caption, spreadsheet_columns(extra, about, lang), len(extra))
+    _write_about_sheet(book, about, lang)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_data_sheet(data, title: str, columns: list[SheetColumn], rows: int) -> None:
+    """Fill one worksheet: a bold header row, typed cells with their number formats, widths."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    lang = about.lang if about is not None else lang
-    columns = spreadsheet_columns(table, about, lang)
-    book = Workbook()
-    data = book.active
-    data.title = _sheet_title(sheet)
+    taken = {ws.title for ws in data.parent.worksheets if ws is not data}
+    name = _sheet_title(title)
+    data.title = name if name not in taken else f"{name[:28]} {len(taken) + 1}"
     data.append([c.name for c in columns])
     for cell in data[1]:
         cell.font = Font(bold=True)
-    for row in range(len(table)):
+    for row in range(rows):
         data.append([c.values[row] for c in columns])
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
-        for row in range(len(table)):
+        for row in range(rows):
             cell = data[f"{letter}{row + 2}"]
             if column.kind == "date":
                 cell.number_format = DATE_FORMAT
@@ -361,10 +380,6 @@ def table_xlsx_bytes(
         width = max([len(str(column.name))] + [len(str(v)) for v in column.values[:200] if v is not None])
         data.column_dimensions[letter].width = min(max(width + 2, 10), 60)
     data.freeze_panes = "A2"
-    _write_about_sheet(book, about, lang)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
 
 
 def _sheet_title(name: str) -> str:

@@ -303,3 +303,19 @@ def test_years_reasons_and_report_counts_are_written_as_what_they_are():
     assert flags == [t("sheet_perturbed", "nl"), None, t("sheet_hidden", "nl")]
     with pytest.raises(ValueError, match="euro"):
         spreadsheets.mark_kind(table, "percentage", "Vanaf")
+
+
+def test_a_figures_further_tables_get_sheets_of_their_own():
+    """The campaign timeline's report trend travels with it, as numbers, on its own sheet."""
+    campaigns = pd.DataFrame({"Campagne": ["Ben jij OK?"], "Start": [dt.date(2024, 3, 4)]})
+    trend = pd.DataFrame(
+        {"Periode": [dt.date(2024, 3, 4), dt.date(2024, 3, 11)], "Meldingen": ["12", "1.031"]}
+    )
+    caption = "Meldingen per week onder de tijdlijn van de campagnes"
+    book = load_workbook(
+        io.BytesIO(spreadsheets.table_xlsx_bytes(campaigns, "tijdlijn", more={caption: trend}))
+    )
+    assert book.sheetnames == ["tijdlijn", caption[:31], "Toelichting"]
+    extra = book[caption[:31]]
+    assert [extra.cell(r, 2).value for r in (2, 3)] == [12, 1031]
+    assert extra.cell(2, 1).is_date and extra.cell(2, 3).value == t("sheet_perturbed", "nl")

@@ -78,7 +78,7 @@ def table_switch(
         )
         st.download_button(
             t("download_xlsx", lang),
-            data=lambda: spreadsheets.table_xlsx_bytes(table, key, about=about),
+            data=lambda: spreadsheets.table_xlsx_bytes(table, key, about=about, more=more_tables),
             file_name=f"{key}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{key}__xlsx",
