@@ -32,7 +32,7 @@ with section_guard(lang, "kerncijfers"):
             )
     st.caption(":material/info: " + " ".join(model.survey_notes))
     st.caption(" ".join(model.notes))
-    table_switch(model.key_table, {}, "overview_key_figures", lang)
+    table_switch(model.key_table, {}, "overview_key_figures", lang, title=model.key_table_title)
 
 with section_guard(lang, "trend"):
     st.subheader(model.trend_title)

@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 from vsdash import plain_text
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.palette import BAND_COLOUR, BAND_EDGE, BREAK_COLOUR, OKABE_ITO, TEXT_COLOUR  # noqa: F401 - re-exported
+from vsdash.spreadsheets import mark_kind, mark_perturbed
 
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14, color=TEXT_COLOUR)
 
@@ -337,12 +338,27 @@ def report_trend_chart(
     )
     table = pd.DataFrame({t("period", lang): series["periode"].dt.date, value_label: series["label"]})
     if previous is not None and not previous.empty:
-        earlier = previous.set_index("periode")["label"]
-        table[t("same_period_last_year", lang)] = [earlier.get(p, "–") for p in series["periode"]]
+        table[t("same_period_last_year", lang)] = last_year_in_periods(series["periode"], previous, grain)
     table[t("a11y_events", lang)] = events_per_period(
         series["periode"], grain, campaigns, breaks, lang, activities
     )
-    return ChartSpec(fig, alt, table)
+    perturbed = [value_label, t("same_period_last_year", lang)]
+    return ChartSpec(fig, alt, mark_perturbed(table, *[c for c in perturbed if c in table.columns]))
+
+
+def last_year_in_periods(periods: pd.Series, previous: pd.DataFrame, grain: str) -> list[str]:
+    """Per period of the trend, the label of last year's point the chart draws inside it ("–": none).
+
+    Last year's weeks shifted by a year start on another weekday (2023-03-06, a Monday, is drawn
+    at 2024-03-06, a Wednesday), so they are matched to the period they fall in, not by date.
+    """
+    starts = pd.DatetimeIndex(pd.to_datetime(periods))
+    ends = starts + GRAIN_LENGTH[grain]
+    drawn = previous.sort_values("periode")
+    at = pd.DatetimeIndex(drawn["periode"])
+    labels = drawn["label"].tolist()
+    first = np.searchsorted(at, starts, side="left")
+    return [labels[i] if i < len(at) and at[i] < end else "–" for i, end in zip(first, ends, strict=True)]
 
 
 def category_bar_chart(
@@ -459,7 +475,9 @@ def stacked_reports_chart(
         table[t("period", lang)], grain, campaigns, breaks, lang, activities
     )
     table[t("period", lang)] = pd.to_datetime(table[t("period", lang)]).dt.date
-    return ChartSpec(fig, alt, table)
+    return ChartSpec(
+        fig, alt, mark_perturbed(table, *[group_labels[g] for g in groups if group_labels[g] in table])
+    )
 
 
 def rate_trend_chart(
@@ -515,7 +533,8 @@ def rate_trend_chart(
             ),
         }
     )
-    return ChartSpec(fig, alt, table)
+    mark_kind(table, "year", t("population_year", lang))
+    return ChartSpec(fig, alt, mark_perturbed(table, t("reports", lang)))
 
 
 def weekday_hour_heatmap(counts: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
@@ -562,7 +581,8 @@ def weekday_hour_heatmap(counts: pd.DataFrame, *, lang: str = "nl") -> ChartSpec
     table = labels.copy()
     table.index = days
     table.columns = [f"{h:02d}" for h in range(24)]
-    return ChartSpec(fig, alt, table.reset_index(names=t("weekday", lang)))
+    table = table.reset_index(names=t("weekday", lang))
+    return ChartSpec(fig, alt, mark_perturbed(table, *[f"{h:02d}" for h in range(24)]))
 
 
 def campaign_timeline_chart(
@@ -676,6 +696,7 @@ def campaign_timeline_chart(
             t("a11y_events", lang): events_per_period(trend["periode"], grain, bands, breaks, lang),
         }
     )
+    mark_perturbed(trend_table, t("reports", lang))
     return ChartSpec(fig, alt, table, more_tables={t("a11y_timeline_trend_table", lang): trend_table})
 
 
@@ -753,7 +774,7 @@ def counterfactual_chart(
             t("band_high", lang): [fmt_number(v, lang, 0) for v in weekly["high"]],
         }
     )
-    return ChartSpec(fig, alt, table)
+    return ChartSpec(fig, alt, mark_perturbed(table, t("observed", lang)))
 
 
 def campaign_forest_chart(effects: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:

@@ -18,6 +18,7 @@ from plotly.subplots import make_subplots
 from vsdash import compare, palette
 from vsdash.charts import BAND_EDGE, OKABE_ITO, TEXT_COLOUR, ChartSpec, _base_layout, add_campaign_bands
 from vsdash.i18n import fmt_number, t
+from vsdash.spreadsheets import mark_kind
 
 FOCUS_COLOUR = OKABE_ITO[5]  # vermillion: the selected municipality
 BAR_COLOUR = OKABE_ITO[0]
@@ -595,7 +596,7 @@ def membership_timeline_chart(
             ],
         }
     ).sort_values([t("municipality", lang), t("programme", lang)])
-    return ChartSpec(fig, alt, table.reset_index(drop=True))
+    return ChartSpec(fig, alt, mark_kind(table.reset_index(drop=True), "year", t("cmp_col_from", lang)))
 
 
 def peer_rate_chart(table: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:

@@ -1,14 +1,28 @@
 """Dutch (default) and English labels for every text the dashboard shows.
 
-All user-facing text lives here, keyed by a short id. ``t(key, lang, **values)`` formats it.
-Numbers and dates are formatted per language by ``fmt_number``/``fmt_date`` (Dutch: 1.234,5 and
-12 maart 2023).
+All user-facing text lives here, keyed by a short id. ``t(key, lang, **values)`` formats it,
+choosing singular or plural words by a count (``{n|one|other}``, CLDR plural rules). Numbers and
+dates are formatted per language by ``fmt_number``/``fmt_date`` (Dutch: 1.234,5 and 12 maart 2023)
+through Babel, the CLDR library, instead of hand-written rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import numbers
+import re
+
+from babel import Locale
+from babel.dates import format_date, get_month_names
+from babel.numbers import (
+    NumberFormatError,
+    get_decimal_symbol,
+    get_group_symbol,
+    get_minus_sign_symbol,
+    parse_decimal,
+)
 
 LANGS = ("nl", "en")
 DEFAULT_LANG = "nl"
@@ -297,8 +311,8 @@ LABELS: dict[str, dict[str, str]] = {
     "channel_app": {"nl": "App", "en": "App"},
     "channel_overig": {"nl": "Ander kanaal", "en": "Other channel"},
     "alt_stacked": {
-        "nl": "Gestapeld staafdiagram van meldingen {grain}: {parts}; {campaigns} campagneperiodes zijn gearceerd.",
-        "en": "Stacked bar chart of reports {grain}: {parts}; {campaigns} campaign periods are shaded.",
+        "nl": "Gestapeld staafdiagram van meldingen {grain}: {parts}; {campaigns} {campaigns|campagneperiode is|campagneperiodes zijn} gearceerd.",
+        "en": "Stacked bar chart of reports {grain}: {parts}; {campaigns} {campaigns|campaign period is|campaign periods are} shaded.",
     },
     "rate_title": {
         "nl": "Meldingen per 10.000 inwoners per jaar",
@@ -359,8 +373,8 @@ LABELS: dict[str, dict[str, str]] = {
     "start": {"nl": "Begin", "en": "Start"},
     "end": {"nl": "Einde", "en": "End"},
     "alt_timeline": {
-        "nl": "Tijdlijn van {n} campagnes in {gemeenten} gemeenten van {start} tot {end}, met daaronder de meldingen {grain} op dezelfde tijdas ({total} in totaal).",
-        "en": "Timeline of {n} campaigns in {gemeenten} municipalities from {start} to {end}, with the reports {grain} below on the same time axis ({total} in total).",
+        "nl": "Tijdlijn van {n} {n|campagne|campagnes} in {gemeenten} {gemeenten|gemeente|gemeenten} van {start} tot {end}, met daaronder de meldingen {grain} op dezelfde tijdas ({total} in totaal).",
+        "en": "Timeline of {n} {n|campaign|campaigns} in {gemeenten} {gemeenten|municipality|municipalities} from {start} to {end}, with the reports {grain} below on the same time axis ({total} in total).",
     },
     "effect_title": {"nl": "Effect van een campagne", "en": "Effect of a campaign"},
     "use_controls": {
@@ -421,8 +435,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "interval_95": {"nl": "95%-interval", "en": "95% interval"},
     "alt_forest": {
-        "nl": "Forest plot van {n} campagnes per gemeente: bij {clear_up} duidelijk meer meldingen dan verwacht, bij {clear_down} duidelijk minder; de mediaan is {median}.",
-        "en": "Forest plot of {n} campaigns per municipality: {clear_up} with clearly more reports than expected, {clear_down} with clearly fewer; the median is {median}.",
+        "nl": "Forest plot van {n} {n|campagne|campagnes} per gemeente: bij {clear_up} duidelijk meer meldingen dan verwacht, bij {clear_down} duidelijk minder; de mediaan is {median}.",
+        "en": "Forest plot of {n} {n|campaign|campaigns} per municipality: {clear_up} with clearly more reports than expected, {clear_down} with clearly fewer; the median is {median}.",
     },
     "forest_empty": {
         "nl": "Er zijn geen campagne-effecten om te tonen.",
@@ -457,8 +471,8 @@ LABELS: dict[str, dict[str, str]] = {
     "act_kpi_total": {"nl": "Activiteiten", "en": "Activities"},
     "act_kpi_done": {"nl": "Uitgevoerd of lopend", "en": "Done or running"},
     "act_covid_sentence": {
-        "nl": "Door Covid-19 werden **{uitgesteld_covid}** activiteiten uitgesteld. **{geannuleerd}** activiteiten werden geannuleerd, waarvan {geannuleerd_covidjaren} met een start in de coronajaren 2020–2021 (het register legt de reden van annuleren niet vast).",
-        "en": "Covid-19 postponed **{uitgesteld_covid}** activities. **{geannuleerd}** activities were cancelled, {geannuleerd_covidjaren} of which were due to start in the Covid years 2020–2021 (the register does not record why an activity was cancelled).",
+        "nl": "Door Covid-19 {uitgesteld_covid|werd|werden} **{uitgesteld_covid}** {uitgesteld_covid|activiteit|activiteiten} uitgesteld. **{geannuleerd}** {geannuleerd|activiteit werd|activiteiten werden} geannuleerd, waarvan {geannuleerd_covidjaren} met een start in de coronajaren 2020–2021 (het register legt de reden van annuleren niet vast).",
+        "en": "Covid-19 postponed **{uitgesteld_covid}** {uitgesteld_covid|activity|activities}. **{geannuleerd}** {geannuleerd|activity was|activities were} cancelled, {geannuleerd_covidjaren} of which were due to start in the Covid years 2020–2021 (the register does not record why an activity was cancelled).",
     },
     "act_none": {
         "nl": "Geen activiteiten met deze filters. Maak de filters ruimer of kies een andere gemeente.",
@@ -471,8 +485,8 @@ LABELS: dict[str, dict[str, str]] = {
     "act_timeline_title": {"nl": "Tijdlijn van de activiteiten", "en": "Timeline of the activities"},
     "act_register_title": {"nl": "Register", "en": "Register"},
     "act_register_note": {
-        "nl": "{n} activiteiten. 'Gewijzigd op' en 'Bron' tonen wanneer een rij is ingevoerd of gewijzigd en uit welk bestand.",
-        "en": "{n} activities. 'Changed on' and 'Source' show when a row was entered or changed and from which file.",
+        "nl": "{n} {n|activiteit|activiteiten}. 'Gewijzigd op' en 'Bron' tonen wanneer een rij is ingevoerd of gewijzigd en uit welk bestand.",
+        "en": "{n} {n|activity|activities}. 'Changed on' and 'Source' show when a row was entered or changed and from which file.",
     },
     "act_download_csv": {"nl": "Download register (CSV)", "en": "Download register (CSV)"},
     "act_download_xlsx": {"nl": "Download register (Excel)", "en": "Download register (Excel)"},
@@ -555,8 +569,8 @@ LABELS: dict[str, dict[str, str]] = {
     "target_professionals": {"nl": "Professionals", "en": "Professionals"},
     "target_algemeen_publiek": {"nl": "Algemeen publiek", "en": "General public"},
     "alt_activity_timeline": {
-        "nl": "Tijdlijn van {n} activiteiten van {start} tot {end}, per categorie: {parts}.",
-        "en": "Timeline of {n} activities from {start} to {end}, by category: {parts}.",
+        "nl": "Tijdlijn van {n} {n|activiteit|activiteiten} van {start} tot {end}, per categorie: {parts}.",
+        "en": "Timeline of {n} {n|activity|activities} from {start} to {end}, by category: {parts}.",
     },
     "alt_status_by_category": {
         "nl": "Gestapeld staafdiagram van activiteiten per categorie en stand van zaken. {parts}.",
@@ -617,8 +631,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The municipal boundaries are not available, so the map shows bubbles on each municipality's centre instead of coloured areas. Reason: {reden}",
     },
     "alt_comparison_map": {
-        "nl": "Kaart van Nederland met {metric} voor {n} gemeenten; het hoogst: {top}. {empty} gemeenten hebben geen cijfer (geen meldpunt of afgeschermd).",
-        "en": "Map of the Netherlands with {metric} for {n} municipalities; highest: {top}. {empty} municipalities have no figure (no reporting channel or withheld).",
+        "nl": "Kaart van Nederland met {metric} voor {n} {n|gemeente|gemeenten}; het hoogst: {top}. {empty} {empty|gemeente heeft|gemeenten hebben} geen cijfer (geen meldpunt of afgeschermd).",
+        "en": "Map of the Netherlands with {metric} for {n} {n|municipality|municipalities}; highest: {top}. {empty} {empty|municipality has|municipalities have} no figure (no reporting channel or withheld).",
     },
     "cmp_col_membership": {"nl": "Deelname", "en": "Membership"},
     "cmp_change_ingestroomd": {"nl": "ingestroomd in {jaar}", "en": "joined in {jaar}"},
@@ -639,8 +653,8 @@ LABELS: dict[str, dict[str, str]] = {
     "cmp_not_ranked": {"nl": "Niet gerangschikt: {lijst}.", "en": "Not ranked: {lijst}."},
     "privacy_rate_hidden_short": {"nl": "afgeschermd", "en": "withheld"},
     "alt_ranked_rates": {
-        "nl": "Staafdiagram van {n} gemeenten, gerangschikt naar meldingen per 10.000 inwoners per jaar met 95%-interval: het hoogst {top} {top_rate}, het laagst {bottom} {bottom_rate}. {hidden} afgeschermd, {no_channel} zonder meldpunt, niet gerangschikt.",
-        "en": "Bar chart of {n} municipalities ranked by reports per 10,000 inhabitants per year with 95% interval: highest {top} {top_rate}, lowest {bottom} {bottom_rate}. {hidden} withheld, {no_channel} without reporting channel, not ranked.",
+        "nl": "Staafdiagram van {n} {n|gemeente|gemeenten}, gerangschikt naar meldingen per 10.000 inwoners per jaar met 95%-interval: het hoogst {top} {top_rate}, het laagst {bottom} {bottom_rate}. {hidden} afgeschermd, {no_channel} zonder meldpunt, niet gerangschikt.",
+        "en": "Bar chart of {n} {n|municipality|municipalities} ranked by reports per 10,000 inhabitants per year with 95% interval: highest {top} {top_rate}, lowest {bottom} {bottom_rate}. {hidden} withheld, {no_channel} without reporting channel, not ranked.",
     },
     "alt_ranked_rates_none": {
         "nl": "Geen gemeente in deze groep heeft een cijfer dat getoond kan worden.",
@@ -692,8 +706,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{groep} as a whole, per month",
     },
     "alt_small_multiples": {
-        "nl": "{n} kleine lijngrafieken van meldingen per 10.000 inwoners per jaar, per maand berekend, op dezelfde schaal; het hoogste maandcijfer is {peak} in {peak_where} ({peak_when}); {campaigns} campagnes zijn gearceerd.",
-        "en": "{n} small line charts of reports per 10,000 inhabitants per year, computed month by month, on a shared scale; the highest monthly figure is {peak} in {peak_where} ({peak_when}); {campaigns} campaigns are shaded.",
+        "nl": "{n} kleine lijngrafieken van meldingen per 10.000 inwoners per jaar, per maand berekend, op dezelfde schaal; het hoogste maandcijfer is {peak} in {peak_where} ({peak_when}); {campaigns} {campaigns|campagne is|campagnes zijn} gearceerd.",
+        "en": "{n} small line charts of reports per 10,000 inhabitants per year, computed month by month, on a shared scale; the highest monthly figure is {peak} in {peak_where} ({peak_when}); {campaigns} {campaigns|campaign is|campaigns are} shaded.",
     },
     "cmp_membership_title": {
         "nl": "Deelname aan programma's door de jaren",
@@ -1265,8 +1279,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Map of {naam} without reports in this period; {areas} risk areas are outlined in black.",
     },
     "map_alt_national": {
-        "nl": "Kaart van Nederland met een cirkel voor elk van {n} gemeenten in {selectie}; de meeste meldingen kwamen uit {top} ({top_label}).",
-        "en": "Map of the Netherlands with a circle for each of {n} municipalities in {selectie}; most reports came from {top} ({top_label}).",
+        "nl": "Kaart van Nederland met een cirkel voor {n|de|elk van de} {n} {n|gemeente|gemeenten} in {selectie}; de meeste meldingen kwamen uit {top} ({top_label}).",
+        "en": "Map of the Netherlands with a circle for {n|the|each of the} {n} {n|municipality|municipalities} in {selectie}; most reports came from {top} ({top_label}).",
     },
     "map_alt_national_empty": {
         "nl": "Kaart van Nederland: geen meldingen in {selectie} in deze periode.",
@@ -1277,12 +1291,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Map of the change around {event}, {weeks} weeks before against {weeks} weeks after: {more} {what} with more reports, {fewer} with fewer, {grey} not comparable (grey).",
     },
     "map_alt_trend_week": {
-        "nl": "Lijngrafiek van meldingen per week in {naam}, {start} tot en met {eind}; {measures} maatregelen zijn als stippellijn gemarkeerd; {hidden} weken met minder dan {k} meldingen zijn weggelaten.",
-        "en": "Line chart of reports per week in {naam}, {start} to {eind}; {measures} measures are marked with a dashed line; {hidden} weeks with fewer than {k} reports are left out.",
+        "nl": "Lijngrafiek van meldingen per week in {naam}, {start} tot en met {eind}; {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd; {hidden} {hidden|week|weken} met minder dan {k} meldingen {hidden|is|zijn} weggelaten.",
+        "en": "Line chart of reports per week in {naam}, {start} to {eind}; {measures} {measures|measure is|measures are} marked with a dashed line; {hidden} {hidden|week|weeks} with fewer than {k} reports {hidden|is|are} left out.",
     },
     "map_alt_trend_month": {
-        "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen); {measures} maatregelen zijn als stippellijn gemarkeerd; {hidden} maanden met minder dan {k} meldingen zijn weggelaten.",
-        "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show); {measures} measures are marked with a dashed line; {hidden} months with fewer than {k} reports are left out.",
+        "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen); {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd; {hidden} {hidden|maand|maanden} met minder dan {k} meldingen {hidden|is|zijn} weggelaten.",
+        "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show); {measures} {measures|measure is|measures are} marked with a dashed line; {hidden} {hidden|month|months} with fewer than {k} reports {hidden|is|are} left out.",
     },
     "map_unit_hexes_r8": {"nl": "zeshoeken (ongeveer 0,7 km²)", "en": "hexagons (about 0.7 km²)"},
     "map_unit_hexes_r7": {
@@ -1437,8 +1451,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Of the risk areas, most reports came from {naam} ({n}).",
     },
     "learned_activities": {
-        "nl": "Er liepen {n} activiteiten, de meeste in de categorie {categorie} ({m}).",
-        "en": "{n} activities ran, most of them in the category {categorie} ({m}).",
+        "nl": "Er {n|liep|liepen} {n} {n|activiteit|activiteiten}, de meeste in de categorie {categorie} ({m}).",
+        "en": "{n} {n|activity|activities} ran, most of them in the category {categorie} ({m}).",
     },
     "week_of": {"nl": "de week van {datum}", "en": "the week of {datum}"},
     "reports_week_axis": {"nl": "Meldingen per week", "en": "Reports per week"},
@@ -1454,7 +1468,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "present_bands": {"nl": "Campagnes (gearceerd): {campagnes}.", "en": "Campaigns (shaded): {campagnes}."},
     "present_map_note": {
-        "nl": "Kleur: meldingen per hexagoon van ± 0,7 km²; grijs gearceerd: minder dan {k}. Oranje omlijnd: risicogebieden, met hun aantal meldingen:",
+        "nl": "Kleur: meldingen per zeshoek van ± 0,7 km²; grijs gearceerd: minder dan {k}. Oranje omlijnd: risicogebieden, met hun aantal meldingen:",
         "en": "Colour: reports per hexagon of ± 0.7 km²; grey hatched: fewer than {k}. Outlined in orange: risk areas, with their number of reports:",
     },
     "present_more_areas": {"nl": "en nog {n} risicogebieden", "en": "and {n} more risk areas"},
@@ -1534,16 +1548,16 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "This letter summarises what happened in {selectie} in the period {periode} in tackling street harassment and sexual harassment in public space, and what changed in the reports.",
     },
     "summary_activities": {
-        "nl": "Er liepen {n} activiteiten: {verdeling}.",
-        "en": "{n} activities ran: {verdeling}.",
+        "nl": "Er {n|liep|liepen} {n} {n|activiteit|activiteiten}: {verdeling}.",
+        "en": "{n} {n|activity|activities} ran: {verdeling}.",
     },
     "summary_no_activities": {
         "nl": "Er zijn in deze periode geen activiteiten vastgelegd.",
         "en": "No activities were recorded in this period.",
     },
     "summary_campaigns": {
-        "nl": "Er liepen {n} campagnes, waaronder {namen}.",
-        "en": "{n} campaigns ran, including {namen}.",
+        "nl": "Er {n|liep|liepen} {n} {n|campagne|campagnes}{n|:|, waaronder} {namen}.",
+        "en": "{n} {n|campaign|campaigns} ran{n|:|, including} {namen}.",
     },
     "summary_campaign_one": {"nl": "Er liep één campagne: {namen}.", "en": "One campaign ran: {namen}."},
     "summary_no_campaigns": {"nl": "Er liep geen campagne.", "en": "No campaign ran."},
@@ -1577,6 +1591,55 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "download_csv": {"nl": "CSV", "en": "CSV"},
     "download_xlsx": {"nl": "Excel", "en": "Excel"},
+    # issue 18: spreadsheets with numbers as numbers and a "Toelichting" sheet (vsdash/spreadsheets.py)
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
+    "sheet_low": {"nl": "laag", "en": "low"},
+    "sheet_high": {"nl": "hoog", "en": "high"},
+    "sheet_protection": {"nl": "Bescherming", "en": "Protection"},
+    "sheet_note": {"nl": "toelichting", "en": "note"},
+    "sheet_hidden": {
+        "nl": "afgeschermd: te klein aantal, niet getoond",
+        "en": "withheld: count too small, not shown",
+    },
+    "sheet_perturbed": {
+        "nl": "licht veranderd om melders te beschermen",
+        "en": "changed slightly to protect the people who reported",
+    },
+    "sheet_demo": {"nl": "Demodata", "en": "Demo data"},
+    "sheet_about": {"nl": "Toelichting", "en": "About"},
+    "sheet_about_title": {"nl": "Tabel", "en": "Table"},
+    "key_figures_table": {"nl": "Kerncijfers", "en": "Key figures"},
+    "sheet_about_selection": {"nl": "Selectie", "en": "Selection"},
+    "sheet_about_source": {"nl": "Bron", "en": "Source"},
+    "sheet_about_privacy": {"nl": "Privacy", "en": "Privacy"},
+    "sheet_source_default": {
+        "nl": "Veilige Steden-dashboard: meldpunten en apps van de gemeenten, campagnekalender en "
+        "activiteitenregister (import of demodata); inwoners: CBS StatLine 03759NED.",
+        "en": "Safe Cities dashboard: the municipalities' reporting points and apps, campaign calendar and "
+        "activity register (import or demo data); inhabitants: CBS StatLine 03759NED.",
+    },
+    "sheet_privacy_cells": {
+        "nl": "De kolom Bescherming zegt per regel of een aantal licht veranderd of afgeschermd is; een "
+        "afgeschermde cel is leeg.",
+        "en": "The Protection column says per row whether a count was changed slightly or withheld; a "
+        "withheld cell is empty.",
+    },
+    "sheet_definitions": {"nl": "Definities van de indicatoren", "en": "Definitions of the indicators"},
+    "sheet_def_id": {"nl": "Indicator", "en": "Indicator"},
+    "sheet_def_name": {"nl": "Naam", "en": "Name"},
+    "sheet_def_definition": {"nl": "Definitie", "en": "Definition"},
+    "sheet_def_unit": {"nl": "Eenheid", "en": "Unit"},
+    "sheet_def_denominator": {"nl": "Noemer", "en": "Denominator"},
+    "sheet_def_period": {"nl": "Periode", "en": "Period"},
+    "sheet_def_privacy": {"nl": "Privacy", "en": "Privacy"},
+    "sheet_def_source": {"nl": "Bron", "en": "Source"},
+    "municipality_code": {"nl": "Gemeentecode", "en": "Municipality code"},
+    "district_code": {"nl": "Wijkcode", "en": "District code"},
+    "counts_sheet": {"nl": "meldingen", "en": "reports"},
+    "counts_title_gemeente": {"nl": "Meldingen per gemeente", "en": "Reports per municipality"},
+    "counts_title_wijk": {"nl": "Meldingen per wijk", "en": "Reports per district"},
+    "counts_title_week": {"nl": "Meldingen per week", "en": "Reports per week"},
     "share_link": {"nl": "Link naar deze weergave", "en": "Link to this view"},
     "share_link_help": {
         "nl": "Met deze link opent iemand anders dezelfde pagina met dezelfde selectie.",
@@ -1604,6 +1667,34 @@ LABELS: dict[str, dict[str, str]] = {
     "present_download_pdf": {"nl": "PDF", "en": "PDF"},
     "present_download_summary": {"nl": "Samenvatting (.md)", "en": "Summary (.md)"},
     "present_download_summary_txt": {"nl": "Samenvatting (.txt)", "en": "Summary (.txt)"},
+    # issue 18: the council summary as a raadsinformatiebrief (.docx, vsdash/council_letter.py)
+    "present_download_letter": {"nl": "Raadsinformatiebrief (.docx)", "en": "Council letter (.docx)"},
+    "letter_to": {"nl": "Aan", "en": "To"},
+    "letter_to_council": {"nl": "De leden van de gemeenteraad", "en": "The members of the municipal council"},
+    "letter_subject_label": {"nl": "Onderwerp", "en": "Subject"},
+    "letter_subject": {
+        "nl": "Aanpak straatintimidatie: activiteiten, campagnes en meldingen",
+        "en": "Tackling street harassment: activities, campaigns and reports",
+    },
+    "letter_date": {"nl": "Datum", "en": "Date"},
+    "letter_author": {"nl": "Veilige Steden-dashboard", "en": "Safe Cities dashboard"},
+    "letter_h_occasion": {"nl": "Aanleiding", "en": "Occasion"},
+    "letter_h_done": {"nl": "Wat er gebeurde", "en": "What happened"},
+    "letter_h_changed": {"nl": "Wat er veranderde in de meldingen", "en": "What changed in the reports"},
+    "letter_h_figures": {"nl": "Kerncijfers", "en": "Key figures"},
+    "letter_h_caveats": {"nl": "Kanttekeningen", "en": "Caveats"},
+    "letter_h_sources": {"nl": "Bronnen", "en": "Sources"},
+    "letter_col_figure": {"nl": "Cijfer", "en": "Figure"},
+    "letter_col_value": {"nl": "Waarde", "en": "Value"},
+    "letter_col_note": {"nl": "Toelichting", "en": "Note"},
+    "letter_population_year": {
+        "nl": "Inwoners op 1 januari {jaar} (CBS)",
+        "en": "Inhabitants on 1 January {jaar} (CBS)",
+    },
+    "letter_definitions_source": {
+        "nl": "Definities van de cijfers: de indicatorencatalogus van het dashboard (docs/indicatoren.md).",
+        "en": "Definitions of the figures: the dashboard's indicator catalogue (docs/indicatoren.md).",
+    },
     "present_summary": {"nl": "Samenvatting voor de raad", "en": "Summary for the council"},
     # --- issue 18: presentation builder (composition, peers, lessons) ---------------------
     "slide_vergelijking": {
@@ -2004,8 +2095,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Reports of street harassment and sexual harassment, campaigns and activities for {selectie}, {start} to {eind}.",
     },
     "alt_trend": {
-        "nl": "Lijngrafiek van meldingen {grain} van {start} tot {end}: samen {total} meldingen, het hoogst {peak} rond {peak_date}; {campaigns} campagneperiodes zijn gearceerd.",
-        "en": "Line chart of reports {grain} from {start} to {end}: {total} reports in total, highest {peak} around {peak_date}; {campaigns} campaign periods are shaded.",
+        "nl": "Lijngrafiek van meldingen {grain} van {start} tot {end}: samen {total} meldingen, het hoogst {peak} rond {peak_date}; {campaigns} {campaigns|campagneperiode is|campagneperiodes zijn} gearceerd.",
+        "en": "Line chart of reports {grain} from {start} to {end}: {total} reports in total, highest {peak} around {peak_date}; {campaigns} {campaigns|campaign period is|campaign periods are} shaded.",
     },
     "alt_bars": {"nl": "Staafdiagram {title}: {parts}.", "en": "Bar chart {title}: {parts}."},
     "cat_onderzoek": {"nl": "Onderzoek", "en": "Research"},
@@ -2034,52 +2125,98 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
-    """Return the label ``key`` in ``lang`` (falling back to Dutch), formatted with ``values``."""
+    """Return the label ``key`` in ``lang`` (falling back to Dutch), formatted with ``values``.
+
+    A label may choose words by a count with ``{name|one|other}`` (issue 18): the form is picked
+    by the plural rule of ``lang`` (CLDR, through Babel) for the value passed as ``name``, so
+    "{n} {n|maatregel is|maatregelen zijn}" reads "1 maatregel is" and "3 maatregelen zijn". The
+    value may be a number or a number already formatted for ``lang`` ("1.234").
+    """
     entry = LABELS.get(key)
     if entry is None:
         raise KeyError(f"no label {key!r} in vsdash.i18n.LABELS")
     text = entry.get(lang) or entry[DEFAULT_LANG]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    if "|" in text:
+        text = _PLURAL_CHOICE.sub(lambda m: _choose_form(m, values, lang, key), text)
+    return text.format(**values)
 
 
-MONTHS_NL = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+def tn(key: str, n: float, lang: str = DEFAULT_LANG, **values: object) -> str:
+    """``t`` for a label about ``n`` things: ``{n}`` is ``n`` formatted for ``lang``, forms chosen by ``n``."""
+    return t(key, lang, n=fmt_number(n, lang), _count=n, **values)
+
+
+# {name|one form|other form}: the forms hold no braces or bars.
+_PLURAL_CHOICE = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def plural_form(n: float, lang: str = DEFAULT_LANG) -> str:
+    """The CLDR plural category of ``n`` in ``lang`` ("one" or "other" for Dutch and English)."""
+    return _locale(lang).plural_form(abs(n))
+
+
+def _choose_form(match: re.Match, values: dict, lang: str, key: str) -> str:
+    name, one, other = match.groups()
+    if name == "n" and "_count" in values:
+        count = values["_count"]
+    elif name in values:
+        count = _as_count(values[name], lang)
+    else:
+        raise KeyError(f"label {key!r} chooses a form by {name!r}, which was not given")
+    if count is None:  # "<5", "–": not a number, so no singular
+        return other
+    return one if plural_form(count, lang) == "one" else other
+
+
+def _as_count(value: object, lang: str) -> float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return None if isinstance(value, float) and math.isnan(value) else value
+    try:
+        return float(parse_decimal(str(value).strip(), locale=_locale(lang)))
+    except (NumberFormatError, ValueError):
+        return None
+
+
+@functools.cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(_LOCALES.get(lang, _LOCALES[DEFAULT_LANG]))
+
+
+@functools.cache
+def _symbols(lang: str) -> tuple[str, str, str]:
+    """The group, decimal and minus symbols of ``lang`` in CLDR (nl: ".", ",", "-")."""
+    locale = _locale(lang)
+    return get_group_symbol(locale), get_decimal_symbol(locale), get_minus_sign_symbol(locale)
+
+
+# Babel (CLDR) locales of the dashboard's languages: Dutch as written in the Netherlands.
+_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+MONTHS_NL = list(get_month_names("wide", locale=_LOCALES["nl"]).values())
+MONTHS_EN = list(get_month_names("wide", locale=_LOCALES["en"]).values())
 
 
 def fmt_number(value: float | int | None, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
-    """Format a number the way readers of ``lang`` expect (nl: 1.234,5; en: 1,234.5)."""
+    """Format a number the way readers of ``lang`` expect (nl: 1.234,5; en: 1,234.5), via Babel."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    text = f"{value:,.{decimals}f}"
-    if lang == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    # Plain Python numbers (numpy and pandas scalars too); floats rounded the way Python rounds
+    # (half to even on the binary value), so every surface writes the same digits as before.
+    if isinstance(value, (int, float)):
+        number = value if isinstance(value, int) else round(value, decimals)
+    else:
+        number = int(value) if isinstance(value, numbers.Integral) else round(float(value), decimals)
+    if isinstance(number, float) and math.isnan(number):
+        return "–"
+    # Python lays out the digits (groups of three, as CLDR's "#,##0" for nl and en), the symbols
+    # come from CLDR; Babel's own formatter is about 50 times slower, and tables format every cell.
+    text = f"{number:,.{decimals}f}"
+    group, decimal, minus = _symbols(lang)
+    if (group, decimal) != (",", "."):
+        text = text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+    return text if minus == "-" else text.replace("-", minus)
 
 
 def fmt_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 0, sign: bool = False) -> str:
@@ -2091,6 +2228,5 @@ def fmt_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 0
 
 
 def fmt_date(value: dt.date, lang: str = DEFAULT_LANG) -> str:
-    """Format a date in full (nl: 12 maart 2023; en: 12 March 2023)."""
-    months = MONTHS_NL if lang == "nl" else MONTHS_EN
-    return f"{value.day} {months[value.month - 1]} {value.year}"
+    """Format a date in full (nl: 12 maart 2023; en: 12 March 2023), via Babel."""
+    return format_date(value, "d MMMM y", locale=_locale(lang))

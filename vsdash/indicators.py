@@ -31,6 +31,11 @@ class Indicator:
         """The indicator's name in ``lang`` ("nl" or "en")."""
         return self.name_en if lang == "en" else self.name_nl
 
+    @property
+    def perturbed(self) -> bool:
+        """Whether the figure is a count protected by cell-key perturbation (``vsdash.privacy``)."""
+        return self.privacy_rule == _PROTECTED
+
 
 _PROTECTED = (
     "Gepubliceerd via vsdash.privacy met cell-key-perturbatie (ADR 0006): elke week of maand van een "

@@ -9,24 +9,37 @@ a count of 1..k-1 is never written, only "minder dan k". No streamlit here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from vsdash import plain_text
-from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.i18n import fmt_date, t, tn
 from vsdash.presentation import Deck
 
 
-def council_summary(deck: Deck) -> list[str]:
-    """Return the summary as paragraphs of plain text (first: the opening sentence)."""
+@dataclass(frozen=True)
+class CouncilSummary:
+    """The summary's parts, shared by the paragraphs below and the council letter (.docx)."""
+
+    opening: str
+    done: str  # activities and campaigns
+    changed: str  # reports, against the preceding period, the campaign effect
+    caveats: tuple[str, ...]
+    demo: str  # the demo warning, "" for real data
+
+
+def council_sections(deck: Deck) -> CouncilSummary:
+    """Return the summary's parts for ``deck`` (texts are plain, counts privacy-applied)."""
     lang, key = deck.lang, deck.key
-    paragraphs = [t("summary_opening", lang, selectie=deck.label, periode=deck.period_text)]
+    opening = t("summary_opening", lang, selectie=deck.label, periode=deck.period_text)
 
     done = []
     if key.activities:
         parts = ", ".join(
             f"{row.label} {row.categorie_label.lower()}" for row in deck.activities.itertuples() if row.n
         )
-        done.append(t("summary_activities", lang, n=fmt_number(key.activities, lang), verdeling=parts))
+        done.append(tn("summary_activities", key.activities, lang, verdeling=parts))
     else:
         done.append(t("summary_no_activities", lang))
     campaigns = deck.bands  # for many municipalities: the national campaigns only (as on the trend)
@@ -38,10 +51,9 @@ def council_summary(deck: Deck) -> list[str]:
         if key.campaigns == 1 and names:
             done.append(t("summary_campaign_one", lang, namen=names))
         else:
-            done.append(t("summary_campaigns", lang, n=fmt_number(key.campaigns, lang), namen=names or "–"))
+            done.append(tn("summary_campaigns", key.campaigns, lang, namen=names or "–"))
     else:
         done.append(t("summary_no_campaigns", lang))
-    paragraphs.append(" ".join(done))
 
     changed = []
     if not key.has_channel:
@@ -57,12 +69,25 @@ def council_summary(deck: Deck) -> list[str]:
         changed.append(t("summary_effect", lang, naam=deck.effect.naam) + " " + deck.effect.sentence)
     else:
         changed.append(deck.effect_reason)
-    paragraphs.append(" ".join(changed))
+    return CouncilSummary(
+        opening=opening,
+        done=" ".join(done),
+        changed=" ".join(changed),
+        caveats=tuple(deck.caveats),
+        demo=t("summary_demo", lang) if deck.is_demo else "",
+    )
 
-    paragraphs.append(t("summary_caveats_intro", lang) + " " + " ".join(deck.caveats))
-    if deck.is_demo:
-        paragraphs.append(t("summary_demo", lang))
-    return paragraphs
+
+def council_summary(deck: Deck) -> list[str]:
+    """Return the summary as paragraphs of plain text (first: the opening sentence)."""
+    parts = council_sections(deck)
+    paragraphs = [
+        parts.opening,
+        parts.done,
+        parts.changed,
+        t("summary_caveats_intro", deck.lang) + " " + " ".join(parts.caveats),
+    ]
+    return paragraphs + ([parts.demo] if parts.demo else [])
 
 
 def summary_markdown(deck: Deck) -> str:

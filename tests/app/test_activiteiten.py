@@ -11,10 +11,16 @@ def test_register_shows_provenance_and_covid_sentence(monkeypatch, demo_store_ur
     at = run_page(monkeypatch, demo_store_url, PAGE, {})
     assert not at.exception, at.exception
     assert "Activiteiten" in at.title[0].value
-    sentence = [m.value for m in at.markdown if "Door Covid-19 werden" in m.value]
+    sentence = [m.value for m in at.markdown if m.value.startswith("Door Covid-19 ")]
     assert sentence, "Covid sentence missing"
     metrics = {m.label: m.value for m in at.metric}
     assert int(metrics["Uitgesteld (Covid-19)"]) > 0  # the demo register has postponed activities
+    # Issue 18: the words agree with the count ("werd 1 activiteit", "werden 3 activiteiten").
+    postponed = int(metrics["Uitgesteld (Covid-19)"])
+    expected = (
+        "werd **1** activiteit uitgesteld" if postponed == 1 else f"werden **{postponed}** activiteiten"
+    )
+    assert expected in sentence[0]
     register = at.dataframe[0].value
     assert {"gewijzigd_op", "bron", "kaart_link", "campagne_link"} <= set(register.columns)
     assert (register["bron"] == "demodata").all()

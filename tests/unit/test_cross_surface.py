@@ -16,7 +16,7 @@ import random
 import pandas as pd
 import pytest
 
-from vsdash import cli, deck_pptx, export, publication
+from vsdash import cli, deck_pptx, publication, spreadsheets
 from vsdash.presentation import build_deck
 from vsdash.store import Store
 from vsdash.views.overview import build_overview
@@ -101,12 +101,16 @@ def test_every_surface_shows_the_same_key_figures(store, demo_store_url, case):
 
     # Downloads: the same numbers, as numbers
     table = publication.key_figures_table(figures, lang)
-    csv = pd.read_csv(io.BytesIO(export.table_csv_bytes(table)), sep=";", decimal=".", encoding="utf-8-sig")
+    csv = pd.read_csv(
+        io.BytesIO(spreadsheets.table_csv_bytes(table)), sep=";", decimal=",", encoding="utf-8-sig"
+    )
     by_id = csv.set_index("indicator")["waarde"]
     assert _same(by_id["reports"], figures.reports)
     assert _same(by_id["rate_per_10k_per_year"], figures.as_json()["rate_per_10k_per_year"])
     assert _same(by_id["change"], figures.as_json()["change"])
-    xlsx = pd.read_excel(io.BytesIO(export.table_xlsx_bytes(table, "kerncijfers"))).set_index("indicator")
+    xlsx = pd.read_excel(io.BytesIO(spreadsheets.table_xlsx_bytes(table, "kerncijfers"))).set_index(
+        "indicator"
+    )
     assert _same(xlsx.loc["activities", "waarde"], figures.activities)
     data = figures.as_json()
     for key in ("survey_prevalence", "reporting_ratio"):
@@ -201,7 +205,7 @@ def test_a_campaign_window_has_one_published_count_on_every_surface(store, code)
     if not card_of_deck.hidden:
         from pptx import Presentation
 
-        slides = Presentation(io.BytesIO(export.deck_to_pptx(deck))).slides
+        slides = Presentation(io.BytesIO(deck_pptx.deck_to_pptx(deck))).slides
         values = [
             list(plot.series[0].values)
             for slide in slides

@@ -228,7 +228,8 @@ def attack_zeros(store, tmp_path) -> Outcome:
             if code_returned == 2 and not target.exists():
                 continue  # no reports per wijk: the CLI says why and publishes nothing (issue 17)
             assert code_returned == 0
-            table = pd.read_csv(target, dtype={"count": "Int64"})
+            table = pd.read_csv(target, sep=";", encoding="utf-8-sig", dtype={"Meldingen": "Int64"})
+            table = table.rename(columns={"Wijkcode": "wijkcode", "Meldingen": "count"})
             listed = table[table["wijkcode"] != "Totaal"]
             total = table.loc[table["wijkcode"] == "Totaal", "count"]
             # The CLI snaps the period; the attacker learns it from the file's own total.
@@ -630,7 +631,8 @@ def test_the_command_line_publishes_weeks_that_add_up_to_its_total(demo_store_ur
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run([sys.executable, "-m", "vsdash", *args], cwd=root, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    table = pd.read_csv(out, dtype={"count": "Int64"})
+    table = pd.read_csv(out, sep=";", encoding="utf-8-sig", dtype={"Meldingen": "Int64"})
+    table = table.rename(columns={"Week": "week", "Meldingen": "count"})
     weeks = table[table["week"] != "Totaal"]
     assert weeks["week"].iloc[0] == "2021-03-01" and weeks["week"].iloc[-1] == "2021-06-14"  # whole weeks
     assert not table["count"].between(1, K - 1).any()

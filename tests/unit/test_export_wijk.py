@@ -80,7 +80,7 @@ def test_with_the_shipped_boundaries_the_wijken_are_written(demo_store_url, tmp_
     assert 0 < with_wijk <= total
     out = tmp_path / "utrecht.csv"
     assert _export(demo_store_url, out, "--gemeente", "GM0344") == 0
-    lines = out.read_text(encoding="utf-8").splitlines()
-    assert len(lines) > 2 and any(",WK0344" in line for line in lines)
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) > 2 and any(";WK0344" in line for line in lines)
     stdout = capsys.readouterr().out
     assert ("niet alle meldingen in deze selectie hebben een wijk" in stdout) == (with_wijk < total)

@@ -355,10 +355,12 @@ def test_export_counts_by_wijk_has_totals_and_no_small_counts(demo_store_url, tm
         ]
     )
     assert code == 0, capsys.readouterr().err
-    table = pd.read_csv(out, dtype={"count": "Int64"})
-    assert list(table.columns) == ["gemeentecode", "wijkcode", "count", "label"]
-    assert (table["wijkcode"] == TOTAL).sum() == 1
-    assert not table["count"].dropna().between(1, K - 1).any()
+    # Issue 18: the same CSV as the page downloads (";", BOM), with names and numbers as numbers.
+    table = pd.read_csv(out, sep=";", encoding="utf-8-sig", dtype={"Meldingen": "Int64"})
+    assert list(table.columns[:4]) == ["Gemeentecode", "Gemeente", "Wijkcode", "Meldingen"]
+    assert set(table["Gemeente"]) == {"Utrecht"}
+    assert (table["Wijkcode"] == TOTAL).sum() == 1
+    assert not table["Meldingen"].dropna().between(1, K - 1).any()
 
 
 @pytest.mark.parametrize(
@@ -409,7 +411,7 @@ def test_export_counts_neutralises_formulas(monkeypatch, demo_store_url, tmp_pat
         )
         == 0
     )
-    assert "'=HYPERLINK(1)" in out.read_text(encoding="utf-8")
+    assert "'=HYPERLINK(1)" in out.read_text(encoding="utf-8-sig")
 
 
 def _cells(rows):

@@ -108,6 +108,21 @@ def test_downloads_hold_the_register_as_shown(store):
     assert len(csv) == len(model.register) and "Titel" in csv.columns and "Gemeente" in csv.columns
     sheet = pd.read_excel(io.BytesIO(model.xlsx_bytes()), sheet_name="Activiteiten")
     assert len(sheet) == len(model.register)
+    # Issue 18: dates as dates, budgets as euro amounts, the demo flag, an empty end date (no "None").
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(model.xlsx_bytes()))
+    cells = book["Activiteiten"]
+    header = [c.value for c in cells[1]]
+    start, end = header.index("Begin"), header.index("Einde")
+    budget, demo = header.index("Budget"), header.index("Demodata")
+    row = next(cells.iter_rows(min_row=2))
+    assert row[start].is_date and row[start].number_format == "dd-mm-yyyy"
+    assert all(r[end].value is None or r[end].is_date for r in cells.iter_rows(min_row=2))
+    budgets = [r[budget] for r in cells.iter_rows(min_row=2) if r[budget].value is not None]
+    assert budgets and all(c.data_type == "n" and c.number_format.startswith('"€"') for c in budgets)
+    assert row[demo].value == "ja" and "Toelichting" in book.sheetnames
+    assert "None" not in model.csv_bytes().decode("utf-8-sig")
 
 
 def test_english_model(store):

@@ -1,10 +1,11 @@
-"""``python -m vsdash export``: write the map's hexagon layer (GeoJSON) or report counts (CSV).
+"""``python -m vsdash export``: write the map's hexagon layer (GeoJSON) or report counts (CSV or XLSX).
 
 Both go through ``vsdash.privacy`` exactly as the dashboard does: the GeoJSON is built by
 ``vsdash.maps.hex_cells``, the same function the Kaart page draws from, and the CSV's counts are
 perturbed (ADR 0006): its period is snapped to whole weeks or months, each number is the sum of
-its published weeks or months, and text is neutralised against spreadsheet formulas
-(``privacy.safe_export_frame``). Files appear whole or not at all.
+its published weeks or months. Counts are written like the page downloads (``vsdash.spreadsheets``):
+numbers as numbers, municipality names, ``;`` and decimal comma in CSV, a real workbook for
+``.xlsx``, text neutralised against spreadsheet formulas. Files appear whole or not at all.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from vsdash import i18n, maps, metrics, privacy, settings
+from vsdash import i18n, maps, metrics, privacy, settings, spreadsheets
 from vsdash.cli import UserError
 from vsdash.i18n import t
 from vsdash.store import ReportFilter, Store, StoreError
 
 COUNT_BY = ("gemeente", "wijk", "week")
+COUNT_SUFFIXES = (".csv", ".xlsx")
 TOTAL = "Totaal"
 
 
@@ -31,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``export`` command with its ``map`` and ``counts`` subcommands."""
     parser = subparsers.add_parser(
         "export",
-        help="exporteer de kaartlaag (GeoJSON) of aantallen meldingen (CSV), met privacyregels",
+        help="exporteer de kaartlaag (GeoJSON) of aantallen meldingen (CSV/XLSX), met privacyregels",
         description=(
             "Schrijft wat het dashboard toont naar een bestand. Aantallen zijn licht verstoord om melders te "
             "beschermen (aantallen van 1 tot k, VSDASH_MIN_COUNT, standaard 5, komen er niet in voor) en "
@@ -52,13 +54,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     counts_parser = kinds.add_parser(
         "counts",
-        help="aantallen meldingen per gemeente, wijk of week als CSV",
+        help="aantallen meldingen per gemeente, wijk of week als CSV of Excel-werkmap (.xlsx)",
         description="Aantallen met een totaalregel, licht verstoord; de totaalregel is zelf verstoord en kan "
         "iets afwijken van de som van de regels.",
     )
     counts_parser.add_argument("--by", required=True, choices=COUNT_BY, help="indeling van de regels")
     counts_parser.add_argument("--gemeente", help="alleen deze gemeente (CBS-code, bijvoorbeeld GM0344)")
-    _common(counts_parser, ".csv")
+    _common(counts_parser, ".csv of .xlsx")
     counts_parser.set_defaults(func=run_counts)
 
 
@@ -147,6 +149,36 @@ def counts_table(
     return table
 
 
+def counts_download(
+    store: Store, table: pd.DataFrame, *, gemeente: str | None, by: str, lang: str = "nl"
+) -> pd.DataFrame:
+    """``counts_table`` as the page downloads show tables: headings for people, municipality names.
+
+    The counts are the published labels (``vsdash.spreadsheets`` writes them as numbers and flags
+    them as perturbed); the key columns keep their CBS codes beside the names.
+    """
+    names = store.municipalities().set_index("gemeentecode")["weergavenaam"]
+    out = pd.DataFrame(index=table.index)
+    if "gemeentecode" in table.columns:
+        out[t("municipality_code", lang)] = table["gemeentecode"]
+        out[t("municipality", lang)] = [names.get(code, "") for code in table["gemeentecode"]]
+    elif gemeente:
+        out[t("municipality_code", lang)] = gemeente
+        out[t("municipality", lang)] = names.get(gemeente, "")
+    if by == "wijk":
+        out[t("district_code", lang)] = table["wijkcode"]
+    if by == "week":
+        out[t("week", lang)] = table["week"]
+    out[t("reports", lang)] = table["label"]
+    return spreadsheets.mark_perturbed(out.reset_index(drop=True), t("reports", lang))
+
+
+def _selection_name(store: Store, gemeente: str | None) -> str:
+    if gemeente is None:
+        return t("all_municipalities")
+    return str(store.municipalities().set_index("gemeentecode")["weergavenaam"].get(gemeente, gemeente))
+
+
 def _published_period(
     store: Store, codes: tuple[str, ...] | None, start: dt.date, end: dt.date, *, weeks_only: bool
 ) -> tuple[dt.date, dt.date, str]:
@@ -191,8 +223,14 @@ def run_map(args: argparse.Namespace) -> int:
 
 
 def run_counts(args: argparse.Namespace) -> int:
-    """Write counts per gemeente, wijk or week as CSV."""
+    """Write counts per gemeente, wijk or week as CSV or as an Excel workbook (by the --out suffix)."""
     start, end = _period(args.start, args.end)
+    suffix = args.out.suffix.lower()
+    if suffix not in COUNT_SUFFIXES:
+        raise UserError(
+            f"--out: {args.out} eindigt op {suffix or '(niets)'}; kies een bestandsnaam op .csv (voor Excel: "
+            "puntkomma's en decimale komma) of .xlsx (een Excel-werkmap met een blad Toelichting)."
+        )
     store = _open(args.store)
     gemeente = _known_gemeente(store, args.gemeente) if args.gemeente else None
     note = (
@@ -201,8 +239,19 @@ def run_counts(args: argparse.Namespace) -> int:
         else None
     )
     table = counts_table(store, args.by, start, end, gemeente)
-    safe = privacy.safe_export_frame(table)
-    _write_atomically(args.out, safe.to_csv(index=False, lineterminator="\n"))
+    download = counts_download(store, table, gemeente=gemeente, by=args.by)
+    about = spreadsheets.About.of(
+        t("counts_title_" + args.by),
+        selection=_selection_name(store, gemeente),
+        start=start,
+        end=end,
+        demo=store.is_demo(),
+    )
+    if suffix == ".xlsx":
+        content = spreadsheets.table_xlsx_bytes(download, t("counts_sheet"), about=about)
+    else:
+        content = spreadsheets.table_csv_bytes(download, about=about)
+    _write_atomically(args.out, content)
     print(
         f"{args.out}: {len(table)} regels geschreven ({t('map_export_total')} inbegrepen). "
         f"{t('perturbation_note')}"
@@ -287,18 +336,17 @@ def _known_gemeente(store: Store, code: str) -> str:
     return wanted
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def _write_atomically(path: Path, text: str | bytes) -> None:
     """Write ``text`` to ``path`` through a temporary file, so a failure leaves nothing half written."""
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(f"--out: de map {folder} bestaat niet.")
     partial: Path | None = None
     try:
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=folder, suffix=".part", delete=False
-        ) as h:
+        content = text.encode("utf-8") if isinstance(text, str) else text
+        with tempfile.NamedTemporaryFile("wb", dir=folder, suffix=".part", delete=False) as h:
             partial = Path(h.name)
-            h.write(text)
+            h.write(content)
         os.replace(partial, path)
     except OSError as exc:
         if partial is not None:

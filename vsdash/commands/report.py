@@ -1,4 +1,5 @@
-"""``python -m vsdash report``: the presentation of one municipality and period as PPTX or PDF."""
+"""``python -m vsdash report``: the presentation of one municipality and period as PPTX or PDF,
+or the council letter (raadsinformatiebrief) as DOCX."""
 
 from __future__ import annotations
 
@@ -9,26 +10,29 @@ from pathlib import Path
 
 from vsdash.cli import UserError
 
-FORMATS = ("pptx", "pdf")
+FORMATS = ("pptx", "pdf", "docx")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``report`` command."""
     parser = subparsers.add_parser(
         "report",
-        help="maak de presentatie van een gemeente en periode als PPTX of PDF",
+        help="maak de presentatie van een gemeente en periode als PPTX of PDF, of de raadsinformatiebrief (DOCX)",
         description=(
             "Maakt dezelfde dia's als de pagina Presenteren (kerncijfers, trend met campagnes, "
             "campagne-effect, kaart van risicogebieden, activiteiten, wat we leerden) als PowerPoint "
             "met bewerkbare grafieken of als PDF. Kleine aantallen worden niet getoond; demodata krijgt "
             "op elke dia het label 'Demodata — fictief'. Met --template krijgt de PowerPoint de huisstijl "
-            "van de gemeente."
+            "van de gemeente. Met --format docx: de raadsinformatiebrief met kerncijfers, kanttekeningen "
+            "en bronnen als Word-document."
         ),
     )
     parser.add_argument("--gemeente", required=True, help="CBS-code van de gemeente, bijvoorbeeld GM0344")
     parser.add_argument("--from", dest="start", required=True, help="eerste dag van de periode, JJJJ-MM-DD")
     parser.add_argument("--to", dest="end", required=True, help="laatste dag van de periode, JJJJ-MM-DD")
-    parser.add_argument("--format", choices=FORMATS, required=True, help="pptx of pdf")
+    parser.add_argument(
+        "--format", choices=FORMATS, required=True, help="pptx, pdf of docx (de raadsinformatiebrief)"
+    )
     parser.add_argument(
         "--store", help="adres van de opslag (standaard VSDASH_DATABASE_URL of de ingebouwde)"
     )
@@ -78,7 +82,7 @@ def _template(path: Path | None, fmt: str) -> bytes | None:
 
 def run(args: argparse.Namespace) -> int:
     """Check the arguments, build the deck, write the file whole (or not at all)."""
-    from vsdash import deck_pdf, deck_pptx
+    from vsdash import council_letter, deck_pdf, deck_pptx
     from vsdash.presentation import build_deck
     from vsdash.store import Store, StoreError
 
@@ -107,10 +111,20 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(
                 f"De periode {start} tot en met {end} valt buiten de gegevens ({span[0]} tot en met {span[1]})."
             )
-        deck = build_deck(store, gemeente=args.gemeente, start=start, end=end, lang=args.taal)
+        # The letter has no map: building its picture would only cost time.
+        deck = build_deck(
+            store,
+            gemeente=args.gemeente,
+            start=start,
+            end=end,
+            lang=args.taal,
+            with_map=args.format != "docx",
+        )
     finally:
         store.close()
-    if args.format == "pptx":
+    if args.format == "docx":
+        content = council_letter.council_letter_docx(deck)
+    elif args.format == "pptx":
         try:
             content = deck_pptx.deck_to_pptx(deck, template=template)
         except deck_pptx.TemplateError as exc:

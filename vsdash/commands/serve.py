@@ -115,7 +115,7 @@ WARM_MODULES = (
     "vsdash.charts",
     "vsdash.maps",
     "vsdash.effects",
-    "vsdash.export",
+    "vsdash.spreadsheets",
     "vsdash.deck_text",
     "vsdash.presentation",
 )

@@ -25,7 +25,7 @@ from vsdash.composition import (
 )
 from vsdash.i18n import t
 from vsdash.plain_text import html as escape  # escapes and keeps names on one line
-from vsdash.ui.widgets import show_chart
+from vsdash.ui.widgets import council_letter_button, show_chart
 
 STATE = "dia_compositie"
 NOTICES = "dia_meldingen"
@@ -346,3 +346,4 @@ def take_away(model, sel, comp: Composition, lang: str) -> None:
                 key=f"dia_summary_{suffix}",
                 on_click="ignore",
             )
+        council_letter_button(model.deck, stem, lang)

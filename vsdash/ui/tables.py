@@ -31,11 +31,13 @@ def _config(column):
 def show_described_table(table: pd.DataFrame, columns: Sequence, key: str) -> None:
     """Show ``table`` with only ``columns``, in their order, headed and formatted as they describe.
 
-    Columns of ``table`` not described (identifiers) stay in the data but are not shown.
+    Columns of ``table`` not described (identifiers) stay in the data but are not shown. An empty
+    cell reads "–" (Streamlit would write "None", e.g. the end date of a running activity).
     """
     st.dataframe(
         table,
         key=key,
+        placeholder="–",
         hide_index=True,
         width="stretch",
         column_order=[column.name for column in columns],

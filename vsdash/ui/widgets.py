@@ -12,7 +12,7 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from vsdash import export, plain_text, privacy
+from vsdash import plain_text, privacy, spreadsheets
 from vsdash.charts import ChartSpec
 from vsdash.i18n import t
 
@@ -43,7 +43,7 @@ def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, *
     st.caption(plain_text.markdown(spec.alt))  # the alt text names campaigns: plain text
     if not controls:
         return event
-    table_switch(spec.table, spec.more_tables, key, lang)
+    table_switch(spec.table, spec.more_tables, key, lang, title=spec.alt)
     return event
 
 
@@ -52,41 +52,77 @@ def table_switch_key(key: str) -> str:
     return f"{key}__table"
 
 
-def table_switch(table: pd.DataFrame, more_tables: dict[str, pd.DataFrame], key: str, lang: str) -> None:
+def table_switch(
+    table: pd.DataFrame, more_tables: dict[str, pd.DataFrame], key: str, lang: str, *, title: str = ""
+) -> None:
     """The "Toon als tabel" switch under a chart or map, with CSV and XLSX downloads of the table.
 
     One label and one key pattern everywhere; the table arrives privacy-applied and the
-    downloads neutralise spreadsheet formulas (``export.table_csv_bytes``).
+    downloads write its numbers as numbers and neutralise formulas (``vsdash.spreadsheets``).
+
+    ``title`` (the chart's text alternative) heads the downloads' "Toelichting" sheet.
 
     ``key`` is the chart's or map's own key; tests and the browser check rely on the pair
     (figure ``key``, switch ``key + "__table"``) to find every figure's alternative.
     """
-    left, csv_col, xlsx_col = st.columns([4, 1, 1], vertical_alignment="center")
-    with left:
+    about = sheet_about(title or key, lang)  # the chart's alt text says what the table holds
+    # One row that wraps instead of three fixed columns: narrow columns cut the labels to "C…"/"E…".
+    with st.container(horizontal=True, vertical_alignment="center"):
         wanted = st.toggle(t("show_as_table", lang), key=table_switch_key(key))
-    csv_col.download_button(
-        t("download_csv", lang),
-        data=lambda: export.table_csv_bytes(table),
-        file_name=f"{key}.csv",
-        mime="text/csv",
-        key=f"{key}__csv",
-        on_click="ignore",
-        icon=":material/download:",
-    )
-    xlsx_col.download_button(
-        t("download_xlsx", lang),
-        data=lambda: export.table_xlsx_bytes(table, key),
-        file_name=f"{key}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"{key}__xlsx",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+        st.download_button(
+            t("download_csv", lang),
+            data=lambda: spreadsheets.table_csv_bytes(table, about=about),
+            file_name=f"{key}.csv",
+            mime="text/csv",
+            key=f"{key}__csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+        st.download_button(
+            t("download_xlsx", lang),
+            data=lambda: spreadsheets.table_xlsx_bytes(table, key, about=about, more=more_tables),
+            file_name=f"{key}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"{key}__xlsx",
+            on_click="ignore",
+            icon=":material/download:",
+        )
     if wanted:
         show_table(table)
         for caption, extra in more_tables.items():
             st.markdown(f"**{caption}**")
             show_table(extra)
+
+
+def council_letter_button(deck, file_stem: str, lang: str) -> None:
+    """The download of the council letter (.docx) for ``deck``, built only when it is clicked."""
+    from vsdash import council_letter
+
+    st.download_button(
+        t("present_download_letter", lang),
+        data=lambda: council_letter.council_letter_docx(deck),
+        file_name=f"{file_stem}-raadsinformatiebrief.docx",
+        mime=council_letter.MIME,
+        key="dia_summary_docx",
+        on_click="ignore",
+    )
+
+
+def sheet_about(title: str, lang: str) -> spreadsheets.About:
+    """What a page's download is about: the sidebar's selection and period, and the demo flag."""
+    from vsdash.ui import cached
+
+    sel = st.session_state.get("_selection")
+    if sel is None:  # a widget drawn outside the frame (tests of one part): no selection to name
+        return spreadsheets.About(title, lang=lang, source=t("sheet_source_default", lang))
+    return spreadsheets.About.of(
+        title,
+        selection=sel.label,
+        start=sel.start,
+        end=sel.end,
+        demo=cached.is_demo(sel.url, sel.version),
+        lang=lang,
+    )
 
 
 def _is_date_column(values: pd.Series) -> bool:

@@ -12,14 +12,13 @@ suppression; the downloads are neutralised against spreadsheet formulas.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from vsdash import activities as register
-from vsdash import charts_activities, privacy, schema
+from vsdash import charts_activities, privacy, schema, spreadsheets
 from vsdash.charts import ChartSpec
 from vsdash.i18n import fmt_date, fmt_number, t
 from vsdash.indicators import indicator
@@ -156,17 +155,16 @@ class ActivitiesModel:
     detail_label: str
     detail_options: tuple[tuple[str, str], ...]  # (activiteit_id, "title · municipality"), plain text
     export: pd.DataFrame  # the register as downloaded: translated headings, formulas neutralised
+    about: spreadsheets.About | None = None  # selection, period and demo flag of the downloads
     lang: str = "nl"
 
     def csv_bytes(self) -> bytes:
         """The register download as CSV for Dutch spreadsheets (``;``, decimal comma, UTF-8 BOM)."""
-        return self.export.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig")
+        return spreadsheets.table_csv_bytes(self.export, about=self.about)
 
     def xlsx_bytes(self) -> bytes:
-        """The register download as an Excel workbook."""
-        buffer = io.BytesIO()
-        self.export.to_excel(buffer, index=False, sheet_name=self.sheet_name[:31], engine="openpyxl")
-        return buffer.getvalue()
+        """The register download as an Excel workbook with typed cells and a "Toelichting" sheet."""
+        return spreadsheets.table_xlsx_bytes(self.export, self.sheet_name, about=self.about)
 
     def detail(self, activiteit_id: str) -> ActivityDetail:
         """The details of one activity of the register (raises ``KeyError`` for an unknown id)."""
@@ -340,7 +338,17 @@ def build_activities(
         detail_options=tuple(
             zip(table["activiteit_id"], table["titel"].astype(str) + " · " + table["gemeente"], strict=True)
         ),
-        export=privacy.safe_export_frame(register.export_frame(table, lang)),
+        export=spreadsheets.mark_kind(
+            privacy.safe_export_frame(register.export_frame(table, lang)), "euro", t("act_col_budget", lang)
+        ),
+        about=spreadsheets.About.of(
+            t("act_register_title", lang),
+            selection=label,
+            start=start,
+            end=end,
+            demo=store.is_demo(),
+            lang=lang,
+        ),
         lang=lang,
     )
 

@@ -37,6 +37,7 @@ class OverviewModel:
     survey_metrics: tuple[Metric, ...]  # issue 19: prevalence, willingness to report, feeling unsafe
     survey_notes: tuple[str, ...]  # issue 19: survey round used, coverage, what the ratio means
     key_table: pd.DataFrame  # the key figures as numbers, for the CSV/XLSX download
+    key_table_title: str  # what the download's "Toelichting" sheet calls it
     trend_title: str
     trend: ChartSpec | None
     trend_message: str  # why there is no trend, else ""
@@ -150,6 +151,7 @@ def build_overview(
         survey_metrics=survey_metrics,
         survey_notes=tuple(note for note in survey_notes if note),
         key_table=publication.key_figures_table(key, lang),
+        key_table_title=t("key_figures_table", lang),
         trend_title=t(f"trend_title_{trend.grain}", lang),
         trend=spec.localise(lang) if spec is not None else None,
         trend_message=message,
