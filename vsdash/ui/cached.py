@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from vsdash import settings
+from vsdash import basemap, settings
 from vsdash.charts import ChartSpec
 from vsdash.i18n import t
 from vsdash.store import ReportFilter, Store
@@ -485,11 +485,13 @@ def map_model(sel):
         sel.label,
         sel.lang,
         _boundaries_folder(),
+        basemap.template(),
     )
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _map_model(url, version, gemeente, codes, start, end, label, lang, folder):
+def _map_model(url, version, gemeente, codes, start, end, label, lang, folder, tiles):
+    """``tiles`` (the basemap's URL template, or None) keys the cache: the map carries its layers."""
     from vsdash.views.map import build_map
 
     return build_map(
