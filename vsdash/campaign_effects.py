@@ -1,16 +1,15 @@
 """Campaign effects from the store's tables: weekly series per municipality, and all estimates.
 
-``vsdash.effects`` estimates one campaign on one weekly series. This module builds that series
+``vsdash.effect_estimator`` estimates one campaign on one weekly series. This module builds that series
 from what the store holds (weekly counts, reporting channels, population per year, the campaign
 register) and runs the estimator for every campaign x municipality, for the Campagnes page's
 effect card and the ministry's forest plot. Pure pandas: DataFrames in, DataFrames out.
 
-Which module to read: ``vsdash.effects`` is the statistics (no store, no privacy; also behind
+Which module to read: ``vsdash.effect_estimator`` is the statistics (no store, no privacy; also behind
 ``python -m vsdash effect`` on a user's own CSV files); this module is the bridge from the store
 to it, and the place where an estimate becomes a published figure (its window count perturbed,
 ADR 0006). What the card shows is assembled in ``vsdash.views.campaigns`` and, for the slides,
-``vsdash.presentation``. The names were kept rather than renamed: every page, the deck, the
-benchmark and their tests import them, and helpers work on those files in parallel.
+``vsdash.presentation``.
 
 A week only counts as "zero reports" when a reporting channel was open that whole week. Weeks
 before the first channel (or after the last one closed) have *no* reports, which is not the same
@@ -29,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from vsdash.calendar_nl import NATIONAL, holiday_region
-from vsdash.effects import EffectEstimate, estimate_campaign_effect
+from vsdash.effect_estimator import EffectEstimate, estimate_campaign_effect
 from vsdash.metrics import NATIONAL_BREAKS
 from vsdash.privacy import KEY_COL, KEY_MODULUS
 

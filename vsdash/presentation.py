@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from vsdash import campaign_effects, metrics, privacy, publication, schema
-from vsdash.effects import COVID_PERIOD, EffectEstimate, describe_effect
+from vsdash.effect_estimator import COVID_PERIOD, EffectEstimate, describe_effect
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.store import ReportFilter, Store
 

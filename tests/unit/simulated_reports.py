@@ -216,7 +216,7 @@ def run_study(
     (``with_controls``) and the launch date as a known break (``tell_launch``); the placebo runs
     are skipped (they do not change the estimate), the level-shift scan is not.
     """
-    from vsdash.effects import estimate_campaign_effect
+    from vsdash.effect_estimator import estimate_campaign_effect
 
     bias, covered, significant, widths = [], [], [], []
     warned: dict[str, int] = {}

@@ -11,7 +11,12 @@ import pandas as pd
 import pytest
 from simulated_reports import simulate_campaign
 
-from vsdash.effects import EffectEstimate, describe_effect, estimate_campaign_effect, validate_weekly_reports
+from vsdash.effect_estimator import (
+    EffectEstimate,
+    describe_effect,
+    estimate_campaign_effect,
+    validate_weekly_reports,
+)
 
 N_RUNS = 200
 N_SIM = 1000  # per estimate inside the simulation studies; the default 2000 only smooths the tails

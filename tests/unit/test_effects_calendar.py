@@ -12,7 +12,7 @@ from simulated_reports import simulate_campaign, simulate_dutch_campaign
 
 from vsdash import calendar_nl
 from vsdash.cli import main
-from vsdash.effects import (
+from vsdash.effect_estimator import (
     PlaceboRun,
     describe_alternative,
     describe_method,
@@ -212,7 +212,7 @@ def test_json_has_warning_codes_next_to_the_messages():
 
 
 def test_pooled_controls_do_not_let_one_large_municipality_dominate():
-    from vsdash.effects import _pooled_rate
+    from vsdash.effect_estimator import _pooled_rate
 
     rng = np.random.default_rng(0)
     shared = np.exp(0.3 * np.sin(np.arange(300) / 8))

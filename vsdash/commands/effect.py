@@ -12,7 +12,7 @@ import pandas as pd
 
 from vsdash.calendar_nl import NATIONAL, REGIONS
 from vsdash.cli import UserError
-from vsdash.effects import (
+from vsdash.effect_estimator import (
     EffectEstimate,
     describe_effect,
     describe_method,

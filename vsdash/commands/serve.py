@@ -114,7 +114,7 @@ WARM_MODULES = (
     "vsdash.publication",
     "vsdash.charts",
     "vsdash.maps",
-    "vsdash.effects",
+    "vsdash.effect_estimator",
     "vsdash.spreadsheets",
     "vsdash.deck_text",
     "vsdash.presentation",

@@ -3,7 +3,7 @@
 Every count the page shows of a campaign's window comes from the publication layer
 (``publication.published_effect`` and ``published_effects``), the same functions the deck's
 effect slide uses, so a campaign has one published window count on the page, the slides and the
-PPTX. The estimator (``vsdash.effects``) is run through ``vsdash.campaign_effects``, which builds
+PPTX. The estimator (``vsdash.effect_estimator``) is run through ``vsdash.campaign_effects``, which builds
 its weekly series from the store's tables.
 """
 
@@ -16,7 +16,7 @@ import pandas as pd
 
 from vsdash import campaign_effects, charts, metrics, plain_text, publication
 from vsdash.charts import ChartSpec
-from vsdash.effects import EffectEstimate, effect_card_text
+from vsdash.effect_estimator import EffectEstimate, effect_card_text
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
 from vsdash.publication import PublishedEffect
 from vsdash.store import ReportFilter, Store
