@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -74,6 +75,9 @@ RAW_COORDINATE_COLUMNS = frozenset(
     }
 )
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A signed number as the pages label it ("+3", "-6%", "+1.234", "-12,5"): a spreadsheet reads it as
+# a number, nothing runs, so it keeps its sign instead of getting a quote the reader sees ("'+3").
+_SIGNED_NUMBER = re.compile(r"[+-]\d[\d.,]*%?")
 
 
 class PrivacyError(ValueError):
@@ -777,6 +781,6 @@ def safe_export_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _neutralise_formula(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES) and not _SIGNED_NUMBER.fullmatch(value):
         return "'" + value
     return value

@@ -270,6 +270,14 @@ def test_one_coordinate_per_area_is_allowed():
         ("Amsterdam", "Amsterdam"),
         ("a=b", "a=b"),
         ("", ""),
+        # A signed number label ("+3", "-6%", "+1.234", "-12,5") is a number to a spreadsheet, not a
+        # formula that can run anything: shown and exported as the reader expects.
+        ("+3", "+3"),
+        ("-6%", "-6%"),
+        ("+1.234", "+1.234"),
+        ("-12,5", "-12,5"),
+        ("+3+cmd", "'+3+cmd"),
+        ("-1e3", "'-1e3"),
     ],
 )
 def test_formula_text_is_neutralised(value, expected):
