@@ -46,6 +46,19 @@ class ChartSpec:
         return self
 
 
+def interval_whiskers(value, low, high) -> dict:
+    """A horizontal 95% interval drawn as whiskers from ``low`` to ``high`` around ``value`` (plotly ``error_x``)."""
+    return dict(
+        type="data",
+        symmetric=False,
+        array=(high - value).to_numpy(),
+        arrayminus=(value - low).to_numpy(),
+        color=TEXT_COLOUR,
+        thickness=1.5,
+        width=5,
+    )
+
+
 def _base_layout(fig: go.Figure, height: int = 380, lang: str = "nl") -> go.Figure:
     fig.update_layout(
         height=height,

@@ -16,7 +16,15 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from vsdash import compare, palette
-from vsdash.charts import BAND_EDGE, OKABE_ITO, TEXT_COLOUR, ChartSpec, _base_layout, add_campaign_bands
+from vsdash.charts import (
+    BAND_EDGE,
+    OKABE_ITO,
+    TEXT_COLOUR,
+    ChartSpec,
+    _base_layout,
+    add_campaign_bands,
+    interval_whiskers,
+)
 from vsdash.i18n import fmt_number, t
 from vsdash.spreadsheets import mark_kind
 
@@ -73,15 +81,7 @@ def ranked_rate_chart(
                     fillmode="overlay",
                 ),
             ),
-            error_x=dict(
-                type="data",
-                symmetric=False,
-                array=(bars["high"] - bars["rate"]).to_numpy(),
-                arrayminus=(bars["rate"] - bars["low"]).to_numpy(),
-                color=TEXT_COLOUR,
-                thickness=1.5,
-                width=5,
-            ),
+            error_x=interval_whiskers(bars["rate"], bars["low"], bars["high"]),
             customdata=bars[["naam", "label", "tekst"]].to_numpy(),
             hovertemplate="%{customdata[0]}: %{customdata[2]}<br>"
             + t("reports", lang)
@@ -635,15 +635,7 @@ def peer_rate_chart(table: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
                 color=colours,
                 pattern=dict(shape=["/" if own else "" for own in bars["is_selection"]], fgcolor="white"),
             ),
-            error_x=dict(
-                type="data",
-                symmetric=False,
-                array=(bars["high"] - bars["rate"]).to_numpy(),
-                arrayminus=(bars["rate"] - bars["low"]).to_numpy(),
-                color=TEXT_COLOUR,
-                thickness=1.5,
-                width=5,
-            ),
+            error_x=interval_whiskers(bars["rate"], bars["low"], bars["high"]),
             hovertemplate="%{y}: %{x:.1f}<extra></extra>",
         )
     )

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from vsdash import compare
-from vsdash.charts import OKABE_ITO, TEXT_COLOUR, ChartSpec, _base_layout
+from vsdash.charts import OKABE_ITO, TEXT_COLOUR, ChartSpec, _base_layout, interval_whiskers
 from vsdash.i18n import fmt_number, t
 from vsdash.publication import RATIO_SCALE
 
@@ -59,15 +59,7 @@ def reporting_ratio_chart(
                 color=np.where(is_focus, FOCUS_COLOUR, DOT_COLOUR).tolist(),
                 symbol=["diamond" if f else "circle" for f in is_focus],
             ),
-            error_x=dict(
-                type="data",
-                symmetric=False,
-                array=(whisker_high - dots["ratio_k"]).to_numpy(),
-                arrayminus=(dots["ratio_k"] - dots["ratio_low_k"]).to_numpy(),
-                color=TEXT_COLOUR,
-                thickness=1.5,
-                width=5,
-            ),
+            error_x=interval_whiskers(dots["ratio_k"], dots["ratio_low_k"], whisker_high),
             customdata=dots[["naam", "tekst", "enquete_jaar"]].to_numpy(),
             hovertemplate="%{customdata[0]}: %{customdata[1]}<br>"
             + t("cmp_ratio_round", lang)
