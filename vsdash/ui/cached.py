@@ -319,58 +319,32 @@ def composed_deck(sel, composition):
     return compose_deck(deck, composition, peers)
 
 
+def _deck_key(sel, composition) -> tuple:
+    """What a composed deck depends on, hashable: the selection's fields and the composition."""
+    fields = (sel.url, sel.version, sel.gemeente, sel.codes, sel.programma, sel.start, sel.end, sel.lang)
+    return (*fields, sel.label, composition.key())
+
+
 def presentation_model(sel, composition, number: int):
     """The Presenteren model of a selection, composition and slide (``vsdash.views.presentation``)."""
-    return _presentation_model(
-        sel.url,
-        sel.version,
-        sel.gemeente,
-        sel.codes,
-        sel.programma,
-        sel.start,
-        sel.end,
-        sel.lang,
-        sel.label,
-        composition.key(),
-        number,
-        sel,
-        composition,
-    )
+    return _presentation_model(_deck_key(sel, composition), number, sel, composition)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _presentation_model(
-    url, version, gemeente, codes, programma, start, end, lang, label, key, number, _sel, _comp
-):
+def _presentation_model(key, number, _sel, _comp):
     from vsdash.views.presentation import build_presentation
 
-    stem = f"veilige-steden-{gemeente or 'alle'}-{start:%Y%m%d}-{end:%Y%m%d}"
+    stem = f"veilige-steden-{_sel.gemeente or 'alle'}-{_sel.start:%Y%m%d}-{_sel.end:%Y%m%d}"
     return build_presentation(composed_deck(_sel, _comp), _comp, number, stem=stem)
 
 
 def presentation_file(sel, composition, kind: str) -> bytes:
     """The composed deck as a file: ``kind`` is ``pptx`` or ``pdf``."""
-    return _presentation_file(
-        sel.url,
-        sel.version,
-        sel.gemeente,
-        sel.codes,
-        sel.programma,
-        sel.start,
-        sel.end,
-        sel.lang,
-        sel.label,
-        composition.key(),
-        kind,
-        sel,
-        composition,
-    )
+    return _presentation_file(_deck_key(sel, composition), kind, sel, composition)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _presentation_file(
-    url, version, gemeente, codes, programma, start, end, lang, label, key, kind, _sel, _comp
-):
+def _presentation_file(key, kind, _sel, _comp):
     from vsdash import deck_pdf, deck_pptx
 
     deck = composed_deck(_sel, _comp)
@@ -464,7 +438,7 @@ def _comparison_model(url, version, gemeente, programma, start, end, group, focu
         group_choice=group,
         focus=focus,
         metric=metric,
-        boundaries=municipality_boundaries_geojson(str(settings.boundaries_dir())),
+        boundaries=municipality_boundaries_geojson(_boundaries_folder()),
         lang=lang,
     )
 

@@ -10,6 +10,7 @@ updated, so a copied link reproduces the view.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import sys
 import time
 from dataclasses import dataclass
@@ -237,10 +238,11 @@ def current() -> Selection:
 
 def demo_badge(lang: str) -> None:
     """The visible "Demodata — fictief" badge shown on every page when the store holds demo data."""
+    help_text, badge = html.escape(t("demo_badge_help", lang)), html.escape(t("demo_badge", lang))
     st.markdown(
-        f'<div class="vs-demo-badge" role="note" title="{t("demo_badge_help", lang)}">'
-        f"<strong>{t('demo_badge', lang)}</strong>: {t('demo_badge_help', lang)}</div>",
-        unsafe_allow_html=True,  # fixed label text from i18n only, never user or file content
+        f'<div class="vs-demo-badge" role="note" title="{help_text}">'
+        f"<strong>{badge}</strong>: {help_text}</div>",
+        unsafe_allow_html=True,  # i18n label text only, escaped all the same; never user or file content
     )
 
 
