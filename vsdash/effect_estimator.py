@@ -57,17 +57,6 @@ SCAN_ALPHA = 0.05
 SCAN_MIN_SHIFT = 0.05
 SCAN_MIN_BEND = 0.10  # per year
 SCAN_NULL_DRAWS = 1000
-# A recent bend of the trend is averaged over: besides the straight trend, models whose trend
-# bends at a hinge HINGE_MIN_AFTER..HINGE_MAX_AFTER fit weeks before the campaign (every HINGE_EVERY
-# weeks) are fitted, and the expectation is their mixture with Akaike weights. The straight trend
-# keeps prior weight HINGE_PRIOR_STRAIGHT (even odds of a bend or none), the hinges share the rest.
-# Hinges closer to the campaign are left out: a slope learnt from a few months, extrapolated, is
-# worse than the bias it removes (ADR 0003). Below HINGE_MIN_FIT_WEEKS fit weeks there is no room.
-HINGE_MIN_AFTER = 26
-HINGE_MAX_AFTER = 104
-HINGE_EVERY = 4
-HINGE_MIN_FIT_WEEKS = 156
-HINGE_PRIOR_STRAIGHT = 0.5
 # A placebo run "finds" an effect when its p-value is below this; two placebos at 0.01 keep false
 # warnings on clean series near 2%, while a real break shows up with p far below it.
 PLACEBO_ALPHA = 0.01
@@ -519,35 +508,13 @@ def estimate_campaign_effect(
     if pre_mean < SPARSE_WEEKLY_MEAN:
         diagnostics.append(Diagnostic("effect_warn_sparse_pre", {"mean": round(pre_mean, 1)}))
 
-    # On series long enough to tell a bend from the trend, the straight trend and its rivals that
-    # bend in the last one to two years are mixed by their weights (ADR 0003): the draws of each
-    # model in proportion to its weight, the point estimate the weighted mean of their fits. A
-    # sparse series is left straight: at a few reports a week a bend is noise, and extrapolating
-    # noisy slopes only pushes the expectation up (exp of a wide spread).
-    models = [(1.0, None, fit)]
-    if n_fit >= HINGE_MIN_FIT_WEEKS and pre_mean >= SPARSE_WEEKLY_MEAN:
-        models = _hinge_models(fit, y_fit, design[fit_mask], offset[fit_mask], weeks[fit_mask])
-    shares = np.random.default_rng(seed).multinomial(n_sim, [row[0] for row in models])
-    sims_mu_parts, sims_y_parts = [], []
-    fitted = np.zeros(len(pred_idx))
-    for k, ((weight, hinge, model), share) in enumerate(zip(models, shares, strict=True)):
-        model_design = design[pred_idx]
-        if hinge is not None:
-            model_design = np.column_stack([model_design, _hinge_column(weeks.iloc[pred_idx], hinge)])
-        # The point estimate is the fitted mean itself: averaging exp() over parameter draws would
-        # add exp(var / 2) - 1 on top, which is large for short or sparse series (+11% at 2 a week).
-        fitted += weight * np.exp(np.clip(model_design @ model.params + offset[pred_idx], -30, 20))
-        if share:
-            part_mu, part_y = _simulate(
-                model, model_design, offset[pred_idx], n_sim=int(share), seed=seed + k
-            )
-            sims_mu_parts.append(part_mu)
-            sims_y_parts.append(part_y)
-    sims_mu, sims_y = np.hstack(sims_mu_parts), np.hstack(sims_y_parts)
-    bend_weight = sum(weight for weight, hinge, _ in models if hinge is not None)
+    sims_mu, sims_y = _simulate(fit, design[pred_idx], offset[pred_idx], n_sim=n_sim, seed=seed)
     n_tail = len(tail_idx)
     total_sim = sims_y[n_tail:].sum(axis=0)
     observed = int(y_all[window_idx].sum()) if observed_total is None else int(observed_total)
+    # The point estimate is the fitted mean itself: averaging exp() over parameter draws would
+    # add exp(var / 2) - 1 on top, which is large for short or sparse series (+11% at 2 a week).
+    fitted = np.exp(np.clip(design[pred_idx] @ fit.params + offset[pred_idx], -30, 20))
     expected = float(fitted[n_tail:].sum())
     low, high = (float(q) for q in np.quantile(total_sim, [0.025, 0.975]))
     if observed < SPARSE_WINDOW_TOTAL or expected < SPARSE_WINDOW_TOTAL:
@@ -599,13 +566,6 @@ def estimate_campaign_effect(
         + (f", kalendertermen ({', '.join(calendar_terms)}; regio {calendar})" if calendar_terms else "")
         + (f", {len(steps)} niveausprong(en) voor bekende breuken" if steps else "")
         + (", bevolking als blootstelling" if "population" in typed.columns else "")
-        + (
-            f", gemiddeld met {len(models) - 1} modellen waarvan de trend {HINGE_MIN_AFTER}–"
-            f"{HINGE_MAX_AFTER} weken vóór de campagne knikt (Akaike-gewichten; samen "
-            f"{fmt_percent(bend_weight)})"
-            if len(models) > 1
-            else ""
-        )
         + (
             f", gewogen gemiddelde van {len(controls_used)} vergelijkingsgemeenten als blootstelling"
             if controls_used
@@ -790,64 +750,6 @@ def _scan_level_shift(
         else f"effect_warn_trend_change_{direction}"
     )
     return Diagnostic(key, {"date": week.date(), "pct": fmt_percent(abs(change))}), str(kinds[best]), week
-
-
-def _hinge_column(weeks: pd.Series, hinge: pd.Timestamp) -> np.ndarray:
-    """Years since ``hinge``, zero before it: the extra slope of a trend that bends there."""
-    return np.clip(((weeks - hinge).dt.days / 365.25).to_numpy(), 0, None)
-
-
-def _hinge_models(
-    fit: _CountFit, y: np.ndarray, design: np.ndarray, offset: np.ndarray, weeks: pd.Series
-) -> list[tuple[float, pd.Timestamp | None, _CountFit]]:
-    """The straight-trend model and its rivals whose trend bends at a recent hinge, with weights.
-
-    A hinge model is ``design`` plus one column (years since the hinge, zero before), for a hinge
-    every ``HINGE_EVERY`` weeks from ``HINGE_MIN_AFTER`` to ``HINGE_MAX_AFTER`` fit weeks before
-    the end of the fit, fitted at ``fit``'s dispersion by a few Newton (IRLS) steps from its
-    estimates. Weights are Akaike weights, exp(loglik - parameters), times a prior that gives the
-    straight trend ``HINGE_PRIOR_STRAIGHT`` and the hinges the rest in equal parts. Averaging over
-    every hinge, rather than modelling the best one, carries the uncertainty of where (and
-    whether) the trend bent into the interval and keeps the selection of a maximum out of the
-    point estimate. Returns (weight, hinge week or None for the straight trend, fit), the weights
-    summing to one.
-    """
-    n = len(y)
-    alpha = fit.alpha
-
-    def loglik(mu: np.ndarray) -> float:
-        # NB2 at a fixed dispersion, without the terms in y alone (they cancel between models).
-        if alpha > 0:
-            return float(np.sum(y * np.log(alpha * mu / (1 + alpha * mu)) - np.log1p(alpha * mu) / alpha))
-        return float(np.sum(y * np.log(mu) - mu))
-
-    mu = np.exp(np.clip(design @ fit.params + offset, -30, 20))
-    rows: list[tuple[float, float, pd.Timestamp | None, _CountFit]] = [
-        (HINGE_PRIOR_STRAIGHT, loglik(mu) - design.shape[1], None, fit)
-    ]
-    hinges = [weeks.iloc[n - after] for after in range(HINGE_MIN_AFTER, HINGE_MAX_AFTER + 1, HINGE_EVERY)]
-    for hinge in hinges:
-        x = np.column_stack([design, _hinge_column(weeks, hinge)])
-        params = np.append(fit.params, 0.0)
-        try:
-            for _ in range(6):
-                mu = np.exp(np.clip(x @ params + offset, -30, 20))
-                weight = mu / (1 + alpha * mu)
-                step = np.linalg.solve(x.T @ (weight[:, None] * x), x.T @ ((y - mu) / (1 + alpha * mu)))
-                params = params + step
-                if np.max(np.abs(step)) < 1e-8:
-                    break
-            mu = np.exp(np.clip(x @ params + offset, -30, 20))
-            weight = mu / (1 + alpha * mu)
-            cov = np.linalg.inv(x.T @ (weight[:, None] * x))
-        except np.linalg.LinAlgError:
-            continue
-        prior = (1 - HINGE_PRIOR_STRAIGHT) / len(hinges)
-        rows.append((prior, loglik(mu) - x.shape[1], hinge, _CountFit(params, cov, alpha, fit.family)))
-    score = np.array([row[1] for row in rows])
-    weights = np.array([row[0] for row in rows]) * np.exp(score - score.max())
-    weights /= weights.sum()
-    return [(float(w), hinge, model) for w, (_, _, hinge, model) in zip(weights, rows, strict=True)]
 
 
 def _placebo_runs(

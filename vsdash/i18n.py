@@ -148,12 +148,12 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Around {date} the number of reports fell suddenly by about {pct} and stayed lower, with no known cause (a reporting channel closed, say). The computation now uses that lower level; without this correction the campaign would seem to do less than it did. The new level is known only briefly, so the result is less certain. Enter the cause as a break if it is known.",
     },
     "effect_warn_trend_change_up": {
-        "nl": "Vanaf ongeveer {date} stijgt het aantal meldingen duidelijk sneller dan in de jaren ervoor (ongeveer {pct} per jaar extra). De verwachting houdt daar deels rekening mee, maar is waarschijnlijk nog te laag; de campagne lijkt dan meer te doen dan ze deed.",
-        "en": "From about {date} the number of reports rises clearly faster than in the years before (about {pct} a year extra). The expectation partly allows for this but is probably still too low; the campaign then seems to do more than it did.",
+        "nl": "Vanaf ongeveer {date} stijgt het aantal meldingen duidelijk sneller dan in de jaren ervoor (ongeveer {pct} per jaar extra). De verwachting trekt de oude trend door en is daardoor waarschijnlijk te laag; de campagne lijkt dan meer te doen dan ze deed.",
+        "en": "From about {date} the number of reports rises clearly faster than in the years before (about {pct} a year extra). The expectation extends the old trend and is therefore probably too low; the campaign then seems to do more than it did.",
     },
     "effect_warn_trend_change_down": {
-        "nl": "Vanaf ongeveer {date} daalt het aantal meldingen duidelijk sneller dan in de jaren ervoor (ongeveer {pct} per jaar). De verwachting houdt daar deels rekening mee, maar is waarschijnlijk nog te hoog; de campagne lijkt dan minder te doen dan ze deed.",
-        "en": "From about {date} the number of reports falls clearly faster than in the years before (about {pct} a year). The expectation partly allows for this but is probably still too high; the campaign then seems to do less than it did.",
+        "nl": "Vanaf ongeveer {date} daalt het aantal meldingen duidelijk sneller dan in de jaren ervoor (ongeveer {pct} per jaar). De verwachting trekt de oude trend door en is daardoor waarschijnlijk te hoog; de campagne lijkt dan minder te doen dan ze deed.",
+        "en": "From about {date} the number of reports falls clearly faster than in the years before (about {pct} a year). The expectation extends the old trend and is therefore probably too high; the campaign then seems to do less than it did.",
     },
     "effect_warn_placebo_vorig_jaar": {
         "nl": "Controle mislukt: in dezelfde weken vorig jaar, zonder deze campagne, zou deze methode al een duidelijk verschil van {pct} hebben gevonden. De uitkomst kan dus ook door iets anders komen dan de campagne; lees haar als onzeker.",
