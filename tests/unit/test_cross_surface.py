@@ -216,3 +216,54 @@ def test_a_campaign_window_has_one_published_count_on_every_surface(store, code)
             if list(plot.categories) == ["Verwacht zonder campagne", "Binnengekomen"]
         ]
         assert values and values[0][1] == est.observed
+
+
+@pytest.mark.parametrize(
+    ("code", "programma"),
+    [("GM0344", None), ("GM0014", None), ("GM0141", None), ("GM0080", None), ("GM0344", "veilige_steden")],
+)
+def test_vergelijken_programma_and_the_peer_slide_compare_with_the_same_group(store, code, programma):
+    """One definition of comparable municipalities (``characteristics.comparable_group``) everywhere."""
+    from vsdash import characteristics, peers
+    from vsdash.views.comparison import build_comparison
+    from vsdash.views.programme import build_programme
+
+    start, end = dt.date(2024, 1, 1), dt.date(2024, 12, 31)
+    chosen = characteristics.comparable_group(store, gemeente=code, start=start, end=end, programma=programma)
+    assert chosen.codes
+    page = build_comparison(
+        store,
+        gemeente=code,
+        programma=programma,
+        start=start,
+        end=end,
+        group_choice="vergelijkbaar",
+        focus=None,
+        metric="meldingen",
+        boundaries=(None, "test"),
+        lang="nl",
+    )
+    slide = peers.peer_comparison(store, gemeente=code, start=start, end=end, programma=programma)
+    assert page.group == (code, *chosen.codes)
+    assert tuple(slide.table.loc[~slide.table["is_programme"], "gemeentecode"]) == page.group
+    # The same sentence says how the group was chosen on the page and on the slide.
+    assert (
+        page.peer_note
+        == slide.note
+        == chosen.sentence(store.municipalities().set_index("gemeentecode")["weergavenaam"], "nl")
+    )
+    # Programma lists the same municipalities for it, when it shows the programme compared within.
+    if chosen.is_member:
+        model = build_programme(
+            store,
+            programma=chosen.programme,
+            gemeente=code,
+            codes=None,
+            start=start,
+            end=end,
+            label="x",
+            lang="nl",
+        )
+        row = model.peers.rows.set_index("gemeentecode").loc[code]
+        names = store.municipalities().set_index("gemeentecode")["weergavenaam"]
+        assert row["vergelijkbaar"].startswith(", ".join(names[c] for c in chosen.codes))
