@@ -1451,6 +1451,20 @@ LABELS: dict[str, dict[str, str]] = {
     "reports_week_axis": {"nl": "Meldingen per week", "en": "Reports per week"},
     "reports_month_axis": {"nl": "Meldingen per maand", "en": "Reports per month"},
     "present_previous": {"nl": "Vorige periode ({periode}): {n}", "en": "Preceding period ({periode}): {n}"},
+    # issue 19: the willingness to report on the key-figure slide, next to the rate
+    "deck_ratio_note": {
+        "nl": "meldingen per jaar per 1.000 mensen die straatintimidatie meemaakten (95%: {interval}); meegemaakt: {aandeel} (Veiligheidsmonitor {jaren}){dekking}",
+        "en": "reports per year per 1,000 people who experienced street harassment (95%: {interval}); experienced: {aandeel} (Safety Monitor {jaren}){dekking}",
+    },
+    "deck_ratio_survey_only": {
+        "nl": "meegemaakt: {aandeel} (Veiligheidsmonitor {jaren}){dekking}; geen meldingsbereidheid zonder gepubliceerde meldingen",
+        "en": "experienced: {aandeel} (Safety Monitor {jaren}){dekking}; no willingness to report without published reports",
+    },
+    "deck_no_survey": {
+        "nl": "geen enquêtecijfer (Veiligheidsmonitor) voor deze selectie",
+        "en": "no survey figure (Safety Monitor) for this selection",
+    },
+    "deck_survey_coverage": {"nl": ", {n} van {totaal} gemeenten", "en": ", {n} of {totaal} municipalities"},
     "present_effect_numbers": {
         "nl": "Verwacht zonder campagne: {verwacht} (95%: {laag} tot {hoog}); binnengekomen: {gemeld}; verschil {pct}.",
         "en": "Expected without campaign: {verwacht} (95%: {laag} to {hoog}); received: {gemeld}; difference {pct}.",
