@@ -250,11 +250,15 @@ def on_script_error(exc: Exception) -> bool:
     return show_page_error(exc)
 
 
-def build_app(store_url: str | None = None, base_url_path: str = "", log_format: str | None = None):
+def build_app(
+    store_url: str | None = None, base_url_path: str = "", log_format: str | None = None, warm: bool = True
+):
     """Build the ASGI app: the dashboard plus ``/healthz`` and ``/api/v1/figures``.
 
     With ``log_format`` the server's log records go to standard output in that format; it is
     applied again once Streamlit has read its configuration, which resets its own log handlers.
+    With ``warm`` the first page's caches are filled in a background thread once the runtime
+    runs (``vsdash.ui.warmup``), while the server already answers.
     """
     from contextlib import asynccontextmanager
 
@@ -269,6 +273,12 @@ def build_app(store_url: str | None = None, base_url_path: str = "", log_format:
 
             logs.configure(log_format)
         log.info("vsdash server started (healthz and /api/v1/figures ready)")
+        if warm:
+            from vsdash.ui.warmup import start_warm_up
+
+            # After the runtime started (its caches are the pages' caches), in a thread: the
+            # server listens meanwhile, so /healthz is never held up by the warm-up.
+            start_warm_up(url)
         yield None
 
     return st.App(
