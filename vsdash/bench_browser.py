@@ -291,7 +291,7 @@ def first_page_once(browser, kind: str, store_url: str, log_path: Path | None = 
     copy = _store_copy(store_url)
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, VSDASH_DATABASE_URL=f"duckdb:///{copy}")
+    env = dict(os.environ, VSDASH_DATABASE_URL=f"duckdb:///{copy}", VSDASH_LOG_TIMINGS="1")
     context = browser.new_context(viewport={"width": 1440, "height": 900})
     page = context.new_page()
     log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115 - lives as long as the server

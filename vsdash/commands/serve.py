@@ -83,27 +83,25 @@ def run(args) -> int:
 
 
 def _prepare_store(url: str, log: logging.Logger) -> None:
-    """Build the embedded demo store when it is missing; check that any other store opens.
+    """Build the embedded demo store when it is missing, before the server listens.
 
-    A PostgreSQL server that is not up yet does not stop the start: /healthz answers 503 and
-    the pages say so until it is reachable (the container platform may start both at once).
+    Any other store is opened by the warm-up once the server listens (``vsdash.ui.warmup``),
+    which logs it when the store does not answer: a PostgreSQL server that is not up yet does
+    not stop the start, /healthz answers 503 and the pages say so until it is reachable (the
+    container platform may start both at once).
     """
     from vsdash import settings
-    from vsdash.store import Store, StoreError
 
     if settings.default_store_missing(url):
         from vsdash import demo  # only then: it imports the geometry libraries, seconds before listening
 
         log.info("building the demo store data/vsdash.duckdb (once)")
         demo.build_default_store(progress=lambda f, msg: log.info("demo store %.0f%%: %s", f * 100, msg))
-        return
-    try:
-        Store(url).close()
-    except StoreError as exc:
-        log.warning("store not reachable at start (the server starts anyway): %s", exc)
 
 
 def _redacted(url: str) -> str:
+    if not url.startswith("postgres"):
+        return url  # a file path holds no password (and vsdash.store need not load before listening)
     from vsdash.store import _redact
 
-    return _redact(url) if url.startswith("postgres") else url
+    return _redact(url)

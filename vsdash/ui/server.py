@@ -19,14 +19,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import importlib
 import logging
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vsdash import settings
-from vsdash.store import Store, StoreError, StoreLocation
+
+if TYPE_CHECKING:
+    from vsdash.store import Store
+
+# vsdash.store (pandas, duckdb, pandera) is imported where it is used, not here: the server
+# then listens, and /healthz answers "starting" requests, a second or more sooner.
 
 HEALTH_TIMEOUT_SECONDS = 3.0
 API_TIMEOUT_SECONDS = 30.0
@@ -52,6 +59,8 @@ _stores_lock = threading.Lock()
 
 def _server_store(url: str) -> Store:
     """The store the HTTP routes read, opened once per URL (the dashboard keeps its own)."""
+    from vsdash.store import Store, StoreError, StoreLocation
+
     with _stores_lock:
         found = _stores.get(url)
         if found is None:
@@ -101,7 +110,13 @@ def check_store(url: str) -> Health:
 
 
 async def check_store_async(url: str, timeout: float = HEALTH_TIMEOUT_SECONDS) -> Health:
-    """:func:`check_store` in a worker thread, answering 503 when it takes longer than ``timeout``."""
+    """:func:`check_store` in a worker thread, answering 503 when it takes longer than ``timeout``.
+
+    The first check of a fresh server loads ``vsdash.store`` first, outside the timeout: that is
+    the server starting (while the warm-up loads the same modules), not the store being slow.
+    """
+    if "vsdash.store" not in sys.modules:
+        await asyncio.to_thread(importlib.import_module, "vsdash.store")
     try:
         return await asyncio.wait_for(asyncio.to_thread(check_store, url), timeout)
     except TimeoutError:
@@ -192,6 +207,8 @@ async def figures_response(url: str, params: dict[str, str]):
     """The response of ``GET /api/v1/figures``: key figures of one municipality or programme."""
     from starlette.responses import JSONResponse, Response
 
+    from vsdash.store import StoreError
+
     try:
         parsed = parse_figures_request(params)
         text = await asyncio.wait_for(asyncio.to_thread(figures_json, url, parsed), API_TIMEOUT_SECONDS)
@@ -222,6 +239,8 @@ STORE_DOWN = "De opslag is tijdelijk niet bereikbaar. Probeer het over een minuu
 def is_database_error(exc: BaseException) -> bool:
     """Whether ``exc`` comes from a lost or refused database connection."""
     import psycopg
+
+    from vsdash.store import StoreError
 
     return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError | StoreError)
 
