@@ -23,8 +23,13 @@ DOWN_URL = "postgresql://vsdash@127.0.0.1:1/vsdash"  # nothing listens on port 1
 
 
 @pytest.fixture(autouse=True)
-def cold_caches():
-    """Every test starts as a fresh server does: nothing cached in this process."""
+def cold_caches(monkeypatch):
+    """Every test starts as a fresh server does: nothing cached in this process.
+
+    The other pages' steps do not wait for a first page here (one test checks that they do).
+    """
+    monkeypatch.setattr(warmup, "LATER_STEPS_AFTER_S", 0.0)
+    monkeypatch.setattr(warmup, "RENDER_PAUSE_S", 0.0)
     st.cache_data.clear()
     st.cache_resource.clear()
     yield
@@ -134,3 +139,21 @@ def test_start_warm_up_returns_while_the_warm_up_still_runs(monkeypatch):
     release.set()
     thread.join(30)
     assert finished.is_set()
+
+
+def test_other_pages_wait_until_the_first_page_is_served(monkeypatch):
+    monkeypatch.setattr(warmup, "LATER_STEPS_AFTER_S", 60.0)
+    warmup._page_served.clear()
+    imported: list[tuple[str, ...]] = []
+    monkeypatch.setattr(warmup, "_import", imported.append)
+    monkeypatch.setattr(warmup, "_boundaries", lambda *args: None)
+    thread = threading.Thread(target=warmup.warm_up, args=(DOWN_URL,), daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not imported and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)  # the store step fails at once; the warm-up now waits for a page
+    assert imported == [warmup.FIRST_PAGE_MODULES] and thread.is_alive()
+    warmup.note_page_served()
+    thread.join(30)
+    assert imported == [warmup.FIRST_PAGE_MODULES, warmup.OTHER_PAGE_MODULES]

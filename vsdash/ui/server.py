@@ -21,7 +21,6 @@ import contextlib
 import datetime as dt
 import importlib
 import logging
-import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,14 +108,21 @@ def check_store(url: str) -> Health:
     return Health(200, {"store": "ok", "reports": reports, "data_version": version})
 
 
+_store_module_loaded = False
+
+
 async def check_store_async(url: str, timeout: float = HEALTH_TIMEOUT_SECONDS) -> Health:
     """:func:`check_store` in a worker thread, answering 503 when it takes longer than ``timeout``.
 
     The first check of a fresh server loads ``vsdash.store`` first, outside the timeout: that is
     the server starting (while the warm-up loads the same modules), not the store being slow.
     """
-    if "vsdash.store" not in sys.modules:
+    global _store_module_loaded
+    if not _store_module_loaded:
+        # Not ``"vsdash.store" in sys.modules``: the warm-up may be halfway through loading it,
+        # and then import_module waits for it to finish, here, rather than inside the timeout.
         await asyncio.to_thread(importlib.import_module, "vsdash.store")
+        _store_module_loaded = True
     try:
         return await asyncio.wait_for(asyncio.to_thread(check_store, url), timeout)
     except TimeoutError:

@@ -12,6 +12,10 @@ first reader needs:
 5. ``imports other pages``: the modules of the other pages (geopandas, statsmodels, pydeck, ...);
 6. ``boundaries``: the CBS municipality boundaries, read and simplified for Kaart's first view.
 
+Steps 5 and 6 wait until a first page has been served (or :data:`LATER_STEPS_AFTER_S` passed),
+and then :data:`RENDER_PAUSE_S` more: on a machine of two cores they would otherwise take the
+processor from the first reader's page run and from the browser drawing it.
+
 Each step is timed and logged; a step that fails is logged and skipped, with the steps that need
 it. An empty store warms what it has; a store that is down is left to the pages, which then show
 their Dutch message (nothing cached here holds an error: Streamlit does not cache exceptions).
@@ -48,6 +52,17 @@ OTHER_PAGE_MODULES = (
 )
 #: The reference tables the sidebar and Overzicht read (``cached.table`` names).
 TABLES = ("municipalities", "memberships", "programmes", "channels", "population")
+#: The other pages' steps start at the latest this many seconds after the first page's steps.
+LATER_STEPS_AFTER_S = 10.0
+#: Pause after the first page is served, while the browser loads its scripts and draws it.
+RENDER_PAUSE_S = 2.0
+
+_page_served = threading.Event()
+
+
+def note_page_served() -> None:
+    """Tell the warm-up that a page run has finished (dashboard.py calls it after every run)."""
+    _page_served.set()
 
 
 @dataclass
@@ -122,6 +137,8 @@ def warm_up(url: str, lang: str = "nl") -> WarmUpReport:
             report.skipped.append("overzicht")
     else:
         report.skipped += ["tables", "overzicht"]
+    if _page_served.wait(LATER_STEPS_AFTER_S):
+        time.sleep(RENDER_PAUSE_S)
     _step(report, "imports other pages", lambda: _import(OTHER_PAGE_MODULES))
     folder = str(settings.boundaries_dir())
     _step(report, "boundaries", lambda: _boundaries(cached, folder, lang))
