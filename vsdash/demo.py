@@ -26,7 +26,7 @@ import pandas as pd
 from shapely.geometry import Point, Polygon
 
 from vsdash import geo, reference, schema, survey
-from vsdash.settings import PROJECT_ROOT, boundaries_dir, default_store_missing, demo_reports  # noqa: F401 - default_store_missing kept here for callers
+from vsdash.settings import PROJECT_ROOT, boundaries_dir, demo_reports
 from vsdash.store import Store
 
 DEMO_START = dt.date(2019, 1, 1)
