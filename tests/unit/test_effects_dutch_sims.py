@@ -21,6 +21,7 @@ SUMMER = {"start": dt.date(2023, 7, 10), "window_weeks": 7, "region": "zuid"}
 CHRISTMAS = {"start": dt.date(2023, 12, 11), "window_weeks": 6, "region": "midden"}
 SPRING = {"start": dt.date(2023, 3, 6), "window_weeks": 6, "region": "noord"}
 LAUNCH = {**SPRING, "launch_weeks_before": 26, "launch_level": 0.4}
+BEND = {**SPRING, "trend_change": 0.3}
 LARGE_CONTROL = {
     **SPRING,
     "n_controls": 3,
@@ -41,6 +42,11 @@ SCENARIOS: dict[str, dict] = {
     "kerstvakantie, +35%": {**CHRISTMAS, "lift": 0.35},
     "stijgende trend +15%/jaar": {**SPRING, "trend_per_year": 0.15},
     "knik: laatste jaar +30%/jaar extra": {**SPRING, "trend_change": 0.3},
+    # A bend the user declares (``trend_changes``): at its true date, 8 weeks off, or with no bend.
+    "knik opgegeven op de juiste datum": {**BEND, "declare_bend_weeks": 0},
+    "knik opgegeven 8 weken te vroeg": {**BEND, "declare_bend_weeks": -8},
+    "knik opgegeven 8 weken te laat": {**BEND, "declare_bend_weeks": 8},
+    "geen knik, wel een opgegeven": {**SPRING, "declare_bend_weeks": 0},
     "app 26 weken vóór, niet opgegeven": {**LAUNCH},
     "app niet opgegeven, 3 vergelijkingsgemeenten": {**LAUNCH, "n_controls": 3, "with_controls": True},
     "app 26 weken vóór, opgegeven": {**LAUNCH, "tell_launch": True},
