@@ -139,6 +139,19 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Voor de breuk van {date} is een eigen sprong in het niveau meegerekend.",
         "en": "The break of {date} is given its own jump in level.",
     },
+    # issue 16 (bend2): a declared trend change, modelled as a bend in the trend from its date
+    "effect_note_trend_change": {
+        "nl": "Deze schatting gaat ervan uit dat de trend vanaf {date} kan veranderen (opgegeven trendbreuk): hoe snel het aantal meldingen sinds die datum steeg of daalde, is doorgetrokken naar de campagneweken. Die nieuwe trend rust op minder weken, dus de marge is breder.",
+        "en": "This estimate assumes that the trend may change from {date} (a declared trend change): how fast reports rose or fell since that date is extended into the campaign weeks. That new trend rests on fewer weeks, so the margin is wider.",
+    },
+    "effect_warn_trend_change_window": {
+        "nl": "De opgegeven trendbreuk van {date} valt tijdens de campagne; een trend die pas dan verandert, valt niet te scheiden van het effect van de campagne. Er is met de trend van vóór de campagne gerekend.",
+        "en": "The declared trend change of {date} falls during the campaign; a trend that changes only then cannot be told apart from the campaign's effect. The trend from before the campaign was used.",
+    },
+    "effect_warn_trend_change_short": {
+        "nl": "De opgegeven trendbreuk van {date} is niet meegerekend: aan één kant ervan liggen maar {n} bruikbare weken vóór de campagne, en er zijn er minstens {min} nodig om een nieuwe trend te leren. Er is met één rechte trend gerekend.",
+        "en": "The declared trend change of {date} was not taken into account: on one side of it there are only {n} usable weeks before the campaign, and at least {min} are needed to learn a new trend. A single straight trend was used.",
+    },
     "effect_warn_level_shift_up": {
         "nl": "Rond {date} steeg het aantal meldingen plotseling met ongeveer {pct} en bleef het hoger, zonder bekende oorzaak (bijvoorbeeld een nieuw meldkanaal). De berekening rekent nu met dat hogere niveau; zonder die correctie zou de campagne meer lijken te doen dan ze deed. Het nieuwe niveau is nog maar kort bekend, dus de uitkomst is onzekerder. Geef de oorzaak op als breuk als die bekend is.",
         "en": "Around {date} the number of reports rose suddenly by about {pct} and stayed higher, with no known cause (a new reporting channel, say). The computation now uses that higher level; without this correction the campaign would seem to do more than it did. The new level is known only briefly, so the result is less certain. Enter the cause as a break if it is known.",
@@ -202,6 +215,11 @@ LABELS: dict[str, dict[str, str]] = {
     "effect_method_part_calendar": {
         "nl": ", met schoolvakanties en feestdagen",
         "en": ", with school holidays and public holidays",
+    },
+    # issue 16 (bend2): the declared trend change in the plain method
+    "effect_method_part_trend_change": {
+        "nl": ", met een trend die vanaf {dates} mag veranderen",
+        "en": ", with a trend that may change from {dates}",
     },
     "effect_method_part_controls": {
         "nl": " en met hoe de meldingen in {k} vergelijkbare gemeenten zonder campagne op en neer gingen",
