@@ -452,7 +452,9 @@ WITHHELD_ATTR = privacy.WITHHELD_ATTR  # hex_cells: municipalities not drawn per
 def hex_cells(counts: pd.DataFrame, *, k: int | None = None, lang: str = "nl") -> pd.DataFrame:
     """Return the hexagon layer of one municipality: one row per H3 cell, privacy applied.
 
-    ``counts`` is ``Store.hex_counts`` output (gemeentecode, h3_r8 as integer, n). The result has
+    ``counts`` is ``Store.hex_counts`` output (gemeentecode, h3_r8 as integer, n), or
+    ``Store.hex_block_counts`` output (also ``blok``): then each hexagon shows the sum of its
+    blocks' published values (ADR 0006, blocks of weeks). The result has
     ``h3`` (hex string), ``gemeentecode``, ``count`` (nullable Int64, ``<NA>`` when hidden),
     ``label`` (what the map shows: the number, ``"<k"`` or ``"x"``), ``suppression`` and
     ``klasse`` (colour class, -1 for hidden). Cells are grouped by municipality for
@@ -464,13 +466,27 @@ def hex_cells(counts: pd.DataFrame, *, k: int | None = None, lang: str = "nl") -
     privacy.public_h3_resolution(H3_RESOLUTION)
     k = privacy.resolve_k(k)
     values = ["n", *([privacy.KEY_COL] if privacy.KEY_COL in counts.columns else [])]
-    frame = counts.loc[:, ["gemeentecode", "h3_r8", *values]].copy()
+    blocked = privacy.BLOCK_COL in counts.columns and privacy.KEY_COL in counts.columns
+    frame = counts.loc[
+        :, ["gemeentecode", "h3_r8", *values, *([privacy.BLOCK_COL] if blocked else [])]
+    ].copy()
     frame = frame[frame["n"] > 0]
     frame["h3"] = [h3.int_to_str(int(c)) for c in frame["h3_r8"]]
-    frame = frame.groupby(["gemeentecode", "h3"], as_index=False, sort=True)[values].sum()
-    shown = privacy.suppress_small_counts(
-        frame.rename(columns={"n": "count"}), "count", k=k, group_cols=["gemeentecode"], lang=lang
-    )
+    if blocked:
+        # Counts per fixed block of weeks (``Store.hex_block_counts``): each hexagon-block is a
+        # cell published once, and a hexagon shows the sum of its blocks, so every period that
+        # uses a block meets the same value and averaging periods learns nothing new (ADR 0006).
+        blocks = frame.groupby(["gemeentecode", "h3", privacy.BLOCK_COL], as_index=False, sort=True)[
+            values
+        ].sum()
+        shown = privacy.period_totals(blocks, ["gemeentecode", "h3"], "n", k=k, lang=lang)
+        shown = shown.rename(columns={"n": "count"})
+        shown.attrs[privacy.UNPROTECTED_ATTR] = []
+    else:
+        frame = frame.groupby(["gemeentecode", "h3"], as_index=False, sort=True)[values].sum()
+        shown = privacy.suppress_small_counts(
+            frame.rename(columns={"n": "count"}), "count", k=k, group_cols=["gemeentecode"], lang=lang
+        )
     if privacy.KEY_COL in counts.columns:
         # Only cells with reports are drawn, so a cell published as 0 is left out like an empty one.
         shown = shown[shown["count"] > 0]

@@ -450,8 +450,11 @@ def published_hexagons(
 ) -> PublishedHexagons:
     """Reports per hexagon of [start, end], protected once for the Kaart and the deck's map.
 
-    Each hexagon is a cell of its own, perturbed from its key (``maps.hex_cells``); a hexagon
-    published as 0 is left out like an empty one. A breakdown is drawn only where hexagons hold at
+    A hexagon's count is the sum of its published blocks of weeks (``Store.hex_block_counts``:
+    fixed blocks of 1, 2, 4 ... weeks, each hexagon-block a cell perturbed from its own key), so
+    the same block shows the same value in every period and averaging overlapping periods gives
+    nothing new (ADR 0006); a hexagon published as 0 is left out like an empty one. The period is
+    its whole weeks: those whose Monday falls in it (``metrics.whole_weeks``; the Kaart says so). A breakdown is drawn only where hexagons hold at
     least k reports on average (``privacy.fine_breakdown_allowed``, judged on the published total
     and the hexagons with reports), so a map of a handful of reports does not say where each one
     was, however each cell is perturbed (ADR 0006, item 7). Where resolution 8 (about 0.7 km²) is
@@ -460,14 +463,19 @@ def published_hexagons(
     from vsdash import maps
 
     first, last = metrics.whole_weeks(start, end)
-    counts = store.hex_counts(ReportFilter(codes, start, end))
+    counts = store.hex_block_counts(ReportFilter(codes, start, end))
     total = privacy.period_total(store.count_reports(ReportFilter(codes, first, last), "week"))
     counts = counts[counts["n"] > 0]
     for resolution in (maps.H3_RESOLUTION, maps.H3_RESOLUTION - 1):
         if resolution != maps.H3_RESOLUTION and len(counts):
-            # Parents carry their children's summed counts and keys: each is a cell of its own.
+            # Parents carry their children's summed counts and keys per block of weeks: each
+            # parent-block is a cell of its own, and a parent shows the sum of its blocks.
             counts = privacy.coarsen_cells(
-                counts, "h3_r8", resolution, by=["gemeentecode"], sum_cols=["n", privacy.KEY_COL]
+                counts,
+                "h3_r8",
+                resolution,
+                by=["gemeentecode", privacy.BLOCK_COL],
+                sum_cols=["n", privacy.KEY_COL],
             )
         occupied = int(counts["h3_r8"].nunique())
         if occupied and privacy.fine_breakdown_allowed(total, occupied):

@@ -575,6 +575,42 @@ class Store:
         )
         return self.query(sql, params)
 
+    def hex_block_counts(self, selection: ReportFilter) -> pd.DataFrame:
+        """Reports per H3 resolution-8 cell and fixed block of weeks (``privacy.week_blocks``).
+
+        The weeks are those whose Monday falls in the period, as ``hex_counts`` takes them; they are
+        tiled by blocks of 1, 2, 4 ... weeks aligned to a fixed origin, so a block is the same cell
+        (same reports, same key) in every period that uses it (ADR 0006). Columns: gemeentecode,
+        h3_r8, ``blok`` (the block's first Monday), n and ckey; categories are ignored.
+        """
+        from vsdash.privacy import BLOCK_COL, week_blocks
+
+        first = selection.start + dt.timedelta(days=(7 - selection.start.weekday()) % 7)
+        last = selection.end - dt.timedelta(days=selection.end.weekday())
+        columns = ["gemeentecode", "h3_r8", BLOCK_COL, "n", "ckey"]
+        if first > last:
+            return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns}).astype(
+                {"gemeentecode": object, BLOCK_COL: "datetime64[ns]"}
+            )
+        starts = [a for a, _ in week_blocks(first, last)]
+        weeks = ReportFilter(selection.gemeenten, first, last)
+        params = weeks.params() | {f"b{i}": day for i, day in enumerate(starts)}
+        # The block of a week: the last block that starts on or before it (blocks are in order).
+        if len(starts) == 1:
+            block = "0"
+        else:
+            whens = " ".join(f"WHEN week < $b{i + 1} THEN {i}" for i in range(len(starts) - 1))
+            block = f"CASE {whens} ELSE {len(starts) - 1} END"
+        sql = (
+            f"SELECT gemeentecode, h3_r8, {block} AS blok, CAST(sum(n) AS BIGINT) AS n, {_SUM_KEYS} "
+            f"FROM agg_hex WHERE {weeks.where('week', with_category=False)} GROUP BY 1, 2, 3"
+        )
+        found = self.query(sql, params)
+        found[BLOCK_COL] = pd.to_datetime(pd.Series(starts, dtype=object)).to_numpy()[
+            found["blok"].to_numpy(dtype=np.int64)
+        ]
+        return found.astype({"h3_r8": "int64", "n": "int64", "ckey": "int64"})[columns]
+
     def area_counts(
         self, selection: ReportFilter, by: str = "risicogebied_id", grain: str | None = None
     ) -> pd.DataFrame:
