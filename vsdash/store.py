@@ -609,7 +609,7 @@ class Store:
         found[BLOCK_COL] = pd.to_datetime(pd.Series(starts, dtype=object)).to_numpy()[
             found["blok"].to_numpy(dtype=np.int64)
         ]
-        return found.astype({"h3_r8": "int64", "n": "int64", "ckey": "int64"})[columns]
+        return found.astype({"n": "int64", "ckey": "int64"})[columns]
 
     def area_counts(
         self, selection: ReportFilter, by: str = "risicogebied_id", grain: str | None = None
