@@ -524,41 +524,110 @@ def attack_coarse_table_against_fine_map(store) -> Outcome:
     return out
 
 
-def attack_averaging_hexagons(store) -> Outcome:
-    """8 on the density map: average a hexagon's count over many periods that differ by one week.
+HEX_CODES = ("GM0479", "GM0141", "GM0546", "GM0268", "GM0505")
+HEX_MONDAYS = pd.date_range(dt.date(2022, 1, 3), dt.date(2024, 12, 30), freq="W-MON")
 
-    A hexagon's count over a period is a cell of its own (``Store.hex_counts`` adds up the weeks
-    and their keys; ``maps.hex_cells`` perturbs the sum), so every start date gives fresh noise.
-    For a target week, the periods [w - b weeks, w] minus [w - b weeks, w - 1 week], b = 1..52,
-    are averaged. The weeks are read with ``Store.hex_counts`` one week at a time.
+
+class HexagonWeeks:
+    """One hexagon's exact weekly counts and keys, and what the Kaart publishes for any weeks a..b-1.
+
+    The Kaart publishes a hexagon's count over a period as the sum of its published blocks of
+    weeks (``Store.hex_block_counts``, ``maps.hex_cells``); ``published`` computes the same from
+    the exact weeks, so the attacks can ask thousands of periods (``test_the_hexagon_simulation_is_the_kaart``
+    checks it against the store).
     """
-    out = Outcome("8 middelen over perioden (zeshoeken)")
-    mondays = pd.date_range(dt.date(2022, 1, 3), dt.date(2024, 12, 30), freq="W-MON")
-    for code in ("GM0479", "GM0141", "GM0546", "GM0268", "GM0505"):
+
+    def __init__(self, n: np.ndarray, key: np.ndarray) -> None:
+        self.n = n
+        self._cum_n = np.concatenate([[0], np.cumsum(n)])
+        self._cum_key = np.concatenate([[0], np.cumsum(key)])
+        self._origin = (HEX_MONDAYS[0].date() - privacy.BLOCK_ORIGIN).days // 7
+        self._cache: dict[tuple[int, int], int] = {}
+
+    def published(self, a: int, b: int) -> int:
+        """The hexagon's published count over weeks a..b-1 (0 when there are none)."""
+        if b <= a:
+            return 0
+        found = self._cache.get((a, b))
+        if found is None:
+            found = 0
+            for first, last in privacy.week_blocks(HEX_MONDAYS[a].date(), HEX_MONDAYS[b - 1].date()):
+                lo = (first - HEX_MONDAYS[0].date()).days // 7
+                hi = (last - HEX_MONDAYS[0].date()).days // 7 + 1
+                n = int(self._cum_n[hi] - self._cum_n[lo])
+                found += privacy.published_count(n, int(self._cum_key[hi] - self._cum_key[lo]) % 256, K)
+            self._cache[(a, b)] = found
+        return found
+
+    def block_of(self, w: int, size: int) -> tuple[int, int] | None:
+        """Weeks a..b-1 of the fixed block of ``size`` weeks that holds week ``w``, if inside the data."""
+        a = w - (self._origin + w) % size
+        return (a, a + size) if a >= 0 and a + size <= len(self.n) else None
+
+
+def hexagon_weeks(store: Store) -> dict[tuple[str, int], HexagonWeeks]:
+    """Every hexagon of the attacked municipalities, week by week (``Store.hex_counts`` per week)."""
+    out = {}
+    for code in HEX_CODES:
         frames = [
             store.hex_counts(ReportFilter((code,), m.date(), (m + pd.Timedelta(days=6)).date())).assign(
                 week=i
             )
-            for i, m in enumerate(mondays)
+            for i, m in enumerate(HEX_MONDAYS)
         ]
         weeks = pd.concat(frames, ignore_index=True)
-        for _cell, rows in weeks.groupby("h3_r8"):
-            n = np.zeros(len(mondays), dtype=np.int64)
-            key = np.zeros(len(mondays), dtype=np.int64)
+        for cell, rows in weeks.groupby("h3_r8"):
+            n = np.zeros(len(HEX_MONDAYS), dtype=np.int64)
+            key = np.zeros(len(HEX_MONDAYS), dtype=np.int64)
             n[rows["week"].to_numpy()] = rows["n"].to_numpy()
             key[rows["week"].to_numpy()] = rows["ckey"].to_numpy()
-            cum_n, cum_key = np.concatenate([[0], np.cumsum(n)]), np.concatenate([[0], np.cumsum(key)])
+            out[(code, int(cell))] = HexagonWeeks(n, key)
+    return out
 
-            def published(a: int, b: int, cum_n=cum_n, cum_key=cum_key) -> int:  # weeks a..b-1, as hex_cells
-                return privacy.published_count(
-                    int(cum_n[b] - cum_n[a]), int(cum_key[b] - cum_key[a]) % 256, K
-                )
 
-            for w in np.flatnonzero((n >= 1) & (n < K))[::3]:
-                if w < 20:
+def _small_weeks(hexagon: HexagonWeeks) -> np.ndarray:
+    return np.array([w for w in np.flatnonzero((hexagon.n >= 1) & (hexagon.n < K))[::3] if w >= 20])
+
+
+def attack_averaging_hexagons(store, hexagons=None) -> Outcome:
+    """8 on the density map: average a hexagon's count over many periods that differ by one week.
+
+    For a target week w, the periods [w - b weeks, w] minus [w - b weeks, w - 1 week], b = 1..52,
+    are averaged. Before the blocks of weeks a hexagon's period count was a cell of its own, so
+    every start date gave fresh noise; now both periods are sums of fixed published blocks.
+    """
+    out = Outcome("8 middelen over perioden (zeshoeken)")
+    for hexagon in (hexagons or hexagon_weeks(store)).values():
+        for w in _small_weeks(hexagon):
+            diffs = [
+                hexagon.published(max(w - b, 0), w + 1) - hexagon.published(max(w - b, 0), w)
+                for b in range(1, 53)
+            ]
+            out.add(int(hexagon.n[w]), float(np.mean(diffs)))
+    return out
+
+
+def attack_hexagon_blocks(store, hexagons=None) -> Outcome:
+    """8b (added with the blocks): every block that holds the target week, minus the rest of it.
+
+    Each block of 2, 4 ... 64 weeks around week w is a period the reader can ask for (it is one
+    published cell); so are the weeks of that block before and after w. Block minus both is w's
+    count plus the noise of a few cells; the attacker averages that over every block size and the
+    week's own published value.
+    """
+    out = Outcome("8b blokken min hun andere weken (zeshoeken)")
+    for hexagon in (hexagons or hexagon_weeks(store)).values():
+        for w in _small_weeks(hexagon):
+            estimates = [hexagon.published(w, w + 1)]
+            for size in (2, 4, 8, 16, 32, 64):
+                block = hexagon.block_of(w, size)
+                if block is None:
                     continue
-                diffs = [published(max(w - b, 0), w + 1) - published(max(w - b, 0), w) for b in range(1, 53)]
-                out.add(int(n[w]), float(np.mean(diffs)))
+                a, b = block
+                estimates.append(
+                    hexagon.published(a, b) - hexagon.published(a, w) - hexagon.published(w + 1, b)
+                )
+            out.add(int(hexagon.n[w]), float(np.mean(estimates)))
     return out
 
 
@@ -567,6 +636,7 @@ SURFACES = {
     "small_multiples": attack_small_multiples,
     "coarse_table_against_fine_map": attack_coarse_table_against_fine_map,
     "averaging_hexagons": attack_averaging_hexagons,
+    "hexagon_blocks": attack_hexagon_blocks,
 }
 
 
@@ -605,6 +675,23 @@ def test_attacks_through_the_surfaces_recover_no_more_than_chance(attack, store)
     print(_report(outcome))
     assert outcome.targets >= 30, f"too few small cells to measure: {_report(outcome)}"
     assert outcome.recovered <= outcome.baseline, _report(outcome)
+
+
+def test_the_hexagon_simulation_is_the_kaart(store):
+    # The hexagon attacks compute published counts from exact weeks; the Kaart's layer must agree.
+    hexagons = hexagon_weeks(store)
+    for code in HEX_CODES[:3]:
+        for a, b in ((20, 33), (21, 33), (40, 92), (3, 150)):
+            start = HEX_MONDAYS[a].date()
+            end = HEX_MONDAYS[b - 1].date() + dt.timedelta(days=6)
+            cells = maps.hex_cells(store.hex_block_counts(ReportFilter((code,), start, end)), k=K)
+            drawn = dict(zip(cells["h3"], cells["count"].astype(int), strict=True))
+            simulated = {
+                h3.int_to_str(cell): hexagon.published(a, b)
+                for (c, cell), hexagon in hexagons.items()
+                if c == code and hexagon.published(a, b) > 0
+            }
+            assert drawn == simulated
 
 
 def test_averaging_many_overlapping_periods_recovers_no_more_than_chance(series):
