@@ -498,24 +498,22 @@ class PublishedEffect:
 
 
 def published_window_count(series: pd.DataFrame, start: dt.date, end: dt.date) -> int:
-    """The published report count of a campaign window: one cell of its own (ADR 0006).
+    """The published report count of a campaign window: the sum of its published blocks of weeks.
 
     ``series`` is a weekly series with ``week`` (Mondays), ``reports`` and ``ckey``
     (``campaign_effects.weekly_report_series`` of keyed counts); the window is every week from the
-    Monday of ``start`` to the Monday of ``end``, as the estimator counts it. The window is perturbed
-    from the combined key of its weeks, like a group total, not summed from its published weeks:
-    its weeks are fixed by the campaign register (no reader chooses them, so there is no stream of
-    overlapping windows to average), and a sum of weeks of 1–4 reports would be biased by up to a
-    quarter in small municipalities, which the estimate would report as an effect. Its difference
-    with the published weeks is the true count of one week plus the noise of all the others.
+    Monday of ``start`` to the Monday of ``end``, as the estimator counts it. The weeks are tiled by
+    fixed blocks of 1, 2, 4 ... weeks (``privacy.week_blocks``), each published once from its
+    count and combined key (ADR 0006). Windows that differ by a week (an editor registering many
+    campaigns, or a placebo window beside the campaign's) then meet the same published blocks, so
+    averaging their cards gives nothing the blocks do not already show; a one-week block is the
+    week as Overzicht's weekly trend publishes it. A window has about 2·log2(weeks) blocks, so the
+    bias of small parts (each block of 1–4 reports publishes 2 on average) stays far below that of
+    a sum of weeks. The placebo windows are published the same way.
     """
     first = pd.Timestamp(start) - pd.Timedelta(days=pd.Timestamp(start).dayofweek)
     last = pd.Timestamp(end) - pd.Timedelta(days=pd.Timestamp(end).dayofweek)
-    weeks = pd.to_datetime(series["week"])
-    window = series[(weeks >= first) & (weeks <= last)]
-    return privacy.published_count(
-        int(window["reports"].sum()), privacy.combine_keys(window[privacy.KEY_COL])
-    )
+    return privacy.published_in_blocks(series, first.date(), last.date(), "week", "reports")
 
 
 def published_effect(estimate, lang: str = "nl") -> PublishedEffect:

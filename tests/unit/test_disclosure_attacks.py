@@ -528,34 +528,41 @@ HEX_CODES = ("GM0479", "GM0141", "GM0546", "GM0268", "GM0505")
 HEX_MONDAYS = pd.date_range(dt.date(2022, 1, 3), dt.date(2024, 12, 30), freq="W-MON")
 
 
-class HexagonWeeks:
-    """One hexagon's exact weekly counts and keys, and what the Kaart publishes for any weeks a..b-1.
+class WeeklyCells:
+    """Exact weekly counts and keys of one hexagon or municipality, and what is published of any weeks.
 
-    The Kaart publishes a hexagon's count over a period as the sum of its published blocks of
-    weeks (``Store.hex_block_counts``, ``maps.hex_cells``); ``published`` computes the same from
-    the exact weeks, so the attacks can ask thousands of periods (``test_the_hexagon_simulation_is_the_kaart``
-    checks it against the store).
+    ``published(a, b)`` is the published count of weeks a..b-1 as the Kaart and the effect card
+    publish a period: the sum of its published blocks of weeks (``Store.hex_block_counts`` with
+    ``maps.hex_cells``; ``publication.published_window_count``). Computed from the exact weeks so
+    that the attacks can ask thousands of periods; ``test_the_hexagon_simulation_is_the_kaart`` and
+    ``test_the_window_simulation_is_the_card`` check it against the real functions.
+    ``one_cell(a, b)`` is the same weeks as one cell of its own (the method before the blocks).
     """
 
-    def __init__(self, n: np.ndarray, key: np.ndarray) -> None:
+    def __init__(self, n: np.ndarray, key: np.ndarray, first: dt.date) -> None:
         self.n = n
+        self.first = first
         self._cum_n = np.concatenate([[0], np.cumsum(n)])
         self._cum_key = np.concatenate([[0], np.cumsum(key)])
-        self._origin = (HEX_MONDAYS[0].date() - privacy.BLOCK_ORIGIN).days // 7
+        self._origin = (first - privacy.BLOCK_ORIGIN).days // 7
         self._cache: dict[tuple[int, int], int] = {}
 
+    def monday(self, w: int) -> dt.date:
+        return self.first + dt.timedelta(weeks=int(w))
+
+    def one_cell(self, a: int, b: int) -> int:
+        n = int(self._cum_n[b] - self._cum_n[a])
+        return privacy.published_count(n, int(self._cum_key[b] - self._cum_key[a]) % 256, K)
+
     def published(self, a: int, b: int) -> int:
-        """The hexagon's published count over weeks a..b-1 (0 when there are none)."""
+        """The published count of weeks a..b-1 (0 when there are none)."""
         if b <= a:
             return 0
         found = self._cache.get((a, b))
         if found is None:
             found = 0
-            for first, last in privacy.week_blocks(HEX_MONDAYS[a].date(), HEX_MONDAYS[b - 1].date()):
-                lo = (first - HEX_MONDAYS[0].date()).days // 7
-                hi = (last - HEX_MONDAYS[0].date()).days // 7 + 1
-                n = int(self._cum_n[hi] - self._cum_n[lo])
-                found += privacy.published_count(n, int(self._cum_key[hi] - self._cum_key[lo]) % 256, K)
+            for first, last in privacy.week_blocks(self.monday(a), self.monday(b - 1)):
+                found += self.one_cell((first - self.first).days // 7, (last - self.first).days // 7 + 1)
             self._cache[(a, b)] = found
         return found
 
@@ -565,7 +572,7 @@ class HexagonWeeks:
         return (a, a + size) if a >= 0 and a + size <= len(self.n) else None
 
 
-def hexagon_weeks(store: Store) -> dict[tuple[str, int], HexagonWeeks]:
+def hexagon_weeks(store: Store) -> dict[tuple[str, int], WeeklyCells]:
     """Every hexagon of the attacked municipalities, week by week (``Store.hex_counts`` per week)."""
     out = {}
     for code in HEX_CODES:
@@ -581,11 +588,11 @@ def hexagon_weeks(store: Store) -> dict[tuple[str, int], HexagonWeeks]:
             key = np.zeros(len(HEX_MONDAYS), dtype=np.int64)
             n[rows["week"].to_numpy()] = rows["n"].to_numpy()
             key[rows["week"].to_numpy()] = rows["ckey"].to_numpy()
-            out[(code, int(cell))] = HexagonWeeks(n, key)
+            out[(code, int(cell))] = WeeklyCells(n, key, HEX_MONDAYS[0].date())
     return out
 
 
-def _small_weeks(hexagon: HexagonWeeks) -> np.ndarray:
+def _small_weeks(hexagon: WeeklyCells) -> np.ndarray:
     return np.array([w for w in np.flatnonzero((hexagon.n >= 1) & (hexagon.n < K))[::3] if w >= 20])
 
 
@@ -631,12 +638,59 @@ def attack_hexagon_blocks(store, hexagons=None) -> Outcome:
     return out
 
 
+def municipality_weeks(store) -> dict[str, tuple[pd.DataFrame, WeeklyCells]]:
+    """The effect card's weekly series of the small municipalities (with keys), and its cells."""
+    from vsdash import campaign_effects
+
+    span = store.report_date_range()
+    weekly_counts = store.count_reports(ReportFilter(None, *span), "week", ("gemeentecode",))
+    channels, population = store.channels(), store.population()
+    out = {}
+    for code in HEX_CODES:
+        series = campaign_effects.weekly_report_series(weekly_counts, channels, population, code, *span)
+        first = series["week"].iloc[0]
+        index = ((series["week"] - first).dt.days // 7).to_numpy()
+        n = np.zeros(index.max() + 1, dtype=np.int64)
+        key = np.zeros(index.max() + 1, dtype=np.int64)
+        n[index], key[index] = series["reports"].to_numpy(), series["ckey"].to_numpy()
+        out[code] = (series, WeeklyCells(n, key, first.date()))
+    return out
+
+
+def attack_register_editor(store, as_one_cell: bool = False) -> Outcome:
+    """9 (added): an editor of the campaign register registers windows a week apart and averages.
+
+    For a target week t, campaigns ending in t and in the week before, from every start 5 to 40
+    weeks back, and campaigns starting in t and in the week after, up to 40 weeks on: each pair's
+    difference of published window counts (``publication.published_window_count``: the card's
+    "Binnengekomen", the forest plot, and since the blocks also the placebo windows) is t's count
+    plus noise, and the mean of all of them is the guess. ``as_one_cell`` measures the window as
+    a cell of its own, the method before the blocks of weeks.
+    """
+    out = Outcome("9 registerbeheerder: vensters een week verschoven")
+    for _series, cells in municipality_weeks(store).values():
+        count = cells.one_cell if as_one_cell else cells.published
+        first = (dt.date(2022, 1, 3) - cells.first).days // 7
+        last = (dt.date(2024, 6, 3) - cells.first).days // 7
+        for t in range(max(first, 41), min(last, len(cells.n) - 42), 2):
+            truth = int(cells.n[t])
+            if not 1 <= truth < K:
+                continue
+            diffs = []
+            for back in range(5, 41):
+                diffs.append(count(t - back, t + 1) - count(t - back, t))
+                diffs.append(count(t, t + back + 1) - count(t + 1, t + back + 1))
+            out.add(truth, float(np.mean(diffs)))
+    return out
+
+
 SURFACES = {
     "effect_card": attack_effect_card,
     "small_multiples": attack_small_multiples,
     "coarse_table_against_fine_map": attack_coarse_table_against_fine_map,
     "averaging_hexagons": attack_averaging_hexagons,
     "hexagon_blocks": attack_hexagon_blocks,
+    "register_editor": attack_register_editor,
 }
 
 
@@ -675,6 +729,29 @@ def test_attacks_through_the_surfaces_recover_no_more_than_chance(attack, store)
     print(_report(outcome))
     assert outcome.targets >= 30, f"too few small cells to measure: {_report(outcome)}"
     assert outcome.recovered <= outcome.baseline, _report(outcome)
+
+
+def test_the_register_editor_attack_can_fail(store):
+    # With the window as a cell of its own, averaging windows a week apart gives weeks back.
+    before = attack_register_editor(store, as_one_cell=True)
+    print(_report(before))
+    assert before.recovered > before.baseline + 0.03, _report(before)
+
+
+def test_the_window_simulation_is_the_card(store):
+    # The register-editor attack computes window counts from exact weeks; the card's must agree.
+    from vsdash import publication
+
+    for series, cells in municipality_weeks(store).values():
+        half, size = len(cells.n) // 2, len(cells.n)
+        for a, b in (
+            (half, half + 6),
+            (half + 1, half + 6),
+            (size // 4, size // 4 + 40),
+            (size - 2, size - 1),
+        ):
+            start, end = cells.monday(a), cells.monday(b - 1) + dt.timedelta(days=4)
+            assert publication.published_window_count(series, start, end) == cells.published(a, b)
 
 
 def test_the_hexagon_simulation_is_the_kaart(store):
