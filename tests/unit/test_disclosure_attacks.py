@@ -22,6 +22,7 @@ Run ``python -m tests.unit.test_disclosure_attacks`` for the table in benchmarks
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -684,6 +685,72 @@ def attack_register_editor(store, as_one_cell: bool = False) -> Outcome:
     return out
 
 
+def _placebo_totals(series: pd.DataFrame, start: pd.Timestamp, n_weeks: int, hook) -> dict[str, tuple]:
+    """Each placebo run's window and the observed count its sentence implies, for a window of n weeks.
+
+    The attacker is generous: they know each placebo's expected count exactly (obtained here by
+    running the same estimate with every placebo window's count set to 1,000, so that
+    1 + relative change = 1,000 / expected). The card's sentence gives the relative change, so
+    observed = (1 + relative change) x expected.
+    """
+    from vsdash import effect_estimator
+
+    end = (start + pd.Timedelta(weeks=n_weeks - 1, days=6)).date()
+
+    def runs(placebo_observed):
+        est = effect_estimator.estimate_campaign_effect(
+            series,
+            start.date(),
+            end,
+            checks=True,
+            n_sim=100,
+            validated=True,
+            placebo_observed=placebo_observed,
+        )
+        return {run.kind: run for run in est.placebos}
+
+    shown, known = runs(hook), runs(lambda _a, _b: 1000)
+    return {
+        kind: (run.start, run.end, (1 + run.relative_change) * 1000 / (1 + known[kind].relative_change))
+        for kind, run in shown.items()
+        if kind in known
+    }
+
+
+def attack_placebo_sentences(store, exact: bool = False) -> Outcome:
+    """10 (added): the effect card's placebo sentences of two windows one week apart.
+
+    The placebo runs measure the method on the weeks just before the campaign and on the same
+    weeks a year earlier; their sentences give a relative change. For campaigns of 6 and 7 weeks
+    that start on the same day, the placebo windows differ by one week (the first week of the
+    earlier one, the last week of last year's one), so the difference of the observed counts the
+    two sentences imply is that week's count. ``exact`` measures the placebos as they were before
+    (against the exact count of their weeks).
+    """
+    from vsdash import publication
+
+    out = Outcome("10 placebozinnen van vensters een week verschoven")
+    week = pd.Timedelta(weeks=1)
+    pairs = 0
+    for series, cells in municipality_weeks(store).values():
+        hook = None if exact else functools.partial(publication.published_window_count, series)
+        for w in range(60, len(cells.n) - 10, 5):
+            start = pd.Timestamp(cells.monday(w))
+            ahead, year = int(cells.n[w - 7]), int(cells.n[w - 46])  # the weeks only 7-week windows have
+            if not (1 <= ahead < K or 1 <= year < K) or pairs >= 24:
+                continue
+            pairs += 1
+            six, seven = _placebo_totals(series, start, 6, hook), _placebo_totals(series, start, 7, hook)
+            for kind, truth in (("vlak_ervoor", ahead), ("vorig_jaar", year)):
+                if kind in six and kind in seven:
+                    assert (
+                        seven[kind][0]
+                        == (start - 7 * week if kind == "vlak_ervoor" else start - 52 * week).date()
+                    )
+                    out.add(truth, seven[kind][2] - six[kind][2])
+    return out
+
+
 SURFACES = {
     "effect_card": attack_effect_card,
     "small_multiples": attack_small_multiples,
@@ -691,6 +758,7 @@ SURFACES = {
     "averaging_hexagons": attack_averaging_hexagons,
     "hexagon_blocks": attack_hexagon_blocks,
     "register_editor": attack_register_editor,
+    "placebo_sentences": attack_placebo_sentences,
 }
 
 
@@ -729,6 +797,46 @@ def test_attacks_through_the_surfaces_recover_no_more_than_chance(attack, store)
     print(_report(outcome))
     assert outcome.targets >= 30, f"too few small cells to measure: {_report(outcome)}"
     assert outcome.recovered <= outcome.baseline, _report(outcome)
+
+
+def test_the_card_measures_its_placebos_against_their_published_counts(store, monkeypatch):
+    # The card's estimate (campaign_effects.estimate_one) hands the placebo runs the published
+    # count of their windows: the implied observed count of each placebo sentence is that count.
+    from vsdash import campaign_effects, publication
+
+    asked = []
+    real = publication.published_window_count
+
+    def recorded(series, start, end):
+        asked.append((pd.Timestamp(start), pd.Timestamp(end)))
+        return real(series, start, end)
+
+    monkeypatch.setattr(publication, "published_window_count", recorded)
+    span = store.report_date_range()
+    weekly = store.count_reports(ReportFilter(None, *span), "week", ("gemeentecode",))
+    campaigns = store.campaigns()
+    row = campaigns.sort_values("start").iloc[-1]
+    est = campaign_effects.estimate_one(
+        weekly,
+        campaigns,
+        store.channels(),
+        store.population(),
+        row.campagne_id,
+        row.gemeentecode,
+        span,
+        with_controls=False,
+        n_sim=100,
+    )
+    assert est.placebos
+    for run in est.placebos:
+        assert (pd.Timestamp(run.start), pd.Timestamp(run.end) - pd.Timedelta(days=6)) in asked
+
+
+def test_the_placebo_attack_can_fail(store):
+    # Placebos measured against the exact count of their weeks gave those weeks back.
+    before = attack_placebo_sentences(store, exact=True)
+    print(_report(before))
+    assert before.recovered > 0.9, _report(before)
 
 
 def test_the_register_editor_attack_can_fail(store):
