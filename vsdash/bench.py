@@ -190,7 +190,9 @@ def map_payload(store: Store, codes: list[str], lo: dt.date, hi: dt.date) -> int
     boundaries = maps.prepare_boundaries(gm, wijken, code, missing_reason=reason)
     cells = maps.hex_cells(store.hex_block_counts(flt))
     areas = risk_areas[risk_areas["gemeentecode"] == code]
-    table = maps.risk_area_table(areas, measures, store.area_counts(flt, "risicogebied_id"), names=names)
+    table = maps.risk_area_table(
+        areas, measures, store.area_counts(flt, "risicogebied_id", "block"), names=names
+    )
     local = maps.density_map(cells, areas, table, boundaries, municipalities, gemeente=code)
     counts = store.count_reports(ReportFilter(None, lo, hi), "month", ("gemeentecode",))
     national = maps.national_map(

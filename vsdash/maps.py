@@ -606,18 +606,34 @@ def risk_area_table(
 ) -> pd.DataFrame:
     """Return one row per risk area with its report count (suppressed) and its measures.
 
-    ``counts`` is ``Store.area_counts(..., by="risicogebied_id")`` for the selected period.
-    The risk areas do not cover a municipality, so their counts do not add up to a published
+    ``counts`` is ``Store.area_counts(..., by="risicogebied_id")`` for the selected period, per
+    block of weeks (``grain="block"``, as the Kaart and the deck read it) or summed. The risk areas do not cover a municipality, so their counts do not add up to a published
     total; only primary suppression is needed. Columns: risicogebied_id, gemeentecode, gemeente,
     naam, type, count, label, suppression, maatregelen (text with dates).
     """
     k = privacy.resolve_k(k)
     frame = risk_areas.loc[:, ["risicogebied_id", "gemeentecode", "naam", "type"]].copy()
-    for col, out in (("n", "count"), (privacy.KEY_COL, privacy.KEY_COL)):
-        if col in counts.columns:
-            per_area = counts.groupby("risicogebied_id")[col].sum() if not counts.empty else pd.Series()
-            frame[out] = frame["risicogebied_id"].map(per_area).fillna(0).astype("int64")
-    frame = privacy.suppress_small_counts(frame, "count", k=k, total_shown=False, lang=lang)
+    if privacy.BLOCK_COL in counts.columns:
+        # Per fixed block of weeks (``Store.area_counts(..., grain="block")``): an area's count is
+        # the sum of its published blocks, the same in every period that uses them (ADR 0006).
+        per_area = (
+            privacy.period_totals(counts, "risicogebied_id", "n", k=k, lang=lang).set_index(
+                "risicogebied_id"
+            )["n"]
+            if not counts.empty
+            else pd.Series(dtype="int64")
+        )
+        frame["count"] = pd.array(
+            frame["risicogebied_id"].map(per_area).fillna(0).astype("int64"), dtype="Int64"
+        )
+        frame[privacy.LABEL_COL] = [fmt_number(int(v), lang) for v in frame["count"]]
+        frame[privacy.SUPPRESSION_COL] = privacy.NOT_SUPPRESSED
+    else:
+        for col, out in (("n", "count"), (privacy.KEY_COL, privacy.KEY_COL)):
+            if col in counts.columns:
+                per_area = counts.groupby("risicogebied_id")[col].sum() if not counts.empty else pd.Series()
+                frame[out] = frame["risicogebied_id"].map(per_area).fillna(0).astype("int64")
+        frame = privacy.suppress_small_counts(frame, "count", k=k, total_shown=False, lang=lang)
     frame["gemeente"] = frame["gemeentecode"].map(names or {}).fillna(frame["gemeentecode"])
     frame["maatregelen"] = [measure_text(measures, rid, lang) for rid in frame["risicogebied_id"]]
     return frame.reset_index(drop=True)

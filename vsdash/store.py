@@ -583,11 +583,15 @@ class Store:
         (same reports, same key) in every period that uses it (ADR 0006). Columns: gemeentecode,
         h3_r8, ``blok`` (the block's first Monday), n and ckey; categories are ignored.
         """
+        return self._block_counts("agg_hex", "h3_r8", selection)
+
+    def _block_counts(self, table: str, by: str, selection: ReportFilter) -> pd.DataFrame:
+        """Counts of a weekly aggregate table per ``by`` and fixed block of weeks of the period."""
         from vsdash.privacy import BLOCK_COL, week_blocks
 
         first = selection.start + dt.timedelta(days=(7 - selection.start.weekday()) % 7)
         last = selection.end - dt.timedelta(days=selection.end.weekday())
-        columns = ["gemeentecode", "h3_r8", BLOCK_COL, "n", "ckey"]
+        columns = ["gemeentecode", by, BLOCK_COL, "n", "ckey"]
         if first > last:
             return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns}).astype(
                 {"gemeentecode": object, BLOCK_COL: "datetime64[ns]"}
@@ -602,8 +606,9 @@ class Store:
             whens = " ".join(f"WHEN week < $b{i + 1} THEN {i}" for i in range(len(starts) - 1))
             block = f"CASE {whens} ELSE {len(starts) - 1} END"
         sql = (
-            f"SELECT gemeentecode, h3_r8, {block} AS blok, CAST(sum(n) AS BIGINT) AS n, {_SUM_KEYS} "
-            f"FROM agg_hex WHERE {weeks.where('week', with_category=False)} GROUP BY 1, 2, 3"
+            f"SELECT gemeentecode, {by}, {block} AS blok, CAST(sum(n) AS BIGINT) AS n, {_SUM_KEYS} "
+            f"FROM {table} WHERE {weeks.where('week', with_category=False)} AND {by} IS NOT NULL "
+            "GROUP BY 1, 2, 3"
         )
         found = self.query(sql, params)
         found[BLOCK_COL] = pd.to_datetime(pd.Series(starts, dtype=object)).to_numpy()[
@@ -614,9 +619,15 @@ class Store:
     def area_counts(
         self, selection: ReportFilter, by: str = "risicogebied_id", grain: str | None = None
     ) -> pd.DataFrame:
-        """Reports per risk area or wijk (``by``), optionally per week (``grain='week'``)."""
+        """Reports per risk area or wijk (``by``), optionally per week (``grain='week'``).
+
+        ``grain='block'`` gives them per fixed block of weeks, as ``hex_block_counts`` does for
+        hexagons (column ``blok``): a period's count is then the sum of its published blocks.
+        """
         if by not in ("risicogebied_id", "wijkcode"):
             raise ValueError(f"by must be risicogebied_id or wijkcode, got {by!r}")
+        if grain == "block":
+            return self._block_counts("agg_area", by, selection)
         period = ", week AS periode" if grain == "week" else ""
         group = ", week" if grain == "week" else ""
         sql = (
