@@ -591,8 +591,8 @@ class Store:
 
         first = selection.start + dt.timedelta(days=(7 - selection.start.weekday()) % 7)
         last = selection.end - dt.timedelta(days=selection.end.weekday())
-        columns = ["gemeentecode", by, BLOCK_COL, "n", "ckey"]
         if first > last:
+            columns = ["gemeentecode", by, BLOCK_COL, "n", "ckey"]
             return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns}).astype(
                 {"gemeentecode": object, BLOCK_COL: "datetime64[ns]"}
             )
@@ -606,15 +606,16 @@ class Store:
             whens = " ".join(f"WHEN week < $b{i + 1} THEN {i}" for i in range(len(starts) - 1))
             block = f"CASE {whens} ELSE {len(starts) - 1} END"
         sql = (
-            f"SELECT gemeentecode, {by}, {block} AS blok, CAST(sum(n) AS BIGINT) AS n, {_SUM_KEYS} "
+            f"SELECT gemeentecode, {by}, {block} AS {BLOCK_COL}, CAST(sum(n) AS BIGINT) AS n, {_SUM_KEYS} "
             f"FROM {table} WHERE {weeks.where('week', with_category=False)} AND {by} IS NOT NULL "
             "GROUP BY 1, 2, 3"
         )
         found = self.query(sql, params)
-        found[BLOCK_COL] = pd.to_datetime(pd.Series(starts, dtype=object)).to_numpy()[
-            found["blok"].to_numpy(dtype=np.int64)
-        ]
-        return found.astype({"n": "int64", "ckey": "int64"})[columns]
+        found[BLOCK_COL] = pd.DatetimeIndex(starts).to_numpy()[found[BLOCK_COL].to_numpy(dtype=np.int64)]
+        # The columns come in order from the SELECT; only the types of the two backends differ.
+        found["n"] = found["n"].astype("int64", copy=False)
+        found["ckey"] = found["ckey"].astype("int64", copy=False)
+        return found
 
     def area_counts(
         self, selection: ReportFilter, by: str = "risicogebied_id", grain: str | None = None
