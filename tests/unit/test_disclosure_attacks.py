@@ -615,6 +615,39 @@ def attack_averaging_hexagons(store, hexagons=None) -> Outcome:
     return out
 
 
+def risk_area_weeks(store: Store) -> dict[str, WeeklyCells]:
+    """Every risk area, week by week (``Store.area_counts`` per week), over the attacked years."""
+    weekly = store.area_counts(
+        ReportFilter(None, HEX_MONDAYS[0].date(), HEX_MONDAYS[-1].date() + dt.timedelta(days=6)),
+        "risicogebied_id",
+        "week",
+    )
+    out = {}
+    for area, rows in weekly.groupby("risicogebied_id"):
+        index = ((pd.to_datetime(rows["periode"]) - HEX_MONDAYS[0]).dt.days // 7).to_numpy()
+        n = np.zeros(len(HEX_MONDAYS), dtype=np.int64)
+        key = np.zeros(len(HEX_MONDAYS), dtype=np.int64)
+        n[index], key[index] = rows["n"].to_numpy(), rows["ckey"].to_numpy()
+        out[str(area)] = WeeklyCells(n, key, HEX_MONDAYS[0].date())
+    return out
+
+
+def attack_averaging_risk_areas(store, as_one_cell: bool = False) -> Outcome:
+    """8 on the Kaart's risk-area table: average an area's count over 52 periods a week apart.
+
+    As attack 8 on hexagons; the table (``maps.risk_area_table`` of ``Store.area_counts`` per
+    block, on the Kaart and the deck) shows an area's count as the sum of its published blocks.
+    ``as_one_cell`` measures the table as it was: one cell per area and period.
+    """
+    out = Outcome("8c middelen over perioden (risicogebieden)")
+    for area in risk_area_weeks(store).values():
+        count = area.one_cell if as_one_cell else area.published
+        for w in _small_weeks(area):
+            diffs = [count(max(w - b, 0), w + 1) - count(max(w - b, 0), w) for b in range(1, 53)]
+            out.add(int(area.n[w]), float(np.mean(diffs)))
+    return out
+
+
 def attack_hexagon_blocks(store, hexagons=None) -> Outcome:
     """8b (added with the blocks): every block that holds the target week, minus the rest of it.
 
@@ -757,6 +790,7 @@ SURFACES = {
     "coarse_table_against_fine_map": attack_coarse_table_against_fine_map,
     "averaging_hexagons": attack_averaging_hexagons,
     "hexagon_blocks": attack_hexagon_blocks,
+    "averaging_risk_areas": attack_averaging_risk_areas,
     "register_editor": attack_register_editor,
     "placebo_sentences": attack_placebo_sentences,
 }
@@ -839,11 +873,29 @@ def test_the_placebo_attack_can_fail(store):
     assert before.recovered > 0.9, _report(before)
 
 
+def test_the_risk_area_attack_can_fail(store):
+    # One cell per area and period (the table before the blocks) gave small weeks back.
+    before = attack_averaging_risk_areas(store, as_one_cell=True)
+    print(_report(before))
+    assert before.recovered > before.baseline + 0.05, _report(before)
+
+
 def test_the_register_editor_attack_can_fail(store):
     # With the window as a cell of its own, averaging windows a week apart gives weeks back.
     before = attack_register_editor(store, as_one_cell=True)
     print(_report(before))
     assert before.recovered > before.baseline + 0.03, _report(before)
+
+
+def test_the_risk_area_simulation_is_the_kaart(store):
+    areas = risk_area_weeks(store)
+    table_areas = store.risk_areas()
+    for a, b in ((20, 33), (21, 33), (3, 150)):
+        start, end = HEX_MONDAYS[a].date(), HEX_MONDAYS[b - 1].date() + dt.timedelta(days=6)
+        blocks = store.area_counts(ReportFilter(None, start, end), "risicogebied_id", "block")
+        table = maps.risk_area_table(table_areas, store.risk_area_measures(), blocks, k=K)
+        shown = dict(zip(table["risicogebied_id"], table["count"].astype(int), strict=True))
+        assert {a_: shown[a_] for a_ in areas} == {a_: cells.published(a, b) for a_, cells in areas.items()}
 
 
 def test_the_window_simulation_is_the_card(store):
