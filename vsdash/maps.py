@@ -607,8 +607,9 @@ def risk_area_table(
     """Return one row per risk area with its report count (suppressed) and its measures.
 
     ``counts`` is ``Store.area_counts(..., by="risicogebied_id")`` for the selected period, per
-    block of weeks (``grain="block"``, as the Kaart and the deck read it) or summed. The risk areas do not cover a municipality, so their counts do not add up to a published
-    total; only primary suppression is needed. Columns: risicogebied_id, gemeentecode, gemeente,
+    block of weeks (``grain="block"``, as the Kaart and the deck read it: an area shows the sum of
+    its published blocks) or summed. The risk areas do not cover a municipality, so their counts
+    do not add up to a published total; only primary suppression is needed. Columns: risicogebied_id, gemeentecode, gemeente,
     naam, type, count, label, suppression, maatregelen (text with dates).
     """
     k = privacy.resolve_k(k)

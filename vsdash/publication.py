@@ -454,8 +454,8 @@ def published_hexagons(
     fixed blocks of 1, 2, 4 ... weeks, each hexagon-block a cell perturbed from its own key), so
     the same block shows the same value in every period and averaging overlapping periods gives
     nothing new (ADR 0006); a hexagon published as 0 is left out like an empty one. The period is
-    its whole weeks: those whose Monday falls in it (``metrics.whole_weeks``; the Kaart says so). A breakdown is drawn only where hexagons hold at
-    least k reports on average (``privacy.fine_breakdown_allowed``, judged on the published total
+    its whole weeks: those whose Monday falls in it (``metrics.whole_weeks``; the Kaart says so).
+    A breakdown is drawn only where hexagons hold at least k reports on average (``privacy.fine_breakdown_allowed``, judged on the published total
     and the hexagons with reports), so a map of a handful of reports does not say where each one
     was, however each cell is perturbed (ADR 0006, item 7). Where resolution 8 (about 0.7 km²) is
     too fine, the resolution-7 parents (about 5 km²) are tried before the map is withheld.
