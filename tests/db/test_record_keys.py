@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from tests.db.helpers import reports_csv, utrecht_rows
+from tests.db.helpers import UTRECHT_STATION, reports_csv, risk_area_geojson, utrecht_rows
 from vsdash import ingest, privacy, schema
 from vsdash.store import ReportFilter, Store
 
@@ -86,5 +86,24 @@ def test_hexagon_blocks_are_the_same_cells_in_every_period_on_both_backends(stor
         assert store.hex_block_counts(
             ReportFilter(("GM0344",), dt.date(2024, 1, 2), dt.date(2024, 1, 7))
         ).empty
+    finally:
+        store.close()
+
+
+def test_risk_area_blocks_add_up_to_the_areas_weeks_on_both_backends(store_url):
+    store = Store(store_url)
+    try:
+        areas = risk_area_geojson([("RG1", "Utrecht", "Stationsgebied", "station_ov", UTRECHT_STATION)])
+        ingest.import_file(store, areas, "risk-areas", file_name="rg.geojson")
+        rows = [f"R{i};GM0344;{i % 28 + 1:02d}-{i % 12 + 1:02d}-2024;;verbaal;52,09;5,11" for i in range(60)]
+        ingest.import_file(store, reports_csv(rows), "reports", file_name="r.csv")
+        flt = ReportFilter(("GM0344",), dt.date(2024, 1, 3), dt.date(2024, 11, 30))
+        blocks = store.area_counts(flt, "risicogebied_id", "block")
+        assert set(blocks[privacy.BLOCK_COL].dt.date) <= {
+            a for a, _ in privacy.week_blocks(dt.date(2024, 1, 8), dt.date(2024, 11, 25))
+        }
+        weeks = store.area_counts(flt, "risicogebied_id")
+        assert int(blocks["n"].sum()) == int(weeks["n"].sum()) > 0
+        assert privacy.combine_keys(blocks["ckey"]) == privacy.combine_keys(weeks["ckey"])
     finally:
         store.close()
