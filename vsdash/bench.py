@@ -115,7 +115,7 @@ def vsdash_filter_change(store: Store, change: FilterChange) -> None:
     store.count_reports(flt, "week")
     store.count_reports(flt, "month", by=("categorie",))
     store.count_by_hour(flt)
-    store.hex_counts(flt)
+    store.hex_block_counts(flt)  # the Kaart reads its hexagons per block of weeks (ADR 0006)
 
 
 def run_vsdash(url: str) -> dict:
@@ -188,9 +188,11 @@ def map_payload(store: Store, codes: list[str], lo: dt.date, hi: dt.date) -> int
     code = _busiest(store)
     flt = ReportFilter((code,), lo, hi)
     boundaries = maps.prepare_boundaries(gm, wijken, code, missing_reason=reason)
-    cells = maps.hex_cells(store.hex_counts(flt))
+    cells = maps.hex_cells(store.hex_block_counts(flt))
     areas = risk_areas[risk_areas["gemeentecode"] == code]
-    table = maps.risk_area_table(areas, measures, store.area_counts(flt, "risicogebied_id"), names=names)
+    table = maps.risk_area_table(
+        areas, measures, store.area_counts(flt, "risicogebied_id", "block"), names=names
+    )
     local = maps.density_map(cells, areas, table, boundaries, municipalities, gemeente=code)
     counts = store.count_reports(ReportFilter(None, lo, hi), "month", ("gemeentecode",))
     national = maps.national_map(

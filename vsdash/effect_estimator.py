@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import warnings as _pywarnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -364,6 +364,7 @@ def estimate_campaign_effect(
     seed: int = 0,
     validated: bool = False,
     observed_total: int | None = None,
+    placebo_observed: Callable[[dt.date, dt.date], int] | None = None,
 ) -> EffectEstimate:
     """Estimate how many more (or fewer) reports came in during a campaign than expected.
 
@@ -389,6 +390,8 @@ def estimate_campaign_effect(
     the prediction (observed, extra, relative change, their intervals, the p-value): the store's
     effect card passes the window's *published* count (ADR 0006), so that expected + extra or the
     p-value give back nothing beyond it. The fit and the prediction always use the exact weeks.
+    ``placebo_observed(first Monday, last Monday)`` does the same for each placebo window (its
+    published count), so the placebo sentences and warnings tell nothing beyond published counts.
     Returns an :class:`EffectEstimate`; raises ``ValueError`` (Dutch) when the window is empty or
     lies outside the series, or when too few weeks precede it.
     """
@@ -562,6 +565,7 @@ def estimate_campaign_effect(
             covid_period=covid_period,
             min_pre_weeks=min_pre_weeks,
             seed=seed,
+            observed_of=placebo_observed,
         )
         for run in placebos:
             if run.found_effect:
@@ -831,6 +835,8 @@ def _placebo_runs(
     """
     runs = []
     seed = int(kwargs.pop("seed"))
+    # The placebo window's published count (ADR 0006), like the campaign window's observed_total.
+    observed_of = kwargs.pop("observed_of", None)
     for kind, first in (
         ("vorig_jaar", window_first - pd.Timedelta(weeks=52)),
         ("vlak_ervoor", window_first - pd.Timedelta(weeks=n_window)),
@@ -856,6 +862,7 @@ def _placebo_runs(
                 n_sim=PLACEBO_N_SIM,
                 seed=seed + 1,
                 validated=True,
+                observed_total=None if observed_of is None else observed_of(first.date(), last.date()),
                 **kwargs,
             )
         except ValueError:
