@@ -20,7 +20,6 @@ from babel.numbers import (
     NumberFormatError,
     get_decimal_symbol,
     get_group_symbol,
-    get_minus_sign_symbol,
     parse_decimal,
 )
 
@@ -2174,7 +2173,7 @@ def _as_count(value: object, lang: str) -> float | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return None if isinstance(value, float) and math.isnan(value) else value
     try:
-        return float(parse_decimal(str(value).strip(), locale=_locale(lang)))
+        return float(parse_decimal(str(value).strip().replace(MINUS_SIGN, "-"), locale=_locale(lang)))
     except (NumberFormatError, ValueError):
         return None
 
@@ -2185,10 +2184,10 @@ def _locale(lang: str) -> Locale:
 
 
 @functools.cache
-def _symbols(lang: str) -> tuple[str, str, str]:
-    """The group, decimal and minus symbols of ``lang`` in CLDR (nl: ".", ",", "-")."""
+def _symbols(lang: str) -> tuple[str, str]:
+    """The group and decimal symbols of ``lang`` in CLDR (nl: "." and ",")."""
     locale = _locale(lang)
-    return get_group_symbol(locale), get_decimal_symbol(locale), get_minus_sign_symbol(locale)
+    return get_group_symbol(locale), get_decimal_symbol(locale)
 
 
 # Babel (CLDR) locales of the dashboard's languages: Dutch as written in the Netherlands.
@@ -2196,6 +2195,10 @@ _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 MONTHS_NL = list(get_month_names("wide", locale=_LOCALES["nl"]).values())
 MONTHS_EN = list(get_month_names("wide", locale=_LOCALES["en"]).values())
+
+
+#: The minus sign of every number the formatters write for readers (U+2212, not the hyphen-minus).
+MINUS_SIGN = "\u2212"
 
 
 def fmt_number(value: float | int | None, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
@@ -2212,11 +2215,16 @@ def fmt_number(value: float | int | None, lang: str = DEFAULT_LANG, decimals: in
         return "–"
     # Python lays out the digits (groups of three, as CLDR's "#,##0" for nl and en), the symbols
     # come from CLDR; Babel's own formatter is about 50 times slower, and tables format every cell.
+    if number == 0:
+        number = abs(number)  # -0.04 rounded is "-0" in Python; a reader sees a plain 0
     text = f"{number:,.{decimals}f}"
-    group, decimal, minus = _symbols(lang)
+    group, decimal = _symbols(lang)
     if (group, decimal) != (",", "."):
         text = text.replace(",", "\0").replace(".", decimal).replace("\0", group)
-    return text if minus == "-" else text.replace("-", minus)
+    # Display text: the true minus sign (Dutch typesetting, and what screen readers read as
+    # "min"). CLDR's nl and en keep the hyphen-minus, which is right for data, so the downloads
+    # read labels back as numbers (``spreadsheets``) and write plain numbers.
+    return text.replace("-", MINUS_SIGN)
 
 
 def fmt_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 0, sign: bool = False) -> str:

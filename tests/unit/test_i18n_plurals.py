@@ -33,7 +33,9 @@ MARKER = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
         (1234567.456, "nl", 1, "1.234.567,5"),
         (1234567.456, "en", 1, "1,234,567.5"),
         (0.05, "nl", 1, "0,1"),
-        (-1234.4, "nl", 0, "-1.234"),
+        (-1234.4, "nl", 0, "\u22121.234"),  # the true minus sign, not the hyphen-minus
+        (-1234.4, "en", 1, "\u22121,234.4"),
+        (-0.04, "nl", 0, "0"),  # rounds to zero: no "minus zero"
         (np.int64(12345), "nl", 0, "12.345"),
         (pd.array([5], dtype="Int64")[0], "nl", 0, "5"),
         (2.5, "nl", 0, "2"),  # half to even, as Python rounds: every surface writes the same digits
@@ -47,7 +49,9 @@ def test_numbers_use_the_cldr_marks_of_the_language(value, lang, decimals, expec
 
 def test_percent_and_dates_read_the_dutch_way():
     assert fmt_percent(0.5916, "nl", 1, sign=True) == "+59,2%"
-    assert fmt_percent(-0.12, "en") == "-12%"
+    assert fmt_percent(-0.12, "en") == "\u221212%"
+    assert fmt_percent(-0.059, "nl", sign=True) == "\u22126%"
+    assert "-" not in fmt_percent(-0.5, "nl", 1) + fmt_number(-3, "en")
     assert fmt_date(dt.date(2023, 3, 12)) == "12 maart 2023"
     assert fmt_date(dt.date(2024, 7, 1), "en") == "1 July 2024"
     assert MONTHS_NL[0] == "januari" and MONTHS_NL[-1] == "december" and MONTHS_EN[4] == "May"
