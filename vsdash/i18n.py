@@ -1231,6 +1231,19 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": 'grijs: minder dan {k} meldingen ("<{k}") of afgeschermd ("x")',
         "en": 'grey: fewer than {k} reports ("<{k}") or withheld ("x")',
     },
+    # polish: perturbed maps draw no grey cells (ADR 0006), so the legend says what they do instead
+    "map_legend_zero": {
+        "nl": "grijs: 0 meldingen getoond (om melders te beschermen kan dat ook een paar meldingen zijn)",
+        "en": "grey: 0 reports shown (to protect the people who reported, this can also be a few reports)",
+    },
+    "map_legend_perturbed_hexagons": {
+        "nl": "Aantallen zijn licht veranderd om melders te beschermen. Zeshoeken met te weinig meldingen zijn weggelaten, of de kaart toont grotere zeshoeken.",
+        "en": "Numbers are changed slightly to protect the people who reported. Hexagons with too few reports are left out, or the map shows larger hexagons.",
+    },
+    "map_legend_perturbed": {
+        "nl": "Aantallen zijn licht veranderd om melders te beschermen.",
+        "en": "Numbers are changed slightly to protect the people who reported.",
+    },
     "map_legend_circle": {
         "nl": "cirkel: hoe groter, hoe meer meldingen in de gemeente",
         "en": "circle: the larger, the more reports in the municipality",
@@ -1269,6 +1282,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Kaart van {naam} met {cells} zeshoeken waar meldingen vandaan kwamen; de drukste zeshoek telt {top} meldingen, {hidden} zeshoeken met minder dan {k} meldingen zijn grijs; {areas} risicogebieden zijn zwart omlijnd.",
         "en": "Map of {naam} with {cells} hexagons that reports came from; the busiest hexagon has {top} reports, {hidden} hexagons with fewer than {k} reports are grey; {areas} risk areas are outlined in black.",
     },
+    "map_alt_density_all_shown": {
+        "nl": "Kaart van {naam} met {cells} zeshoeken waar meldingen vandaan kwamen; de drukste zeshoek telt {top} meldingen; {areas} risicogebieden zijn zwart omlijnd.",
+        "en": "Map of {naam} with {cells} hexagons that reports came from; the busiest hexagon has {top} reports; {areas} risk areas are outlined in black.",
+    },
     "map_alt_density_withheld": {
         "nl": "Kaart van {naam} zonder zeshoeken: er zijn zo weinig meldingen dat aantallen per zeshoek (minder dan {k}) uit het totaal terug te rekenen zouden zijn; {areas} risicogebieden zijn zwart omlijnd.",
         "en": "Map of {naam} without hexagons: there are so few reports that counts per hexagon (fewer than {k}) could be worked out from the total; {areas} risk areas are outlined in black.",
@@ -1288,6 +1305,10 @@ LABELS: dict[str, dict[str, str]] = {
     "map_alt_change": {
         "nl": "Kaart van de verandering rond {event}, {weeks} weken voor tegen {weeks} weken na: {more} {what} met meer meldingen, {fewer} met minder, {grey} niet te vergelijken (grijs).",
         "en": "Map of the change around {event}, {weeks} weeks before against {weeks} weeks after: {more} {what} with more reports, {fewer} with fewer, {grey} not comparable (grey).",
+    },
+    "map_alt_change_all_comparable": {
+        "nl": "Kaart van de verandering rond {event}, {weeks} weken voor tegen {weeks} weken na: {more} {what} met meer meldingen, {fewer} met minder.",
+        "en": "Map of the change around {event}, {weeks} weeks before against {weeks} weeks after: {more} {what} with more reports, {fewer} with fewer.",
     },
     "map_alt_trend_week": {
         "nl": "Lijngrafiek van meldingen per week in {naam}, {start} tot en met {eind}; {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd; {hidden} {hidden|week|weken} met minder dan {k} meldingen {hidden|is|zijn} weggelaten.",
@@ -1469,6 +1490,11 @@ LABELS: dict[str, dict[str, str]] = {
     "present_map_note": {
         "nl": "Kleur: meldingen per zeshoek van ± 0,7 km²; grijs gearceerd: minder dan {k}. Oranje omlijnd: risicogebieden, met hun aantal meldingen:",
         "en": "Colour: reports per hexagon of ± 0.7 km²; grey hatched: fewer than {k}. Outlined in orange: risk areas, with their number of reports:",
+    },
+    # polish: the deck's map of perturbed counts has no grey hatching to explain
+    "present_map_note_perturbed": {
+        "nl": "Kleur: meldingen per zeshoek van ± 0,7 km² (licht veranderd om melders te beschermen; zeshoeken met te weinig meldingen zijn weggelaten). Oranje omlijnd: risicogebieden, met hun aantal meldingen:",
+        "en": "Colour: reports per hexagon of ± 0.7 km² (changed slightly to protect the people who reported; hexagons with too few reports are left out). Outlined in orange: risk areas, with their number of reports:",
     },
     "present_more_areas": {"nl": "en nog {n} risicogebieden", "en": "and {n} more risk areas"},
     "present_no_areas": {"nl": "Geen risicogebieden vastgelegd.", "en": "No risk areas recorded."},

@@ -213,3 +213,71 @@ def test_the_page_leaves_out_events_without_before_data_and_says_why(store):
     left_out = {"maatregel:GM0479-station-zaandam:camera:2024-07-09"}
     assert not left_out & set(dict(zaanstad.events))
     assert zaanstad.events_note or zaanstad.events_message.startswith("Voor geen enkele campagne")
+
+
+# --- polish: the legend and the caption say what a perturbed map draws (ADR 0006) ---
+
+
+def _drawn_colours(spec, layer_id: str) -> set[tuple[int, int, int]]:
+    return {tuple(r["fill"][:3]) for r in maps.layer_records(spec.deck, layer_id) if "fill" in r}
+
+
+def _swatches(spec) -> set[tuple[int, int, int]]:
+    return {tuple(maps._rgba(e.colour)[:3]) for e in spec.legend if e.shape == "fill"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_perturbed_density_map_explains_no_grey_it_does_not_draw(store, lang):
+    """Perturbed hexagons are never grey: the legend and caption say what the map does instead."""
+    model = _map(store, "GM0344", *WEEKS, lang=lang)
+    spec = model.density
+    drawn = _drawn_colours(spec, maps.LAYER_HEXES)
+    assert drawn and _swatches(spec) <= drawn, "every colour in the legend is on the map"
+    grey, few = ("grijs", "minder dan 5") if lang == "nl" else ("grey", "fewer than 5")
+    for text in [spec.alt, *(e.label for e in spec.legend)]:
+        assert grey not in text and few not in text and "<5" not in text, text
+    notes = [e.label for e in spec.legend if e.shape == "note"]
+    assert notes == [
+        "Aantallen zijn licht veranderd om melders te beschermen. Zeshoeken met te weinig meldingen zijn "
+        "weggelaten, of de kaart toont grotere zeshoeken."
+        if lang == "nl"
+        else "Numbers are changed slightly to protect the people who reported. Hexagons with too few "
+        "reports are left out, or the map shows larger hexagons."
+    ]
+
+
+def test_a_before_after_map_without_grey_cells_does_not_list_grey(store):
+    model = _map(store, "GM0344", *WEEKS)
+    change = build_before_after(
+        store,
+        gemeente="GM0344",
+        codes=("GM0344",),
+        event_key=model.default_event,
+        weeks=8,
+        boundaries=NO_BOUNDARIES,
+        lang="nl",
+    )
+    spec = change.map
+    assert _swatches(spec) - _drawn_colours(spec, maps.LAYER_HEXES) <= {
+        tuple(maps._rgba(c)[:3]) for c in maps.DIVERGING
+    }, "no legend colour other than the change scale is missing from the map"
+    assert maps._rgba(maps.NOT_COMPARABLE_COLOUR)[:3] not in [
+        list(c) for c in _drawn_colours(spec, maps.LAYER_HEXES)
+    ]
+    assert "grijs" not in spec.alt and all("grijs" not in e.label for e in spec.legend)
+
+
+def test_grey_is_explained_where_a_map_without_keys_draws_it(store):
+    """A store without cell keys still hides small counts in grey, and the legend still says so."""
+    counts = pd.DataFrame(
+        {
+            "gemeentecode": ["GM0344"] * 3,
+            "h3_r8": [0x88196B1001FFFFF, 0x88196B1003FFFFF, 0x88196B1005FFFFF],
+            "n": [40, 3, 2],
+        }
+    )
+    cells = maps.hex_cells(counts)
+    legend = maps._count_legend(cells, "nl", 5, "map_legend_perturbed_hexagons")
+    assert (cells["klasse"] < 0).any()
+    assert any("grijs: minder dan 5" in e.label for e in legend)
+    assert not any(e.shape == "note" for e in legend), "nothing was perturbed"
