@@ -1318,6 +1318,21 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen); {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd; {hidden} {hidden|maand|maanden} met minder dan {k} meldingen {hidden|is|zijn} weggelaten.",
         "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show); {measures} {measures|measure is|measures are} marked with a dashed line; {hidden} {hidden|month|months} with fewer than {k} reports {hidden|is|are} left out.",
     },
+    # polish: no "0 weeks left out" where perturbation leaves nothing out; measures outside the period
+    "map_alt_trend_week_all_shown": {
+        "nl": "Lijngrafiek van meldingen per week in {naam}, {start} tot en met {eind}; {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd.",
+        "en": "Line chart of reports per week in {naam}, {start} to {eind}; {measures} {measures|measure is|measures are} marked with a dashed line.",
+    },
+    "map_alt_trend_month_all_shown": {
+        "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen); {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd.",
+        "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show); {measures} {measures|measure is|measures are} marked with a dashed line.",
+    },
+    "map_trend_measures_outside": {
+        "nl": "{n|Een maatregel buiten|Maatregelen buiten} de gekozen periode ({maatregelen}) {n|staat|staan} niet in de grafiek; kies een langere periode om {n|hem|ze} te zien.",
+        "en": "{n|A measure|Measures} outside the chosen period ({maatregelen}) {n|is|are} not in the chart; choose a longer period to see {n|it|them}.",
+    },
+    "map_trend_axis_week": {"nl": "Meldingen per week", "en": "Reports per week"},
+    "map_trend_axis_month": {"nl": "Meldingen per maand", "en": "Reports per month"},
     "map_unit_hexes_r8": {"nl": "zeshoeken (ongeveer 0,7 km²)", "en": "hexagons (about 0.7 km²)"},
     "map_unit_hexes_r7": {
         "nl": "grotere zeshoeken (ongeveer 5 km², omdat er per kleine zeshoek te weinig meldingen waren)",

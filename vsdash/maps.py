@@ -1454,6 +1454,11 @@ def risk_area_trend(
         )
     )
     own = measures[measures["risicogebied_id"] == risicogebied_id]
+    # The axis is the chosen period: a measure outside it would stretch the axis back to years
+    # without data, so it is named in the text instead of drawn.
+    dates = pd.to_datetime(own["datum"]).dt.date
+    outside = own[(dates < start) | (dates > end)]
+    own = own[(dates >= start) & (dates <= end)]
     for m in own.itertuples():
         day = pd.Timestamp(m.datum)
         fig.add_vline(x=day, line=dict(color=charts.BREAK_COLOUR, width=2, dash="dash"))
@@ -1468,10 +1473,12 @@ def risk_area_trend(
             yanchor="top",
         )
     charts._base_layout(fig, height=320, lang=lang)
-    fig.update_yaxes(title_text=t("reports", lang))
+    first = shown["periode"].min() if len(shown) else pd.Timestamp(start)
+    fig.update_xaxes(range=[min(first, pd.Timestamp(start)), pd.Timestamp(end)])
+    fig.update_yaxes(title_text=t(f"map_trend_axis_{grain}", lang))
     hidden = int(shown["n"].isna().sum())
     alt = t(
-        f"map_alt_trend_{grain}",
+        f"map_alt_trend_{grain}" + ("" if hidden else "_all_shown"),
         lang,
         naam=area_name,
         start=fmt_date(start, lang),
@@ -1480,6 +1487,12 @@ def risk_area_trend(
         hidden=hidden,
         k=k,
     )
+    if len(outside):
+        named = ", ".join(
+            f"{t(f'map_measure_{m.maatregel}', lang)} ({fmt_date(pd.Timestamp(m.datum).date(), lang)})"
+            for m in outside.itertuples()
+        )
+        alt += " " + t("map_trend_measures_outside", lang, n=len(outside), maatregelen=named)
     table = pd.DataFrame({t("period", lang): shown["periode"].dt.date, t("reports", lang): shown["label"]})
     return charts.ChartSpec(fig, alt, table)
 

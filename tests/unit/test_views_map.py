@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from vsdash import maps, privacy
-from vsdash.i18n import fmt_number
+from vsdash.i18n import fmt_date, fmt_number
 from vsdash.store import ReportFilter, Store
 from vsdash.views.map import build_before_after, build_map, build_risk_area
 
@@ -281,3 +281,38 @@ def test_grey_is_explained_where_a_map_without_keys_draws_it(store):
     assert (cells["klasse"] < 0).any()
     assert any("grijs: minder dan 5" in e.label for e in legend)
     assert not any(e.shape == "note" for e in legend), "nothing was perturbed"
+
+
+# --- polish: the risk-area trend's axis is the chosen period ---
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_risk_area_trend_stays_in_the_period_and_names_measures_outside_it(store, lang):
+    measures = store.risk_area_measures()
+    first_day, last_day = store.report_date_range()
+    measure = measures[pd.to_datetime(measures["datum"]).dt.date > first_day].iloc[0]
+    day = pd.Timestamp(measure["datum"]).date()
+    start, end = day + dt.timedelta(days=60), min(day + dt.timedelta(days=240), last_day)
+    gemeente = measure["risicogebied_id"][:6]
+    detail = build_risk_area(
+        store, codes=(gemeente,), start=start, end=end, risicogebied_id=measure["risicogebied_id"], lang=lang
+    )
+    fig = detail.trend.figure
+    low, high = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert pd.Timestamp(start) - pd.Timedelta(days=31) < low and high <= pd.Timestamp(end)
+    assert all(pd.Timestamp(shape.x0) >= low for shape in fig.layout.shapes), (
+        "a measure line before the period"
+    )
+    outside = "buiten de gekozen periode" if lang == "nl" else "outside the chosen period"
+    assert outside in detail.trend.alt and fmt_date(day, lang) in detail.trend.alt
+    assert ("weggelaten" if lang == "nl" else "left out") not in detail.trend.alt  # nothing is left out
+    # A period that holds the measure draws it as a line and does not call it outside.
+    inside = build_risk_area(
+        store,
+        codes=(gemeente,),
+        start=day - dt.timedelta(days=90),
+        end=min(day + dt.timedelta(days=90), last_day),
+        risicogebied_id=measure["risicogebied_id"],
+        lang=lang,
+    )
+    assert any(pd.Timestamp(s.x0).date() == day for s in inside.trend.figure.layout.shapes)
