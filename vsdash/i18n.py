@@ -1748,11 +1748,32 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Zet de dia's in uw volgorde met Omhoog en Omlaag, verberg wat u niet nodig hebt en voeg een eigen tekstdia of een vergelijking toe. De link, de PowerPoint en de PDF volgen deze samenstelling.",
         "en": "Put the slides in your order with Up and Down, hide what you do not need and add an own text slide or a comparison. The link, the PowerPoint and the PDF follow this composition.",
     },
-    "compose_up": {"nl": "Omhoog", "en": "Up"},
-    "compose_down": {"nl": "Omlaag", "en": "Down"},
-    "compose_hide": {"nl": "Verbergen", "en": "Hide"},
-    "compose_show": {"nl": "Tonen", "en": "Show"},
-    "compose_remove": {"nl": "Verwijderen", "en": "Remove"},
+    # polish: each button names its slide, so a screen reader tells the rows apart
+    "compose_up": {"nl": "Dia {n} omhoog", "en": "Slide {n} up"},
+    "compose_down": {"nl": "Dia {n} omlaag", "en": "Slide {n} down"},
+    "compose_hide": {"nl": "Dia {n} verbergen", "en": "Hide slide {n}"},
+    "compose_show": {"nl": "Dia {n} tonen", "en": "Show slide {n}"},
+    "compose_remove": {"nl": "Dia {n} verwijderen", "en": "Remove slide {n}"},
+    "compose_up_help": {
+        "nl": "Zet dia {n}, ‘{titel}’, een plaats eerder.",
+        "en": "Move slide {n}, ‘{titel}’, one place earlier.",
+    },
+    "compose_down_help": {
+        "nl": "Zet dia {n}, ‘{titel}’, een plaats later.",
+        "en": "Move slide {n}, ‘{titel}’, one place later.",
+    },
+    "compose_hide_help": {
+        "nl": "Verberg dia {n}, ‘{titel}’: hij blijft in de lijst, maar niet in de presentatie.",
+        "en": "Hide slide {n}, ‘{titel}’: it stays in the list, but not in the presentation.",
+    },
+    "compose_show_help": {
+        "nl": "Toon dia {n}, ‘{titel}’, weer in de presentatie.",
+        "en": "Show slide {n}, ‘{titel}’, in the presentation again.",
+    },
+    "compose_remove_help": {
+        "nl": "Haal dia {n}, ‘{titel}’, uit de presentatie.",
+        "en": "Remove slide {n}, ‘{titel}’, from the presentation.",
+    },
     "compose_hidden_mark": {"nl": "verborgen", "en": "hidden"},
     "compose_current_mark": {"nl": "nu getoond", "en": "shown now"},
     "compose_add_kind": {"nl": "Dia toevoegen", "en": "Add a slide"},

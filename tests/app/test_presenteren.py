@@ -160,3 +160,21 @@ def test_a_link_cannot_slip_markup_onto_a_slide(monkeypatch, demo_store_url):
     assert at.title[0].value.startswith("\\!\\[x\\]")  # shown as typed, not as an image
     body = next(m.value for m in at.markdown if m.value.startswith('<ul class="vs-slide-list'))
     assert "&lt;img src=x" in body and "<img" not in body
+
+
+# --- polish: every builder button names its slide (a screen reader hears the label) ---
+
+
+def test_each_builder_button_names_the_slide_it_acts_on(monkeypatch, demo_store_url):
+    at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0344", "dia": 1})
+    assert not at.exception, at.exception
+    rows = _outline(at)
+    buttons = [b for b in at.button if re.match(r"dia_(op|neer|verberg|weg)_\d+$", b.key or "")]
+    assert len(buttons) == 4 * len(rows) >= 8
+    labels = [b.label for b in buttons]
+    assert len(set(labels)) == len(labels), "two buttons read the same to a screen reader"
+    for b in buttons:
+        number = int(b.key.rsplit("_", 1)[1]) + 1
+        title = rows[number - 1].split("\\. ", 1)[1].split(" *(")[0]
+        assert f"Dia {number} " in b.label and title in b.help, (b.label, b.help, title)
+    assert at.button(key="dia_weg_2").label == "Dia 3 verwijderen"
