@@ -28,7 +28,6 @@ DEFAULT_LANG = "nl"
 
 LABELS: dict[str, dict[str, str]] = {
     # --- frame -----------------------------------------------------------------------------
-    "app_title": {"nl": "Veilige Steden: dashboard", "en": "Safe Cities: dashboard"},
     "demo_badge": {"nl": "Demodata — fictief", "en": "Demo data — fictitious"},
     "demo_badge_help": {
         "nl": "Deze cijfers zijn door de computer gemaakt om het dashboard te tonen. Ze gaan niet over echte meldingen.",
@@ -223,18 +222,6 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "To protect the people who reported, the numbers have been changed slightly: usually by 0 to 2, "
         "and a small number becomes 0 or a little larger. They may therefore not add up exactly.",
     },
-    "privacy_suppressed_legend": {
-        "nl": "<{k}: minder dan {k} meldingen; het precieze aantal wordt niet getoond om melders te beschermen.",
-        "en": "<{k}: fewer than {k} reports; the exact number is not shown to protect the people who reported.",
-    },
-    "privacy_secondary_legend": {
-        "nl": "x: afgeschermd, zodat een klein aantal niet uit het totaal terug te rekenen is.",
-        "en": "x: withheld, so that a small number cannot be worked out from the total.",
-    },
-    "privacy_rate_hidden": {
-        "nl": "Geen cijfer per inwoner waar het aantal meldingen is afgeschermd.",
-        "en": "No per-resident figure where the number of reports is withheld.",
-    },
     "map_attribution": {"nl": "Bron: CBS, Kadaster (CC BY 4.0)", "en": "Source: CBS, Kadaster (CC BY 4.0)"},
     "map_boundaries_year": {
         "nl": "Gemeentegrenzen {gemeente_year}, wijkgrenzen {wijk_year} (vereenvoudigd).",
@@ -268,10 +255,6 @@ LABELS: dict[str, dict[str, str]] = {
     "map_no_boundaries": {
         "nl": "Grenslijnen zijn niet beschikbaar; de kaart toont de meldingen zonder gemeente- en wijkgrenzen.",
         "en": "Boundaries are not available; the map shows the reports without municipal and district boundaries.",
-    },
-    "map_h3_resolution_note": {
-        "nl": "Meldingen zijn samengevoegd in zeshoeken (H3-resolutie {res}); losse locaties worden nooit getoond.",
-        "en": "Reports are grouped into hexagons (H3 resolution {res}); individual locations are never shown.",
     },
     # --- reports and campaigns pages (Meldingen, Campagnes) --------------------------------
     "reports_title": {"nl": "Meldingen: {selectie}", "en": "Reports: {selectie}"},
@@ -938,10 +921,6 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Demodata wissen (alle gemeenten) en vervangen door dit bestand; terugdraaien zet ze terug",
         "en": "Delete the demo data (all municipalities) and replace it with this file; undo puts it back",
     },
-    "data_mapping_needed": {
-        "nl": "Niet alle kolommen zijn herkend. Kies bij elk veld de kolom uit uw bestand (* = verplicht).",
-        "en": "Not all columns were recognised. Choose the column from your file for each field (* = required).",
-    },
     "data_mapping_missing": {
         "nl": "Kies nog een kolom voor: {velden}.",
         "en": "Still choose a column for: {velden}.",
@@ -1347,7 +1326,6 @@ LABELS: dict[str, dict[str, str]] = {
     "map_unit_municipalities_one": {"nl": "gemeente", "en": "municipality"},
     "map_col_hex": {"nl": "Zeshoek (H3)", "en": "Hexagon (H3)"},
     "map_col_area": {"nl": "Risicogebied", "en": "Risk area"},
-    "map_col_type": {"nl": "Soort gebied", "en": "Kind of area"},
     "map_col_measures": {"nl": "Maatregelen", "en": "Measures"},
     "map_col_before": {"nl": "Voor", "en": "Before"},
     "map_col_after": {"nl": "Na", "en": "After"},
@@ -1422,7 +1400,6 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "**{naam}** ({soort}, {gemeente}): {label} meldingen in de gekozen periode. Maatregelen: {maatregelen}.",
         "en": "**{naam}** ({soort}, {gemeente}): {label} reports in the chosen period. Measures: {maatregelen}.",
     },
-    "map_risk_areas_title": {"nl": "Risicogebieden in de periode", "en": "Risk areas in the period"},
     "map_export_total": {"nl": "Totaal", "en": "Total"},
     # --- activities and comparison pages (Activiteiten, Vergelijken) ----------------------
     # --- import and access (Gegevens) -----------------------------------------------------
@@ -1464,22 +1441,6 @@ LABELS: dict[str, dict[str, str]] = {
     "caveat_law": {
         "nl": "Sinds {datum} is seksuele intimidatie op straat strafbaar (Wet seksuele misdrijven). Meldingen van vóór en na die datum zijn niet zonder meer te vergelijken.",
         "en": "Since {datum} sexual harassment in public is a criminal offence (Sexual Offences Act). Reports from before and after that date cannot simply be compared.",
-    },
-    "learned_more": {
-        "nl": "Er kwamen {pct} meer meldingen binnen dan in de vorige periode van dezelfde lengte ({prev} toen, {now} nu).",
-        "en": "{pct} more reports came in than in the preceding period of the same length ({prev} then, {now} now).",
-    },
-    "learned_less": {
-        "nl": "Er kwamen {pct} minder meldingen binnen dan in de vorige periode van dezelfde lengte ({prev} toen, {now} nu).",
-        "en": "{pct} fewer reports came in than in the preceding period of the same length ({prev} then, {now} now).",
-    },
-    "learned_too_few": {
-        "nl": "Er zijn te weinig meldingen (minder dan {k}) om deze periode met vorig jaar te vergelijken.",
-        "en": "There are too few reports (fewer than {k}) to compare this period with last year.",
-    },
-    "learned_peak": {
-        "nl": "De drukste periode was {wanneer}, met {n} meldingen.",
-        "en": "The busiest period was {wanneer}, with {n} reports.",
     },
     "learned_top_area": {
         "nl": "Van de risicogebieden kwamen de meeste meldingen uit {naam} ({n}).",
@@ -1685,7 +1646,6 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Met deze link opent iemand anders dezelfde pagina met dezelfde selectie.",
         "en": "With this link someone else opens the same page with the same selection.",
     },
-    "present_title": {"nl": "Presenteren", "en": "Present"},
     "present_previous_slide": {"nl": "Vorige", "en": "Previous"},
     "present_next_slide": {"nl": "Volgende", "en": "Next"},
     "present_slide_of": {"nl": "Dia {n} van {totaal}", "en": "Slide {n} of {totaal}"},
@@ -2006,8 +1966,6 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Meldingen per 10.000 inwoners per jaar",
         "en": "Reports per 10,000 inhabitants per year",
     },
-    "per_10k_short": {"nl": "Per 10.000 inwoners", "en": "Per 10,000 inhabitants"},
-    "vs_last_year": {"nl": "t.o.v. zelfde periode vorig jaar", "en": "vs same period last year"},
     "same_period_last_year": {"nl": "Zelfde periode vorig jaar", "en": "Same period last year"},
     "campaigns_running": {"nl": "Campagnes in de periode", "en": "Campaigns in the period"},
     # Publication layer (issue 13): units and reasons shared by every surface.
@@ -2169,15 +2127,7 @@ LABELS: dict[str, dict[str, str]] = {
     "rep_fysiek": {"nl": "Fysiek", "en": "Physical"},
     "rep_achtervolgen": {"nl": "Achtervolgen", "en": "Following"},
     "rep_overig": {"nl": "Overig", "en": "Other"},
-    "suppressed_note": {
-        "nl": 'Aantallen van 1 tot {k} worden niet getoond ("<{k}") om melders te beschermen.',
-        "en": 'Counts from 1 to {k} are not shown ("<{k}") to protect people who report.',
-    },
-    # issue 15: an unexpected error of the whole page, without details for readers
-    "error_page": {
-        "nl": "Deze pagina kon niet worden getoond door een onverwachte fout. Laad de pagina opnieuw of kies een andere selectie; blijft het misgaan, meld het dan aan de beheerder (de details staan in het logboek van de server).",
-        "en": "This page could not be shown because of an unexpected error. Reload the page or choose another selection; if it keeps failing, tell the administrator (the details are in the server log).",
-    },
+    # issue 15: an unexpected error in one part of a page, without details for readers
     "error_generic": {
         "nl": "Er ging iets mis bij het maken van dit onderdeel. De rest van de pagina werkt nog. Melding voor de beheerder: {kind}.",
         "en": "Something went wrong building this part. The rest of the page still works. Note for the administrator: {kind}.",
