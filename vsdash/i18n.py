@@ -241,8 +241,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Map: PDOK BRT-Achtergrondkaart (Kadaster)",
     },
     "map_basemap_note": {
-        "nl": "Uw browser haalt de straatkaart bij PDOK. Ziet u geen straten, dan is PDOK niet bereikbaar en toont de kaart alleen gemeente- en wijkgrenzen; de zeshoeken en risicogebieden kloppen dan nog steeds.",
-        "en": "Your browser loads the street map from PDOK. If you see no streets, PDOK cannot be reached and the map shows municipal and district boundaries only; the hexagons and risk areas are still correct.",
+        "nl": "Uw browser haalt de straatkaart bij PDOK. Ziet u geen straten, dan is PDOK niet bereikbaar en toont de kaart alleen gemeente- en wijkgrenzen; wat de kaart over meldingen toont, klopt dan nog steeds.",
+        "en": "Your browser loads the street map from PDOK. If you see no streets, PDOK cannot be reached and the map shows municipal and district boundaries only; what the map shows about reports is still correct.",
     },
     "map_names_dropped": {
         "nl": "{n} namen van risicogebieden pasten niet op de kaart zonder andere tekst te bedekken.",
@@ -267,8 +267,9 @@ LABELS: dict[str, dict[str, str]] = {
     "grain_label_week": {"nl": "Week", "en": "Week"},
     "grain_label_month": {"nl": "Maand", "en": "Month"},
     "grain_hint": {
-        "nl": "Per dag of week zijn de aantallen vaak kleiner dan {k} en dus afgeschermd; per maand is het beeld dan vollediger.",
-        "en": "Per day or week counts are often below {k} and therefore withheld; per month the picture is then more complete.",
+        # polish: counts are perturbed, no longer withheld (ADR 0006)
+        "nl": "Per dag of week zijn de aantallen klein, en elk aantal is licht veranderd om melders te beschermen; per maand is het beeld betrouwbaarder.",
+        "en": "Per day or week the counts are small, and each count is changed slightly to protect the people who reported; per month the picture is more reliable.",
     },
     "trend_title_day": {
         "nl": "Meldingen per dag, met campagneperiodes",
@@ -286,8 +287,9 @@ LABELS: dict[str, dict[str, str]] = {
     "split_categorie": {"nl": "Soort melding", "en": "Kind of report"},
     "split_kanaal": {"nl": "Meldkanaal", "en": "Reporting channel"},
     "split_monthly_note": {
-        "nl": "Per week zouden hier veel aantallen onder {k} vallen en afgeschermd worden; daarom per maand.",
-        "en": "Per week many counts here would fall below {k} and be withheld; hence per month.",
+        # polish: small counts are perturbed, no longer withheld (ADR 0006)
+        "nl": "Per week zouden hier veel aantallen kleiner dan {k} zijn, en die zijn om melders te beschermen het sterkst veranderd; daarom per maand.",
+        "en": "Per week many counts here would be below {k}, and those are changed most to protect the people who reported; hence per month.",
     },
     "channel_meldpunt_web": {"nl": "Meldpunt (web)", "en": "Reporting point (web)"},
     "channel_app": {"nl": "App", "en": "App"},
@@ -1248,6 +1250,13 @@ LABELS: dict[str, dict[str, str]] = {
         "locations are never shown. The numbers have been changed slightly to protect the people who reported: "
         "a number below {k} becomes 0 (the hexagon is then left empty) or {k}, larger numbers differ by at most 2.",
     },
+    # polish: the national map shows municipality totals, not hexagons
+    "map_privacy_note_national": {
+        "nl": "Privacy: de kaart toont alleen het totaal per gemeente; losse locaties worden nooit getoond. De aantallen "
+        "zijn licht veranderd om melders te beschermen: meestal 0 tot 2 meer of minder.",
+        "en": "Privacy: the map shows only each municipality's total; individual locations are never shown. The numbers "
+        "have been changed slightly to protect the people who reported: usually by 0 to 2 up or down.",
+    },
     "map_tooltip_hex": {"nl": "Meldingen: {label}", "en": "Reports: {label}"},
     "map_tooltip_wijk": {"nl": "Wijk {naam}", "en": "District {naam}"},
     "map_tooltip_area_count": {"nl": "Meldingen: {label}", "en": "Reports: {label}"},
@@ -2031,6 +2040,11 @@ LABELS: dict[str, dict[str, str]] = {
     "unsafe_neighbourhood_label": {"nl": "Onveilig in de buurt", "en": "Unsafe in the neighbourhood"},
     "unsafe_night_label": {"nl": "'s Avonds onveilig", "en": "Unsafe at night"},
     "reporting_ratio_label": {"nl": "Meldingsbereidheid", "en": "Willingness to report"},
+    # polish: a key figure says its unit ("50,2" alone reads as a percentage or a score)
+    "reporting_ratio_metric": {
+        "nl": "Meldingsbereidheid (per 1.000)",
+        "en": "Willingness to report (per 1,000)",
+    },
     "ratio_caption": {
         "nl": "Meldingsbereidheid: {waarde} meldingen per jaar per 1.000 mensen die straatintimidatie meemaakten (95%-interval {interval}).",
         "en": "Willingness to report: {waarde} reports per year per 1,000 people who experienced street harassment (95% interval {interval}).",

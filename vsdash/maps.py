@@ -821,10 +821,9 @@ def _bounds_of_cells(cells: Sequence[str]) -> tuple[float, float, float, float] 
     )
 
 
-def _base_notes(boundaries: Boundaries, lang: str, k: int) -> list[str]:
-    notes = [
-        t("map_privacy_note", lang, k=k, res=H3_RESOLUTION),
-    ]
+def _base_notes(boundaries: Boundaries, lang: str, k: int, *, national: bool = False) -> list[str]:
+    # The national map draws one circle per municipality: no hexagons to explain there.
+    notes = [t("map_privacy_note_national" if national else "map_privacy_note", lang, k=k, res=H3_RESOLUTION)]
     if boundaries.missing_reason:
         # The page states the full reason once; every map under it says only what it lacks.
         notes.append(t("map_no_boundaries", lang))
@@ -1053,7 +1052,8 @@ def national_map(totals: pd.DataFrame, boundaries: Boundaries, *, label: str, la
     )
     legend = _count_legend(totals, lang, k, "map_legend_perturbed")
     legend.insert(0, LegendEntry(SEQUENTIAL[2], t("map_legend_circle", lang)))
-    return MapSpec(deck, alt, table.reset_index(drop=True), legend, _base_notes(boundaries, lang, k))
+    notes = _base_notes(boundaries, lang, k, national=True)
+    return MapSpec(deck, alt, table.reset_index(drop=True), legend, notes)
 
 
 # --- before / after -------------------------------------------------------------------------

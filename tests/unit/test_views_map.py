@@ -316,3 +316,10 @@ def test_risk_area_trend_stays_in_the_period_and_names_measures_outside_it(store
         lang=lang,
     )
     assert any(pd.Timestamp(s.x0).date() == day for s in inside.trend.figure.layout.shapes)
+
+
+def test_the_national_map_explains_its_own_privacy_not_hexagons(store):
+    """The national map shows one circle per municipality: its privacy note speaks of totals, not hexagons."""
+    model = _map(store, None, *WEEKS)
+    notes = " ".join(model.density.notes)
+    assert "totaal per gemeente" in notes and "zeshoek" not in notes and "H3" not in notes

@@ -91,7 +91,7 @@ def build_overview(
     # harassment under the reports, the willingness to report under the report rate.
     survey_metrics = (
         Metric(t("survey_prevalence_label", lang), labels["survey_prevalence"], surveyed["survey"]),
-        Metric(t("reporting_ratio_label", lang), labels["reporting_ratio"], surveyed["ratio"]),
+        Metric(t("reporting_ratio_metric", lang), labels["reporting_ratio"], surveyed["ratio"]),
         Metric(t("unsafe_neighbourhood_label", lang), labels["unsafe_neighbourhood"], surveyed["unsafe"]),
         Metric(t("unsafe_night_label", lang), labels["unsafe_night"], surveyed["unsafe"]),
     )
