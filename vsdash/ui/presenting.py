@@ -319,22 +319,22 @@ def take_away(model, sel, comp: Composition, lang: str) -> None:
             st.write(plain_text.markdown(paragraph))  # plain-text paragraphs naming campaigns
     stem = model.file_stem
     with st.expander(t("present_downloads", lang), icon=":material/download:"):
-        st.download_button(
-            t("present_download_pptx", lang),
-            data=lambda: cached.presentation_file(sel, comp, "pptx"),
-            file_name=f"{stem}.pptx",
-            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            key="dia_pptx",
-            on_click="ignore",
-        )
-        st.download_button(
-            t("present_download_pdf", lang),
-            data=lambda: cached.presentation_file(sel, comp, "pdf"),
-            file_name=f"{stem}.pdf",
-            mime="application/pdf",
-            key="dia_pdf",
-            on_click="ignore",
-        )
+        for kind, label, mime in (
+            (
+                "pptx",
+                "present_download_pptx",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            ),
+            ("pdf", "present_download_pdf", "application/pdf"),
+        ):
+            st.download_button(
+                t(label, lang),
+                data=lambda kind=kind: cached.presentation_file(sel, comp, kind),  # made only when clicked
+                file_name=f"{stem}.{kind}",
+                mime=mime,
+                key=f"dia_{kind}",
+                on_click="ignore",
+            )
         for suffix, mime, label in (
             ("md", "text/markdown", "present_download_summary"),
             ("txt", "text/plain", "present_download_summary_txt"),
