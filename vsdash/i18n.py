@@ -2127,6 +2127,8 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Meldingen van straatintimidatie en seksuele intimidatie, campagnes en activiteiten voor {selectie}, {start} tot en met {eind}.",
         "en": "Reports of street harassment and sexual harassment, campaigns and activities for {selectie}, {start} to {eind}.",
     },
+    # polish: a count of zero in a sentence (fmt_count)
+    "count_none": {"nl": "geen", "en": "no"},
     "alt_trend": {
         "nl": "Lijngrafiek van meldingen {grain} van {start} tot {end}: samen {total} meldingen, het hoogst {peak} rond {peak_date}; {campaigns} {campaigns|campagneperiode is|campagneperiodes zijn} gearceerd.",
         "en": "Line chart of reports {grain} from {start} to {end}: {total} reports in total, highest {peak} around {peak_date}; {campaigns} {campaigns|campaign period is|campaign periods are} shaded.",
@@ -2251,6 +2253,15 @@ def fmt_number(value: float | int | None, lang: str = DEFAULT_LANG, decimals: in
     # "min"). CLDR's nl and en keep the hyphen-minus, which is right for data, so the downloads
     # read labels back as numbers (``spreadsheets``) and write plain numbers.
     return text.replace("-", MINUS_SIGN)
+
+
+def fmt_count(n: int, lang: str = DEFAULT_LANG) -> str:
+    """A count of things in a sentence: "geen" (en: "no") for 0, else the number as ``fmt_number`` writes it.
+
+    For labels that choose their words by the count ("{n} {n|campagne is|campagnes zijn}"): "geen
+    campagnes zijn gearceerd" instead of "0 campagnes zijn gearceerd".
+    """
+    return t("count_none", lang) if n == 0 else fmt_number(n, lang)
 
 
 def fmt_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 0, sign: bool = False) -> str:

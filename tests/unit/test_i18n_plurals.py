@@ -16,6 +16,7 @@ from vsdash.i18n import (
     LANGS,
     MONTHS_EN,
     MONTHS_NL,
+    fmt_count,
     fmt_date,
     fmt_number,
     fmt_percent,
@@ -157,3 +158,20 @@ def test_a_trend_with_one_campaign_says_so_in_its_alt_text():
     assert "1 campagneperiode is gearceerd" in spec.alt
     spec = charts.report_trend_chart(series, one, breaks, grain="month", lang="en")
     assert "1 campaign period is shaded" in spec.alt
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("nl", "geen campagneperiodes zijn gearceerd"), ("en", "no campaign periods are shaded")],
+)
+def test_a_trend_without_campaigns_says_none_not_zero(lang, said):
+    """ "0 campagneperiodes zijn gearceerd" reads like a count of something on the chart; "geen" does not."""
+    periods = pd.date_range("2024-01-01", periods=3, freq="MS")
+    series = pd.DataFrame({"periode": periods, "n": [10.0, 12.0, 9.0], "label": ["10", "12", "9"]})
+    none = pd.DataFrame(columns=["naam", "start", "eind"])
+    breaks = pd.DataFrame(columns=["datum", "soort_breuk", "naam"])
+    spec = charts.report_trend_chart(series, none, breaks, grain="month", lang=lang)
+    assert said in spec.alt and " 0 " not in spec.alt
+    assert fmt_count(0, lang) == ("geen" if lang == "nl" else "no") and fmt_count(1234, lang) == fmt_number(
+        1234, lang
+    )
