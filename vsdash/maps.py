@@ -47,7 +47,7 @@ import pandas as pd
 import pydeck as pdk
 
 from vsdash import basemap, geo, metrics, palette, privacy
-from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.i18n import fmt_count, fmt_date, fmt_number, t
 
 if TYPE_CHECKING:  # plotly loads only when a trend is drawn
     from vsdash import charts
@@ -904,7 +904,7 @@ def density_map(
         .reset_index(drop=True)
     )
     legend = _count_legend(cells, lang, k, "map_legend_perturbed_hexagons")
-    legend.append(_area_legend(lang))
+    legend.insert(len(legend) - sum(e.shape == "note" for e in legend), _area_legend(lang))  # sentence last
     more = {}
     drawn = area_table[area_table["risicogebied_id"].isin(areas["risicogebied_id"])]
     if len(drawn):
@@ -1483,7 +1483,7 @@ def risk_area_trend(
         naam=area_name,
         start=fmt_date(start, lang),
         eind=fmt_date(end, lang),
-        measures=len(own),
+        measures=fmt_count(len(own), lang),
         hidden=hidden,
         k=k,
     )
