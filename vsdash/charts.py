@@ -534,8 +534,9 @@ def rate_trend_chart(
         "alt_rate",
         lang,
         grain=t(f"grain_{grain}", lang),
-        mean=fmt_number(mean, lang, 2),
-        peak=fmt_number(peak["rate"], lang, 2) if peak is not None else "–",
+        # One decimal, as the key figure and the table write a rate ("64,2", not "64,08").
+        mean=fmt_number(mean, lang, 1),
+        peak=fmt_number(peak["rate"], lang, 1) if peak is not None else "–",
         peak_date=fmt_date(peak["periode"].date(), lang) if peak is not None else "–",
         years=", ".join(str(y) for y in sorted(rates["jaar"].dropna().unique())) or "–",
     )

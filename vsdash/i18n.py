@@ -303,8 +303,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Reports per 10,000 inhabitants per year",
     },
     "rate_note": {
-        "nl": "Per periode omgerekend naar een jaar, zoals het kerncijfer: meldingen × 10.000 / inwoners × 365,25 / dagen met een meldpunt. Inwoners van de {n} gemeente(n) met een meldpunt op 1 januari {jaar} (CBS).",
-        "en": "Each period scaled to a year, like the key figure: reports × 10,000 / inhabitants × 365.25 / days with a reporting point. Inhabitants of the {n} municipality(ies) with a reporting point on 1 January {jaar} (CBS).",
+        "nl": "Per periode omgerekend naar een jaar, zoals het kerncijfer: meldingen × 10.000 / inwoners × 365,25 / dagen met een meldpunt. Inwoners van de {n} {n|gemeente|gemeenten} met een meldpunt op 1 januari {jaar} (CBS).",
+        "en": "Each period scaled to a year, like the key figure: reports × 10,000 / inhabitants × 365.25 / days with a reporting point. Inhabitants of the {n} {n|municipality|municipalities} with a reporting point on 1 January {jaar} (CBS).",
     },
     "parts_hidden_note": {
         "nl": "In {n} periode(s) zijn delen afgeschermd; daar tellen de getoonde delen niet op tot het totaal in de grafiek hierboven.",
@@ -2076,7 +2076,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Survey figures for {n} of the {totaal} municipalities; the survey figures cover only those.",
     },
     "activities": {"nl": "Activiteiten", "en": "Activities"},
-    "activities_by_category": {"nl": "Activiteiten per categorie", "en": "Activities by category"},
+    # polish: a chart title says which activities it counts (those running in the chosen period)
+    "activities_by_category": {
+        "nl": "Activiteiten in de periode, per categorie",
+        "en": "Activities in the period, by category",
+    },
     "count": {"nl": "Aantal", "en": "Count"},
     "grain_day": {"nl": "per dag", "en": "per day"},
     "grain_week": {"nl": "per week", "en": "per week"},

@@ -175,3 +175,18 @@ def test_a_trend_without_campaigns_says_none_not_zero(lang, said):
     assert fmt_count(0, lang) == ("geen" if lang == "nl" else "no") and fmt_count(1234, lang) == fmt_number(
         1234, lang
     )
+
+
+@pytest.mark.parametrize(
+    ("n", "lang", "said"),
+    [
+        (1, "nl", "de 1 gemeente met"),
+        (3, "nl", "de 3 gemeenten met"),
+        (1, "en", "the 1 municipality with"),
+        (3, "en", "the 3 municipalities with"),
+    ],
+)
+def test_the_rate_note_counts_municipalities_without_brackets(n, lang, said):
+    """ "de 1 gemeente(n)" makes the reader parse the plural; the label chooses it."""
+    note = t("rate_note", lang, n=n, jaar=2024)
+    assert said in note and "(n)" not in note and "(ies)" not in note
