@@ -853,6 +853,8 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Elk sjabloon heeft de kopregel en één voorbeeldrij. Datums als dd-mm-jjjj, decimalen met een komma; kolomnamen mogen ook Engels zijn.",
         "en": "Each template has the header and one example row. Dates as dd-mm-yyyy, decimals with a comma; column names may also be English.",
     },
+    # polish: a template button names its kind, so a screen reader tells the rows apart
+    "data_template_button": {"nl": "{soort} ({formaat})", "en": "{soort} ({formaat})"},
     "data_kind_reports": {"nl": "Meldingen", "en": "Reports"},
     "data_kind_activities": {"nl": "Activiteiten", "en": "Activities"},
     "data_kind_campaigns": {"nl": "Campagnes", "en": "Campaigns"},
