@@ -58,7 +58,7 @@ def key_figure_items(deck: Deck) -> list[tuple[str, str, str]]:
         (t("per_10k_year", lang), key.per_10k, notes["rate"]),
         (t("vs_previous_period_short", lang), key.change, change_note if key.has_channel else ""),
         (t("campaigns_running", lang), fmt_number(key.campaigns, lang), ""),
-        (t("activities", lang), fmt_number(key.activities, lang), ""),
+        (t("activities_running", lang), fmt_number(key.activities, lang), ""),
     ]
 
 

@@ -1979,6 +1979,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "same_period_last_year": {"nl": "Zelfde periode vorig jaar", "en": "Same period last year"},
     "campaigns_running": {"nl": "Campagnes in de periode", "en": "Campaigns in the period"},
+    # polish: the key figure next to it counts the same way, and says so
+    "activities_running": {"nl": "Activiteiten in de periode", "en": "Activities in the period"},
     # Publication layer (issue 13): units and reasons shared by every surface.
     "per_10k_year": {
         "nl": "Per 10.000 inwoners per jaar",
