@@ -2263,6 +2263,17 @@ def fmt_number(value: float | int | None, lang: str = DEFAULT_LANG, decimals: in
     return text.replace("-", MINUS_SIGN)
 
 
+def in_sentence(selection: str, lang: str = DEFAULT_LANG) -> str:
+    """A selection's label as it reads inside a sentence: "alle gemeenten", a municipality's name as is.
+
+    Titles start with "Alle gemeenten"; "voor Alle gemeenten" mid-sentence looks like a typo.
+    """
+    everything = t("all_municipalities", lang)
+    if selection.startswith(everything):
+        return everything[0].lower() + selection[1:]
+    return selection
+
+
 def fmt_count(n: int, lang: str = DEFAULT_LANG) -> str:
     """A count of things in a sentence: "geen" (en: "no") for 0, else the number as ``fmt_number`` writes it.
 

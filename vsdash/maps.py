@@ -47,7 +47,7 @@ import pandas as pd
 import pydeck as pdk
 
 from vsdash import basemap, geo, metrics, palette, privacy
-from vsdash.i18n import fmt_count, fmt_date, fmt_number, t
+from vsdash.i18n import fmt_count, fmt_date, fmt_number, in_sentence, t
 
 if TYPE_CHECKING:  # plotly loads only when a trend is drawn
     from vsdash import charts
@@ -1040,18 +1040,19 @@ def national_map(totals: pd.DataFrame, boundaries: Boundaries, *, label: str, la
         alt = t(
             "map_alt_national",
             lang,
-            selectie=label,
+            selectie=in_sentence(label, lang),
             n=len(totals),
             top=first["naam"],
             top_label=first["label"],
         )
     else:
-        alt = t("map_alt_national_empty", lang, selectie=label)
+        alt = t("map_alt_national_empty", lang, selectie=in_sentence(label, lang))
     table = ranked.loc[:, ["naam", "label"]].rename(
         columns={"naam": t("municipality", lang), "label": t("reports", lang)}
     )
     legend = _count_legend(totals, lang, k, "map_legend_perturbed")
-    legend.insert(0, LegendEntry(SEQUENTIAL[2], t("map_legend_circle", lang)))
+    # The circle's size is what it says, not a colour: a sentence, not a swatch that looks like a class.
+    legend.insert(0, LegendEntry("", t("map_legend_circle", lang), shape="note"))
     notes = _base_notes(boundaries, lang, k, national=True)
     return MapSpec(deck, alt, table.reset_index(drop=True), legend, notes)
 

@@ -20,6 +20,7 @@ from vsdash.i18n import (
     fmt_date,
     fmt_number,
     fmt_percent,
+    in_sentence,
     plural_form,
     t,
     tn,
@@ -190,3 +191,17 @@ def test_the_rate_note_counts_municipalities_without_brackets(n, lang, said):
     """ "de 1 gemeente(n)" makes the reader parse the plural; the label chooses it."""
     note = t("rate_note", lang, n=n, jaar=2024)
     assert said in note and "(n)" not in note and "(ies)" not in note
+
+
+@pytest.mark.parametrize(
+    ("label", "lang", "said"),
+    [
+        ("Alle gemeenten", "nl", "alle gemeenten"),
+        ("Alle gemeenten (Veilige Steden)", "nl", "alle gemeenten (Veilige Steden)"),
+        ("All municipalities", "en", "all municipalities"),
+        ("Utrecht", "nl", "Utrecht"),
+        ("Alkmaar", "nl", "Alkmaar"),
+    ],
+)
+def test_a_selection_reads_lower_case_only_where_it_is_all_municipalities(label, lang, said):
+    assert in_sentence(label, lang) == said

@@ -323,3 +323,11 @@ def test_the_national_map_explains_its_own_privacy_not_hexagons(store):
     model = _map(store, None, *WEEKS)
     notes = " ".join(model.density.notes)
     assert "totaal per gemeente" in notes and "zeshoek" not in notes and "H3" not in notes
+
+
+def test_the_national_map_reads_all_municipalities_in_lower_case_mid_sentence(store):
+    model = _map(store, None, *WEEKS)  # labelled "Alle gemeenten", as the frame labels it
+    assert "in alle gemeenten" in model.density.alt and "in Alle gemeenten" not in model.density.alt
+    assert [e.shape for e in model.density.legend][0] == "note", (
+        "the circle's size is a sentence, not a swatch"
+    )

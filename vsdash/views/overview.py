@@ -9,7 +9,7 @@ import pandas as pd
 
 from vsdash import charts, metrics, publication, schema
 from vsdash.charts import ChartSpec
-from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.i18n import fmt_date, fmt_number, in_sentence, t
 from vsdash.publication import KeyFigures
 from vsdash.store import Store
 
@@ -142,7 +142,11 @@ def build_overview(
     return OverviewModel(
         title=t("overview_title", lang, selectie=label),
         intro=t(
-            "overview_intro", lang, selectie=label, start=fmt_date(start, lang), eind=fmt_date(end, lang)
+            "overview_intro",
+            lang,
+            selectie=in_sentence(label, lang),
+            start=fmt_date(start, lang),
+            eind=fmt_date(end, lang),
         ),
         key=key,
         metrics=figures,
