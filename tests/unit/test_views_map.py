@@ -103,17 +103,22 @@ def test_risk_area_detail_keeps_names_plain(store):
         )
 
 
-def test_before_after_of_an_event_has_equal_windows_and_the_caveat(store):
-    model = _map(store, "GM0599", *WEEKS)
-    change = build_before_after(
+def _default_before_after(store, gemeente: str):
+    """The before/after model of the map's default event, 8 weeks either side."""
+    model = _map(store, gemeente, *WEEKS)
+    return build_before_after(
         store,
-        gemeente="GM0599",
-        codes=("GM0599",),
+        gemeente=gemeente,
+        codes=(gemeente,),
         event_key=model.default_event,
         weeks=8,
         boundaries=NO_BOUNDARIES,
         lang="nl",
     )
+
+
+def test_before_after_of_an_event_has_equal_windows_and_the_caveat(store):
+    change = _default_before_after(store, "GM0599")
     assert change.map is not None and "Kaart van de verandering rond" in change.map.alt
     assert "8 weken elk" in change.windows_text or change.shortened
     assert "meldingsbereidheid" in change.caveat
@@ -247,17 +252,7 @@ def test_a_perturbed_density_map_explains_no_grey_it_does_not_draw(store, lang):
 
 
 def test_a_before_after_map_without_grey_cells_does_not_list_grey(store):
-    model = _map(store, "GM0344", *WEEKS)
-    change = build_before_after(
-        store,
-        gemeente="GM0344",
-        codes=("GM0344",),
-        event_key=model.default_event,
-        weeks=8,
-        boundaries=NO_BOUNDARIES,
-        lang="nl",
-    )
-    spec = change.map
+    spec = _default_before_after(store, "GM0344").map
     assert _swatches(spec) - _drawn_colours(spec, maps.LAYER_HEXES) <= {
         tuple(maps._rgba(c)[:3]) for c in maps.DIVERGING
     }, "no legend colour other than the change scale is missing from the map"
