@@ -104,3 +104,4 @@ def test_every_template_button_names_its_kind(monkeypatch, demo_store_url):
     labels = [b.proto.label for b in at.get("download_button") if "-tpl_" in b.proto.id]
     assert len(labels) == 2 * 7 - 1 and len(set(labels)) == len(labels), labels
     assert "Meldingen (CSV)" in labels and "Meldingen (XLSX)" in labels
+    assert "Risicogebieden (GeoJSON/GeoPackage)" in labels  # its name says the format once

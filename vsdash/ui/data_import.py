@@ -59,7 +59,8 @@ def templates(lang: str) -> None:
         )
         for column, (suffix, shown, extension, mime, fmt) in zip(cols, files, strict=False):
             column.download_button(
-                t("data_template_button", lang, soort=name, formaat=shown),
+                # The risk areas' name already says its formats: "(GeoJSON/GeoPackage)".
+                name if fmt is None else t("data_template_button", lang, soort=name, formaat=shown),
                 ingest.template(kind) if fmt is None else ingest.template(kind, fmt),
                 f"sjabloon-{kind}.{extension}",
                 mime,
