@@ -130,9 +130,18 @@ def ranked_rate_chart(
             top_rate=first["tekst"],
             bottom=last["naam"],
             bottom_rate=last["tekst"],
-            hidden=int((not_ranked["status"] == compare.HIDDEN).sum()),
-            no_channel=int((not_ranked["status"] == compare.NO_CHANNEL).sum()),
         )
+        # Name only the reasons that occur: "0 afgeschermd, 0 zonder meldpunt" says nothing.
+        unranked = [
+            t(key, lang, n=n)
+            for key, status in (
+                ("alt_unranked_hidden", compare.HIDDEN),
+                ("alt_unranked_no_channel", compare.NO_CHANNEL),
+            )
+            if (n := int((not_ranked["status"] == status).sum()))
+        ]
+        if unranked:
+            alt += " " + t("cmp_not_ranked", lang, lijst=", ".join(unranked))
     else:
         alt = t("alt_ranked_rates_none", lang)
     return ChartSpec(fig, alt, ranking_table(ranked, names=names, lang=lang))

@@ -647,9 +647,11 @@ LABELS: dict[str, dict[str, str]] = {
     "cmp_not_ranked": {"nl": "Niet gerangschikt: {lijst}.", "en": "Not ranked: {lijst}."},
     "privacy_rate_hidden_short": {"nl": "afgeschermd", "en": "withheld"},
     "alt_ranked_rates": {
-        "nl": "Staafdiagram van {n} {n|gemeente|gemeenten}, gerangschikt naar meldingen per 10.000 inwoners per jaar met 95%-interval: het hoogst {top} {top_rate}, het laagst {bottom} {bottom_rate}. {hidden} afgeschermd, {no_channel} zonder meldpunt, niet gerangschikt.",
-        "en": "Bar chart of {n} {n|municipality|municipalities} ranked by reports per 10,000 inhabitants per year with 95% interval: highest {top} {top_rate}, lowest {bottom} {bottom_rate}. {hidden} withheld, {no_channel} without reporting channel, not ranked.",
+        "nl": "Staafdiagram van {n} {n|gemeente|gemeenten}, gerangschikt naar meldingen per 10.000 inwoners per jaar met 95%-interval: het hoogst {top} {top_rate}, het laagst {bottom} {bottom_rate}.",
+        "en": "Bar chart of {n} {n|municipality|municipalities} ranked by reports per 10,000 inhabitants per year with 95% interval: highest {top} {top_rate}, lowest {bottom} {bottom_rate}.",
     },
+    "alt_unranked_hidden": {"nl": "{n} afgeschermd", "en": "{n} withheld"},
+    "alt_unranked_no_channel": {"nl": "{n} zonder meldpunt", "en": "{n} without reporting channel"},
     "alt_ranked_rates_none": {
         "nl": "Geen gemeente in deze groep heeft een cijfer dat getoond kan worden.",
         "en": "No municipality in this group has a figure that can be shown.",

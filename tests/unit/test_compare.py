@@ -346,3 +346,15 @@ def test_membership_caption_says_what_the_count_is_part_of():
     # The 12 front-runners include 8 of the 15 Leefbaarheid en Veiligheid municipalities.
     assert "Leefbaarheid en Veiligheid: 8 van de 15 deelnemers ooit" in spec.alt
     assert "in deze vergelijking" in spec.alt
+
+
+def test_the_ranking_alt_names_only_reasons_for_not_ranking_that_occur(toy_comparison):
+    """ "0 afgeschermd, 0 zonder meldpunt" says nothing: the sentence names a reason only when it occurs."""
+    codes, names, counts, channels, population = toy_comparison
+    rates = compare.municipality_rates(counts, population, channels, codes, YEAR_START, YEAR_END)
+    ranked = compare.ranked_rates(rates)
+    with_reason = charts_compare.ranked_rate_chart(ranked, names=names).alt
+    assert "1 zonder meldpunt" in with_reason and "0 afgeschermd" not in with_reason
+    all_ranked = ranked[ranked["status"] == compare.RANKED]
+    alt = charts_compare.ranked_rate_chart(all_ranked, names=names).alt
+    assert "Niet gerangschikt" not in alt and " 0 " not in alt
