@@ -605,6 +605,22 @@ def published_parts(
     return PublishedParts(empty, "month", False)
 
 
+def published_municipality_totals(store: Store, codes, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Each municipality's published count of [start, end], as its key figure publishes it.
+
+    The national map's numbers: ``member_figures`` of the selection (``codes``, or every
+    municipality with a reporting point), so a municipality has one number on the map, on
+    Overzicht, Vergelijken, the API and the export. Summed on the map from the months the chosen
+    days touched, it was a second, differently perturbed value of the same cell, and its half
+    months changed with every start and end date. Returns gemeentecode and n (published, never
+    1..k-1; municipalities without reports are left out, as the map lists only those with reports).
+    """
+    scope = list(codes) if codes is not None else sorted(set(store.channels()["gemeentecode"]))
+    members = member_figures(store, scope, start, end)
+    out = members.loc[members["n"] > 0, ["gemeentecode", "n"]].astype({"n": "int64"})
+    return out.reset_index(drop=True)
+
+
 # --- hexagons ------------------------------------------------------------------------------------
 
 

@@ -482,7 +482,7 @@ PERIODS = (
 
 
 @pytest.mark.parametrize(("start", "end"), PERIODS)
-def test_a_municipalitys_count_is_one_number_on_page_api_cli_and_files(store, tmp_path, start, end):
+def test_a_municipalitys_count_is_one_number_on_page_map_api_cli_and_files(store, tmp_path, start, end):
     """Key figures (Overzicht, Vergelijken, API, ``figures --json``) and ``export counts --by
     gemeente`` (CSV and XLSX) give one value per municipality and for the whole selection.
 
@@ -505,6 +505,15 @@ def test_a_municipalitys_count_is_one_number_on_page_api_cli_and_files(store, tm
         figures = publication.key_figures(store, start=start, end=end, gemeente=code)
         # Without a reporting point the key figure is "no reporting point" and the export lists none.
         assert rows.get(code, 0) == (figures.reports or 0), code
+    # The national map (Kaart without a municipality) draws the same numbers.
+    from vsdash import maps
+
+    drawn = maps.municipality_totals(
+        publication.published_municipality_totals(store, None, start, end), store.municipalities()
+    )
+    assert dict(zip(drawn["gemeentecode"], drawn["count"].astype(int), strict=True)) == {
+        c: v for c, v in rows.items() if c != TOTAL
+    }
     # The API answers with the same JSON text as ``figures --json`` (one function), so with the same count.
     server_store = {store.url: store}
     from vsdash.ui import server
