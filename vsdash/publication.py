@@ -396,15 +396,24 @@ class Trend:
     counted: CountedPeriod
 
 
+def readable_grain_of(counted: CountedPeriod) -> str:
+    """The grain a trend of ``counted`` reads best at, judged on its published parts only.
+
+    ``metrics.readable_grain`` of the published weeks (months stay months): a choice made on
+    exact counts would itself say something about them, e.g. whether a week held 10 reports.
+    """
+    if counted.unit == "month":
+        return "month"
+    return metrics.readable_grain(privacy.perturb_counts(counted.parts, "n"), privacy.resolve_k())
+
+
 def published_trend_of(
     store: Store, codes, start: dt.date, end: dt.date, *, lang: str = "nl", grain: str | None = None
 ) -> Trend:
     """Read and publish the trend of [start, end] for ``codes`` at ``grain`` (default: readable)."""
     counted = counted_period(store, codes, start, end)
     if grain is None:
-        grain = (
-            "month" if counted.unit == "month" else metrics.readable_grain(counted.parts, privacy.resolve_k())
-        )
+        grain = readable_grain_of(counted)
     cells, hidden = published_trend(store, codes, counted, grain, lang=lang)
     prev_flt = ReportFilter(codes, metrics.shift_year(counted.start), metrics.shift_year(counted.end))
     span = store.report_date_range()

@@ -288,3 +288,23 @@ def test_published_hours_is_the_sum_of_its_published_blocks_and_needs_k_per_cell
     assert hours.allowed == (hours.total >= 5 * 168)
     small = publication.published_hours(store, ("GM0141",), dt.date(2022, 3, 1), dt.date(2022, 3, 31))
     assert not small.allowed  # a month of Almelo's reports: a handful, never drawn per hour
+
+
+def test_the_readable_grain_is_chosen_on_published_weeks_not_exact_ones(store):
+    # Where exact and published weekly medians fall on either side of 2k, the published decide.
+    k = privacy.resolve_k()
+    found = 0
+    for code in sorted(set(store.channels()["gemeentecode"])):
+        if found >= 3:
+            break
+        for first in pd.date_range("2020-01-06", "2025-06-30", freq="5W-MON"):
+            start = first.date()
+            counted = publication.counted_period(store, (code,), start, start + dt.timedelta(days=34))
+            if counted.unit != "week":
+                continue
+            exact = counted.parts["n"].median() >= 2 * k
+            published = privacy.perturb_counts(counted.parts, "n")["n"].median() >= 2 * k
+            if exact != published:
+                found += 1
+                assert publication.readable_grain_of(counted) == ("week" if published else "month")
+    assert found >= 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from vsdash import charts, metrics, privacy, publication, schema
 from vsdash.charts import ChartSpec
 from vsdash.i18n import fmt_date, fmt_number, t
-from vsdash.store import ReportFilter, Store
+from vsdash.store import Store
 
 GRAINS = ("day", "week", "month")
 SPLITS = ("categorie", "kanaal")
@@ -43,9 +43,8 @@ class ReportsModel:
 
 
 def default_grain(store: Store, codes, start: dt.date, end: dt.date) -> str:
-    """The grain at which most weekly counts are visible (``metrics.readable_grain``)."""
-    weekly = store.count_reports(ReportFilter(codes, start, end), "week")
-    return metrics.readable_grain(weekly, privacy.resolve_k())
+    """The grain the trend reads best at, judged on published counts (``publication.readable_grain_of``)."""
+    return publication.readable_grain_of(publication.counted_period(store, codes, start, end))
 
 
 def build_reports(
