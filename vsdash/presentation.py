@@ -328,9 +328,8 @@ def _risk_areas(store: Store, flt: ReportFilter, codes, lang: str) -> pd.DataFra
     areas = store.risk_areas()
     if codes is not None:
         areas = areas[areas["gemeentecode"].isin(list(codes))]
-    # Published once for every surface (fixed week blocks, each perturbed from its key); summed
-    # here without the keys, the slide published exact counts (ADR 0006, third pass).
-    counts = publication.published_area_counts(store, codes, flt.start, flt.end)[["risicogebied_id", "n"]]
+    counts = store.area_counts(flt, "risicogebied_id")
+    counts = counts.groupby("risicogebied_id", as_index=False)["n"].sum()
     merged = areas.merge(counts, on="risicogebied_id", how="left").fillna({"n": 0})
     merged["n"] = merged["n"].astype("int64")
     shown = privacy.suppress_small_counts(merged, "n", total_shown=False, lang=lang)

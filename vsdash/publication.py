@@ -442,18 +442,6 @@ def not_shown_separately(published_total: int | None, visible: float, lang: str 
 # --- fine breakdowns of the trend (Meldingen) -----------------------------------------------------
 
 
-def _dyadic_blocks(lo: int, hi: int) -> list[tuple[int, int]]:
-    """Aligned dyadic blocks tiling the indices lo..hi: the largest that fit, first to last."""
-    blocks = []
-    while lo <= hi:
-        size = 1
-        while lo % (size * 2) == 0 and lo + size * 2 - 1 <= hi:
-            size *= 2
-        blocks.append((lo, lo + size - 1))
-        lo += size
-    return blocks
-
-
 def month_blocks(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:
     """The fixed blocks of whole months that tile the months from ``first`` to ``last``.
 
@@ -464,60 +452,19 @@ def month_blocks(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]
     chosen: averaging many overlapping periods gives nothing new (ADR 0006, item 5), and the
     small-cell bias of a sum of parts stays that of a few blocks, not of every month.
     """
-    out = []
-    for lo, hi in _dyadic_blocks(first.year * 12 + first.month - 1, last.year * 12 + last.month - 1):
+    lo = first.year * 12 + first.month - 1
+    hi = last.year * 12 + last.month - 1
+    blocks = []
+    while lo <= hi:
+        size = 1
+        while lo % (size * 2) == 0 and lo + size * 2 - 1 <= hi:
+            size *= 2
         year, month = divmod(lo, 12)
-        end_year, end_month = divmod(hi, 12)
+        end_year, end_month = divmod(lo + size - 1, 12)
         end_day = calendar.monthrange(end_year, end_month + 1)[1]
-        out.append((dt.date(year, month + 1, 1), dt.date(end_year, end_month + 1, end_day)))
-    return out
-
-
-# Week blocks are counted from this Monday, so a block of 2^j weeks starts at a fixed Monday.
-_FIRST_MONDAY = dt.date(2000, 1, 3)
-
-
-def week_blocks(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:
-    """The fixed blocks of whole ISO weeks (Monday to Sunday) tiling the weeks ``first``..``last``.
-
-    ``first`` and ``last`` are a Monday and a Sunday (``metrics.whole_weeks``). As
-    :func:`month_blocks`: dyadic blocks of 1, 2, 4 … weeks aligned on their length.
-    """
-    lo = (first - _FIRST_MONDAY).days // 7
-    hi = (last - _FIRST_MONDAY).days // 7
-    return [
-        (_FIRST_MONDAY + dt.timedelta(weeks=a), _FIRST_MONDAY + dt.timedelta(weeks=b, days=6))
-        for a, b in _dyadic_blocks(lo, hi)
-    ]
-
-
-def published_area_counts(store: Store, codes, start: dt.date, end: dt.date) -> pd.DataFrame:
-    """Reports per risk area over the whole weeks of [start, end], as every surface publishes them.
-
-    Each area's count is the sum of its published values in the period's fixed week blocks
-    (:func:`week_blocks`). As one cell over the chosen weeks (before), every start date gave fresh
-    noise and averaging 52 periods a week apart gave an area's weekly count back (attack 14 in
-    ``tests/unit/test_disclosure_attacks_recent.py``); the deck even summed the weeks without
-    their keys and so published exact counts. Returns gemeentecode, risicogebied_id and n
-    (published, never 1..k-1); pass it to ``maps.risk_area_table``, which then changes nothing.
-    """
-    first, last = metrics.whole_weeks(start, end)
-    parts = []
-    if first <= last:
-        for block_start, block_end in week_blocks(first, last):
-            cells = store.area_counts(ReportFilter(codes, block_start, block_end), "risicogebied_id")
-            if len(cells):
-                parts.append(privacy.perturb_counts(cells, "n")[["gemeentecode", "risicogebied_id", "n"]])
-    if not parts:
-        return pd.DataFrame(
-            {
-                "gemeentecode": pd.Series([], dtype="object"),
-                "risicogebied_id": pd.Series([], dtype="object"),
-                "n": pd.Series([], dtype="int64"),
-            }
-        )
-    summed = pd.concat(parts).astype({"n": "int64"})
-    return summed.groupby(["gemeentecode", "risicogebied_id"], as_index=False)["n"].sum()
+        blocks.append((dt.date(year, month + 1, 1), dt.date(end_year, end_month + 1, end_day)))
+        lo += size
+    return blocks
 
 
 @dataclass(frozen=True)

@@ -232,63 +232,6 @@ def attack_channel_split_by_day(store: Store, publish) -> Outcome:
     return out
 
 
-# --- risk areas (Kaart table, area detail, the deck's risk-area slide) ------------------------------
-
-
-RISK_FROM, RISK_TO = dt.date(2021, 1, 4), dt.date(2024, 12, 29)
-
-
-def _area_weeks(store: Store) -> tuple[pd.DatetimeIndex, dict[str, tuple[np.ndarray, np.ndarray]]]:
-    """Exact weekly counts and keys per risk area (``Store.area_counts`` per week)."""
-    weekly = store.area_counts(ReportFilter(None, RISK_FROM, RISK_TO), "risicogebied_id", "week")
-    mondays = pd.date_range(RISK_FROM, RISK_TO, freq="W-MON")
-    index = {m: i for i, m in enumerate(mondays)}
-    out = {}
-    for area, rows in weekly.groupby("risicogebied_id"):
-        n = np.zeros(len(mondays), dtype=np.int64)
-        key = np.zeros(len(mondays), dtype=np.int64)
-        at = np.array([index[pd.Timestamp(p)] for p in rows["periode"]])
-        np.add.at(n, at, rows["n"].to_numpy())
-        np.add.at(key, at, rows["ckey"].to_numpy())
-        out[area] = (n, key)
-    return mondays, out
-
-
-def area_as_one_cell(mondays, n, key, a: int, b: int) -> int:
-    """Before the fix: an area's weeks a..b-1 as one cell (``maps.risk_area_table`` of the sum)."""
-    return privacy.published_count(int(n[a:b].sum()), int(key[a:b].sum()) % 256, K)
-
-
-def area_from_blocks(mondays, n, key, a: int, b: int) -> int:
-    """Now: the sum of the published fixed week blocks (``publication.published_area_counts``)."""
-    total = 0
-    last = (mondays[b - 1] + pd.Timedelta(days=6)).date()
-    for first, stop in publication.week_blocks(mondays[a].date(), last):
-        i = mondays.get_loc(pd.Timestamp(first))
-        j = mondays.get_loc(pd.Timestamp(stop - dt.timedelta(days=6))) + 1
-        total += privacy.published_count(int(n[i:j].sum()), int(key[i:j].sum()) % 256, K)
-    return total
-
-
-def attack_risk_area_averaging(store: Store, publish) -> Outcome:
-    """A risk area's count over [w - b, w] minus [w - b, w - 1], averaged over b = 1..52.
-
-    Targets: risk-area weeks with 1..4 reports (every other one, from the second year on).
-    """
-    out = Outcome("14 risicogebied: middelen over perioden")
-    mondays, areas = _area_weeks(store)
-    for n, key in areas.values():
-        for w in np.flatnonzero((n >= 1) & (n < K))[::2]:
-            if w < 53:
-                continue
-            diffs = [
-                publish(mondays, n, key, w - b, w + 1) - publish(mondays, n, key, w - b, w)
-                for b in range(1, 53)
-            ]
-            out.add(int(n[w]), float(np.mean(diffs)))
-    return out
-
-
 # --- /healthz ------------------------------------------------------------------------------------------
 
 
@@ -395,39 +338,6 @@ def test_channel_split_a_day_apart_recovers_no_more_than_chance(store):
     print(_report(outcome))
     assert outcome.targets >= 30
     assert outcome.recovered <= outcome.baseline, _report(outcome)
-
-
-def test_risk_area_averaging_recovered_small_weeks_before_the_fix(store):
-    outcome = attack_risk_area_averaging(store, area_as_one_cell)
-    print(_report(outcome))
-    assert outcome.targets >= 30 and outcome.recovered > outcome.baseline + 0.1, _report(outcome)
-
-
-def test_risk_area_averaging_recovers_no_more_than_chance(store):
-    outcome = attack_risk_area_averaging(store, area_from_blocks)
-    print(_report(outcome))
-    assert outcome.targets >= 30
-    assert outcome.recovered <= outcome.baseline, _report(outcome)
-
-
-def test_every_risk_area_surface_publishes_the_blocks_the_attack_models(store):
-    """The Kaart's table, the area detail and the deck's slide publish ``area_from_blocks``."""
-    from vsdash import maps, presentation
-
-    mondays, areas = _area_weeks(store)
-    risk_areas = store.risk_areas()
-    for a, b in ((10, 60), (33, 34), (5, 200)):
-        start, end = mondays[a].date(), (mondays[b - 1] + pd.Timedelta(days=6)).date()
-        published = publication.published_area_counts(store, None, start, end)
-        table = maps.risk_area_table(risk_areas, store.risk_area_measures(), published).set_index(
-            "risicogebied_id"
-        )["count"]
-        slide = presentation._risk_areas(store, ReportFilter(None, start, end), None, "nl").set_index(
-            "risicogebied_id"
-        )["n"]
-        for area, (n, key) in areas.items():
-            expected = area_from_blocks(mondays, n, key, a, b)
-            assert int(table[area]) == int(slide[area]) == expected, (area, a, b)
 
 
 def test_healthz_differencing_gave_every_import_size_before_the_fix(demo_store_url, tmp_path):

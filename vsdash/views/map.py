@@ -120,11 +120,7 @@ def build_map(
         hexagons = publication.published_hexagons(store, codes, start, end, lang=lang)
         cells = hexagons.cells
         area_table = maps.risk_area_table(
-            scope_areas,
-            measures,
-            publication.published_area_counts(store, codes, start, end),
-            names=names,
-            lang=lang,
+            scope_areas, measures, store.area_counts(flt, "risicogebied_id"), names=names, lang=lang
         )
         spec = maps.density_map(
             cells, scope_areas, area_table, boundaries, municipalities, gemeente=gemeente, lang=lang
@@ -167,11 +163,7 @@ def build_map(
     )
     if not gemeente and len(scope_areas):
         area_table = maps.risk_area_table(
-            scope_areas,
-            measures,
-            publication.published_area_counts(store, codes, start, end),
-            names=names,
-            lang=lang,
+            scope_areas, measures, store.area_counts(flt, "risicogebied_id"), names=names, lang=lang
         )
     default_area = maps.busiest_risk_area(area_table) if len(scope_areas) else None
     all_events = maps.before_after_events(store.campaigns(), measures, risk_areas, codes, lang=lang)
@@ -232,8 +224,7 @@ def build_risk_area(
     area = chosen.iloc[0]
     measures = store.risk_area_measures()
     weekly = store.area_counts(ReportFilter(codes, start, end), "risicogebied_id", "week")
-    published = publication.published_area_counts(store, codes, start, end)
-    row = maps.risk_area_table(chosen, measures, published, names=names, lang=lang).iloc[0]
+    row = maps.risk_area_table(chosen, measures, weekly, names=names, lang=lang).iloc[0]
     return RiskAreaDetail(
         name=str(area["naam"]),
         kind=t(f"map_area_type_{area['type']}", lang),
