@@ -12,7 +12,7 @@ import streamlit as st
 from vsdash.i18n import t
 from vsdash.settings import SettingsError
 from vsdash.store import StoreError
-from vsdash.ui import cached, errors, frame
+from vsdash.ui import cached, errors, frame, warmup
 from vsdash.ui.navigation import PAGES
 from vsdash.ui.widgets import share_link
 
@@ -56,3 +56,4 @@ if cached.is_demo(selection.url, selection.version):
 errors.guarded(page.run)
 share_link(lang, st.sidebar)  # after the page, so the page's own URL parameters are in the link
 frame.log_run_time(page.url_path or "overzicht", started)
+warmup.note_page_served()  # the server's warm-up of the other pages may start now

@@ -2,7 +2,8 @@
 
 Runs the scenarios of ``tests/unit/test_effects_dutch_sims.py`` (and the cases that only a
 warning can catch) with more runs, and prints a Markdown table for ``benchmarks/RESULTS.md``.
-Usage: ``python benchmarks/effect_studies.py [runs]`` from the repository root.
+Usage: ``python benchmarks/effect_studies.py [runs] [text]`` from the repository root; with
+``text`` only the scenarios whose name contains it run.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from simulated_reports import run_study  # noqa: E402
 from test_effects_dutch_sims import SCENARIOS  # noqa: E402
 
 
-def main(n_runs: int) -> None:
-    """Print one table row per scenario."""
+def main(n_runs: int, only: str = "") -> None:
+    """Print one table row per scenario (whose name contains ``only``)."""
     print("| scenario | runs | bias of expected | coverage | p < 0.05 | median width | warnings | seconds |")
     print("|---|---|---|---|---|---|---|---|")
     for name, kwargs in SCENARIOS.items():
+        if only not in name:
+            continue
         started = time.perf_counter()
         result = run_study(n_runs, **kwargs)
         warned = ", ".join(f"{code} {share:.0%}" for code, share in result.warned.items()) or "–"
@@ -34,4 +37,4 @@ def main(n_runs: int) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200, sys.argv[2] if len(sys.argv) > 2 else "")

@@ -5,7 +5,10 @@ with Playwright (never a downloaded browser) and measures
 
 - ``page_idle_s``: per page, seconds from navigation until Streamlit is idle (median of 3 loads);
 - ``single_session_p95_s`` and ``concurrent_p95_s``: time-to-idle after a filter change, for one
-  session alone and for 5 sessions each changing the municipality every 2 seconds.
+  session alone and for 5 sessions each changing the municipality every 2 seconds;
+- ``first_page``: the first page of a fresh server, from the start of the process and from the
+  first navigation until ``/`` is idle, for ``python -m vsdash serve`` (which warms its caches)
+  against a plain ``streamlit run dashboard.py`` in the same run (:func:`first_page`).
 """
 
 from __future__ import annotations
@@ -42,14 +45,20 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _store_copy(store_url: str) -> Path:
+    """A private copy of the DuckDB store at ``store_url`` (a DuckDB file is opened by one process)."""
+    source = Path(store_url.removeprefix("duckdb:///"))
+    copy = Path(tempfile.mkdtemp()) / "served.duckdb"
+    shutil.copy(source, copy)
+    return copy
+
+
 def serve(store_url: str, log_path: Path | None = None):
     """Start the app on a free port against a private copy of the store; return (process, base URL).
 
     A copy, because a DuckDB file is opened by one process at a time.
     """
-    source = Path(store_url.removeprefix("duckdb:///"))
-    copy = Path(tempfile.mkdtemp()) / "served.duckdb"
-    shutil.copy(source, copy)
+    copy = _store_copy(store_url)
     port = _free_port()
     env = dict(os.environ, VSDASH_DATABASE_URL=f"duckdb:///{copy}", VSDASH_LOG_TIMINGS="1")
     log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115 - lives as long as the server
@@ -224,6 +233,144 @@ def server_run_times(log_path: Path, start: float, end: float) -> list[float]:
             if start <= float(fields["at"]) <= end:
                 times.append(float(fields["ms"]))
     return times
+
+
+# --- the first page of a fresh server ------------------------------------------------------------
+
+#: The two ways to start a server the first-page figures compare: the production entry, which
+#: warms its caches in the background once it listens, and the naive ``streamlit run``.
+FIRST_PAGE_SERVERS = ("vsdash serve", "streamlit run")
+FIRST_PAGE_TARGET_S = 3.0
+
+
+def _server_command(kind: str, port: int) -> list[str]:
+    """The command line that starts a server of ``kind`` (one of :data:`FIRST_PAGE_SERVERS`)."""
+    if kind == "vsdash serve":
+        return [sys.executable, "-m", "vsdash", "serve", "--port", str(port), "--address", "127.0.0.1"]
+    if kind == "streamlit run":
+        return [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(PROJECT_ROOT / "dashboard.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ]
+    raise ValueError(f"unknown server kind {kind!r}; expected one of {FIRST_PAGE_SERVERS}")
+
+
+def _wait_reachable(url: str, proc: subprocess.Popen, timeout_s: float = 120) -> float:
+    """Poll ``url`` every 50 ms until it answers; return the monotonic time it first did."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server stopped with exit code {proc.returncode} before it answered")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return time.monotonic()
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"{url} did not answer within {timeout_s:.0f} s")
+
+
+def first_page_once(browser, kind: str, store_url: str, log_path: Path | None = None) -> dict:
+    """Start a fresh server of ``kind``, open ``/`` as soon as it answers, and time it.
+
+    The browser context is made before the clock starts, so starting chromium is not counted.
+    Returns seconds from starting the process until Streamlit's health route answers
+    (``health_s``), until ``/`` is idle (``start_to_idle_s``), and from the navigation until
+    idle (``navigation_to_idle_s``); and the server's own seconds for that first page run
+    (``server_run_s``, from its ``VSDASH_LOG_TIMINGS`` line), the part the warm-up can shorten.
+    """
+    copy = _store_copy(store_url)
+    if log_path is None:
+        log_path = copy.parent / "server.log"
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, VSDASH_DATABASE_URL=f"duckdb:///{copy}", VSDASH_LOG_TIMINGS="1")
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    log = open(log_path, "w")  # noqa: SIM115 - lives as long as the server
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        _server_command(kind, port), cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    try:
+        reachable = _wait_reachable(base + "/_stcore/health", proc)
+        navigated = time.monotonic()
+        page.goto(base + "/")
+        since_idle = wait_idle(page, need_busy=True)
+        idle = time.monotonic() - since_idle
+    finally:
+        context.close()
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+        runs = server_run_times(log_path, 0, float("inf"))
+        shutil.rmtree(copy.parent, ignore_errors=True)
+    return {
+        "health_s": round(reachable - started, 2),
+        "start_to_idle_s": round(idle - started, 2),
+        "navigation_to_idle_s": round(idle - navigated, 2),
+        "server_run_s": round(runs[0] / 1000, 2) if runs else None,
+    }
+
+
+def summarise_first_page(runs: dict[str, list[dict]]) -> dict:
+    """Medians per server kind and the ratios of ``vsdash serve`` to the ``streamlit run`` baseline."""
+    summary: dict = {}
+    for kind, measured in runs.items():
+        summary[kind] = {
+            key: round(statistics.median(run[key] for run in measured), 2)
+            for key in ("health_s", "start_to_idle_s", "navigation_to_idle_s")
+        }
+        server = [run["server_run_s"] for run in measured if run.get("server_run_s") is not None]
+        summary[kind]["server_run_s"] = round(statistics.median(server), 2) if server else None
+        summary[kind]["runs"] = measured
+    ours, baseline = summary.get("vsdash serve"), summary.get("streamlit run")
+    if ours and baseline:
+        for key in ("start_to_idle_s", "navigation_to_idle_s"):
+            summary[f"ratio_{key}"] = round(ours[key] / max(baseline[key], 1e-3), 2)
+    return summary
+
+
+def first_page(store_url: str, starts: int = 3, log_dir: Path | None = None) -> dict:
+    """The first page of a fresh server: ``starts`` fresh starts of each server kind, alternating.
+
+    Alternating (ours, baseline, baseline, ours, ...) lets both see the same drift of a shared
+    machine's background load. The load averages before and after are kept with the figures.
+    """
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    runs: dict[str, list[dict]] = {kind: [] for kind in FIRST_PAGE_SERVERS}
+    load_before = os.getloadavg()[0]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            for i in range(starts):
+                order = FIRST_PAGE_SERVERS if i % 2 == 0 else FIRST_PAGE_SERVERS[::-1]
+                for kind in order:
+                    log_path = log_dir / f"{kind.replace(' ', '-')}-{i}.log" if log_dir else None
+                    runs[kind].append(first_page_once(browser, kind, store_url, log_path))
+        finally:
+            browser.close()
+    return summarise_first_page(runs) | {
+        "starts": starts,
+        "target_s": FIRST_PAGE_TARGET_S,
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
 
 
 def _peak_rss_mb(pid: int) -> float | None:

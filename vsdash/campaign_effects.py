@@ -262,7 +262,8 @@ def estimate_one(
     When the weekly counts carry cell keys (every count from the store does), the estimate is a
     published figure: it is measured against the window's published count
     (``publication.published_window_count``), so observed, extra reports, the relative change
-    and the p-value reveal nothing beyond that count, and its ``weekly`` frame keeps each week's
+    and the p-value reveal nothing beyond that count (the placebo runs likewise against their
+    windows' published counts), and its ``weekly`` frame keeps each week's
     key for ``publication.published_effect`` (which perturbs the weeks before anyone sees them).
     """
     context = campaign_context(campaigns, channels, campagne_id, code)
@@ -289,11 +290,13 @@ def estimate_one(
         if controls.empty:
             controls = None
     keyed = KEY_COL in series.columns
-    observed_total = None
+    observed_total = placebo_observed = None
     if keyed:
         from vsdash.publication import published_window_count
 
         observed_total = published_window_count(series, context.start, context.end)
+        # The placebo windows are measured against their published counts too (ADR 0006).
+        placebo_observed = functools.partial(published_window_count, series)
     estimate = estimate_campaign_effect(
         series,
         context.start,
@@ -308,6 +311,7 @@ def estimate_one(
         # The frames were built here, typed; validating them again would double the cost.
         validated=True,
         observed_total=observed_total,
+        placebo_observed=placebo_observed,
     )
     if not keyed:
         return estimate

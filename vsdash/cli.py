@@ -33,13 +33,13 @@ class UserError(Exception):
     """An error caused by input, explained to the user in Dutch; printed without a traceback."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the argument parser with every available command."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Build the argument parser with every available command, or with the one module ``only``."""
     parser = argparse.ArgumentParser(
         prog="python -m vsdash", description="Veilige Steden dashboard: opdrachtregel"
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else [only]:
         try:
             module = importlib.import_module(f"vsdash.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -54,7 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     from vsdash.settings import SettingsError
 
-    parser = build_parser()
+    # Only the command asked for is loaded: the others import statsmodels, geopandas and pydeck,
+    # seconds that would delay every command (and the server's start) for nothing.
+    parser = build_parser(only=_module_of(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     as_json = bool(getattr(args, "json", False))
     try:
@@ -68,6 +70,17 @@ def main(argv: list[str] | None = None) -> int:
             raise
         message = f"Onverwachte fout ({type(exc).__name__}): {exc}. Zet VSDASH_DEBUG=1 voor details."
         return _report_error(message, "onverwacht", 1, as_json)
+
+
+def _module_of(argv: list[str]) -> str | None:
+    """The module in ``vsdash/commands`` of the command ``argv`` starts with (None: unknown or none)."""
+    if not argv or argv[0].startswith("-"):
+        return None
+    name = argv[0].replace("-", "_")
+    for module in (name, f"{name}_"):
+        if module in COMMANDS:
+            return module
+    return None
 
 
 def _report_error(message: str, kind: str, code: int, as_json: bool) -> int:

@@ -1,4 +1,4 @@
-"""Comparing municipalities: rates with exact intervals, peer groups and comparable municipalities.
+"""Comparing municipalities: rates with exact intervals and peer groups.
 
 Pure functions, DataFrame in and DataFrame out. A rate is only meaningful for the days on which a
 municipality had a reporting channel: before its meldpunt opened there were no reports, which is
@@ -198,29 +198,6 @@ def group_monthly_rates(published: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def comparable_municipalities(features: pd.DataFrame, code: str, k: int = 4) -> pd.DataFrame:
-    """The ``k`` municipalities nearest to ``code`` by standardised log population and log rate.
-
-    ``features`` has gemeentecode, inwoners and rate (e.g. reports per 10,000 inhabitants in the
-    year before the period). Rows without a positive population and rate cannot be placed and are
-    left out. Each dimension is standardised (z-score over the candidates) so that population,
-    which spans orders of magnitude more, does not dominate. Returns gemeentecode and afstand
-    (Euclidean distance), nearest first, without ``code`` itself; empty when ``code`` has no
-    usable features.
-    """
-    usable = features[(features["inwoners"] > 0) & (features["rate"] > 0)].copy()
-    if code not in set(usable["gemeentecode"]):
-        return pd.DataFrame({"gemeentecode": pd.Series(dtype=object), "afstand": pd.Series(dtype=float)})
-    values = np.column_stack([np.log(usable["inwoners"].astype(float)), np.log(usable["rate"].astype(float))])
-    spread = values.std(axis=0)
-    spread[spread == 0] = 1.0
-    z = (values - values.mean(axis=0)) / spread
-    target = z[usable["gemeentecode"].to_numpy() == code][0]
-    usable["afstand"] = np.sqrt(((z - target) ** 2).sum(axis=1))
-    others = usable[usable["gemeentecode"] != code].sort_values(["afstand", "gemeentecode"])
-    return others[["gemeentecode", "afstand"]].head(k).reset_index(drop=True)
-
-
 def peer_group_codes(
     choice: str,
     peer_groups: pd.DataFrame,
@@ -230,8 +207,8 @@ def peer_group_codes(
 ) -> list[str]:
     """The municipalities to compare for a selector ``choice`` (one of ``PEER_CHOICES``).
 
-    ``universe`` is the set for "alle"; ``comparable`` the result of ``comparable_municipalities``
-    for "vergelijkbaar". The ``focus`` municipality is always included, so a city can be compared
+    ``universe`` is the set for "alle"; ``comparable`` the codes of
+    ``characteristics.comparable_group`` for "vergelijkbaar". The ``focus`` municipality is always included, so a city can be compared
     with a group it does not belong to.
     """
     if choice not in PEER_CHOICES:

@@ -27,10 +27,15 @@ def key_figure_rows(deck: Deck) -> list[tuple[str, str, str]]:
     """The key figures as (indicator name, value as published, note), in the catalogue's words."""
     lang, figures = deck.lang, deck.key.figures
     labels, notes = figures.labels(lang), figures.notes(lang)
+    surveyed = figures.survey_notes(lang)
     reports_note = notes["counted"] or figures.reason_text("reports", lang)
     rows = [
         ("reports", labels["reports"], reports_note),
         ("rate_per_10k_per_year", labels["rate"], notes["rate"]),
+        # Issue 19: beside the rate, how many experienced it and how many of them reported,
+        # or why there is no survey figure.
+        ("survey_prevalence", labels["survey_prevalence"], _joined(surveyed["survey"], surveyed["coverage"])),
+        ("reporting_ratio", labels["reporting_ratio"], surveyed["ratio"]),
         ("previous_reports", labels["previous"], notes["previous_period"]),
         ("change", labels["change"], notes["change"]),
         ("campaigns", labels["campaigns"], ""),
@@ -45,10 +50,14 @@ def key_figure_rows(deck: Deck) -> list[tuple[str, str, str]]:
     return [(indicator(key).name(lang), value, note) for key, value, note in rows]
 
 
+def _joined(*texts: str) -> str:
+    return " ".join(text for text in texts if text)
+
+
 def sources(deck: Deck) -> list[str]:
     """Where the figures come from: the catalogue's sources of the figures in the letter, once each."""
     lang = deck.lang
-    ids = ("reports", "inhabitants", "campaigns", "activities", "funding_eur")
+    ids = ("reports", "inhabitants", "survey_prevalence", "campaigns", "activities", "funding_eur")
     found = list(dict.fromkeys(indicator(key).source for key in ids))
     return [*found, t("letter_definitions_source", lang)]
 

@@ -56,10 +56,44 @@ def key_figure_items(deck: Deck) -> list[tuple[str, str, str]]:
             t("population_note", lang, inwoners=fmt_number(key.inhabitants, lang), jaar=key.population_year),
         ),
         (t("per_10k_year", lang), key.per_10k, notes["rate"]),
+        (
+            t("reporting_ratio_label", lang),
+            figures.labels(lang)["reporting_ratio"],
+            _ratio_note(figures, lang),
+        ),
         (t("vs_previous_period_short", lang), key.change, change_note if key.has_channel else ""),
         (t("campaigns_running", lang), fmt_number(key.campaigns, lang), ""),
         (t("activities", lang), fmt_number(key.activities, lang), ""),
     ]
+
+
+def _ratio_note(figures, lang: str) -> str:
+    """The willingness to report's unit, interval and survey round, or that there is no survey figure.
+
+    Every part is the publication layer's (``KeyFigures.labels``): nothing is computed here.
+    """
+    found = figures.survey
+    if found is None:
+        return t("deck_no_survey", lang)
+    labels = figures.labels(lang)
+    years = "–".join(str(y) for y in sorted({found.years[0], found.years[-1]}))
+    coverage = (
+        t("deck_survey_coverage", lang, n=len(found.codes), totaal=found.scope)
+        if len(found.codes) < found.scope
+        else ""
+    )
+    if found.ratio is None:
+        return t(
+            "deck_ratio_survey_only", lang, aandeel=labels["survey_prevalence"], jaren=years, dekking=coverage
+        )
+    return t(
+        "deck_ratio_note",
+        lang,
+        interval=labels["ratio_interval"],
+        aandeel=labels["survey_prevalence"],
+        jaren=years,
+        dekking=coverage,
+    )
 
 
 def effect_lines(deck: Deck) -> list[str]:
@@ -301,6 +335,10 @@ def slide_notes(deck: Deck, spec: SlideSpec) -> str:
     sentence = key_sentence(deck, spec)
     if sentence:
         blocks.append(sentence)
+    if spec.kind == "kerncijfers":
+        # The survey round and what the willingness to report means, or why there is none.
+        surveyed = deck.key.figures.survey_notes(lang)
+        blocks.append(" ".join(text for text in (surveyed["survey"], surveyed["ratio"]) if text))
     if spec.kind in DATA_KINDS and deck.caveats:
         blocks.append("\n".join([t("notes_caveats", lang)] + [f"• {c}" for c in deck.caveats]))
     if spec.notes.strip():

@@ -26,7 +26,7 @@ import pandas as pd
 from shapely.geometry import Point, Polygon
 
 from vsdash import geo, reference, schema, survey
-from vsdash.settings import DEFAULT_STORE_URL, PROJECT_ROOT, boundaries_dir, demo_reports
+from vsdash.settings import PROJECT_ROOT, boundaries_dir, demo_reports
 from vsdash.store import Store
 
 DEMO_START = dt.date(2019, 1, 1)
@@ -1012,11 +1012,6 @@ def generate_demo(
         store.set_meta("demo_seed", str(seed), cur)
     progress(1.0, "Klaar")
     return store.table_counts()
-
-
-def default_store_missing(url: str) -> bool:
-    """Whether ``url`` is the embedded default store and its file does not exist yet."""
-    return url == DEFAULT_STORE_URL and not (PROJECT_ROOT / "data" / "vsdash.duckdb").exists()
 
 
 def build_default_store(progress: Progress = _noop) -> None:

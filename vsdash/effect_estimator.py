@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import warnings as _pywarnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -41,6 +41,9 @@ COVID_PERIOD = (dt.date(2020, 3, 15), dt.date(2021, 6, 30))
 LAUNCH_WARNING_WEEKS = 13
 # Weeks needed on each side of a launch in the fit before its level shift is estimated.
 LAUNCH_MIN_SIDE_WEEKS = 4
+# A declared trend change needs this many fit weeks on each side before its bend is estimated:
+# the new slope is extrapolated into the window, and from fewer weeks it is mostly noise.
+TREND_CHANGE_MIN_SIDE_WEEKS = 13
 # Pre-period weeks shown (with the fitted band) before the window in the weekly chart data.
 PRE_TAIL_WEEKS = 26
 SPARSE_WEEKLY_MEAN = 3.0
@@ -71,6 +74,8 @@ WARNING_CODES = {
     "effect_warn_break_window": "break_in_window",
     "effect_warn_launch_recent": "break_recent",
     "effect_warn_break_recent": "break_recent",
+    "effect_warn_trend_change_window": "break_in_window",
+    "effect_warn_trend_change_short": "break_recent",
     "effect_warn_level_shift_up": "level_shift",
     "effect_warn_level_shift_down": "level_shift",
     "effect_warn_trend_change_up": "trend_change",
@@ -175,6 +180,8 @@ class EffectEstimate:
     weekly: pd.DataFrame
     calendar_terms: tuple[str, ...] = ()
     placebos: tuple[PlaceboRun, ...] = ()
+    # Declared trend changes the model bends at (Mondays); a declared one it could not use is not here.
+    trend_changes: tuple[dt.date, ...] = ()
 
     @property
     def warnings(self) -> list[str]:
@@ -222,6 +229,7 @@ class EffectEstimate:
             "method": self.method,
             "method_plain": describe_method(self, lang),
             "calendar_terms": list(self.calendar_terms),
+            "trend_changes": [day.isoformat() for day in self.trend_changes],
             "placebos": [run.to_dict() for run in self.placebos],
             "placebo_sentences": [describe_placebo(run, lang) for run in self.placebos],
             "n_fit_weeks": self.n_fit_weeks,
@@ -346,6 +354,7 @@ def estimate_campaign_effect(
     *,
     channel_launches: Iterable[dt.date] = (),
     breaks: Iterable[dt.date] = (),
+    trend_changes: Iterable[dt.date] = (),
     other_campaigns: Iterable[tuple[dt.date, dt.date]] = (),
     calendar: str | None = NATIONAL,
     covid_period: tuple[dt.date, dt.date] | None = COVID_PERIOD,
@@ -355,6 +364,7 @@ def estimate_campaign_effect(
     seed: int = 0,
     validated: bool = False,
     observed_total: int | None = None,
+    placebo_observed: Callable[[dt.date, dt.date], int] | None = None,
 ) -> EffectEstimate:
     """Estimate how many more (or fewer) reports came in during a campaign than expected.
 
@@ -366,7 +376,11 @@ def estimate_campaign_effect(
     campaign. Weeks of the Covid period and of ``other_campaigns`` are left out of the fit when at
     least ``min_pre_weeks`` remain. ``channel_launches`` and ``breaks`` (other known level changes:
     a channel that closed, the 1 July 2024 criminalisation) inside the fit get their own level
-    shift. ``calendar`` is the school-holiday region (``noord``, ``midden``, ``zuid``, or
+    shift. ``trend_changes`` are known dates from which the trend may bend (a new policy, a
+    reorganisation, a reporting point promoted slowly): the model gets a hinge there (years since
+    the date, zero before), learnt from the fit weeks after it and extended into the window, when
+    at least ``TREND_CHANGE_MIN_SIDE_WEEKS`` fit weeks lie on each side; nothing declared leaves
+    the model as it was. ``calendar`` is the school-holiday region (``noord``, ``midden``, ``zuid``, or
     ``landelijk`` for their average; ``None`` leaves the Dutch calendar out). With ``checks`` the
     pre-period is scanned for unexplained level shifts and the method is run on two placebo
     windows (see :class:`PlaceboRun`); both add warnings when they find something. ``validated``
@@ -376,6 +390,8 @@ def estimate_campaign_effect(
     the prediction (observed, extra, relative change, their intervals, the p-value): the store's
     effect card passes the window's *published* count (ADR 0006), so that expected + extra or the
     p-value give back nothing beyond it. The fit and the prediction always use the exact weeks.
+    ``placebo_observed(first Monday, last Monday)`` does the same for each placebo window (its
+    published count), so the placebo sentences and warnings tell nothing beyond published counts.
     Returns an :class:`EffectEstimate`; raises ``ValueError`` (Dutch) when the window is empty or
     lies outside the series, or when too few weeks precede it.
     """
@@ -457,6 +473,12 @@ def estimate_campaign_effect(
         )
         if step is not None and step not in steps:
             steps.append(step)
+    declared_bends = sorted({_as_date(day, "trend_changes") for day in trend_changes})
+    hinges: list[pd.Timestamp] = []
+    for day in declared_bends:
+        hinge = _trend_change_hinge(day, weeks, fit_mask, window_first, window_last, diagnostics, notes)
+        if hinge is not None and hinge not in hinges:
+            hinges.append(hinge)
 
     n_fit = int(fit_mask.sum())
     if n_fit < min_pre_weeks:
@@ -485,7 +507,9 @@ def estimate_campaign_effect(
             offset += control_offset
 
     extra = calendar_frame[calendar_terms].to_numpy(dtype=float) if calendar_terms else None
-    design = _design_matrix(weeks, origin=window_first, n_harmonics=n_harmonics, steps=steps, extra=extra)
+    design = _design_matrix(
+        weeks, origin=window_first, n_harmonics=n_harmonics, steps=steps, hinges=hinges, extra=extra
+    )
     n_params = design.shape[1]
     if n_fit < n_params + 4:
         raise ValueError(
@@ -535,11 +559,13 @@ def estimate_campaign_effect(
             controls=controls,
             channel_launches=launches,
             breaks=other_breaks,
+            trend_changes=declared_bends,
             other_campaigns=other_campaigns,
             calendar=calendar,
             covid_period=covid_period,
             min_pre_weeks=min_pre_weeks,
             seed=seed,
+            observed_of=placebo_observed,
         )
         for run in placebos:
             if run.found_effect:
@@ -565,6 +591,11 @@ def estimate_campaign_effect(
         f"{n_harmonics} seizoensharmonischen"
         + (f", kalendertermen ({', '.join(calendar_terms)}; regio {calendar})" if calendar_terms else "")
         + (f", {len(steps)} niveausprong(en) voor bekende breuken" if steps else "")
+        + (
+            ", knik in de trend vanaf " + ", ".join(h.date().isoformat() for h in hinges) + " (opgegeven)"
+            if hinges
+            else ""
+        )
         + (", bevolking als blootstelling" if "population" in typed.columns else "")
         + (
             f", gewogen gemiddelde van {len(controls_used)} vergelijkingsgemeenten als blootstelling"
@@ -597,6 +628,7 @@ def estimate_campaign_effect(
         weekly=weekly,
         calendar_terms=tuple(calendar_terms),
         placebos=placebos,
+        trend_changes=tuple(h.date() for h in hinges),
     )
 
 
@@ -632,6 +664,43 @@ def _break_step(
     if weeks_before_start > LAUNCH_WARNING_WEEKS:
         diagnostics.append(Diagnostic(f"{prefix}_recent", {"date": day, "n": weeks_before_start}))
     return None
+
+
+def _trend_change_hinge(
+    day: dt.date,
+    weeks: pd.Series,
+    fit_mask: np.ndarray,
+    window_first: pd.Timestamp,
+    window_last: pd.Timestamp,
+    diagnostics: list[Diagnostic],
+    notes: list[Diagnostic],
+) -> pd.Timestamp | None:
+    """The week from which a declared trend change bends the trend, or None (with a warning where due).
+
+    A date in the window cannot be learnt before it (warned); one after the window or at the
+    series' start changes nothing the straight trend does not already do (ignored); one with fewer
+    than ``TREND_CHANGE_MIN_SIDE_WEEKS`` fit weeks on either side is warned about and not modelled.
+    """
+    hinge_week = pd.Timestamp(_monday(day))
+    if window_first <= hinge_week <= window_last:
+        diagnostics.append(Diagnostic("effect_warn_trend_change_window", {"date": day}))
+        return None
+    if hinge_week > window_last:
+        return None
+    after = int((fit_mask & (weeks >= hinge_week).to_numpy()).sum())
+    before = int((fit_mask & (weeks < hinge_week).to_numpy()).sum())
+    if before == 0:
+        return None
+    if min(after, before) < TREND_CHANGE_MIN_SIDE_WEEKS:
+        diagnostics.append(
+            Diagnostic(
+                "effect_warn_trend_change_short",
+                {"date": day, "n": min(after, before), "min": TREND_CHANGE_MIN_SIDE_WEEKS},
+            )
+        )
+        return None
+    notes.append(Diagnostic("effect_note_trend_change", {"date": day}))
+    return hinge_week
 
 
 def _calendar_terms(
@@ -766,6 +835,8 @@ def _placebo_runs(
     """
     runs = []
     seed = int(kwargs.pop("seed"))
+    # The placebo window's published count (ADR 0006), like the campaign window's observed_total.
+    observed_of = kwargs.pop("observed_of", None)
     for kind, first in (
         ("vorig_jaar", window_first - pd.Timedelta(weeks=52)),
         ("vlak_ervoor", window_first - pd.Timedelta(weeks=n_window)),
@@ -791,6 +862,7 @@ def _placebo_runs(
                 n_sim=PLACEBO_N_SIM,
                 seed=seed + 1,
                 validated=True,
+                observed_total=None if observed_of is None else observed_of(first.date(), last.date()),
                 **kwargs,
             )
         except ValueError:
@@ -910,15 +982,20 @@ def _design_matrix(
     origin: pd.Timestamp,
     n_harmonics: int,
     steps: Sequence[pd.Timestamp],
+    hinges: Sequence[pd.Timestamp] = (),
     extra: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Columns: intercept (level at the window start), trend in years, Fourier pairs, level steps, calendar."""
+    """Columns: intercept (level at the window start), trend in years, Fourier pairs, level steps, hinges, calendar.
+
+    A hinge is the years since its week, zero before: the trend's extra slope from that week on.
+    """
     years = ((weeks - origin).dt.days / 365.25).to_numpy()
     angle = 2 * np.pi * (weeks.dt.dayofyear.to_numpy() - 1) / 365.25
     columns = [np.ones(len(weeks)), years]
     for k in range(1, n_harmonics + 1):
         columns += [np.sin(k * angle), np.cos(k * angle)]
     columns += [(weeks >= step).to_numpy(dtype=float) for step in steps]
+    columns += [np.clip((weeks - hinge).dt.days.to_numpy() / 365.25, 0, None) for hinge in hinges]
     if extra is not None:
         columns += list(extra.T)
     return np.column_stack(columns)
@@ -1053,6 +1130,9 @@ def describe_method(est: EffectEstimate, lang: str = DEFAULT_LANG) -> str:
     parts = ""
     if est.calendar_terms:
         parts += t("effect_method_part_calendar", lang)
+    if est.trend_changes:
+        dates = ", ".join(fmt_date(day, lang) for day in est.trend_changes)
+        parts += t("effect_method_part_trend_change", lang, dates=dates)
     if est.controls_used:
         parts += t("effect_method_part_controls", lang, k=len(est.controls_used))
     return t("effect_method_plain", lang, n=est.n_fit_weeks, parts=parts)

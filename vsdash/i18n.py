@@ -139,6 +139,19 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Voor de breuk van {date} is een eigen sprong in het niveau meegerekend.",
         "en": "The break of {date} is given its own jump in level.",
     },
+    # issue 16 (bend2): a declared trend change, modelled as a bend in the trend from its date
+    "effect_note_trend_change": {
+        "nl": "Deze schatting gaat ervan uit dat de trend vanaf {date} kan veranderen (opgegeven trendbreuk): hoe snel het aantal meldingen sinds die datum steeg of daalde, is doorgetrokken naar de campagneweken. Die nieuwe trend rust op minder weken, dus de marge is breder.",
+        "en": "This estimate assumes that the trend may change from {date} (a declared trend change): how fast reports rose or fell since that date is extended into the campaign weeks. That new trend rests on fewer weeks, so the margin is wider.",
+    },
+    "effect_warn_trend_change_window": {
+        "nl": "De opgegeven trendbreuk van {date} valt tijdens de campagne; een trend die pas dan verandert, valt niet te scheiden van het effect van de campagne. Er is met de trend van vóór de campagne gerekend.",
+        "en": "The declared trend change of {date} falls during the campaign; a trend that changes only then cannot be told apart from the campaign's effect. The trend from before the campaign was used.",
+    },
+    "effect_warn_trend_change_short": {
+        "nl": "De opgegeven trendbreuk van {date} is niet meegerekend: aan één kant ervan liggen maar {n} bruikbare weken vóór de campagne, en er zijn er minstens {min} nodig om een nieuwe trend te leren. Er is met één rechte trend gerekend.",
+        "en": "The declared trend change of {date} was not taken into account: on one side of it there are only {n} usable weeks before the campaign, and at least {min} are needed to learn a new trend. A single straight trend was used.",
+    },
     "effect_warn_level_shift_up": {
         "nl": "Rond {date} steeg het aantal meldingen plotseling met ongeveer {pct} en bleef het hoger, zonder bekende oorzaak (bijvoorbeeld een nieuw meldkanaal). De berekening rekent nu met dat hogere niveau; zonder die correctie zou de campagne meer lijken te doen dan ze deed. Het nieuwe niveau is nog maar kort bekend, dus de uitkomst is onzekerder. Geef de oorzaak op als breuk als die bekend is.",
         "en": "Around {date} the number of reports rose suddenly by about {pct} and stayed higher, with no known cause (a new reporting channel, say). The computation now uses that higher level; without this correction the campaign would seem to do more than it did. The new level is known only briefly, so the result is less certain. Enter the cause as a break if it is known.",
@@ -202,6 +215,11 @@ LABELS: dict[str, dict[str, str]] = {
     "effect_method_part_calendar": {
         "nl": ", met schoolvakanties en feestdagen",
         "en": ", with school holidays and public holidays",
+    },
+    # issue 16 (bend2): the declared trend change in the plain method
+    "effect_method_part_trend_change": {
+        "nl": ", met een trend die vanaf {dates} mag veranderen",
+        "en": ", with a trend that may change from {dates}",
     },
     "effect_method_part_controls": {
         "nl": " en met hoe de meldingen in {k} vergelijkbare gemeenten zonder campagne op en neer gingen",
@@ -307,7 +325,7 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Per week zouden er gemiddeld minder dan {k} meldingen in een vak staan; daarom per maand.",
         "en": "Per week a cell would hold fewer than {k} reports on average; hence per month.",
     },
-    # Issue 14 (third pass): a split or heat map of a handful of reports says what or when each was.
+    # Issue 14 (newer surfaces): a split or heat map of a handful of reports says what or when each was.
     "parts_withheld": {
         "nl": "Te weinig meldingen om naar soort of kanaal te verdelen: ook per maand zouden er gemiddeld minder dan {k} in een vak staan, en dan is van losse meldingen te zien wat voor melding het was. Kies een langere periode of meer gemeenten.",
         "en": "Too few reports to split by kind or channel: even per month a cell would hold fewer than {k} on average, which would show what kind of report individual reports were. Choose a longer period or more municipalities.",
@@ -333,7 +351,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Line chart of reports per 10,000 inhabitants per year, {grain}: on average {mean}, highest {peak} around {peak_date}; population of {years}.",
     },
     "heat_title": {"nl": "Op welke dag en welk uur?", "en": "On which day and at what hour?"},
-    # Issue 14 (third pass): the heat map needs k reports per cell on average (168 cells).
+    # Issue 14 (newer surfaces): the heat map needs k reports per cell on average (168 cells).
     "heat_withheld": {
         "nl": "Te weinig meldingen om per weekdag en uur te tonen: daarvoor zijn er minstens {n} nodig ({k} per vak gemiddeld), anders is van losse meldingen te zien op welke dag en welk uur ze gebeurden. Kies een langere periode of meer gemeenten.",
         "en": "Too few reports to show by weekday and hour: at least {n} are needed ({k} per cell on average), otherwise the day and hour of individual reports would show. Choose a longer period or more municipalities.",
@@ -595,14 +613,6 @@ LABELS: dict[str, dict[str, str]] = {
     "cmp_group_vergelijkbaar": {"nl": "Vergelijkbare gemeenten", "en": "Comparable municipalities"},
     "cmp_group_alle": {"nl": "Alle", "en": "All"},
     "cmp_focus_label": {"nl": "Vergelijkbaar met", "en": "Comparable to"},
-    "cmp_no_comparable": {
-        "nl": "Voor {naam} zijn geen vergelijkbare gemeenten te bepalen: er waren in het jaar voor de periode geen meldingen of geen meldpunt.",
-        "en": "No comparable municipalities can be found for {naam}: there were no reports or no reporting channel in the year before the period.",
-    },
-    "cmp_comparable_note": {
-        "nl": "Vergelijkbaar met {naam} (naar inwonertal en meldingen per inwoner van {start} tot en met {eind}): {lijst}.",
-        "en": "Comparable to {naam} (by population and reports per inhabitant from {start} to {eind}): {lijst}.",
-    },
     "cmp_map_title": {"nl": "Kaart van de deelnemers", "en": "Map of the participants"},
     "cmp_metric_label": {"nl": "Toon op de kaart", "en": "Show on the map"},
     "cmp_metric_meldingen": {
@@ -810,14 +820,15 @@ LABELS: dict[str, dict[str, str]] = {
     "prog_yes": {"nl": "ja", "en": "yes"},
     "prog_no": {"nl": "nee", "en": "no"},
     "prog_peers_note": {
-        "nl": "Vergelijkbaar: dezelfde grootteklasse, G4 of niet, en studentenstad of niet; de dichtstbijzijnde in inwoners eerst (deelnemers voorop). Gekozen op kenmerken, nooit op het cijfer dat wordt vergeleken. Bronnen: {bronnen}.",
-        "en": "Comparable: the same size class, G4 or not, and student city or not; the closest in inhabitants first (participants first). Chosen by characteristics, never by the figure compared. Sources: {bronnen}.",
+        "nl": "Vergelijkbaar, zoals op Vergelijken en in de presentatie: de deelnemers met een meldpunt in de periode met dezelfde grootteklasse (inwoners op 1 januari {jaar}), G4 of niet, en studentenstad of niet; is er zo niemand, dan dezelfde grootteklasse, en anders de {n} dichtstbijzijnde in inwoners (tussen haakjes). De dichtstbijzijnde in inwoners eerst. Gekozen op kenmerken, nooit op het cijfer dat wordt vergeleken. Bronnen: {bronnen}.",
+        "en": "Comparable, as on Compare and in the presentation: the participants with a reporting point in the period with the same size class (inhabitants on 1 January {jaar}), G4 or not, and student city or not; if there are none, the same size class, and otherwise the {n} closest in inhabitants (in brackets). Closest in inhabitants first. Chosen by characteristics, never by the figure compared. Sources: {bronnen}.",
     },
-    "prog_size_lt100": {"nl": "minder dan 100.000", "en": "under 100,000"},
-    "prog_size_100_150": {"nl": "100.000 tot 150.000", "en": "100,000 to 150,000"},
-    "prog_size_150_250": {"nl": "150.000 tot 250.000", "en": "150,000 to 250,000"},
-    "prog_size_250plus": {"nl": "250.000 of meer", "en": "250,000 or more"},
-    "prog_none_peers": {"nl": "geen in dezelfde klasse", "en": "none in the same class"},
+    "prog_none_peers": {
+        "nl": "geen andere deelnemer met een meldpunt",
+        "en": "no other participant with a reporting point",
+    },
+    "prog_peers_basis_grootteklasse": {"nl": "alleen grootteklasse", "en": "size class only"},
+    "prog_peers_basis_inwonertal": {"nl": "dichtstbij in inwoners", "en": "closest in inhabitants"},
     "know_title": {
         "nl": "Kennisregister: wie deed wat, en wat gebeurde er?",
         "en": "Knowledge register: who did what, and what happened?",
@@ -1464,6 +1475,20 @@ LABELS: dict[str, dict[str, str]] = {
     "reports_week_axis": {"nl": "Meldingen per week", "en": "Reports per week"},
     "reports_month_axis": {"nl": "Meldingen per maand", "en": "Reports per month"},
     "present_previous": {"nl": "Vorige periode ({periode}): {n}", "en": "Preceding period ({periode}): {n}"},
+    # issue 19: the willingness to report on the key-figure slide, next to the rate
+    "deck_ratio_note": {
+        "nl": "meldingen per jaar per 1.000 mensen die straatintimidatie meemaakten (95%: {interval}); meegemaakt: {aandeel} (Veiligheidsmonitor {jaren}){dekking}",
+        "en": "reports per year per 1,000 people who experienced street harassment (95%: {interval}); experienced: {aandeel} (Safety Monitor {jaren}){dekking}",
+    },
+    "deck_ratio_survey_only": {
+        "nl": "meegemaakt: {aandeel} (Veiligheidsmonitor {jaren}){dekking}; geen meldingsbereidheid zonder gepubliceerde meldingen",
+        "en": "experienced: {aandeel} (Safety Monitor {jaren}){dekking}; no willingness to report without published reports",
+    },
+    "deck_no_survey": {
+        "nl": "geen enquêtecijfer (Veiligheidsmonitor) voor deze selectie",
+        "en": "no survey figure (Safety Monitor) for this selection",
+    },
+    "deck_survey_coverage": {"nl": ", {n} van {totaal} gemeenten", "en": ", {n} of {totaal} municipalities"},
     "present_effect_numbers": {
         "nl": "Verwacht zonder campagne: {verwacht} (95%: {laag} tot {hoog}); binnengekomen: {gemeld}; verschil {pct}.",
         "en": "Expected without campaign: {verwacht} (95%: {laag} to {hoog}); received: {gemeld}; difference {pct}.",
@@ -1780,14 +1805,23 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Een vergelijking met vergelijkbare gemeenten gaat over één gemeente: kies één gemeente onder ‘Selectie wijzigen’.",
         "en": "A comparison with comparable municipalities is about one municipality: choose one under ‘Change selection’.",
     },
-    "peers_note": {
-        "nl": "Vergeleken met de deelnemers van {programma} met een meldpunt en {klasse} inwoners, zoals {naam} (CBS, 1 januari {jaar}): {lijst}. Gekozen op kenmerken, niet op het aantal meldingen.",
-        "en": "Compared with the participants of {programma} with a reporting point and {klasse} inhabitants, like {naam} (CBS, 1 January {jaar}): {lijst}. Chosen on characteristics, not on the number of reports.",
+    # issue 19: one definition of comparable municipalities (vsdash.characteristics), one sentence
+    "comparable_by_kenmerken": {
+        "nl": "Vergelijkbaar met {naam}: de deelnemers van {programma} met een meldpunt die net als {naam} {klasse} inwoners hadden op 1 januari {jaar} (CBS), {g4} en {student} zijn: {lijst}. Gekozen op kenmerken, niet op het aantal meldingen.",
+        "en": "Comparable to {naam}: the participants of {programma} with a reporting point that, like {naam}, had {klasse} inhabitants on 1 January {jaar} (CBS), are {g4} and are {student}: {lijst}. Chosen on characteristics, not on the number of reports.",
     },
-    "peers_note_nearest": {
-        "nl": "Geen andere deelnemer van {programma} met een meldpunt heeft {klasse} inwoners zoals {naam}; vergeleken met de deelnemers met een meldpunt die qua inwonertal het dichtst bij liggen (CBS, 1 januari {jaar}): {lijst}. Gekozen op kenmerken, niet op het aantal meldingen.",
-        "en": "No other participant of {programma} with a reporting point has {klasse} inhabitants like {naam}; compared with the participants with a reporting point closest in population (CBS, 1 January {jaar}): {lijst}. Chosen on characteristics, not on the number of reports.",
+    "comparable_by_grootteklasse": {
+        "nl": "Vergelijkbaar met {naam}: de deelnemers van {programma} met een meldpunt die net als {naam} {klasse} inwoners hadden op 1 januari {jaar} (CBS); geen van hen is net als {naam} {g4} en {student}: {lijst}. Gekozen op kenmerken, niet op het aantal meldingen.",
+        "en": "Comparable to {naam}: the participants of {programma} with a reporting point that, like {naam}, had {klasse} inhabitants on 1 January {jaar} (CBS); none of them is, like {naam}, {g4} and {student}: {lijst}. Chosen on characteristics, not on the number of reports.",
     },
+    "comparable_by_inwonertal": {
+        "nl": "Vergelijkbaar met {naam}: geen andere deelnemer van {programma} met een meldpunt had {klasse} inwoners op 1 januari {jaar} (CBS), dus de deelnemers met een meldpunt die qua inwonertal het dichtst bij liggen: {lijst}. Gekozen op kenmerken, niet op het aantal meldingen.",
+        "en": "Comparable to {naam}: no other participant of {programma} with a reporting point had {klasse} inhabitants on 1 January {jaar} (CBS), so the participants with a reporting point closest in population: {lijst}. Chosen on characteristics, not on the number of reports.",
+    },
+    "comparable_g4_yes": {"nl": "een G4-stad", "en": "a G4 city"},
+    "comparable_g4_no": {"nl": "geen G4-stad", "en": "not a G4 city"},
+    "comparable_student_yes": {"nl": "een studentenstad", "en": "a student city"},
+    "comparable_student_no": {"nl": "geen studentenstad", "en": "not a student city"},
     "peers_not_member": {
         "nl": "{naam} deed in deze periode niet mee aan {programma}.",
         "en": "{naam} did not take part in {programma} in this period.",

@@ -4,7 +4,8 @@ Before an import writes, ``prepare_undo`` records what undo needs in the same tr
 
 - when the import replaces the demo data, a copy of every demo table (``undo_<id>_<table>``),
   so undo brings the demo back row for row;
-- the channels the import registered, so undo removes them and only them.
+- the channels the import registered, so undo removes them and only them;
+- the channels and survey years the import replaced, so undo writes the old rows back.
 
 ``undo_last_import`` then leaves the store's data as it was before the import: ``data_hash``
 (every table except the import log and the meta bookkeeping) is equal. The import log keeps the
@@ -63,6 +64,21 @@ def keep_old_channels(store, import_id: str, rows: pd.DataFrame, cursor) -> None
         for r in records.to_dict("records")
     ]
     store.set_meta(_META_PREFIX + import_id, json.dumps(note), cursor)
+
+
+def keep_old_survey(store, import_id: str, rows: pd.DataFrame, cursor) -> None:
+    """Keep the survey rows a survey import replaces (issue 19), so undo writes them back as they were."""
+    found = store.query("SELECT waarde FROM meta WHERE sleutel = $k", {"k": _META_PREFIX + import_id}, cursor)
+    note = json.loads(found["waarde"].iloc[0]) if not found.empty else {"kanalen": [], "demo": None}
+    records = rows.astype(object).where(rows.notna(), None)
+    note["enquete_oud"] = note.get("enquete_oud", []) + [
+        {k: (v.item() if hasattr(v, "item") else v) for k, v in r.items()} for r in records.to_dict("records")
+    ]
+    store.set_meta(_META_PREFIX + import_id, json.dumps(note), cursor)
+
+
+def _restore_old_survey(store, records: list[dict], cursor) -> None:
+    store.insert("survey_indicators", pd.DataFrame(records), cursor)
 
 
 def _restore_old_channels(store, records: list[dict], cursor) -> None:
@@ -161,6 +177,8 @@ def undo_last_import(store, user: str = "onbekend") -> dict | None:
             deleted += len(note["kanalen"]) if entry["soort"] == "channels" else 0
         if note.get("kanalen_oud"):
             _restore_old_channels(store, note["kanalen_oud"], cur)
+        if note.get("enquete_oud"):  # after the import's own rows of those years are deleted above
+            _restore_old_survey(store, note["enquete_oud"], cur)
         store.execute("DELETE FROM import_rejections WHERE import_id = $id", params, cur)
         restored = False
         if note.get("demo"):

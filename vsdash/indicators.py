@@ -209,8 +209,8 @@ CATALOGUE: tuple[Indicator, ...] = (
     ),
     Indicator(
         id="reporting_ratio",
-        name_nl="Meldingsbereidheid: meldingen per persoon die straatintimidatie meemaakte",
-        name_en="Willingness to report: reports per person who experienced street harassment",
+        name_nl="Meldingsbereidheid: meldingen per 1.000 mensen die straatintimidatie meemaakten",
+        name_en="Willingness to report: reports per 1,000 people who experienced street harassment",
         definition_nl="Meldingen per jaar / (aandeel dat straatintimidatie meemaakte × basis). Per "
         "gemeente: de gepubliceerde meldingen over de getelde dagen met een meldpunt, gedeeld door "
         "aandeel × basis × die dagen / 365,25; voor een groep tellen tellers en noemers op over de "

@@ -452,7 +452,9 @@ WITHHELD_ATTR = privacy.WITHHELD_ATTR  # hex_cells: municipalities not drawn per
 def hex_cells(counts: pd.DataFrame, *, k: int | None = None, lang: str = "nl") -> pd.DataFrame:
     """Return the hexagon layer of one municipality: one row per H3 cell, privacy applied.
 
-    ``counts`` is ``Store.hex_counts`` output (gemeentecode, h3_r8 as integer, n). The result has
+    ``counts`` is ``Store.hex_counts`` output (gemeentecode, h3_r8 as integer, n), or
+    ``Store.hex_block_counts`` output (also ``blok``): then each hexagon shows the sum of its
+    blocks' published values (ADR 0006, blocks of weeks). The result has
     ``h3`` (hex string), ``gemeentecode``, ``count`` (nullable Int64, ``<NA>`` when hidden),
     ``label`` (what the map shows: the number, ``"<k"`` or ``"x"``), ``suppression`` and
     ``klasse`` (colour class, -1 for hidden). Cells are grouped by municipality for
@@ -464,13 +466,27 @@ def hex_cells(counts: pd.DataFrame, *, k: int | None = None, lang: str = "nl") -
     privacy.public_h3_resolution(H3_RESOLUTION)
     k = privacy.resolve_k(k)
     values = ["n", *([privacy.KEY_COL] if privacy.KEY_COL in counts.columns else [])]
-    frame = counts.loc[:, ["gemeentecode", "h3_r8", *values]].copy()
+    blocked = privacy.BLOCK_COL in counts.columns and privacy.KEY_COL in counts.columns
+    frame = counts.loc[
+        :, ["gemeentecode", "h3_r8", *values, *([privacy.BLOCK_COL] if blocked else [])]
+    ].copy()
     frame = frame[frame["n"] > 0]
     frame["h3"] = [h3.int_to_str(int(c)) for c in frame["h3_r8"]]
-    frame = frame.groupby(["gemeentecode", "h3"], as_index=False, sort=True)[values].sum()
-    shown = privacy.suppress_small_counts(
-        frame.rename(columns={"n": "count"}), "count", k=k, group_cols=["gemeentecode"], lang=lang
-    )
+    if blocked:
+        # Counts per fixed block of weeks (``Store.hex_block_counts``): each hexagon-block is a
+        # cell published once, and a hexagon shows the sum of its blocks, so every period that
+        # uses a block meets the same value and averaging periods learns nothing new (ADR 0006).
+        blocks = frame.groupby(["gemeentecode", "h3", privacy.BLOCK_COL], as_index=False, sort=True)[
+            values
+        ].sum()
+        shown = privacy.period_totals(blocks, ["gemeentecode", "h3"], "n", k=k, lang=lang)
+        shown = shown.rename(columns={"n": "count"})
+        shown.attrs[privacy.UNPROTECTED_ATTR] = []
+    else:
+        frame = frame.groupby(["gemeentecode", "h3"], as_index=False, sort=True)[values].sum()
+        shown = privacy.suppress_small_counts(
+            frame.rename(columns={"n": "count"}), "count", k=k, group_cols=["gemeentecode"], lang=lang
+        )
     if privacy.KEY_COL in counts.columns:
         # Only cells with reports are drawn, so a cell published as 0 is left out like an empty one.
         shown = shown[shown["count"] > 0]
@@ -590,18 +606,35 @@ def risk_area_table(
 ) -> pd.DataFrame:
     """Return one row per risk area with its report count (suppressed) and its measures.
 
-    ``counts`` is ``Store.area_counts(..., by="risicogebied_id")`` for the selected period.
-    The risk areas do not cover a municipality, so their counts do not add up to a published
-    total; only primary suppression is needed. Columns: risicogebied_id, gemeentecode, gemeente,
+    ``counts`` is ``Store.area_counts(..., by="risicogebied_id")`` for the selected period, per
+    block of weeks (``grain="block"``, as the Kaart and the deck read it: an area shows the sum of
+    its published blocks) or summed. The risk areas do not cover a municipality, so their counts
+    do not add up to a published total; only primary suppression is needed. Columns: risicogebied_id, gemeentecode, gemeente,
     naam, type, count, label, suppression, maatregelen (text with dates).
     """
     k = privacy.resolve_k(k)
     frame = risk_areas.loc[:, ["risicogebied_id", "gemeentecode", "naam", "type"]].copy()
-    for col, out in (("n", "count"), (privacy.KEY_COL, privacy.KEY_COL)):
-        if col in counts.columns:
-            per_area = counts.groupby("risicogebied_id")[col].sum() if not counts.empty else pd.Series()
-            frame[out] = frame["risicogebied_id"].map(per_area).fillna(0).astype("int64")
-    frame = privacy.suppress_small_counts(frame, "count", k=k, total_shown=False, lang=lang)
+    if privacy.BLOCK_COL in counts.columns:
+        # Per fixed block of weeks (``Store.area_counts(..., grain="block")``): an area's count is
+        # the sum of its published blocks, the same in every period that uses them (ADR 0006).
+        per_area = (
+            privacy.period_totals(counts, "risicogebied_id", "n", k=k, lang=lang).set_index(
+                "risicogebied_id"
+            )["n"]
+            if not counts.empty
+            else pd.Series(dtype="int64")
+        )
+        frame["count"] = pd.array(
+            frame["risicogebied_id"].map(per_area).fillna(0).astype("int64"), dtype="Int64"
+        )
+        frame[privacy.LABEL_COL] = [fmt_number(int(v), lang) for v in frame["count"]]
+        frame[privacy.SUPPRESSION_COL] = privacy.NOT_SUPPRESSED
+    else:
+        for col, out in (("n", "count"), (privacy.KEY_COL, privacy.KEY_COL)):
+            if col in counts.columns:
+                per_area = counts.groupby("risicogebied_id")[col].sum() if not counts.empty else pd.Series()
+                frame[out] = frame["risicogebied_id"].map(per_area).fillna(0).astype("int64")
+        frame = privacy.suppress_small_counts(frame, "count", k=k, total_shown=False, lang=lang)
     frame["gemeente"] = frame["gemeentecode"].map(names or {}).fillna(frame["gemeentecode"])
     frame["maatregelen"] = [measure_text(measures, rid, lang) for rid in frame["risicogebied_id"]]
     return frame.reset_index(drop=True)

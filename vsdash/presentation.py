@@ -328,11 +328,14 @@ def _risk_areas(store: Store, flt: ReportFilter, codes, lang: str) -> pd.DataFra
     areas = store.risk_areas()
     if codes is not None:
         areas = areas[areas["gemeentecode"].isin(list(codes))]
-    counts = store.area_counts(flt, "risicogebied_id")
-    counts = counts.groupby("risicogebied_id", as_index=False)["n"].sum()
-    merged = areas.merge(counts, on="risicogebied_id", how="left").fillna({"n": 0})
-    merged["n"] = merged["n"].astype("int64")
-    shown = privacy.suppress_small_counts(merged, "n", total_shown=False, lang=lang)
+    # The Kaart's risk-area counts: each the sum of its published blocks of weeks (ADR 0006).
+    # (Summed without keys they fell back to suppression, which showed counts of 5 and more exactly.)
+    from vsdash import maps
+
+    counts = store.area_counts(flt, "risicogebied_id", "block")
+    table = maps.risk_area_table(areas, store.risk_area_measures(), counts, lang=lang)
+    shown = areas.merge(table[["risicogebied_id", "count", "label"]], on="risicogebied_id", how="left")
+    shown = shown.rename(columns={"count": "n"})
     return shown[
         ["risicogebied_id", "gemeentecode", "naam", "type", "geometrie_wkt", "n", "label"]
     ].reset_index(drop=True)

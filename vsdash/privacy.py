@@ -302,6 +302,73 @@ def period_totals(
     return out
 
 
+# --- fixed blocks of weeks (ADR 0006, "Blocks of weeks") --------------------------------------
+
+#: Monday of ISO week 1 of 2000: every block of weeks is aligned to it, so blocks never move.
+BLOCK_ORIGIN = dt.date(2000, 1, 3)
+#: Column with a block's first Monday in frames of counts per block (``Store.hex_block_counts``).
+BLOCK_COL = "blok"
+
+
+def week_blocks(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """Tile the weeks from Monday ``first`` to Monday ``last`` with fixed blocks of 1, 2, 4 ... weeks.
+
+    A block of 2^L weeks starts at a multiple of 2^L weeks from ``BLOCK_ORIGIN``; a period takes,
+    from its first week on, the largest block that starts there and fits (about 2·log2(weeks)
+    blocks in all). Returns ``(first Monday, last Monday)`` per block, in order. Each block is a
+    cell published once (its count and the combined key of its reports), so every period that
+    uses a block meets the same published value: averaging many overlapping periods gives nothing
+    the blocks do not already show, and a period has far fewer parts than weeks, so the small-cell
+    bias of a sum of weeks (each part of 1–4 reports publishes 2 on average) stays small.
+    """
+    for name, day in (("first", first), ("last", last)):
+        if day.isoweekday() != 1:
+            raise ValueError(f"{name} must be a Monday, got {day} ({day:%A})")
+    a = (first - BLOCK_ORIGIN).days // 7
+    b = (last - BLOCK_ORIGIN).days // 7 + 1  # one past the last week
+    blocks = []
+    while a < b:
+        size = 1
+        while a % (size * 2) == 0 and a + size * 2 <= b:
+            size *= 2
+        blocks.append((BLOCK_ORIGIN + dt.timedelta(weeks=a), BLOCK_ORIGIN + dt.timedelta(weeks=a + size - 1)))
+        a += size
+    return blocks
+
+
+def published_in_blocks(
+    weekly: pd.DataFrame,
+    first: dt.date,
+    last: dt.date,
+    week_col: str = "week",
+    count_col: str = "n",
+    key_col: str = KEY_COL,
+    *,
+    k: int | None = None,
+) -> int:
+    """Return the published total of the weeks from Monday ``first`` to Monday ``last``: a sum of blocks.
+
+    ``weekly`` has one row per week (``week_col`` holds Mondays; a week without a row has no
+    reports) with counts and cell keys; rows outside the weeks are ignored. The weeks are tiled by
+    ``week_blocks`` and each block is published from its count and combined key.
+    """
+    k = resolve_k(k)
+    blocks = week_blocks(first, last)
+    weeks = pd.to_datetime(weekly[week_col])
+    inside = ((weeks >= pd.Timestamp(first)) & (weeks <= pd.Timestamp(last))).to_numpy()
+    if not inside.any():
+        return 0
+    starts = pd.to_datetime([a for a, _ in blocks]).to_numpy()
+    parts = pd.DataFrame(
+        {
+            BLOCK_COL: np.searchsorted(starts, weeks[inside].to_numpy(), side="right") - 1,
+            count_col: _validated_counts(weekly.loc[inside, count_col], count_col),
+            key_col: weekly.loc[inside, key_col].to_numpy(dtype=np.int64),
+        }
+    )
+    return period_total(combine_cells(parts, BLOCK_COL, count_col, key_col), count_col, key_col, k=k)
+
+
 # --- periods and breakdowns (ADR 0006) --------------------------------------------------------
 
 

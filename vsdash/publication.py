@@ -484,11 +484,11 @@ def published_hours(store: Store, codes, start: dt.date, end: dt.date, *, lang: 
     Each cell is the sum of its published values in the period's fixed month blocks
     (:func:`month_blocks`), never a cell of its own over the chosen period: as one cell, every
     choice of start and end gave fresh noise, and averaging the heat maps of [m, E] minus
-    [m + 1, E] over many E gave month m's exact weekday-hour counts back (attack 9 in
+    [m + 1, E] over many E gave month m's exact weekday-hour counts back (attack 11 in
     ``tests/unit/test_disclosure_attacks_recent.py``). The map is drawn only with at least k
     reports per cell on average (``privacy.fine_breakdown_allowed``, 168 cells): a cell drawn
     above 0 always holds a report, so a heat map of a handful of reports tells each one's weekday
-    and hour (attack 10).
+    and hour (attack 12).
     """
     first = start.replace(day=1)
     last = (end.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
@@ -597,9 +597,12 @@ def published_hexagons(
 ) -> PublishedHexagons:
     """Reports per hexagon of [start, end], protected once for the Kaart and the deck's map.
 
-    Each hexagon is a cell of its own, perturbed from its key (``maps.hex_cells``); a hexagon
-    published as 0 is left out like an empty one. A breakdown is drawn only where hexagons hold at
-    least k reports on average (``privacy.fine_breakdown_allowed``, judged on the published total
+    A hexagon's count is the sum of its published blocks of weeks (``Store.hex_block_counts``:
+    fixed blocks of 1, 2, 4 ... weeks, each hexagon-block a cell perturbed from its own key), so
+    the same block shows the same value in every period and averaging overlapping periods gives
+    nothing new (ADR 0006); a hexagon published as 0 is left out like an empty one. The period is
+    its whole weeks: those whose Monday falls in it (``metrics.whole_weeks``; the Kaart says so).
+    A breakdown is drawn only where hexagons hold at least k reports on average (``privacy.fine_breakdown_allowed``, judged on the published total
     and the hexagons with reports), so a map of a handful of reports does not say where each one
     was, however each cell is perturbed (ADR 0006, item 7). Where resolution 8 (about 0.7 km²) is
     too fine, the resolution-7 parents (about 5 km²) are tried before the map is withheld.
@@ -607,14 +610,19 @@ def published_hexagons(
     from vsdash import maps
 
     first, last = metrics.whole_weeks(start, end)
-    counts = store.hex_counts(ReportFilter(codes, start, end))
+    counts = store.hex_block_counts(ReportFilter(codes, start, end))
     total = privacy.period_total(store.count_reports(ReportFilter(codes, first, last), "week"))
     counts = counts[counts["n"] > 0]
     for resolution in (maps.H3_RESOLUTION, maps.H3_RESOLUTION - 1):
         if resolution != maps.H3_RESOLUTION and len(counts):
-            # Parents carry their children's summed counts and keys: each is a cell of its own.
+            # Parents carry their children's summed counts and keys per block of weeks: each
+            # parent-block is a cell of its own, and a parent shows the sum of its blocks.
             counts = privacy.coarsen_cells(
-                counts, "h3_r8", resolution, by=["gemeentecode"], sum_cols=["n", privacy.KEY_COL]
+                counts,
+                "h3_r8",
+                resolution,
+                by=["gemeentecode", privacy.BLOCK_COL],
+                sum_cols=["n", privacy.KEY_COL],
             )
         occupied = int(counts["h3_r8"].nunique())
         if occupied and privacy.fine_breakdown_allowed(total, occupied):
@@ -637,24 +645,22 @@ class PublishedEffect:
 
 
 def published_window_count(series: pd.DataFrame, start: dt.date, end: dt.date) -> int:
-    """The published report count of a campaign window: one cell of its own (ADR 0006).
+    """The published report count of a campaign window: the sum of its published blocks of weeks.
 
     ``series`` is a weekly series with ``week`` (Mondays), ``reports`` and ``ckey``
     (``campaign_effects.weekly_report_series`` of keyed counts); the window is every week from the
-    Monday of ``start`` to the Monday of ``end``, as the estimator counts it. The window is perturbed
-    from the combined key of its weeks, like a group total, not summed from its published weeks:
-    its weeks are fixed by the campaign register (no reader chooses them, so there is no stream of
-    overlapping windows to average), and a sum of weeks of 1–4 reports would be biased by up to a
-    quarter in small municipalities, which the estimate would report as an effect. Its difference
-    with the published weeks is the true count of one week plus the noise of all the others.
+    Monday of ``start`` to the Monday of ``end``, as the estimator counts it. The weeks are tiled by
+    fixed blocks of 1, 2, 4 ... weeks (``privacy.week_blocks``), each published once from its
+    count and combined key (ADR 0006). Windows that differ by a week (an editor registering many
+    campaigns, or a placebo window beside the campaign's) then meet the same published blocks, so
+    averaging their cards gives nothing the blocks do not already show; a one-week block is the
+    week as Overzicht's weekly trend publishes it. A window has about 2·log2(weeks) blocks, so the
+    bias of small parts (each block of 1–4 reports publishes 2 on average) stays far below that of
+    a sum of weeks. The placebo windows are published the same way.
     """
     first = pd.Timestamp(start) - pd.Timedelta(days=pd.Timestamp(start).dayofweek)
     last = pd.Timestamp(end) - pd.Timedelta(days=pd.Timestamp(end).dayofweek)
-    weeks = pd.to_datetime(series["week"])
-    window = series[(weeks >= first) & (weeks <= last)]
-    return privacy.published_count(
-        int(window["reports"].sum()), privacy.combine_keys(window[privacy.KEY_COL])
-    )
+    return privacy.published_in_blocks(series, first.date(), last.date(), "week", "reports")
 
 
 def published_effect(estimate, lang: str = "nl") -> PublishedEffect:

@@ -137,6 +137,14 @@ def store_url() -> str:
     return _get("VSDASH_DATABASE_URL")
 
 
+def default_store_missing(url: str) -> bool:
+    """Whether ``url`` is the embedded default store and its file does not exist yet.
+
+    Here rather than in ``vsdash.demo`` (which builds that store), so asking costs no imports.
+    """
+    return url == DEFAULT_STORE_URL and not (PROJECT_ROOT / "data" / "vsdash.duckdb").exists()
+
+
 def min_count() -> int:
     """Return k, the smallest count that may be shown (counts 1..k-1 are suppressed)."""
     return _get("VSDASH_MIN_COUNT")

@@ -575,12 +575,60 @@ class Store:
         )
         return self.query(sql, params)
 
+    def hex_block_counts(self, selection: ReportFilter) -> pd.DataFrame:
+        """Reports per H3 resolution-8 cell and fixed block of weeks (``privacy.week_blocks``).
+
+        The weeks are those whose Monday falls in the period, as ``hex_counts`` takes them; they are
+        tiled by blocks of 1, 2, 4 ... weeks aligned to a fixed origin, so a block is the same cell
+        (same reports, same key) in every period that uses it (ADR 0006). Columns: gemeentecode,
+        h3_r8, ``blok`` (the block's first Monday), n and ckey; categories are ignored.
+        """
+        return self._block_counts("agg_hex", "h3_r8", selection)
+
+    def _block_counts(self, table: str, by: str, selection: ReportFilter) -> pd.DataFrame:
+        """Counts of a weekly aggregate table per ``by`` and fixed block of weeks of the period."""
+        from vsdash.privacy import BLOCK_COL, week_blocks
+
+        first = selection.start + dt.timedelta(days=(7 - selection.start.weekday()) % 7)
+        last = selection.end - dt.timedelta(days=selection.end.weekday())
+        if first > last:
+            columns = ["gemeentecode", by, BLOCK_COL, "n", "ckey"]
+            return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns}).astype(
+                {"gemeentecode": object, BLOCK_COL: "datetime64[ns]"}
+            )
+        starts = [a for a, _ in week_blocks(first, last)]
+        weeks = ReportFilter(selection.gemeenten, first, last)
+        params = weeks.params() | {f"b{i}": day for i, day in enumerate(starts)}
+        # The block of a week: the last block that starts on or before it (blocks are in order).
+        if len(starts) == 1:
+            block = "0"
+        else:
+            whens = " ".join(f"WHEN week < $b{i + 1} THEN {i}" for i in range(len(starts) - 1))
+            block = f"CASE {whens} ELSE {len(starts) - 1} END"
+        sql = (
+            f"SELECT gemeentecode, {by}, {block} AS {BLOCK_COL}, CAST(sum(n) AS BIGINT) AS n, {_SUM_KEYS} "
+            f"FROM {table} WHERE {weeks.where('week', with_category=False)} AND {by} IS NOT NULL "
+            "GROUP BY 1, 2, 3"
+        )
+        found = self.query(sql, params)
+        found[BLOCK_COL] = pd.DatetimeIndex(starts).to_numpy()[found[BLOCK_COL].to_numpy(dtype=np.int64)]
+        # The columns come in order from the SELECT; only the types of the two backends differ.
+        found["n"] = found["n"].astype("int64", copy=False)
+        found["ckey"] = found["ckey"].astype("int64", copy=False)
+        return found
+
     def area_counts(
         self, selection: ReportFilter, by: str = "risicogebied_id", grain: str | None = None
     ) -> pd.DataFrame:
-        """Reports per risk area or wijk (``by``), optionally per week (``grain='week'``)."""
+        """Reports per risk area or wijk (``by``), optionally per week (``grain='week'``).
+
+        ``grain='block'`` gives them per fixed block of weeks, as ``hex_block_counts`` does for
+        hexagons (column ``blok``): a period's count is then the sum of its published blocks.
+        """
         if by not in ("risicogebied_id", "wijkcode"):
             raise ValueError(f"by must be risicogebied_id or wijkcode, got {by!r}")
+        if grain == "block":
+            return self._block_counts("agg_area", by, selection)
         period = ", week AS periode" if grain == "week" else ""
         group = ", week" if grain == "week" else ""
         sql = (

@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-from scipy import stats
+
+# scipy.special, not scipy.stats: the same quantiles without a second of imports on the first page.
+from scipy import special
 
 #: The shares a survey row carries (column prefix in ``survey_indicators``), in display order.
 SHARES = ("straatintimidatie", "onveilig_buurt", "onveilig_avond")
@@ -58,7 +60,7 @@ def pooled_share(rows: pd.DataFrame, share: str = "straatintimidatie") -> Pooled
     rows = rows[rows[f"{share}_pct"].notna()]
     if rows.empty:
         return None
-    z = stats.norm.ppf(0.975)
+    z = special.ndtri(0.975)
     base = rows["basis_aantal"].astype(float)
     total = float(base.sum())
     percent = float((rows[f"{share}_pct"].astype(float) * base).sum() / total)
@@ -81,9 +83,10 @@ def reporting_ratio(
     if not experienced > 0:
         raise ValueError(f"experienced must be positive, got {experienced!r}")
     alpha = 1 - level
-    z = stats.norm.ppf(1 - alpha / 2)
-    count_low = 0.0 if reports == 0 else stats.chi2.ppf(alpha / 2, 2 * reports) / 2
-    count_high = stats.chi2.ppf(1 - alpha / 2, 2 * reports + 2) / 2
+    z = special.ndtri(1 - alpha / 2)
+    # chi2.ppf(q, 2k) / 2 is gammaincinv(k, q), the Garwood bounds of vsdash.metrics.
+    count_low = 0.0 if reports == 0 else special.gammaincinv(reports, alpha / 2)
+    count_high = special.gammaincinv(reports + 1, 1 - alpha / 2)
     den_low = experienced - z * experienced_se
     den_high = experienced + z * experienced_se
     ratio = reports / experienced
@@ -113,7 +116,7 @@ class MemberRatio:
 
 def member_ratio(row: pd.Series, days: int) -> MemberRatio:
     """Expected people who experienced street harassment over ``days`` days, from a survey row."""
-    z = stats.norm.ppf(0.975)
+    z = special.ndtri(0.975)
     years = days / DAYS_PER_YEAR
     base = int(row["basis_aantal"])
     share = float(row["straatintimidatie_pct"]) / 100

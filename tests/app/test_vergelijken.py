@@ -45,8 +45,11 @@ def test_comparable_municipalities_for_utrecht(monkeypatch, demo_store_url):
     assert at.radio(key="cmp_group").value == "vergelijkbaar"
     table = _ranking(at)
     assert "Utrecht" in set(table["Gemeente"])
-    assert len(table) == 5  # Utrecht and its four nearest
-    assert any("Vergelijkbaar met Utrecht" in c.value for c in at.caption)
+    # Chosen by characteristics (size class, G4, student city), not by reports per inhabitant.
+    assert set(table["Gemeente"]) == {"Utrecht", "Amsterdam", "Rotterdam"}
+    note = next(c.value for c in at.caption if "Vergelijkbaar met Utrecht" in c.value)
+    assert "250.000 of meer inwoners hadden op 1 januari" in note
+    assert "niet op het aantal meldingen" in note
 
 
 def test_peer_group_g4(monkeypatch, demo_store_url):

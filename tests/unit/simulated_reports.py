@@ -93,6 +93,7 @@ class SimulatedDutchCampaign:
     region: str
     controls: pd.DataFrame | None = None
     launch: dt.date | None = None
+    bend: dt.date | None = None  # the Monday from which the trend steepens (``trend_change``)
 
 
 def simulate_dutch_campaign(
@@ -175,6 +176,8 @@ def simulate_dutch_campaign(
                 )
             )
         controls = pd.concat(frames, ignore_index=True)
+    # The bend's hinge is zero up to the first week at least a year (52.18 weeks) before the window.
+    bend = weeks[n_pre - 52].date() if trend_change else None
     true_expected = float(mu[n_pre:].sum())
     return SimulatedDutchCampaign(
         series=series,
@@ -185,6 +188,7 @@ def simulate_dutch_campaign(
         region=region,
         controls=controls,
         launch=launch,
+        bend=bend,
     )
 
 
@@ -206,6 +210,7 @@ def run_study(
     seed0: int = 0,
     with_controls: bool = False,
     tell_launch: bool = False,
+    declare_bend_weeks: int | None = None,
     n_sim: int = 400,
     estimate_kwargs: dict | None = None,
     **sim_kwargs,
@@ -214,7 +219,10 @@ def run_study(
 
     The estimator gets the series, the window, the simulation's holiday region, the controls
     (``with_controls``) and the launch date as a known break (``tell_launch``); the placebo runs
-    are skipped (they do not change the estimate), the level-shift scan is not.
+    are skipped (they do not change the estimate), the level-shift scan is not. With
+    ``declare_bend_weeks`` the estimator is told of a trend change that many weeks after the
+    simulated bend (0: its true date; negative: earlier); with no bend simulated, it is declared
+    that many weeks after the point a year before the window where the bend scenario puts it.
     """
     from vsdash.effect_estimator import estimate_campaign_effect
 
@@ -225,6 +233,9 @@ def run_study(
         kwargs = {"calendar": sim.region, "checks": False, **(estimate_kwargs or {})}
         if tell_launch and sim.launch is not None:
             kwargs["breaks"] = [sim.launch]
+        if declare_bend_weeks is not None:
+            anchor = sim.bend or sim.start - dt.timedelta(weeks=52)
+            kwargs["trend_changes"] = [anchor + dt.timedelta(weeks=declare_bend_weeks)]
         est = estimate_campaign_effect(
             sim.series,
             sim.start,

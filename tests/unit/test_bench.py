@@ -39,3 +39,77 @@ def test_results_file_keeps_other_sections(tmp_path, monkeypatch):
     assert (
         json.loads((tmp_path / "benchmarks" / "results-1000.json").read_text())["filter_change_ms_p95"] == 9.0
     )
+
+
+def test_first_page_summary_takes_medians_and_the_ratio_to_the_baseline():
+    from vsdash import bench_browser
+
+    def run(health, start, navigation):
+        return {
+            "health_s": health,
+            "start_to_idle_s": start,
+            "navigation_to_idle_s": navigation,
+            "server_run_s": health / 2,
+        }
+
+    summary = bench_browser.summarise_first_page(
+        {
+            "vsdash serve": [run(1.0, 3.0, 1.0), run(9.0, 2.0, 0.8), run(1.2, 2.5, 5.0)],
+            "streamlit run": [run(1.0, 5.0, 4.0), run(1.1, 6.0, 4.5), run(0.9, 4.0, 4.2)],
+        }
+    )
+    assert summary["vsdash serve"]["start_to_idle_s"] == 2.5  # the median, not the mean
+    assert summary["vsdash serve"]["health_s"] == 1.2
+    assert summary["vsdash serve"]["server_run_s"] == 0.6
+    assert summary["streamlit run"]["navigation_to_idle_s"] == 4.2
+    assert summary["ratio_start_to_idle_s"] == 0.5
+    assert summary["ratio_navigation_to_idle_s"] == round(1.0 / 4.2, 2)
+    assert len(summary["vsdash serve"]["runs"]) == 3
+
+
+def test_first_page_compares_the_production_entry_with_plain_streamlit_run():
+    from vsdash import bench_browser
+
+    ours = bench_browser._server_command("vsdash serve", 8612)
+    baseline = bench_browser._server_command("streamlit run", 8612)
+    assert ours[1:4] == ["-m", "vsdash", "serve"]
+    assert baseline[1:4] == ["-m", "streamlit", "run"] and baseline[4].endswith("dashboard.py")
+    assert "8612" in ours and "8612" in baseline
+
+
+def test_results_file_shows_the_first_page_next_to_its_baseline(tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "PROJECT_ROOT", tmp_path)
+    (tmp_path / "benchmarks").mkdir()
+    first = {
+        "vsdash serve": {
+            "health_s": 1.5,
+            "start_to_idle_s": 2.75,
+            "navigation_to_idle_s": 1.25,
+            "server_run_s": 0.25,
+            "runs": [],
+        },
+        "streamlit run": {
+            "health_s": 1.25,
+            "start_to_idle_s": 5.5,
+            "navigation_to_idle_s": 4.25,
+            "server_run_s": 3.5,
+            "runs": [],
+        },
+        "ratio_start_to_idle_s": 0.5,
+        "ratio_navigation_to_idle_s": 0.29,
+        "starts": 3,
+        "target_s": 3.0,
+        "load_average": [0.4, 1.2],
+        "machine": "test machine",
+    }
+    bench.write_results({"reports": 100_000, "machine": "test machine", "first_page": first})
+    text = (tmp_path / "benchmarks" / "RESULTS.md").read_text()
+    assert "## In headless chromium, 100,000 reports" in text
+    assert (
+        "| `python -m vsdash serve` (warms its caches in the background) | 1.50 | 2.75 | 1.25 | 0.25 |"
+        in text
+    )
+    assert "| `streamlit run dashboard.py` (naive baseline, no warm-up) | 1.25 | 5.50 | 4.25 | 3.50 |" in text
+    assert "| ratio vsdash / baseline | | 0.50 | 0.29 | |" in text
+    assert "Target ≤ 3 s" in text and "median of 3 fresh starts" in text
+    assert bench.stored_results(100_000)["first_page"]["starts"] == 3

@@ -120,3 +120,43 @@ def test_keys_make_a_single_report_cell_key_uniform(n_reports):
     sums = rng.integers(0, 256, size=(200_000, n_reports)).sum(axis=1) % 256
     freq = np.bincount(sums, minlength=256) / len(sums)
     assert np.abs(freq - 1 / 256).max() < 0.0015
+
+
+# --- fixed blocks of weeks (ADR 0006) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_week_blocks_tile_a_period_with_few_aligned_blocks(seed):
+    rng = np.random.default_rng(seed)
+    for _ in range(200):
+        first = privacy.BLOCK_ORIGIN + dt.timedelta(weeks=int(rng.integers(0, 1500)))
+        n_weeks = int(rng.integers(1, 400))
+        last = first + dt.timedelta(weeks=n_weeks - 1)
+        blocks = privacy.week_blocks(first, last)
+        assert blocks[0][0] == first and blocks[-1][1] == last
+        for (_a, b), (c, _) in zip(blocks, blocks[1:], strict=False):
+            assert c == b + dt.timedelta(weeks=1)  # contiguous, no gaps, no overlaps
+        for a, b in blocks:
+            size = (b - a).days // 7 + 1
+            offset = (a - privacy.BLOCK_ORIGIN).days // 7
+            # Power-of-two sizes aligned to the fixed origin: the same block in every period.
+            assert size & (size - 1) == 0 and offset % size == 0
+        assert len(blocks) <= 2 * np.log2(n_weeks) + 2
+
+
+def test_week_blocks_want_mondays():
+    with pytest.raises(ValueError, match="Monday"):
+        privacy.week_blocks(dt.date(2024, 1, 2), dt.date(2024, 3, 4))
+
+
+def test_published_in_blocks_is_the_sum_of_each_blocks_published_value():
+    rng = np.random.default_rng(3)
+    mondays = pd.date_range("2023-01-02", periods=60, freq="W-MON")
+    weekly = pd.DataFrame({"week": mondays, "n": rng.poisson(2, 60), "ckey": rng.integers(0, 256, 60)})
+    first, last = dt.date(2023, 2, 6), dt.date(2023, 10, 30)
+    expected = 0
+    for a, b in privacy.week_blocks(first, last):
+        block = weekly[(weekly["week"] >= pd.Timestamp(a)) & (weekly["week"] <= pd.Timestamp(b))]
+        expected += privacy.published_count(int(block["n"].sum()), privacy.combine_keys(block["ckey"]))
+    assert privacy.published_in_blocks(weekly, first, last) == expected
+    assert privacy.published_in_blocks(weekly.iloc[0:0], first, last) == 0

@@ -128,38 +128,6 @@ def test_ranking_suppresses_small_counts_and_their_rates():
     assert (table.loc[table["Meldingen"] == "<5", "Per 10.000 inwoners per jaar"] == "").all()
 
 
-def test_comparable_municipalities_returns_nearest_by_construction():
-    # Two clusters: small towns with low rates and big cities with high rates.
-    features = pd.DataFrame(
-        {
-            "gemeentecode": ["S1", "S2", "S3", "B1", "B2", "B3"],
-            "inwoners": [20_000, 22_000, 25_000, 800_000, 700_000, 900_000],
-            "rate": [1.0, 1.1, 0.9, 20.0, 18.0, 22.0],
-        }
-    )
-    near = compare.comparable_municipalities(features, "S1", k=2)
-    assert set(near["gemeentecode"]) == {"S2", "S3"}
-    assert near["afstand"].is_monotonic_increasing
-    assert "S1" not in set(near["gemeentecode"])
-    # B3 is closer to B1 than B2 on both log population and log rate.
-    assert list(compare.comparable_municipalities(features, "B1", k=1)["gemeentecode"]) == ["B3"]
-
-
-def test_comparable_municipalities_exact_order_on_a_line():
-    features = pd.DataFrame(
-        {"gemeentecode": list("ABCDE"), "inwoners": [1e4, 2e4, 4e4, 8e4, 1.6e5], "rate": [1.0] * 5}
-    )
-    # Equal rates: only log population differs, and the towns are evenly spaced on it.
-    near = compare.comparable_municipalities(features, "C", k=4)
-    assert list(near["gemeentecode"][:2]) == ["B", "D"]
-    assert list(near["gemeentecode"][2:]) == ["A", "E"]
-
-
-def test_comparable_without_usable_history_is_empty():
-    features = pd.DataFrame({"gemeentecode": ["A", "B"], "inwoners": [1e4, 2e4], "rate": [np.nan, 1.0]})
-    assert compare.comparable_municipalities(features, "A").empty
-
-
 def test_peer_group_codes_always_include_the_focus():
     peers = pd.DataFrame({"groep": ["G4"] * 2, "gemeentecode": ["GM0363", "GM0599"]})
     assert compare.peer_group_codes("G4", peers, ["X"], focus="GM0080") == ["GM0080", "GM0363", "GM0599"]

@@ -16,9 +16,11 @@ import random
 import pandas as pd
 import pytest
 
-from vsdash import cli, deck_pptx, publication, spreadsheets
+from vsdash import cli, council_letter, deck_pptx, deck_text, publication, spreadsheets
+from vsdash.indicators import indicator
 from vsdash.presentation import build_deck
 from vsdash.store import Store
+from vsdash.views.comparison import build_comparison
 from vsdash.views.overview import build_overview
 
 
@@ -98,6 +100,26 @@ def test_every_surface_shows_the_same_key_figures(store, demo_store_url, case):
         assert value in slide
     if figures.rate_per_10k_per_year is not None:
         assert labels["rate"] in slide
+    # Issue 19: the willingness to report beside the rate on the key-figure slide, or why there is none.
+    items = {label: (value, note) for label, value, note in deck_text.key_figure_items(deck)}
+    ratio_value, ratio_note = items["Meldingsbereidheid"]
+    assert ratio_value == labels["reporting_ratio"]
+    assert "Meldingsbereidheid" in slide and ratio_note in slide
+    if figures.survey is None:
+        assert "geen enquêtecijfer" in ratio_note
+    else:
+        assert labels["survey_prevalence"] in ratio_note
+        if figures.survey.ratio is not None:
+            assert labels["reporting_ratio"] in slide and labels["ratio_interval"] in ratio_note
+
+    # The council letter: the same ratio and prevalence, in the catalogue's words
+    letter = {name: (value, note) for name, value, note in council_letter.key_figure_rows(deck)}
+    assert letter[indicator("reporting_ratio").name_nl][0] == labels["reporting_ratio"]
+    assert letter[indicator("survey_prevalence").name_nl][0] == labels["survey_prevalence"]
+    if figures.survey is None:
+        assert letter[indicator("survey_prevalence").name_nl][1] == figures.reason_text(
+            "survey_prevalence", lang
+        )
 
     # Downloads: the same numbers, as numbers
     table = publication.key_figures_table(figures, lang)
@@ -135,6 +157,26 @@ def test_every_surface_shows_the_same_key_figures(store, demo_store_url, case):
             assert rows["ratio"].iloc[0] == pytest.approx(figures.survey.ratio)
     else:
         assert with_ratio.empty
+    # ... and on Vergelijken's willingness chart, one municipality's row shows the same ratio.
+    if scope.get("gemeente"):
+        page = build_comparison(
+            store,
+            gemeente=scope["gemeente"],
+            programma=None,
+            start=start,
+            end=end,
+            group_choice="alle",
+            focus=None,
+            metric="meldingen",
+            boundaries=(None, "test"),
+            lang=lang,
+        )
+        name = store.municipalities().set_index("gemeentecode")["weergavenaam"][scope["gemeente"]]
+        own = page.ratio.table.set_index("Gemeente").loc[name, "Meldingsbereidheid"]
+        if figures.survey is not None and figures.survey.ratio is not None:
+            assert own == f"{labels['reporting_ratio']} ({labels['ratio_interval']})"
+        else:
+            assert own == ""
 
 
 def _same(cell, value) -> bool:
@@ -216,3 +258,54 @@ def test_a_campaign_window_has_one_published_count_on_every_surface(store, code)
             if list(plot.categories) == ["Verwacht zonder campagne", "Binnengekomen"]
         ]
         assert values and values[0][1] == est.observed
+
+
+@pytest.mark.parametrize(
+    ("code", "programma"),
+    [("GM0344", None), ("GM0014", None), ("GM0141", None), ("GM0080", None), ("GM0344", "veilige_steden")],
+)
+def test_vergelijken_programma_and_the_peer_slide_compare_with_the_same_group(store, code, programma):
+    """One definition of comparable municipalities (``characteristics.comparable_group``) everywhere."""
+    from vsdash import characteristics, peers
+    from vsdash.views.comparison import build_comparison
+    from vsdash.views.programme import build_programme
+
+    start, end = dt.date(2024, 1, 1), dt.date(2024, 12, 31)
+    chosen = characteristics.comparable_group(store, gemeente=code, start=start, end=end, programma=programma)
+    assert chosen.codes
+    page = build_comparison(
+        store,
+        gemeente=code,
+        programma=programma,
+        start=start,
+        end=end,
+        group_choice="vergelijkbaar",
+        focus=None,
+        metric="meldingen",
+        boundaries=(None, "test"),
+        lang="nl",
+    )
+    slide = peers.peer_comparison(store, gemeente=code, start=start, end=end, programma=programma)
+    assert page.group == (code, *chosen.codes)
+    assert tuple(slide.table.loc[~slide.table["is_programme"], "gemeentecode"]) == page.group
+    # The same sentence says how the group was chosen on the page and on the slide.
+    assert (
+        page.peer_note
+        == slide.note
+        == chosen.sentence(store.municipalities().set_index("gemeentecode")["weergavenaam"], "nl")
+    )
+    # Programma lists the same municipalities for it, when it shows the programme compared within.
+    if chosen.is_member:
+        model = build_programme(
+            store,
+            programma=chosen.programme,
+            gemeente=code,
+            codes=None,
+            start=start,
+            end=end,
+            label="x",
+            lang="nl",
+        )
+        row = model.peers.rows.set_index("gemeentecode").loc[code]
+        names = store.municipalities().set_index("gemeentecode")["weergavenaam"]
+        assert row["vergelijkbaar"].startswith(", ".join(names[c] for c in chosen.codes))

@@ -22,6 +22,7 @@ Run ``python -m tests.unit.test_disclosure_attacks`` for the table in benchmarks
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -524,41 +525,262 @@ def attack_coarse_table_against_fine_map(store) -> Outcome:
     return out
 
 
-def attack_averaging_hexagons(store) -> Outcome:
-    """8 on the density map: average a hexagon's count over many periods that differ by one week.
+HEX_CODES = ("GM0479", "GM0141", "GM0546", "GM0268", "GM0505")
+HEX_MONDAYS = pd.date_range(dt.date(2022, 1, 3), dt.date(2024, 12, 30), freq="W-MON")
 
-    A hexagon's count over a period is a cell of its own (``Store.hex_counts`` adds up the weeks
-    and their keys; ``maps.hex_cells`` perturbs the sum), so every start date gives fresh noise.
-    For a target week, the periods [w - b weeks, w] minus [w - b weeks, w - 1 week], b = 1..52,
-    are averaged. The weeks are read with ``Store.hex_counts`` one week at a time.
+
+class WeeklyCells:
+    """Exact weekly counts and keys of one hexagon or municipality, and what is published of any weeks.
+
+    ``published(a, b)`` is the published count of weeks a..b-1 as the Kaart and the effect card
+    publish a period: the sum of its published blocks of weeks (``Store.hex_block_counts`` with
+    ``maps.hex_cells``; ``publication.published_window_count``). Computed from the exact weeks so
+    that the attacks can ask thousands of periods; ``test_the_hexagon_simulation_is_the_kaart`` and
+    ``test_the_window_simulation_is_the_card`` check it against the real functions.
+    ``one_cell(a, b)`` is the same weeks as one cell of its own (the method before the blocks).
     """
-    out = Outcome("8 middelen over perioden (zeshoeken)")
-    mondays = pd.date_range(dt.date(2022, 1, 3), dt.date(2024, 12, 30), freq="W-MON")
-    for code in ("GM0479", "GM0141", "GM0546", "GM0268", "GM0505"):
+
+    def __init__(self, n: np.ndarray, key: np.ndarray, first: dt.date) -> None:
+        self.n = n
+        self.first = first
+        self._cum_n = np.concatenate([[0], np.cumsum(n)])
+        self._cum_key = np.concatenate([[0], np.cumsum(key)])
+        self._origin = (first - privacy.BLOCK_ORIGIN).days // 7
+        self._cache: dict[tuple[int, int], int] = {}
+
+    def monday(self, w: int) -> dt.date:
+        return self.first + dt.timedelta(weeks=int(w))
+
+    def one_cell(self, a: int, b: int) -> int:
+        n = int(self._cum_n[b] - self._cum_n[a])
+        return privacy.published_count(n, int(self._cum_key[b] - self._cum_key[a]) % 256, K)
+
+    def published(self, a: int, b: int) -> int:
+        """The published count of weeks a..b-1 (0 when there are none)."""
+        if b <= a:
+            return 0
+        found = self._cache.get((a, b))
+        if found is None:
+            found = 0
+            for first, last in privacy.week_blocks(self.monday(a), self.monday(b - 1)):
+                found += self.one_cell((first - self.first).days // 7, (last - self.first).days // 7 + 1)
+            self._cache[(a, b)] = found
+        return found
+
+    def block_of(self, w: int, size: int) -> tuple[int, int] | None:
+        """Weeks a..b-1 of the fixed block of ``size`` weeks that holds week ``w``, if inside the data."""
+        a = w - (self._origin + w) % size
+        return (a, a + size) if a >= 0 and a + size <= len(self.n) else None
+
+
+def hexagon_weeks(store: Store) -> dict[tuple[str, int], WeeklyCells]:
+    """Every hexagon of the attacked municipalities, week by week (``Store.hex_counts`` per week)."""
+    out = {}
+    for code in HEX_CODES:
         frames = [
             store.hex_counts(ReportFilter((code,), m.date(), (m + pd.Timedelta(days=6)).date())).assign(
                 week=i
             )
-            for i, m in enumerate(mondays)
+            for i, m in enumerate(HEX_MONDAYS)
         ]
         weeks = pd.concat(frames, ignore_index=True)
-        for _cell, rows in weeks.groupby("h3_r8"):
-            n = np.zeros(len(mondays), dtype=np.int64)
-            key = np.zeros(len(mondays), dtype=np.int64)
+        for cell, rows in weeks.groupby("h3_r8"):
+            n = np.zeros(len(HEX_MONDAYS), dtype=np.int64)
+            key = np.zeros(len(HEX_MONDAYS), dtype=np.int64)
             n[rows["week"].to_numpy()] = rows["n"].to_numpy()
             key[rows["week"].to_numpy()] = rows["ckey"].to_numpy()
-            cum_n, cum_key = np.concatenate([[0], np.cumsum(n)]), np.concatenate([[0], np.cumsum(key)])
+            out[(code, int(cell))] = WeeklyCells(n, key, HEX_MONDAYS[0].date())
+    return out
 
-            def published(a: int, b: int, cum_n=cum_n, cum_key=cum_key) -> int:  # weeks a..b-1, as hex_cells
-                return privacy.published_count(
-                    int(cum_n[b] - cum_n[a]), int(cum_key[b] - cum_key[a]) % 256, K
-                )
 
-            for w in np.flatnonzero((n >= 1) & (n < K))[::3]:
-                if w < 20:
+def _small_weeks(hexagon: WeeklyCells) -> np.ndarray:
+    return np.array([w for w in np.flatnonzero((hexagon.n >= 1) & (hexagon.n < K))[::3] if w >= 20])
+
+
+def attack_averaging_hexagons(store, hexagons=None) -> Outcome:
+    """8 on the density map: average a hexagon's count over many periods that differ by one week.
+
+    For a target week w, the periods [w - b weeks, w] minus [w - b weeks, w - 1 week], b = 1..52,
+    are averaged. Before the blocks of weeks a hexagon's period count was a cell of its own, so
+    every start date gave fresh noise; now both periods are sums of fixed published blocks.
+    """
+    out = Outcome("8 middelen over perioden (zeshoeken)")
+    for hexagon in (hexagons or hexagon_weeks(store)).values():
+        for w in _small_weeks(hexagon):
+            diffs = [
+                hexagon.published(max(w - b, 0), w + 1) - hexagon.published(max(w - b, 0), w)
+                for b in range(1, 53)
+            ]
+            out.add(int(hexagon.n[w]), float(np.mean(diffs)))
+    return out
+
+
+def risk_area_weeks(store: Store) -> dict[str, WeeklyCells]:
+    """Every risk area, week by week (``Store.area_counts`` per week), over the attacked years."""
+    weekly = store.area_counts(
+        ReportFilter(None, HEX_MONDAYS[0].date(), HEX_MONDAYS[-1].date() + dt.timedelta(days=6)),
+        "risicogebied_id",
+        "week",
+    )
+    out = {}
+    for area, rows in weekly.groupby("risicogebied_id"):
+        index = ((pd.to_datetime(rows["periode"]) - HEX_MONDAYS[0]).dt.days // 7).to_numpy()
+        n = np.zeros(len(HEX_MONDAYS), dtype=np.int64)
+        key = np.zeros(len(HEX_MONDAYS), dtype=np.int64)
+        n[index], key[index] = rows["n"].to_numpy(), rows["ckey"].to_numpy()
+        out[str(area)] = WeeklyCells(n, key, HEX_MONDAYS[0].date())
+    return out
+
+
+def attack_averaging_risk_areas(store, as_one_cell: bool = False) -> Outcome:
+    """8 on the Kaart's risk-area table: average an area's count over 52 periods a week apart.
+
+    As attack 8 on hexagons; the table (``maps.risk_area_table`` of ``Store.area_counts`` per
+    block, on the Kaart and the deck) shows an area's count as the sum of its published blocks.
+    ``as_one_cell`` measures the table as it was: one cell per area and period.
+    """
+    out = Outcome("8c middelen over perioden (risicogebieden)")
+    for area in risk_area_weeks(store).values():
+        count = area.one_cell if as_one_cell else area.published
+        for w in _small_weeks(area):
+            diffs = [count(max(w - b, 0), w + 1) - count(max(w - b, 0), w) for b in range(1, 53)]
+            out.add(int(area.n[w]), float(np.mean(diffs)))
+    return out
+
+
+def attack_hexagon_blocks(store, hexagons=None) -> Outcome:
+    """8b (added with the blocks): every block that holds the target week, minus the rest of it.
+
+    Each block of 2, 4 ... 64 weeks around week w is a period the reader can ask for (it is one
+    published cell); so are the weeks of that block before and after w. Block minus both is w's
+    count plus the noise of a few cells; the attacker averages that over every block size and the
+    week's own published value.
+    """
+    out = Outcome("8b blokken min hun andere weken (zeshoeken)")
+    for hexagon in (hexagons or hexagon_weeks(store)).values():
+        for w in _small_weeks(hexagon):
+            estimates = [hexagon.published(w, w + 1)]
+            for size in (2, 4, 8, 16, 32, 64):
+                block = hexagon.block_of(w, size)
+                if block is None:
                     continue
-                diffs = [published(max(w - b, 0), w + 1) - published(max(w - b, 0), w) for b in range(1, 53)]
-                out.add(int(n[w]), float(np.mean(diffs)))
+                a, b = block
+                estimates.append(
+                    hexagon.published(a, b) - hexagon.published(a, w) - hexagon.published(w + 1, b)
+                )
+            out.add(int(hexagon.n[w]), float(np.mean(estimates)))
+    return out
+
+
+def municipality_weeks(store) -> dict[str, tuple[pd.DataFrame, WeeklyCells]]:
+    """The effect card's weekly series of the small municipalities (with keys), and its cells."""
+    from vsdash import campaign_effects
+
+    span = store.report_date_range()
+    weekly_counts = store.count_reports(ReportFilter(None, *span), "week", ("gemeentecode",))
+    channels, population = store.channels(), store.population()
+    out = {}
+    for code in HEX_CODES:
+        series = campaign_effects.weekly_report_series(weekly_counts, channels, population, code, *span)
+        first = series["week"].iloc[0]
+        index = ((series["week"] - first).dt.days // 7).to_numpy()
+        n = np.zeros(index.max() + 1, dtype=np.int64)
+        key = np.zeros(index.max() + 1, dtype=np.int64)
+        n[index], key[index] = series["reports"].to_numpy(), series["ckey"].to_numpy()
+        out[code] = (series, WeeklyCells(n, key, first.date()))
+    return out
+
+
+def attack_register_editor(store, as_one_cell: bool = False) -> Outcome:
+    """9 (added): an editor of the campaign register registers windows a week apart and averages.
+
+    For a target week t, campaigns ending in t and in the week before, from every start 5 to 40
+    weeks back, and campaigns starting in t and in the week after, up to 40 weeks on: each pair's
+    difference of published window counts (``publication.published_window_count``: the card's
+    "Binnengekomen", the forest plot, and since the blocks also the placebo windows) is t's count
+    plus noise, and the mean of all of them is the guess. ``as_one_cell`` measures the window as
+    a cell of its own, the method before the blocks of weeks.
+    """
+    out = Outcome("9 registerbeheerder: vensters een week verschoven")
+    for _series, cells in municipality_weeks(store).values():
+        count = cells.one_cell if as_one_cell else cells.published
+        first = (dt.date(2022, 1, 3) - cells.first).days // 7
+        last = (dt.date(2024, 6, 3) - cells.first).days // 7
+        for t in range(max(first, 41), min(last, len(cells.n) - 42), 2):
+            truth = int(cells.n[t])
+            if not 1 <= truth < K:
+                continue
+            diffs = []
+            for back in range(5, 41):
+                diffs.append(count(t - back, t + 1) - count(t - back, t))
+                diffs.append(count(t, t + back + 1) - count(t + 1, t + back + 1))
+            out.add(truth, float(np.mean(diffs)))
+    return out
+
+
+def _placebo_totals(series: pd.DataFrame, start: pd.Timestamp, n_weeks: int, hook) -> dict[str, tuple]:
+    """Each placebo run's window and the observed count its sentence implies, for a window of n weeks.
+
+    The attacker is generous: they know each placebo's expected count exactly (obtained here by
+    running the same estimate with every placebo window's count set to 1,000, so that
+    1 + relative change = 1,000 / expected). The card's sentence gives the relative change, so
+    observed = (1 + relative change) x expected.
+    """
+    from vsdash import effect_estimator
+
+    end = (start + pd.Timedelta(weeks=n_weeks - 1, days=6)).date()
+
+    def runs(placebo_observed):
+        est = effect_estimator.estimate_campaign_effect(
+            series,
+            start.date(),
+            end,
+            checks=True,
+            n_sim=100,
+            validated=True,
+            placebo_observed=placebo_observed,
+        )
+        return {run.kind: run for run in est.placebos}
+
+    shown, known = runs(hook), runs(lambda _a, _b: 1000)
+    return {
+        kind: (run.start, run.end, (1 + run.relative_change) * 1000 / (1 + known[kind].relative_change))
+        for kind, run in shown.items()
+        if kind in known
+    }
+
+
+def attack_placebo_sentences(store, exact: bool = False) -> Outcome:
+    """10 (added): the effect card's placebo sentences of two windows one week apart.
+
+    The placebo runs measure the method on the weeks just before the campaign and on the same
+    weeks a year earlier; their sentences give a relative change. For campaigns of 6 and 7 weeks
+    that start on the same day, the placebo windows differ by one week (the first week of the
+    earlier one, the last week of last year's one), so the difference of the observed counts the
+    two sentences imply is that week's count. ``exact`` measures the placebos as they were before
+    (against the exact count of their weeks).
+    """
+    from vsdash import publication
+
+    out = Outcome("10 placebozinnen van vensters een week verschoven")
+    week = pd.Timedelta(weeks=1)
+    pairs = 0
+    for series, cells in municipality_weeks(store).values():
+        hook = None if exact else functools.partial(publication.published_window_count, series)
+        for w in range(60, len(cells.n) - 10, 5):
+            start = pd.Timestamp(cells.monday(w))
+            ahead, year = int(cells.n[w - 7]), int(cells.n[w - 46])  # the weeks only 7-week windows have
+            if not (1 <= ahead < K or 1 <= year < K) or pairs >= 24:
+                continue
+            pairs += 1
+            six, seven = _placebo_totals(series, start, 6, hook), _placebo_totals(series, start, 7, hook)
+            for kind, truth in (("vlak_ervoor", ahead), ("vorig_jaar", year)):
+                if kind in six and kind in seven:
+                    assert (
+                        seven[kind][0]
+                        == (start - 7 * week if kind == "vlak_ervoor" else start - 52 * week).date()
+                    )
+                    out.add(truth, seven[kind][2] - six[kind][2])
     return out
 
 
@@ -567,6 +789,10 @@ SURFACES = {
     "small_multiples": attack_small_multiples,
     "coarse_table_against_fine_map": attack_coarse_table_against_fine_map,
     "averaging_hexagons": attack_averaging_hexagons,
+    "hexagon_blocks": attack_hexagon_blocks,
+    "averaging_risk_areas": attack_averaging_risk_areas,
+    "register_editor": attack_register_editor,
+    "placebo_sentences": attack_placebo_sentences,
 }
 
 
@@ -605,6 +831,104 @@ def test_attacks_through_the_surfaces_recover_no_more_than_chance(attack, store)
     print(_report(outcome))
     assert outcome.targets >= 30, f"too few small cells to measure: {_report(outcome)}"
     assert outcome.recovered <= outcome.baseline, _report(outcome)
+
+
+def test_the_card_measures_its_placebos_against_their_published_counts(store, monkeypatch):
+    # The card's estimate (campaign_effects.estimate_one) hands the placebo runs the published
+    # count of their windows: the implied observed count of each placebo sentence is that count.
+    from vsdash import campaign_effects, publication
+
+    asked = []
+    real = publication.published_window_count
+
+    def recorded(series, start, end):
+        asked.append((pd.Timestamp(start), pd.Timestamp(end)))
+        return real(series, start, end)
+
+    monkeypatch.setattr(publication, "published_window_count", recorded)
+    span = store.report_date_range()
+    weekly = store.count_reports(ReportFilter(None, *span), "week", ("gemeentecode",))
+    campaigns = store.campaigns()
+    row = campaigns.sort_values("start").iloc[-1]
+    est = campaign_effects.estimate_one(
+        weekly,
+        campaigns,
+        store.channels(),
+        store.population(),
+        row.campagne_id,
+        row.gemeentecode,
+        span,
+        with_controls=False,
+        n_sim=100,
+    )
+    assert est.placebos
+    for run in est.placebos:
+        assert (pd.Timestamp(run.start), pd.Timestamp(run.end) - pd.Timedelta(days=6)) in asked
+
+
+def test_the_placebo_attack_can_fail(store):
+    # Placebos measured against the exact count of their weeks gave those weeks back.
+    before = attack_placebo_sentences(store, exact=True)
+    print(_report(before))
+    assert before.recovered > 0.9, _report(before)
+
+
+def test_the_risk_area_attack_can_fail(store):
+    # One cell per area and period (the table before the blocks) gave small weeks back.
+    before = attack_averaging_risk_areas(store, as_one_cell=True)
+    print(_report(before))
+    assert before.recovered > before.baseline + 0.05, _report(before)
+
+
+def test_the_register_editor_attack_can_fail(store):
+    # With the window as a cell of its own, averaging windows a week apart gives weeks back.
+    before = attack_register_editor(store, as_one_cell=True)
+    print(_report(before))
+    assert before.recovered > before.baseline + 0.03, _report(before)
+
+
+def test_the_risk_area_simulation_is_the_kaart(store):
+    areas = risk_area_weeks(store)
+    table_areas = store.risk_areas()
+    for a, b in ((20, 33), (21, 33), (3, 150)):
+        start, end = HEX_MONDAYS[a].date(), HEX_MONDAYS[b - 1].date() + dt.timedelta(days=6)
+        blocks = store.area_counts(ReportFilter(None, start, end), "risicogebied_id", "block")
+        table = maps.risk_area_table(table_areas, store.risk_area_measures(), blocks, k=K)
+        shown = dict(zip(table["risicogebied_id"], table["count"].astype(int), strict=True))
+        assert {a_: shown[a_] for a_ in areas} == {a_: cells.published(a, b) for a_, cells in areas.items()}
+
+
+def test_the_window_simulation_is_the_card(store):
+    # The register-editor attack computes window counts from exact weeks; the card's must agree.
+    from vsdash import publication
+
+    for series, cells in municipality_weeks(store).values():
+        half, size = len(cells.n) // 2, len(cells.n)
+        for a, b in (
+            (half, half + 6),
+            (half + 1, half + 6),
+            (size // 4, size // 4 + 40),
+            (size - 2, size - 1),
+        ):
+            start, end = cells.monday(a), cells.monday(b - 1) + dt.timedelta(days=4)
+            assert publication.published_window_count(series, start, end) == cells.published(a, b)
+
+
+def test_the_hexagon_simulation_is_the_kaart(store):
+    # The hexagon attacks compute published counts from exact weeks; the Kaart's layer must agree.
+    hexagons = hexagon_weeks(store)
+    for code in HEX_CODES[:3]:
+        for a, b in ((20, 33), (21, 33), (40, 92), (3, 150)):
+            start = HEX_MONDAYS[a].date()
+            end = HEX_MONDAYS[b - 1].date() + dt.timedelta(days=6)
+            cells = maps.hex_cells(store.hex_block_counts(ReportFilter((code,), start, end)), k=K)
+            drawn = dict(zip(cells["h3"], cells["count"].astype(int), strict=True))
+            simulated = {
+                h3.int_to_str(cell): hexagon.published(a, b)
+                for (c, cell), hexagon in hexagons.items()
+                if c == code and hexagon.published(a, b) > 0
+            }
+            assert drawn == simulated
 
 
 def test_averaging_many_overlapping_periods_recovers_no_more_than_chance(series):

@@ -1,4 +1,4 @@
-"""Disclosure attacks on the surfaces added after the first review (issue 14, third pass).
+"""Disclosure attacks on the surfaces added after the first review (issue 14, the newer surfaces).
 
 The same measure as ``tests/unit/test_disclosure_attacks.py``: targets are cells whose true count
 is 1..4, the attacker knows which cells are targets, clips every estimate to 1..4 and guesses 1
@@ -77,7 +77,7 @@ def attack_heatmap_averaging(store: Store, publish) -> Outcome:
     every (weekday, hour) of month m with 1..4 reports, in large selections where the heat map
     is drawn.
     """
-    out = Outcome("9 heatmap: middelen over perioden")
+    out = Outcome("11 heatmap: middelen over perioden")
     for codes in LARGE:
         cached = functools.lru_cache(maxsize=None)(
             lambda a, b, codes=codes: _grid(publish(store, codes, _month(a), _month_end(b)))
@@ -117,7 +117,7 @@ def attack_heatmap_pins_reports(store: Store, publish) -> Outcome:
     the guess (5 clipped to 4: a chance hit at best). Recovery here is the share of targets
     pinned, so the chance baseline is 0: a heat map that is not drawn pins nothing.
     """
-    out = PinOutcome("10 heatmap van weinig meldingen: weekdag en uur")
+    out = PinOutcome("12 heatmap van weinig meldingen: weekdag en uur")
     for code in SMALL:
         for m in range(_index(dt.date(2020, 1, 1)), _index(dt.date(2024, 12, 1)), 2):
             cells = store.count_by_hour(ReportFilter((code,), _month(m), _month_end(m)))
@@ -162,7 +162,7 @@ def attack_parts_pin_category(store: Store, publish) -> Outcome:
     a report of that category that week. Targets: cells with 1..4 reports; recovery is the share
     pinned (chance baseline 0), as for the heat map.
     """
-    out = PinOutcome("11 delen per categorie van weinig meldingen")
+    out = PinOutcome("13 delen per categorie van weinig meldingen")
     for code in SMALL:
         for m in range(_index(dt.date(2020, 1, 1)), _index(dt.date(2024, 10, 1)), 3):
             start, end = _month(m) + dt.timedelta(days=9), _month_end(m + 2) - dt.timedelta(days=3)
@@ -209,7 +209,7 @@ def attack_channel_split_by_day(store: Store, publish) -> Outcome:
     D - 1]. Before the fix both parts were exact counts (no key) of a half week, so the difference
     was day D's exact count. Targets: municipality-days with 1..4 reports.
     """
-    out = Outcome("13 delen per kanaal: een dag later")
+    out = Outcome("14 delen per kanaal: een dag later")
     for code in ("GM0363", "GM0599", "GM0518", "GM0344", "GM0772", "GM0014"):
         days = store.count_reports(ReportFilter((code,), dt.date(2021, 1, 1), dt.date(2024, 12, 31)), "day")
         small = days[days["n"].between(1, K - 1)]
@@ -245,7 +245,7 @@ def attack_healthz_differencing(demo_store_url, tmp_path, health) -> Outcome:
     copy = tmp_path / "health.duckdb"
     shutil.copy(demo_store_url.removeprefix("duckdb:///"), copy)
     url = f"duckdb:///{copy}"
-    out = Outcome("12 /healthz voor en na een import")
+    out = Outcome("15 /healthz voor en na een import")
     opened = Store(url)
     try:
         rng = np.random.default_rng(12)

@@ -10,6 +10,7 @@ same scenarios with more runs for ``benchmarks/RESULTS.md``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
 from scipy.stats import binom
@@ -21,6 +22,7 @@ SUMMER = {"start": dt.date(2023, 7, 10), "window_weeks": 7, "region": "zuid"}
 CHRISTMAS = {"start": dt.date(2023, 12, 11), "window_weeks": 6, "region": "midden"}
 SPRING = {"start": dt.date(2023, 3, 6), "window_weeks": 6, "region": "noord"}
 LAUNCH = {**SPRING, "launch_weeks_before": 26, "launch_level": 0.4}
+BEND = {**SPRING, "trend_change": 0.3}
 LARGE_CONTROL = {
     **SPRING,
     "n_controls": 3,
@@ -41,6 +43,11 @@ SCENARIOS: dict[str, dict] = {
     "kerstvakantie, +35%": {**CHRISTMAS, "lift": 0.35},
     "stijgende trend +15%/jaar": {**SPRING, "trend_per_year": 0.15},
     "knik: laatste jaar +30%/jaar extra": {**SPRING, "trend_change": 0.3},
+    # A bend the user declares (``trend_changes``): at its true date, 8 weeks off, or with no bend.
+    "knik opgegeven op de juiste datum": {**BEND, "declare_bend_weeks": 0},
+    "knik opgegeven 8 weken te vroeg": {**BEND, "declare_bend_weeks": -8},
+    "knik opgegeven 8 weken te laat": {**BEND, "declare_bend_weeks": 8},
+    "geen knik, wel een opgegeven": {**SPRING, "declare_bend_weeks": 0},
     "app 26 weken vóór, niet opgegeven": {**LAUNCH},
     "app niet opgegeven, 3 vergelijkingsgemeenten": {**LAUNCH, "n_controls": 3, "with_controls": True},
     "app 26 weken vóór, opgegeven": {**LAUNCH, "tell_launch": True},
@@ -63,6 +70,7 @@ N_RUNS = 80
 TOLERANCE = 0.01
 
 
+@functools.cache  # a study another test compares with is run once per session
 def _study(name: str, seed0: int) -> StudyResult:
     return run_study(N_RUNS, seed0=seed0, **SCENARIOS[name])
 
@@ -151,3 +159,43 @@ def test_a_sparse_series_is_warned_about_in_every_run():
     result = _study("weinig meldingen (2 per week)", 400_000)
     assert result.warned.get("sparse", 0) >= 0.90, result
     assert _coverage_meets(result), result
+
+
+def test_a_bend_in_the_last_year_leaves_the_expectation_low_and_is_mostly_warned():
+    # The scenario that misses the bar (ADR 0003): the straight trend lags a bend that began a
+    # year before the campaign, so the expectation is too low, the interval covers the true extra
+    # reports in only 78-85% of runs and about one run in five looks like an effect. What holds,
+    # and what this pins so that it cannot quietly get worse: the lean is downward and under 15%,
+    # and at least half of the runs carry a warning about a jump or a bend.
+    result = _study("knik: laatste jaar +30%/jaar extra", 500_000)
+    assert -0.15 < result.bias < 0, result
+    assert result.warned.get("level_shift", 0) + result.warned.get("trend_change", 0) >= 0.5, result
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "knik opgegeven op de juiste datum",
+        "knik opgegeven 8 weken te vroeg",
+        "knik opgegeven 8 weken te laat",
+    ],
+)
+def test_a_declared_trend_change_removes_the_bend_bias_even_8_weeks_off(name):
+    # The same runs as the bend above, now with the date of the bend declared (trend_changes):
+    # the hinge learns the new slope from the last year, so the expectation follows it. Eight
+    # weeks off, the hinge's slope absorbs most of the difference (ADR 0003: -1.4% and +2.6%).
+    result = _study(name, 500_000)
+    assert abs(result.bias) <= 0.05, result
+    assert _coverage_meets(result), result
+    assert _false_positives_meet(result), result
+
+
+def test_declaring_a_trend_change_where_there_is_none_costs_only_width():
+    # The clean spring runs with a bend declared a year before the campaign: still right and
+    # covered, but the slope after the date is learnt from one year, so the interval is wider.
+    declared = _study("geen knik, wel een opgegeven", 100_000)
+    clean = _study("voorjaar, geen effect", 100_000)
+    assert abs(declared.bias) <= 0.05, declared
+    assert _coverage_meets(declared), declared
+    assert _false_positives_meet(declared), declared
+    assert declared.width > clean.width, (declared, clean)

@@ -322,8 +322,9 @@ def test_export_map_writes_the_layer_the_page_shows(demo_store_url, tmp_path, ca
     collection = json.loads(out.read_text(encoding="utf-8"))
     store = Store(demo_store_url)
     try:
+        # The Kaart's hexagons: the sum of each hexagon's published blocks of weeks (ADR 0006).
         cells = maps.hex_cells(
-            store.hex_counts(ReportFilter((GEMEENTE,), dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
+            store.hex_block_counts(ReportFilter((GEMEENTE,), dt.date(2024, 1, 1), dt.date(2024, 12, 31)))
         )
     finally:
         store.close()

@@ -286,3 +286,38 @@ def test_presentation_map_draws_the_kaarts_published_hexagons_only_where_large_e
         ).allowed
     finally:
         store.close()
+
+
+def test_risk_areas_on_the_deck_and_the_kaart_are_sums_of_published_blocks_of_weeks(demo_store_url):
+    # Issue 14 / ADR 0006: a risk area's count over a period is the sum of its published blocks of
+    # weeks, on the Kaart's table and on the deck alike (the deck summed it without keys before,
+    # which showed counts of 5 and more exactly).
+    import datetime as dt
+
+    from vsdash import maps, presentation, privacy
+    from vsdash.store import ReportFilter, Store
+
+    store = Store(demo_store_url)
+    try:
+        codes = ("GM0363",)
+        flt = ReportFilter(codes, dt.date(2023, 2, 1), dt.date(2024, 5, 19))
+        areas = store.risk_areas()
+        areas = areas[areas["gemeentecode"].isin(codes)]
+        blocks = store.area_counts(flt, "risicogebied_id", "block")
+        assert set(blocks[privacy.BLOCK_COL].dt.date) <= {
+            a for a, _ in privacy.week_blocks(dt.date(2023, 2, 6), dt.date(2024, 5, 13))
+        }
+        expected = {}
+        for area, rows in blocks.groupby("risicogebied_id"):
+            expected[area] = sum(privacy.published_count(int(r.n), int(r.ckey)) for r in rows.itertuples())
+        table = maps.risk_area_table(areas, store.risk_area_measures(), blocks)
+        assert dict(zip(table["risicogebied_id"], table["count"].astype(int), strict=True)) == {
+            a: expected.get(a, 0) for a in table["risicogebied_id"]
+        }
+        exact = store.area_counts(flt, "risicogebied_id").set_index("risicogebied_id")["n"]
+        assert (table.set_index("risicogebied_id")["count"] != exact.reindex(table["risicogebied_id"])).any()
+        deck = presentation._risk_areas(store, flt, codes, "nl")
+        assert list(deck["n"].astype(int)) == list(table["count"].astype(int))
+        assert not deck["n"].between(1, privacy.resolve_k() - 1).any()
+    finally:
+        store.close()

@@ -239,7 +239,7 @@ def test_no_change_when_a_reporting_point_opened_in_between(store):
     assert figures.reasons["change"] == publication.REASON_CHANNELS_CHANGED
 
 
-# --- issue 14, third pass: fine breakdowns of Meldingen -----------------------------------------------
+# --- issue 14, newer surfaces: fine breakdowns of Meldingen -----------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import datetime as dt
 import json
 import os
 import socket
@@ -292,3 +293,43 @@ def test_container_files_agree_with_the_server_and_the_nginx_site():
 def test_routes_live_under_the_base_url_path(base, expected):
     """Behind a proxy under a path (serve --base-url-path) the routes move with the dashboard."""
     assert {route.path for route in server.routes("duckdb:///:memory:", base)} == expected
+
+
+def test_serve_answers_health_while_it_warms_the_first_page(small_store_url, tmp_path):
+    """The warm-up runs once the server listens: /healthz answers before it is done, and its log
+    line says it warmed the store, the reference tables and Overzicht's model."""
+    port = _free_port()
+    log_path = tmp_path / "serve.log"
+    with open(log_path, "w") as log:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "vsdash", "serve", "--port", str(port), "--address", "127.0.0.1"]
+            + ["--store", small_store_url],
+            cwd=ROOT,
+            env={**os.environ, "VSDASH_LOG_FORMAT": "json"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 120
+        healthy_at = None
+        while healthy_at is None and time.monotonic() < deadline:
+            try:
+                status, body = _get(f"http://127.0.0.1:{port}/healthz")
+                assert status == 200 and body["reports"] == 400
+                healthy_at = time.time()
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.05)
+        warm = None
+        while warm is None and time.monotonic() < deadline:
+            records = [json.loads(line) for line in log_path.read_text().splitlines() if line.startswith("{")]
+            warm = next((r for r in records if r["message"].startswith("warm-up done")), None)
+            time.sleep(0.2)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    assert healthy_at is not None and warm is not None
+    warmed_at = dt.datetime.fromisoformat(warm["time"]).timestamp()
+    assert healthy_at < warmed_at  # the health check did not wait for the warm-up
+    for step in ("store", "tables", "overzicht"):
+        assert f" {step} " in warm["message"]
+    assert "failed" not in warm["message"]

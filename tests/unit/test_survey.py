@@ -177,6 +177,52 @@ def test_the_command_line_writes_the_template_and_imports_a_survey_file(tmp_path
     assert code == 0 and json.loads(text)["written"] == 3
 
 
+def test_the_command_line_says_which_years_a_corrected_file_replaces_and_undo_restores_them(tmp_path):
+    """Issue 19: a stored municipality-year with other figures is replaced, said in the dry run."""
+    url = f"duckdb:///{tmp_path / 'cli.duckdb'}"
+    first, corrected = tmp_path / "vm.csv", tmp_path / "vm-correctie.csv"
+    first.write_bytes(_csv(GOOD))
+    corrected.write_bytes(
+        _csv(
+            [
+                GOOD[0],  # the same figures: already there, nothing replaced
+                "GM0344;2023;16,0;1,5;;;310000;CBS Veiligheidsmonitor 2023 (gecorrigeerd)",
+                "Nijmegen;2021;13,0;2,0;;;150000;CBS Veiligheidsmonitor 2021",  # a new year
+                "Nijmegen;2023;15,5;2,0;18,0;2,1;150000;CBS Veiligheidsmonitor 2023",
+            ]
+        )
+    )
+    assert _cli(["import", str(first), "--kind", "survey", "--store", url])[0] == 0
+    store = Store(url)
+    before = store.survey_indicators()
+    stored = import_undo.data_hash(store)
+    store.close()
+    code, text = _cli(["import", str(corrected), "--kind", "survey", "--dry-run", "--store", url])
+    assert code == 0
+    assert (
+        "Let op: Deze import vervangt de cijfers van 2023 voor Nijmegen en de cijfers van 2023 voor Utrecht."
+        in text
+    )
+    assert "1 al aanwezig" in text
+    code, text = _cli(["import", str(corrected), "--kind", "survey", "--json", "--store", url])
+    found = json.loads(text)
+    assert code == 0 and (found["written"], found["duplicates"]) == (3, 1)
+    assert found["replaced"] == [
+        {"gemeentecode": "GM0268", "jaar": 2023},
+        {"gemeentecode": "GM0344", "jaar": 2023},
+    ]
+    store = Store(url)
+    try:
+        rows = store.survey_indicators().set_index(["gemeentecode", "jaar"])
+        assert rows.loc[("GM0344", 2023), "straatintimidatie_pct"] == 16.0
+        assert rows.loc[("GM0268", 2023), "straatintimidatie_pct"] == 15.5
+        ingest.undo_last_import(store)
+        pd.testing.assert_frame_equal(store.survey_indicators(), before)
+        assert import_undo.data_hash(store) == stored
+    finally:
+        store.close()
+
+
 # -- the statistics ------------------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from vsdash import characteristics, indicators, publication, reference
+from vsdash import indicators, publication, reference
 from vsdash.store import Store
 from vsdash.views.programme import build_knowledge_search, build_programme, phase_in
 
@@ -104,20 +104,6 @@ def test_intervention_spread_orders_municipalities_by_first_year():
 )
 def test_phase_in(year, first, last, phase):
     assert phase_in(year, first, last) == phase
-
-
-def test_peers_by_characteristics_not_by_the_compared_figure():
-    chars = characteristics.municipality_characteristics(reference.load_population(), 2024)
-    by_code = chars.set_index("gemeentecode")
-    assert by_code.loc["GM0363", "grootteklasse"] == "250plus"
-    assert by_code.loc["GM0141", "grootteklasse"] == "lt100"  # Almelo
-    # Utrecht: a G4 student city of 250.000+; Den Haag is G4 but has no university.
-    assert characteristics.comparable(chars, "GM0344") == ["GM0599", "GM0363"]
-    # Nijmegen (150-250k, student city, not G4): participants first, closest in size first.
-    peers = characteristics.comparable(chars, "GM0268", prefer=reference.VS_SINCE_2020)
-    assert peers and all(by_code.loc[c, "studentenstad"] and not by_code.loc[c, "g4"] for c in peers)
-    assert all(by_code.loc[c, "grootteklasse"] == "150_250" for c in peers)
-    assert set(characteristics.SOURCES) == {"grootteklasse", "g4", "studentenstad"}
 
 
 def test_programme_model_on_the_demo_store(demo_store_url):

@@ -19,7 +19,17 @@ def register(sub) -> None:
     p.add_argument(
         "--browser",
         action="store_true",
-        help="Meet ook in headless chromium: tijd tot elke pagina klaar is, en 5 gelijktijdige sessies",
+        help="Meet ook in headless chromium: tijd tot elke pagina klaar is, 5 gelijktijdige sessies en "
+        "de eerste pagina van een verse server",
+    )
+    p.add_argument(
+        "--first-page",
+        action="store_true",
+        help="Meet alleen de eerste pagina van een verse server: python -m vsdash serve (met opwarmen) "
+        "tegen een kale streamlit run, elk --starts keer; met --write-results bij de bestaande cijfers",
+    )
+    p.add_argument(
+        "--starts", type=int, default=3, help="Aantal verse starts per server voor --first-page (standaard 3)"
     )
     p.set_defaults(func=run)
 
@@ -30,11 +40,23 @@ def run(args) -> int:
 
     if args.reports < 10_000:
         raise UserError(f"--reports moet minstens 10000 zijn voor een zinvolle meting, niet {args.reports}.")
-    result = bench.run(args.reports)
+    if args.starts < 1:
+        raise UserError(f"--starts moet minstens 1 zijn, niet {args.starts}.")
+    if args.first_page and not args.browser:
+        # Only the first page: the other figures of this store size are kept as they were.
+        result = bench.stored_results(args.reports) or {"reports": args.reports}
+        result.setdefault("machine", bench.machine_description())
+    else:
+        result = bench.run(args.reports)
     if args.browser:
         from vsdash import bench_browser
 
         result["browser"] = bench_browser.run(bench.bench_store(args.reports))
+    if args.browser or args.first_page:
+        from vsdash import bench_browser
+
+        first = bench_browser.first_page(bench.bench_store(args.reports), starts=args.starts)
+        result["first_page"] = first | {"machine": bench.machine_description()}
     if args.write_results:
         bench.write_results(result)
     if args.json:

@@ -56,6 +56,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument(
+        "--trend-break",
+        dest="trend_breaks",
+        action="append",
+        default=[],
+        metavar="JJJJ-MM-DD",
+        help=(
+            "datum vanaf wanneer de trend kan veranderen (nieuw beleid, een reorganisatie, een meldpunt dat "
+            "langzaam bekender wordt); de trend mag vanaf die datum sneller of trager stijgen; mag vaker"
+        ),
+    )
+    parser.add_argument(
         "--other-campaign",
         dest="other_campaigns",
         action="append",
@@ -91,6 +102,7 @@ def run(args: argparse.Namespace) -> int:
     if args.n_sim < 100:
         raise UserError(f"--n-sim: {args.n_sim} is te weinig; gebruik minstens 100 simulaties.")
     breaks = [_parse_day(text, "--break") for text in args.breaks]
+    trend_breaks = [_parse_day(text, "--trend-break") for text in args.trend_breaks]
     others = [_parse_period(text) for text in args.other_campaigns]
     try:
         estimate = estimate_campaign_effect(
@@ -99,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
             end,
             controls,
             breaks=breaks,
+            trend_changes=trend_breaks,
             other_campaigns=others,
             calendar=None if args.region == "geen" else args.region,
             n_sim=args.n_sim,

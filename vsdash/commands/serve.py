@@ -3,7 +3,8 @@
 Validates every setting first (a wrong value stops the start with a Dutch message), logs JSON
 lines to standard output, opens the store (building the demo store when the embedded default
 is missing, so the first reader does not wait for it) and then runs Streamlit's ``st.App``
-(see ``vsdash.ui.server``). ``docs/beheer.md`` describes running it behind nginx.
+(see ``vsdash.ui.server``), which warms the first page's caches in the background once it
+listens (``vsdash.ui.warmup``). ``docs/beheer.md`` describes running it behind nginx.
 """
 
 from __future__ import annotations
@@ -62,7 +63,6 @@ def run(args) -> int:
     log = logging.getLogger("vsdash.server")
     url = settings.store_url()
     _prepare_store(url, log)
-    _warm_up(log)
 
     from vsdash.ui.server import build_app
 
@@ -83,56 +83,25 @@ def run(args) -> int:
 
 
 def _prepare_store(url: str, log: logging.Logger) -> None:
-    """Build the embedded demo store when it is missing; check that any other store opens.
+    """Build the embedded demo store when it is missing, before the server listens.
 
-    A PostgreSQL server that is not up yet does not stop the start: /healthz answers 503 and
-    the pages say so until it is reachable (the container platform may start both at once).
+    Any other store is opened by the warm-up once the server listens (``vsdash.ui.warmup``),
+    which logs it when the store does not answer: a PostgreSQL server that is not up yet does
+    not stop the start, /healthz answers 503 and the pages say so until it is reachable (the
+    container platform may start both at once).
     """
-    from vsdash import demo
-    from vsdash.store import Store, StoreError
+    from vsdash import settings
 
-    if demo.default_store_missing(url):
+    if settings.default_store_missing(url):
+        from vsdash import demo  # only then: it imports the geometry libraries, seconds before listening
+
         log.info("building the demo store data/vsdash.duckdb (once)")
         demo.build_default_store(progress=lambda f, msg: log.info("demo store %.0f%%: %s", f * 100, msg))
-        return
-    try:
-        Store(url).close()
-    except StoreError as exc:
-        log.warning("store not reachable at start (the server starts anyway): %s", exc)
-
-
-# What the pages import. Importing them before listening moves several seconds of module
-# loading (pandas, plotly, scipy, statsmodels, geopandas) out of the first reader's page view.
-WARM_MODULES = (
-    "vsdash.ui.frame",
-    "vsdash.ui.widgets",
-    "vsdash.ui.mapview",
-    "vsdash.ui.data_import",
-    "vsdash.views.overview",
-    "vsdash.views.reports",
-    "vsdash.views.comparison",
-    "vsdash.publication",
-    "vsdash.charts",
-    "vsdash.maps",
-    "vsdash.effect_estimator",
-    "vsdash.spreadsheets",
-    "vsdash.deck_text",
-    "vsdash.presentation",
-)
-
-
-def _warm_up(log: logging.Logger) -> None:
-    """Import the page modules before the first reader comes, so that reader does not wait for them."""
-    import importlib
-    import time
-
-    started = time.perf_counter()
-    for name in WARM_MODULES:
-        importlib.import_module(name)
-    log.info("warmed up in %.1f s (page modules imported)", time.perf_counter() - started)
 
 
 def _redacted(url: str) -> str:
+    if not url.startswith("postgres"):
+        return url  # a file path holds no password (and vsdash.store need not load before listening)
     from vsdash.store import _redact
 
-    return _redact(url) if url.startswith("postgres") else url
+    return _redact(url)

@@ -17,7 +17,14 @@ from vsdash.ingest.prepare import build_plan, check_plan, prepare
 from vsdash.ingest.readers import file_sha256, read_source, read_table_layout
 from vsdash.ingest.results import ImportRefused, ImportResult, Progress, _noop
 from vsdash.ingest.rows import _to_table_rows
-from vsdash.ingest.transaction import _existing_keys, write_import
+from vsdash.ingest.transaction import (
+    _existing_keys,
+    _keys_in,
+    changed_survey_rows,
+    replacement_sentence,
+    survey_years,
+    write_import,
+)
 from vsdash.ingest.validation import _risk_area_geometry_errors, _row_errors, validate_rows
 
 
@@ -46,7 +53,8 @@ def import_file(
     Raises ``ImportRefused`` for a file that cannot be read safely or lacks required columns. A
     readable file with invalid rows is refused as a whole (``result.refused``, nothing written)
     unless ``skip_invalid``. Rows whose key already exists are counted as ``duplicates`` and not
-    written again. A store holding demo data refuses real data unless ``replace_demo`` (which
+    written again, except a survey year with other figures: that replaces the stored one, the
+    preview and the result say so (``result.replaced``) and undo restores the old figures. A store holding demo data refuses real data unless ``replace_demo`` (which
     clears the demo rows and unmarks the store as demo in the same transaction; undo restores them).
 
     Columns are found by ``build_plan``: names (with many aliases), RD X/Y by name or value, a
@@ -146,6 +154,12 @@ def import_file(
         result.demo_wipe = import_undo.demo_counts(store)
     if dry_run:
         existing = _existing_keys(store, kind, rows, None)
+        if kind == "survey":
+            old = changed_survey_rows(store, rows["survey_indicators"], existing, None)
+            existing &= ~_keys_in(rows["survey_indicators"], old)
+            result.replaced = survey_years(old)
+            if result.replaced:
+                result.warnings.append(replacement_sentence(store, result.replaced))
         result.duplicates = int(existing.sum())
         if kind == "reports":
             fresh = rows["reports"][~existing.to_numpy()]

@@ -63,6 +63,8 @@ class ImportResult:
     layout: object | None = None  # sheet_layout.TableLayout: where the table was found in the sheet
     plan: dict | None = None  # column_mapping.Plan used: field -> column, fixed value or not used
     demo_wipe: dict | None = None  # rows per table the demo replacement deletes (and undo restores)
+    # Issue 19: stored survey years the file gives other figures for: replaced (undo restores them).
+    replaced: list[dict] = field(default_factory=list)  # {"gemeentecode": ..., "jaar": ...}
 
     @property
     def ok(self) -> bool:
@@ -88,4 +90,5 @@ class ImportResult:
             "skipped_rows": list(getattr(self.layout, "skipped_above", ()))
             + list(getattr(self.layout, "skipped_below", ())),
             "demo_wipe": self.demo_wipe,
+            "replaced": self.replaced,
         }

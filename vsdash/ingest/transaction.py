@@ -14,6 +14,7 @@ from vsdash import import_undo, report_channels, settings
 from vsdash.ingest.fields import COORDINATE_FIELDS, FIELDS, KEYS, TABLE_OF
 from vsdash.ingest.results import ImportRefused, ImportResult, Progress
 from vsdash.ingest.rows import _locate
+from vsdash.schema import TABLES
 
 
 def write_import(
@@ -57,6 +58,16 @@ def write_import(
             fresh = rows["channels"].loc[~existing.to_numpy(), "kanaal_id"]
             import_undo.add_channels(store, import_id, fresh, cur)
             existing &= ~_replace_changed_channels(store, rows["channels"], existing, import_id, cur)
+        if result.kind == "survey":
+            # A stored year the file gives other figures for is replaced; undo writes the old back.
+            old = changed_survey_rows(store, rows["survey_indicators"], existing, cur)
+            if len(old):
+                import_undo.keep_old_survey(store, import_id, old, cur)
+                _delete_survey_years(store, old, cur)
+            existing &= ~_keys_in(rows["survey_indicators"], old)
+            result.replaced = survey_years(old)
+            if result.replaced:
+                result.warnings.append(replacement_sentence(store, result.replaced))
         result.duplicates = int(existing.sum())
         new = {table: frame for table, frame in rows.items()}
         main = TABLE_OF[result.kind]
@@ -113,6 +124,79 @@ def write_import(
 
 
 _CHANNEL_VALUES = ["naam", "soort", "start", "eind"]
+# The figures of a survey row (everything but its key and the import it came from).
+_SURVEY_VALUES = [
+    c for c in TABLES["survey_indicators"].column_names if c not in ("gemeentecode", "jaar", "import_id")
+]
+
+
+def changed_survey_rows(store, incoming: pd.DataFrame, existing: pd.Series, cursor) -> pd.DataFrame:
+    """The stored survey rows (whole rows) whose municipality and year the file gives other figures for.
+
+    A row the file repeats with the same figures is a duplicate, not a change. Read inside the
+    import's transaction (``cursor``), so the preview and the import judge the same rows.
+    """
+    known = incoming[existing.to_numpy()]
+    if known.empty:
+        return pd.DataFrame(columns=TABLES["survey_indicators"].column_names)
+    stored = store.query(
+        "SELECT * FROM survey_indicators WHERE gemeentecode = ANY($codes)",
+        {"codes": sorted(known["gemeentecode"].astype(str).unique())},
+        cursor,
+    )
+    stored["jaar"] = stored["jaar"].astype("int64")
+    probe = known.assign(jaar=known["jaar"].astype("int64"))
+    paired = probe.merge(stored, on=["gemeentecode", "jaar"], suffixes=("", "_oud"))
+    differs = pd.Series(False, index=paired.index)
+    for column in _SURVEY_VALUES:
+        new, old = paired[column], paired[f"{column}_oud"]
+        if pd.api.types.is_numeric_dtype(new) and pd.api.types.is_numeric_dtype(old):
+            same = np.isclose(new.astype(float), old.astype(float), rtol=0, atol=1e-9, equal_nan=True)
+        else:
+            same = (new.isna() & old.isna()) | (new.astype(str) == old.astype(str))
+        differs |= ~np.asarray(same, dtype=bool)
+    changed = paired.loc[differs, ["gemeentecode", "jaar"]]
+    return stored.merge(changed, on=["gemeentecode", "jaar"]).reset_index(drop=True)
+
+
+def _keys_in(frame: pd.DataFrame, rows: pd.DataFrame) -> pd.Series:
+    """For each row of ``frame``: is its (gemeentecode, jaar) among ``rows``?"""
+    keys = set(zip(rows["gemeentecode"].astype(str), rows["jaar"].astype("int64"), strict=True))
+    probe = zip(frame["gemeentecode"].astype(str), frame["jaar"].astype("int64"), strict=True)
+    return pd.Series([key in keys for key in probe], index=frame.index)
+
+
+def _delete_survey_years(store, rows: pd.DataFrame, cursor) -> None:
+    for code, year in zip(rows["gemeentecode"], rows["jaar"], strict=True):
+        store.execute(
+            "DELETE FROM survey_indicators WHERE gemeentecode = $code AND jaar = $jaar",
+            {"code": str(code), "jaar": int(year)},
+            cursor,
+        )
+
+
+def survey_years(rows: pd.DataFrame) -> list[dict]:
+    """The (gemeentecode, jaar) of survey rows as plain dicts, sorted."""
+    pairs = sorted(set(zip(rows["gemeentecode"].astype(str), rows["jaar"].astype(int), strict=True)))
+    return [{"gemeentecode": code, "jaar": year} for code, year in pairs]
+
+
+def replacement_sentence(store, replaced: list[dict]) -> str:
+    """What a survey import replaces, in Dutch: "vervangt de cijfers van 2023 voor Utrecht ..."."""
+    names = store.municipalities().set_index("gemeentecode")["weergavenaam"]
+    years: dict[str, list[int]] = {}
+    for item in replaced:
+        years.setdefault(item["gemeentecode"], []).append(int(item["jaar"]))
+    parts = [
+        f"de cijfers van {_and(sorted(found))} voor {names.get(code, code)}"
+        for code, found in sorted(years.items(), key=lambda kv: names.get(kv[0], kv[0]))
+    ]
+    return f"Deze import vervangt {_and(parts)}. 'Laatste import terugdraaien' zet de vorige cijfers terug."
+
+
+def _and(items) -> str:
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def _replace_changed_channels(

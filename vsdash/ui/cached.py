@@ -22,9 +22,9 @@ from vsdash.store import ReportFilter, Store
 @st.cache_resource(show_spinner=False)
 def get_store(url: str) -> Store:
     """Open the store once per process; build the demo store first when the default is missing."""
-    from vsdash import demo
+    if settings.default_store_missing(url):
+        from vsdash import demo  # only then: it imports the geometry libraries
 
-    if demo.default_store_missing(url):
         bar = st.progress(0.0, text=t("building_demo"))
         demo.build_default_store(
             progress=lambda f, msg: bar.progress(min(f, 1.0), text=f"{t('building_demo')} {msg}")

@@ -87,9 +87,32 @@ def _init_from_url(municipality_codes: list[str], programmes: list[str], lo: dt.
 def _programme_start(state) -> int | None:
     """First year of the selected programme (Veilige Steden when none is selected)."""
     memberships = cached.table(settings.store_url(), cached.data_version(), "memberships")
-    programme = state.get("programma") if state.get("programma") not in (None, ALL) else "veilige_steden"
+    return _first_year(memberships, state.get("programma"))
+
+
+def _first_year(memberships: pd.DataFrame, programma: str | None) -> int | None:
+    programme = programma if programma not in (None, ALL) else "veilige_steden"
     years = memberships.loc[memberships["programma"] == programme, "jaar_start"]
     return int(years.min()) if not years.empty else None
+
+
+def _data_span(url: str, version: str) -> tuple[dt.date, dt.date]:
+    """First and last report day of the store; a store without reports spans 2019 up to today."""
+    return cached.report_date_range(url, version) or (dt.date(2019, 1, 1), dt.date.today())
+
+
+def default_selection(url: str, version: str, lang: str = "nl") -> Selection:
+    """The selection of a first visit whose link names nothing: all municipalities, the default period.
+
+    The sidebar resolves exactly this on a new session without URL parameters (a test holds the
+    two together), so the server's warm-up (``vsdash.ui.warmup``) builds the first page's model
+    under the key that page asks for.
+    """
+    lo, hi = _data_span(url, version)
+    memberships = cached.table(url, version, "memberships")
+    period = periods.preset_period(periods.DEFAULT, lo, hi, _first_year(memberships, None))
+    start, end = periods.clamp(period, lo, hi)
+    return Selection(None, None, start, end, None, lang, t("all_municipalities", lang), url, version)
 
 
 def _apply_preset(lo: dt.date, hi: dt.date) -> None:
@@ -113,8 +136,7 @@ def render_sidebar() -> Selection:
     municipalities = cached.table(url, version, "municipalities")
     memberships = cached.table(url, version, "memberships")
     programmes = cached.table(url, version, "programmes")
-    span = cached.report_date_range(url, version) or (dt.date(2019, 1, 1), dt.date.today())
-    lo, hi = span
+    lo, hi = _data_span(url, version)
     relevant = set(memberships["gemeentecode"]) | set(cached.table(url, version, "channels")["gemeentecode"])
     names = municipalities.set_index("gemeentecode")["weergavenaam"].to_dict()
     _init_from_url(list(names), list(programmes["programma"]), lo, hi)

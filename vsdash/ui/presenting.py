@@ -93,8 +93,11 @@ def render_slide(model, lang: str) -> None:
     st.markdown(f'<p class="vs-slide-meta">{escape(model.meta)}</p>', unsafe_allow_html=True)
     st.title(plain_text.markdown(slide.title) if slide.own_title else slide.title)
     with st.container(key="dia_inhoud"):
-        if slide.figures:
-            for column, figure in zip(st.columns(len(slide.figures)), slide.figures, strict=True):
+        # Six figures side by side cut their labels short ("Per 10.000 inwoners per j…"): two rows of three.
+        per_row = 3 if len(slide.figures) > 5 else max(len(slide.figures), 1)
+        for first in range(0, len(slide.figures), per_row):
+            row = slide.figures[first : first + per_row]
+            for column, figure in zip(st.columns(per_row), row, strict=False):
                 column.metric(figure.label, figure.value)
                 if figure.note:
                     column.caption(plain_text.markdown(figure.note))

@@ -7,7 +7,7 @@
   load balancer must see a database that went away), unlike Streamlit's own
   ``/_stcore/health``, which only says the process runs. It names no number of reports: an
   exact count, polled before and after a weekly import, would be that import's exact size, a
-  count of 1–4 in a quiet week (ADR 0006, "Surfaces attacked in the third pass").
+  count of 1–4 in a quiet week (ADR 0006, "Newer surfaces attacked").
 - ``GET /api/v1/figures?gemeente=CODE|programma=ID&van=JJJJ-MM-DD&tot=JJJJ-MM-DD``: the
   key figures of a selection, the same JSON as ``python -m vsdash figures --json``, through the
   same publication layer and privacy rules (open data, CC BY 4.0).
@@ -21,14 +21,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import importlib
 import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vsdash import settings
-from vsdash.store import Store, StoreError, StoreLocation
+
+if TYPE_CHECKING:
+    from vsdash.store import Store
+
+# vsdash.store (pandas, duckdb, pandera) is imported where it is used, not here: the server
+# then listens, and /healthz answers "starting" requests, a second or more sooner.
 
 HEALTH_TIMEOUT_SECONDS = 3.0
 API_TIMEOUT_SECONDS = 30.0
@@ -54,6 +60,8 @@ _stores_lock = threading.Lock()
 
 def _server_store(url: str) -> Store:
     """The store the HTTP routes read, opened once per URL (the dashboard keeps its own)."""
+    from vsdash.store import Store, StoreError, StoreLocation
+
     with _stores_lock:
         found = _stores.get(url)
         if found is None:
@@ -101,8 +109,21 @@ def check_store(url: str) -> Health:
     return Health(200, {"store": "ok", "data_version": version})
 
 
+_store_module_loaded = False
+
+
 async def check_store_async(url: str, timeout: float = HEALTH_TIMEOUT_SECONDS) -> Health:
-    """:func:`check_store` in a worker thread, answering 503 when it takes longer than ``timeout``."""
+    """:func:`check_store` in a worker thread, answering 503 when it takes longer than ``timeout``.
+
+    The first check of a fresh server loads ``vsdash.store`` first, outside the timeout: that is
+    the server starting (while the warm-up loads the same modules), not the store being slow.
+    """
+    global _store_module_loaded
+    if not _store_module_loaded:
+        # Not ``"vsdash.store" in sys.modules``: the warm-up may be halfway through loading it,
+        # and then import_module waits for it to finish, here, rather than inside the timeout.
+        await asyncio.to_thread(importlib.import_module, "vsdash.store")
+        _store_module_loaded = True
     try:
         return await asyncio.wait_for(asyncio.to_thread(check_store, url), timeout)
     except TimeoutError:
@@ -193,6 +214,8 @@ async def figures_response(url: str, params: dict[str, str]):
     """The response of ``GET /api/v1/figures``: key figures of one municipality or programme."""
     from starlette.responses import JSONResponse, Response
 
+    from vsdash.store import StoreError
+
     try:
         parsed = parse_figures_request(params)
         text = await asyncio.wait_for(asyncio.to_thread(figures_json, url, parsed), API_TIMEOUT_SECONDS)
@@ -224,6 +247,8 @@ def is_database_error(exc: BaseException) -> bool:
     """Whether ``exc`` comes from a lost or refused database connection."""
     import psycopg
 
+    from vsdash.store import StoreError
+
     return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError | StoreError)
 
 
@@ -251,11 +276,15 @@ def on_script_error(exc: Exception) -> bool:
     return show_page_error(exc)
 
 
-def build_app(store_url: str | None = None, base_url_path: str = "", log_format: str | None = None):
+def build_app(
+    store_url: str | None = None, base_url_path: str = "", log_format: str | None = None, warm: bool = True
+):
     """Build the ASGI app: the dashboard plus ``/healthz`` and ``/api/v1/figures``.
 
     With ``log_format`` the server's log records go to standard output in that format; it is
     applied again once Streamlit has read its configuration, which resets its own log handlers.
+    With ``warm`` the first page's caches are filled in a background thread once the runtime
+    runs (``vsdash.ui.warmup``), while the server already answers.
     """
     from contextlib import asynccontextmanager
 
@@ -270,6 +299,12 @@ def build_app(store_url: str | None = None, base_url_path: str = "", log_format:
 
             logs.configure(log_format)
         log.info("vsdash server started (healthz and /api/v1/figures ready)")
+        if warm:
+            from vsdash.ui.warmup import start_warm_up
+
+            # After the runtime started (its caches are the pages' caches), in a thread: the
+            # server listens meanwhile, so /healthz is never held up by the warm-up.
+            start_warm_up(url)
         yield None
 
     return st.App(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from vsdash import charts_compare, charts_survey, compare, geo, privacy, publication
+from vsdash import characteristics, charts_compare, charts_survey, compare, geo, privacy, publication
 from vsdash.charts import ChartSpec
 from vsdash.i18n import fmt_date, fmt_number, t
 from vsdash.store import ReportFilter, Store
@@ -36,6 +36,7 @@ class CompareModel:
     intro: str
     peer_note: str
     peer_message: str  # "no comparable municipalities", shown as information
+    group: tuple[str, ...]  # CBS codes of the compared municipalities, focus first when there is one
     map_title: str
     map_chart: ChartSpec
     map_message: str
@@ -111,31 +112,26 @@ def build_comparison(
     rates = publication.member_figures(store, universe, start, end, channels=channels, population=population)
 
     focus = gemeente or focus
-    comparable = pd.DataFrame(columns=["gemeentecode", "afstand"])
+    comparable: tuple[str, ...] = ()
     peer_note = peer_message = ""
     if group_choice == "vergelijkbaar" and focus:
-        prev_start, prev_end = publication.preceding_period(start, end)
-        history = publication.member_figures(
-            store, universe, prev_start, prev_end, channels=channels, population=population
+        # The one definition of comparable municipalities (Programma and the peer slide use it too).
+        chosen = characteristics.comparable_group(
+            store, gemeente=focus, start=start, end=end, programma=programma
         )
-        comparable = compare.comparable_municipalities(
-            history[["gemeentecode", "inwoners", "rate"]], focus, k=4
-        )
-        if comparable.empty:
-            peer_message = t("cmp_no_comparable", lang, naam=names.get(focus, focus))
+        comparable = chosen.codes
+        if comparable:
+            peer_note = chosen.sentence(names, lang)
         else:
-            peer_note = t(
-                "cmp_comparable_note",
-                lang,
-                naam=names.get(focus, focus),
-                lijst=", ".join(names.get(c, c) for c in comparable["gemeentecode"]),
-                start=fmt_date(prev_start, lang),
-                eind=fmt_date(prev_end, lang),
-            )
-    group = compare.peer_group_codes(
-        group_choice, store.peer_groups(), universe, comparable["gemeentecode"], focus
-    )
+            peer_message = chosen.sentence(names, lang)
+    group = compare.peer_group_codes(group_choice, store.peer_groups(), universe, comparable, focus)
     group_rates = rates[rates["gemeentecode"].isin(group)]
+    missing = [code for code in group if code not in set(group_rates["gemeentecode"])]
+    if missing:  # a comparable participant outside the options' universe is compared all the same
+        extra = publication.member_figures(
+            store, missing, start, end, channels=channels, population=population
+        )
+        group_rates = pd.concat([group_rates, extra], ignore_index=True)
     ranked = compare.ranked_rates(group_rates, lang=lang)
 
     map_chart, map_message, map_caption = _map(
@@ -179,6 +175,7 @@ def build_comparison(
         intro=t("cmp_intro", lang, start=fmt_date(start, lang), eind=fmt_date(end, lang)),
         peer_note=peer_note,
         peer_message=peer_message,
+        group=tuple(group),
         map_title=t("cmp_map_title", lang),
         map_chart=map_chart.localise(lang),
         map_message=map_message,

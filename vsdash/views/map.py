@@ -108,6 +108,7 @@ def build_map(
     municipalities = store.municipalities()
     risk_areas, measures = store.risk_areas(), store.risk_area_measures()
     scope_areas = _scope(risk_areas, codes)
+    flt = ReportFilter(codes, start, end)
 
     notices = []
     if gemeente and not maps.has_channel(store.channels(), gemeente, start, end):
@@ -120,7 +121,7 @@ def build_map(
         hexagons = publication.published_hexagons(store, codes, start, end, lang=lang)
         cells = hexagons.cells
         area_table = maps.risk_area_table(
-            scope_areas, measures, store.area_counts(flt, "risicogebied_id"), names=names, lang=lang
+            scope_areas, measures, store.area_counts(flt, "risicogebied_id", "block"), names=names, lang=lang
         )
         spec = maps.density_map(
             cells, scope_areas, area_table, boundaries, municipalities, gemeente=gemeente, lang=lang
@@ -163,7 +164,7 @@ def build_map(
     )
     if not gemeente and len(scope_areas):
         area_table = maps.risk_area_table(
-            scope_areas, measures, store.area_counts(flt, "risicogebied_id"), names=names, lang=lang
+            scope_areas, measures, store.area_counts(flt, "risicogebied_id", "block"), names=names, lang=lang
         )
     default_area = maps.busiest_risk_area(area_table) if len(scope_areas) else None
     all_events = maps.before_after_events(store.campaigns(), measures, risk_areas, codes, lang=lang)
@@ -223,8 +224,11 @@ def build_risk_area(
         raise KeyError(f"risk area {risicogebied_id!r} is not in the selection")
     area = chosen.iloc[0]
     measures = store.risk_area_measures()
-    weekly = store.area_counts(ReportFilter(codes, start, end), "risicogebied_id", "week")
-    row = maps.risk_area_table(chosen, measures, weekly, names=names, lang=lang).iloc[0]
+    flt = ReportFilter(codes, start, end)
+    weekly = store.area_counts(flt, "risicogebied_id", "week")
+    # The area's count as the Kaart's table gives it: the sum of its published blocks of weeks.
+    blocks = store.area_counts(flt, "risicogebied_id", "block")
+    row = maps.risk_area_table(chosen, measures, blocks, names=names, lang=lang).iloc[0]
     return RiskAreaDetail(
         name=str(area["naam"]),
         kind=t(f"map_area_type_{area['type']}", lang),

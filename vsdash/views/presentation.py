@@ -163,7 +163,7 @@ def _key_figures(deck: Deck, spec: SlideSpec) -> SlideView:
                     fmt_number(key.inhabitants, lang),
                     t("present_population_year", lang, jaar=key.population_year),
                 ),
-                *items[3:],
+                *items[-2:],  # campaigns and activities
             ),
             message=t("no_channel", lang, naam=deck.label),
         )

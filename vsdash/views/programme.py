@@ -141,7 +141,7 @@ def build_programme(
         funding_note=t("prog_funding_note", lang),
         budget=_budget(budget, state + own, lang),
         spread=_spread(store.activities(), codes if codes and len(codes) > 1 else None, end, names, lang),
-        peers=_peers(store.population(), memberships, programme, names, end.year, gemeente, lang),
+        peers=_peers(store, memberships, programme, names, start, end, gemeente, lang),
         lang=lang,
     )
 
@@ -201,33 +201,51 @@ def _spread(activities, codes, until, names, lang) -> Table:
     return Table(t("prog_spread_title", lang), rows, columns, t("prog_spread_note", lang))
 
 
-def _peers(population, memberships, programme, names, year, gemeente, lang) -> Table:
+def _peers(store, memberships, programme, names, start, end, gemeente, lang) -> Table:
+    population = store.population()
+    year = publication.population_year(population, end)
     chars = characteristics.municipality_characteristics(population, year)
-    members = list(memberships.loc[memberships["programma"] == programme, "gemeentecode"])
+    members = list(publication.members_in_period(memberships, programme, start, end))
+    # The candidates every surface compares with (characteristics.comparable_group).
+    pool = characteristics.candidates(memberships, store.channels(), population, programme, start, end)
     shown = [gemeente] if gemeente and gemeente not in members else []
     rows = chars[chars["gemeentecode"].isin(members + shown)].copy()
     rows["gemeente"] = rows["gemeentecode"].map(lambda c: names.get(c, c))
-    rows["klasse"] = [t(f"prog_size_{k}", lang) for k in rows["grootteklasse"]]
+    rows["klasse"] = [t(f"size_class_{k}", lang) for k in rows["grootteklasse"]]
     yes, no = t("prog_yes", lang), t("prog_no", lang)
     rows["g4_label"] = [yes if v else no for v in rows["g4"]]
     rows["student_label"] = [yes if v else no for v in rows["studentenstad"]]
     rows["vergelijkbaar"] = [
-        ", ".join(names.get(c, c) for c in characteristics.comparable(chars, code, prefer=members))
-        or t("prog_none_peers", lang)
-        for code in rows["gemeentecode"]
+        _comparable_text(chars, code, pool, names, lang) for code in rows["gemeentecode"]
     ]
     rows = rows.sort_values("inwoners", ascending=False).reset_index(drop=True)
-    pop_year = int(rows["jaar"].max()) if len(rows) else year
     columns = (
         Column("gemeente", t("municipality", lang), "pinned_text"),
-        Column("inwoners", t("prog_col_inhabitants", lang, jaar=pop_year), "number"),
+        Column("inwoners", t("prog_col_inhabitants", lang, jaar=year), "number"),
         Column("klasse", t("prog_col_size", lang)),
         Column("g4_label", t("prog_col_g4", lang)),
         Column("student_label", t("prog_col_student", lang)),
         Column("vergelijkbaar", t("prog_col_peers", lang), "wide_text"),
     )
-    note = t("prog_peers_note", lang, bronnen="; ".join(characteristics.SOURCES.values()))
+    note = t(
+        "prog_peers_note",
+        lang,
+        jaar=year,
+        n=characteristics.NEAREST,
+        bronnen="; ".join(characteristics.SOURCES.values()),
+    )
     return Table(t("prog_peers_title", lang), rows, columns, note)
+
+
+def _comparable_text(chars, code, pool, names, lang) -> str:
+    """The comparable municipalities of ``code`` in words, with the rule when it is not the first."""
+    codes, basis = characteristics.comparable(chars, code, pool)
+    if not codes:
+        return t("prog_none_peers", lang)
+    listed = ", ".join(names.get(c, c) for c in codes)
+    return (
+        listed if basis == characteristics.BASES[0] else f"{listed} ({t(f'prog_peers_basis_{basis}', lang)})"
+    )
 
 
 def build_knowledge_search(

@@ -1,0 +1,172 @@
+"""Warm a fresh server's caches in the background, so its first reader does not wait for them.
+
+``python -m vsdash serve`` starts :func:`start_warm_up` once Streamlit's runtime runs; the
+server listens meanwhile, so ``/healthz`` answers from the first moment. In order of what the
+first reader needs:
+
+1. ``imports``: the modules of the frame and of Overzicht (pandas, plotly, the publication layer);
+2. ``store``: the store opened once (``cached.get_store``);
+3. ``tables``: the reference tables and the data range the sidebar reads, and the population;
+4. ``overzicht``: Overzicht's view model for the selection of a first visit
+   (``frame.default_selection``: all municipalities, the default period, Dutch);
+5. ``imports other pages``: the modules of the other pages (geopandas, statsmodels, pydeck, ...);
+6. ``boundaries``: the CBS municipality boundaries, read and simplified for Kaart's first view.
+
+Steps 5 and 6 wait until a first page has been served (or :data:`LATER_STEPS_AFTER_S` passed),
+and then :data:`RENDER_PAUSE_S` more: on a machine of two cores they would otherwise take the
+processor from the first reader's page run and from the browser drawing it.
+
+Each step is timed and logged; a step that fails is logged and skipped, with the steps that need
+it. An empty store warms what it has; a store that is down is left to the pages, which then show
+their Dutch message (nothing cached here holds an error: Streamlit does not cache exceptions).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+log = logging.getLogger("vsdash.server")
+
+#: What the frame and the first page (Overzicht) import.
+FIRST_PAGE_MODULES = ("vsdash.ui.cached", "vsdash.ui.frame", "vsdash.ui.widgets", "vsdash.views.overview")
+#: What the other pages import, loaded after the first page's caches are warm.
+OTHER_PAGE_MODULES = (
+    "vsdash.ui.mapview",
+    "vsdash.ui.data_import",
+    "vsdash.ui.presenting",
+    "vsdash.views.reports",
+    "vsdash.views.campaigns",
+    "vsdash.views.comparison",
+    "vsdash.views.map",
+    "vsdash.views.activities",
+    "vsdash.views.programme",
+    "vsdash.views.presentation",
+    "vsdash.maps",
+    "vsdash.effect_estimator",
+    "vsdash.presentation",
+)
+#: The reference tables the sidebar and Overzicht read (``cached.table`` names).
+TABLES = ("municipalities", "memberships", "programmes", "channels", "population")
+#: The other pages' steps start at the latest this many seconds after the first page's steps.
+LATER_STEPS_AFTER_S = 10.0
+#: Pause after the first page is served, while the browser loads its scripts and draws it.
+RENDER_PAUSE_S = 2.0
+
+_page_served = threading.Event()
+
+
+def note_page_served() -> None:
+    """Tell the warm-up that a page run has finished (dashboard.py calls it after every run)."""
+    _page_served.set()
+
+
+@dataclass
+class WarmUpReport:
+    """What a warm-up did: the steps that finished with their seconds, and the steps that failed."""
+
+    done: dict[str, float] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        """Seconds spent in the steps that finished."""
+        return round(sum(self.done.values()), 2)
+
+
+def _step(report: WarmUpReport, name: str, action: Callable[[], object]) -> bool:
+    """Run one step, record its time or its failure (logged, never raised); True when it finished."""
+    started = time.perf_counter()
+    try:
+        action()
+    except Exception as exc:  # noqa: BLE001 - a failed warm-up step must never stop the server
+        reason = str(exc).strip().splitlines()[0][:300] if str(exc).strip() else type(exc).__name__
+        report.failed[name] = reason
+        log.warning("warm-up step %s failed (the pages report it themselves): %s", name, reason)
+        return False
+    report.done[name] = round(time.perf_counter() - started, 2)
+    return True
+
+
+def _import(modules: tuple[str, ...]) -> None:
+    for name in modules:
+        importlib.import_module(name)
+
+
+def warm_up(url: str, lang: str = "nl") -> WarmUpReport:
+    """Fill the caches the first page of a fresh server reads, for the store at ``url``.
+
+    ``url`` must be the URL the pages read (``settings.store_url()``): it keys every cache.
+    Returns what was warmed; raises nothing.
+    """
+    from vsdash import settings
+
+    report = WarmUpReport()
+    _step(report, "imports", lambda: _import(FIRST_PAGE_MODULES))
+    from vsdash.ui import cached, frame  # imported by the step above (or it failed, and so will this)
+
+    # A missing embedded store is built by the first page, with a progress bar, or by
+    # ``vsdash serve`` before it starts: never here, behind the reader's back.
+    if settings.default_store_missing(url):
+        report.failed["store"] = "de ingebouwde opslag bestaat (nog) niet"
+    else:
+        _step(report, "store", lambda: cached.get_store(url))
+    if "store" in report.done:
+        version = cached.get_store(url).meta("versie") or "0"
+
+        def tables() -> None:
+            for name in TABLES:
+                cached.table(url, version, name)
+            cached.report_date_range(url, version)
+            cached.is_demo(url, version)
+
+        def overview() -> None:
+            sel = frame.default_selection(url, version, lang)
+            cached.overview_model(
+                sel.url, sel.version, sel.gemeente, sel.programma, sel.start, sel.end, sel.label, sel.lang
+            )
+
+        if _step(report, "tables", tables):
+            _step(report, "overzicht", overview)
+        else:
+            report.skipped.append("overzicht")
+    else:
+        report.skipped += ["tables", "overzicht"]
+    if _page_served.wait(LATER_STEPS_AFTER_S):
+        time.sleep(RENDER_PAUSE_S)
+    _step(report, "imports other pages", lambda: _import(OTHER_PAGE_MODULES))
+    folder = str(settings.boundaries_dir())
+    _step(report, "boundaries", lambda: _boundaries(cached, folder, lang))
+    return report
+
+
+def _boundaries(cached, folder: str, lang: str) -> None:
+    """Read the municipality boundaries once and simplify them for the map of all municipalities."""
+    _, reason = cached.boundary_source("gemeenten", folder)
+    if reason is not None:
+        # No boundary files: the map says so itself; nothing to keep warm.
+        raise RuntimeError(f"geen gemeentegrenzen in {folder}: {reason}")
+    cached.map_boundaries(None, lang, folder)
+
+
+def start_warm_up(url: str, lang: str = "nl") -> threading.Thread:
+    """Run :func:`warm_up` in a daemon thread and return at once; the thread logs what it did."""
+
+    def run() -> None:
+        started = time.perf_counter()
+        report = warm_up(url, lang)
+        log.info(
+            "warm-up done in %.1f s: %s%s",
+            time.perf_counter() - started,
+            ", ".join(f"{name} {secs:.1f} s" for name, secs in report.done.items()),
+            f"; failed: {', '.join(report.failed)}" if report.failed else "",
+        )
+
+    thread = threading.Thread(target=run, name="vsdash-warm-up", daemon=True)
+    thread.start()
+    return thread
