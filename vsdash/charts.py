@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from vsdash import plain_text
-from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
+from vsdash.i18n import fmt_count, fmt_date, fmt_number, fmt_percent, t
 from vsdash.palette import BAND_COLOUR, BAND_EDGE, BREAK_COLOUR, OKABE_ITO, TEXT_COLOUR  # noqa: F401 - re-exported
 from vsdash.spreadsheets import mark_kind, mark_perturbed
 
@@ -347,7 +347,7 @@ def report_trend_chart(
         end=fmt_date(series["periode"].max().date(), lang) if not series.empty else "–",
         peak=fmt_number(peak["n"], lang) if peak is not None else "–",
         peak_date=fmt_date(peak["periode"].date(), lang) if peak is not None else "–",
-        campaigns=len(campaigns),
+        campaigns=fmt_count(len(campaigns), lang),
     )
     table = pd.DataFrame({t("period", lang): series["periode"].dt.date, value_label: series["label"]})
     if previous is not None and not previous.empty:
@@ -478,7 +478,11 @@ def stacked_reports_chart(
         f"{group_labels[g]} {fmt_number(totals.get(g), lang)}" for g in groups if not pd.isna(totals.get(g))
     )
     alt = t(
-        "alt_stacked", lang, grain=t(f"grain_{grain}", lang), parts=parts or "–", campaigns=len(campaigns)
+        "alt_stacked",
+        lang,
+        grain=t(f"grain_{grain}", lang),
+        parts=parts or "–",
+        campaigns=fmt_count(len(campaigns), lang),
     )
     table = counts.assign(**{group_col: counts[group_col].map(group_labels)}).pivot_table(
         index="periode", columns=group_col, values="label", aggfunc="first"
@@ -530,8 +534,9 @@ def rate_trend_chart(
         "alt_rate",
         lang,
         grain=t(f"grain_{grain}", lang),
-        mean=fmt_number(mean, lang, 2),
-        peak=fmt_number(peak["rate"], lang, 2) if peak is not None else "–",
+        # One decimal, as the key figure and the table write a rate ("64,2", not "64,08").
+        mean=fmt_number(mean, lang, 1),
+        peak=fmt_number(peak["rate"], lang, 1) if peak is not None else "–",
         peak_date=fmt_date(peak["periode"].date(), lang) if peak is not None else "–",
         years=", ".join(str(y) for y in sorted(rates["jaar"].dropna().unique())) or "–",
     )

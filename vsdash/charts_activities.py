@@ -184,7 +184,14 @@ def status_by_category_chart(counts: pd.DataFrame, *, lang: str = "nl") -> Chart
         margin=dict(l=10, r=10, t=40, b=10),
     )
     fig.update_yaxes(autorange="reversed", gridcolor="white")
-    fig.update_xaxes(title_text=t("act_count_axis", lang))
+    # Whole activities: a few of them would otherwise get ticks at 0,5 and 1,5.
+    top = counts.groupby("categorie")["n"].sum().max() if len(counts) else 0
+    fig.update_xaxes(
+        title_text=t("act_count_axis", lang),
+        tickformat="d",
+        rangemode="tozero",
+        **({"dtick": 1} if top <= 10 else {}),
+    )
     pivot = counts.pivot(index="categorie", columns="status", values="n").reindex(
         index=list(schema.ACTIVITY_CATEGORIES), columns=list(schema.ACTIVITY_STATUSES)
     )

@@ -25,7 +25,7 @@ from vsdash.charts import (
     add_campaign_bands,
     interval_whiskers,
 )
-from vsdash.i18n import fmt_number, t
+from vsdash.i18n import fmt_count, fmt_number, t
 from vsdash.spreadsheets import mark_kind
 
 FOCUS_COLOUR = OKABE_ITO[5]  # vermillion: the selected municipality
@@ -476,7 +476,7 @@ def small_multiples_chart(
         peak=fmt_number(best["rate"], lang, 2) if best is not None else "–",
         peak_where=names.get(best["gemeentecode"], "") if best is not None else "–",
         peak_when=best["periode"].strftime("%m-%Y") if best is not None else "–",
-        campaigns=campaigns["campagne_id"].nunique() if len(campaigns) else 0,
+        campaigns=fmt_count(campaigns["campagne_id"].nunique() if len(campaigns) else 0, lang),
     )
     table = pd.DataFrame(
         {

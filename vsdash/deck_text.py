@@ -63,7 +63,7 @@ def key_figure_items(deck: Deck) -> list[tuple[str, str, str]]:
         ),
         (t("vs_previous_period_short", lang), key.change, change_note if key.has_channel else ""),
         (t("campaigns_running", lang), fmt_number(key.campaigns, lang), ""),
-        (t("activities", lang), fmt_number(key.activities, lang), ""),
+        (t("activities_running", lang), fmt_number(key.activities, lang), ""),
     ]
 
 
@@ -143,7 +143,9 @@ def trend_note(deck: Deck) -> str:
 def map_lines(deck: Deck) -> list[str]:
     """The map slide's legend in words: risk areas with their report counts (privacy-applied)."""
     lang = deck.lang
-    lines = [t("present_map_note", lang, k=deck.k)]
+    # Perturbed hexagons are never hidden (ADR 0006): name the grey hatching only when it is drawn.
+    hidden = not deck.hexes.empty and bool(deck.hexes["n"].isna().any())
+    lines = [t("present_map_note" if hidden else "present_map_note_perturbed", lang, k=deck.k)]
     areas = deck.risk_areas.sort_values("n", ascending=False, na_position="last")
     for area in areas.head(8).itertuples():
         lines.append(f"{area.naam}: {area.label}")

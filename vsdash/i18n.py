@@ -20,7 +20,6 @@ from babel.numbers import (
     NumberFormatError,
     get_decimal_symbol,
     get_group_symbol,
-    get_minus_sign_symbol,
     parse_decimal,
 )
 
@@ -29,7 +28,6 @@ DEFAULT_LANG = "nl"
 
 LABELS: dict[str, dict[str, str]] = {
     # --- frame -----------------------------------------------------------------------------
-    "app_title": {"nl": "Veilige Steden: dashboard", "en": "Safe Cities: dashboard"},
     "demo_badge": {"nl": "Demodata — fictief", "en": "Demo data — fictitious"},
     "demo_badge_help": {
         "nl": "Deze cijfers zijn door de computer gemaakt om het dashboard te tonen. Ze gaan niet over echte meldingen.",
@@ -242,18 +240,6 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "To protect the people who reported, the numbers have been changed slightly: usually by 0 to 2, "
         "and a small number becomes 0 or a little larger. They may therefore not add up exactly.",
     },
-    "privacy_suppressed_legend": {
-        "nl": "<{k}: minder dan {k} meldingen; het precieze aantal wordt niet getoond om melders te beschermen.",
-        "en": "<{k}: fewer than {k} reports; the exact number is not shown to protect the people who reported.",
-    },
-    "privacy_secondary_legend": {
-        "nl": "x: afgeschermd, zodat een klein aantal niet uit het totaal terug te rekenen is.",
-        "en": "x: withheld, so that a small number cannot be worked out from the total.",
-    },
-    "privacy_rate_hidden": {
-        "nl": "Geen cijfer per inwoner waar het aantal meldingen is afgeschermd.",
-        "en": "No per-resident figure where the number of reports is withheld.",
-    },
     "map_attribution": {"nl": "Bron: CBS, Kadaster (CC BY 4.0)", "en": "Source: CBS, Kadaster (CC BY 4.0)"},
     "map_boundaries_year": {
         "nl": "Gemeentegrenzen {gemeente_year}, wijkgrenzen {wijk_year} (vereenvoudigd).",
@@ -273,8 +259,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Map: PDOK BRT-Achtergrondkaart (Kadaster)",
     },
     "map_basemap_note": {
-        "nl": "Uw browser haalt de straatkaart bij PDOK. Ziet u geen straten, dan is PDOK niet bereikbaar en toont de kaart alleen gemeente- en wijkgrenzen; de zeshoeken en risicogebieden kloppen dan nog steeds.",
-        "en": "Your browser loads the street map from PDOK. If you see no streets, PDOK cannot be reached and the map shows municipal and district boundaries only; the hexagons and risk areas are still correct.",
+        "nl": "Uw browser haalt de straatkaart bij PDOK. Ziet u geen straten, dan is PDOK niet bereikbaar en toont de kaart alleen gemeente- en wijkgrenzen; wat de kaart over meldingen toont, klopt dan nog steeds.",
+        "en": "Your browser loads the street map from PDOK. If you see no streets, PDOK cannot be reached and the map shows municipal and district boundaries only; what the map shows about reports is still correct.",
     },
     "map_names_dropped": {
         "nl": "{n} namen van risicogebieden pasten niet op de kaart zonder andere tekst te bedekken.",
@@ -288,10 +274,6 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Grenslijnen zijn niet beschikbaar; de kaart toont de meldingen zonder gemeente- en wijkgrenzen.",
         "en": "Boundaries are not available; the map shows the reports without municipal and district boundaries.",
     },
-    "map_h3_resolution_note": {
-        "nl": "Meldingen zijn samengevoegd in zeshoeken (H3-resolutie {res}); losse locaties worden nooit getoond.",
-        "en": "Reports are grouped into hexagons (H3 resolution {res}); individual locations are never shown.",
-    },
     # --- reports and campaigns pages (Meldingen, Campagnes) --------------------------------
     "reports_title": {"nl": "Meldingen: {selectie}", "en": "Reports: {selectie}"},
     "reports_intro": {
@@ -303,8 +285,9 @@ LABELS: dict[str, dict[str, str]] = {
     "grain_label_week": {"nl": "Week", "en": "Week"},
     "grain_label_month": {"nl": "Maand", "en": "Month"},
     "grain_hint": {
-        "nl": "Per dag of week zijn de aantallen vaak kleiner dan {k} en dus afgeschermd; per maand is het beeld dan vollediger.",
-        "en": "Per day or week counts are often below {k} and therefore withheld; per month the picture is then more complete.",
+        # polish: counts are perturbed, no longer withheld (ADR 0006)
+        "nl": "Per dag of week zijn de aantallen klein, en elk aantal is licht veranderd om melders te beschermen; per maand is het beeld betrouwbaarder.",
+        "en": "Per day or week the counts are small, and each count is changed slightly to protect the people who reported; per month the picture is more reliable.",
     },
     "trend_title_day": {
         "nl": "Meldingen per dag, met campagneperiodes",
@@ -342,8 +325,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Reports per 10,000 inhabitants per year",
     },
     "rate_note": {
-        "nl": "Per periode omgerekend naar een jaar, zoals het kerncijfer: meldingen × 10.000 / inwoners × 365,25 / dagen met een meldpunt. Inwoners van de {n} gemeente(n) met een meldpunt op 1 januari {jaar} (CBS).",
-        "en": "Each period scaled to a year, like the key figure: reports × 10,000 / inhabitants × 365.25 / days with a reporting point. Inhabitants of the {n} municipality(ies) with a reporting point on 1 January {jaar} (CBS).",
+        "nl": "Per periode omgerekend naar een jaar, zoals het kerncijfer: meldingen × 10.000 / inwoners × 365,25 / dagen met een meldpunt. Inwoners van de {n} {n|gemeente|gemeenten} met een meldpunt op 1 januari {jaar} (CBS).",
+        "en": "Each period scaled to a year, like the key figure: reports × 10,000 / inhabitants × 365.25 / days with a reporting point. Inhabitants of the {n} {n|municipality|municipalities} with a reporting point on 1 January {jaar} (CBS).",
     },
     "population_year": {"nl": "Inwoners per 1 januari", "en": "Inhabitants on 1 January"},
     "alt_rate": {
@@ -886,6 +869,8 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Elk sjabloon heeft de kopregel en één voorbeeldrij. Datums als dd-mm-jjjj, decimalen met een komma; kolomnamen mogen ook Engels zijn.",
         "en": "Each template has the header and one example row. Dates as dd-mm-yyyy, decimals with a comma; column names may also be English.",
     },
+    # polish: a template button names its kind, so a screen reader tells the rows apart
+    "data_template_button": {"nl": "{soort} ({formaat})", "en": "{soort} ({formaat})"},
     "data_kind_reports": {"nl": "Meldingen", "en": "Reports"},
     "data_kind_activities": {"nl": "Activiteiten", "en": "Activities"},
     "data_kind_campaigns": {"nl": "Campagnes", "en": "Campaigns"},
@@ -955,10 +940,6 @@ LABELS: dict[str, dict[str, str]] = {
     "data_replace_demo": {
         "nl": "Demodata wissen (alle gemeenten) en vervangen door dit bestand; terugdraaien zet ze terug",
         "en": "Delete the demo data (all municipalities) and replace it with this file; undo puts it back",
-    },
-    "data_mapping_needed": {
-        "nl": "Niet alle kolommen zijn herkend. Kies bij elk veld de kolom uit uw bestand (* = verplicht).",
-        "en": "Not all columns were recognised. Choose the column from your file for each field (* = required).",
     },
     "data_mapping_missing": {
         "nl": "Kies nog een kolom voor: {velden}.",
@@ -1249,6 +1230,19 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": 'grijs: minder dan {k} meldingen ("<{k}") of afgeschermd ("x")',
         "en": 'grey: fewer than {k} reports ("<{k}") or withheld ("x")',
     },
+    # polish: perturbed maps draw no grey cells (ADR 0006), so the legend says what they do instead
+    "map_legend_zero": {
+        "nl": "grijs: 0 meldingen getoond (om melders te beschermen kan dat ook een paar meldingen zijn)",
+        "en": "grey: 0 reports shown (to protect the people who reported, this can also be a few reports)",
+    },
+    "map_legend_perturbed_hexagons": {
+        "nl": "Aantallen zijn licht veranderd om melders te beschermen. Zeshoeken met te weinig meldingen zijn weggelaten, of de kaart toont grotere zeshoeken.",
+        "en": "Numbers are changed slightly to protect the people who reported. Hexagons with too few reports are left out, or the map shows larger hexagons.",
+    },
+    "map_legend_perturbed": {
+        "nl": "Aantallen zijn licht veranderd om melders te beschermen.",
+        "en": "Numbers are changed slightly to protect the people who reported.",
+    },
     "map_legend_circle": {
         "nl": "cirkel: hoe groter, hoe meer meldingen in de gemeente",
         "en": "circle: the larger, the more reports in the municipality",
@@ -1274,6 +1268,13 @@ LABELS: dict[str, dict[str, str]] = {
         "locations are never shown. The numbers have been changed slightly to protect the people who reported: "
         "a number below {k} becomes 0 (the hexagon is then left empty) or {k}, larger numbers differ by at most 2.",
     },
+    # polish: the national map shows municipality totals, not hexagons
+    "map_privacy_note_national": {
+        "nl": "Privacy: de kaart toont alleen het totaal per gemeente; losse locaties worden nooit getoond. De aantallen "
+        "zijn licht veranderd om melders te beschermen: meestal 0 tot 2 meer of minder.",
+        "en": "Privacy: the map shows only each municipality's total; individual locations are never shown. The numbers "
+        "have been changed slightly to protect the people who reported: usually by 0 to 2 up or down.",
+    },
     "map_tooltip_hex": {"nl": "Meldingen: {label}", "en": "Reports: {label}"},
     "map_tooltip_wijk": {"nl": "Wijk {naam}", "en": "District {naam}"},
     "map_tooltip_area_count": {"nl": "Meldingen: {label}", "en": "Reports: {label}"},
@@ -1286,6 +1287,10 @@ LABELS: dict[str, dict[str, str]] = {
     "map_alt_density": {
         "nl": "Kaart van {naam} met {cells} zeshoeken waar meldingen vandaan kwamen; de drukste zeshoek telt {top} meldingen, {hidden} zeshoeken met minder dan {k} meldingen zijn grijs; {areas} risicogebieden zijn zwart omlijnd.",
         "en": "Map of {naam} with {cells} hexagons that reports came from; the busiest hexagon has {top} reports, {hidden} hexagons with fewer than {k} reports are grey; {areas} risk areas are outlined in black.",
+    },
+    "map_alt_density_all_shown": {
+        "nl": "Kaart van {naam} met {cells} zeshoeken waar meldingen vandaan kwamen; de drukste zeshoek telt {top} meldingen; {areas} risicogebieden zijn zwart omlijnd.",
+        "en": "Map of {naam} with {cells} hexagons that reports came from; the busiest hexagon has {top} reports; {areas} risk areas are outlined in black.",
     },
     "map_alt_density_withheld": {
         "nl": "Kaart van {naam} zonder zeshoeken: er zijn zo weinig meldingen dat aantallen per zeshoek (minder dan {k}) uit het totaal terug te rekenen zouden zijn; {areas} risicogebieden zijn zwart omlijnd.",
@@ -1307,6 +1312,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Kaart van de verandering rond {event}, {weeks} weken voor tegen {weeks} weken na: {more} {what} met meer meldingen, {fewer} met minder, {grey} niet te vergelijken (grijs).",
         "en": "Map of the change around {event}, {weeks} weeks before against {weeks} weeks after: {more} {what} with more reports, {fewer} with fewer, {grey} not comparable (grey).",
     },
+    "map_alt_change_all_comparable": {
+        "nl": "Kaart van de verandering rond {event}, {weeks} weken voor tegen {weeks} weken na: {more} {what} met meer meldingen, {fewer} met minder.",
+        "en": "Map of the change around {event}, {weeks} weeks before against {weeks} weeks after: {more} {what} with more reports, {fewer} with fewer.",
+    },
     "map_alt_trend_week": {
         "nl": "Lijngrafiek van meldingen per week in {naam}, {start} tot en met {eind}; {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd; {hidden} {hidden|week|weken} met minder dan {k} meldingen {hidden|is|zijn} weggelaten.",
         "en": "Line chart of reports per week in {naam}, {start} to {eind}; {measures} {measures|measure is|measures are} marked with a dashed line; {hidden} {hidden|week|weeks} with fewer than {k} reports {hidden|is|are} left out.",
@@ -1315,6 +1324,21 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen); {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd; {hidden} {hidden|maand|maanden} met minder dan {k} meldingen {hidden|is|zijn} weggelaten.",
         "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show); {measures} {measures|measure is|measures are} marked with a dashed line; {hidden} {hidden|month|months} with fewer than {k} reports {hidden|is|are} left out.",
     },
+    # polish: no "0 weeks left out" where perturbation leaves nothing out; measures outside the period
+    "map_alt_trend_week_all_shown": {
+        "nl": "Lijngrafiek van meldingen per week in {naam}, {start} tot en met {eind}; {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd.",
+        "en": "Line chart of reports per week in {naam}, {start} to {eind}; {measures} {measures|measure is|measures are} marked with a dashed line.",
+    },
+    "map_alt_trend_month_all_shown": {
+        "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen); {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd.",
+        "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show); {measures} {measures|measure is|measures are} marked with a dashed line.",
+    },
+    "map_trend_measures_outside": {
+        "nl": "{n|Een maatregel buiten|Maatregelen buiten} de gekozen periode ({maatregelen}) {n|staat|staan} niet in de grafiek; kies een langere periode om {n|hem|ze} te zien.",
+        "en": "{n|A measure|Measures} outside the chosen period ({maatregelen}) {n|is|are} not in the chart; choose a longer period to see {n|it|them}.",
+    },
+    "map_trend_axis_week": {"nl": "Meldingen per week", "en": "Reports per week"},
+    "map_trend_axis_month": {"nl": "Meldingen per maand", "en": "Reports per month"},
     "map_unit_hexes_r8": {"nl": "zeshoeken (ongeveer 0,7 km²)", "en": "hexagons (about 0.7 km²)"},
     "map_unit_hexes_r7": {
         "nl": "grotere zeshoeken (ongeveer 5 km², omdat er per kleine zeshoek te weinig meldingen waren)",
@@ -1329,7 +1353,6 @@ LABELS: dict[str, dict[str, str]] = {
     "map_unit_municipalities_one": {"nl": "gemeente", "en": "municipality"},
     "map_col_hex": {"nl": "Zeshoek (H3)", "en": "Hexagon (H3)"},
     "map_col_area": {"nl": "Risicogebied", "en": "Risk area"},
-    "map_col_type": {"nl": "Soort gebied", "en": "Kind of area"},
     "map_col_measures": {"nl": "Maatregelen", "en": "Measures"},
     "map_col_before": {"nl": "Voor", "en": "Before"},
     "map_col_after": {"nl": "Na", "en": "After"},
@@ -1404,7 +1427,6 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "**{naam}** ({soort}, {gemeente}): {label} meldingen in de gekozen periode. Maatregelen: {maatregelen}.",
         "en": "**{naam}** ({soort}, {gemeente}): {label} reports in the chosen period. Measures: {maatregelen}.",
     },
-    "map_risk_areas_title": {"nl": "Risicogebieden in de periode", "en": "Risk areas in the period"},
     "map_export_total": {"nl": "Totaal", "en": "Total"},
     # --- activities and comparison pages (Activiteiten, Vergelijken) ----------------------
     # --- import and access (Gegevens) -----------------------------------------------------
@@ -1447,22 +1469,6 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Sinds {datum} is seksuele intimidatie op straat strafbaar (Wet seksuele misdrijven). Meldingen van vóór en na die datum zijn niet zonder meer te vergelijken.",
         "en": "Since {datum} sexual harassment in public is a criminal offence (Sexual Offences Act). Reports from before and after that date cannot simply be compared.",
     },
-    "learned_more": {
-        "nl": "Er kwamen {pct} meer meldingen binnen dan in de vorige periode van dezelfde lengte ({prev} toen, {now} nu).",
-        "en": "{pct} more reports came in than in the preceding period of the same length ({prev} then, {now} now).",
-    },
-    "learned_less": {
-        "nl": "Er kwamen {pct} minder meldingen binnen dan in de vorige periode van dezelfde lengte ({prev} toen, {now} nu).",
-        "en": "{pct} fewer reports came in than in the preceding period of the same length ({prev} then, {now} now).",
-    },
-    "learned_too_few": {
-        "nl": "Er zijn te weinig meldingen (minder dan {k}) om deze periode met vorig jaar te vergelijken.",
-        "en": "There are too few reports (fewer than {k}) to compare this period with last year.",
-    },
-    "learned_peak": {
-        "nl": "De drukste periode was {wanneer}, met {n} meldingen.",
-        "en": "The busiest period was {wanneer}, with {n} reports.",
-    },
     "learned_top_area": {
         "nl": "Van de risicogebieden kwamen de meeste meldingen uit {naam} ({n}).",
         "en": "Of the risk areas, most reports came from {naam} ({n}).",
@@ -1501,6 +1507,11 @@ LABELS: dict[str, dict[str, str]] = {
     "present_map_note": {
         "nl": "Kleur: meldingen per zeshoek van ± 0,7 km²; grijs gearceerd: minder dan {k}. Oranje omlijnd: risicogebieden, met hun aantal meldingen:",
         "en": "Colour: reports per hexagon of ± 0.7 km²; grey hatched: fewer than {k}. Outlined in orange: risk areas, with their number of reports:",
+    },
+    # polish: the deck's map of perturbed counts has no grey hatching to explain
+    "present_map_note_perturbed": {
+        "nl": "Kleur: meldingen per zeshoek van ± 0,7 km² (licht veranderd om melders te beschermen; zeshoeken met te weinig meldingen zijn weggelaten). Oranje omlijnd: risicogebieden, met hun aantal meldingen:",
+        "en": "Colour: reports per hexagon of ± 0.7 km² (changed slightly to protect the people who reported; hexagons with too few reports are left out). Outlined in orange: risk areas, with their number of reports:",
     },
     "present_more_areas": {"nl": "en nog {n} risicogebieden", "en": "and {n} more risk areas"},
     "present_no_areas": {"nl": "Geen risicogebieden vastgelegd.", "en": "No risk areas recorded."},
@@ -1676,7 +1687,6 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Met deze link opent iemand anders dezelfde pagina met dezelfde selectie.",
         "en": "With this link someone else opens the same page with the same selection.",
     },
-    "present_title": {"nl": "Presenteren", "en": "Present"},
     "present_previous_slide": {"nl": "Vorige", "en": "Previous"},
     "present_next_slide": {"nl": "Volgende", "en": "Next"},
     "present_slide_of": {"nl": "Dia {n} van {totaal}", "en": "Slide {n} of {totaal}"},
@@ -1739,11 +1749,32 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Zet de dia's in uw volgorde met Omhoog en Omlaag, verberg wat u niet nodig hebt en voeg een eigen tekstdia of een vergelijking toe. De link, de PowerPoint en de PDF volgen deze samenstelling.",
         "en": "Put the slides in your order with Up and Down, hide what you do not need and add an own text slide or a comparison. The link, the PowerPoint and the PDF follow this composition.",
     },
-    "compose_up": {"nl": "Omhoog", "en": "Up"},
-    "compose_down": {"nl": "Omlaag", "en": "Down"},
-    "compose_hide": {"nl": "Verbergen", "en": "Hide"},
-    "compose_show": {"nl": "Tonen", "en": "Show"},
-    "compose_remove": {"nl": "Verwijderen", "en": "Remove"},
+    # polish: each button names its slide, so a screen reader tells the rows apart
+    "compose_up": {"nl": "Dia {n} omhoog", "en": "Slide {n} up"},
+    "compose_down": {"nl": "Dia {n} omlaag", "en": "Slide {n} down"},
+    "compose_hide": {"nl": "Dia {n} verbergen", "en": "Hide slide {n}"},
+    "compose_show": {"nl": "Dia {n} tonen", "en": "Show slide {n}"},
+    "compose_remove": {"nl": "Dia {n} verwijderen", "en": "Remove slide {n}"},
+    "compose_up_help": {
+        "nl": "Zet dia {n}, ‘{titel}’, een plaats eerder.",
+        "en": "Move slide {n}, ‘{titel}’, one place earlier.",
+    },
+    "compose_down_help": {
+        "nl": "Zet dia {n}, ‘{titel}’, een plaats later.",
+        "en": "Move slide {n}, ‘{titel}’, one place later.",
+    },
+    "compose_hide_help": {
+        "nl": "Verberg dia {n}, ‘{titel}’: hij blijft in de lijst, maar niet in de presentatie.",
+        "en": "Hide slide {n}, ‘{titel}’: it stays in the list, but not in the presentation.",
+    },
+    "compose_show_help": {
+        "nl": "Toon dia {n}, ‘{titel}’, weer in de presentatie.",
+        "en": "Show slide {n}, ‘{titel}’, in the presentation again.",
+    },
+    "compose_remove_help": {
+        "nl": "Haal dia {n}, ‘{titel}’, uit de presentatie.",
+        "en": "Remove slide {n}, ‘{titel}’, from the presentation.",
+    },
     "compose_hidden_mark": {"nl": "verborgen", "en": "hidden"},
     "compose_current_mark": {"nl": "nu getoond", "en": "shown now"},
     "compose_add_kind": {"nl": "Dia toevoegen", "en": "Add a slide"},
@@ -1985,10 +2016,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Meldingen per 10.000 inwoners per jaar",
         "en": "Reports per 10,000 inhabitants per year",
     },
-    "per_10k_short": {"nl": "Per 10.000 inwoners", "en": "Per 10,000 inhabitants"},
-    "vs_last_year": {"nl": "t.o.v. zelfde periode vorig jaar", "en": "vs same period last year"},
     "same_period_last_year": {"nl": "Zelfde periode vorig jaar", "en": "Same period last year"},
     "campaigns_running": {"nl": "Campagnes in de periode", "en": "Campaigns in the period"},
+    # polish: the key figure next to it counts the same way, and says so
+    "activities_running": {"nl": "Activiteiten in de periode", "en": "Activities in the period"},
     # Publication layer (issue 13): units and reasons shared by every surface.
     "per_10k_year": {
         "nl": "Per 10.000 inwoners per jaar",
@@ -2052,6 +2083,11 @@ LABELS: dict[str, dict[str, str]] = {
     "unsafe_neighbourhood_label": {"nl": "Onveilig in de buurt", "en": "Unsafe in the neighbourhood"},
     "unsafe_night_label": {"nl": "'s Avonds onveilig", "en": "Unsafe at night"},
     "reporting_ratio_label": {"nl": "Meldingsbereidheid", "en": "Willingness to report"},
+    # polish: a key figure says its unit ("50,2" alone reads as a percentage or a score)
+    "reporting_ratio_metric": {
+        "nl": "Meldingsbereidheid (per 1.000)",
+        "en": "Willingness to report (per 1,000)",
+    },
     "ratio_caption": {
         "nl": "Meldingsbereidheid: {waarde} meldingen per jaar per 1.000 mensen die straatintimidatie meemaakten (95%-interval {interval}).",
         "en": "Willingness to report: {waarde} reports per year per 1,000 people who experienced street harassment (95% interval {interval}).",
@@ -2083,7 +2119,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Survey figures for {n} of the {totaal} municipalities; the survey figures cover only those.",
     },
     "activities": {"nl": "Activiteiten", "en": "Activities"},
-    "activities_by_category": {"nl": "Activiteiten per categorie", "en": "Activities by category"},
+    # polish: a chart title says which activities it counts (those running in the chosen period)
+    "activities_by_category": {
+        "nl": "Activiteiten in de periode, per categorie",
+        "en": "Activities in the period, by category",
+    },
     "count": {"nl": "Aantal", "en": "Count"},
     "grain_day": {"nl": "per dag", "en": "per day"},
     "grain_week": {"nl": "per week", "en": "per week"},
@@ -2134,6 +2174,8 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Meldingen van straatintimidatie en seksuele intimidatie, campagnes en activiteiten voor {selectie}, {start} tot en met {eind}.",
         "en": "Reports of street harassment and sexual harassment, campaigns and activities for {selectie}, {start} to {eind}.",
     },
+    # polish: a count of zero in a sentence (fmt_count)
+    "count_none": {"nl": "geen", "en": "no"},
     "alt_trend": {
         "nl": "Lijngrafiek van meldingen {grain} van {start} tot {end}: samen {total} meldingen, het hoogst {peak} rond {peak_date}; {campaigns} {campaigns|campagneperiode is|campagneperiodes zijn} gearceerd.",
         "en": "Line chart of reports {grain} from {start} to {end}: {total} reports in total, highest {peak} around {peak_date}; {campaigns} {campaigns|campaign period is|campaign periods are} shaded.",
@@ -2148,15 +2190,7 @@ LABELS: dict[str, dict[str, str]] = {
     "rep_fysiek": {"nl": "Fysiek", "en": "Physical"},
     "rep_achtervolgen": {"nl": "Achtervolgen", "en": "Following"},
     "rep_overig": {"nl": "Overig", "en": "Other"},
-    "suppressed_note": {
-        "nl": 'Aantallen van 1 tot {k} worden niet getoond ("<{k}") om melders te beschermen.',
-        "en": 'Counts from 1 to {k} are not shown ("<{k}") to protect people who report.',
-    },
-    # issue 15: an unexpected error of the whole page, without details for readers
-    "error_page": {
-        "nl": "Deze pagina kon niet worden getoond door een onverwachte fout. Laad de pagina opnieuw of kies een andere selectie; blijft het misgaan, meld het dan aan de beheerder (de details staan in het logboek van de server).",
-        "en": "This page could not be shown because of an unexpected error. Reload the page or choose another selection; if it keeps failing, tell the administrator (the details are in the server log).",
-    },
+    # issue 15: an unexpected error in one part of a page, without details for readers
     "error_generic": {
         "nl": "Er ging iets mis bij het maken van dit onderdeel. De rest van de pagina werkt nog. Melding voor de beheerder: {kind}.",
         "en": "Something went wrong building this part. The rest of the page still works. Note for the administrator: {kind}.",
@@ -2214,7 +2248,7 @@ def _as_count(value: object, lang: str) -> float | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return None if isinstance(value, float) and math.isnan(value) else value
     try:
-        return float(parse_decimal(str(value).strip(), locale=_locale(lang)))
+        return float(parse_decimal(str(value).strip().replace(MINUS_SIGN, "-"), locale=_locale(lang)))
     except (NumberFormatError, ValueError):
         return None
 
@@ -2225,10 +2259,10 @@ def _locale(lang: str) -> Locale:
 
 
 @functools.cache
-def _symbols(lang: str) -> tuple[str, str, str]:
-    """The group, decimal and minus symbols of ``lang`` in CLDR (nl: ".", ",", "-")."""
+def _symbols(lang: str) -> tuple[str, str]:
+    """The group and decimal symbols of ``lang`` in CLDR (nl: "." and ",")."""
     locale = _locale(lang)
-    return get_group_symbol(locale), get_decimal_symbol(locale), get_minus_sign_symbol(locale)
+    return get_group_symbol(locale), get_decimal_symbol(locale)
 
 
 # Babel (CLDR) locales of the dashboard's languages: Dutch as written in the Netherlands.
@@ -2236,6 +2270,10 @@ _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
 MONTHS_NL = list(get_month_names("wide", locale=_LOCALES["nl"]).values())
 MONTHS_EN = list(get_month_names("wide", locale=_LOCALES["en"]).values())
+
+
+#: The minus sign of every number the formatters write for readers (U+2212, not the hyphen-minus).
+MINUS_SIGN = "\u2212"
 
 
 def fmt_number(value: float | int | None, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
@@ -2252,11 +2290,36 @@ def fmt_number(value: float | int | None, lang: str = DEFAULT_LANG, decimals: in
         return "–"
     # Python lays out the digits (groups of three, as CLDR's "#,##0" for nl and en), the symbols
     # come from CLDR; Babel's own formatter is about 50 times slower, and tables format every cell.
+    if number == 0:
+        number = abs(number)  # -0.04 rounded is "-0" in Python; a reader sees a plain 0
     text = f"{number:,.{decimals}f}"
-    group, decimal, minus = _symbols(lang)
+    group, decimal = _symbols(lang)
     if (group, decimal) != (",", "."):
         text = text.replace(",", "\0").replace(".", decimal).replace("\0", group)
-    return text if minus == "-" else text.replace("-", minus)
+    # Display text: the true minus sign (Dutch typesetting, and what screen readers read as
+    # "min"). CLDR's nl and en keep the hyphen-minus, which is right for data, so the downloads
+    # read labels back as numbers (``spreadsheets``) and write plain numbers.
+    return text.replace("-", MINUS_SIGN)
+
+
+def in_sentence(selection: str, lang: str = DEFAULT_LANG) -> str:
+    """A selection's label as it reads inside a sentence: "alle gemeenten", a municipality's name as is.
+
+    Titles start with "Alle gemeenten"; "voor Alle gemeenten" mid-sentence looks like a typo.
+    """
+    everything = t("all_municipalities", lang)
+    if selection.startswith(everything):
+        return everything[0].lower() + selection[1:]
+    return selection
+
+
+def fmt_count(n: int, lang: str = DEFAULT_LANG) -> str:
+    """A count of things in a sentence: "geen" (en: "no") for 0, else the number as ``fmt_number`` writes it.
+
+    For labels that choose their words by the count ("{n} {n|campagne is|campagnes zijn}"): "geen
+    campagnes zijn gearceerd" instead of "0 campagnes zijn gearceerd".
+    """
+    return t("count_none", lang) if n == 0 else fmt_number(n, lang)
 
 
 def fmt_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 0, sign: bool = False) -> str:

@@ -47,7 +47,7 @@ import pandas as pd
 import pydeck as pdk
 
 from vsdash import basemap, geo, metrics, palette, privacy
-from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.i18n import fmt_count, fmt_date, fmt_number, in_sentence, t
 
 if TYPE_CHECKING:  # plotly loads only when a trend is drawn
     from vsdash import charts
@@ -60,6 +60,7 @@ _NAME_SIZE_PX = 14  # risk-area names on the map
 _NAME_CHAR_PX = 8.5  # a generous average width of one character of a name at that size
 
 SUPPRESSED_COLOUR = palette.SUPPRESSED_COLOUR
+PERTURBED_ATTR = "perturbed"  # attrs flag of a frame whose counts are cell-key perturbed (ADR 0006)
 NOT_COMPARABLE_COLOUR = palette.SUPPRESSED_COLOUR
 SEQUENTIAL, DIVERGING = palette.SEQUENTIAL, palette.DIVERGING
 LAND_COLOUR = "#f3f0e8"
@@ -102,7 +103,7 @@ class LegendEntry:
 
     colour: str
     label: str
-    shape: str = "fill"  # "fill" (a filled swatch) or "line" (an outline swatch)
+    shape: str = "fill"  # "fill" (a filled swatch), "line" (an outline swatch) or "note" (text only)
 
 
 @dataclass
@@ -196,13 +197,26 @@ def _classify(count, edges: list[int]) -> int | None:
     return int(np.searchsorted(edges, count, side="right") - 1)
 
 
-def _count_legend(edges: list[int], lang: str, k: int, unit_key: str) -> list[LegendEntry]:
+def _count_legend(shown: pd.DataFrame, lang: str, k: int, note_key: str) -> list[LegendEntry]:
+    """Colour classes of ``shown`` (``hex_cells``, ``municipality_totals``), grey only where it is drawn.
+
+    Perturbed counts (ADR 0006) are never grey: a hexagon published as 0 is left out and a sparse
+    map is drawn coarser, so the legend says that (``note_key``) instead of explaining a grey
+    that is not on the map. Grey is listed when a shape has it: a hidden count (``"<k"``, ``"x"``)
+    of a store without cell keys, or a municipality whose count is published as 0.
+    """
+    edges = shown.attrs.get("edges") or [k]
     colours = _class_colours(len(edges))
     entries = [
-        LegendEntry(c, t(unit_key, lang, klasse=label))
+        LegendEntry(c, t("map_legend_class", lang, klasse=label))
         for c, label in zip(colours, _class_labels(edges, lang), strict=True)
     ]
-    entries.append(LegendEntry(SUPPRESSED_COLOUR, t("map_legend_suppressed", lang, k=k)))
+    if len(shown) and (shown["klasse"] < 0).any():
+        hidden = (shown[privacy.SUPPRESSION_COL] != privacy.NOT_SUPPRESSED).any()
+        grey = "map_legend_suppressed" if hidden else "map_legend_zero"
+        entries.append(LegendEntry(SUPPRESSED_COLOUR, t(grey, lang, k=k)))
+    if shown.attrs.get(PERTURBED_ATTR):
+        entries.append(LegendEntry("", t(note_key, lang), shape="note"))
     return entries
 
 
@@ -499,6 +513,7 @@ def hex_cells(counts: pd.DataFrame, *, k: int | None = None, lang: str = "nl") -
         -1 if (c := _classify(v, edges)) is None else c for v in shown["count"].astype("Float64").tolist()
     ]
     shown.attrs["edges"] = edges
+    shown.attrs[PERTURBED_ATTR] = privacy.KEY_COL in counts.columns
     return shown.reset_index(drop=True)
 
 
@@ -839,10 +854,9 @@ def _bounds_of_cells(cells: Sequence[str]) -> tuple[float, float, float, float] 
     )
 
 
-def _base_notes(boundaries: Boundaries, lang: str, k: int) -> list[str]:
-    notes = [
-        t("map_privacy_note", lang, k=k, res=H3_RESOLUTION),
-    ]
+def _base_notes(boundaries: Boundaries, lang: str, k: int, *, national: bool = False) -> list[str]:
+    # The national map draws one circle per municipality: no hexagons to explain there.
+    notes = [t("map_privacy_note_national" if national else "map_privacy_note", lang, k=k, res=H3_RESOLUTION)]
     if boundaries.missing_reason:
         # The page states the full reason once; every map under it says only what it lacks.
         notes.append(t("map_no_boundaries", lang))
@@ -902,7 +916,7 @@ def density_map(
     if len(visible):
         top = cells.loc[cells["count"].astype("Float64").fillna(-1).idxmax()]
         alt = t(
-            "map_alt_density",
+            "map_alt_density" if hidden else "map_alt_density_all_shown",
             lang,
             naam=names.get(gemeente, gemeente),
             cells=fmt_number(len(cells), lang),
@@ -922,8 +936,8 @@ def density_map(
         .rename(columns={"h3": t("map_col_hex", lang), "label": t("reports", lang)})
         .reset_index(drop=True)
     )
-    legend = _count_legend(cells.attrs.get("edges") or [k], lang, k, "map_legend_class")
-    legend.append(_area_legend(lang))
+    legend = _count_legend(cells, lang, k, "map_legend_perturbed_hexagons")
+    legend.insert(len(legend) - sum(e.shape == "note" for e in legend), _area_legend(lang))  # sentence last
     more = {}
     drawn = area_table[area_table["risicogebied_id"].isin(areas["risicogebied_id"])]
     if len(drawn):
@@ -954,7 +968,7 @@ def municipality_totals(
         shown = privacy.period_totals(counts, "gemeentecode", "n", k=k, lang=lang).rename(
             columns={"n": "count"}
         )
-        return _with_centres(shown, municipalities, k)
+        return _with_centres(shown, municipalities, k, perturbed=True)
     values = ["n", *([privacy.KEY_COL] if keyed else [])]
     per = counts.groupby("gemeentecode", as_index=False)[values].sum() if not counts.empty else counts
     frame = pd.DataFrame(
@@ -966,10 +980,12 @@ def municipality_totals(
     if keyed:
         frame[privacy.KEY_COL] = per[privacy.KEY_COL].astype("int64").to_numpy() if len(per) else []
     shown = privacy.suppress_small_counts(frame, "count", k=k, total_shown=True, lang=lang)
-    return _with_centres(shown, municipalities, k)
+    return _with_centres(shown, municipalities, k, perturbed=keyed)
 
 
-def _with_centres(shown: pd.DataFrame, municipalities: pd.DataFrame, k: int) -> pd.DataFrame:
+def _with_centres(
+    shown: pd.DataFrame, municipalities: pd.DataFrame, k: int, *, perturbed: bool
+) -> pd.DataFrame:
     info = municipalities.set_index("gemeentecode")
     shown = shown[shown["gemeentecode"].isin(info.index)].copy()
     shown["naam"] = shown["gemeentecode"].map(info["weergavenaam"])
@@ -980,6 +996,7 @@ def _with_centres(shown: pd.DataFrame, municipalities: pd.DataFrame, k: int) -> 
         -1 if (c := _classify(v, edges)) is None else c for v in shown["count"].astype("Float64").tolist()
     ]
     shown.attrs["edges"] = edges
+    shown.attrs[PERTURBED_ATTR] = perturbed
     return shown.sort_values("naam").reset_index(drop=True)
 
 
@@ -1056,19 +1073,21 @@ def national_map(totals: pd.DataFrame, boundaries: Boundaries, *, label: str, la
         alt = t(
             "map_alt_national",
             lang,
-            selectie=label,
+            selectie=in_sentence(label, lang),
             n=len(totals),
             top=first["naam"],
             top_label=first["label"],
         )
     else:
-        alt = t("map_alt_national_empty", lang, selectie=label)
+        alt = t("map_alt_national_empty", lang, selectie=in_sentence(label, lang))
     table = ranked.loc[:, ["naam", "label"]].rename(
         columns={"naam": t("municipality", lang), "label": t("reports", lang)}
     )
-    legend = _count_legend(edges, lang, k, "map_legend_class")
-    legend.insert(0, LegendEntry(SEQUENTIAL[2], t("map_legend_circle", lang)))
-    return MapSpec(deck, alt, table.reset_index(drop=True), legend, _base_notes(boundaries, lang, k))
+    legend = _count_legend(totals, lang, k, "map_legend_perturbed")
+    # The circle's size is what it says, not a colour: a sentence, not a swatch that looks like a class.
+    legend.insert(0, LegendEntry("", t("map_legend_circle", lang), shape="note"))
+    notes = _base_notes(boundaries, lang, k, national=True)
+    return MapSpec(deck, alt, table.reset_index(drop=True), legend, notes)
 
 
 # --- before / after -------------------------------------------------------------------------
@@ -1346,7 +1365,7 @@ def before_after_map(
     fewer = int((hexes["verschil"].fillna(0) < 0).sum())
     grey = int(hexes["verschil"].isna().sum())
     alt = t(
-        "map_alt_change",
+        "map_alt_change" if grey else "map_alt_change_all_comparable",
         lang,
         event=event_label,
         weeks=windows.weeks,
@@ -1372,8 +1391,9 @@ def before_after_map(
         LegendEntry(DIVERGING[2], _range_label("map_legend_fewer", 1, small - 1, lang)),
         LegendEntry(DIVERGING[1], _range_label("map_legend_fewer", small, large - 1, lang)),
         LegendEntry(DIVERGING[0], t("map_legend_fewer", lang, n=fmt_number(large, lang))),
-        LegendEntry(NOT_COMPARABLE_COLOUR, t("map_legend_not_comparable", lang, k=k)),
     ]
+    if grey:  # perturbed windows are always comparable (ADR 0006): no grey to explain
+        legend.append(LegendEntry(NOT_COMPARABLE_COLOUR, t("map_legend_not_comparable", lang, k=k)))
     if gemeente is not None:
         legend.append(_area_legend(lang))
     if "h3" in hexes.columns:
@@ -1468,6 +1488,11 @@ def risk_area_trend(
         )
     )
     own = measures[measures["risicogebied_id"] == risicogebied_id]
+    # The axis is the chosen period: a measure outside it would stretch the axis back to years
+    # without data, so it is named in the text instead of drawn.
+    dates = pd.to_datetime(own["datum"]).dt.date
+    outside = own[(dates < start) | (dates > end)]
+    own = own[(dates >= start) & (dates <= end)]
     for m in own.itertuples():
         day = pd.Timestamp(m.datum)
         fig.add_vline(x=day, line=dict(color=charts.BREAK_COLOUR, width=2, dash="dash"))
@@ -1482,18 +1507,26 @@ def risk_area_trend(
             yanchor="top",
         )
     charts._base_layout(fig, height=320, lang=lang)
-    fig.update_yaxes(title_text=t("reports", lang))
+    first = shown["periode"].min() if len(shown) else pd.Timestamp(start)
+    fig.update_xaxes(range=[min(first, pd.Timestamp(start)), pd.Timestamp(end)])
+    fig.update_yaxes(title_text=t(f"map_trend_axis_{grain}", lang))
     hidden = int(shown["n"].isna().sum())
     alt = t(
-        f"map_alt_trend_{grain}",
+        f"map_alt_trend_{grain}" + ("" if hidden else "_all_shown"),
         lang,
         naam=area_name,
         start=fmt_date(start, lang),
         eind=fmt_date(end, lang),
-        measures=len(own),
+        measures=fmt_count(len(own), lang),
         hidden=hidden,
         k=k,
     )
+    if len(outside):
+        named = ", ".join(
+            f"{t(f'map_measure_{m.maatregel}', lang)} ({fmt_date(pd.Timestamp(m.datum).date(), lang)})"
+            for m in outside.itertuples()
+        )
+        alt += " " + t("map_trend_measures_outside", lang, n=len(outside), maatregelen=named)
     table = pd.DataFrame({t("period", lang): shown["periode"].dt.date, t("reports", lang): shown["label"]})
     return charts.ChartSpec(fig, alt, table)
 

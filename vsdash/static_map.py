@@ -163,10 +163,11 @@ def risk_area_figure(deck, *, get: Callable[[str, float], bytes] | None = None) 
         _under(ax, attribution, points_below=3, ha="right", fontsize=8)
     ax.set_aspect("equal")  # Web Mercator: equal units keep the shapes as on the tiles
 
-    handles = [
-        Patch(facecolor="white", edgecolor=AREA_COLOUR, linewidth=2, label=t("map_legend_area", lang)),
-        Patch(facecolor=SUPPRESSED_COLOUR, hatch="///", label=t("map_legend_hidden", lang, k=deck.k)),
-    ]
+    handles = [Patch(facecolor="white", edgecolor=AREA_COLOUR, linewidth=2, label=t("map_legend_area", lang))]
+    if not hexes.empty and hexes["n"].isna().any():  # perturbed cells are never hidden (ADR 0006)
+        handles.append(
+            Patch(facecolor=SUPPRESSED_COLOUR, hatch="///", label=t("map_legend_hidden", lang, k=deck.k))
+        )
     # Legend and notes sit outside the map, so they never cover a cell, an area or a name.
     ax.legend(
         handles=handles,

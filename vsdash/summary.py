@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from vsdash import plain_text
-from vsdash.i18n import fmt_date, t, tn
+from vsdash.i18n import MINUS_SIGN, fmt_date, t, tn
 from vsdash.presentation import Deck
 
 
@@ -64,7 +64,7 @@ def council_sections(deck: Deck) -> CouncilSummary:
         changed.append(t("summary_reports", lang, n=key.reports, per10k=key.per_10k))
         if key.previous_total:
             word = "summary_more" if key.change_value > 0 else "summary_less"
-            changed.append(t(word, lang, pct=key.change.lstrip("+-"), vorig=key.previous))
+            changed.append(t(word, lang, pct=key.change.lstrip("+-" + MINUS_SIGN), vorig=key.previous))
     if deck.effect is not None:
         changed.append(t("summary_effect", lang, naam=deck.effect.naam) + " " + deck.effect.sentence)
     else:

@@ -95,3 +95,13 @@ def test_import_log_hides_importers_from_readers_and_neutralises_formulas(monkey
 
     admin = _run(monkeypatch, url, {"_vs_admin": True})
     assert admin.dataframe[0].value["gebruiker"].iloc[0] == "jan.jansen@gemeente.example"
+
+
+def test_every_template_button_names_its_kind(monkeypatch, demo_store_url):
+    """Seven rows of "CSV" and "XLSX" read the same to a screen reader; each label names its kind."""
+    at = _run(monkeypatch, demo_store_url)
+    assert not at.exception, at.exception
+    labels = [b.proto.label for b in at.get("download_button") if "-tpl_" in b.proto.id]
+    assert len(labels) == 2 * 7 - 1 and len(set(labels)) == len(labels), labels
+    assert "Meldingen (CSV)" in labels and "Meldingen (XLSX)" in labels
+    assert "Risicogebieden (GeoJSON/GeoPackage)" in labels  # its name says the format once

@@ -145,7 +145,12 @@ def test_a_broken_link_shows_the_default_deck_with_a_dutch_notice(monkeypatch, d
 def test_no_reporting_point_is_said_in_a_sentence(monkeypatch, demo_store_url):
     at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0080", "dia": 1})
     assert not at.exception, at.exception
-    assert {m.label for m in at.metric} == {"Inwoners", "Campagnes in de periode", "Activiteiten"}
+    # Both counts of the period say so ("Activiteiten" alone read as all activities ever).
+    assert {m.label for m in at.metric} == {
+        "Inwoners",
+        "Campagnes in de periode",
+        "Activiteiten in de periode",
+    }
     assert not any(m.value.startswith("geen") or m.value == "0" and "10.000" in m.label for m in at.metric)
     assert any("geen meldpunt" in i.value for i in at.info)
 
@@ -160,3 +165,21 @@ def test_a_link_cannot_slip_markup_onto_a_slide(monkeypatch, demo_store_url):
     assert at.title[0].value.startswith("\\!\\[x\\]")  # shown as typed, not as an image
     body = next(m.value for m in at.markdown if m.value.startswith('<ul class="vs-slide-list'))
     assert "&lt;img src=x" in body and "<img" not in body
+
+
+# --- polish: every builder button names its slide (a screen reader hears the label) ---
+
+
+def test_each_builder_button_names_the_slide_it_acts_on(monkeypatch, demo_store_url):
+    at = run_page(monkeypatch, demo_store_url, PAGE, {"gemeente": "GM0344", "dia": 1})
+    assert not at.exception, at.exception
+    rows = _outline(at)
+    buttons = [b for b in at.button if re.match(r"dia_(op|neer|verberg|weg)_\d+$", b.key or "")]
+    assert len(buttons) == 4 * len(rows) >= 8
+    labels = [b.label for b in buttons]
+    assert len(set(labels)) == len(labels), "two buttons read the same to a screen reader"
+    for b in buttons:
+        number = int(b.key.rsplit("_", 1)[1]) + 1
+        title = rows[number - 1].split("\\. ", 1)[1].split(" *(")[0]
+        assert f"Dia {number} " in b.label and title in b.help, (b.label, b.help, title)
+    assert at.button(key="dia_weg_2").label == "Dia 3 verwijderen"

@@ -27,7 +27,8 @@ def test_overview_shows_the_ratio_and_prevalence_next_to_the_rate(monkeypatch, d
     assert not at.exception, at.exception
     labels = [m.label for m in at.metric]
     # A second row, column by column under the first: the ratio under the report rate.
-    assert labels.index("Meldingsbereidheid") == labels.index("Per 10.000 inwoners per jaar") + 4
+    # The ratio's key figure names its unit: "50,2" alone reads as a percentage or a score.
+    assert labels.index("Meldingsbereidheid (per 1.000)") == labels.index("Per 10.000 inwoners per jaar") + 4
     assert labels.index("Ervaren intimidatie") == labels.index("Meldingen") + 4
     shown = {m.label: m.value for m in at.metric}
     store = Store(demo_store_url)
@@ -35,7 +36,7 @@ def test_overview_shows_the_ratio_and_prevalence_next_to_the_rate(monkeypatch, d
         figures = publication.key_figures(store, gemeente="GM0344", start=PERIOD[0], end=PERIOD[1])
     finally:
         store.close()
-    assert shown["Meldingsbereidheid"] == figures.labels("nl")["reporting_ratio"] != "–"
+    assert shown["Meldingsbereidheid (per 1.000)"] == figures.labels("nl")["reporting_ratio"] != "–"
     assert shown["Ervaren intimidatie"] == figures.labels("nl")["survey_prevalence"]
     text = " ".join(_captions(at))
     assert "Veiligheidsmonitor 2023 (de laatste ronde tot en met 2024)" in text  # which round
@@ -51,7 +52,7 @@ def test_overview_says_when_there_is_no_survey_figure(monkeypatch, empty_store):
     at = run_page(monkeypatch, url, "pages/overzicht.py", {"gemeente": "GM0344"})
     assert not at.exception, at.exception
     shown = {m.label: m.value for m in at.metric}
-    assert shown["Meldingsbereidheid"] == "–"
+    assert shown["Meldingsbereidheid (per 1.000)"] == "–"
     assert any("Geen enquêtecijfer (Veiligheidsmonitor)" in c for c in _captions(at))
 
 

@@ -23,7 +23,8 @@ def _outline(page) -> list[str]:
 
 
 def _click(page, selector: str) -> None:
-    page.locator(selector).click()
+    # A button with a tooltip (help=) has a hidden twin Streamlit measures its width with.
+    page.locator(selector).locator("visible=true").click()
     page.wait_for_timeout(300)  # let the rerun start before waiting for it to finish
     wait_idle(page)
 

@@ -173,3 +173,13 @@ def test_activity_charts_return_chartspec_with_alt_and_table(acts):
     lanes = specs[1].figure
     assert any("Amsterdam · Repressie" in list(tr.y) for tr in lanes.data)
     assert "Interventie: 2 geannuleerd" in specs[2].alt
+
+
+@pytest.mark.parametrize(("n", "dtick"), [(2, 1), (40, None)])
+def test_the_status_chart_counts_whole_activities(n, dtick):
+    """A handful of activities gets a tick per activity, never "1,5 activiteiten"."""
+    cells = [(c, s) for c in schema.ACTIVITY_CATEGORIES for s in schema.ACTIVITY_STATUSES]
+    counts = pd.DataFrame(cells, columns=["categorie", "status"]).assign(n=0)
+    counts.loc[0, "n"], counts.loc[1, "n"] = n, 1
+    axis = charts_activities.status_by_category_chart(counts).figure.layout.xaxis
+    assert axis.tickformat == "d" and axis.dtick == dtick

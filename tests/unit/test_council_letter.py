@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import shutil
@@ -13,7 +14,7 @@ from docx.oxml.ns import qn
 
 from vsdash.cli import main
 from vsdash.council_letter import council_letter_docx, key_figure_rows
-from vsdash.i18n import t
+from vsdash.i18n import fmt_percent, t
 from vsdash.indicators import indicator
 from vsdash.presentation import build_deck
 from vsdash.store import Store
@@ -87,6 +88,17 @@ def test_letter_says_what_the_summary_says(utrecht):
     assert bullets[: len(utrecht.caveats)] == list(utrecht.caveats)
     assert any("CBS StatLine 03759NED" in b for b in bullets)
     assert any("indicatoren.md" in b for b in bullets)
+
+
+@pytest.mark.parametrize(("change", "word"), [(-0.06, "minder"), (0.12, "meer")])
+def test_the_summary_says_a_change_in_words_without_a_sign(utrecht, change, word):
+    """The change label carries a sign ("\u22126%", "+12%"); the sentence says "6% minder", not "\u22126% minder"."""
+    figures = dataclasses.replace(utrecht.key.figures, change=change, previous_reports=1000)
+    key = dataclasses.replace(utrecht.key, figures=figures, change=fmt_percent(change, "nl", sign=True))
+    changed = council_sections(dataclasses.replace(utrecht, key=key)).changed
+    pct = fmt_percent(abs(change), "nl")
+    sentence = next(part for part in changed.split(". ") if part.startswith("Dat is"))
+    assert sentence.startswith(f"Dat is {pct} {word} dan"), sentence
 
 
 def test_key_figure_table_holds_the_published_figures(utrecht):

@@ -80,7 +80,7 @@ def test_every_surface_shows_the_same_key_figures(store, demo_store_url, case):
     assert shown["t.o.v. vorige periode"] == labels["change"]
     # Issue 19: the willingness to report and the prevalence it is made of.
     survey_row = {m.label: m.value for m in model.survey_metrics}
-    assert survey_row["Meldingsbereidheid"] == labels["reporting_ratio"]
+    assert survey_row["Meldingsbereidheid (per 1.000)"] == labels["reporting_ratio"]
     assert survey_row["Ervaren intimidatie"] == labels["survey_prevalence"]
 
     # Presenteren: the deck and its PPTX

@@ -266,7 +266,7 @@ def _fake(change: float, low: float | None, high: float | None) -> EffectEstimat
             -0.1,
             0.5,
             "nl",
-            "Tijdens de campagne kwamen er ongeveer 20% meer meldingen binnen dan verwacht (tussen -10% en +50%); dit verschil kan ook toeval zijn.",
+            "Tijdens de campagne kwamen er ongeveer 20% meer meldingen binnen dan verwacht (tussen \u221210% en +50%); dit verschil kan ook toeval zijn.",
         ),
         (
             -0.3,
@@ -280,7 +280,7 @@ def _fake(change: float, low: float | None, high: float | None) -> EffectEstimat
             -0.2,
             0.25,
             "nl",
-            "Tijdens de campagne kwamen er ongeveer evenveel meldingen binnen als verwacht (tussen -20% en +25%).",
+            "Tijdens de campagne kwamen er ongeveer evenveel meldingen binnen als verwacht (tussen \u221220% en +25%).",
         ),
         (
             2.0,

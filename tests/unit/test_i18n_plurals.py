@@ -16,9 +16,11 @@ from vsdash.i18n import (
     LANGS,
     MONTHS_EN,
     MONTHS_NL,
+    fmt_count,
     fmt_date,
     fmt_number,
     fmt_percent,
+    in_sentence,
     plural_form,
     t,
     tn,
@@ -33,7 +35,9 @@ MARKER = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
         (1234567.456, "nl", 1, "1.234.567,5"),
         (1234567.456, "en", 1, "1,234,567.5"),
         (0.05, "nl", 1, "0,1"),
-        (-1234.4, "nl", 0, "-1.234"),
+        (-1234.4, "nl", 0, "\u22121.234"),  # the true minus sign, not the hyphen-minus
+        (-1234.4, "en", 1, "\u22121,234.4"),
+        (-0.04, "nl", 0, "0"),  # rounds to zero: no "minus zero"
         (np.int64(12345), "nl", 0, "12.345"),
         (pd.array([5], dtype="Int64")[0], "nl", 0, "5"),
         (2.5, "nl", 0, "2"),  # half to even, as Python rounds: every surface writes the same digits
@@ -47,7 +51,9 @@ def test_numbers_use_the_cldr_marks_of_the_language(value, lang, decimals, expec
 
 def test_percent_and_dates_read_the_dutch_way():
     assert fmt_percent(0.5916, "nl", 1, sign=True) == "+59,2%"
-    assert fmt_percent(-0.12, "en") == "-12%"
+    assert fmt_percent(-0.12, "en") == "\u221212%"
+    assert fmt_percent(-0.059, "nl", sign=True) == "\u22126%"
+    assert "-" not in fmt_percent(-0.5, "nl", 1) + fmt_number(-3, "en")
     assert fmt_date(dt.date(2023, 3, 12)) == "12 maart 2023"
     assert fmt_date(dt.date(2024, 7, 1), "en") == "1 July 2024"
     assert MONTHS_NL[0] == "januari" and MONTHS_NL[-1] == "december" and MONTHS_EN[4] == "May"
@@ -153,3 +159,49 @@ def test_a_trend_with_one_campaign_says_so_in_its_alt_text():
     assert "1 campagneperiode is gearceerd" in spec.alt
     spec = charts.report_trend_chart(series, one, breaks, grain="month", lang="en")
     assert "1 campaign period is shaded" in spec.alt
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("nl", "geen campagneperiodes zijn gearceerd"), ("en", "no campaign periods are shaded")],
+)
+def test_a_trend_without_campaigns_says_none_not_zero(lang, said):
+    """ "0 campagneperiodes zijn gearceerd" reads like a count of something on the chart; "geen" does not."""
+    periods = pd.date_range("2024-01-01", periods=3, freq="MS")
+    series = pd.DataFrame({"periode": periods, "n": [10.0, 12.0, 9.0], "label": ["10", "12", "9"]})
+    none = pd.DataFrame(columns=["naam", "start", "eind"])
+    breaks = pd.DataFrame(columns=["datum", "soort_breuk", "naam"])
+    spec = charts.report_trend_chart(series, none, breaks, grain="month", lang=lang)
+    assert said in spec.alt and " 0 " not in spec.alt
+    assert fmt_count(0, lang) == ("geen" if lang == "nl" else "no") and fmt_count(1234, lang) == fmt_number(
+        1234, lang
+    )
+
+
+@pytest.mark.parametrize(
+    ("n", "lang", "said"),
+    [
+        (1, "nl", "de 1 gemeente met"),
+        (3, "nl", "de 3 gemeenten met"),
+        (1, "en", "the 1 municipality with"),
+        (3, "en", "the 3 municipalities with"),
+    ],
+)
+def test_the_rate_note_counts_municipalities_without_brackets(n, lang, said):
+    """ "de 1 gemeente(n)" makes the reader parse the plural; the label chooses it."""
+    note = t("rate_note", lang, n=n, jaar=2024)
+    assert said in note and "(n)" not in note and "(ies)" not in note
+
+
+@pytest.mark.parametrize(
+    ("label", "lang", "said"),
+    [
+        ("Alle gemeenten", "nl", "alle gemeenten"),
+        ("Alle gemeenten (Veilige Steden)", "nl", "alle gemeenten (Veilige Steden)"),
+        ("All municipalities", "en", "all municipalities"),
+        ("Utrecht", "nl", "Utrecht"),
+        ("Alkmaar", "nl", "Alkmaar"),
+    ],
+)
+def test_a_selection_reads_lower_case_only_where_it_is_all_municipalities(label, lang, said):
+    assert in_sentence(label, lang) == said

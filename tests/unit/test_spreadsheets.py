@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from vsdash import charts, publication, spreadsheets
 from vsdash.cli import main
-from vsdash.i18n import t
+from vsdash.i18n import fmt_number, fmt_percent, t
 from vsdash.indicators import CATALOGUE
 from vsdash.store import Store
 
@@ -90,6 +90,24 @@ def test_csv_is_for_dutch_excel_with_the_same_columns(display_table):
     assert csv.loc[2, "Naam"] == "'=SUM(A1)"  # no formula
     numbers = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
     assert numbers["Aandeel"].dtype == float and numbers["Meldingen"].sum() == 1577
+
+
+def test_negative_labels_show_a_minus_sign_and_download_as_numbers():
+    """Readers see U+2212 (fmt_number, fmt_percent); the workbook and the CSV get plain negative numbers."""
+    labels = [fmt_percent(-0.06, "nl", sign=True), fmt_percent(0.12, "nl", sign=True)]
+    change = [fmt_number(-1234, "nl"), fmt_number(7, "nl")]
+    assert labels[0] == "\u22126%" and change[0] == "\u22121.234"
+    table = pd.DataFrame({"Verandering": labels, "Verschil": change})
+    sheet = _sheet(spreadsheets.table_xlsx_bytes(table))
+    assert [sheet.cell(r, 1).value for r in (2, 3)] == [pytest.approx(-0.06), pytest.approx(0.12)]
+    assert sheet.cell(2, 1).data_type == "n" and sheet.cell(2, 2).value == -1234
+    numbers = pd.read_csv(
+        io.BytesIO(spreadsheets.table_csv_bytes(table)), sep=";", decimal=",", encoding="utf-8-sig"
+    )
+    assert numbers["Verandering"].tolist() == [pytest.approx(-0.06), pytest.approx(0.12)]
+    assert numbers["Verschil"].tolist() == [-1234, 7]
+    text = spreadsheets.table_csv_bytes(table).decode("utf-8-sig")
+    assert "\u2212" not in text, "a spreadsheet does not read U+2212 as a minus"
 
 
 def test_english_labels_are_read_with_english_marks():

@@ -139,3 +139,20 @@ def test_names_from_files_are_drawn_as_typed_not_as_mathtext():
     fig.canvas.draw()  # mathtext would fail or swallow the dollars here
     texts = {label.get_text() for label in _texts(fig, static_map.LABEL_GID)}
     assert any(text.startswith("Plein $5 & 10%_korting$ (") for text in texts), texts
+
+
+@pytest.mark.parametrize("hatched", [True, False], ids=["hidden cells", "perturbed"])
+def test_the_slide_map_names_grey_hatching_only_when_it_draws_some(hatched):
+    """Perturbed counts are never hidden (ADR 0006): no grey legend entry or note for what is not drawn."""
+    from vsdash import deck_text
+
+    k = 5
+    deck = _deck(k=k)
+    if not hatched:  # published as perturbed counts: a small cell shows as k (or is left out)
+        deck.hexes["n"] = deck.hexes["n"].fillna(k)
+        deck.hexes["label"] = deck.hexes["n"].astype(str)
+    assert deck.hexes["n"].isna().any() == hatched
+    fig = static_map.risk_area_figure(deck, get=_offline)
+    legend = [text.get_text() for text in fig.axes[0].get_legend().get_texts()]
+    assert (t("map_legend_hidden", "nl", k=k) in legend) == hatched
+    assert ("grijs" in deck_text.map_lines(deck)[0]) == hatched

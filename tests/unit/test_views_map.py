@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from vsdash import maps, privacy
-from vsdash.i18n import fmt_number
+from vsdash.i18n import fmt_date, fmt_number
 from vsdash.store import ReportFilter, Store
 from vsdash.views.map import build_before_after, build_map, build_risk_area
 
@@ -103,17 +103,22 @@ def test_risk_area_detail_keeps_names_plain(store):
         )
 
 
-def test_before_after_of_an_event_has_equal_windows_and_the_caveat(store):
-    model = _map(store, "GM0599", *WEEKS)
-    change = build_before_after(
+def _default_before_after(store, gemeente: str):
+    """The before/after model of the map's default event, 8 weeks either side."""
+    model = _map(store, gemeente, *WEEKS)
+    return build_before_after(
         store,
-        gemeente="GM0599",
-        codes=("GM0599",),
+        gemeente=gemeente,
+        codes=(gemeente,),
         event_key=model.default_event,
         weeks=8,
         boundaries=NO_BOUNDARIES,
         lang="nl",
     )
+
+
+def test_before_after_of_an_event_has_equal_windows_and_the_caveat(store):
+    change = _default_before_after(store, "GM0599")
     assert change.map is not None and "Kaart van de verandering rond" in change.map.alt
     assert "8 weken elk" in change.windows_text or change.shortened
     assert "meldingsbereidheid" in change.caveat
@@ -213,3 +218,111 @@ def test_the_page_leaves_out_events_without_before_data_and_says_why(store):
     left_out = {"maatregel:GM0479-station-zaandam:camera:2024-07-09"}
     assert not left_out & set(dict(zaanstad.events))
     assert zaanstad.events_note or zaanstad.events_message.startswith("Voor geen enkele campagne")
+
+
+# --- polish: the legend and the caption say what a perturbed map draws (ADR 0006) ---
+
+
+def _drawn_colours(spec, layer_id: str) -> set[tuple[int, int, int]]:
+    return {tuple(r["fill"][:3]) for r in maps.layer_records(spec.deck, layer_id) if "fill" in r}
+
+
+def _swatches(spec) -> set[tuple[int, int, int]]:
+    return {tuple(maps._rgba(e.colour)[:3]) for e in spec.legend if e.shape == "fill"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_perturbed_density_map_explains_no_grey_it_does_not_draw(store, lang):
+    """Perturbed hexagons are never grey: the legend and caption say what the map does instead."""
+    model = _map(store, "GM0344", *WEEKS, lang=lang)
+    spec = model.density
+    drawn = _drawn_colours(spec, maps.LAYER_HEXES)
+    assert drawn and _swatches(spec) <= drawn, "every colour in the legend is on the map"
+    grey, few = ("grijs", "minder dan 5") if lang == "nl" else ("grey", "fewer than 5")
+    for text in [spec.alt, *(e.label for e in spec.legend)]:
+        assert grey not in text and few not in text and "<5" not in text, text
+    notes = [e.label for e in spec.legend if e.shape == "note"]
+    assert notes == [
+        "Aantallen zijn licht veranderd om melders te beschermen. Zeshoeken met te weinig meldingen zijn "
+        "weggelaten, of de kaart toont grotere zeshoeken."
+        if lang == "nl"
+        else "Numbers are changed slightly to protect the people who reported. Hexagons with too few "
+        "reports are left out, or the map shows larger hexagons."
+    ]
+
+
+def test_a_before_after_map_without_grey_cells_does_not_list_grey(store):
+    spec = _default_before_after(store, "GM0344").map
+    assert _swatches(spec) - _drawn_colours(spec, maps.LAYER_HEXES) <= {
+        tuple(maps._rgba(c)[:3]) for c in maps.DIVERGING
+    }, "no legend colour other than the change scale is missing from the map"
+    assert maps._rgba(maps.NOT_COMPARABLE_COLOUR)[:3] not in [
+        list(c) for c in _drawn_colours(spec, maps.LAYER_HEXES)
+    ]
+    assert "grijs" not in spec.alt and all("grijs" not in e.label for e in spec.legend)
+
+
+def test_grey_is_explained_where_a_map_without_keys_draws_it(store):
+    """A store without cell keys still hides small counts in grey, and the legend still says so."""
+    counts = pd.DataFrame(
+        {
+            "gemeentecode": ["GM0344"] * 3,
+            "h3_r8": [0x88196B1001FFFFF, 0x88196B1003FFFFF, 0x88196B1005FFFFF],
+            "n": [40, 3, 2],
+        }
+    )
+    cells = maps.hex_cells(counts)
+    legend = maps._count_legend(cells, "nl", 5, "map_legend_perturbed_hexagons")
+    assert (cells["klasse"] < 0).any()
+    assert any("grijs: minder dan 5" in e.label for e in legend)
+    assert not any(e.shape == "note" for e in legend), "nothing was perturbed"
+
+
+# --- polish: the risk-area trend's axis is the chosen period ---
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_risk_area_trend_stays_in_the_period_and_names_measures_outside_it(store, lang):
+    measures = store.risk_area_measures()
+    first_day, last_day = store.report_date_range()
+    measure = measures[pd.to_datetime(measures["datum"]).dt.date > first_day].iloc[0]
+    day = pd.Timestamp(measure["datum"]).date()
+    start, end = day + dt.timedelta(days=60), min(day + dt.timedelta(days=240), last_day)
+    gemeente = measure["risicogebied_id"][:6]
+    detail = build_risk_area(
+        store, codes=(gemeente,), start=start, end=end, risicogebied_id=measure["risicogebied_id"], lang=lang
+    )
+    fig = detail.trend.figure
+    low, high = (pd.Timestamp(x) for x in fig.layout.xaxis.range)
+    assert pd.Timestamp(start) - pd.Timedelta(days=31) < low and high <= pd.Timestamp(end)
+    assert all(pd.Timestamp(shape.x0) >= low for shape in fig.layout.shapes), (
+        "a measure line before the period"
+    )
+    outside = "buiten de gekozen periode" if lang == "nl" else "outside the chosen period"
+    assert outside in detail.trend.alt and fmt_date(day, lang) in detail.trend.alt
+    assert ("weggelaten" if lang == "nl" else "left out") not in detail.trend.alt  # nothing is left out
+    # A period that holds the measure draws it as a line and does not call it outside.
+    inside = build_risk_area(
+        store,
+        codes=(gemeente,),
+        start=day - dt.timedelta(days=90),
+        end=min(day + dt.timedelta(days=90), last_day),
+        risicogebied_id=measure["risicogebied_id"],
+        lang=lang,
+    )
+    assert any(pd.Timestamp(s.x0).date() == day for s in inside.trend.figure.layout.shapes)
+
+
+def test_the_national_map_explains_its_own_privacy_not_hexagons(store):
+    """The national map shows one circle per municipality: its privacy note speaks of totals, not hexagons."""
+    model = _map(store, None, *WEEKS)
+    notes = " ".join(model.density.notes)
+    assert "totaal per gemeente" in notes and "zeshoek" not in notes and "H3" not in notes
+
+
+def test_the_national_map_reads_all_municipalities_in_lower_case_mid_sentence(store):
+    model = _map(store, None, *WEEKS)  # labelled "Alle gemeenten", as the frame labels it
+    assert "in alle gemeenten" in model.density.alt and "in Alle gemeenten" not in model.density.alt
+    assert [e.shape for e in model.density.legend][0] == "note", (
+        "the circle's size is a sentence, not a swatch"
+    )

@@ -100,7 +100,11 @@ def test_a_text_slide_shows_the_officers_words_and_notes(utrecht):
 
 def test_without_a_reporting_point_figures_are_not_written_as_zero(leeuwarden):
     view = build_slide(leeuwarden, leeuwarden.slides[0])
-    assert [f.label for f in view.figures] == ["Inwoners", "Campagnes in de periode", "Activiteiten"]
+    assert [f.label for f in view.figures] == [
+        "Inwoners",
+        "Campagnes in de periode",
+        "Activiteiten in de periode",
+    ]
     assert "geen meldpunt" in view.message
     assert build_slide(leeuwarden, leeuwarden.slides[1]).chart is None  # no flat line at zero
 

@@ -41,31 +41,32 @@ def import_log(url: str, version: str, lang: str) -> None:
 
 
 def templates(lang: str) -> None:
-    """Download buttons for an empty template of every kind (header and one example row)."""
+    """Download buttons for an empty template of every kind (header and one example row).
+
+    Each button names its kind ("Meldingen (CSV)"): seven rows of "CSV" and "XLSX" would read the
+    same to a screen reader going from button to button.
+    """
     st.subheader(t("data_templates_title", lang))
     st.caption(t("data_templates_help", lang))
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     for kind in ingest.KINDS:
-        cols = st.columns([2, 1, 1])
-        cols[0].write(t(KIND_KEYS[kind], lang))
-        if kind == "risk-areas":
-            cols[1].download_button(
-                "GeoJSON",
-                ingest.template(kind),
-                f"sjabloon-{kind}.geojson",
-                "application/geo+json",
-                key=f"tpl_{kind}_geo",
+        cols = st.columns(2)  # the buttons name their kind: no separate name column
+        name = t(KIND_KEYS[kind], lang)
+        files = (
+            (("geo", "GeoJSON", "geojson", "application/geo+json", None),)
+            if kind == "risk-areas"
+            else (("csv", "CSV", "csv", "text/csv", "csv"), ("xlsx", "XLSX", "xlsx", xlsx, "xlsx"))
+        )
+        for column, (suffix, shown, extension, mime, fmt) in zip(cols, files, strict=False):
+            column.download_button(
+                # The risk areas' name already says its formats: "(GeoJSON/GeoPackage)".
+                name if fmt is None else t("data_template_button", lang, soort=name, formaat=shown),
+                ingest.template(kind) if fmt is None else ingest.template(kind, fmt),
+                f"sjabloon-{kind}.{extension}",
+                mime,
+                key=f"tpl_{kind}_{suffix}",
+                width="stretch",
             )
-            continue
-        cols[1].download_button(
-            "CSV", ingest.template(kind, "csv"), f"sjabloon-{kind}.csv", "text/csv", key=f"tpl_{kind}_csv"
-        )
-        cols[2].download_button(
-            "XLSX",
-            ingest.template(kind, "xlsx"),
-            f"sjabloon-{kind}.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key=f"tpl_{kind}_xlsx",
-        )
 
 
 _UNUSED = "\x00niet"  # option tokens that cannot be a column name

@@ -64,6 +64,9 @@ def show_legend(spec: maps.MapSpec, lang: str) -> None:
     """Legend: each colour as a swatch next to its text, so colour never stands alone."""
     items = []
     for entry in spec.legend:
+        if entry.shape == "note":  # a sentence about the whole map, no colour of its own
+            items.append(f'<li style="margin:0.35rem 0 0;font-size:0.9em;">{html.escape(entry.label)}</li>')
+            continue
         if entry.shape == "line":
             swatch = f"border:3px solid {entry.colour};background:transparent;"
         else:

@@ -177,48 +177,49 @@ def render_builder(model, lang: str) -> None:
 
 
 def _outline(model, lang: str) -> None:
-    """One row per slide: its place and title, and buttons to move, hide or remove it."""
+    """One row per slide: its place and title, and buttons to move, hide or remove it.
+
+    Each button's label names its slide by number ("Dia 3 omhoog") and its tooltip by title, so a
+    screen reader going from button to button hears which slide a button moves, not six times "Omhoog".
+    """
     last_visible = model.count <= 1
     with st.container(key="dia_lijst"):
         for i, row in enumerate(model.outline):
-            name, up, down, hide, remove = st.columns([6, 1.4, 1.4, 1.6, 1.8], vertical_alignment="center")
+            name, up, down, hide, remove = st.columns([5, 1.6, 1.6, 1.7, 1.9], vertical_alignment="center")
             marks = [t("compose_hidden_mark", lang)] if row.hidden else []
             marks += [t("compose_current_mark", lang)] if row.current else []
             suffix = f" *({', '.join(marks)})*" if marks else ""
             # An escaped dot keeps the number as text (Markdown would start a new list on every row).
             name.markdown(f"{i + 1}\\. {plain_text.markdown(row.title)}{suffix}")
-            up.button(
-                t("compose_up", lang),
-                key=f"dia_op_{i}",
-                on_click=_change,
-                args=(lambda c, i=i: c.move(i, -1),),
-                disabled=i == 0,
-                width="stretch",
+            show_or_hide = "compose_show" if row.hidden else "compose_hide"
+            buttons = (
+                (up, "compose_up", "dia_op", lambda c, i=i: c.move(i, -1), i == 0),
+                (down, "compose_down", "dia_neer", lambda c, i=i: c.move(i, 1), i == len(model.outline) - 1),
+                (
+                    hide,
+                    show_or_hide,
+                    "dia_verberg",
+                    lambda c, i=i, h=not row.hidden: c.set_hidden(i, h),
+                    last_visible and not row.hidden,
+                ),
+                (
+                    remove,
+                    "compose_remove",
+                    "dia_weg",
+                    lambda c, i=i: c.remove(i),
+                    last_visible and not row.hidden,
+                ),
             )
-            down.button(
-                t("compose_down", lang),
-                key=f"dia_neer_{i}",
-                on_click=_change,
-                args=(lambda c, i=i: c.move(i, 1),),
-                disabled=i == len(model.outline) - 1,
-                width="stretch",
-            )
-            hide.button(
-                t("compose_show" if row.hidden else "compose_hide", lang),
-                key=f"dia_verberg_{i}",
-                on_click=_change,
-                args=(lambda c, i=i, h=not row.hidden: c.set_hidden(i, h),),
-                disabled=last_visible and not row.hidden,
-                width="stretch",
-            )
-            remove.button(
-                t("compose_remove", lang),
-                key=f"dia_weg_{i}",
-                on_click=_change,
-                args=(lambda c, i=i: c.remove(i),),
-                disabled=last_visible and not row.hidden,
-                width="stretch",
-            )
+            for column, label_key, key, change, disabled in buttons:
+                column.button(
+                    t(label_key, lang, n=i + 1),
+                    key=f"{key}_{i}",
+                    help=t(f"{label_key}_help", lang, n=i + 1, titel=plain_text.markdown(row.title)),
+                    on_click=_change,
+                    args=(change,),
+                    disabled=disabled,
+                    width="stretch",
+                )
 
 
 def _edit_current(model, comp: Composition, lang: str) -> None:
@@ -321,22 +322,22 @@ def take_away(model, sel, comp: Composition, lang: str) -> None:
             st.write(plain_text.markdown(paragraph))  # plain-text paragraphs naming campaigns
     stem = model.file_stem
     with st.expander(t("present_downloads", lang), icon=":material/download:"):
-        st.download_button(
-            t("present_download_pptx", lang),
-            data=lambda: cached.presentation_file(sel, comp, "pptx"),
-            file_name=f"{stem}.pptx",
-            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            key="dia_pptx",
-            on_click="ignore",
-        )
-        st.download_button(
-            t("present_download_pdf", lang),
-            data=lambda: cached.presentation_file(sel, comp, "pdf"),
-            file_name=f"{stem}.pdf",
-            mime="application/pdf",
-            key="dia_pdf",
-            on_click="ignore",
-        )
+        for kind, label, mime in (
+            (
+                "pptx",
+                "present_download_pptx",
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            ),
+            ("pdf", "present_download_pdf", "application/pdf"),
+        ):
+            st.download_button(
+                t(label, lang),
+                data=lambda kind=kind: cached.presentation_file(sel, comp, kind),  # made only when clicked
+                file_name=f"{stem}.{kind}",
+                mime=mime,
+                key=f"dia_{kind}",
+                on_click="ignore",
+            )
         for suffix, mime, label in (
             ("md", "text/markdown", "present_download_summary"),
             ("txt", "text/plain", "present_download_summary_txt"),

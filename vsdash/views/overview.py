@@ -9,7 +9,7 @@ import pandas as pd
 
 from vsdash import charts, metrics, publication, schema
 from vsdash.charts import ChartSpec
-from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.i18n import fmt_date, fmt_number, in_sentence, t
 from vsdash.publication import KeyFigures
 from vsdash.store import Store
 
@@ -91,7 +91,7 @@ def build_overview(
     # harassment under the reports, the willingness to report under the report rate.
     survey_metrics = (
         Metric(t("survey_prevalence_label", lang), labels["survey_prevalence"], surveyed["survey"]),
-        Metric(t("reporting_ratio_label", lang), labels["reporting_ratio"], surveyed["ratio"]),
+        Metric(t("reporting_ratio_metric", lang), labels["reporting_ratio"], surveyed["ratio"]),
         Metric(t("unsafe_neighbourhood_label", lang), labels["unsafe_neighbourhood"], surveyed["unsafe"]),
         Metric(t("unsafe_night_label", lang), labels["unsafe_night"], surveyed["unsafe"]),
     )
@@ -142,7 +142,11 @@ def build_overview(
     return OverviewModel(
         title=t("overview_title", lang, selectie=label),
         intro=t(
-            "overview_intro", lang, selectie=label, start=fmt_date(start, lang), eind=fmt_date(end, lang)
+            "overview_intro",
+            lang,
+            selectie=in_sentence(label, lang),
+            start=fmt_date(start, lang),
+            eind=fmt_date(end, lang),
         ),
         key=key,
         metrics=figures,

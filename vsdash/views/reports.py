@@ -139,7 +139,7 @@ def build_reports(
         intro=intro,
         notice="",
         grain=grain,
-        grain_hint=t("grain_hint", lang, k=k),
+        grain_hint=t("grain_hint", lang),
         trend=trend_section,
         parts=parts,
         rates=rate_section,

@@ -1,0 +1,110 @@
+"""Every label in vsdash.i18n is used: a key nothing refers to is text nobody reads or translates."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from vsdash.i18n import LABELS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Keys built at run time from a fixed prefix and a value (an f-string or "prefix" + value), each
+# with where the value comes from. A prefix is listed only when the source builds keys with it.
+DYNAMIC_PREFIXES = {
+    "act_status_": "activity status (schema)",
+    "act_type_": "activity type (schema)",
+    "cat_": "activity category (schema)",
+    "channel_": "report channel kind (views/reports.py)",
+    "cmp_change_": "joined or stopped (charts_compare.py)",
+    "cmp_group_": "peer group (compare.py)",
+    "cmp_metric_": "comparison metric (pages/vergelijken.py)",
+    "counted_": "week or month of a key figure",
+    "counts_title_": "export counts --by (commands/export.py)",
+    "data_kind_": "import kind (ui/data_import.py)",
+    "effect_placebo_": "placebo window of the effect estimator",
+    "effect_warn_holiday_overlap_": "effect estimator warnings",
+    "effect_warn_level_shift_": "effect estimator warnings",
+    "effect_warn_placebo_": "effect estimator warnings",
+    "effect_warn_trend_change_": "effect estimator warnings",
+    "fld_": "column of a template (schema)",
+    "fld_help_": "column help of a template (schema)",
+    "grain_": "day, week, month",
+    "grain_label_": "day, week, month (pages/meldingen.py)",
+    "import_gemeente_": "import messages",
+    "import_header_": "import messages",
+    "map_alt_trend_": "week or month, all shown or not (maps.risk_area_trend)",
+    "map_area_type_": "risk area type (schema)",
+    "map_fixed_gemeente_": "column mapping of an import",
+    "map_fixed_kanaal_": "column mapping of an import",
+    "map_measure_": "risk area measure (schema)",
+    "map_trend_axis_": "week or month (maps.risk_area_trend)",
+    "map_unit_hexes_r": "H3 resolution of a before/after map",
+    "preset_": "period presets (ui/frame.py)",
+    "prog_phase_": "programme phase (views/programme.py)",
+    "prog_peers_basis_": "how a comparable group was chosen (views/programme.py)",
+    "comparable_by_": "how a comparable group was chosen (characteristics.py)",
+    "reason_": "why a key figure is missing (publication.py)",
+    "rep_": "report category (schema)",
+    "reports_by_": "report breakdowns",
+    "scale_": "campaign scale (schema)",
+    "size_class_": "peer size class (peers.py)",
+    "slide_": "slide kind (presentation.SLIDE_KINDS)",
+    "split_": "split of the report chart (pages/meldingen.py)",
+    "target_": "activity target group (schema)",
+    "tpl_": "template sheet texts",
+    "trend_title_": "week or month (views)",
+    "undo_": "undo messages",
+}
+# Keys built from another key with a suffix: maps._range_label ("{key}_one", "{key}_range"), the
+# before/after map's unit ("..._one"), Presenteren's builder tooltips ("{label_key}_help") and the
+# slide axis (f"reports_{grain}_axis").
+BUILT_KEYS = {
+    "map_legend_more_one",
+    "map_legend_more_range",
+    "map_legend_fewer_one",
+    "map_legend_fewer_range",
+    "map_unit_municipalities_one",
+    "compose_up_help",
+    "compose_down_help",
+    "compose_hide_help",
+    "compose_show_help",
+    "compose_remove_help",
+    "reports_week_axis",
+    "reports_month_axis",
+}
+
+
+def _sources() -> str:
+    """The code that may refer to labels: vsdash/ (i18n.py without its table), pages/, dashboard.py."""
+    files = [*(ROOT / "vsdash").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "dashboard.py"]
+    texts = []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        if path == ROOT / "vsdash" / "i18n.py":
+            text = text.split("\n}\n", 1)[1]  # the functions after the LABELS table
+        texts.append(text)
+    return "\n".join(texts)
+
+
+def test_every_label_key_is_used():
+    source = _sources()
+    literals = set(re.findall(r"[\"']([a-z][a-z0-9_-]*)[\"']", source))
+    unused = [
+        key
+        for key in LABELS
+        if key not in literals and key not in BUILT_KEYS and not key.startswith(tuple(DYNAMIC_PREFIXES))
+    ]
+    assert not unused, f"labels nothing refers to (remove them, or list how they are built): {unused}"
+
+
+def test_the_listed_ways_of_building_keys_are_in_the_source():
+    """A listed prefix or built key must still exist in the code, so the lists cannot hide dead labels."""
+    source = _sources()
+    stale = [
+        prefix
+        for prefix in DYNAMIC_PREFIXES
+        if not re.search(rf"""f?["']{re.escape(prefix)}(\{{|["'] \+)""", source)
+    ]
+    assert not stale, f"prefixes no code builds keys with: {stale}"
+    assert set(LABELS) >= BUILT_KEYS, sorted(BUILT_KEYS - set(LABELS))
