@@ -305,9 +305,13 @@ LABELS: dict[str, dict[str, str]] = {
     "split_categorie": {"nl": "Soort melding", "en": "Kind of report"},
     "split_kanaal": {"nl": "Meldkanaal", "en": "Reporting channel"},
     "split_monthly_note": {
-        # polish: small counts are perturbed, no longer withheld (ADR 0006)
-        "nl": "Per week zouden hier veel aantallen kleiner dan {k} zijn, en die zijn om melders te beschermen het sterkst veranderd; daarom per maand.",
-        "en": "Per week many counts here would be below {k}, and those are changed most to protect the people who reported; hence per month.",
+        "nl": "Per week zouden er gemiddeld minder dan {k} meldingen in een vak staan; daarom per maand.",
+        "en": "Per week a cell would hold fewer than {k} reports on average; hence per month.",
+    },
+    # Issue 14 (newer surfaces): a split or heat map of a handful of reports says what or when each was.
+    "parts_withheld": {
+        "nl": "Te weinig meldingen om naar soort of kanaal te verdelen: ook per maand zouden er gemiddeld minder dan {k} in een vak staan, en dan is van losse meldingen te zien wat voor melding het was. Kies een langere periode of meer gemeenten.",
+        "en": "Too few reports to split by kind or channel: even per month a cell would hold fewer than {k} on average, which would show what kind of report individual reports were. Choose a longer period or more municipalities.",
     },
     "channel_meldpunt_web": {"nl": "Meldpunt (web)", "en": "Reporting point (web)"},
     "channel_app": {"nl": "App", "en": "App"},
@@ -324,19 +328,20 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Per periode omgerekend naar een jaar, zoals het kerncijfer: meldingen × 10.000 / inwoners × 365,25 / dagen met een meldpunt. Inwoners van de {n} {n|gemeente|gemeenten} met een meldpunt op 1 januari {jaar} (CBS).",
         "en": "Each period scaled to a year, like the key figure: reports × 10,000 / inhabitants × 365.25 / days with a reporting point. Inhabitants of the {n} {n|municipality|municipalities} with a reporting point on 1 January {jaar} (CBS).",
     },
-    "parts_hidden_note": {
-        "nl": "In {n} periode(s) zijn delen afgeschermd; daar tellen de getoonde delen niet op tot het totaal in de grafiek hierboven.",
-        "en": "In {n} period(s) some parts are withheld; there the parts shown do not add up to the total in the chart above.",
-    },
     "population_year": {"nl": "Inwoners per 1 januari", "en": "Inhabitants on 1 January"},
     "alt_rate": {
         "nl": "Lijngrafiek van meldingen per 10.000 inwoners per jaar, {grain}: gemiddeld {mean}, het hoogst {peak} rond {peak_date}; inwonertallen van {years}.",
         "en": "Line chart of reports per 10,000 inhabitants per year, {grain}: on average {mean}, highest {peak} around {peak_date}; population of {years}.",
     },
     "heat_title": {"nl": "Op welke dag en welk uur?", "en": "On which day and at what hour?"},
+    # Issue 14 (newer surfaces): the heat map needs k reports per cell on average (168 cells).
+    "heat_withheld": {
+        "nl": "Te weinig meldingen om per weekdag en uur te tonen: daarvoor zijn er minstens {n} nodig ({k} per vak gemiddeld), anders is van losse meldingen te zien op welke dag en welk uur ze gebeurden. Kies een langere periode of meer gemeenten.",
+        "en": "Too few reports to show by weekday and hour: at least {n} are needed ({k} per cell on average), otherwise the day and hour of individual reports would show. Choose a longer period or more municipalities.",
+    },
     "heat_note": {
-        "nl": "Tijdstip waarop de intimidatie gebeurde volgens de melder, over de hele gekozen periode.",
-        "en": "Time the harassment happened according to the person reporting, over the whole period chosen.",
+        "nl": "Tijdstip waarop de intimidatie gebeurde volgens de melder, over de hele maanden van de gekozen periode.",
+        "en": "Time the harassment happened according to the person reporting, over the whole months of the period chosen.",
     },
     "alt_heat": {
         "nl": "Warmtekaart van {total} meldingen per weekdag en uur.{peak}",

@@ -181,11 +181,14 @@ def fill_periods(
 def counts_by_channel_kind(counts: pd.DataFrame, channels: pd.DataFrame) -> pd.DataFrame:
     """Sum counts per period by kind of channel (``soort``: web meldpunt, app, ...).
 
-    ``counts`` has periode, kanaal_id, n; returns periode, soort, n (unknown channels: ``overig``).
+    ``counts`` has periode, kanaal_id, n and optionally ckey; returns periode, soort, n (unknown
+    channels: ``overig``) and, when given, ckey summed like n: the channels of one kind together
+    are a cell of their own, and without its key privacy could not perturb it (ADR 0006, item 2).
     """
     kinds = channels.set_index("kanaal_id")["soort"]
     rows = counts.assign(soort=counts["kanaal_id"].map(kinds).fillna("overig"))
-    return rows.groupby(["periode", "soort"], as_index=False)["n"].sum()
+    summed = ["n", "ckey"] if "ckey" in rows.columns else ["n"]
+    return rows.groupby(["periode", "soort"], as_index=False)[summed].sum()
 
 
 def rates_per_period(

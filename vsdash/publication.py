@@ -396,15 +396,24 @@ class Trend:
     counted: CountedPeriod
 
 
+def readable_grain_of(counted: CountedPeriod) -> str:
+    """The grain a trend of ``counted`` reads best at, judged on its published parts only.
+
+    ``metrics.readable_grain`` of the published weeks (months stay months): a choice made on
+    exact counts would itself say something about them, e.g. whether a week held 10 reports.
+    """
+    if counted.unit == "month":
+        return "month"
+    return metrics.readable_grain(privacy.perturb_counts(counted.parts, "n"), privacy.resolve_k())
+
+
 def published_trend_of(
     store: Store, codes, start: dt.date, end: dt.date, *, lang: str = "nl", grain: str | None = None
 ) -> Trend:
     """Read and publish the trend of [start, end] for ``codes`` at ``grain`` (default: readable)."""
     counted = counted_period(store, codes, start, end)
     if grain is None:
-        grain = (
-            "month" if counted.unit == "month" else metrics.readable_grain(counted.parts, privacy.resolve_k())
-        )
+        grain = readable_grain_of(counted)
     cells, hidden = published_trend(store, codes, counted, grain, lang=lang)
     prev_flt = ReportFilter(codes, metrics.shift_year(counted.start), metrics.shift_year(counted.end))
     span = store.report_date_range()
@@ -428,6 +437,144 @@ def not_shown_separately(published_total: int | None, visible: float, lang: str 
     every cell is perturbed on its own (ADR 0006).
     """
     return None if published_total is None else int(published_total - visible)
+
+
+# --- fine breakdowns of the trend (Meldingen) -----------------------------------------------------
+
+
+def month_blocks(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The fixed blocks of whole months that tile the months from ``first`` to ``last``.
+
+    Blocks are dyadic and aligned (1, 2, 4, 8 … months, each starting at a month whose index since
+    year 0 is a multiple of its length), the largest that fit, so any run of N months is made of
+    at most about 2·log₂(N) blocks and two runs that share months share most of their blocks. A
+    breakdown summed from published blocks meets the same published values however its period is
+    chosen: averaging many overlapping periods gives nothing new (ADR 0006, item 5), and the
+    small-cell bias of a sum of parts stays that of a few blocks, not of every month.
+    """
+    lo = first.year * 12 + first.month - 1
+    hi = last.year * 12 + last.month - 1
+    blocks = []
+    while lo <= hi:
+        size = 1
+        while lo % (size * 2) == 0 and lo + size * 2 - 1 <= hi:
+            size *= 2
+        year, month = divmod(lo, 12)
+        end_year, end_month = divmod(lo + size - 1, 12)
+        end_day = calendar.monthrange(end_year, end_month + 1)[1]
+        blocks.append((dt.date(year, month + 1, 1), dt.date(end_year, end_month + 1, end_day)))
+        lo += size
+    return blocks
+
+
+@dataclass(frozen=True)
+class PublishedHours:
+    """Reports per weekday and hour as Meldingen may draw them, and whether it may draw them."""
+
+    cells: pd.DataFrame  # weekdag (1 = Monday), uur, n (published), label
+    first: dt.date  # the whole months counted (the store keeps weekday x hour per month)
+    last: dt.date
+    total: int  # sum of the published cells
+    allowed: bool  # False: fewer than k reports per cell on average, so nothing is drawn
+
+
+def published_hours(store: Store, codes, start: dt.date, end: dt.date, *, lang: str = "nl") -> PublishedHours:
+    """The weekday × hour heat map of the months [start, end] touches, protected once.
+
+    Each cell is the sum of its published values in the period's fixed month blocks
+    (:func:`month_blocks`), never a cell of its own over the chosen period: as one cell, every
+    choice of start and end gave fresh noise, and averaging the heat maps of [m, E] minus
+    [m + 1, E] over many E gave month m's exact weekday-hour counts back (attack 11 in
+    ``tests/unit/test_disclosure_attacks_recent.py``). The map is drawn only with at least k
+    reports per cell on average (``privacy.fine_breakdown_allowed``, 168 cells): a cell drawn
+    above 0 always holds a report, so a heat map of a handful of reports tells each one's weekday
+    and hour (attack 12).
+    """
+    first = start.replace(day=1)
+    last = (end.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    grid = pd.MultiIndex.from_product([range(1, 8), range(24)], names=["weekdag", "uur"])
+    summed = pd.Series(0, index=grid, dtype="int64")
+    for block_start, block_end in month_blocks(first, last):
+        cells = store.count_by_hour(ReportFilter(codes, block_start, block_end))
+        if cells.empty:
+            continue
+        shown = privacy.perturb_counts(cells, "n", lang=lang)
+        values = shown.set_index(["weekdag", "uur"])["n"].astype("int64")
+        summed = summed.add(values.reindex(grid, fill_value=0), fill_value=0)
+    out = summed.rename("n").reset_index()
+    out["label"] = [fmt_number(int(v), lang) for v in out["n"]]
+    total = int(out["n"].sum())
+    allowed = privacy.fine_breakdown_allowed(total, privacy.BREAKDOWN_CELLS["weekday_hour"])
+    return PublishedHours(out, first, last, total, allowed)
+
+
+#: The kinds of reporting channel Meldingen splits reports into (``metrics.counts_by_channel_kind``).
+CHANNEL_KINDS = ("meldpunt_web", "app", "overig")
+
+
+@dataclass(frozen=True)
+class PublishedParts:
+    """The trend's periods split by kind of report or channel, as Meldingen may draw them."""
+
+    cells: pd.DataFrame  # periode, the split's column (categorie or soort), n (published), label
+    grain: str  # the grain drawn: the one asked for, or month where that would be too fine
+    allowed: bool  # False: too few reports per cell even per month, so nothing is drawn
+
+
+def published_parts(
+    store: Store,
+    codes,
+    counted: CountedPeriod,
+    grain: str,
+    split: str,
+    channels: pd.DataFrame,
+    *,
+    lang: str = "nl",
+) -> PublishedParts:
+    """The counted period's reports per period and category (``split="categorie"``) or channel kind.
+
+    Over the counted period (whole weeks or months, as the trend above it), never the chosen days:
+    a part of a half week changed with every end date, so two end dates a day apart gave that
+    day's reports per category. Every cell is perturbed from its key (channels of one kind
+    together keep their summed key). A split is a fine breakdown (ADR 0006, item 7): drawn at
+    ``grain`` only with at least k reports per cell on average, else per month, else not at all,
+    because a cell drawn above 0 always holds a report and would tell its category or channel.
+    """
+    flt = ReportFilter(codes, counted.start, counted.end)
+
+    def counts(at_grain: str) -> pd.DataFrame:
+        if split == "categorie":
+            return store.count_reports(flt, at_grain, ("categorie",))
+        return metrics.counts_by_channel_kind(store.count_reports(flt, at_grain, ("kanaal_id",)), channels)
+
+    groups = len(schema.REPORT_CATEGORIES) if split == "categorie" else len(CHANNEL_KINDS)
+    no_counts = pd.DataFrame({"periode": pd.to_datetime(pd.Series([], dtype="object")), "n": []})
+    for at_grain in dict.fromkeys((grain, "month")):
+        periods = len(
+            metrics.fill_periods(no_counts, counted.start, counted.end, at_grain, complete_only=False)
+        )
+        if privacy.fine_breakdown_allowed(counted.published, max(periods, 1) * groups):
+            cells = privacy.suppress_small_counts(counts(at_grain), "n", group_cols=["periode"], lang=lang)
+            return PublishedParts(cells, at_grain, True)
+    column = "categorie" if split == "categorie" else "soort"
+    empty = pd.DataFrame({"periode": pd.Series(dtype="datetime64[ns]"), column: [], "n": [], "label": []})
+    return PublishedParts(empty, "month", False)
+
+
+def published_municipality_totals(store: Store, codes, start: dt.date, end: dt.date) -> pd.DataFrame:
+    """Each municipality's published count of [start, end], as its key figure publishes it.
+
+    The national map's numbers: ``member_figures`` of the selection (``codes``, or every
+    municipality with a reporting point), so a municipality has one number on the map, on
+    Overzicht, Vergelijken, the API and the export. Summed on the map from the months the chosen
+    days touched, it was a second, differently perturbed value of the same cell, and its half
+    months changed with every start and end date. Returns gemeentecode and n (published, never
+    1..k-1; municipalities without reports are left out, as the map lists only those with reports).
+    """
+    scope = list(codes) if codes is not None else sorted(set(store.channels()["gemeentecode"]))
+    members = member_figures(store, scope, start, end)
+    out = members.loc[members["n"] > 0, ["gemeentecode", "n"]].astype({"n": "int64"})
+    return out.reset_index(drop=True)
 
 
 # --- hexagons ------------------------------------------------------------------------------------

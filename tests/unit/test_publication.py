@@ -237,3 +237,74 @@ def test_no_change_when_a_reporting_point_opened_in_between(store):
     assert figures.reports is not None and figures.previous_reports is not None
     assert figures.change is None
     assert figures.reasons["change"] == publication.REASON_CHANNELS_CHANGED
+
+
+# --- issue 14, newer surfaces: fine breakdowns of Meldingen -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "blocks"),
+    [
+        # One month is one block; January 2024 is month 24,288 since year 0, a multiple of 32, so
+        # 2024 is a block of 8 and one of 4 (a block of 16 would reach past December).
+        ((2024, 3), (2024, 3), [((2024, 3), (2024, 3))]),
+        ((2024, 1), (2024, 12), [((2024, 1), (2024, 8)), ((2024, 9), (2024, 12))]),
+        ((2023, 12), (2024, 2), [((2023, 12), (2023, 12)), ((2024, 1), (2024, 2))]),
+    ],
+)
+def test_month_blocks_are_aligned_and_tile_the_months(first, last, blocks):
+    found = publication.month_blocks(dt.date(*first, 1), dt.date(*last, 28))
+    assert [((a.year, a.month), (b.year, b.month)) for a, b in found] == blocks
+    assert found[-1][1].day >= 28 and all(a.day == 1 for a, _ in found)
+
+
+def test_month_blocks_of_overlapping_periods_share_blocks_and_stay_few():
+    import math
+
+    end = dt.date(2026, 6, 1)
+    for back in range(1, 90):
+        start = (pd.Timestamp(end) - pd.DateOffset(months=back)).date()
+        blocks = publication.month_blocks(start, end)
+        months = back + 1
+        assert len(blocks) <= 2 * math.ceil(math.log2(months + 1))
+        # Tiled without gaps: each block starts the day after the one before ends.
+        assert all(b[0] == a[1] + dt.timedelta(days=1) for a, b in zip(blocks, blocks[1:], strict=False))
+        size = lambda block: (block[1].year - block[0].year) * 12 + block[1].month - block[0].month + 1  # noqa: E731
+        index = lambda day: day.year * 12 + day.month - 1  # noqa: E731
+        assert all(index(b[0]) % size(b) == 0 for b in blocks)  # aligned: fixed whatever the period
+
+
+def test_published_hours_is_the_sum_of_its_published_blocks_and_needs_k_per_cell(store):
+    start, end = dt.date(2022, 2, 10), dt.date(2023, 5, 3)
+    hours = publication.published_hours(store, None, start, end)
+    assert (hours.first, hours.last) == (dt.date(2022, 2, 1), dt.date(2023, 5, 31))
+    expected = 0
+    for a, b in publication.month_blocks(hours.first, hours.last):
+        cells = store.count_by_hour(ReportFilter(None, a, b))
+        expected += int(privacy.perturb_counts(cells, "n")["n"].sum())
+    assert hours.total == expected == int(hours.cells["n"].sum())
+    # Sums of published blocks: 0 or at least k in each block, so never 1..4 in the sum either.
+    assert len(hours.cells) == 168 and not hours.cells["n"].between(1, 4).any()
+    assert hours.allowed == (hours.total >= 5 * 168)
+    small = publication.published_hours(store, ("GM0141",), dt.date(2022, 3, 1), dt.date(2022, 3, 31))
+    assert not small.allowed  # a month of Almelo's reports: a handful, never drawn per hour
+
+
+def test_the_readable_grain_is_chosen_on_published_weeks_not_exact_ones(store):
+    # Where exact and published weekly medians fall on either side of 2k, the published decide.
+    k = privacy.resolve_k()
+    found = 0
+    for code in sorted(set(store.channels()["gemeentecode"])):
+        if found >= 3:
+            break
+        for first in pd.date_range("2020-01-06", "2025-06-30", freq="5W-MON"):
+            start = first.date()
+            counted = publication.counted_period(store, (code,), start, start + dt.timedelta(days=34))
+            if counted.unit != "week":
+                continue
+            exact = counted.parts["n"].median() >= 2 * k
+            published = privacy.perturb_counts(counted.parts, "n")["n"].median() >= 2 * k
+            if exact != published:
+                found += 1
+                assert publication.readable_grain_of(counted) == ("week" if published else "month")
+    assert found >= 1

@@ -125,3 +125,14 @@ def test_counts_by_channel_kind():
     channels = pd.DataFrame({"kanaal_id": ["a", "b"], "soort": ["app", "app"]})
     out = metrics.counts_by_channel_kind(counts, channels).set_index("soort")["n"]
     assert out.to_dict() == {"app": 11, "overig": 7}
+
+
+def test_counts_by_channel_kind_adds_the_keys_of_a_kind_like_its_counts():
+    # Issue 14: without its key a kind's count fell back to suppression and was published exactly.
+    counts = pd.DataFrame(
+        {"periode": [WEEKS[0]] * 3, "kanaal_id": ["a", "b", "zz"], "n": [5, 6, 7], "ckey": [200, 100, 3]}
+    )
+    channels = pd.DataFrame({"kanaal_id": ["a", "b"], "soort": ["app", "app"]})
+    out = metrics.counts_by_channel_kind(counts, channels).set_index("soort")
+    assert out["ckey"].to_dict() == {"app": 300, "overig": 3}
+    assert privacy.combine_keys([300]) == privacy.combine_keys([200, 100])

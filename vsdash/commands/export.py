@@ -100,18 +100,28 @@ def counts_table(
     if by not in COUNT_BY:
         raise ValueError(f"by must be one of {COUNT_BY}, got {by!r}")
     codes = (gemeente,) if gemeente else None
+    requested = (start, end)
     weeks_only = by == "week"
-    start, end, snapped_unit = _published_period(store, codes, start, end, weeks_only=weeks_only)
+    start, end, _unit = _published_period(store, codes, start, end, weeks_only=weeks_only)
     flt = ReportFilter(codes, start, end)
     # Every number is a period total, so each is the sum of its published weeks or months
     # (privacy.period_total); the grand total is the total of all selected reports, likewise.
-    grain = "week" if weeks_only else snapped_unit
     if by == "gemeente":
-        parts = store.count_reports(flt, grain, ("gemeentecode",))
-        shown = privacy.period_totals(parts, "gemeentecode", "n", lang=lang)
+        # Each municipality as its key figures publish it (its own whole weeks, or months where
+        # small), and the total as the key figures of the whole selection: the sum of its members.
+        # The same cell must have one value on every surface; summed from the selection's weeks
+        # instead, a small municipality's row and its key figure were two independent noises.
+        from vsdash import publication
+
+        scope = list(codes) if codes else sorted(set(store.channels()["gemeentecode"]))
+        members = publication.member_figures(store, scope, requested[0], requested[1])
+        shown = pd.DataFrame({"gemeentecode": members["gemeentecode"], "n": members["n"].astype("int64")})
+        shown["label"] = [i18n.fmt_number(int(v), lang) for v in shown["n"]]
+        shown = shown.sort_values("gemeentecode").reset_index(drop=True)
         keys = ["gemeentecode"]
-        grand = store.count_reports(flt, grain)
-        totals = _total_row(privacy.period_total(grand), lang)
+        totals = _total_row(int(shown["n"].sum()), lang)
+        if len(members):
+            start, end = min(members["van"]), max(members["tot"])
     elif by == "wijk":
         # Wijk counts are stored per week, so their parts are weeks.
         parts = store.area_counts(flt, "wijkcode", grain="week")
@@ -146,6 +156,8 @@ def counts_table(
     if by == "wijk":
         order = table["gemeentecode"].astype(str) + "|" + (table[keys[-1]] == TOTAL).astype(int).astype(str)
         table = table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+    # The days actually counted, for the file's Toelichting (not the days asked for).
+    table.attrs["counted"] = (start, end)
     return table
 
 
@@ -206,6 +218,11 @@ def run_map(args: argparse.Namespace) -> int:
     store = _open(args.store)
     gemeente = _known_gemeente(store, args.gemeente)
     collection = map_geojson(store, gemeente, start, end)
+    # Demo data says so in every file, as the workbooks, decks and the API do (a GeoJSON
+    # FeatureCollection may carry members of its own beside "features").
+    collection["demodata"] = store.is_demo()
+    if collection["demodata"]:
+        collection["toelichting"] = f"{t('demo_badge')}: {t('demo_badge_help')}"
     text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
     _write_atomically(args.out, text)
     written = len(collection["features"])
@@ -240,11 +257,12 @@ def run_counts(args: argparse.Namespace) -> int:
     )
     table = counts_table(store, args.by, start, end, gemeente)
     download = counts_download(store, table, gemeente=gemeente, by=args.by)
+    counted_start, counted_end = table.attrs.get("counted", (start, end))
     about = spreadsheets.About.of(
         t("counts_title_" + args.by),
         selection=_selection_name(store, gemeente),
-        start=start,
-        end=end,
+        start=counted_start,
+        end=counted_end,
         demo=store.is_demo(),
     )
     if suffix == ".xlsx":

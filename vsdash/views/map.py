@@ -137,11 +137,13 @@ def build_map(
         total, visible = hexagons.total, float(cells["count"].dropna().sum())
         note_key = "map_hidden_note"
     else:
-        counts = store.count_reports(flt, "month", ("gemeentecode",))
+        # Each municipality as its key figure publishes it; published already, so the map's
+        # privacy step changes nothing (no count is 1..k-1) and the total is their sum.
+        counts = publication.published_municipality_totals(store, codes, start, end)
         counts = counts[counts["gemeentecode"].isin(municipalities["gemeentecode"])]
         totals = maps.municipality_totals(counts, municipalities, lang=lang)
         spec = maps.national_map(totals, boundaries, label=label, lang=lang)
-        total, visible = privacy.period_total(counts), float(totals["count"].dropna().sum())
+        total, visible = int(counts["n"].sum()), float(totals["count"].dropna().sum())
         note_key = "map_hidden_note_national"
     hidden = publication.not_shown_separately(total, visible, lang)
     if hidden and hidden > 0:

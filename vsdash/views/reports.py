@@ -5,19 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import pandas as pd
-
 from vsdash import charts, metrics, privacy, publication, schema
 from vsdash.charts import ChartSpec
 from vsdash.i18n import fmt_date, fmt_number, t
-from vsdash.store import ReportFilter, Store
+from vsdash.store import Store
 
 GRAINS = ("day", "week", "month")
 SPLITS = ("categorie", "kanaal")
 # More lines than this make the chart unreadable; a caption then names how many there are.
 MAX_CHANNEL_BREAKS = 6
-# When more than this share of a split's cells would be hidden per week, the split goes monthly.
-MAX_HIDDEN_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -47,9 +43,8 @@ class ReportsModel:
 
 
 def default_grain(store: Store, codes, start: dt.date, end: dt.date) -> str:
-    """The grain at which most weekly counts are visible (``metrics.readable_grain``)."""
-    weekly = store.count_reports(ReportFilter(codes, start, end), "week")
-    return metrics.readable_grain(weekly, privacy.resolve_k())
+    """The grain the trend reads best at, judged on published counts (``publication.readable_grain_of``)."""
+    return publication.readable_grain_of(publication.counted_period(store, codes, start, end))
 
 
 def build_reports(
@@ -110,7 +105,7 @@ def build_reports(
         )
         trend_section = Section(trend_title, spec.localise(lang), tuple(notes))
 
-    parts = _parts(store, codes, start, end, grain, split, channels, bands, breaks, acts, lang, k)
+    parts = _parts(store, codes, trend.counted, grain, split, channels, bands, breaks, acts, lang, k)
     rates = publication.yearly_rates_per_period(
         trend.cells, channels, store.population(), with_channel, start, end, grain
     )
@@ -127,10 +122,18 @@ def build_reports(
             ),
         ),
     )
-    hours = store.count_by_hour(ReportFilter(codes, start, end))
-    hours = privacy.suppress_small_counts(hours, "n", total_shown=False, lang=lang)
-    heat = charts.weekday_hour_heatmap(hours.astype({"n": "float"}), lang=lang)
-    hour_section = Section(t("heat_title", lang), heat.localise(lang), (t("heat_note", lang),))
+    hours = publication.published_hours(store, codes, start, end, lang=lang)
+    if hours.allowed:
+        heat = charts.weekday_hour_heatmap(hours.cells.astype({"n": "float"}), lang=lang)
+        hour_section = Section(t("heat_title", lang), heat.localise(lang), (t("heat_note", lang),))
+    else:
+        hour_section = Section(
+            t("heat_title", lang),
+            None,
+            message=t(
+                "heat_withheld", lang, n=fmt_number(k * privacy.BREAKDOWN_CELLS["weekday_hour"], lang), k=k
+            ),
+        )
     return ReportsModel(
         title=title,
         intro=intro,
@@ -145,31 +148,19 @@ def build_reports(
     )
 
 
-def _parts(store, codes, start, end, grain, split, channels, bands, breaks, acts, lang, k) -> Section:
+def _parts(store, codes, counted, grain, split, channels, bands, breaks, acts, lang, k) -> Section:
     """Stacked parts by category or channel kind; each period's total is on the trend above."""
-    flt = ReportFilter(codes, start, end)
-
-    def counts(at_grain: str) -> pd.DataFrame:
-        if split == "categorie":
-            return store.count_reports(flt, at_grain, ("categorie",))
-        return metrics.counts_by_channel_kind(store.count_reports(flt, at_grain, ("kanaal_id",)), channels)
-
     if split == "categorie":
         labels = {c: t(f"rep_{c}", lang) for c in schema.REPORT_CATEGORIES}
         group_col = "categorie"
     else:
-        labels = {s: t(f"channel_{s}", lang) for s in ("meldpunt_web", "app", "overig")}
+        labels = {s: t(f"channel_{s}", lang) for s in publication.CHANNEL_KINDS}
         group_col = "soort"
-    notes = []
-    shown_grain = grain
-    parts = privacy.suppress_small_counts(counts(grain), "n", group_cols=["periode"], lang=lang)
-    if grain != "month" and (parts["suppression"] != "").mean() > MAX_HIDDEN_SHARE:
-        shown_grain = "month"
-        parts = privacy.suppress_small_counts(counts("month"), "n", group_cols=["periode"], lang=lang)
-        notes.append(t("split_monthly_note", lang, k=k))
-    hidden = int(parts.loc[parts["n"].isna(), "periode"].nunique())
-    if hidden:
-        notes.append(t("parts_hidden_note", lang, n=hidden))
+    found = publication.published_parts(store, codes, counted, grain, split, channels, lang=lang)
+    if not found.allowed:
+        return Section(t("by_category_or_channel", lang), None, message=t("parts_withheld", lang, k=k))
+    notes = [t("split_monthly_note", lang, k=k)] if found.grain != grain else []
+    parts, shown_grain = found.cells, found.grain
     spec = charts.stacked_reports_chart(
         parts.astype({"n": "float"}),
         group_col,
