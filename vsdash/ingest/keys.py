@@ -81,16 +81,16 @@ class KeyLedger:
 def duplicate_rows(kind: str, first: list[pd.DataFrame], rest, plan: Plan, lookup, names):
     """Find the rows whose key occurs more than once in the whole file; return (rows, rows read).
 
-    ``first`` are the chunks read already, ``rest`` the iterator of the others. A file that fits
-    in those chunks needs no second pass: (None, rows) says so, and validation then finds the
-    duplicates among its rows itself. Otherwise the result is a boolean Series indexed by the row
+    ``first`` are the chunks read already, ``rest`` the iterator of the others. A file of one
+    chunk needs no second pass: (None, rows) says so, and validation then finds the duplicates
+    among its rows itself. Otherwise the result is a boolean Series indexed by the row
     numbers of the rows whose key occurs more than once.
     """
     more = next(rest, None)
-    if more is None:
-        return None, sum(len(c) for c in first)
+    if more is None and len(first) == 1:
+        return None, len(first[0])
     with KeyLedger() as ledger:
-        for chunk in itertools.chain(first, [more], rest):
+        for chunk in itertools.chain(first, [] if more is None else [more], rest):
             if kind == "reports":
                 # A report's key is read from its columns as they are: no coordinates to convert.
                 stored = {k: v for k, v in plan.items() if k not in column_mapping.RD_FIELDS}

@@ -247,6 +247,7 @@ class TableStream:
     def __iter__(self) -> Iterator[pd.DataFrame]:
         raw = self._csv_chunks() if self._csv is not None else self._xlsx_chunks()
         position, held, emitted = self.top.first_data_row, None, 0
+        ready: list[pd.DataFrame] = []  # rows known not to be the last ones, not yet yielded
         for chunk in raw:
             chunk.index = pd.RangeIndex(position, position + len(chunk))
             position += len(chunk)
@@ -255,7 +256,10 @@ class TableStream:
                 held = frame
                 continue
             out, held = _without_blank_rows(frame.iloc[:-_TAIL_ROWS]), frame.iloc[-_TAIL_ROWS:]
-            if len(out):
+            ready.append(out)
+            if sum(len(r) for r in ready) >= self.chunk_rows:
+                out = pd.concat(ready) if len(ready) > 1 else ready[0]
+                ready = []
                 emitted += len(out)
                 yield out
         if held is None:
@@ -263,10 +267,11 @@ class TableStream:
         self.layout = _with_trailer(held, position - len(held), self.top)
         if self.layout.skipped_below:
             held = held.drop(index=[r for r in self.layout.skipped_below if r in held.index])
-        held = _without_blank_rows(held)
-        if len(held):
-            emitted += len(held)
-            yield held
+        # The last chunk takes the rows held back: a table of ``chunk_rows`` rows is one chunk.
+        rest = pd.concat([*ready, _without_blank_rows(held)])
+        if len(rest):
+            emitted += len(rest)
+            yield rest
         if not emitted:
             raise ImportRefused(
                 f"{self.name} bevat een kopregel (rij {self.layout.header_row}) maar geen gegevens."

@@ -201,6 +201,7 @@ class ImportWriter:
         result = self.result
         if self.refusing:
             result.refused = True
+            result.written, result.duplicates = 0, 0  # what was written is rolled back
             if self._cur is not None:
                 raise RolledBack
             return

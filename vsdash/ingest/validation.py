@@ -66,7 +66,7 @@ def _schema(kind: str, typed: pd.DataFrame, context: _Context) -> pa.DataFrameSc
         duplicated = context.duplicated.reindex(typed.index, fill_value=False)
     columns[key[-1]].checks.append(
         pa.Check(
-            lambda s: ~duplicated.loc[s.index].to_numpy(dtype=bool),
+            lambda s: ~duplicated.loc[s.index].astype(bool),
             error="komt meer dan eens voor in het bestand; elk kenmerk mag maar één keer voorkomen (per gemeente)",
         )
     )
