@@ -279,17 +279,32 @@ class TableStream:
 
     def _csv_chunks(self) -> Iterator[pd.DataFrame]:
         source = self._csv
+        if source.encoding == "utf-16":  # decoded whole already (rare, and small in practice)
+            with source.open() as stream:
+                frame = _csv_frame(stream, source, self.name)
+            for start in range(0, len(frame), self.chunk_rows):
+                yield frame.iloc[start : start + self.chunk_rows].reset_index(drop=True)
+            return
+        # Each block of whole records is parsed with the header line in front, as a file of its
+        # own: pandas' own chunked reader lets a line with too many fields pass silently when it
+        # is the first of a chunk, and a block read as a whole file refuses it as the file would.
         with source.open() as stream:
-            reader = _csv_frame(stream, source, self.name, chunksize=self.chunk_rows)
-            with reader:
-                while True:
-                    try:
-                        chunk = next(reader)
-                    except StopIteration:
-                        return
-                    except (pd.errors.ParserError, ValueError, OverflowError) as exc:
-                        raise _csv_refusal(exc, source, self.name) from exc
-                    yield chunk
+            blocks = _record_blocks(stream, self.chunk_rows, source.top.header_row)
+            header, _ = next(blocks, (b"", 0))
+            for records, lines_before in blocks:
+                try:
+                    frame = _csv_frame(io.BytesIO(header + records), source, self.name, skiprows=0)
+                except ImportRefused as refused:
+                    raise _renumbered(refused, lines_before - 1) from refused
+                if not isinstance(frame.index, pd.RangeIndex):
+                    # pandas takes a first line with more fields than the header for row labels.
+                    fields = len(frame.columns) + frame.index.nlevels
+                    raise ImportRefused(
+                        f"{self.name}: regel {lines_before + 1} heeft {fields} kolommen, de kopregel "
+                        f"{len(frame.columns)}. Controleer het scheidingsteken ('{source.sep}') en de "
+                        "aanhalingstekens in die regel."
+                    )
+                yield frame
 
     def _xlsx_chunks(self) -> Iterator[pd.DataFrame]:
         header = self._header
@@ -454,14 +469,69 @@ def _csv_frame(stream: IO, source: _CsvSource, file_name: str, **options):
             keep_default_na=False,
             na_filter=False,
             skip_blank_lines=False,
-            skiprows=source.top.header_row - 1,
             engine="c",
-            **options,
+            **{"skiprows": source.top.header_row - 1, **options},
         )
     except pd.errors.EmptyDataError as exc:
         raise ImportRefused(f"{file_name} is leeg.") from exc
     except (pd.errors.ParserError, ValueError, OverflowError) as exc:
         raise _csv_refusal(exc, source, file_name) from exc
+
+
+def _record_blocks(stream: BinaryIO, rows: int, skip: int) -> Iterator[tuple[bytes, int]]:
+    """The header record, then blocks of about ``rows`` whole records, each with the lines before it.
+
+    The first block holds the ``skip`` records up to and including the header row, of which only
+    the last (the header itself) is returned. A line end inside quotes does not end a record: a
+    line end ends one where the quotes before it (in the block) are even, as in CSV.
+    """
+    pending, lines_before, header_sent = b"", 0, False
+    while True:
+        block = stream.read(_BLOCK)
+        pending += block
+        ends = _record_ends(pending)
+        if not header_sent:
+            if len(ends) < skip and block:
+                continue
+            cut = ends[skip - 1] + 1 if len(ends) >= skip else len(pending)
+            start = ends[skip - 2] + 1 if skip > 1 and len(ends) >= skip - 1 else 0
+            yield pending[start:cut], 0
+            lines_before += pending.count(b"\n", 0, cut)
+            pending, header_sent = pending[cut:], True
+            ends = _record_ends(pending)
+        while len(ends) >= rows or (not block and pending):
+            cut = ends[rows - 1] + 1 if len(ends) >= rows else len(pending)
+            yield pending[:cut], lines_before
+            lines_before += pending.count(b"\n", 0, cut)
+            pending = pending[cut:]
+            ends = _record_ends(pending)
+        if not block:
+            return
+
+
+_BLOCK = 4 << 20
+
+
+def _record_ends(data: bytes) -> np.ndarray:
+    """Positions of the line ends in ``data`` that end a record (outside quotes)."""
+    if not data:
+        return np.empty(0, dtype=np.int64)
+    raw = np.frombuffer(data, dtype=np.uint8)
+    newlines = np.flatnonzero(raw == 10)
+    if not len(newlines):
+        return newlines
+    # The parity of the quotes before each byte; a uint8 running sum keeps its parity when it wraps.
+    quotes = np.cumsum(raw == 34, dtype=np.uint8)
+    return newlines[(quotes[newlines] & 1) == 0]
+
+
+def _renumbered(refused: ImportRefused, lines: int) -> ImportRefused:
+    """The refusal of a block, with its line number as a line of the whole file."""
+    text = str(refused)
+    found = re.search(r"regel (\d+) heeft", text)
+    if not found:
+        return refused
+    return ImportRefused(text.replace(found[0], f"regel {int(found[1]) + lines} heeft", 1))
 
 
 def _csv_refusal(exc: Exception, source: _CsvSource, file_name: str) -> ImportRefused:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,11 +14,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from vsdash import import_undo, report_channels, settings
+from vsdash import import_undo, report_channels, schema, settings
 from vsdash.ingest.fields import COORDINATE_FIELDS, FIELDS, KEYS, TABLE_OF
 from vsdash.ingest.limits import MAX_ERRORS_LISTED
 from vsdash.ingest.results import ImportRefused, ImportResult, Progress, _noop
 from vsdash.ingest.rows import _locate, _to_table_rows
+from vsdash.store import with_record_keys
 
 
 class RolledBack(Exception):
@@ -60,6 +63,8 @@ class ImportWriter:
         self._used_channels: set[str] = set()
         self._gemeenten: set[str] = set()
         self._part: Path | None = None  # the refused rows' CSV while it is being written
+        self._staging: Path | None = None  # a DuckDB store's reports, a Parquet file per chunk
+        self._staged: list[str] = []
 
     @contextlib.contextmanager
     def transaction(self, *, user: str, replace_demo: bool) -> Iterator[None]:
@@ -91,6 +96,8 @@ class ImportWriter:
             raise
         finally:
             self._cur = None
+            if self._staging is not None:
+                shutil.rmtree(self._staging, ignore_errors=True)
         if self._part is not None and final is not None:
             self._part.replace(final)
             result.rejections_file = str(final)
@@ -167,6 +174,9 @@ class ImportWriter:
                 rows["campaign_municipalities"]["campagne_id"].isin(new[main]["campagne_id"])
             ]
         for table, frame in new.items():
+            if table == "reports" and store.dialect == "duckdb":
+                self._stage_reports(frame)
+                continue
             # Reports were validated above, column by column; pandera over a million rows again
             # would double the import time. Coordinates (_lat/_lon) are dropped here.
             store.insert(table, frame, cur, validate=table != "reports")
@@ -177,6 +187,24 @@ class ImportWriter:
         if len(errors):
             store.insert("import_rejections", _rejections(import_id, kind, errors, raw, columns), cur)
             self._append_rejections(errors, raw, columns)
+
+    def _stage_reports(self, frame: pd.DataFrame) -> None:
+        """Keep a chunk of reports for a DuckDB store in a Parquet file, inserted all at once in ``finish``.
+
+        DuckDB keeps rows appended in a transaction in memory until it commits (about 300 bytes
+        a report with its key index); one ``INSERT ... SELECT`` from files at the end writes them
+        in row groups instead (issue 15: the 200 MB import).
+        """
+        if frame.empty:
+            return
+        if self._staging is None:
+            self._staging = Path(tempfile.mkdtemp(prefix="vsdash-import-"))
+        frame = with_record_keys(frame)[schema.REPORTS.column_names]
+        text = [c for c in frame.columns if frame[c].dtype == object]
+        frame = frame.astype(dict.fromkeys(text, "string"))  # one Parquet type whatever the chunk holds
+        path = self._staging / f"{len(self._staged):06d}.parquet"
+        frame.to_parquet(path, index=False)
+        self._staged.append(str(path))
 
     def _append_rejections(self, errors: pd.DataFrame, raw: pd.DataFrame, columns: dict[str, str]) -> None:
         from vsdash import privacy
@@ -210,6 +238,14 @@ class ImportWriter:
             result.channels_new = list(new_channels["naam"])
             return
         store, cur, import_id = self.store, self._cur, result.import_id
+        if self._staged:
+            columns = ", ".join(schema.REPORTS.column_names)
+            progress(0.87, f"{result.written:,} meldingen schrijven".replace(",", "."))
+            store.execute(
+                f"INSERT INTO reports ({columns}) SELECT {columns} FROM read_parquet($files)",
+                {"files": self._staged},
+                cur,
+            )
         if result.kind == "reports":
             # Only channels that reports written now use; a file of duplicates registers nothing.
             new_channels = new_channels[new_channels["kanaal_id"].isin(self._used_channels)]
@@ -330,7 +366,18 @@ def _existing_keys(store, kind: str, rows: dict[str, pd.DataFrame], cursor) -> p
     key = list(KEYS[kind])
     if frame.empty:
         return pd.Series(False, index=frame.index)
-    if kind in ("reports", "population", "survey"):
+    if kind == "reports":
+        # Only this chunk's numbers: the municipality's reports, those this import wrote in earlier
+        # chunks among them, would make every chunk read all rows before it (quadratic).
+        codes = sorted(frame["gemeentecode"].unique())
+        ids = sorted(frame["melding_id"].astype(str).unique())
+        present = store.query(
+            f"SELECT {', '.join(key)} FROM {table} WHERE gemeentecode = ANY($codes) "
+            "AND melding_id = ANY($ids)",
+            {"codes": codes, "ids": ids},
+            cursor,
+        )
+    elif kind in ("population", "survey"):
         codes = sorted(frame["gemeentecode"].unique())
         present = store.query(
             f"SELECT {', '.join(key)} FROM {table} WHERE gemeentecode = ANY($codes)", {"codes": codes}, cursor
