@@ -59,3 +59,15 @@ def test_the_sha256_of_a_path_is_that_of_its_bytes(tmp_path):
     path = tmp_path / "m.csv"
     path.write_bytes(data)
     assert ingest.file_sha256(ingest.open_source(path)) == ingest.file_sha256(data)
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 2, 7])
+def test_a_line_end_inside_quotes_does_not_cut_a_record(chunk_rows):
+    quoted = '"U99";GM0344;"01-03-2024";;"ver\nbaal";52,09;5,12'
+    text = "\n".join(["Titel", "", HEADER, *utrecht_rows(20), quoted, *utrecht_rows(40, prefix="V")])
+    data = text.encode("utf-8-sig")
+    whole = ingest.read_table_layout(data, "m.csv", max_rows=1000)[0]  # one parse, no chunks
+    stream = ingest.TableStream(ingest.Upload("m.csv", len(data), data=data), chunk_rows=chunk_rows)
+    chunked = pd.concat(list(stream))
+    pd.testing.assert_frame_equal(chunked, whole)
+    assert chunked.loc[24, "categorie"] == "ver\nbaal" and chunked.index[-1] == 64

@@ -504,7 +504,7 @@ def _record_blocks(stream: BinaryIO, rows: int, skip: int) -> Iterator[tuple[byt
             yield pending[:cut], lines_before
             lines_before += pending.count(b"\n", 0, cut)
             pending = pending[cut:]
-            ends = _record_ends(pending)
+            ends = ends[rows:] - cut  # a cut at a record's end leaves the quotes after it even
         if not block:
             return
 
