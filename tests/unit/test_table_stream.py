@@ -71,3 +71,9 @@ def test_a_line_end_inside_quotes_does_not_cut_a_record(chunk_rows):
     chunked = pd.concat(list(stream))
     pd.testing.assert_frame_equal(chunked, whole)
     assert chunked.loc[24, "categorie"] == "ver\nbaal" and chunked.index[-1] == 64
+
+
+def test_chunks_are_as_long_as_asked_not_twice_that():
+    data = ("\n".join([HEADER, *utrecht_rows(1000)]) + "\n").encode()
+    sizes = [len(c) for c in ingest.TableStream(ingest.Upload("m.csv", len(data), data=data), chunk_rows=100)]
+    assert sum(sizes) == 1000 and max(sizes) == 100 and len(sizes) == 11  # 70, 100 x 9, 30 held back

@@ -257,7 +257,8 @@ class TableStream:
                 continue
             out, held = _without_blank_rows(frame.iloc[:-_TAIL_ROWS]), frame.iloc[-_TAIL_ROWS:]
             ready.append(out)
-            if sum(len(r) for r in ready) >= self.chunk_rows:
+            # Rows ready and rows held back make a chunk (not twice one, waiting for the next).
+            if sum(len(r) for r in ready) + len(held) >= self.chunk_rows:
                 out = pd.concat(ready) if len(ready) > 1 else ready[0]
                 ready = []
                 emitted += len(out)
