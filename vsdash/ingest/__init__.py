@@ -3,7 +3,7 @@
 Six kinds of data (``KINDS``): reports, activities, campaigns, risk areas, population and channels.
 
 Flow of ``import_file``: refuse unsafe files (empty, too big, not what the name says, zip bombs,
-unknown encodings) -> read every cell as text -> map Dutch or English headers to fields ->
+unknown encodings) -> read every cell as text, ``CHUNK_ROWS`` rows at a time -> map Dutch or English headers to fields ->
 parse (dates ``dd-mm-jjjj [uu:mm]``, decimal commas, municipality names) -> validate with pandera
 (vocabularies, ranges, dates not in the future, coordinates inside the municipality, duplicate ids,
 spreadsheet formulas) -> in ONE transaction: drop rows that already exist, write the new rows, the
@@ -25,7 +25,8 @@ One door per module, so each step and its limits can be read in one place:
 - ``prepare``: the column plan applied to the cells (fixed values, RD X/Y, wijk names; issue 20);
 - ``parsing`` and ``validation``: text -> typed values -> pandera checks, errors per cell;
 - ``rows``: validated rows shaped into the store's tables;
-- ``transaction``: the one write transaction, refused rows, demo clearing and undo;
+- ``keys``: keys that occur twice anywhere in a file read in chunks (a first pass);
+- ``transaction``: the one write transaction (chunk by chunk), refused rows, demo clearing and undo;
 - ``pipeline``: ``import_file``, which runs the steps in order; ``templates``: example files.
 
 Everything callers use is importable from ``vsdash.ingest`` itself.
@@ -46,23 +47,33 @@ from vsdash.ingest.fields import (
     required_fields,
     resolve_columns,
 )
-from vsdash.ingest.limits import MAX_CELL_CHARS, MAX_ERRORS_LISTED, MAX_XLSX_UNCOMPRESSED, MAX_ZIP_RATIO
+from vsdash.ingest.limits import (
+    CHUNK_ROWS,
+    MAX_CELL_CHARS,
+    MAX_ERRORS_LISTED,
+    MAX_XLSX_UNCOMPRESSED,
+    MAX_ZIP_RATIO,
+)
 from vsdash.ingest.pipeline import demo_sentence, import_file
 from vsdash.ingest.readers import (
     GEO_SUFFIXES,
     TABULAR_SUFFIXES,
+    TableStream,
+    Upload,
     file_columns,
     file_sha256,
+    open_source,
     read_source,
     read_table,
     read_table_layout,
 )
 from vsdash.ingest.results import ImportRefused, ImportResult, Progress, RowError
 from vsdash.ingest.templates import EXAMPLES, template
-from vsdash.ingest.transaction import DEMO_TABLES, clear_demo, last_import, undo_last_import, write_import
+from vsdash.ingest.transaction import DEMO_TABLES, ImportWriter, clear_demo, last_import, undo_last_import
 from vsdash.ingest.validation import EARLIEST, validate_rows
 
 __all__ = [
+    "CHUNK_ROWS",
     "COORDINATE_FIELDS",
     "DEMO_TABLES",
     "EARLIEST",
@@ -79,7 +90,10 @@ __all__ = [
     "MAX_ZIP_RATIO",
     "TABLE_OF",
     "TABULAR_SUFFIXES",
+    "TableStream",
+    "Upload",
     "Field",
+    "ImportWriter",
     "ImportRefused",
     "ImportResult",
     "Progress",
@@ -90,6 +104,7 @@ __all__ = [
     "file_sha256",
     "import_file",
     "last_import",
+    "open_source",
     "optional_fields",
     "read_source",
     "read_table",
@@ -99,5 +114,4 @@ __all__ = [
     "template",
     "undo_last_import",
     "validate_rows",
-    "write_import",
 ]

@@ -25,3 +25,6 @@ MAX_RISK_AREAS = 5_000
 MAX_GEO_VERTICES = 250_000
 # One area with more vertices than this is simplified (within 1 m, more if needed) with a warning.
 MAX_AREA_VERTICES = 1_000
+# A big table is read, validated and written this many rows at a time (issue 15: a 200 MB import
+# held every row at once and peaked at 4,2 GB); duplicates are found across the whole file.
+CHUNK_ROWS = 50_000

@@ -1,4 +1,4 @@
-"""``import_file``: read -> map columns -> validate -> write in one transaction -> import log."""
+"""``import_file``: read in chunks -> map columns -> validate -> write in one transaction -> import log."""
 
 from __future__ import annotations
 
@@ -7,25 +7,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from vsdash import column_mapping, import_undo, report_channels
+from vsdash import column_mapping, import_undo
 from vsdash.column_mapping import NOT_USED, Plan
 from vsdash.ingest.fields import FIELDS, _fields, resolve_columns
 from vsdash.ingest.georeader import _read_risk_areas
-from vsdash.ingest.limits import MAX_ERRORS_LISTED
+from vsdash.ingest.keys import duplicate_rows
+from vsdash.ingest.limits import CHUNK_ROWS
 from vsdash.ingest.parsing import _error_frame, _gemeente_codes, _municipality_lookup
 from vsdash.ingest.prepare import build_plan, check_plan, prepare
-from vsdash.ingest.readers import file_sha256, read_source, read_table_layout
+from vsdash.ingest.readers import TableStream, file_sha256, open_source
 from vsdash.ingest.results import ImportRefused, ImportResult, Progress, _noop
-from vsdash.ingest.rows import _to_table_rows
-from vsdash.ingest.transaction import (
-    _existing_keys,
-    _keys_in,
-    changed_survey_rows,
-    replacement_sentence,
-    survey_years,
-    write_import,
-)
-from vsdash.ingest.validation import _risk_area_geometry_errors, _row_errors, validate_rows
+from vsdash.ingest.transaction import ImportWriter, RolledBack
+from vsdash.ingest.validation import _risk_area_geometry_errors, validate_rows
 
 
 def import_file(
@@ -47,6 +40,7 @@ def import_file(
     progress: Progress = _noop,
     now: dt.datetime | None = None,
     allowed_gemeenten: frozenset[str] | None = None,
+    chunk_rows: int = CHUNK_ROWS,
 ) -> ImportResult:
     """Validate a file and (unless ``dry_run``) write it in one transaction; return what happened.
 
@@ -64,11 +58,16 @@ def import_file(
     of reports without one. A plan that worked is remembered for the municipality (``remember``).
     ``allowed_gemeenten`` (an editor's municipalities; None = all) makes every row about another
     municipality an invalid row, with the reason (``vsdash.roles``).
+
+    A CSV or XLSX file is read ``chunk_rows`` rows at a time (``readers.TableStream``), so memory
+    does not grow with the file: a first pass finds the keys that occur more than once anywhere
+    in the file, a second validates each chunk and writes its valid rows and refused rows in the
+    one transaction (ADR 0007). Any error without ``skip_invalid``, or any crash, rolls it back.
     """
     _fields(kind)
-    data, name = read_source(source, file_name)
-    digest = file_sha256(data)
-    result = ImportResult(kind=kind, file_name=name, sha256=digest, dry_run=dry_run)
+    upload = open_source(source, file_name)
+    name = upload.name
+    result = ImportResult(kind=kind, file_name=name, sha256=file_sha256(upload), dry_run=dry_run)
     progress(0.02, f"{name} lezen")
     lookup = _municipality_lookup(
         tuple(
@@ -78,40 +77,137 @@ def import_file(
         )
     )
     if kind == "risk-areas":
-        raw, geometry, geo_warnings = _read_risk_areas(data, name)
+        raw, geometry, geo_warnings = _read_risk_areas(upload.read(), name)
         result.warnings += geo_warnings
         columns = resolve_columns(raw.columns, kind, mapping)
-        prepared = None
-    else:
-        raw, layout = read_table_layout(
-            data, name, header_row, column_mapping.known_headers(kind, FIELDS[kind])
+        _warn_ignored(result, raw.columns, columns)
+        batches = _Batches(
+            kind, [raw], lambda chunk: (chunk, chunk, columns, pd.DataFrame(columns=["field", "message"]))
         )
-        geometry, result.layout = None, layout
+        total = len(raw)
+    else:
+        geometry = None
+        table = TableStream(
+            upload, header_row, column_mapping.known_headers(kind, FIELDS[kind]), chunk_rows=chunk_rows
+        )
+        chunks = iter(table)
+        sample = _first_rows(chunks, PLAN_SAMPLE_ROWS)
         remembered = column_mapping.recall_plan(store, kind, _gemeente_code(gemeente, lookup))
-        chosen = build_plan(kind, raw, plan=plan, mapping=mapping, gemeente=gemeente, remembered=remembered)
-        chosen = check_plan(kind, chosen, lookup, name, list(raw.columns))
+        head = pd.concat(sample).head(PLAN_SAMPLE_ROWS)
+        chosen = build_plan(kind, head, plan=plan, mapping=mapping, gemeente=gemeente, remembered=remembered)
+        chosen = check_plan(kind, chosen, lookup, name, list(table.columns))
         result.plan = chosen
-        prepared = prepare(kind, raw, chosen, lookup, _names(store))
-        columns = prepared.columns
+        names = _names(store)
+
+        def prepared(chunk: pd.DataFrame):
+            found = prepare(kind, chunk, chosen, lookup, names)
+            return found.cells, found.shown, found.columns, found.errors
+
+        progress(0.05, "Dubbele kenmerken zoeken")
+        found_twice, rows_read = duplicate_rows(kind, sample, chunks, chosen, lookup, names)
+        batches = _Batches(kind, sample if found_twice is None else table, prepared, found_twice)
+        total = rows_read
+        result.layout = layout = table.layout
         if layout.skipped_above or layout.skipped_below:
             skipped = [*layout.skipped_above, *layout.skipped_below]
             result.warnings.append(
                 f"Kopregel gevonden in rij {layout.header_row}; niet ingelezen (titel, leeg, totaal of "
                 f"toelichting): rij {', '.join(map(str, skipped))}."
             )
-    used = set(columns.values()) | {s.column for s in (result.plan or {}).values() if s.column}
-    ignored = [c for c in raw.columns if c not in used]
+        extra = [s.column for s in chosen.values() if s.column]
+        _warn_ignored(result, table.columns, prepared(sample[0].head(1))[2], extra)
+    is_demo = store.is_demo()
+    if is_demo:
+        result.demo_wipe = import_undo.demo_counts(store)
+    blocked = is_demo and not replace_demo and not dry_run
+    writer = ImportWriter(
+        store,
+        result,
+        skip_invalid=skip_invalid,
+        write=not dry_run and not blocked,
+        count=dry_run,
+        default_channel=default_channel,
+    )
+    try:
+        with writer.transaction(user=user, replace_demo=replace_demo):
+            survey_codes: set[str] = set()
+            for raw, cells, shown, columns, prep_errors in batches:
+                progress(0.1 + 0.75 * writer.rows_seen / max(total, 1), _checking(writer.rows_seen, total))
+                valid, errors, warnings = validate_rows(cells, kind, columns, lookup, now, batches.duplicated)
+                result.warnings += [w for w in warnings if w not in result.warnings]
+                valid, errors = _more_errors(
+                    valid, errors, shown, columns, prep_errors, geometry, allowed_gemeenten, result.plan
+                )
+                if kind == "survey":
+                    survey_codes |= set(valid["gemeentecode"].dropna().astype(str))
+                writer.add(valid, errors, shown, columns, len(raw), geometry)
+            if kind == "survey":
+                result.warnings += _small_municipality_warnings(store, survey_codes)
+            writer.finish(progress)
+    except RolledBack:
+        pass  # refused: the transaction is rolled back, the store is as it was
+    if result.refused:
+        progress(1.0, "Geweigerd")
+        return result
+    if dry_run:
+        if is_demo:
+            result.warnings.append(demo_sentence(store, result.demo_wipe, replace_demo))
+        progress(1.0, "Proefimport klaar; niets geschreven")
+        return result
+    if blocked:
+        raise ImportRefused(demo_sentence(store, result.demo_wipe, replace_demo=False))
+    code = column_mapping.plan_gemeente(result.plan or {})
+    if remember and result.plan and code:
+        column_mapping.remember_plan(store, kind, code, result.plan)
+    progress(1.0, "Klaar")
+    return result
+
+
+#: Rows the column plan is suggested from (as the page's mapping step reads them).
+PLAN_SAMPLE_ROWS = 500
+
+
+def _checking(done: int, total: int) -> str:
+    return f"{done:,} van {total:,} rijen controleren".replace(",", ".")
+
+
+def _first_rows(chunks, rows: int) -> list[pd.DataFrame]:
+    """The first chunks of a stream, together at least ``rows`` rows (or the whole stream)."""
+    taken: list[pd.DataFrame] = []
+    count = 0
+    for chunk in chunks:
+        taken.append(chunk)
+        count += len(chunk)
+        if count >= rows:
+            break
+    return taken
+
+
+def _warn_ignored(result: ImportResult, file_columns, columns: dict[str, str], extra=()) -> None:
+    used = set(columns.values()) | set(extra)
+    ignored = [c for c in file_columns if c not in used]
     if ignored:
         result.warnings.append(
             f"Kolommen genegeerd (niet nodig of niet toegestaan): {', '.join(map(str, ignored))}."
         )
-    progress(0.15, f"{len(raw):,} rijen controleren".replace(",", "."))
-    cells = raw if prepared is None else prepared.cells
-    valid, errors, warnings = validate_rows(cells, kind, columns, lookup, now)
-    result.warnings += warnings
-    if prepared is not None:
-        raw = prepared.shown  # errors and refused rows quote the file, and only its mapped columns
-        if "rd_x" in columns.values() or (result.plan or {}).get("rd_x", NOT_USED).used:
+
+
+class _Batches:
+    """The chunks of a table with the plan applied: (raw, cells, shown, columns, errors) each."""
+
+    def __init__(self, kind: str, chunks, prepared, duplicated: pd.Series | None = None) -> None:
+        self.kind, self.chunks, self.prepared, self.duplicated = kind, chunks, prepared, duplicated
+
+    def __iter__(self):
+        for chunk in self.chunks:
+            cells, shown, columns, errors = self.prepared(chunk)
+            yield chunk, cells, shown, columns, errors
+
+
+def _more_errors(valid, errors, shown, columns, prep_errors, geometry, allowed_gemeenten, plan):
+    """Add the errors found outside validation: while preparing, in polygons, outside the user's scope."""
+    if plan is not None:
+        if "rd_x" in columns.values() or plan.get("rd_x", NOT_USED).used:
             # The point check speaks of latitude; the officer's file has X and Y.
             errors["message"] = (
                 errors["message"]
@@ -122,9 +218,9 @@ def import_file(
                     regex=False,
                 )
             )
-        if len(prepared.errors):
-            errors = pd.concat([errors, prepared.errors]).sort_index(kind="stable")
-            valid = valid.drop(index=prepared.errors.index.unique(), errors="ignore")
+        if len(prep_errors):
+            errors = pd.concat([errors, prep_errors]).sort_index(kind="stable")
+            valid = valid.drop(index=prep_errors.index.unique(), errors="ignore")
     if geometry is not None:
         geo_errors = _risk_area_geometry_errors(valid, geometry)
         if len(geo_errors):
@@ -135,59 +231,7 @@ def import_file(
         if len(scope_errors):
             errors = pd.concat([errors, scope_errors]).sort_index(kind="stable")
             valid = valid.drop(index=scope_errors.index.unique(), errors="ignore")
-    if kind == "survey":
-        result.warnings += _small_municipality_warnings(store, valid)
-    result.rows = len(raw)
-    bad_rows = errors.index.unique()
-    result.rejected = len(bad_rows)
-    result.accepted = len(raw) - result.rejected
-    result.errors_total = len(errors)
-    result.errors = _row_errors(errors, raw, columns, MAX_ERRORS_LISTED)
-    if result.rejected and not skip_invalid:
-        result.refused = True
-        progress(1.0, "Geweigerd")
-        return result
-    progress(0.35, "Gegevens voorbereiden")
-    rows = _to_table_rows(kind, valid, geometry, progress)
-    is_demo = store.is_demo()
-    if is_demo:
-        result.demo_wipe = import_undo.demo_counts(store)
-    if dry_run:
-        existing = _existing_keys(store, kind, rows, None)
-        if kind == "survey":
-            old = changed_survey_rows(store, rows["survey_indicators"], existing, None)
-            existing &= ~_keys_in(rows["survey_indicators"], old)
-            result.replaced = survey_years(old)
-            if result.replaced:
-                result.warnings.append(replacement_sentence(store, result.replaced))
-        result.duplicates = int(existing.sum())
-        if kind == "reports":
-            fresh = rows["reports"][~existing.to_numpy()]
-            _, channels = report_channels.assign_channels(fresh, store.channels(), default_channel)
-            result.channels_new = list(channels["naam"])
-        if is_demo:
-            result.warnings.append(demo_sentence(store, result.demo_wipe, replace_demo))
-        progress(1.0, "Proefimport klaar; niets geschreven")
-        return result
-    if is_demo and not replace_demo:
-        raise ImportRefused(demo_sentence(store, result.demo_wipe, replace_demo=False))
-    write_import(
-        store,
-        result,
-        rows,
-        errors,
-        raw,
-        columns,
-        user=user,
-        replace_demo=replace_demo,
-        progress=progress,
-        default_channel=default_channel,
-    )
-    code = column_mapping.plan_gemeente(result.plan or {})
-    if remember and result.plan and code:
-        column_mapping.remember_plan(store, kind, code, result.plan)
-    progress(1.0, "Klaar")
-    return result
+    return valid, errors
 
 
 def _row_municipalities(valid: pd.DataFrame) -> pd.Series:
@@ -219,12 +263,12 @@ def _outside_scope_errors(valid: pd.DataFrame, allowed: frozenset[str]) -> pd.Da
 SURVEY_RELIABLE_FROM = 70_000
 
 
-def _small_municipality_warnings(store, valid: pd.DataFrame) -> list[str]:
+def _small_municipality_warnings(store, codes: set[str]) -> list[str]:
     """Survey rows of municipalities under 70.000 inhabitants: allowed, but said (issue 19)."""
     found = store.municipalities().set_index("gemeentecode")
     small = sorted(
         code
-        for code in set(valid["gemeentecode"].dropna().astype(str))
+        for code in codes
         if code in found.index
         and pd.notna(found.at[code, "inwoners"])
         and int(found.at[code, "inwoners"]) < SURVEY_RELIABLE_FROM

@@ -1,97 +1,273 @@
-"""Write an import to the store in one transaction, keep refused rows, and undo the last import."""
+"""Write an import to the store chunk by chunk in one transaction, keep refused rows, undo the last import."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import shutil
+import tempfile
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from vsdash import import_undo, report_channels, settings
+from vsdash import import_undo, report_channels, schema, settings
 from vsdash.ingest.fields import COORDINATE_FIELDS, FIELDS, KEYS, TABLE_OF
-from vsdash.ingest.results import ImportRefused, ImportResult, Progress
-from vsdash.ingest.rows import _locate
+from vsdash.ingest.limits import MAX_ERRORS_LISTED
+from vsdash.ingest.results import ImportRefused, ImportResult, Progress, _noop
+from vsdash.ingest.rows import _locate, _to_table_rows
 from vsdash.schema import TABLES
+from vsdash.store import with_record_keys
 
 
-def write_import(
-    store,
-    result: ImportResult,
-    rows: dict[str, pd.DataFrame],
-    errors: pd.DataFrame,
-    raw: pd.DataFrame,
-    columns: dict[str, str],
-    *,
-    user: str,
-    replace_demo: bool,
-    progress: Progress,
-    default_channel: str | None = None,
-) -> None:
-    """Write validated ``rows`` and the import log in ONE transaction; fill in ``result``.
+class RolledBack(Exception):
+    """Raised inside the import's transaction to undo everything it wrote (the file is refused)."""
+
+
+class ImportWriter:
+    """Write an import chunk by chunk in ONE transaction and fill in its ``ImportResult``.
+
+    ``transaction()`` opens the store's transaction (unless nothing is to be written: a dry run,
+    or a demo store the import may not replace); ``add`` counts each validated chunk and writes
+    its valid rows and its refused rows; ``finish`` writes the new channels and the import log,
+    rebuilds the aggregates, or refuses the file and rolls everything back (``RolledBack``).
 
     Rows whose key already exists are counted in ``result.duplicates`` and not written again.
-    Refused rows (``errors``, with their ``raw`` text) are kept in ``import_rejections`` and, for
-    a DuckDB store, in a CSV beside it. ``replace_demo`` clears the demo rows first, after keeping
-    a copy that undo restores. Reports get their channel (``report_channels``): from the file, or
-    ``default_channel``; channels not yet in the store are registered with the import.
+    Refused rows are kept in ``import_rejections`` and, for a DuckDB store, in a CSV beside it,
+    written as the chunks come and put in place when the transaction has committed. With
+    ``replace_demo`` the demo rows are cleared first, after keeping a copy that undo restores.
+    Reports get their channel (``report_channels``): from the file, or ``default_channel``;
+    channels not yet in the store are registered with the import, starting on their first report.
     """
-    import_id = f"imp-{dt.datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
-    result.import_id = import_id
-    with store.transaction() as cur:
-        wipes_demo = bool(replace_demo and store.is_demo())
-        import_undo.prepare_undo(store, import_id, cur, wipes_demo=wipes_demo)
-        if wipes_demo:
-            clear_demo(store, cur)
-        if result.kind == "reports":
+
+    def __init__(
+        self,
+        store,
+        result: ImportResult,
+        *,
+        skip_invalid: bool,
+        write: bool,
+        count: bool = True,
+        default_channel: str | None = None,
+    ) -> None:
+        self.store, self.result = store, result
+        self.skip_invalid, self.write, self.default_channel = skip_invalid, write, default_channel
+        self.count = count  # without writing: count duplicates and new channels (a dry run)
+        self.rows_seen = 0
+        self.refusing = False
+        self._cur = None
+        self._existing_channels: pd.DataFrame | None = None
+        self._new_channels: pd.DataFrame | None = None  # first report of each new channel so far
+        self._used_channels: set[str] = set()
+        self._gemeenten: set[str] = set()
+        self._part: Path | None = None  # the refused rows' CSV while it is being written
+        self._staging: Path | None = None  # a DuckDB store's reports, a Parquet file per chunk
+        self._staged: list[str] = []
+
+    @contextlib.contextmanager
+    def transaction(self, *, user: str, replace_demo: bool) -> Iterator[None]:
+        """The one transaction the import writes in (nothing is opened when nothing is written)."""
+        self._user = user
+        if not self.write:
+            if self.result.kind == "reports":
+                self._existing_channels = self.store.channels()
+            yield
+            return
+        store, result = self.store, self.result
+        import_id = f"imp-{dt.datetime.now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+        result.import_id = import_id
+        final = _rejections_path(store, import_id)
+        try:
+            with store.transaction() as cur:
+                self._cur = cur
+                wipes_demo = bool(replace_demo and store.is_demo())
+                import_undo.prepare_undo(store, import_id, cur, wipes_demo=wipes_demo)
+                if wipes_demo:
+                    clear_demo(store, cur)
+                if result.kind == "reports":
+                    self._existing_channels = store.query("SELECT * FROM channels", cursor=cur)
+                yield
+        except BaseException:
+            result.import_id = None
+            if self._part is not None:
+                self._part.unlink(missing_ok=True)
+            raise
+        finally:
+            self._cur = None
+            if self._staging is not None:
+                shutil.rmtree(self._staging, ignore_errors=True)
+        if self._part is not None and final is not None:
+            self._part.replace(final)
+            result.rejections_file = str(final)
+
+    def add(
+        self,
+        valid: pd.DataFrame,
+        errors: pd.DataFrame,
+        raw: pd.DataFrame,
+        columns: dict[str, str],
+        rows: int,
+        geometry=None,
+    ) -> None:
+        """Count one validated chunk (``rows`` rows of the file) and write it, unless refusing."""
+        from vsdash.ingest.validation import _row_errors
+
+        result = self.result
+        bad = errors.index.unique()
+        self.rows_seen += rows
+        result.rows += rows
+        result.rejected += len(bad)
+        result.accepted += rows - len(bad)
+        result.errors_total += len(errors)
+        room = MAX_ERRORS_LISTED - len(result.errors)
+        if room > 0 and len(errors):
+            result.errors += _row_errors(errors, raw, columns, room)
+        if result.rejected and not self.skip_invalid:
+            self.refusing = True  # the rest is still checked, to list and count every error
+        if self.refusing or not (self.write or self.count):
+            return
+        table_rows = _to_table_rows(result.kind, valid, geometry, _noop)
+        if self.write:
+            self._write(table_rows, errors, raw, columns)
+        else:
+            self._count(table_rows)
+
+    def _count(self, rows: dict[str, pd.DataFrame]) -> None:
+        """A dry run: count the rows the store has already, and the channels that would be new."""
+        existing = _existing_keys(self.store, self.result.kind, rows, None)
+        if self.result.kind == "survey":
+            old = changed_survey_rows(self.store, rows["survey_indicators"], existing, None)
+            existing &= ~_keys_in(rows["survey_indicators"], old)
+            self.result.replaced += survey_years(old)
+        self.result.duplicates += int(existing.sum())
+        if self.result.kind == "reports":
+            fresh = rows["reports"][~existing.to_numpy()]
+            _, channels = report_channels.assign_channels(
+                fresh, self._existing_channels, self.default_channel
+            )
+            self._new_channels = _first_of_channels(self._new_channels, channels)
+
+    def _write(
+        self, rows: dict[str, pd.DataFrame], errors: pd.DataFrame, raw: pd.DataFrame, columns: dict[str, str]
+    ) -> None:
+        store, result, cur = self.store, self.result, self._cur
+        import_id, kind = result.import_id, result.kind
+        if kind == "reports":
             rows["reports"] = _attach_risk_areas(store, rows["reports"], cur)
-            existing_channels = store.query("SELECT * FROM channels", cursor=cur)
-            ids, new_channels = report_channels.assign_channels(
-                rows["reports"], existing_channels, default_channel
+            ids, channels = report_channels.assign_channels(
+                rows["reports"], self._existing_channels, self.default_channel
             )
             rows["reports"] = rows["reports"].assign(kanaal_id=ids)
-        existing = _existing_keys(store, result.kind, rows, cur)
-        if result.kind == "channels":
+            self._new_channels = _first_of_channels(self._new_channels, channels)
+        existing = _existing_keys(store, kind, rows, cur)
+        if kind == "channels":
             # A channel already known gets the file's name, kind and dates; undo puts the old back.
             fresh = rows["channels"].loc[~existing.to_numpy(), "kanaal_id"]
             import_undo.add_channels(store, import_id, fresh, cur)
             existing &= ~_replace_changed_channels(store, rows["channels"], existing, import_id, cur)
-        if result.kind == "survey":
+        if kind == "survey":
             # A stored year the file gives other figures for is replaced; undo writes the old back.
             old = changed_survey_rows(store, rows["survey_indicators"], existing, cur)
             if len(old):
                 import_undo.keep_old_survey(store, import_id, old, cur)
                 _delete_survey_years(store, old, cur)
             existing &= ~_keys_in(rows["survey_indicators"], old)
-            result.replaced = survey_years(old)
-            if result.replaced:
-                result.warnings.append(replacement_sentence(store, result.replaced))
-        result.duplicates = int(existing.sum())
-        new = {table: frame for table, frame in rows.items()}
-        main = TABLE_OF[result.kind]
+            result.replaced += survey_years(old)
+        result.duplicates += int(existing.sum())
+        new = dict(rows)
+        main = TABLE_OF[kind]
         new[main] = rows[main][~existing.to_numpy()]
-        if result.kind != "channels":  # the channels table has no import_id; undo uses its note
+        if kind != "channels":  # the channels table has no import_id; undo uses its note
             new[main] = new[main].assign(import_id=import_id)
-        if result.kind == "campaigns":
+        if kind == "campaigns":
             new["campaign_municipalities"] = rows["campaign_municipalities"][
                 rows["campaign_municipalities"]["campagne_id"].isin(new[main]["campagne_id"])
             ]
-        progress(0.6, f"{len(new[main]):,} rijen schrijven".replace(",", "."))
         for table, frame in new.items():
+            if table == "reports" and store.dialect == "duckdb":
+                self._stage_reports(frame)
+                continue
             # Reports were validated above, column by column; pandera over a million rows again
             # would double the import time. Coordinates (_lat/_lon) are dropped here.
             store.insert(table, frame, cur, validate=table != "reports")
-        result.written = len(new[main])
+        result.written += len(new[main])
+        if kind == "reports":
+            self._used_channels |= set(new[main]["kanaal_id"])
+            self._gemeenten |= set(new[main]["gemeentecode"])
+        if len(errors):
+            store.insert("import_rejections", _rejections(import_id, kind, errors, raw, columns), cur)
+            self._append_rejections(errors, raw, columns)
+
+    def _stage_reports(self, frame: pd.DataFrame) -> None:
+        """Keep a chunk of reports for a DuckDB store in a Parquet file, inserted all at once in ``finish``.
+
+        DuckDB keeps rows appended in a transaction in memory until it commits (about 300 bytes
+        a report with its key index); one ``INSERT ... SELECT`` from files at the end writes them
+        in row groups instead (issue 15: the 200 MB import).
+        """
+        if frame.empty:
+            return
+        if self._staging is None:
+            self._staging = Path(tempfile.mkdtemp(prefix="vsdash-import-"))
+        frame = with_record_keys(frame)[schema.REPORTS.column_names]
+        text = [c for c in frame.columns if frame[c].dtype == object]
+        frame = frame.astype(dict.fromkeys(text, "string"))  # one Parquet type whatever the chunk holds
+        path = self._staging / f"{len(self._staged):06d}.parquet"
+        frame.to_parquet(path, index=False)
+        self._staged.append(str(path))
+
+    def _append_rejections(self, errors: pd.DataFrame, raw: pd.DataFrame, columns: dict[str, str]) -> None:
+        from vsdash import privacy
+
+        final = _rejections_path(self.store, self.result.import_id)
+        if final is None:
+            return
+        reasons = errors.groupby(level=0)["message"].agg(" | ".join)
+        frame = _safe_rows(raw, self.result.kind, columns).loc[reasons.index].copy()
+        frame.insert(0, "rij", reasons.index.astype(int))
+        frame["reden"] = reasons.to_numpy()
+        frame = privacy.safe_export_frame(frame)
+        if self._part is None:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            self._part = final.with_name(final.name + ".deel")
+            frame.to_csv(self._part, sep=";", index=False, encoding="utf-8-sig")
+        else:
+            frame.to_csv(self._part, sep=";", index=False, header=False, encoding="utf-8", mode="a")
+
+    def finish(self, progress: Progress) -> None:
+        """Refuse the file (roll back), or write the channels, the import log and the aggregates."""
+        result = self.result
+        if self.refusing:
+            result.refused = True
+            result.written, result.duplicates = 0, 0  # what was written is rolled back
+            if self._cur is not None:
+                raise RolledBack
+            return
+        if result.replaced:
+            result.warnings.append(replacement_sentence(self.store, result.replaced))
+        new_channels = self._new_channels if self._new_channels is not None else _no_channels()
+        if not self.write:
+            result.channels_new = list(new_channels["naam"])
+            return
+        store, cur, import_id = self.store, self._cur, result.import_id
+        if self._staged:
+            _release_memory()
+            columns = ", ".join(schema.REPORTS.column_names)
+            progress(0.87, f"{result.written:,} meldingen schrijven".replace(",", "."))
+            store.execute(
+                f"INSERT INTO reports ({columns}) SELECT {columns} FROM read_parquet($files)",
+                {"files": self._staged},
+                cur,
+            )
         if result.kind == "reports":
             # Only channels that reports written now use; a file of duplicates registers nothing.
-            new_channels = new_channels[new_channels["kanaal_id"].isin(new[main]["kanaal_id"])]
+            new_channels = new_channels[new_channels["kanaal_id"].isin(self._used_channels)]
             store.insert("channels", new_channels, cur)
             import_undo.add_channels(store, import_id, new_channels["kanaal_id"], cur)
             result.channels_new = list(new_channels["naam"])
-        if result.rejected:
-            store.insert("import_rejections", _rejections(import_id, result.kind, errors, raw, columns), cur)
         store.insert(
             "import_log",
             pd.DataFrame(
@@ -99,7 +275,7 @@ def write_import(
                     {
                         "import_id": import_id,
                         "tijdstip": dt.datetime.now(),
-                        "gebruiker": user,
+                        "gebruiker": self._user,
                         "bestand": result.file_name,
                         "sha256": result.sha256,
                         "soort": result.kind,
@@ -113,14 +289,47 @@ def write_import(
             ),
             cur,
         )
-        progress(0.85, "Samenvattingen bijwerken")
+        progress(0.9, "Samenvattingen bijwerken")
         if result.kind == "reports":
-            affected = sorted(new[main]["gemeentecode"].unique())
-            store.rebuild_aggregates(gemeenten=affected, cursor=cur)
+            store.rebuild_aggregates(gemeenten=sorted(self._gemeenten), cursor=cur)
         else:
             store.bump_version(cur)
-    if result.rejected:
-        result.rejections_file = _write_rejections_file(store, import_id, result.kind, errors, raw, columns)
+
+
+def _release_memory() -> None:
+    """Hand the memory the chunks used back to the system before DuckDB's one big insert.
+
+    Freed Python and Arrow memory stays with the process otherwise, and the insert (with the
+    key index of every new report) comes on top of it: at 50 MB this lowered the peak by 116 MB.
+    """
+    import ctypes
+    import gc
+
+    import pyarrow as pa
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: its allocator keeps what it keeps
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def _no_channels() -> pd.DataFrame:
+    return pd.DataFrame(columns=["kanaal_id", "gemeentecode", "naam", "soort", "start", "eind"])
+
+
+def _first_of_channels(known: pd.DataFrame | None, found: pd.DataFrame) -> pd.DataFrame:
+    """New channels of the chunks so far: each with its earliest report, the first in the file on a tie.
+
+    ``assign_channels`` gives a chunk's new channels that way; merged chunk by chunk in file
+    order, the result is what one call over the whole file would give.
+    """
+    if known is None or known.empty:
+        return found.reset_index(drop=True)
+    if found.empty:
+        return known
+    both = pd.concat([known, found], ignore_index=True)
+    first = both.sort_values("start", kind="stable").drop_duplicates("kanaal_id", keep="first")
+    return first.sort_values("kanaal_id", kind="stable").reset_index(drop=True)
 
 
 _CHANNEL_VALUES = ["naam", "soort", "start", "eind"]
@@ -263,7 +472,18 @@ def _existing_keys(store, kind: str, rows: dict[str, pd.DataFrame], cursor) -> p
     key = list(KEYS[kind])
     if frame.empty:
         return pd.Series(False, index=frame.index)
-    if kind in ("reports", "population", "survey"):
+    if kind == "reports":
+        # Only this chunk's numbers: the municipality's reports, those this import wrote in earlier
+        # chunks among them, would make every chunk read all rows before it (quadratic).
+        codes = sorted(frame["gemeentecode"].unique())
+        ids = sorted(frame["melding_id"].astype(str).unique())
+        present = store.query(
+            f"SELECT {', '.join(key)} FROM {table} WHERE gemeentecode = ANY($codes) "
+            "AND melding_id = ANY($ids)",
+            {"codes": codes, "ids": ids},
+            cursor,
+        )
+    elif kind in ("population", "survey"):
         codes = sorted(frame["gemeentecode"].unique())
         present = store.query(
             f"SELECT {', '.join(key)} FROM {table} WHERE gemeentecode = ANY($codes)", {"codes": codes}, cursor
@@ -340,24 +560,6 @@ def _rejections_path(store, import_id: str) -> Path | None:
         return None
     base = Path(store.location.target).parent if store.location.target != ":memory:" else settings.DATA_DIR
     return base / "imports" / f"{import_id}-geweigerd.csv"
-
-
-def _write_rejections_file(
-    store, import_id: str, kind: str, errors: pd.DataFrame, raw: pd.DataFrame, columns: dict[str, str]
-) -> str | None:
-    """For a DuckDB store, also write the refused rows as a CSV beside it (opens in Excel)."""
-    from vsdash import privacy
-
-    path = _rejections_path(store, import_id)
-    if path is None:
-        return None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    reasons = errors.groupby(level=0)["message"].agg(" | ".join)
-    frame = _safe_rows(raw, kind, columns).loc[reasons.index].copy()
-    frame.insert(0, "rij", reasons.index.astype(int))
-    frame["reden"] = reasons.to_numpy()
-    privacy.safe_export_frame(frame).to_csv(path, sep=";", index=False, encoding="utf-8-sig")
-    return str(path)
 
 
 # -- demo and undo ------------------------------------------------------------------------------------

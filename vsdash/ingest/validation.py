@@ -60,11 +60,13 @@ def _schema(kind: str, typed: pd.DataFrame, context: _Context) -> pa.DataFrameSc
             required=True,
         )
     key = list(KEYS[kind])
+    if context.duplicated is None:
+        duplicated = typed[key].duplicated(keep=False) & typed[key].notna().all(axis=1)
+    else:  # found across the whole file, which is read in chunks (``duplicate_rows``)
+        duplicated = context.duplicated.reindex(typed.index, fill_value=False)
     columns[key[-1]].checks.append(
         pa.Check(
-            lambda s: (
-                ~typed.loc[s.index, key].duplicated(keep=False) | typed.loc[s.index, key].isna().any(axis=1)
-            ),
+            lambda s: ~duplicated.loc[s.index].astype(bool),
             error="komt meer dan eens voor in het bestand; elk kenmerk mag maar één keer voorkomen (per gemeente)",
         )
     )
@@ -165,6 +167,7 @@ class _Context:
     now: dt.datetime
     lookup: dict[str, str]
     warnings: list[str]
+    duplicated: pd.Series | None = None  # rows whose key occurs more than once in the whole file
 
     def inside_municipality(self, typed: pd.DataFrame) -> pd.Series | None:
         """Whether each report's point lies in its municipality (None when boundaries are absent)."""
@@ -198,12 +201,15 @@ def validate_rows(
     columns: dict[str, str],
     lookup: dict[str, str],
     now: dt.datetime | None = None,
+    duplicated: pd.Series | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Parse and validate text rows; return (typed valid rows, errors per row, warnings).
 
     ``errors`` has index = spreadsheet row and columns ``field``, ``message``; one row per problem.
+    A key that occurs more than once is an error in every row that has it: among ``raw`` itself,
+    or, when ``raw`` is one chunk of a file, where ``duplicated`` (per row of the file) says so.
     """
-    context = _Context(now or dt.datetime.now(), lookup, [])
+    context = _Context(now or dt.datetime.now(), lookup, [], duplicated)
     parsed = _parse(raw, kind, columns, lookup)
     typed = parsed.frame
     if kind == "reports":
@@ -223,6 +229,17 @@ def validate_rows(
     )
     valid = typed.drop(index=errors.index.unique())
     return valid, errors, context.warnings
+
+
+def typed_keys(raw: pd.DataFrame, kind: str, columns: dict[str, str], lookup: dict[str, str]) -> pd.DataFrame:
+    """The key of each row as validation reads it (``KEYS``), NA where a part is empty or unreadable.
+
+    Only the key's fields are parsed: the first pass over a big file needs no more to find the
+    keys that occur more than once.
+    """
+    key = list(KEYS[kind])
+    parsed = _parse(raw, kind, {f: c for f, c in columns.items() if f in key}, lookup)
+    return parsed.frame[key]
 
 
 def _combine_report_time(typed: pd.DataFrame) -> pd.DataFrame:

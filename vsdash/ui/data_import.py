@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, MutableMapping
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -85,10 +88,34 @@ def _municipality_names(store) -> dict[str, str]:
 PREVIEW_ROWS = 500
 
 
-def _read_for_mapping(kind: str, data: bytes, name: str, digest: str, lang: str):
+def once_per_upload(state: MutableMapping, file_id: str, key: Hashable, make: Callable[[], Any]) -> Any:
+    """``make()`` the first time ``key`` is asked for this upload; later reruns get the same value.
+
+    Streamlit runs the page again on every click; reading (and hashing) the uploaded file each time
+    cost seconds on a big one (issue 15). Values of an earlier upload are dropped.
+    """
+    cache = state.setdefault("_import_per_upload", {})
+    if cache.get("file_id") != file_id:
+        cache.clear()
+        cache["file_id"] = file_id
+    if key not in cache:
+        cache[key] = make()
+    return cache[key]
+
+
+def _read_for_mapping(kind: str, data: bytes, name: str, digest: str, lang: str, file_id: str):
     """Read the file for the preview; the header row is guessed, shown and changeable."""
     known = column_mapping.known_headers(kind, ingest.FIELDS[kind])
-    guessed = ingest.read_table_layout(data, name, None, known, max_rows=PREVIEW_ROWS)[1]
+
+    def layout(row: int | None):
+        return once_per_upload(
+            st.session_state,
+            file_id,
+            ("layout", kind, row),
+            lambda: ingest.read_table_layout(data, name, row, known, max_rows=PREVIEW_ROWS),
+        )
+
+    guessed = layout(None)[1]
     header_row = st.number_input(
         t("data_header_row", lang),
         min_value=1,
@@ -98,10 +125,10 @@ def _read_for_mapping(kind: str, data: bytes, name: str, digest: str, lang: str)
         key=f"import_header_{digest}",
         help=t("data_header_row_help", lang),
     )
-    raw, layout = ingest.read_table_layout(data, name, int(header_row), known, max_rows=PREVIEW_ROWS)
-    skipped = [*layout.skipped_above, *layout.skipped_below]
+    raw, found = layout(int(header_row))
+    skipped = [*found.skipped_above, *found.skipped_below]
     st.caption(
-        t("data_header_found", lang, rij=layout.header_row, overgeslagen=", ".join(map(str, skipped)) or "-")
+        t("data_header_found", lang, rij=found.header_row, overgeslagen=", ".join(map(str, skipped)) or "-")
     )
     st.caption(t("data_preview", lang))
     st.dataframe(raw.head(5), width="stretch")
@@ -232,12 +259,13 @@ def import_form(
     plan, header_row, channel_name = {}, None, None
     if upload is not None:
         data = upload.getvalue()
-        digest = ingest.file_sha256(data)[:10]
+        file_id = upload.file_id  # new for each upload, the same on every rerun
+        digest = once_per_upload(st.session_state, file_id, "sha256", lambda: ingest.file_sha256(data))[:10]
         try:
             if kind == "risk-areas":
                 plan = {}
             else:
-                raw, header_row = _read_for_mapping(kind, data, upload.name, digest, lang)
+                raw, header_row = _read_for_mapping(kind, data, upload.name, digest, lang, file_id)
                 plan, channel_name = _plan_widgets(store, kind, raw, digest, lang)
         except ingest.ImportRefused as exc:
             st.error(plain_text.markdown(str(exc)))  # names file, columns and values
