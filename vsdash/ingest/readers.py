@@ -8,6 +8,7 @@ read by ``vsdash.ingest.georeader``.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -217,17 +218,8 @@ class TableStream:
         known_headers = tuple(known_headers)
         if suffix in (".xlsx", ".xlsm"):
             self._data = upload.read()  # compressed; openpyxl needs random access to the zip
-            book = _open_book(self._data, upload.name)
-            try:
+            with _workbook(self._data, upload.name) as book:
                 head, top, header = _xlsx_head(book, upload.name, header_row, known_headers)
-            except ImportRefused:
-                raise
-            except Exception as exc:  # noqa: BLE001 - a damaged sheet can fail anywhere while streaming
-                raise ImportRefused(
-                    f"{upload.name}: het eerste werkblad is beschadigd ({type(exc).__name__})."
-                ) from exc
-            finally:
-                book.close()
             self._head_rows = len(head)
             self._header = header
             self.columns = [header[i] for i, h in enumerate(header) if h.strip()]
@@ -311,14 +303,13 @@ class TableStream:
         header = self._header
         width = len(header)
         named = [i for i, h in enumerate(header) if h.strip()]
-        book = _open_book(self._data, self.name)
         body: list[list[str]] = []
 
         def frame() -> pd.DataFrame:
             cells = pd.DataFrame([[r[i] for i in named] for r in body], columns=self.columns, dtype=str)
             return cells.fillna("").astype(TEXT)
 
-        try:
+        with _workbook(self._data, self.name) as book:
             rows = book.worksheets[0].iter_rows(values_only=True)
             for sheet_row, row in enumerate(rows, start=1):
                 if sheet_row <= self.top.header_row:
@@ -338,14 +329,6 @@ class TableStream:
                     body = []
             if body:
                 yield frame()
-        except ImportRefused:
-            raise
-        except Exception as exc:  # noqa: BLE001 - a damaged sheet can fail anywhere while streaming
-            raise ImportRefused(
-                f"{self.name}: het eerste werkblad is beschadigd ({type(exc).__name__})."
-            ) from exc
-        finally:
-            book.close()
 
 
 def file_columns(
@@ -683,8 +666,7 @@ def _read_xlsx(
 
     The header is looked for in the first rows only; the rows after them are read one at a time.
     """
-    book = _open_book(data, file_name)
-    try:
+    with _workbook(data, file_name) as book:
         rows = book.worksheets[0].iter_rows(values_only=True)
         head, top, header = _xlsx_head(book, file_name, header_row, known_headers, rows)
         width = len(header)
@@ -697,6 +679,17 @@ def _read_xlsx(
                     _check_length(MAX_ROWS + 2, file_name)
                 # Cells right of the header have no column name and are not read.
                 body.append(cells + [""] * (width - len(cells)))
+    named = [i for i, h in enumerate(header) if h.strip()]
+    frame = pd.DataFrame([[r[i] for i in named] for r in body], columns=[header[i] for i in named], dtype=str)
+    return frame, _bottom(frame, top, header_only, max_rows)
+
+
+@contextlib.contextmanager
+def _workbook(data: bytes, file_name: str) -> Iterator:
+    """The workbook open for reading; any failure inside but our own refusals becomes a Dutch refusal."""
+    book = _open_book(data, file_name)
+    try:
+        yield book
     except ImportRefused:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet can fail anywhere while streaming
@@ -705,9 +698,6 @@ def _read_xlsx(
         ) from exc
     finally:
         book.close()
-    named = [i for i, h in enumerate(header) if h.strip()]
-    frame = pd.DataFrame([[r[i] for i in named] for r in body], columns=[header[i] for i in named], dtype=str)
-    return frame, _bottom(frame, top, header_only, max_rows)
 
 
 def _open_book(data: bytes, file_name: str):
