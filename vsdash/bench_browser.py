@@ -63,21 +63,7 @@ def serve(store_url: str, log_path: Path | None = None):
     env = dict(os.environ, VSDASH_DATABASE_URL=f"duckdb:///{copy}", VSDASH_LOG_TIMINGS="1")
     log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115 - lives as long as the server
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(PROJECT_ROOT / "dashboard.py"),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
+        _server_command("streamlit run", port),
         cwd=PROJECT_ROOT,
         env=env,
         stdout=log,
