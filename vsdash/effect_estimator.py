@@ -66,7 +66,7 @@ SCAN_NULL_DRAWS = 1000
 # and it leaves the expectation too low (or high) by 5-20%: so it is warned about at a lower bar
 # of evidence (|z| > BEND_Z, and a best single bend of at least SCAN_MIN_BEND a year) than the
 # scan's: 1.5 warns in about 90% of series with a bend of +30% a year since a year before the
-# campaign and in 6-16% of clean series (simulated, ADR 0003); 1.3 would warn in ~93% and ~22%.
+# campaign and in 4-17.5% of clean series (simulated, ADR 0003); 1.3 would warn in ~94% and ~21%.
 BEND_NEAREST = 13
 BEND_FARTHEST = 104
 BEND_MIN_BEFORE = 52
