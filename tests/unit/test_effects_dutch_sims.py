@@ -83,6 +83,22 @@ def _false_positives_meet(result: StudyResult, bar: float = 0.10) -> bool:
     return binom.sf(round(result.significant * result.runs) - 1, result.runs, bar) > TOLERANCE
 
 
+# The recent-bend test warns at |z| > 1.5 (ADR 0003): about 13% of clean series by normal theory.
+FALSE_BEND_WARNINGS = 0.15
+
+
+def _false_bend_warnings_meet(result: StudyResult, bar: float = FALSE_BEND_WARNINGS) -> bool:
+    return (
+        binom.sf(round(result.warned.get("trend_change", 0) * result.runs) - 1, result.runs, bar) > TOLERANCE
+    )
+
+
+def _warned_about_a_change(result: StudyResult) -> float:
+    # The scan reports one jump or bend at most, and the recent-bend test runs only when the scan
+    # found nothing, so a run carries at most one of these two codes: their shares add up.
+    return result.warned.get("level_shift", 0) + result.warned.get("trend_change", 0)
+
+
 @pytest.mark.parametrize(
     ("name", "seed0"),
     [
@@ -100,6 +116,8 @@ def test_without_an_effect_the_expectation_is_right_and_rarely_called_an_effect(
     assert abs(result.bias) <= 0.05, result
     assert _coverage_meets(result), result
     assert _false_positives_meet(result), result
+    # None of these series bends: a bend warning here is a false one (measured 4-17.5%, ADR 0003).
+    assert _false_bend_warnings_meet(result), result
 
 
 @pytest.mark.parametrize(
@@ -161,15 +179,31 @@ def test_a_sparse_series_is_warned_about_in_every_run():
     assert _coverage_meets(result), result
 
 
-def test_a_bend_in_the_last_year_leaves_the_expectation_low_and_is_mostly_warned():
-    # The scenario that misses the bar (ADR 0003): the straight trend lags a bend that began a
-    # year before the campaign, so the expectation is too low, the interval covers the true extra
-    # reports in only 78-85% of runs and about one run in five looks like an effect. What holds,
-    # and what this pins so that it cannot quietly get worse: the lean is downward and under 15%,
-    # and at least half of the runs carry a warning about a jump or a bend.
+def test_a_bend_in_the_last_year_is_warned_about_in_nine_runs_of_ten():
+    # The scenario whose expectation stays biased (ADR 0003): the straight trend lags a bend that
+    # began a year before the campaign, so the expectation is 8-10% too low. No automatic fix
+    # held up elsewhere, so the bar is met by warning: the scan's jump or bend, or else the
+    # recent-bend test, in at least 90% of runs (measured 88-90%; a study fails when its share
+    # would be rare at a true 90%). The lean itself is pinned so that it cannot quietly grow.
     result = _study("knik: laatste jaar +30%/jaar extra", 500_000)
     assert -0.15 < result.bias < 0, result
-    assert result.warned.get("level_shift", 0) + result.warned.get("trend_change", 0) >= 0.5, result
+    warned = round(_warned_about_a_change(result) * result.runs)
+    assert binom.cdf(warned, result.runs, 0.90) > TOLERANCE, result
+    # Without the recent-bend test only the scan warned, in 57-70% of runs.
+    assert result.warned.get("trend_change", 0) >= 0.15, result
+
+
+def test_the_bend_warning_rate_and_the_tolerance_tell_a_miss_from_the_bar():
+    def study(level_shift: float, trend_change: float) -> StudyResult:
+        warned = {"level_shift": level_shift, "trend_change": trend_change}
+        return StudyResult(runs=80, bias=0.0, coverage=0.9, significant=0.05, warned=warned, width=0.5)
+
+    def meets(result: StudyResult) -> bool:
+        return binom.cdf(round(_warned_about_a_change(result) * 80), 80, 0.90) > TOLERANCE
+
+    assert meets(study(0.6, 0.3)) and not meets(study(0.6, 0.15))  # 72 of 80 / 60 of 80 warned
+    assert _false_bend_warnings_meet(study(0.0, 0.15))
+    assert not _false_bend_warnings_meet(study(0.0, 0.3))  # 24 of 80: P < 1% at a true 15%
 
 
 @pytest.mark.parametrize(
