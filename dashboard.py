@@ -9,18 +9,12 @@ import time
 
 import streamlit as st
 
-from vsdash.ui import prefetch
-
-# First, before the imports below (which on a fresh server wait for the warm-up loading the
-# same modules): the browser starts on the chart code while this server prepares the page.
-prefetch.start_chart_code()
-
-from vsdash.i18n import t  # noqa: E402
-from vsdash.settings import SettingsError  # noqa: E402
-from vsdash.store import StoreError  # noqa: E402
-from vsdash.ui import cached, errors, frame, warmup  # noqa: E402
-from vsdash.ui.navigation import PAGES  # noqa: E402
-from vsdash.ui.widgets import share_link  # noqa: E402
+from vsdash.i18n import t
+from vsdash.settings import SettingsError
+from vsdash.store import StoreError
+from vsdash.ui import cached, errors, frame, warmup
+from vsdash.ui.navigation import PAGES
+from vsdash.ui.widgets import share_link
 
 started = time.perf_counter()
 frame.use_explicit_navigation()
