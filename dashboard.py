@@ -54,6 +54,7 @@ st.set_page_config(page_title=t("a11y_window_title", lang, page=page.title))
 if cached.is_demo(selection.url, selection.version):
     frame.demo_badge(lang)
 errors.guarded(page.run)
-share_link(lang, st.sidebar)  # after the page, so the page's own URL parameters are in the link
+# After the page, so the page's own URL parameters are in the link.
+share_link(lang, st.sidebar, key="share_link_sidebar")
 frame.log_run_time(page.url_path or "overzicht", started)
 warmup.note_page_served()  # the server's warm-up of the other pages may start now

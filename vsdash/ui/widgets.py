@@ -145,16 +145,25 @@ def show_table(table: pd.DataFrame) -> None:
     )
 
 
-def share_link(lang: str, where=None) -> None:
+def share_link(lang: str, where=None, key: str = "share_link") -> None:
     """Show the current page's address with every filter in it, to copy and share.
 
     Call it after the page has run, so parameters a page sets itself (``campagne``) are in it.
-    ``where`` is a container (default: the main area), e.g. ``st.sidebar``.
+    ``where`` is a container (default: the main area), e.g. ``st.sidebar``; ``key`` keeps the
+    open state of its expander (one key per place it is drawn).
+
+    The link is drawn only once the reader opens the expander (a rerun): ``st.code`` and its copy
+    button make the browser load and run Streamlit's 1.5 MB syntax highlighter, about 0.5 s of a
+    first visit's processor time (benchmarks/RESULTS.md, "First page: where the seconds go").
     """
     where = where or st.container()
+    with where:
+        box = st.expander(t("share_link", lang), icon=":material/link:", key=key, on_change="rerun")
+    if not box.open:
+        return
     path = st.context.url.split("?")[0] if st.context.url else ""
     query = "&".join(f"{name}={quote(str(value))}" for name, value in st.query_params.to_dict().items())
-    with where, st.expander(t("share_link", lang), icon=":material/link:"):
+    with box:
         st.caption(t("share_link_help", lang))
         st.code(f"{path}?{query}" if query else path, language=None, wrap_lines=True)
 
