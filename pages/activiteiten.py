@@ -51,7 +51,7 @@ with section_guard(lang, "tijdlijn"):
 
 with section_guard(lang, "register"):
     st.subheader(model.register_title)
-    show_described_table(model.register, model.columns, "act_register")
+    show_described_table(model.register, model.columns, "act_register", lang)
     st.caption(model.register_note)
     csv_col, xlsx_col = st.columns(2)
     csv_col.download_button(

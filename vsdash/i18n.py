@@ -18,6 +18,7 @@ from babel import Locale
 from babel.dates import format_date, get_month_names
 from babel.numbers import (
     NumberFormatError,
+    format_currency,
     get_decimal_symbol,
     get_group_symbol,
     parse_decimal,
@@ -730,8 +731,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "For the ministry: who takes part, what it costs, what is done and what spreads. {start} to {eind}; {selectie}.",
     },
     "prog_summary": {
-        "nl": "In {jaar} namen **{n}** gemeenten deel aan {programma}. Rijk en gemeenten brachten in deze periode samen **€ {geld}** in (selectie: {selectie}); de activiteiten die in de periode begonnen hadden **€ {budget}** budget.",
-        "en": "In {jaar}, **{n}** municipalities took part in {programma}. State and municipalities together contributed **€ {geld}** in this period (selection: {selectie}); the activities begun in the period had a budget of **€ {budget}**.",
+        "nl": "In {jaar} namen **{n}** gemeenten deel aan {programma}. Rijk en gemeenten brachten in deze periode samen **{geld}** in (selectie: {selectie}); de activiteiten die in de periode begonnen hadden **{budget}** budget.",
+        "en": "In {jaar}, **{n}** municipalities took part in {programma}. State and municipalities together contributed **{geld}** in this period (selection: {selectie}); the activities begun in the period had a budget of **{budget}**.",
     },
     "prog_participants_title": {
         "nl": "Deelnemers per jaar en programma",
@@ -762,12 +763,12 @@ LABELS: dict[str, dict[str, str]] = {
     "prog_own": {"nl": "Cofinanciering gemeenten", "en": "Municipal co-financing"},
     "prog_funding_axis": {"nl": "Euro per maand", "en": "Euro per month"},
     "alt_funding": {
-        "nl": "Gestapelde staven van rijksbijdrage en cofinanciering per maand, {start} tot en met {eind}; samen € {totaal}, waarvan € {rijk} van het Rijk.",
-        "en": "Stacked bars of state funding and co-financing per month, {start} to {eind}; together € {totaal}, of which € {rijk} from the state.",
+        "nl": "Gestapelde staven van rijksbijdrage en cofinanciering per maand, {start} tot en met {eind}; samen {totaal}, waarvan {rijk} van het Rijk.",
+        "en": "Stacked bars of state funding and co-financing per month, {start} to {eind}; together {totaal}, of which {rijk} from the state.",
     },
     "prog_funding_note": {
-        "nl": "Naar rato per maand van deelname (een deels gedekte maand naar rato van de dagen). Bedragen per jaar uit het programma: € 50.000 voor de G4, € 30.000 voor de andere gemeenten; elke gemeente legt hetzelfde bedrag bij.",
-        "en": "Pro rata per month of membership (a partly covered month by its days). Yearly amounts from the programme: € 50,000 for the G4, € 30,000 for the others; each municipality adds the same amount.",
+        "nl": "Naar rato per maand van deelname (een deels gedekte maand naar rato van de dagen). Bedragen per jaar uit het programma: €\u00a050.000 voor de G4, €\u00a030.000 voor de andere gemeenten; elke gemeente legt hetzelfde bedrag bij.",
+        "en": "Pro rata per month of membership (a partly covered month by its days). Yearly amounts from the programme: €50,000 for the G4, €30,000 for the others; each municipality adds the same amount.",
     },
     "prog_budget_title": {
         "nl": "Activiteiten per categorie tegen het budget",
@@ -781,8 +782,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Share of state funding + co-financing",
     },
     "prog_budget_note": {
-        "nl": "Het budget van een activiteit telt in de periode waarin zij begon; activiteiten die een gemeente buiten een programma deed (bijvoorbeeld vóór zij instroomde) tellen ook mee. Rijksbijdrage en cofinanciering in dezelfde periode: € {geld}.",
-        "en": "An activity's budget counts in the period it began; activities a municipality ran outside a programme (for instance before it joined) count as well. State funding and co-financing in the same period: € {geld}.",
+        "nl": "Het budget van een activiteit telt in de periode waarin zij begon; activiteiten die een gemeente buiten een programma deed (bijvoorbeeld vóór zij instroomde) tellen ook mee. Rijksbijdrage en cofinanciering in dezelfde periode: {geld}.",
+        "en": "An activity's budget counts in the period it began; activities a municipality ran outside a programme (for instance before it joined) count as well. State funding and co-financing in the same period: {geld}.",
     },
     "prog_spread_title": {"nl": "Welke aanpak verspreidt zich", "en": "Which approaches spread"},
     "prog_col_kind": {"nl": "Soort activiteit", "en": "Kind of activity"},
@@ -2365,6 +2366,28 @@ def fmt_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 0
         return "–"
     prefix = "+" if sign and value > 0 else ""
     return f"{prefix}{fmt_number(value * 100, lang, decimals)}%"
+
+
+def fmt_euro(value: float | int | None, lang: str = DEFAULT_LANG) -> str:
+    """Format an amount in whole euros as readers of ``lang`` write it (nl: € 150.000; en: €150,000).
+
+    CLDR's currency pattern of the language (via Babel), without cents: the server writes the
+    amount, so a Dutch page does not show "€150,000.00" because the reader's browser is English.
+    Dutch keeps CLDR's no-break space, so "€" never ends a line apart from its amount.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    number = round(float(value))
+    text = format_currency(
+        number or 0, "EUR", _euro_pattern(lang), locale=_locale(lang), currency_digits=False
+    )
+    return text.replace("-", MINUS_SIGN)
+
+
+@functools.cache
+def _euro_pattern(lang: str) -> str:
+    """The language's CLDR currency pattern in whole units ("¤ #,##0.00" -> "¤ #,##0")."""
+    return _locale(lang).currency_formats["standard"].pattern.replace(".00", "")
 
 
 def fmt_date(value: dt.date, lang: str = DEFAULT_LANG) -> str:

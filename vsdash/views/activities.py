@@ -20,7 +20,7 @@ import pandas as pd
 from vsdash import activities as register
 from vsdash import charts_activities, privacy, schema, spreadsheets
 from vsdash.charts import ChartSpec
-from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.i18n import fmt_date, fmt_euro, fmt_number, t
 from vsdash.indicators import indicator
 from vsdash.store import Store
 from vsdash.views.overview import Metric
@@ -183,7 +183,7 @@ def _detail(row: pd.Series, lang: str) -> ActivityDetail:
     if pd.notna(row["bereik"]):
         facts.append(Fact(t("act_col_reach", lang), fmt_number(int(row["bereik"]), lang)))
     if pd.notna(row["budget_eur"]):
-        facts.append(Fact(t("act_col_budget", lang), "€ " + fmt_number(int(row["budget_eur"]), lang)))
+        facts.append(Fact(t("act_col_budget", lang), fmt_euro(row["budget_eur"], lang)))
     if row["kaart_link"]:
         facts.append(Fact(t("act_col_risk_area", lang), str(row["risicogebied"]), row["kaart_link"]))
     if row["campagne_link"]:
