@@ -34,7 +34,8 @@ with st.expander(model.filters_title, expanded=True):
 with section_guard(lang, "kerncijfers"):
     for column, figure in zip(st.columns(len(model.metrics)), model.metrics, strict=True):
         column.metric(figure.label, figure.value, help=figure.help or None)
-    st.markdown(model.covid_sentence)
+    if model.covid_sentence:
+        st.markdown(model.covid_sentence)
     st.caption(model.scope)
 
 if model.empty_message:

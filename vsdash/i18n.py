@@ -478,9 +478,14 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "act_kpi_total": {"nl": "Activiteiten", "en": "Activities"},
     "act_kpi_done": {"nl": "Uitgevoerd of lopend", "en": "Done or running"},
-    "act_covid_sentence": {
-        "nl": "Door Covid-19 {uitgesteld_covid|werd|werden} **{uitgesteld_covid}** {uitgesteld_covid|activiteit|activiteiten} uitgesteld. **{geannuleerd}** {geannuleerd|activiteit werd|activiteiten werden} geannuleerd, waarvan {geannuleerd_covidjaren} met een start in de coronajaren 2020–2021 (het register legt de reden van annuleren niet vast).",
-        "en": "Covid-19 postponed **{uitgesteld_covid}** {uitgesteld_covid|activity|activities}. **{geannuleerd}** {geannuleerd|activity was|activities were} cancelled, {geannuleerd_covidjaren} of which were due to start in the Covid years 2020–2021 (the register does not record why an activity was cancelled).",
+    # smallfix item 3: two sentences, each said only when its count is not zero (views.activities.covid_sentence)
+    "act_covid_postponed": {
+        "nl": "Door Covid-19 {uitgesteld_covid|werd|werden} **{uitgesteld_covid}** {uitgesteld_covid|activiteit|activiteiten} uitgesteld.",
+        "en": "Covid-19 postponed **{uitgesteld_covid}** {uitgesteld_covid|activity|activities}.",
+    },
+    "act_covid_cancelled": {
+        "nl": "**{geannuleerd}** {geannuleerd|activiteit werd|activiteiten werden} geannuleerd, waarvan {geannuleerd_covidjaren} met een start in de coronajaren 2020–2021 (het register legt de reden van annuleren niet vast).",
+        "en": "**{geannuleerd}** {geannuleerd|activity was|activities were} cancelled, {geannuleerd_covidjaren} of which {geannuleerd_covidjaren|was|were} due to start in the Covid years 2020–2021 (the register does not record why an activity was cancelled).",
     },
     "act_none": {
         "nl": "Geen activiteiten met deze filters. Maak de filters ruimer of kies een andere gemeente.",
