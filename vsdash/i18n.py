@@ -1724,6 +1724,16 @@ LABELS: dict[str, dict[str, str]] = {
     "counts_sheet": {"nl": "meldingen", "en": "reports"},
     "counts_title_gemeente": {"nl": "Meldingen per gemeente", "en": "Reports per municipality"},
     "counts_title_wijk": {"nl": "Meldingen per wijk", "en": "Reports per district"},
+    # smallfix item 4: a municipality's total in the wijk export is its key figure
+    "counts_col_note": {"nl": "Toelichting", "en": "Note"},
+    "counts_wijk_total_note": {
+        "nl": "Het totaal van een gemeente is haar kerncijfer, zoals Overzicht het toont. De wijken tellen niet "
+        "precies op tot het totaal: elk aantal is apart licht veranderd om melders te beschermen, en meldingen "
+        "zonder wijk tellen alleen in het totaal.",
+        "en": "A municipality's total is its key figure, as Overview shows it. The districts do not add up "
+        "exactly to the total: each number was changed slightly on its own to protect the people who "
+        "reported, and reports without a district count only in the total.",
+    },
     "counts_title_week": {"nl": "Meldingen per week", "en": "Reports per week"},
     "share_link": {"nl": "Link naar deze weergave", "en": "Link to this view"},
     "share_link_help": {
