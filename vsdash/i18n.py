@@ -1413,6 +1413,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Er zijn geen hele weken met gegevens voor én na deze datum.",
         "en": "There are no whole weeks of data both before and after this date.",
     },
+    # smallfix item 5: windows shortened below the slider's minimum are not compared
+    "map_window_too_short": {
+        "nl": "De gegevens reiken maar {weeks} {weeks|week|weken} voor of na deze datum; dat is te kort om te vergelijken: het verschil tussen zulke korte periodes is vooral de kleine verandering die de aantallen krijgen om melders te beschermen. Er zijn minstens {minimum} weken aan beide kanten nodig.",
+        "en": "The data reach only {weeks} {weeks|week|weeks} before or after this date; that is too short to compare: the difference between such short periods is mostly the slight change the numbers get to protect the people who reported. At least {minimum} weeks on each side are needed.",
+    },
     "map_area_density_table_title": {
         "nl": "Risicogebieden op de kaart: meldingen en maatregelen",
         "en": "Risk areas on the map: reports and measures",

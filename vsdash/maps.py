@@ -1104,6 +1104,11 @@ class Windows:
     shortened: bool  # fewer weeks than asked, because the data does not reach far enough
 
 
+#: The shortest before/after windows the Kaart compares (the slider's minimum): at one week each,
+#: the change between two published weeks of a hexagon is mostly their perturbation.
+MIN_COMPARE_WEEKS = 2
+
+
 def before_after_windows(
     event_day: dt.date, weeks: int, data_range: tuple[dt.date, dt.date] | None
 ) -> Windows | None:

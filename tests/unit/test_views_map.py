@@ -135,6 +135,39 @@ def test_before_after_of_an_event_has_equal_windows_and_the_caveat(store):
         )
 
 
+@pytest.mark.parametrize(("weeks_after", "compared"), [(1, False), (2, True)])
+def test_windows_of_one_week_are_not_compared_and_the_message_says_why(
+    store, monkeypatch, weeks_after, compared
+):
+    """Smallfix item 5: when the data reach only one week past the event, both windows shrank to
+    one week and the map compared one published week block with another, a change that is mostly
+    the protection's noise. The comparison now needs two weeks either side and says so."""
+    model = _map(store, "GM0599", *WEEKS)
+    key = model.default_event
+    events = maps.before_after_events(
+        store.campaigns(), store.risk_area_measures(), store.risk_areas(), ("GM0599",), lang="nl"
+    )
+    day = events.set_index("key").loc[key, "datum"]
+    monday = day - dt.timedelta(days=day.weekday())
+    data_end = monday + dt.timedelta(weeks=weeks_after, days=-1)
+    monkeypatch.setattr(store, "report_date_range", lambda: (dt.date(2019, 1, 1), data_end))
+    change = build_before_after(
+        store,
+        gemeente="GM0599",
+        codes=("GM0599",),
+        event_key=key,
+        weeks=8,
+        boundaries=NO_BOUNDARIES,
+        lang="nl",
+    )
+    assert (change.map is not None) == compared
+    if compared:
+        assert "2 weken" in change.shortened
+    else:
+        assert "1 week" in change.message and "te kort om te vergelijken" in change.message
+        assert "2 weken" in change.message  # what would be enough
+
+
 def test_english_model_reads_in_english(store):
     model = _map(store, "GM0344", *WEEKS, lang="en")
     assert model.title == "Map: GM0344"

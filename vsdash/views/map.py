@@ -263,6 +263,11 @@ def build_before_after(
     windows = maps.before_after_windows(event["datum"], weeks, store.report_date_range())
     if windows is None:
         return BeforeAfterModel(t("map_no_window", lang), "", "", None, (), None, caveat)
+    if windows.weeks < maps.MIN_COMPARE_WEEKS:
+        # Shortened to one week either side: the map would set one published week against another,
+        # a change that is mostly the protection's noise, and show it as if it meant something.
+        too_short = t("map_window_too_short", lang, weeks=windows.weeks, minimum=maps.MIN_COMPARE_WEEKS)
+        return BeforeAfterModel(too_short, "", "", None, (), None, caveat)
     windows_text = t(
         "map_windows",
         lang,
