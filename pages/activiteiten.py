@@ -34,7 +34,8 @@ with st.expander(model.filters_title, expanded=True):
 with section_guard(lang, "kerncijfers"):
     for column, figure in zip(st.columns(len(model.metrics)), model.metrics, strict=True):
         column.metric(figure.label, figure.value, help=figure.help or None)
-    st.markdown(model.covid_sentence)
+    if model.covid_sentence:
+        st.markdown(model.covid_sentence)
     st.caption(model.scope)
 
 if model.empty_message:
@@ -51,7 +52,7 @@ with section_guard(lang, "tijdlijn"):
 
 with section_guard(lang, "register"):
     st.subheader(model.register_title)
-    show_described_table(model.register, model.columns, "act_register")
+    show_described_table(model.register, model.columns, "act_register", lang)
     st.caption(model.register_note)
     csv_col, xlsx_col = st.columns(2)
     csv_col.download_button(

@@ -68,7 +68,7 @@ with section_guard(lang, "voor_na"):
             """Choose an event and window; a fragment, so the density map above is not resent."""
             left, right = st.columns([3, 1])
             key = left.selectbox(t("map_event", lang), list(events), key=EVENT_KEY, format_func=events.get)
-            weeks = right.slider(t("map_window_weeks", lang), 2, 26, 8, key=WEEKS_KEY)
+            weeks = right.slider(t("map_window_weeks", lang), maps.MIN_COMPARE_WEEKS, 26, 8, key=WEEKS_KEY)
             change = cached.before_after_model(sel, key, weeks)
             if change.map is None:
                 st.info(change.message)

@@ -26,7 +26,7 @@ with section_guard(lang, "deelnemers"):
     st.subheader(model.participants_title)
     show_chart(model.participants, "prog_participants", lang)
     st.subheader(model.phases.title)
-    show_described_table(model.phases.rows, model.phases.columns, "prog_phases")
+    show_described_table(model.phases.rows, model.phases.columns, "prog_phases", lang)
     st.caption(model.phases.note)
 
 with section_guard(lang, "financiering"):
@@ -34,15 +34,15 @@ with section_guard(lang, "financiering"):
     show_chart(model.funding, "prog_funding", lang)
     st.caption(model.funding_note)
     st.subheader(model.budget.title)
-    show_described_table(model.budget.rows, model.budget.columns, "prog_budget")
+    show_described_table(model.budget.rows, model.budget.columns, "prog_budget", lang)
     st.caption(model.budget.note)
 
 with section_guard(lang, "verspreiding"):
     st.subheader(model.spread.title)
-    show_described_table(model.spread.rows, model.spread.columns, "prog_spread")
+    show_described_table(model.spread.rows, model.spread.columns, "prog_spread", lang)
     st.caption(model.spread.note)
     st.subheader(model.peers.title)
-    show_described_table(model.peers.rows, model.peers.columns, "prog_peers")
+    show_described_table(model.peers.rows, model.peers.columns, "prog_peers", lang)
     st.caption(model.peers.note)
 
 with section_guard(lang, "kennisregister"):
@@ -53,5 +53,5 @@ with section_guard(lang, "kennisregister"):
     st.text_input(search.label, key=SEARCH_KEY, help=search.help, max_chars=100)
     st.markdown(plain_markdown(search.found))
     if len(search.results):
-        show_described_table(search.results, search.columns, "prog_knowledge")
+        show_described_table(search.results, search.columns, "prog_knowledge", lang)
         st.caption(search.caveat)

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from vsdash.charts import OKABE_ITO, ChartSpec, _base_layout
 from vsdash.charts_compare import PROGRAMME_COLOURS, PROGRAMME_PATTERNS
-from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.i18n import fmt_date, fmt_euro, fmt_number, t
 
 
 def participants_chart(per_year: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
@@ -91,7 +91,7 @@ def funding_chart(monthly: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
                     color=colour,
                     pattern=dict(shape=pattern, fgcolor="white", fgopacity=0.6, fillmode="overlay"),
                 ),
-                customdata=[f"€ {fmt_number(v, lang)}" for v in monthly[column]],
+                customdata=[fmt_euro(v, lang) for v in monthly[column]],
                 hovertemplate="%{x|%m-%Y} · " + t(label_key, lang) + ": %{customdata}<extra></extra>",
             )
         )
@@ -112,8 +112,8 @@ def funding_chart(monthly: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
         lang,
         start=fmt_date(first.date(), lang) if len(monthly) else "–",
         eind=fmt_date((last + pd.offsets.MonthEnd(0)).date(), lang) if len(monthly) else "–",
-        totaal=fmt_number(state + own, lang),
-        rijk=fmt_number(state, lang),
+        totaal=fmt_euro(state + own, lang),
+        rijk=fmt_euro(state, lang),
     )
     table = pd.DataFrame(
         {

@@ -18,6 +18,7 @@ from babel import Locale
 from babel.dates import format_date, get_month_names
 from babel.numbers import (
     NumberFormatError,
+    format_currency,
     get_decimal_symbol,
     get_group_symbol,
     parse_decimal,
@@ -486,9 +487,14 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "act_kpi_total": {"nl": "Activiteiten", "en": "Activities"},
     "act_kpi_done": {"nl": "Uitgevoerd of lopend", "en": "Done or running"},
-    "act_covid_sentence": {
-        "nl": "Door Covid-19 {uitgesteld_covid|werd|werden} **{uitgesteld_covid}** {uitgesteld_covid|activiteit|activiteiten} uitgesteld. **{geannuleerd}** {geannuleerd|activiteit werd|activiteiten werden} geannuleerd, waarvan {geannuleerd_covidjaren} met een start in de coronajaren 2020–2021 (het register legt de reden van annuleren niet vast).",
-        "en": "Covid-19 postponed **{uitgesteld_covid}** {uitgesteld_covid|activity|activities}. **{geannuleerd}** {geannuleerd|activity was|activities were} cancelled, {geannuleerd_covidjaren} of which were due to start in the Covid years 2020–2021 (the register does not record why an activity was cancelled).",
+    # smallfix item 3: two sentences, each said only when its count is not zero (views.activities.covid_sentence)
+    "act_covid_postponed": {
+        "nl": "Door Covid-19 {uitgesteld_covid|werd|werden} **{uitgesteld_covid}** {uitgesteld_covid|activiteit|activiteiten} uitgesteld.",
+        "en": "Covid-19 postponed **{uitgesteld_covid}** {uitgesteld_covid|activity|activities}.",
+    },
+    "act_covid_cancelled": {
+        "nl": "**{geannuleerd}** {geannuleerd|activiteit werd|activiteiten werden} geannuleerd, waarvan {geannuleerd_covidjaren} met een start in de coronajaren 2020–2021 (het register legt de reden van annuleren niet vast).",
+        "en": "**{geannuleerd}** {geannuleerd|activity was|activities were} cancelled, {geannuleerd_covidjaren} of which {geannuleerd_covidjaren|was|were} due to start in the Covid years 2020–2021 (the register does not record why an activity was cancelled).",
     },
     "act_none": {
         "nl": "Geen activiteiten met deze filters. Maak de filters ruimer of kies een andere gemeente.",
@@ -739,8 +745,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "For the ministry: who takes part, what it costs, what is done and what spreads. {start} to {eind}; {selectie}.",
     },
     "prog_summary": {
-        "nl": "In {jaar} namen **{n}** gemeenten deel aan {programma}. Rijk en gemeenten brachten in deze periode samen **€ {geld}** in (selectie: {selectie}); de activiteiten die in de periode begonnen hadden **€ {budget}** budget.",
-        "en": "In {jaar}, **{n}** municipalities took part in {programma}. State and municipalities together contributed **€ {geld}** in this period (selection: {selectie}); the activities begun in the period had a budget of **€ {budget}**.",
+        "nl": "In {jaar} namen **{n}** gemeenten deel aan {programma}. Rijk en gemeenten brachten in deze periode samen **{geld}** in (selectie: {selectie}); de activiteiten die in de periode begonnen hadden **{budget}** budget.",
+        "en": "In {jaar}, **{n}** municipalities took part in {programma}. State and municipalities together contributed **{geld}** in this period (selection: {selectie}); the activities begun in the period had a budget of **{budget}**.",
     },
     "prog_participants_title": {
         "nl": "Deelnemers per jaar en programma",
@@ -771,12 +777,12 @@ LABELS: dict[str, dict[str, str]] = {
     "prog_own": {"nl": "Cofinanciering gemeenten", "en": "Municipal co-financing"},
     "prog_funding_axis": {"nl": "Euro per maand", "en": "Euro per month"},
     "alt_funding": {
-        "nl": "Gestapelde staven van rijksbijdrage en cofinanciering per maand, {start} tot en met {eind}; samen € {totaal}, waarvan € {rijk} van het Rijk.",
-        "en": "Stacked bars of state funding and co-financing per month, {start} to {eind}; together € {totaal}, of which € {rijk} from the state.",
+        "nl": "Gestapelde staven van rijksbijdrage en cofinanciering per maand, {start} tot en met {eind}; samen {totaal}, waarvan {rijk} van het Rijk.",
+        "en": "Stacked bars of state funding and co-financing per month, {start} to {eind}; together {totaal}, of which {rijk} from the state.",
     },
     "prog_funding_note": {
-        "nl": "Naar rato per maand van deelname (een deels gedekte maand naar rato van de dagen). Bedragen per jaar uit het programma: € 50.000 voor de G4, € 30.000 voor de andere gemeenten; elke gemeente legt hetzelfde bedrag bij.",
-        "en": "Pro rata per month of membership (a partly covered month by its days). Yearly amounts from the programme: € 50,000 for the G4, € 30,000 for the others; each municipality adds the same amount.",
+        "nl": "Naar rato per maand van deelname (een deels gedekte maand naar rato van de dagen). Bedragen per jaar uit het programma: €\u00a050.000 voor de G4, €\u00a030.000 voor de andere gemeenten; elke gemeente legt hetzelfde bedrag bij.",
+        "en": "Pro rata per month of membership (a partly covered month by its days). Yearly amounts from the programme: €50,000 for the G4, €30,000 for the others; each municipality adds the same amount.",
     },
     "prog_budget_title": {
         "nl": "Activiteiten per categorie tegen het budget",
@@ -790,8 +796,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Share of state funding + co-financing",
     },
     "prog_budget_note": {
-        "nl": "Het budget van een activiteit telt in de periode waarin zij begon; activiteiten die een gemeente buiten een programma deed (bijvoorbeeld vóór zij instroomde) tellen ook mee. Rijksbijdrage en cofinanciering in dezelfde periode: € {geld}.",
-        "en": "An activity's budget counts in the period it began; activities a municipality ran outside a programme (for instance before it joined) count as well. State funding and co-financing in the same period: € {geld}.",
+        "nl": "Het budget van een activiteit telt in de periode waarin zij begon; activiteiten die een gemeente buiten een programma deed (bijvoorbeeld vóór zij instroomde) tellen ook mee. Rijksbijdrage en cofinanciering in dezelfde periode: {geld}.",
+        "en": "An activity's budget counts in the period it began; activities a municipality ran outside a programme (for instance before it joined) count as well. State funding and co-financing in the same period: {geld}.",
     },
     "prog_spread_title": {"nl": "Welke aanpak verspreidt zich", "en": "Which approaches spread"},
     "prog_col_kind": {"nl": "Soort activiteit", "en": "Kind of activity"},
@@ -1416,6 +1422,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Er zijn geen hele weken met gegevens voor én na deze datum.",
         "en": "There are no whole weeks of data both before and after this date.",
     },
+    # smallfix item 5: windows shortened below the slider's minimum are not compared
+    "map_window_too_short": {
+        "nl": "De gegevens reiken maar {weeks} {weeks|week|weken} voor of na deze datum; dat is te kort om te vergelijken: het verschil tussen zulke korte periodes is vooral de kleine verandering die de aantallen krijgen om melders te beschermen. Er zijn minstens {minimum} weken aan beide kanten nodig.",
+        "en": "The data reach only {weeks} {weeks|week|weeks} before or after this date; that is too short to compare: the difference between such short periods is mostly the slight change the numbers get to protect the people who reported. At least {minimum} weeks on each side are needed.",
+    },
     "map_area_density_table_title": {
         "nl": "Risicogebieden op de kaart: meldingen en maatregelen",
         "en": "Risk areas on the map: reports and measures",
@@ -1642,8 +1653,43 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Let op: deze samenvatting is gemaakt met demodata. De cijfers zijn fictief en gaan niet over echte meldingen.",
         "en": "Note: this summary was made with demo data. The figures are fictitious and are not about real reports.",
     },
-    "download_csv": {"nl": "CSV", "en": "CSV"},
-    "download_xlsx": {"nl": "Excel", "en": "Excel"},
+    # smallfix item 1: each table download names its chart or map, so two buttons on one page never
+    # share a name (screen readers read the label; a council member sees which table it is).
+    "download_csv": {"nl": "CSV: {naam}", "en": "CSV: {naam}"},
+    "download_xlsx": {"nl": "Excel: {naam}", "en": "Excel: {naam}"},
+    "download_table_help": {
+        "nl": "De tabel achter deze figuur, met de selectie, de periode en de bescherming van melders in een toelichting.",
+        "en": "The table behind this figure, with the selection, the period and the protection of reporters in a note.",
+    },
+    "download_name_overview_key_figures": {"nl": "kerncijfers", "en": "key figures"},
+    "download_name_overview_trend": {"nl": "meldingen in de tijd", "en": "reports over time"},
+    "download_name_overview_activities": {"nl": "activiteiten per categorie", "en": "activities by category"},
+    "download_name_reports_trend": {"nl": "meldingen in de tijd", "en": "reports over time"},
+    "download_name_reports_by_categorie": {"nl": "meldingen per soort", "en": "reports by kind"},
+    "download_name_reports_by_kanaal": {"nl": "meldingen per meldkanaal", "en": "reports by channel"},
+    "download_name_reports_rate": {
+        "nl": "meldingen per 10.000 inwoners",
+        "en": "reports per 10,000 inhabitants",
+    },
+    "download_name_reports_heat": {"nl": "meldingen per dag en uur", "en": "reports by day and hour"},
+    "download_name_campaign_timeline": {"nl": "tijdlijn campagnes", "en": "campaign timeline"},
+    "download_name_effect_counterfactual": {"nl": "effect van de campagne", "en": "effect of the campaign"},
+    "download_name_campaign_forest": {"nl": "alle campagnes vergeleken", "en": "all campaigns compared"},
+    "download_name_kaart_map": {"nl": "meldingen op de kaart", "en": "reports on the map"},
+    "download_name_kaart_trend": {"nl": "risicogebied in de tijd", "en": "risk area over time"},
+    "download_name_kaart_voor_na": {"nl": "voor en na", "en": "before and after"},
+    "download_name_cmp_map": {"nl": "kaart van de deelnemers", "en": "map of the participants"},
+    "download_name_cmp_ranked": {
+        "nl": "ranglijst per 10.000 inwoners",
+        "en": "ranking per 10,000 inhabitants",
+    },
+    "download_name_cmp_ratio": {"nl": "meldingsbereidheid", "en": "willingness to report"},
+    "download_name_cmp_trends": {"nl": "verloop per gemeente", "en": "trend per municipality"},
+    "download_name_cmp_memberships": {"nl": "deelname aan programma's", "en": "programme membership"},
+    "download_name_act_status_chart": {"nl": "gepland en gerealiseerd", "en": "planned and realised"},
+    "download_name_act_timeline": {"nl": "tijdlijn activiteiten", "en": "activity timeline"},
+    "download_name_prog_participants": {"nl": "deelnemers per jaar", "en": "participants per year"},
+    "download_name_prog_funding": {"nl": "financiering per maand", "en": "funding per month"},
     # issue 18: spreadsheets with numbers as numbers and a "Toelichting" sheet (vsdash/spreadsheets.py)
     "yes": {"nl": "ja", "en": "yes"},
     "no": {"nl": "nee", "en": "no"},
@@ -1692,6 +1738,16 @@ LABELS: dict[str, dict[str, str]] = {
     "counts_sheet": {"nl": "meldingen", "en": "reports"},
     "counts_title_gemeente": {"nl": "Meldingen per gemeente", "en": "Reports per municipality"},
     "counts_title_wijk": {"nl": "Meldingen per wijk", "en": "Reports per district"},
+    # smallfix item 4: a municipality's total in the wijk export is its key figure
+    "counts_col_note": {"nl": "Toelichting", "en": "Note"},
+    "counts_wijk_total_note": {
+        "nl": "Het totaal van een gemeente is haar kerncijfer, zoals Overzicht het toont. De wijken tellen niet "
+        "precies op tot het totaal: elk aantal is apart licht veranderd om melders te beschermen, en meldingen "
+        "zonder wijk tellen alleen in het totaal.",
+        "en": "A municipality's total is its key figure, as Overview shows it. The districts do not add up "
+        "exactly to the total: each number was changed slightly on its own to protect the people who "
+        "reported, and reports without a district count only in the total.",
+    },
     "counts_title_week": {"nl": "Meldingen per week", "en": "Reports per week"},
     "share_link": {"nl": "Link naar deze weergave", "en": "Link to this view"},
     "share_link_help": {
@@ -2339,6 +2395,28 @@ def fmt_percent(value: float | None, lang: str = DEFAULT_LANG, decimals: int = 0
         return "–"
     prefix = "+" if sign and value > 0 else ""
     return f"{prefix}{fmt_number(value * 100, lang, decimals)}%"
+
+
+def fmt_euro(value: float | int | None, lang: str = DEFAULT_LANG) -> str:
+    """Format an amount in whole euros as readers of ``lang`` write it (nl: € 150.000; en: €150,000).
+
+    CLDR's currency pattern of the language (via Babel), without cents: the server writes the
+    amount, so a Dutch page does not show "€150,000.00" because the reader's browser is English.
+    Dutch keeps CLDR's no-break space, so "€" never ends a line apart from its amount.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    number = round(float(value))
+    text = format_currency(
+        number or 0, "EUR", _euro_pattern(lang), locale=_locale(lang), currency_digits=False
+    )
+    return text.replace("-", MINUS_SIGN)
+
+
+@functools.cache
+def _euro_pattern(lang: str) -> str:
+    """The language's CLDR currency pattern in whole units ("¤ #,##0.00" -> "¤ #,##0")."""
+    return _locale(lang).currency_formats["standard"].pattern.replace(".00", "")
 
 
 def fmt_date(value: dt.date, lang: str = DEFAULT_LANG) -> str:

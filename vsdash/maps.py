@@ -1104,6 +1104,11 @@ class Windows:
     shortened: bool  # fewer weeks than asked, because the data does not reach far enough
 
 
+#: The shortest before/after windows the Kaart compares (the slider's minimum): at one week each,
+#: the change between two published weeks of a hexagon is mostly their perturbation.
+MIN_COMPARE_WEEKS = 2
+
+
 def before_after_windows(
     event_day: dt.date, weeks: int, data_range: tuple[dt.date, dt.date] | None
 ) -> Windows | None:
@@ -1172,8 +1177,15 @@ def compare_counts(
     ``total_shown``). The change (``verschil``) is only given when both counts are visible:
     a difference next to one hidden count would give that count away.
     Columns: key, voor, voor_label, na, na_label, verschil (nullable), verschil_label.
+
+    Counts per fixed block of weeks (a ``privacy.BLOCK_COL`` column, e.g. ``Store.hex_block_counts``
+    or ``Store.area_counts(..., grain="block")``) give each window as the sum of its published
+    blocks (``_compare_blocks``): the Kaart's slider moves a window a week at a time, and a window
+    that is a cell of its own would get fresh noise at every position (ADR 0006, blocks of weeks).
     """
     k = privacy.resolve_k(k)
+    if privacy.BLOCK_COL in before.columns and privacy.BLOCK_COL in after.columns:
+        return _compare_blocks(before, after, key, k=k, lang=lang)
     b = before.groupby(key)["n"].sum() if not before.empty else pd.Series(dtype="int64")
     a = after.groupby(key)["n"].sum() if not after.empty else pd.Series(dtype="int64")
     keys = sorted(set(b.index) | set(a.index))
@@ -1212,6 +1224,50 @@ def compare_counts(
     return out
 
 
+def _window_total(blocks: pd.DataFrame, key: str, k: int) -> pd.Series:
+    """A window's published count per ``key``: the sum of its published blocks of weeks."""
+    if blocks.empty:
+        return pd.Series(dtype="int64")
+    cells = privacy.combine_cells(blocks, [key, privacy.BLOCK_COL])  # one cell per key and block
+    return privacy.period_totals(cells, key, "n", k=k).set_index(key)["n"].astype("int64")
+
+
+def _compare_blocks(
+    before: pd.DataFrame, after: pd.DataFrame, key: str, *, k: int, lang: str
+) -> pd.DataFrame:
+    """``compare_counts`` for counts per block of weeks: each window the sum of its published blocks.
+
+    Every value is already published, so none is hidden and every change can be shown; a key
+    published as 0 in both windows is left out like an empty one.
+    """
+    b, a = _window_total(before, key, k), _window_total(after, key, k)
+    keys = sorted(set(b.index[b > 0]) | set(a.index[a > 0]))
+    out = pd.DataFrame({key: keys})
+    for column, values in (("voor", b), ("na", a)):
+        out[column] = pd.array([int(values.get(x, 0)) for x in keys], dtype="Int64")
+        out[f"{column}_label"] = [fmt_number(int(v), lang) for v in out[column]]
+    out["verschil"] = pd.array((out["na"] - out["voor"]).to_numpy(dtype=np.int64), dtype="Int64")
+    out["verschil_label"] = [("+" if d > 0 else "") + fmt_number(int(d), lang) for d in out["verschil"]]
+    out.attrs["totals_to_suppress"] = []
+    return out
+
+
+def weeks_in_blocks(
+    weekly: pd.DataFrame, first: dt.date, last: dt.date, week_col: str = "periode"
+) -> pd.DataFrame:
+    """``weekly`` counts (Mondays in ``week_col``) with the fixed block of weeks each falls in.
+
+    For a window from Monday ``first`` to Monday ``last`` (``privacy.week_blocks``); weeks outside
+    it are dropped. Adds ``privacy.BLOCK_COL`` (the block's first Monday), for ``compare_counts``.
+    """
+    weeks = pd.to_datetime(weekly[week_col])
+    inside = ((weeks >= pd.Timestamp(first)) & (weeks <= pd.Timestamp(last))).to_numpy()
+    starts = pd.to_datetime([a for a, _ in privacy.week_blocks(first, last)]).to_numpy()
+    found = weekly.loc[inside].copy()
+    found[privacy.BLOCK_COL] = starts[np.searchsorted(starts, weeks[inside].to_numpy(), side="right") - 1]
+    return found
+
+
 def compare_cells(
     before: pd.DataFrame,
     after: pd.DataFrame,
@@ -1230,7 +1286,13 @@ def compare_cells(
     (``privacy.fine_breakdown_allowed``): perturbed cells are never grey, but a breakdown that
     fine would still say where each of a few reports was. The resolution used is in
     ``result.attrs["resolution"]``.
+
+    ``Store.hex_block_counts`` input compares each hexagon's published blocks of weeks
+    (``compare_counts``); the resolution-7 parents are then made per block, each parent-block a
+    cell of its own, as on the density map (``publication.published_hexagons``).
     """
+    if privacy.BLOCK_COL in before.columns and privacy.BLOCK_COL in after.columns:
+        return _compare_cell_blocks(before, after, k=privacy.resolve_k(k), lang=lang)
     before_cells, after_cells = counts_per_cell(before), counts_per_cell(after)
     result = compare_counts(before_cells, after_cells, "h3", total_shown=True, k=k, lang=lang)
     result.attrs["resolution"] = H3_RESOLUTION
@@ -1247,6 +1309,40 @@ def compare_cells(
     ]
     result = compare_counts(*merged, "h3", total_shown=True, k=k, lang=lang)
     result.attrs["resolution"] = coarse
+    return result
+
+
+def _compare_cell_blocks(before: pd.DataFrame, after: pd.DataFrame, *, k: int, lang: str) -> pd.DataFrame:
+    """``compare_cells`` for counts per hexagon and block of weeks (``Store.hex_block_counts``)."""
+    import h3
+
+    windows = [before[before["n"] > 0], after[after["n"] > 0]]
+    for resolution in (H3_RESOLUTION, H3_RESOLUTION - 1):
+        if resolution != H3_RESOLUTION:
+            windows = [
+                privacy.coarsen_cells(
+                    w,
+                    "h3_r8",
+                    resolution,
+                    by=["gemeentecode", privacy.BLOCK_COL],
+                    sum_cols=["n", privacy.KEY_COL],
+                )
+                if len(w)
+                else w
+                for w in windows
+            ]
+        cells = [
+            w.assign(h3=[h3.int_to_str(int(c)) for c in w["h3_r8"]])[
+                ["h3", privacy.BLOCK_COL, "n", privacy.KEY_COL]
+            ]
+            for w in windows
+        ]
+        result = compare_counts(*cells, "h3", total_shown=True, k=k, lang=lang)
+        smallest = min(int(result[w].sum()) for w in ("voor", "na")) if len(result) else 0
+        # The breakdown rule of the density map (ADR 0006, item 7), judged on published counts.
+        if result.empty or privacy.fine_breakdown_allowed(smallest, len(result), k=k):
+            break
+    result.attrs["resolution"] = resolution
     return result
 
 

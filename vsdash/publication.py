@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from vsdash import metrics, privacy, schema, survey
-from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
+from vsdash.i18n import fmt_date, fmt_euro, fmt_number, fmt_percent, t
 from vsdash.store import ReportFilter, Store
 
 DAYS_PER_YEAR = 365.25
@@ -841,7 +841,7 @@ class KeyFigures:
             "campaigns": fmt_number(self.campaigns, lang),
             "activities": fmt_number(self.activities, lang),
             "inhabitants": fmt_number(self.inhabitants, lang),
-            "funding": "€ " + fmt_number(self.funding_eur, lang),
+            "funding": fmt_euro(self.funding_eur, lang),
             "hidden": fmt_number(self.hidden, lang) if self.hidden is not None else dash,
             **self._survey_labels(lang),
         }

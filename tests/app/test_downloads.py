@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tests.app.test_pages import run_page
+import pytest
+
+from tests.app.test_pages import PAGES, run_page
+from vsdash.ui.widgets import download_name
 
 
 def _downloads(at) -> dict[str, str]:
@@ -23,5 +26,23 @@ def test_overzicht_tables_download_as_csv_and_excel(monkeypatch, demo_store_url)
     at = run_page(monkeypatch, demo_store_url, "pages/overzicht.py", {"gemeente": "GM0344"})
     assert not at.exception, at.exception
     found = _downloads(at)
-    assert found["overview_key_figures__csv"] == "CSV"
-    assert found["overview_key_figures__xlsx"] == "Excel"
+    assert found["overview_key_figures__csv"] == "CSV: kerncijfers"
+    assert found["overview_key_figures__xlsx"] == "Excel: kerncijfers"
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("state", [{}, {"taal": "en", "gemeente": "GM0344"}], ids=["nl-alle", "en-utrecht"])
+def test_every_download_on_a_page_names_what_it_downloads(monkeypatch, demo_store_url, page, state):
+    """Two buttons that both read "CSV" are one name for two tables: a screen reader (and a council
+    member looking for the right file) cannot tell them apart, so each names its chart or map."""
+    at = run_page(monkeypatch, demo_store_url, page, state)
+    assert not at.exception, at.exception
+    found = _downloads(at)
+    labels = list(found.values())
+    assert len(labels) == len(set(labels)), f"{page}: download buttons with the same label: {labels}"
+    lang = state.get("taal", "nl")
+    for key, label in found.items():
+        for suffix, kind in (("__csv", "CSV"), ("__xlsx", "Excel")):
+            if key.endswith(suffix):
+                name = download_name(key.removesuffix(suffix), lang)
+                assert label == f"{kind}: {name}", f"{page}: {key} reads {label!r}"

@@ -113,7 +113,7 @@ def test_key_figure_table_holds_the_published_figures(utrecht):
     assert rows[indicator("rate_per_10k_per_year").name_nl] == labels["rate"]
     assert rows[indicator("change").name_nl] == labels["change"]
     assert rows[indicator("activities").name_nl] == labels["activities"]
-    assert rows[indicator("funding_eur").name_nl].startswith("€ ")
+    assert rows[indicator("funding_eur").name_nl].startswith("€\u00a0")
     assert len(table.rows) - 1 == len(key_figure_rows(utrecht))
 
 

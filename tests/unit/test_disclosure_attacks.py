@@ -23,55 +23,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections import Counter
-from dataclasses import dataclass, field
 
 import h3
 import numpy as np
 import pandas as pd
 import pytest
 
+from tests.unit.disclosure import K, Outcome, assert_no_better_than_chance, report
 from vsdash import maps, privacy
 from vsdash.cli import main
 from vsdash.store import ReportFilter, Store
 
-K = 5
 CATEGORIES = ("verbaal", "non-verbaal", "fysiek", "achtervolgen", "overig")
 ATTACK_FROM, ATTACK_TO = dt.date(2020, 1, 1), dt.date(2024, 12, 31)
-
-
-@dataclass
-class Outcome:
-    """True counts of the targets of one attack class and the attacker's guesses."""
-
-    name: str
-    truths: list[int] = field(default_factory=list)
-    guesses: list[int] = field(default_factory=list)
-
-    def add(self, truth: int, estimate: float | None) -> None:
-        if 1 <= truth < K:
-            self.truths.append(int(truth))
-            self.guesses.append(_guess(estimate))
-
-    @property
-    def targets(self) -> int:
-        return len(self.truths)
-
-    @property
-    def recovered(self) -> float:
-        """Share of targets whose true count the attacker guessed exactly."""
-        return float(np.mean(np.array(self.truths) == np.array(self.guesses))) if self.truths else 0.0
-
-    @property
-    def baseline(self) -> float:
-        """Share of targets that always guessing the most common small count gets right."""
-        return Counter(self.truths).most_common(1)[0][1] / len(self.truths) if self.truths else 0.0
-
-
-def _guess(estimate: float | None) -> int:
-    if estimate is None or not np.isfinite(estimate):
-        return 1
-    return int(np.clip(np.rint(estimate), 1, K - 1))
 
 
 # --- what the attacker sees: published numbers, through the library ----------------------------
@@ -130,13 +94,6 @@ class Series:
         return out
 
 
-@pytest.fixture(scope="module")
-def store(demo_store_url):
-    opened = Store(demo_store_url)
-    yield opened
-    opened.close()
-
-
 def series_of(store: Store) -> dict[tuple[str | None, str | None], Series]:
     """Series per (municipality, category), per municipality (category None) and national."""
     lo, hi = store.report_date_range()
@@ -167,6 +124,15 @@ def _leave_one_out(total: int, parts: list[int], i: int) -> int:
     return total - (sum(parts) - parts[i])
 
 
+def _add_leave_one_out(out: Outcome, s: Series, period) -> None:
+    """Guess each part of ``period`` as its published total minus the other published parts."""
+    parts = s.parts(period)
+    shown = [s.published(a, b) for a, b in parts]
+    total = s.total(period)
+    for i, (a, b) in enumerate(parts):
+        out.add(s.exact(a, b)[0], _leave_one_out(total, shown, i))
+
+
 # --- the seven attack classes of the review, and averaging ------------------------------------
 
 
@@ -178,11 +144,7 @@ def attack_total_minus_parts(series) -> Outcome:
             continue
         for start in _month_starts()[::2]:
             period = s.snapped(start, _month_end(start + dt.timedelta(days=62)))
-            parts = s.parts(period)
-            shown = [s.published(a, b) for a, b in parts]
-            total = s.total(period)
-            for i, (a, b) in enumerate(parts):
-                out.add(s.exact(a, b)[0], _leave_one_out(total, shown, i))
+            _add_leave_one_out(out, s, period)
     return out
 
 
@@ -315,11 +277,7 @@ def attack_window_against_weeks(series, store) -> Outcome:
             if s is None:
                 continue
             period = s.snapped(start, end)
-            parts = s.parts(period)
-            shown = [s.published(a, b) for a, b in parts]
-            total = s.total(period)
-            for i, (a, b) in enumerate(parts):
-                out.add(s.exact(a, b)[0], _leave_one_out(total, shown, i))
+            _add_leave_one_out(out, s, period)
     return out
 
 
@@ -799,13 +757,6 @@ SURFACES = {
 # --- the tests -----------------------------------------------------------------------------------
 
 
-def _report(outcome: Outcome) -> str:
-    return (
-        f"{outcome.name}: {outcome.targets} targets, recovered {outcome.recovered:.1%}, "
-        f"chance baseline {outcome.baseline:.1%} (uniform 25%)"
-    )
-
-
 SEVEN = {
     "total_minus_parts": lambda series, store, tmp: attack_total_minus_parts(series),
     "overlapping_periods": lambda series, store, tmp: attack_overlapping_periods(series, store),
@@ -820,17 +771,13 @@ SEVEN = {
 @pytest.mark.parametrize("attack", list(SEVEN))
 def test_attack_recovers_no_more_small_counts_than_chance(attack, series, store, tmp_path):
     outcome = SEVEN[attack](series, store, tmp_path)
-    print(_report(outcome))
-    assert outcome.targets >= 30, f"too few small cells to measure: {_report(outcome)}"
-    assert outcome.recovered <= outcome.baseline, _report(outcome)
+    assert_no_better_than_chance(outcome)
 
 
 @pytest.mark.parametrize("attack", list(SURFACES))
 def test_attacks_through_the_surfaces_recover_no_more_than_chance(attack, store):
     outcome = SURFACES[attack](store)
-    print(_report(outcome))
-    assert outcome.targets >= 30, f"too few small cells to measure: {_report(outcome)}"
-    assert outcome.recovered <= outcome.baseline, _report(outcome)
+    assert_no_better_than_chance(outcome)
 
 
 def test_the_card_measures_its_placebos_against_their_published_counts(store, monkeypatch):
@@ -869,22 +816,22 @@ def test_the_card_measures_its_placebos_against_their_published_counts(store, mo
 def test_the_placebo_attack_can_fail(store):
     # Placebos measured against the exact count of their weeks gave those weeks back.
     before = attack_placebo_sentences(store, exact=True)
-    print(_report(before))
-    assert before.recovered > 0.9, _report(before)
+    print(report(before))
+    assert before.recovered > 0.9, report(before)
 
 
 def test_the_risk_area_attack_can_fail(store):
     # One cell per area and period (the table before the blocks) gave small weeks back.
     before = attack_averaging_risk_areas(store, as_one_cell=True)
-    print(_report(before))
-    assert before.recovered > before.baseline + 0.05, _report(before)
+    print(report(before))
+    assert before.recovered > before.baseline + 0.05, report(before)
 
 
 def test_the_register_editor_attack_can_fail(store):
     # With the window as a cell of its own, averaging windows a week apart gives weeks back.
     before = attack_register_editor(store, as_one_cell=True)
-    print(_report(before))
-    assert before.recovered > before.baseline + 0.03, _report(before)
+    print(report(before))
+    assert before.recovered > before.baseline + 0.03, report(before)
 
 
 def test_the_risk_area_simulation_is_the_kaart(store):
@@ -933,9 +880,7 @@ def test_the_hexagon_simulation_is_the_kaart(store):
 
 def test_averaging_many_overlapping_periods_recovers_no_more_than_chance(series):
     outcome = attack_averaging(series)
-    print(_report(outcome))
-    assert outcome.targets >= 30
-    assert outcome.recovered <= outcome.baseline, _report(outcome)
+    assert_no_better_than_chance(outcome)
 
 
 def test_the_command_line_publishes_weeks_that_add_up_to_its_total(demo_store_url, tmp_path):
@@ -1032,10 +977,10 @@ if __name__ == "__main__":  # pragma: no cover - prints the figures for benchmar
         generate_demo(demo, seed=42, reports=30_000)
         all_series = series_of(demo)
         for attack in SEVEN.values():
-            print(_report(attack(all_series, demo, Path(folder))))
-        print(_report(attack_averaging(all_series)))
+            print(report(attack(all_series, demo, Path(folder))))
+        print(report(attack_averaging(all_series)))
         for surface in SURFACES.values():
-            print(_report(surface(demo)))
+            print(report(surface(demo)))
         demo.close()
         large = Store(f"duckdb:///{Path(folder) / 'large.duckdb'}")
         generate_demo(large, seed=42, reports=100_000)

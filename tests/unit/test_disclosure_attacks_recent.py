@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.unit.test_disclosure_attacks import K, Outcome, _report
+from tests.unit.disclosure import K, Outcome, assert_no_better_than_chance, report
 from vsdash import privacy, publication
 from vsdash.store import ReportFilter, Store
 
@@ -31,13 +31,6 @@ from vsdash.store import ReportFilter, Store
 # (the averaging attack's prey).
 LARGE = (None, ("GM0363", "GM0599", "GM0518", "GM0344"))
 SMALL = ("GM0479", "GM0141", "GM0546", "GM0268", "GM0505", "GM0758")
-
-
-@pytest.fixture(scope="module")
-def store(demo_store_url):
-    opened = Store(demo_store_url)
-    yield opened
-    opened.close()
 
 
 def _month(index: int) -> dt.date:
@@ -291,66 +284,60 @@ def published_health(store: Store, url: str) -> int | None:
 
 def test_heatmap_averaging_recovered_small_cells_before_the_fix(store):
     outcome = attack_heatmap_averaging(store, unprotected_hours)
-    print(_report(outcome))
+    print(report(outcome))
     assert outcome.targets >= 30
-    assert outcome.recovered > outcome.baseline + 0.1, _report(outcome)
+    assert outcome.recovered > outcome.baseline + 0.1, report(outcome)
 
 
 def test_heatmap_averaging_recovers_no_more_than_chance(store):
     outcome = attack_heatmap_averaging(store, published_hours)
-    print(_report(outcome))
-    assert outcome.targets >= 30
-    assert outcome.recovered <= outcome.baseline, _report(outcome)
+    assert_no_better_than_chance(outcome)
 
 
-def test_heatmap_of_few_reports_pinned_them_before_the_fix(store):
-    outcome = attack_heatmap_pins_reports(store, unprotected_hours)
-    print(_report(outcome))
-    assert outcome.targets >= 30 and outcome.recovered > 0.2, _report(outcome)
+# A handful of reports in a heat map (their weekday and hour) or in a split (their category):
+# each attack with the code path before the fix, then with the published one.
+PINNING = {
+    "heatmap": (attack_heatmap_pins_reports, unprotected_hours, published_hours),
+    "category": (attack_parts_pin_category, unprotected_parts, published_parts),
+}
 
 
-def test_heatmap_of_few_reports_pins_none(store):
-    outcome = attack_heatmap_pins_reports(store, published_hours)
-    print(_report(outcome))
-    assert outcome.targets >= 30 and outcome.recovered == 0.0, _report(outcome)
+@pytest.mark.parametrize("surface", list(PINNING))
+def test_few_reports_were_pinned_before_the_fix(store, surface):
+    attack, before, _after = PINNING[surface]
+    outcome = attack(store, before)
+    print(report(outcome))
+    assert outcome.targets >= 30 and outcome.recovered > 0.2, report(outcome)
 
 
-def test_parts_of_few_reports_pinned_their_category_before_the_fix(store):
-    outcome = attack_parts_pin_category(store, unprotected_parts)
-    print(_report(outcome))
-    assert outcome.targets >= 30 and outcome.recovered > 0.2, _report(outcome)
-
-
-def test_parts_of_few_reports_pin_no_category(store):
-    outcome = attack_parts_pin_category(store, published_parts)
-    print(_report(outcome))
-    assert outcome.targets >= 30 and outcome.recovered == 0.0, _report(outcome)
+@pytest.mark.parametrize("surface", list(PINNING))
+def test_few_reports_are_pinned_by_none_now(store, surface):
+    attack, _before, after = PINNING[surface]
+    outcome = attack(store, after)
+    print(report(outcome))
+    assert outcome.targets >= 30 and outcome.recovered == 0.0, report(outcome)
 
 
 def test_channel_split_a_day_apart_gave_exact_counts_before_the_fix(store):
     outcome = attack_channel_split_by_day(store, unprotected_channel_parts)
-    print(_report(outcome))
-    assert outcome.targets >= 30 and outcome.recovered > outcome.baseline + 0.1, _report(outcome)
+    print(report(outcome))
+    assert outcome.targets >= 30 and outcome.recovered > outcome.baseline + 0.1, report(outcome)
 
 
 def test_channel_split_a_day_apart_recovers_no_more_than_chance(store):
     outcome = attack_channel_split_by_day(store, published_channel_parts)
-    print(_report(outcome))
-    assert outcome.targets >= 30
-    assert outcome.recovered <= outcome.baseline, _report(outcome)
+    assert_no_better_than_chance(outcome)
 
 
 def test_healthz_differencing_gave_every_import_size_before_the_fix(demo_store_url, tmp_path):
     outcome = attack_healthz_differencing(demo_store_url, tmp_path, unprotected_health)
-    print(_report(outcome))
+    print(report(outcome))
     assert outcome.recovered == 1.0
 
 
 def test_healthz_differencing_recovers_no_more_than_chance(demo_store_url, tmp_path):
     outcome = attack_healthz_differencing(demo_store_url, tmp_path, published_health)
-    print(_report(outcome))
-    assert outcome.targets >= 30
-    assert outcome.recovered <= outcome.baseline, _report(outcome)
+    assert_no_better_than_chance(outcome)
 
 
 if __name__ == "__main__":  # pragma: no cover - prints the figures for benchmarks/RESULTS.md
@@ -374,11 +361,11 @@ if __name__ == "__main__":  # pragma: no cover - prints the figures for benchmar
                 published_channel_parts,
             ),
         ):
-            print(name, "before:", _report(attack(demo, before)))
-            print(name, "after: ", _report(attack(demo, after)))
+            print(name, "before:", report(attack(demo, before)))
+            print(name, "after: ", report(attack(demo, after)))
         demo.close()
         for label, health in (("before", unprotected_health), ("after", published_health)):
-            print("healthz", label, _report(attack_healthz_differencing(url, Path(folder), health)))
+            print("healthz", label, report(attack_healthz_differencing(url, Path(folder), health)))
 
 
 # --- the same cell on every surface, and what the survey ratio gives back -----------------------------

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
 from vsdash.i18n import LABELS
+from vsdash.views.reports import SPLITS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,6 +24,7 @@ DYNAMIC_PREFIXES = {
     "counted_": "week or month of a key figure",
     "counts_title_": "export counts --by (commands/export.py)",
     "data_kind_": "import kind (ui/data_import.py)",
+    "download_name_": "key of a chart or map (ui/widgets.download_name)",
     "effect_placebo_": "placebo window of the effect estimator",
     "effect_warn_holiday_overlap_": "effect estimator warnings",
     "effect_warn_level_shift_": "effect estimator warnings",
@@ -108,3 +111,41 @@ def test_the_listed_ways_of_building_keys_are_in_the_source():
     ]
     assert not stale, f"prefixes no code builds keys with: {stale}"
     assert set(LABELS) >= BUILT_KEYS, sorted(BUILT_KEYS - set(LABELS))
+
+
+def _figure_keys() -> set[str]:
+    """The keys pages draw charts and maps with (show_chart, show_map: 2nd argument; table_switch: 3rd).
+
+    Meldingen draws its sections through its own ``render(section, key)``, whose keys are read
+    instead of the variable it passes on. The split chart's key is an f-string over ``views.reports.SPLITS``; any other key that is not
+    a plain string fails here, so a new way of building one is seen and listed.
+    """
+    keys = set()
+    for path in (ROOT / "pages").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            position = {"show_chart": 1, "show_map": 1, "table_switch": 2, "render": 1}.get(node.func.id)
+            if position is None:
+                continue
+            arg = node.args[position]
+            if path.name == "meldingen.py" and node.func.id == "show_chart" and isinstance(arg, ast.Name):
+                continue  # inside render(): its callers' keys are read
+            if isinstance(arg, ast.Constant):
+                keys.add(arg.value)
+            elif isinstance(arg, ast.JoinedStr) and ast.unparse(arg).startswith('f"reports_by_{'):
+                keys.update(f"reports_by_{split}" for split in SPLITS)
+            else:
+                raise AssertionError(
+                    f"{path.name}: a figure key built in an unlisted way: {ast.unparse(arg)}"
+                )
+    return keys
+
+
+def test_every_figure_on_a_page_has_a_download_name():
+    """Each chart's and map's download buttons name it (smallfix item 1); a key without a name would
+    fail only on the page that draws it, perhaps after a click, so every key is checked here."""
+    keys = _figure_keys()
+    assert len(keys) > 15, keys  # the pages draw about twenty figures: the search found them
+    missing = sorted(key for key in keys if f"download_name_{key}" not in LABELS)
+    assert not missing, f"figures whose downloads have no name in vsdash.i18n: {missing}"

@@ -18,6 +18,7 @@ from vsdash.i18n import (
     MONTHS_NL,
     fmt_count,
     fmt_date,
+    fmt_euro,
     fmt_number,
     fmt_percent,
     in_sentence,
@@ -47,6 +48,24 @@ MARKER = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
 )
 def test_numbers_use_the_cldr_marks_of_the_language(value, lang, decimals, expected):
     assert fmt_number(value, lang, decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "expected"),
+    [
+        (150000, "nl", "€\u00a0150.000"),  # CLDR nl_NL: symbol, no-break space, dots
+        (150000, "en", "€150,000"),  # CLDR en_GB: symbol against the amount, commas
+        (1234567.6, "nl", "€\u00a01.234.568"),  # whole euros
+        (np.float64(49.4), "en", "€49"),
+        (-1500, "nl", "€\u00a0\u22121.500"),  # the true minus sign, where CLDR puts it
+        (0, "nl", "€\u00a00"),
+        (None, "nl", "–"),
+        (float("nan"), "en", "–"),
+    ],
+)
+def test_amounts_are_written_the_way_the_language_writes_euros(value, lang, expected):
+    """The server writes amounts (smallfix item 2): not the reader's browser, which may be English."""
+    assert fmt_euro(value, lang) == expected
 
 
 def test_percent_and_dates_read_the_dutch_way():
@@ -102,12 +121,20 @@ def test_plural_categories_come_from_cldr(n, lang, form):
             "Timeline of 3 campaigns in 3 municipalities",
         ),
         (
-            "act_covid_sentence",
-            {"geannuleerd_covidjaren": "0"},
-            "Door Covid-19 werd **1** activiteit uitgesteld. **1** activiteit werd geannuleerd",
-            "Door Covid-19 werden **3** activiteiten uitgesteld. **3** activiteiten werden geannuleerd",
-            "Covid-19 postponed **1** activity. **1** activity was cancelled",
-            "Covid-19 postponed **3** activities. **3** activities were cancelled",
+            "act_covid_postponed",
+            {},
+            "Door Covid-19 werd **1** activiteit uitgesteld.",
+            "Door Covid-19 werden **3** activiteiten uitgesteld.",
+            "Covid-19 postponed **1** activity.",
+            "Covid-19 postponed **3** activities.",
+        ),
+        (
+            "act_covid_cancelled",
+            {},
+            "**1** activiteit werd geannuleerd, waarvan 1 met",
+            "**3** activiteiten werden geannuleerd, waarvan 3 met",
+            "**1** activity was cancelled, 1 of which was due",
+            "**3** activities were cancelled, 3 of which were due",
         ),
     ],
 )

@@ -14,7 +14,7 @@ from vsdash import publication
 from vsdash.i18n import fmt_number
 from vsdash.store import Store
 from vsdash.ui.widgets import plain_markdown
-from vsdash.views.activities import ActivityFilters, build_activities
+from vsdash.views.activities import ActivityFilters, build_activities, covid_sentence
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +143,49 @@ def test_timeline_shows_titles_from_files_as_plain_text(store):
     hovers = [row[0] for trace in figure.data for row in trace.customdata]
     assert any(label.startswith("&lt;b&gt;Vet&lt;/b&gt;") for label in labels), labels
     assert not any("<b>" in label or "<a " in label for label in labels + hovers)
+
+
+def _summary(postponed=0, cancelled=0, cancelled_covid_years=0):
+    return {
+        "uitgesteld_covid": postponed,
+        "geannuleerd": cancelled,
+        "geannuleerd_covidjaren": cancelled_covid_years,
+        "gepland": 0,
+        "uitgevoerd": 0,
+        "totaal": 10,
+    }
+
+
+@pytest.mark.parametrize(
+    ("summary", "lang", "said"),
+    [
+        # Nothing Covid-related in the selection: no sentence, not "Door Covid-19 werden 0 activiteiten uitgesteld".
+        (_summary(), "nl", ""),
+        (_summary(cancelled=4), "nl", ""),  # cancellations outside 2020-2021 say nothing about Covid
+        (_summary(postponed=3), "nl", "Door Covid-19 werden **3** activiteiten uitgesteld."),
+        (_summary(postponed=1), "en", "Covid-19 postponed **1** activity."),
+        (
+            _summary(cancelled=4, cancelled_covid_years=2),
+            "nl",
+            "**4** activiteiten werden geannuleerd, waarvan 2 met een start in de coronajaren 2020–2021"
+            " (het register legt de reden van annuleren niet vast).",
+        ),
+        (
+            _summary(postponed=2, cancelled=1, cancelled_covid_years=1),
+            "en",
+            "Covid-19 postponed **2** activities. **1** activity was cancelled, 1 of which was due to start"
+            " in the Covid years 2020–2021 (the register does not record why an activity was cancelled).",
+        ),
+    ],
+)
+def test_the_covid_sentence_says_only_what_is_true(summary, lang, said):
+    """Smallfix item 3: the sentence quoted zeros for a period without Covid-19 (e.g. 2025)."""
+    assert covid_sentence(summary, lang) == said
+
+
+def test_a_period_after_covid_has_no_covid_sentence(store):
+    model = _model(store, {"gemeente": "GM0344"}, dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert model.metrics[3].value == "0"  # nothing postponed because of Covid-19 in 2025
+    assert model.covid_sentence == ""
+    during = _model(store, {}, dt.date(2020, 1, 1), dt.date(2021, 12, 31))
+    assert during.covid_sentence.startswith("Door Covid-19 ")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import h3
+import pandas as pd
 import pytest
 
 from vsdash import maps, privacy
@@ -135,6 +137,39 @@ def test_before_after_of_an_event_has_equal_windows_and_the_caveat(store):
         )
 
 
+@pytest.mark.parametrize(("weeks_after", "compared"), [(1, False), (2, True)])
+def test_windows_of_one_week_are_not_compared_and_the_message_says_why(
+    store, monkeypatch, weeks_after, compared
+):
+    """Smallfix item 5: when the data reach only one week past the event, both windows shrank to
+    one week and the map compared one published week block with another, a change that is mostly
+    the protection's noise. The comparison now needs two weeks either side and says so."""
+    model = _map(store, "GM0599", *WEEKS)
+    key = model.default_event
+    events = maps.before_after_events(
+        store.campaigns(), store.risk_area_measures(), store.risk_areas(), ("GM0599",), lang="nl"
+    )
+    day = events.set_index("key").loc[key, "datum"]
+    monday = day - dt.timedelta(days=day.weekday())
+    data_end = monday + dt.timedelta(weeks=weeks_after, days=-1)
+    monkeypatch.setattr(store, "report_date_range", lambda: (dt.date(2019, 1, 1), data_end))
+    change = build_before_after(
+        store,
+        gemeente="GM0599",
+        codes=("GM0599",),
+        event_key=key,
+        weeks=8,
+        boundaries=NO_BOUNDARIES,
+        lang="nl",
+    )
+    assert (change.map is not None) == compared
+    if compared:
+        assert "2 weken" in change.shortened
+    else:
+        assert "1 week" in change.message and "te kort om te vergelijken" in change.message
+        assert "2 weken" in change.message  # what would be enough
+
+
 def test_english_model_reads_in_english(store):
     model = _map(store, "GM0344", *WEEKS, lang="en")
     assert model.title == "Map: GM0344"
@@ -143,8 +178,6 @@ def test_english_model_reads_in_english(store):
 
 
 # --- issue 18: the busiest risk area first; before/after only where the week before has data ---
-
-import pandas as pd  # noqa: E402
 
 
 def _rank(label: str) -> int:
@@ -325,4 +358,42 @@ def test_the_national_map_reads_all_municipalities_in_lower_case_mid_sentence(st
     assert "in alle gemeenten" in model.density.alt and "in Alle gemeenten" not in model.density.alt
     assert [e.shape for e in model.density.legend][0] == "note", (
         "the circle's size is a sentence, not a swatch"
+    )
+
+
+def test_before_after_windows_are_sums_of_published_week_blocks(store):
+    """Smallfix item 5: each window on the voor/na map is the sum of its published fixed blocks of
+    weeks (ADR 0006), as the density map's hexagons and the campaign windows are. As a cell of its
+    own (its weeks' combined key), every slider position gave a hexagon fresh noise to average."""
+    events = maps.before_after_events(
+        store.campaigns(), store.risk_area_measures(), store.risk_areas(), ("GM0344",), lang="nl"
+    )
+    day = events["datum"].max()  # a recent event: Utrecht has reports enough for 0.7 km² hexagons
+    windows = maps.before_after_windows(day, 26, store.report_date_range())
+    first, last = windows.before[0], windows.before[1] - dt.timedelta(days=6)
+    weekly = []  # each hexagon's weeks, read one week at a time: independent of the block query
+    for monday in pd.date_range(first, last, freq="7D"):
+        week = store.hex_counts(
+            ReportFilter(("GM0344",), monday.date(), (monday + pd.Timedelta(days=6)).date())
+        )
+        weekly.append(week.assign(week=monday))
+    weekly = pd.concat(weekly, ignore_index=True)
+    expected = {
+        h3.int_to_str(int(cell)): privacy.published_in_blocks(rows, first, last)
+        for cell, rows in weekly.groupby("h3_r8")
+    }
+    before = ReportFilter(("GM0344",), *windows.before)
+    after = ReportFilter(("GM0344",), *windows.after)
+    compared = maps.compare_cells(store.hex_block_counts(before), store.hex_block_counts(after))
+    assert compared.attrs["resolution"] == maps.H3_RESOLUTION  # Utrecht's busy weeks: no coarsening
+    shown = dict(zip(compared["h3"], compared["voor"].astype(int), strict=True))
+    assert shown == {cell: expected.get(cell, 0) for cell in shown}
+    assert {cell for cell, n in expected.items() if n > 0} <= set(shown)
+    assert len(privacy.week_blocks(first, last)) > 1  # the window takes several blocks
+    # The municipalities of an event without a chosen municipality: their published blocks too.
+    per_code = store.count_reports(before, "week", ("gemeentecode",))
+    blocks = maps.weeks_in_blocks(per_code, first, last)
+    national = maps.compare_counts(blocks, blocks, "gemeentecode", total_shown=True)
+    assert int(national["voor"].iloc[0]) == privacy.published_in_blocks(
+        per_code.rename(columns={"periode": "week"}), first, last
     )

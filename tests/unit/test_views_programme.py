@@ -118,7 +118,7 @@ def test_programme_model_on_the_demo_store(demo_store_url):
         for i in ("participants", "funding_eur", "cofinancing_eur", "activity_budget_eur")
     ]
     assert model.metrics[0].value == "15"
-    assert model.metrics[1].value == "€ 530.000"  # 4 x 50.000 + 11 x 30.000
+    assert model.metrics[1].value == "€\u00a0530.000"  # 4 x 50.000 + 11 x 30.000
     budget = publication.activity_budget_by_category(
         store.activities(),
         publication.members_in_period(store.memberships(), "veilige_steden", start, end),

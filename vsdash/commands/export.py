@@ -95,7 +95,9 @@ def counts_table(
 
     Columns: the key columns (``gemeentecode``; ``wijkcode`` or ``week``), ``count`` (empty when
     hidden) and ``label``. Total rows carry ``Totaal`` in the last key column. By wijk there is
-    one total per municipality (the sum of its wijken); otherwise one grand total.
+    one total per municipality: its key figure, which its wijken need not add up to (each wijk is
+    published on its own, and reports without a wijk count only in the total); otherwise one
+    grand total.
     """
     if by not in COUNT_BY:
         raise ValueError(f"by must be one of {COUNT_BY}, got {by!r}")
@@ -127,7 +129,15 @@ def counts_table(
         parts = store.area_counts(flt, "wijkcode", grain="week")
         shown = privacy.period_totals(parts, ["gemeentecode", "wijkcode"], "n", lang=lang)
         keys = ["gemeentecode", "wijkcode"]
-        totals = privacy.period_totals(parts, "gemeentecode", "n", lang=lang)
+        # A municipality's total is its key figure, one published value on every surface (as
+        # --by gemeente's rows are): summed from its wijken it was a second value for the same
+        # count, and an inflated one, as every small wijk-week carries its own perturbation.
+        from vsdash import publication
+
+        listed = sorted(set(parts["gemeentecode"]))
+        published = [publication.counted_period(store, (code,), *requested).published for code in listed]
+        totals = pd.DataFrame({"gemeentecode": listed, "n": pd.array(published, dtype="Int64")})
+        totals["label"] = [i18n.fmt_number(int(v), lang) for v in published]
     else:
         series = metrics.fill_periods(store.count_reports(flt, "week"), start, end, "week")
         cells = pd.DataFrame(
@@ -182,6 +192,12 @@ def counts_download(
     if by == "week":
         out[t("week", lang)] = table["week"]
     out[t("reports", lang)] = table["label"]
+    if by == "wijk":
+        # Said on the total rows themselves: a CSV has no Toelichting sheet to say it in.
+        totals = table["wijkcode"] == TOTAL
+        out[t("counts_col_note", lang)] = [
+            t("counts_wijk_total_note", lang) if is_total else "" for is_total in totals
+        ]
     return spreadsheets.mark_perturbed(out.reset_index(drop=True), t("reports", lang))
 
 
@@ -274,6 +290,8 @@ def run_counts(args: argparse.Namespace) -> int:
         f"{args.out}: {len(table)} regels geschreven ({t('map_export_total')} inbegrepen). "
         f"{t('perturbation_note')}"
     )
+    if args.by == "wijk":
+        print(t("counts_wijk_total_note"))
     if note:
         print(note)
     return 0

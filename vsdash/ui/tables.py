@@ -6,6 +6,14 @@ from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
+
+from vsdash.i18n import fmt_euro, fmt_number
+
+# Amounts and counts are written by the server in the page's language: Streamlit's "euro" and
+# "localized" formats follow the reader's browser, so a Dutch page showed "€150,000.00" in an
+# English browser. The numbers stay numbers underneath, so a column still sorts by amount.
+_WRITERS = {"euro": fmt_euro, "number": fmt_number}
 
 
 def _config(column):
@@ -15,8 +23,8 @@ def _config(column):
         "wide_text": lambda: st.column_config.TextColumn(column.label, width="large"),
         "date": lambda: st.column_config.DateColumn(column.label, format="DD-MM-YYYY"),
         "datetime": lambda: st.column_config.DatetimeColumn(column.label, format="DD-MM-YYYY HH:mm"),
-        "number": lambda: st.column_config.NumberColumn(column.label, format="localized"),
-        "euro": lambda: st.column_config.NumberColumn(column.label, format="euro"),
+        "number": lambda: st.column_config.NumberColumn(column.label),
+        "euro": lambda: st.column_config.NumberColumn(column.label),
         "link": lambda: st.column_config.LinkColumn(column.label, display_text=column.link_text),
     }
     if column.kind == "text":
@@ -28,14 +36,30 @@ def _config(column):
     return kinds[column.kind]()
 
 
-def show_described_table(table: pd.DataFrame, columns: Sequence, key: str) -> None:
+def styled_table(table: pd.DataFrame, columns: Sequence, lang: str) -> Styler:
+    """``table`` with its amount and count columns written for ``lang`` (nl: € 150.000, 1.234).
+
+    A Styler's display values are what Streamlit shows (a column configuration without a format
+    leaves them alone); the cells keep their numbers, so sorting still goes by value.
+    """
+    formats = {
+        column.name: (lambda value, write=_WRITERS[column.kind]: write(value, lang))
+        for column in columns
+        if column.kind in _WRITERS and column.name in table.columns
+    }
+    # Text cells show the display value too: an empty one reads "–" there as well, not "None".
+    return table.style.format(na_rep="–").format(formats, na_rep="–")
+
+
+def show_described_table(table: pd.DataFrame, columns: Sequence, key: str, lang: str) -> None:
     """Show ``table`` with only ``columns``, in their order, headed and formatted as they describe.
 
     Columns of ``table`` not described (identifiers) stay in the data but are not shown. An empty
     cell reads "–" (Streamlit would write "None", e.g. the end date of a running activity).
+    Amounts and counts read as ``lang`` writes them, whatever the browser's language.
     """
     st.dataframe(
-        table,
+        styled_table(table, columns, lang),
         key=key,
         placeholder="–",
         hide_index=True,

@@ -59,6 +59,7 @@ def table_switch(
 
     One label and one key pattern everywhere; the table arrives privacy-applied and the
     downloads write its numbers as numbers and neutralise formulas (``vsdash.spreadsheets``).
+    The download buttons name the figure (``download_name``), so no two on a page read the same.
 
     ``title`` (the chart's text alternative) heads the downloads' "Toelichting" sheet.
 
@@ -69,29 +70,42 @@ def table_switch(
     # One row that wraps instead of three fixed columns: narrow columns cut the labels to "C…"/"E…".
     with st.container(horizontal=True, vertical_alignment="center"):
         wanted = st.toggle(t("show_as_table", lang), key=table_switch_key(key))
+        name = download_name(key, lang)
         st.download_button(
-            t("download_csv", lang),
+            t("download_csv", lang, naam=name),
             data=lambda: spreadsheets.table_csv_bytes(table, about=about),
             file_name=f"{key}.csv",
             mime="text/csv",
             key=f"{key}__csv",
             on_click="ignore",
             icon=":material/download:",
+            help=t("download_table_help", lang),
         )
         st.download_button(
-            t("download_xlsx", lang),
+            t("download_xlsx", lang, naam=name),
             data=lambda: spreadsheets.table_xlsx_bytes(table, key, about=about, more=more_tables),
             file_name=f"{key}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"{key}__xlsx",
             on_click="ignore",
             icon=":material/download:",
+            help=t("download_table_help", lang),
         )
     if wanted:
         show_table(table)
         for caption, extra in more_tables.items():
             st.markdown(f"**{caption}**")
             show_table(extra)
+
+
+def download_name(key: str, lang: str) -> str:
+    """The short name of the chart or map drawn with ``key``, as its download buttons say it.
+
+    Every figure's downloads name it ("CSV: meldingen per soort"): a page has several, and buttons
+    that all read "CSV" are one accessible name for different tables. The names live in
+    ``vsdash.i18n`` as ``download_name_<key>``; a figure without one fails its page's AppTest.
+    """
+    return t(f"download_name_{key}", lang)
 
 
 def council_letter_button(deck, file_stem: str, lang: str) -> None:

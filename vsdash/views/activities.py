@@ -20,7 +20,7 @@ import pandas as pd
 from vsdash import activities as register
 from vsdash import charts_activities, privacy, schema, spreadsheets
 from vsdash.charts import ChartSpec
-from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.i18n import fmt_date, fmt_euro, fmt_number, t
 from vsdash.indicators import indicator
 from vsdash.store import Store
 from vsdash.views.overview import Metric
@@ -138,7 +138,7 @@ class ActivitiesModel:
     only_period_label: str
     only_period_help: str
     metrics: tuple[Metric, ...]
-    covid_sentence: str  # markdown with numbers only
+    covid_sentence: str  # markdown with numbers only; empty when the selection shows nothing of Covid-19
     scope: str
     empty_message: str  # no activity matches: the page shows this and stops
     status_title: str
@@ -183,7 +183,7 @@ def _detail(row: pd.Series, lang: str) -> ActivityDetail:
     if pd.notna(row["bereik"]):
         facts.append(Fact(t("act_col_reach", lang), fmt_number(int(row["bereik"]), lang)))
     if pd.notna(row["budget_eur"]):
-        facts.append(Fact(t("act_col_budget", lang), "€ " + fmt_number(int(row["budget_eur"]), lang)))
+        facts.append(Fact(t("act_col_budget", lang), fmt_euro(row["budget_eur"], lang)))
     if row["kaart_link"]:
         facts.append(Fact(t("act_col_risk_area", lang), str(row["risicogebied"]), row["kaart_link"]))
     if row["campagne_link"]:
@@ -234,6 +234,22 @@ def _columns(lang: str) -> tuple[Column, ...]:
         Column("gewijzigd_op", t("act_col_changed", lang), "datetime"),
         Column("bron", t("act_col_source", lang)),
     )
+
+
+def covid_sentence(summary: dict[str, int], lang: str) -> str:
+    """What the selection shows of Covid-19 (``register.covid_summary``), or "" when it shows nothing.
+
+    A part is said only when its count is not zero: "werden 0 activiteiten uitgesteld" under a 2025
+    period reads as if Covid-19 were still a factor. Cancellations are named only when some were
+    due to start in 2020–2021; other cancellations are the key figure's, not Covid's.
+    """
+    values = {key: fmt_number(value, lang) for key, value in summary.items()}
+    parts = []
+    if summary["uitgesteld_covid"]:
+        parts.append(t("act_covid_postponed", lang, **values))
+    if summary["geannuleerd_covidjaren"]:
+        parts.append(t("act_covid_cancelled", lang, **values))
+    return " ".join(parts)
 
 
 def build_activities(
@@ -320,7 +336,7 @@ def build_activities(
         only_period_label=t("act_only_period", lang),
         only_period_help=t("act_only_period_help", lang, **period),
         metrics=figures,
-        covid_sentence=t("act_covid_sentence", lang, **{k: fmt_number(v, lang) for k, v in summary.items()}),
+        covid_sentence=covid_sentence(summary, lang),
         scope=t("act_scope_period", lang, **period) if filters.only_period else t("act_scope_all", lang),
         empty_message="" if len(shown) else t("act_none", lang),
         status_title=t("act_status_title", lang),

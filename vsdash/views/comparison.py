@@ -13,7 +13,7 @@ import pandas as pd
 
 from vsdash import characteristics, charts_compare, charts_survey, compare, geo, privacy, publication
 from vsdash.charts import ChartSpec
-from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.i18n import fmt_date, fmt_euro, fmt_number, t
 from vsdash.store import ReportFilter, Store
 
 METRICS = ("meldingen", "activiteiten", "bijdrage")
@@ -243,7 +243,7 @@ def _map(
         metric_label = t("cmp_metric_bijdrage", lang)
 
         def value_format(v: float) -> str:
-            return f"€ {fmt_number(v, lang)}"
+            return fmt_euro(v, lang)
 
     geojson, missing_reason = boundaries
     changes = compare.membership_changes(memberships)

@@ -263,6 +263,11 @@ def build_before_after(
     windows = maps.before_after_windows(event["datum"], weeks, store.report_date_range())
     if windows is None:
         return BeforeAfterModel(t("map_no_window", lang), "", "", None, (), None, caveat)
+    if windows.weeks < maps.MIN_COMPARE_WEEKS:
+        # Shortened to one week either side: the map would set one published week against another,
+        # a change that is mostly the protection's noise, and show it as if it meant something.
+        too_short = t("map_window_too_short", lang, weeks=windows.weeks, minimum=maps.MIN_COMPARE_WEEKS)
+        return BeforeAfterModel(too_short, "", "", None, (), None, caveat)
     windows_text = t(
         "map_windows",
         lang,
@@ -275,19 +280,27 @@ def build_before_after(
     shortened = t("map_windows_shortened", lang, weeks=windows.weeks) if windows.shortened else ""
     scope = (gemeente,) if gemeente else tuple(event["gemeenten"])
     before, after = ReportFilter(scope, *windows.before), ReportFilter(scope, *windows.after)
+    # Every window is a sum of published fixed blocks of weeks (ADR 0006): the slider moves it a
+    # week at a time, and as a cell of its own each position would add fresh noise to average away.
     if gemeente:
-        hexes = maps.compare_cells(store.hex_counts(before), store.hex_counts(after), lang=lang)
+        hexes = maps.compare_cells(store.hex_block_counts(before), store.hex_block_counts(after), lang=lang)
     else:
         hexes = maps.compare_counts(
-            store.count_reports(before, "month", ("gemeentecode",)),
-            store.count_reports(after, "month", ("gemeentecode",)),
+            *(
+                maps.weeks_in_blocks(
+                    store.count_reports(window, "week", ("gemeentecode",)),
+                    window.start,
+                    window.end - dt.timedelta(days=6),
+                )
+                for window in (before, after)
+            ),
             "gemeentecode",
             total_shown=True,
             lang=lang,
         )
     areas = maps.compare_counts(
-        store.area_counts(before, "risicogebied_id"),
-        store.area_counts(after, "risicogebied_id"),
+        store.area_counts(before, "risicogebied_id", "block"),
+        store.area_counts(after, "risicogebied_id", "block"),
         "risicogebied_id",
         total_shown=False,
         lang=lang,

@@ -20,7 +20,7 @@ import pandas as pd
 
 from vsdash import characteristics, charts_programme, knowledge, plain_text, publication
 from vsdash.charts import ChartSpec
-from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
+from vsdash.i18n import fmt_date, fmt_euro, fmt_number, fmt_percent, t
 from vsdash.indicators import indicator
 from vsdash.store import Store
 from vsdash.views.activities import Column
@@ -79,10 +79,6 @@ def _metric(indicator_id: str, value: str, lang: str) -> Metric:
     return Metric(entry.name(lang), value, entry.definition_en if lang == "en" else entry.definition_nl)
 
 
-def _euro(value: float, lang: str) -> str:
-    return "€ " + fmt_number(value, lang)
-
-
 def build_programme(
     store: Store,
     *,
@@ -114,9 +110,9 @@ def build_programme(
 
     metrics = (
         _metric("participants", fmt_number(participants, lang), lang),
-        _metric("funding_eur", _euro(state, lang), lang),
-        _metric("cofinancing_eur", _euro(own, lang), lang),
-        _metric("activity_budget_eur", _euro(spent, lang), lang),
+        _metric("funding_eur", fmt_euro(state, lang), lang),
+        _metric("cofinancing_eur", fmt_euro(own, lang), lang),
+        _metric("activity_budget_eur", fmt_euro(spent, lang), lang),
     )
     summary = t(
         "prog_summary",
@@ -124,8 +120,8 @@ def build_programme(
         jaar=end.year,
         n=fmt_number(participants, lang),
         programma=programme_name,
-        geld=fmt_number(state + own, lang),
-        budget=fmt_number(spent, lang),
+        geld=fmt_euro(state + own, lang),
+        budget=fmt_euro(spent, lang),
         selectie=plain_text.markdown(label),
     )
     return ProgrammeModel(
@@ -186,7 +182,7 @@ def _budget(budget: pd.DataFrame, available: float, lang: str) -> Table:
         Column("budget_eur", t("prog_col_budget", lang), "euro"),
         Column("aandeel", t("prog_col_share", lang)),
     )
-    note = t("prog_budget_note", lang, geld=fmt_number(available, lang))
+    note = t("prog_budget_note", lang, geld=fmt_euro(available, lang))
     return Table(t("prog_budget_title", lang), rows, columns, note)
 
 
