@@ -106,8 +106,10 @@ def build_reports(
         trend_section = Section(trend_title, spec.localise(lang), tuple(notes))
 
     parts = _parts(store, codes, trend.counted, grain, split, channels, bands, breaks, acts, lang, k)
+    # The cells are whole weeks or months of the counted period, so their exposure is too: the
+    # chosen days would give a month counted in full only the days of it that were chosen.
     rates = publication.yearly_rates_per_period(
-        trend.cells, channels, store.population(), with_channel, start, end, grain
+        trend.cells, channels, store.population(), with_channel, trend.counted.start, trend.counted.end, grain
     )
     rate_spec = charts.rate_trend_chart(rates, bands, breaks, grain=grain, lang=lang, activities=acts)
     rate_section = Section(
