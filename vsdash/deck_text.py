@@ -53,7 +53,21 @@ def key_figure_items(deck: Deck) -> list[tuple[str, str, str]]:
         (
             t("reports", lang),
             key.reports,
-            t("population_note", lang, inwoners=fmt_number(key.inhabitants, lang), jaar=key.population_year),
+            # The weeks or months counted, where they are not the slide's period: 53 reports for
+            # "10 March - 2 April" were counted over March and April, as the page and letter say.
+            " ".join(
+                part
+                for part in (
+                    notes["counted"],
+                    t(
+                        "population_note",
+                        lang,
+                        inwoners=fmt_number(key.inhabitants, lang),
+                        jaar=key.population_year,
+                    ),
+                )
+                if part
+            ),
         ),
         (t("per_10k_year", lang), key.per_10k, notes["rate"]),
         (

@@ -57,3 +57,34 @@ def test_meldingen_rate_per_period_uses_the_counted_months_not_the_chosen_days(s
         days = cell.periode.days_in_month
         expected = 10_000 * cell.n / (inhabitants * days / publication.DAYS_PER_YEAR)
         assert float(str(rate).replace(".", "").replace(",", ".")) == pytest.approx(expected, abs=0.06)
+
+
+def test_the_key_figure_slide_says_over_which_months_the_reports_were_counted(store):
+    """The slide, PPTX and PDF name the counted months, as the page and the council letter do.
+
+    For 10 March - 2 April the slide said "Meldingen 53" under that period only; the 53 were
+    counted over 1 March - 30 April, which the page and the letter said and the slides did not.
+    """
+    import io
+
+    from pptx import Presentation
+
+    from vsdash import deck_pptx, deck_text
+    from vsdash.presentation import build_deck
+
+    deck = build_deck(store, gemeente="GM0141", start=SHORT[0], end=SHORT[1], lang="nl", with_map=False)
+    counted = deck.key.figures.notes("nl")["counted"]
+    assert counted.startswith("Geteld over hele maanden")
+    items = {label: note for label, _value, note in deck_text.key_figure_items(deck)}
+    assert counted in items["Meldingen"]
+    slide = Presentation(io.BytesIO(deck_pptx.deck_to_pptx(deck))).slides[0]
+    text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    assert counted in text
+    # A period counted as chosen says nothing extra.
+    whole = build_deck(
+        store, gemeente="GM0344", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), with_map=False
+    )
+    assert not whole.key.figures.notes("nl")["counted"]
+    assert {label: note for label, _v, note in deck_text.key_figure_items(whole)}["Meldingen"].startswith(
+        "Inwoners"
+    )
