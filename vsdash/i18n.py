@@ -2049,8 +2049,17 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "95% interval {interval}; inhabitants on 1 January {jaar} (CBS), days with a reporting point only.",
     },
     "hidden_note": {
-        "nl": "{n} van de {totaal} meldingen staan niet apart in de grafiek: ze vallen in de gedeeltelijke weken of maanden aan het begin en einde van de getelde periode.",
-        "en": "{n} of the {totaal} reports are not shown separately in the chart: they are in the partial weeks or months at the start and end of the counted period.",
+        "nl": "{n} van de {totaal} meldingen staan niet apart in de grafiek: ze vallen in gedeeltelijke weken of maanden aan het begin en einde van de getelde periode, of het verschil komt doordat elk getal apart licht veranderd is.",
+        "en": "{n} of the {totaal} reports are not shown separately in the chart: they are in partial weeks or months at the start and end of the counted period, or the difference comes from each number being changed slightly on its own.",
+    },
+    # Trust audit: Meldingen per month over a few weeks has no whole month to draw.
+    "no_whole_month": {
+        "nl": "In de getelde periode valt geen hele maand; kies Week of Dag, of een langere periode.",
+        "en": "The counted period holds no whole month; choose Week or Day, or a longer period.",
+    },
+    "no_whole_week": {
+        "nl": "In de getelde periode valt geen hele week; kies Dag, of een langere periode.",
+        "en": "The counted period holds no whole week; choose Day, or a longer period.",
     },
     "reason_small_count": {
         "nl": "Minder dan {k} meldingen: niet getoond om melders te beschermen.",

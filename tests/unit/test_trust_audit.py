@@ -88,3 +88,108 @@ def test_the_key_figure_slide_says_over_which_months_the_reports_were_counted(st
     assert {label: note for label, _v, note in deck_text.key_figure_items(whole)}["Meldingen"].startswith(
         "Inwoners"
     )
+
+
+def _meldingen(store, scope: dict, start: dt.date, end: dt.date, grain: str):
+    from vsdash.views.reports import build_reports
+
+    codes = publication.selection_codes(store, scope.get("gemeente"), scope.get("programma"), start, end)
+    return build_reports(
+        store,
+        codes=codes,
+        gemeente=scope.get("gemeente"),
+        start=start,
+        end=end,
+        grain=grain,
+        split="categorie",
+        label="x",
+        lang="nl",
+    )
+
+
+def test_meldingen_names_the_key_figure_total_of_a_group(store):
+    """Meldingen's "n van de TOTAAL" is the total Overzicht, the slides and the API publish.
+
+    For the programme in 2025 per week the page said "284 van de 18.437 meldingen" while
+    Overzicht said 18.467: the group's own months were summed instead of its members' figures.
+    """
+    from vsdash.i18n import fmt_number
+
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    scope = {"programma": "veilige_steden"}
+    key = publication.key_figures(store, start=year[0], end=year[1], **scope)
+    model = _meldingen(store, scope, *year, "week")
+    hidden = [note for note in model.trend.notes if "niet apart" in note]
+    assert len(hidden) == 1
+    assert f"van de {fmt_number(key.reports, 'nl')} meldingen" in hidden[0]
+    shown = float(model.trend.chart.table.iloc[:, 1].map(_number).sum())
+    assert hidden[0].startswith(fmt_number(key.reports - int(round(shown)), "nl") + " van de")
+
+
+def _number(label) -> float:
+    """A Dutch label as a number; an empty or hidden cell ("–", "<5", NaN) counts as nothing shown."""
+    text = str(label).replace(".", "").replace(",", ".")
+    try:
+        value = float(text)
+    except ValueError:
+        return 0.0
+    return 0.0 if value != value else value
+
+
+def test_the_not_shown_sentence_names_perturbation_as_a_cause(store):
+    """A group's total is the sum of its members' figures, its chart the group's own cells.
+
+    Twelve whole months leave no partial period, yet Overzicht said the 30 reports not in the
+    chart "vallen in de gedeeltelijke weken of maanden": the difference is perturbation.
+    """
+    from vsdash.views.overview import build_overview
+
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    model = build_overview(
+        store, gemeente=None, programma="veilige_steden", start=year[0], end=year[1], label="x", lang="nl"
+    )
+    assert model.key.hidden, "the case needs a group whose chart and total differ"
+    (note,) = [n for n in model.trend_notes if "niet apart" in n]
+    assert "licht veranderd" in note
+
+
+def test_meldingen_per_month_without_a_whole_month_says_so(store):
+    """A 24-day window counted in weeks has no whole month: the page says to choose weeks.
+
+    It drew an empty chart under "213 van de 213 meldingen staan niet apart in de grafiek".
+    """
+    model = _meldingen(store, {"gemeente": "GM0344"}, *SHORT, "month")
+    assert model.trend.chart is None
+    assert "hele maand" in model.trend.message
+    assert not any("niet apart" in note for note in model.trend.notes)
+
+
+def test_meldingen_split_says_what_its_bars_leave_out(store):
+    """The stacked split's bars add up to fewer reports than the total: the page says how many.
+
+    Almelo, 10 March - 2 April (demo store): bars of 48 under a total of 53, without a word.
+    """
+    from vsdash import schema
+    from vsdash.i18n import fmt_number, t
+
+    gaps = 0
+    for scope, period, grain in [
+        ({"gemeente": "GM0344"}, SHORT, "week"),
+        ({"gemeente": "GM0344"}, (dt.date(2025, 1, 1), dt.date(2025, 12, 31)), "month"),
+        ({"programma": "veilige_steden"}, SHORT, "week"),
+        ({"gemeente": "GM0363"}, SHORT, "week"),
+    ]:
+        key = publication.key_figures(store, start=period[0], end=period[1], **scope)
+        model = _meldingen(store, scope, *period, grain)
+        assert model.parts.chart is not None
+        table = model.parts.chart.table
+        columns = [t(f"rep_{c}", "nl") for c in schema.REPORT_CATEGORIES if t(f"rep_{c}", "nl") in table]
+        shown = int(round(sum(_number(v) for v in table[columns].to_numpy().ravel())))
+        notes = [n for n in model.parts.notes if "niet apart" in n]
+        if shown < key.reports:
+            gaps += 1
+            assert len(notes) == 1, (scope, period)
+            assert notes[0].startswith(f"{fmt_number(key.reports - shown, 'nl')} van de {key.reports_label}")
+        else:
+            assert not notes
+    assert gaps, "no case whose bars leave reports out"
