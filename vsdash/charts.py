@@ -288,6 +288,15 @@ def events_per_period(
     return ["; ".join(items) for items in found]
 
 
+def _last_day(period_start: pd.Timestamp, grain: str) -> dt.date:
+    """The last day of the day, week (Monday to Sunday) or month that starts at ``period_start``."""
+    if grain == "month":
+        return (period_start + pd.offsets.MonthEnd(0)).date()
+    if grain == "week":
+        return (period_start + pd.Timedelta(days=6)).date()
+    return period_start.date()
+
+
 def report_trend_chart(
     series: pd.DataFrame,
     campaigns: pd.DataFrame,
@@ -344,7 +353,8 @@ def report_trend_chart(
         grain=t(f"grain_{grain}", lang),
         total=fmt_number(total, lang),
         start=fmt_date(series["periode"].min().date(), lang) if not series.empty else "–",
-        end=fmt_date(series["periode"].max().date(), lang) if not series.empty else "–",
+        # The last period's last day: "to 1 October" read as if October was not in the chart.
+        end=fmt_date(_last_day(series["periode"].max(), grain), lang) if not series.empty else "–",
         peak=fmt_number(peak["n"], lang) if peak is not None else "–",
         peak_date=fmt_date(peak["periode"].date(), lang) if peak is not None else "–",
         campaigns=fmt_count(len(campaigns), lang),

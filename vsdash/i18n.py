@@ -2188,7 +2188,7 @@ LABELS: dict[str, dict[str, str]] = {
     # polish: a count of zero in a sentence (fmt_count)
     "count_none": {"nl": "geen", "en": "no"},
     "alt_trend": {
-        "nl": "Lijngrafiek van meldingen {grain} van {start} tot {end}: samen {total} meldingen, het hoogst {peak} rond {peak_date}; {campaigns} {campaigns|campagneperiode is|campagneperiodes zijn} gearceerd.",
+        "nl": "Lijngrafiek van meldingen {grain} van {start} tot en met {end}: samen {total} meldingen, het hoogst {peak} rond {peak_date}; {campaigns} {campaigns|campagneperiode is|campagneperiodes zijn} gearceerd.",
         "en": "Line chart of reports {grain} from {start} to {end}: {total} reports in total, highest {peak} around {peak_date}; {campaigns} {campaigns|campaign period is|campaign periods are} shaded.",
     },
     "alt_bars": {"nl": "Staafdiagram {title}: {parts}.", "en": "Bar chart {title}: {parts}."},

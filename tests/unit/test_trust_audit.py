@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from vsdash import publication
@@ -193,3 +194,25 @@ def test_meldingen_split_says_what_its_bars_leave_out(store):
         else:
             assert not notes
     assert gaps, "no case whose bars leave reports out"
+
+
+@pytest.mark.parametrize(
+    ("grain", "periods", "last"),
+    [
+        ("month", pd.date_range("2025-11-01", "2026-10-01", freq="MS"), "31 oktober 2026"),
+        ("week", pd.date_range("2025-03-10", "2025-03-31", freq="W-MON"), "6 april 2025"),
+        ("day", pd.date_range("2025-03-10", "2025-04-02", freq="D"), "2 april 2025"),
+    ],
+)
+def test_trend_text_alternative_ends_on_the_last_day_shown(grain, periods, last):
+    """The chart's sentence names the last day it covers, not the first day of its last period.
+
+    Utrecht's last 12 months read "van 1 november 2025 tot 1 oktober 2026": October looked left out.
+    """
+    from vsdash import charts
+
+    series = pd.DataFrame({"periode": periods, "n": 10.0, "label": "10"})
+    none = pd.DataFrame(columns=["naam", "start", "eind", "schaal"])
+    breaks = pd.DataFrame(columns=["datum", "soort_breuk", "label", "gemeentecode"])
+    spec = charts.report_trend_chart(series, none, breaks, grain=grain, lang="nl")
+    assert f"tot en met {last}:" in spec.alt
