@@ -120,17 +120,30 @@ def _date_span(fig: go.Figure) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return (min(found), max(found)) if found else None
 
 
-def date_ticks(start: pd.Timestamp, end: pd.Timestamp, lang: str = "nl") -> tuple[list, list[str]]:
+def _monthly(fig: go.Figure) -> bool:
+    """Whether the figure's dated points are months: two or more, each on the first of a month."""
+    starts = set()
+    for trace in fig.data:
+        xs = _as_timestamps(getattr(trace, "x", None))
+        if xs is not None:
+            starts |= set(xs.dropna())
+    return len(starts) > 1 and all(d.day == 1 for d in starts)
+
+
+def date_ticks(
+    start: pd.Timestamp, end: pd.Timestamp, lang: str = "nl", *, monthly: bool = False
+) -> tuple[list, list[str]]:
     """Tick positions and labels for a date axis from ``start`` to ``end`` with month names in ``lang``.
 
     At most ``MAX_DATE_TICKS`` ticks: days or weeks for spans up to ten weeks ("12 mrt"), else the
     first of every 1, 2, 3, 6, 12 or 24 months ("mrt"), with the year on the first tick and on
-    every January ("jan 2024").
+    every January ("jan 2024"). ``monthly`` data always gets months: two months of points under
+    ticks "1 mrt, 8 mrt, 15 mrt" read as weeks.
     """
     months = MONTHS_SHORT.get(lang, MONTHS_SHORT["nl"])
     start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
     days = (end - start).days
-    if days <= 70:
+    if days <= 70 and not monthly:
         step = next(s for s in (1, 2, 7, 14, 28) if days // s + 1 <= MAX_DATE_TICKS)
         ticks = list(pd.date_range(start, end, freq=f"{step}D"))
         labels = [f"{d.day} {months[d.month - 1]}" for d in ticks]
@@ -172,7 +185,7 @@ def localise_figure(fig: go.Figure, lang: str = "nl") -> go.Figure:
     span = _date_span(fig)
     if span is None:
         return fig
-    tickvals, ticktext = date_ticks(*span, lang=lang)
+    tickvals, ticktext = date_ticks(*span, lang=lang, monthly=_monthly(fig))
     date_axes = {
         trace.xaxis or "x" for trace in fig.data if _as_timestamps(getattr(trace, "x", None)) is not None
     }

@@ -216,3 +216,18 @@ def test_trend_text_alternative_ends_on_the_last_day_shown(grain, periods, last)
     breaks = pd.DataFrame(columns=["datum", "soort_breuk", "label", "gemeentecode"])
     spec = charts.report_trend_chart(series, none, breaks, grain=grain, lang="nl")
     assert f"tot en met {last}:" in spec.alt
+
+
+def test_a_chart_of_months_has_month_ticks_even_over_two_months():
+    """Two monthly points got ticks "1 mrt 2025, 8 mrt, 15 mrt ...", which read as weekly data."""
+    from vsdash import charts
+
+    series = pd.DataFrame({"periode": pd.to_datetime(["2025-03-01", "2025-04-01"]), "n": 20.0, "label": "20"})
+    none = pd.DataFrame(columns=["naam", "start", "eind", "schaal"])
+    breaks = pd.DataFrame(columns=["datum", "soort_breuk", "label", "gemeentecode"])
+    spec = charts.report_trend_chart(series, none, breaks, grain="month", lang="nl")
+    assert list(spec.figure.layout.xaxis.ticktext) == ["mrt 2025", "apr"]
+    # Weeks over the same span keep their days.
+    weeks = series.assign(periode=pd.to_datetime(["2025-03-03", "2025-03-31"]))
+    spec = charts.report_trend_chart(weeks, none, breaks, grain="week", lang="nl")
+    assert spec.figure.layout.xaxis.ticktext[0] == "3 mrt 2025"
