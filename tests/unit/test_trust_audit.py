@@ -231,3 +231,12 @@ def test_a_chart_of_months_has_month_ticks_even_over_two_months():
     weeks = series.assign(periode=pd.to_datetime(["2025-03-03", "2025-03-31"]))
     spec = charts.report_trend_chart(weeks, none, breaks, grain="week", lang="nl")
     assert spec.figure.layout.xaxis.ticktext[0] == "3 mrt 2025"
+
+
+def test_key_figure_labels_are_written_in_the_language_asked_for(store):
+    """Figures computed for a Dutch page gave "5.591" as the English report count too."""
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    figures = publication.key_figures(store, start=year[0], end=year[1], lang="nl")
+    assert figures.reports >= 1000, "the case needs a count with a thousands separator"
+    assert figures.labels("en")["reports"] == f"{figures.reports:,}"
+    assert figures.labels("nl")["reports"] == f"{figures.reports:,}".replace(",", ".")
