@@ -2173,6 +2173,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Import ‘{bestand}’ op {tijd}: {n} rijen",
         "en": "Import ‘{bestand}’ on {tijd}: {n} rows",
     },
+    # Trust audit: a report import's size is an exact count, so it is not named.
+    "new_import_reports": {
+        "nl": "Nieuwe meldingen ingelezen uit ‘{bestand}’ op {tijd}",
+        "en": "New reports read from ‘{bestand}’ on {tijd}",
+    },
     "nothing_new": {
         "nl": "Niets nieuws in de laatste drie maanden van de periode.",
         "en": "Nothing new in the last three months of the period.",

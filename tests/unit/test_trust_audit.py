@@ -7,6 +7,7 @@ misread a figure, for a municipality of its own size and a period of its own kin
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 import pytest
@@ -240,3 +241,33 @@ def test_key_figure_labels_are_written_in_the_language_asked_for(store):
     assert figures.reports >= 1000, "the case needs a count with a thousands separator"
     assert figures.labels("en")["reports"] == f"{figures.reports:,}"
     assert figures.labels("nl")["reports"] == f"{figures.reports:,}".replace(",", ".")
+
+
+def test_whats_new_does_not_name_the_size_of_a_report_import(tmp_path):
+    """An import of 2 reports read "Import 'week.csv' op ...: 2 rijen" on Overzicht.
+
+    The size of an import is an exact count of reports that no privacy step touched: a quiet
+    week's import would publish its 1 to 4 reports (the health check names no count for this).
+    """
+    from vsdash import ingest
+    from vsdash.views.overview import build_overview
+
+    opened = Store(f"duckdb:///{tmp_path / 'real.duckdb'}")
+    try:
+        data = (
+            b"Meldingsnummer;Datum melding;Soort;Bron\n1;01-03-2024;verbaal;App\n2;02-03-2024;verbaal;App\n"
+        )
+        ingest.import_file(opened, data, "reports", file_name="week.csv", gemeente="GM0268")
+        model = build_overview(
+            opened,
+            gemeente="GM0268",
+            programma=None,
+            start=dt.date(2024, 1, 1),
+            end=dt.date(2024, 3, 31),
+            label="Nijmegen",
+            lang="nl",
+        )
+    finally:
+        opened.close()
+    (item,) = [text for text in model.whats_new if "week.csv" in text]
+    assert not re.search(r"\b2\b", item), item
