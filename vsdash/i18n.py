@@ -1443,6 +1443,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Een campagne-effect wordt per gemeente geschat: kies één gemeente onder ‘Selectie wijzigen’.",
         "en": "A campaign effect is estimated per municipality: choose one municipality under ‘Change selection’.",
     },
+    # Trust audit: the effect slide's campaign can lie before the deck's period.
+    "present_effect_before_period": {
+        "nl": "Deze campagne liep vóór de gekozen periode (die begint op {van}); het is de laatste campagne waarvan het effect te schatten is.",
+        "en": "This campaign ran before the chosen period (which starts on {van}); it is the latest campaign whose effect can be estimated.",
+    },
     "present_no_campaign": {
         "nl": "{naam} had tot het einde van de periode geen campagne.",
         "en": "{naam} had no campaign up to the end of the period.",

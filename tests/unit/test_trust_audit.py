@@ -271,3 +271,22 @@ def test_whats_new_does_not_name_the_size_of_a_report_import(tmp_path):
         opened.close()
     (item,) = [text for text in model.whats_new if "week.csv" in text]
     assert not re.search(r"\b2\b", item), item
+
+
+def test_the_effect_slide_says_when_its_campaign_ran_before_the_period(store):
+    """A deck for 10 March - 2 April 2025 showed Almelo's 2023 campaign under "Wat deed de laatste
+    campagne?" while its other slides said "Campagnes in de periode: 0", without a word."""
+    from vsdash import deck_text
+    from vsdash.presentation import build_deck
+
+    deck = build_deck(store, gemeente="GM0344", start=SHORT[0], end=SHORT[1], lang="nl", with_map=False)
+    assert deck.effect is not None and deck.effect.end < SHORT[0], "the case needs an earlier campaign"
+    lines = deck_text.effect_lines(deck)
+    # The second line, which the app's slide shows beside the chart (the rest goes to the notes).
+    assert "vóór de gekozen periode" in lines[1]
+    # A campaign inside the period gets no such line.
+    year = build_deck(
+        store, gemeente="GM0344", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31), with_map=False
+    )
+    assert year.effect is not None and year.effect.end >= dt.date(2025, 1, 1)
+    assert not any("vóór de gekozen periode" in line for line in deck_text.effect_lines(year))
