@@ -1508,7 +1508,8 @@ def risk_area_trend(
         )
     charts._base_layout(fig, height=320, lang=lang)
     first = shown["periode"].min() if len(shown) else pd.Timestamp(start)
-    fig.update_xaxes(range=[min(first, pd.Timestamp(start)), pd.Timestamp(end)])
+    # A date axis also when no whole month falls in the period: plotly would number it -1 to 6.
+    fig.update_xaxes(type="date", range=[min(first, pd.Timestamp(start)), pd.Timestamp(end)])
     fig.update_yaxes(title_text=t(f"map_trend_axis_{grain}", lang))
     hidden = int(shown["n"].isna().sum())
     alt = t(

@@ -290,3 +290,21 @@ def test_the_effect_slide_says_when_its_campaign_ran_before_the_period(store):
     )
     assert year.effect is not None and year.effect.end >= dt.date(2025, 1, 1)
     assert not any("vóór de gekozen periode" in line for line in deck_text.effect_lines(year))
+
+
+def test_a_risk_area_trend_without_a_whole_month_keeps_a_date_axis():
+    """Almelo's risk area over 10 March - 2 April: no whole month to draw, and the x axis ran
+    from -1 to 6 (plotly's numbers) under "Meldingen per maand"."""
+    from vsdash import maps
+
+    weekly = pd.DataFrame(
+        {
+            "risicogebied_id": "RG1",
+            "periode": pd.to_datetime(["2025-03-10", "2025-03-17", "2025-03-24", "2025-03-31"]),
+            "n": [1, 2, 1, 3],
+            "ckey": [11, 12, 13, 14],
+        }
+    )
+    measures = pd.DataFrame(columns=["risicogebied_id", "datum", "maatregel"])
+    spec = maps.risk_area_trend(weekly, measures, "RG1", "Grotestraat", *SHORT, lang="nl")
+    assert spec.figure.layout.xaxis.type == "date"
