@@ -416,6 +416,9 @@ def category_bar_chart(
     _base_layout(fig, height=60 + 36 * len(counts), lang=lang)
     fig.update_layout(hovermode="closest", margin=dict(l=10, r=40, t=10, b=10))
     fig.update_yaxes(autorange="reversed", gridcolor="white")
+    # Counts are whole and never negative: all-zero bars got an axis from -1 to 1 by halves.
+    top = float(counts["n"].max()) if counts["n"].notna().any() else 0.0
+    fig.update_xaxes(range=[0, max(top, 1.0) * 1.08], **({"dtick": 1} if top <= 8 else {}))
     parts = ", ".join(f"{row[label_col]} {row['label']}" for _, row in counts.iterrows())
     alt = t("alt_bars", lang, title=title, parts=parts)
     return ChartSpec(fig, alt, counts[[label_col, "label"]].rename(columns={"label": t("count", lang)}))

@@ -2053,6 +2053,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "95%-interval {interval}; inwoners op 1 januari {jaar} (CBS), alleen dagen met een meldpunt.",
         "en": "95% interval {interval}; inhabitants on 1 January {jaar} (CBS), days with a reporting point only.",
     },
+    # Trust audit: the trend's heading stood alone when there was no reporting point.
+    "trend_no_channel": {
+        "nl": "Geen grafiek: zonder meldpunt zijn er in deze periode geen meldingen om te tonen.",
+        "en": "No chart: without a reporting point there are no reports to show in this period.",
+    },
     "hidden_note": {
         "nl": "{n} van de {totaal} meldingen staan niet apart in de grafiek: ze vallen in gedeeltelijke weken of maanden aan het begin en einde van de getelde periode, of het verschil komt doordat elk getal apart licht veranderd is.",
         "en": "{n} of the {totaal} reports are not shown separately in the chart: they are in partial weeks or months at the start and end of the counted period, or the difference comes from each number being changed slightly on its own.",

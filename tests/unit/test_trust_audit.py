@@ -308,3 +308,23 @@ def test_a_risk_area_trend_without_a_whole_month_keeps_a_date_axis():
     measures = pd.DataFrame(columns=["risicogebied_id", "datum", "maatregel"])
     spec = maps.risk_area_trend(weekly, measures, "RG1", "Grotestraat", *SHORT, lang="nl")
     assert spec.figure.layout.xaxis.type == "date"
+
+
+def test_a_municipality_without_reporting_point_gets_no_bare_trend_heading_or_negative_axis(store):
+    """Leeuwarden's Overzicht: "Meldingen per maand" with nothing under it, and the activities'
+    all-zero bars on an axis from -1 to 1 in steps of 0,5."""
+    from vsdash.views.overview import build_overview
+
+    model = build_overview(
+        store,
+        gemeente="GM0080",
+        programma=None,
+        start=dt.date(2025, 11, 1),
+        end=dt.date(2026, 10, 31),
+        label="Leeuwarden",
+        lang="nl",
+    )
+    assert not model.key.has_channel
+    assert model.trend is None and model.trend_message
+    axis = model.activities.figure.layout.xaxis
+    assert axis.range[0] == 0 and axis.dtick == 1

@@ -114,7 +114,8 @@ def build_overview(
 
     spec, message, trend_notes = None, "", []
     if not key.has_channel:
-        message = ""  # the notice above the figures already says why there is no trend
+        # The notice above the figures says why; the trend's heading still needs a line under it.
+        message = t("trend_no_channel", lang)
     elif key.reports == 0:
         message = t("no_reports_period", lang)
     else:
