@@ -2214,7 +2214,7 @@ LABELS: dict[str, dict[str, str]] = {
     "rep_verbaal": {"nl": "Verbaal", "en": "Verbal"},
     "rep_non-verbaal": {"nl": "Non-verbaal", "en": "Non-verbal"},
     "rep_fysiek": {"nl": "Fysiek", "en": "Physical"},
-    "rep_achtervolgen": {"nl": "Achtervolgen", "en": "Following"},
+    "rep_achtervolgen": {"nl": "Achtervolgen", "en": "Being followed"},  # "Following" read as "the next ones"
     "rep_overig": {"nl": "Overig", "en": "Other"},
     # issue 15: an unexpected error in one part of a page, without details for readers
     "error_generic": {

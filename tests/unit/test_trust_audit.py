@@ -328,3 +328,13 @@ def test_a_municipality_without_reporting_point_gets_no_bare_trend_heading_or_ne
     assert model.trend is None and model.trend_message
     axis = model.activities.figure.layout.xaxis
     assert axis.range[0] == 0 and axis.dtick == 1
+
+
+def test_the_english_split_names_being_followed_as_harassment():
+    """The English legend listed "Verbal, Non-verbal, Physical, Following, Other": "Following"
+    reads as "the ones that follow", not as a kind of harassment."""
+    from vsdash import schema
+    from vsdash.i18n import t
+
+    names = [t(f"rep_{c}", "en") for c in schema.REPORT_CATEGORIES]
+    assert "Following" not in names and "Being followed" in names
