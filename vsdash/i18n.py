@@ -339,6 +339,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Te weinig meldingen om per weekdag en uur te tonen: daarvoor zijn er minstens {n} nodig ({k} per vak gemiddeld), anders is van losse meldingen te zien op welke dag en welk uur ze gebeurden. Kies een langere periode of meer gemeenten.",
         "en": "Too few reports to show by weekday and hour: at least {n} are needed ({k} per cell on average), otherwise the day and hour of individual reports would show. Choose a longer period or more municipalities.",
     },
+    # Trust audit: the heat map's cells add up to another total than the key figure.
+    "heat_total_differs": {
+        "nl": "Samen tellen de vakken {n} meldingen, tegen {totaal} in de kerncijfers: elk vak is apart licht veranderd, en de vakken tellen de hele maanden {van} – {tot}.",
+        "en": "Together the cells count {n} reports, against {totaal} in the key figures: each cell is changed slightly on its own, and the cells count the whole months {van} – {tot}.",
+    },
     "heat_note": {
         "nl": "Tijdstip waarop de intimidatie gebeurde volgens de melder, over de hele maanden van de gekozen periode.",
         "en": "Time the harassment happened according to the person reporting, over the whole months of the period chosen.",

@@ -338,3 +338,18 @@ def test_the_english_split_names_being_followed_as_harassment():
 
     names = [t(f"rep_{c}", "en") for c in schema.REPORT_CATEGORIES]
     assert "Following" not in names and "Being followed" in names
+
+
+def test_the_heat_map_says_why_its_cells_add_up_to_another_total(store):
+    """Utrecht's last 12 months (demo store): "Heat map of 2,354 reports" under a key figure of
+    2,402, unexplained. Here the programme's year, large enough for a heat map in the test store."""
+    from vsdash.i18n import fmt_number
+
+    period = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    scope = {"programma": "veilige_steden"}
+    key = publication.key_figures(store, start=period[0], end=period[1], **scope)
+    hours = publication.published_hours(store, key.codes, *period)
+    assert hours.allowed and hours.total != key.reports, "the case needs a heat map whose cells differ"
+    model = _meldingen(store, scope, *period, "month")
+    (note,) = [n for n in model.hours.notes if "Samen tellen de vakken" in n]
+    assert fmt_number(hours.total, "nl") in note and key.reports_label in note

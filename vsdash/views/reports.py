@@ -134,7 +134,20 @@ def build_reports(
     hours = publication.published_hours(store, codes, start, end, lang=lang)
     if hours.allowed:
         heat = charts.weekday_hour_heatmap(hours.cells.astype({"n": "float"}), lang=lang)
-        hour_section = Section(t("heat_title", lang), heat.localise(lang), (t("heat_note", lang),))
+        notes = [t("heat_note", lang)]
+        if hours.total != total:
+            # The cells' sum is another total than the page's: say why, as under the trend.
+            notes.append(
+                t(
+                    "heat_total_differs",
+                    lang,
+                    n=fmt_number(hours.total, lang),
+                    totaal=fmt_number(total, lang),
+                    van=fmt_date(hours.first, lang),
+                    tot=fmt_date(hours.last, lang),
+                )
+            )
+        hour_section = Section(t("heat_title", lang), heat.localise(lang), tuple(notes))
     else:
         hour_section = Section(
             t("heat_title", lang),
