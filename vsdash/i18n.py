@@ -1465,9 +1465,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Meer meldingen betekent vaak dat mensen eerder melden (meldingsbereidheid), niet per se dat er meer intimidatie is; een campagne die naar het meldpunt verwijst verhoogt juist de meldingsbereidheid.",
         "en": "More reports often means people are more willing to report, not necessarily that there is more harassment; a campaign pointing to the reporting point raises that willingness.",
     },
+    # Trust audit: counts are perturbed (ADR 0006), no longer shown as "<5"; said as the pages say it.
     "caveat_small_numbers": {
-        "nl": "Aantallen van 1 tot {k} worden niet genoemd (‘<{k}’) om melders te beschermen; bij kleine aantallen zegt een procentuele verandering weinig.",
-        "en": "Counts from 1 to {k} are not given (‘<{k}’) to protect people who report; with small numbers a percentage change says little.",
+        "nl": "Om melders te beschermen zijn de aantallen licht veranderd: meestal 0 tot 2 meer of minder, en een aantal onder de {k} wordt 0 of {k} of meer; bij kleine aantallen zegt een procentuele verandering weinig.",
+        "en": "To protect people who report, the numbers have been changed slightly: usually by 0 to 2, and a number below {k} becomes 0 or {k} or more; with small numbers a percentage change says little.",
     },
     "caveat_covid": {
         "nl": "De periode of het vergelijkingsjaar valt (deels) in de coronatijd (maart 2020 – juni 2021): minder uitgaan en minder mensen op straat gaven minder meldingen, en veel activiteiten werden uitgesteld.",

@@ -2,7 +2,9 @@
 
 For random selections (one municipality, a programme, everything; periods of a week to three
 years) each key indicator must have the same value on the Overzicht page model, the Presenteren
-deck, the PPTX's text, the CSV and XLSX downloads, Vergelijken's rates and ``vsdash figures``.
+deck, the PPTX's text, the CSV and XLSX downloads, Vergelijken's rates and ``vsdash figures``;
+for the trust audit's selections also on ``GET /api/v1/figures``, ``vsdash export counts``, the
+PDF, the council letter's .docx and the English deck.
 """
 
 from __future__ import annotations

@@ -353,3 +353,14 @@ def test_the_heat_map_says_why_its_cells_add_up_to_another_total(store):
     model = _meldingen(store, scope, *period, "month")
     (note,) = [n for n in model.hours.notes if "Samen tellen de vakken" in n]
     assert fmt_number(hours.total, "nl") in note and key.reports_label in note
+
+
+def test_the_deck_describes_the_protection_the_figures_have(store):
+    """Every slide deck said "Aantallen van 1 tot 5 worden niet genoemd (‘<5’)", while no count is
+    shown as "<5" since counts are perturbed (ADR 0006), and the pages say "licht veranderd"."""
+    from vsdash.presentation import build_deck, caveats
+
+    deck = build_deck(store, gemeente="GM0141", start=SHORT[0], end=SHORT[1], lang="nl", with_map=False)
+    said = " ".join(caveats(deck))
+    assert "<" not in said and "niet genoemd" not in said
+    assert "licht veranderd" in said
