@@ -862,9 +862,15 @@ def _base_notes(boundaries: Boundaries, lang: str, k: int, *, national: bool = F
         notes.append(t("map_no_boundaries", lang))
     else:
         notes.append(
-            t("map_boundaries_year", lang, gemeente_year="2025", wijk_year="2024")
+            # The vintage drawn (a fetched newer one counts), as Vergelijken's caption names it.
+            t(
+                "map_boundaries_year",
+                lang,
+                gemeente_year=geo.municipality_vintage_year(),
+                wijk_year=geo.WIJK_VINTAGE.rsplit("-", 1)[-1],
+            )
             + " "
-            + (geo.BOUNDARY_ATTRIBUTION if lang == "nl" else t("map_attribution", lang))
+            + t("map_attribution", lang)
             + ("; " + t("map_basemap_attribution", lang) if basemap.template() else "")
         )
     if basemap.template():

@@ -364,3 +364,33 @@ def test_the_deck_describes_the_protection_the_figures_have(store):
     said = " ".join(caveats(deck))
     assert "<" not in said and "niet genoemd" not in said
     assert "licht veranderd" in said
+
+
+def test_map_captions_name_the_source_in_the_readers_language_and_the_vintage_drawn(store, monkeypatch):
+    """Vergelijken in English read "Bron: CBS, Kadaster"; the Kaart named boundaries "2025"
+    written into the code, while Vergelijken named the vintage drawn (a fetched 2026 one)."""
+    import json
+
+    from vsdash import geo, maps
+    from vsdash.views.comparison import build_comparison
+
+    geojson = json.loads(geo.load_municipality_boundaries().to_json(drop_id=True))
+
+    page = build_comparison(
+        store,
+        gemeente="GM0344",
+        programma=None,
+        start=dt.date(2025, 1, 1),
+        end=dt.date(2025, 12, 31),
+        group_choice="alle",
+        focus=None,
+        metric="meldingen",
+        boundaries=(geojson, ""),
+        lang="en",
+    )
+    assert "Source: CBS, Kadaster" in page.map_caption and "Bron" not in page.map_caption
+
+    monkeypatch.setattr(geo, "municipality_vintage_year", lambda: 2026)
+    boundaries = maps.Boundaries()
+    notes = " ".join(maps._base_notes(boundaries, "en", 5))
+    assert "2026" in notes and "Source: CBS, Kadaster" in notes
