@@ -1307,9 +1307,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Kaart van {naam} zonder meldingen in deze periode; {areas} risicogebieden zijn zwart omlijnd.",
         "en": "Map of {naam} without reports in this period; {areas} risk areas are outlined in black.",
     },
+    # Trust audit: "elk van de 15 gemeenten in alle gemeenten" said neither which 15 nor why 15.
     "map_alt_national": {
-        "nl": "Kaart van Nederland met een cirkel voor {n|de|elk van de} {n} {n|gemeente|gemeenten} in {selectie}; de meeste meldingen kwamen uit {top} ({top_label}).",
-        "en": "Map of the Netherlands with a circle for {n|the|each of the} {n} {n|municipality|municipalities} in {selectie}; most reports came from {top} ({top_label}).",
+        "nl": "Kaart van Nederland, {selectie}: een cirkel voor {n|de|elk van de} {n} {n|gemeente|gemeenten} met meldingen; de meeste meldingen kwamen uit {top} ({top_label}).",
+        "en": "Map of the Netherlands, {selectie}: a circle for {n|the|each of the} {n} {n|municipality|municipalities} with reports; most reports came from {top} ({top_label}).",
     },
     "map_alt_national_empty": {
         "nl": "Kaart van Nederland: geen meldingen in {selectie} in deze periode.",

@@ -394,3 +394,16 @@ def test_map_captions_name_the_source_in_the_readers_language_and_the_vintage_dr
     boundaries = maps.Boundaries()
     notes = " ".join(maps._base_notes(boundaries, "en", 5))
     assert "2026" in notes and "Source: CBS, Kadaster" in notes
+
+
+def test_the_national_map_says_its_circles_are_the_municipalities_with_reports(store):
+    """All municipalities, 10 March - 2 April: "een cirkel voor elk van de 15 gemeenten in alle
+    gemeenten" (there are 342): the circles are the municipalities with reports."""
+    from vsdash import maps
+    from vsdash.store import ReportFilter
+
+    counts = store.count_reports(ReportFilter(None, *SHORT), "month", ("gemeentecode",))
+    totals = maps.municipality_totals(counts, store.municipalities())
+    spec = maps.national_map(totals, maps.Boundaries(), label="Alle gemeenten", lang="nl")
+    assert "in alle gemeenten" not in spec.alt
+    assert f"{len(totals)} gemeenten met meldingen" in spec.alt
