@@ -120,17 +120,30 @@ def _date_span(fig: go.Figure) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     return (min(found), max(found)) if found else None
 
 
-def date_ticks(start: pd.Timestamp, end: pd.Timestamp, lang: str = "nl") -> tuple[list, list[str]]:
+def _monthly(fig: go.Figure) -> bool:
+    """Whether the figure's dated points are months: two or more, each on the first of a month."""
+    starts = set()
+    for trace in fig.data:
+        xs = _as_timestamps(getattr(trace, "x", None))
+        if xs is not None:
+            starts |= set(xs.dropna())
+    return len(starts) > 1 and all(d.day == 1 for d in starts)
+
+
+def date_ticks(
+    start: pd.Timestamp, end: pd.Timestamp, lang: str = "nl", *, monthly: bool = False
+) -> tuple[list, list[str]]:
     """Tick positions and labels for a date axis from ``start`` to ``end`` with month names in ``lang``.
 
     At most ``MAX_DATE_TICKS`` ticks: days or weeks for spans up to ten weeks ("12 mrt"), else the
     first of every 1, 2, 3, 6, 12 or 24 months ("mrt"), with the year on the first tick and on
-    every January ("jan 2024").
+    every January ("jan 2024"). ``monthly`` data always gets months: two months of points under
+    ticks "1 mrt, 8 mrt, 15 mrt" read as weeks.
     """
     months = MONTHS_SHORT.get(lang, MONTHS_SHORT["nl"])
     start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
     days = (end - start).days
-    if days <= 70:
+    if days <= 70 and not monthly:
         step = next(s for s in (1, 2, 7, 14, 28) if days // s + 1 <= MAX_DATE_TICKS)
         ticks = list(pd.date_range(start, end, freq=f"{step}D"))
         labels = [f"{d.day} {months[d.month - 1]}" for d in ticks]
@@ -172,7 +185,7 @@ def localise_figure(fig: go.Figure, lang: str = "nl") -> go.Figure:
     span = _date_span(fig)
     if span is None:
         return fig
-    tickvals, ticktext = date_ticks(*span, lang=lang)
+    tickvals, ticktext = date_ticks(*span, lang=lang, monthly=_monthly(fig))
     date_axes = {
         trace.xaxis or "x" for trace in fig.data if _as_timestamps(getattr(trace, "x", None)) is not None
     }
@@ -288,6 +301,15 @@ def events_per_period(
     return ["; ".join(items) for items in found]
 
 
+def _last_day(period_start: pd.Timestamp, grain: str) -> dt.date:
+    """The last day of the day, week (Monday to Sunday) or month that starts at ``period_start``."""
+    if grain == "month":
+        return (period_start + pd.offsets.MonthEnd(0)).date()
+    if grain == "week":
+        return (period_start + pd.Timedelta(days=6)).date()
+    return period_start.date()
+
+
 def report_trend_chart(
     series: pd.DataFrame,
     campaigns: pd.DataFrame,
@@ -344,7 +366,8 @@ def report_trend_chart(
         grain=t(f"grain_{grain}", lang),
         total=fmt_number(total, lang),
         start=fmt_date(series["periode"].min().date(), lang) if not series.empty else "–",
-        end=fmt_date(series["periode"].max().date(), lang) if not series.empty else "–",
+        # The last period's last day: "to 1 October" read as if October was not in the chart.
+        end=fmt_date(_last_day(series["periode"].max(), grain), lang) if not series.empty else "–",
         peak=fmt_number(peak["n"], lang) if peak is not None else "–",
         peak_date=fmt_date(peak["periode"].date(), lang) if peak is not None else "–",
         campaigns=fmt_count(len(campaigns), lang),
@@ -393,6 +416,9 @@ def category_bar_chart(
     _base_layout(fig, height=60 + 36 * len(counts), lang=lang)
     fig.update_layout(hovermode="closest", margin=dict(l=10, r=40, t=10, b=10))
     fig.update_yaxes(autorange="reversed", gridcolor="white")
+    # Counts are whole and never negative: all-zero bars got an axis from -1 to 1 by halves.
+    top = float(counts["n"].max()) if counts["n"].notna().any() else 0.0
+    fig.update_xaxes(range=[0, max(top, 1.0) * 1.08], **({"dtick": 1} if top <= 8 else {}))
     parts = ", ".join(f"{row[label_col]} {row['label']}" for _, row in counts.iterrows())
     alt = t("alt_bars", lang, title=title, parts=parts)
     return ChartSpec(fig, alt, counts[[label_col, "label"]].rename(columns={"label": t("count", lang)}))

@@ -53,7 +53,21 @@ def key_figure_items(deck: Deck) -> list[tuple[str, str, str]]:
         (
             t("reports", lang),
             key.reports,
-            t("population_note", lang, inwoners=fmt_number(key.inhabitants, lang), jaar=key.population_year),
+            # The weeks or months counted, where they are not the slide's period: 53 reports for
+            # "10 March - 2 April" were counted over March and April, as the page and letter say.
+            " ".join(
+                part
+                for part in (
+                    notes["counted"],
+                    t(
+                        "population_note",
+                        lang,
+                        inwoners=fmt_number(key.inhabitants, lang),
+                        jaar=key.population_year,
+                    ),
+                )
+                if part
+            ),
         ),
         (t("per_10k_year", lang), key.per_10k, notes["rate"]),
         (
@@ -101,9 +115,15 @@ def effect_lines(deck: Deck) -> list[str]:
     lang, card = deck.lang, deck.effect
     if card is None:
         return [deck.effect_reason]
+    sentence = card.sentence
+    if card.end < deck.start:
+        # The latest campaign with an estimate may lie before the deck's period, whose other
+        # slides say "0 campagnes in de periode": say so, or it reads as this period's campaign.
+        # In the same line: the slide shows the first two lines and keeps the rest for the notes.
+        sentence += " " + t("present_effect_before_period", lang, van=fmt_date(deck.start, lang))
     lines = [
         f"{card.naam} · {card.gemeente_naam} · {fmt_date(card.start, lang)} – {fmt_date(card.end, lang)}",
-        card.sentence,
+        sentence,
     ]
     if not card.hidden:
         est = card.estimate

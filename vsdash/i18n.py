@@ -349,6 +349,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Te weinig meldingen om per weekdag en uur te tonen: daarvoor zijn er minstens {n} nodig ({k} per vak gemiddeld), anders is van losse meldingen te zien op welke dag en welk uur ze gebeurden. Kies een langere periode of meer gemeenten.",
         "en": "Too few reports to show by weekday and hour: at least {n} are needed ({k} per cell on average), otherwise the day and hour of individual reports would show. Choose a longer period or more municipalities.",
     },
+    # Trust audit: the heat map's cells add up to another total than the key figure.
+    "heat_total_differs": {
+        "nl": "Samen tellen de vakken {n} meldingen, tegen {totaal} in de kerncijfers: elk vak is apart licht veranderd, en de vakken tellen de hele maanden {van} – {tot}.",
+        "en": "Together the cells count {n} reports, against {totaal} in the key figures: each cell is changed slightly on its own, and the cells count the whole months {van} – {tot}.",
+    },
     "heat_note": {
         "nl": "Tijdstip waarop de intimidatie gebeurde volgens de melder, over de hele maanden van de gekozen periode.",
         "en": "Time the harassment happened according to the person reporting, over the whole months of the period chosen.",
@@ -1317,9 +1322,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Kaart van {naam} zonder meldingen in deze periode; {areas} risicogebieden zijn zwart omlijnd.",
         "en": "Map of {naam} without reports in this period; {areas} risk areas are outlined in black.",
     },
+    # Trust audit: "elk van de 15 gemeenten in alle gemeenten" said neither which 15 nor why 15.
     "map_alt_national": {
-        "nl": "Kaart van Nederland met een cirkel voor {n|de|elk van de} {n} {n|gemeente|gemeenten} in {selectie}; de meeste meldingen kwamen uit {top} ({top_label}).",
-        "en": "Map of the Netherlands with a circle for {n|the|each of the} {n} {n|municipality|municipalities} in {selectie}; most reports came from {top} ({top_label}).",
+        "nl": "Kaart van Nederland, {selectie}: een cirkel voor {n|de|elk van de} {n} {n|gemeente|gemeenten} met meldingen; de meeste meldingen kwamen uit {top} ({top_label}).",
+        "en": "Map of the Netherlands, {selectie}: a circle for {n|the|each of the} {n} {n|municipality|municipalities} with reports; most reports came from {top} ({top_label}).",
     },
     "map_alt_national_empty": {
         "nl": "Kaart van Nederland: geen meldingen in {selectie} in deze periode.",
@@ -1463,6 +1469,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Een campagne-effect wordt per gemeente geschat: kies één gemeente onder ‘Selectie wijzigen’.",
         "en": "A campaign effect is estimated per municipality: choose one municipality under ‘Change selection’.",
     },
+    # Trust audit: the effect slide's campaign can lie before the deck's period.
+    "present_effect_before_period": {
+        "nl": "Deze campagne liep vóór de gekozen periode (die begint op {van}); het is de laatste campagne waarvan het effect te schatten is.",
+        "en": "This campaign ran before the chosen period (which starts on {van}); it is the latest campaign whose effect can be estimated.",
+    },
     "present_no_campaign": {
         "nl": "{naam} had tot het einde van de periode geen campagne.",
         "en": "{naam} had no campaign up to the end of the period.",
@@ -1475,9 +1486,10 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Meer meldingen betekent vaak dat mensen eerder melden (meldingsbereidheid), niet per se dat er meer intimidatie is; een campagne die naar het meldpunt verwijst verhoogt juist de meldingsbereidheid.",
         "en": "More reports often means people are more willing to report, not necessarily that there is more harassment; a campaign pointing to the reporting point raises that willingness.",
     },
+    # Trust audit: counts are perturbed (ADR 0006), no longer shown as "<5"; said as the pages say it.
     "caveat_small_numbers": {
-        "nl": "Aantallen van 1 tot {k} worden niet genoemd (‘<{k}’) om melders te beschermen; bij kleine aantallen zegt een procentuele verandering weinig.",
-        "en": "Counts from 1 to {k} are not given (‘<{k}’) to protect people who report; with small numbers a percentage change says little.",
+        "nl": "Om melders te beschermen zijn de aantallen licht veranderd: meestal 0 tot 2 meer of minder, en een aantal onder de {k} wordt 0 of {k} of meer; bij kleine aantallen zegt een procentuele verandering weinig.",
+        "en": "To protect people who report, the numbers have been changed slightly: usually by 0 to 2, and a number below {k} becomes 0 or {k} or more; with small numbers a percentage change says little.",
     },
     "caveat_covid": {
         "nl": "De periode of het vergelijkingsjaar valt (deels) in de coronatijd (maart 2020 – juni 2021): minder uitgaan en minder mensen op straat gaven minder meldingen, en veel activiteiten werden uitgesteld.",
@@ -2113,9 +2125,23 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "95%-interval {interval}; inwoners op 1 januari {jaar} (CBS), alleen dagen met een meldpunt.",
         "en": "95% interval {interval}; inhabitants on 1 January {jaar} (CBS), days with a reporting point only.",
     },
+    # Trust audit: the trend's heading stood alone when there was no reporting point.
+    "trend_no_channel": {
+        "nl": "Geen grafiek: zonder meldpunt zijn er in deze periode geen meldingen om te tonen.",
+        "en": "No chart: without a reporting point there are no reports to show in this period.",
+    },
     "hidden_note": {
-        "nl": "{n} van de {totaal} meldingen staan niet apart in de grafiek: ze vallen in de gedeeltelijke weken of maanden aan het begin en einde van de getelde periode.",
-        "en": "{n} of the {totaal} reports are not shown separately in the chart: they are in the partial weeks or months at the start and end of the counted period.",
+        "nl": "{n} van de {totaal} meldingen staan niet apart in de grafiek: ze vallen in gedeeltelijke weken of maanden aan het begin en einde van de getelde periode, of het verschil komt doordat elk getal apart licht veranderd is.",
+        "en": "{n} of the {totaal} reports are not shown separately in the chart: they are in partial weeks or months at the start and end of the counted period, or the difference comes from each number being changed slightly on its own.",
+    },
+    # Trust audit: Meldingen per month over a few weeks has no whole month to draw.
+    "no_whole_month": {
+        "nl": "In de getelde periode valt geen hele maand; kies Week of Dag, of een langere periode.",
+        "en": "The counted period holds no whole month; choose Week or Day, or a longer period.",
+    },
+    "no_whole_week": {
+        "nl": "In de getelde periode valt geen hele week; kies Dag, of een langere periode.",
+        "en": "The counted period holds no whole week; choose Day, or a longer period.",
     },
     "reason_small_count": {
         "nl": "Minder dan {k} meldingen: niet getoond om melders te beschermen.",
@@ -2229,6 +2255,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Import ‘{bestand}’ op {tijd}: {n} rijen",
         "en": "Import ‘{bestand}’ on {tijd}: {n} rows",
     },
+    # Trust audit: a report import's size is an exact count, so it is not named.
+    "new_import_reports": {
+        "nl": "Nieuwe meldingen ingelezen uit ‘{bestand}’ op {tijd}",
+        "en": "New reports read from ‘{bestand}’ on {tijd}",
+    },
     "nothing_new": {
         "nl": "Niets nieuws in de laatste drie maanden van de periode.",
         "en": "Nothing new in the last three months of the period.",
@@ -2244,7 +2275,7 @@ LABELS: dict[str, dict[str, str]] = {
     # polish: a count of zero in a sentence (fmt_count)
     "count_none": {"nl": "geen", "en": "no"},
     "alt_trend": {
-        "nl": "Lijngrafiek van meldingen {grain} van {start} tot {end}: samen {total} meldingen, het hoogst {peak} rond {peak_date}; {campaigns} {campaigns|campagneperiode is|campagneperiodes zijn} gearceerd.",
+        "nl": "Lijngrafiek van meldingen {grain} van {start} tot en met {end}: samen {total} meldingen, het hoogst {peak} rond {peak_date}; {campaigns} {campaigns|campagneperiode is|campagneperiodes zijn} gearceerd.",
         "en": "Line chart of reports {grain} from {start} to {end}: {total} reports in total, highest {peak} around {peak_date}; {campaigns} {campaigns|campaign period is|campaign periods are} shaded.",
     },
     "alt_bars": {"nl": "Staafdiagram {title}: {parts}.", "en": "Bar chart {title}: {parts}."},
@@ -2255,7 +2286,7 @@ LABELS: dict[str, dict[str, str]] = {
     "rep_verbaal": {"nl": "Verbaal", "en": "Verbal"},
     "rep_non-verbaal": {"nl": "Non-verbaal", "en": "Non-verbal"},
     "rep_fysiek": {"nl": "Fysiek", "en": "Physical"},
-    "rep_achtervolgen": {"nl": "Achtervolgen", "en": "Following"},
+    "rep_achtervolgen": {"nl": "Achtervolgen", "en": "Being followed"},  # "Following" read as "the next ones"
     "rep_overig": {"nl": "Overig", "en": "Other"},
     # issue 15: an unexpected error in one part of a page, without details for readers
     "error_generic": {

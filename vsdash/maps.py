@@ -862,9 +862,15 @@ def _base_notes(boundaries: Boundaries, lang: str, k: int, *, national: bool = F
         notes.append(t("map_no_boundaries", lang))
     else:
         notes.append(
-            t("map_boundaries_year", lang, gemeente_year="2025", wijk_year="2024")
+            # The vintage drawn (a fetched newer one counts), as Vergelijken's caption names it.
+            t(
+                "map_boundaries_year",
+                lang,
+                gemeente_year=geo.municipality_vintage_year(),
+                wijk_year=geo.WIJK_VINTAGE.rsplit("-", 1)[-1],
+            )
             + " "
-            + (geo.BOUNDARY_ATTRIBUTION if lang == "nl" else t("map_attribution", lang))
+            + t("map_attribution", lang)
             + ("; " + t("map_basemap_attribution", lang) if basemap.template() else "")
         )
     if basemap.template():
@@ -1604,7 +1610,8 @@ def risk_area_trend(
         )
     charts._base_layout(fig, height=320, lang=lang)
     first = shown["periode"].min() if len(shown) else pd.Timestamp(start)
-    fig.update_xaxes(range=[min(first, pd.Timestamp(start)), pd.Timestamp(end)])
+    # A date axis also when no whole month falls in the period: plotly would number it -1 to 6.
+    fig.update_xaxes(type="date", range=[min(first, pd.Timestamp(start)), pd.Timestamp(end)])
     fig.update_yaxes(title_text=t(f"map_trend_axis_{grain}", lang))
     hidden = int(shown["n"].isna().sum())
     alt = t(

@@ -829,7 +829,8 @@ class KeyFigures:
         dash = "–"
         rate = self.rate_per_10k_per_year
         return {
-            "reports": self.reports_label if self.has_channel else t("no_channel_short", lang),
+            # Formatted in ``lang``, not the language the figures were computed in.
+            "reports": fmt_number(self.reports, lang) if self.has_channel else t("no_channel_short", lang),
             "rate": fmt_number(rate, lang, 1) if rate is not None else dash,
             "rate_interval": (
                 f"{fmt_number(self.rate_low, lang, 1)}–{fmt_number(self.rate_high, lang, 1)}"

@@ -2,7 +2,9 @@
 
 For random selections (one municipality, a programme, everything; periods of a week to three
 years) each key indicator must have the same value on the Overzicht page model, the Presenteren
-deck, the PPTX's text, the CSV and XLSX downloads, Vergelijken's rates and ``vsdash figures``.
+deck, the PPTX's text, the CSV and XLSX downloads, Vergelijken's rates and ``vsdash figures``;
+for the trust audit's selections also on ``GET /api/v1/figures``, ``vsdash export counts``, the
+PDF, the council letter's .docx and the English deck.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import random
 import pandas as pd
 import pytest
 
-from vsdash import cli, council_letter, deck_pptx, deck_text, publication, spreadsheets
+from vsdash import cli, council_letter, deck_pdf, deck_pptx, deck_text, publication, spreadsheets
 from vsdash.indicators import indicator
 from vsdash.presentation import build_deck
 from vsdash.store import Store
@@ -309,3 +311,113 @@ def test_vergelijken_programma_and_the_peer_slide_compare_with_the_same_group(st
         row = model.peers.rows.set_index("gemeentecode").loc[code]
         names = store.municipalities().set_index("gemeentecode")["weergavenaam"]
         assert row["vergelijkbaar"].startswith(", ".join(names[c] for c in chosen.codes))
+
+
+# --- the surfaces the test above does not reach: the HTTP API, `export counts`, the PDF, the
+# council letter's .docx and the English deck (trust audit) ------------------------------------
+
+AUDIT_SELECTIONS = [
+    ({"gemeente": "GM0344"}, dt.date(2025, 11, 1), dt.date(2026, 10, 31)),  # the default: last 12 months
+    ({"gemeente": "GM0141"}, dt.date(2025, 3, 10), dt.date(2025, 4, 2)),  # small, counted in months
+    ({"gemeente": "GM0080"}, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),  # no reporting point
+    ({"programma": "veilige_steden"}, dt.date(2025, 3, 10), dt.date(2025, 4, 2)),
+    ({}, dt.date(2025, 1, 1), dt.date(2025, 12, 31)),  # all municipalities, a calendar year
+]
+
+
+def _api_json(url: str, scope: dict, start: dt.date, end: dt.date) -> dict:
+    import asyncio
+    import concurrent.futures
+
+    from vsdash.ui import server
+
+    params = {"van": start.isoformat(), "tot": end.isoformat(), **scope}
+    # In a thread of its own: a browser test's event loop may run in this worker's main thread.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        response = pool.submit(asyncio.run, server.figures_response(url, params)).result()
+    assert response.status_code == 200, response.body
+    return json.loads(response.body)
+
+
+def _docx_text(data: bytes) -> str:
+    from docx import Document
+
+    document = Document(io.BytesIO(data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return " ".join([p.text for p in document.paragraphs] + cells)
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(
+        " ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(data)).pages
+    )
+
+
+@pytest.mark.parametrize(("scope", "start", "end"), AUDIT_SELECTIONS)
+def test_api_export_pdf_letter_and_english_deck_show_the_same_key_figures(
+    store, demo_store_url, tmp_path, scope, start, end
+):
+    figures = publication.key_figures(store, start=start, end=end, **scope)
+    published = json.loads(json.dumps(figures.as_json()))
+
+    # GET /api/v1/figures: one municipality or one programme (it has no "all municipalities")
+    if scope:
+        assert _api_json(demo_store_url, scope, start, end) == published
+
+    # `vsdash export counts --by gemeente`: each row and the total as the key figures publish them
+    if "programma" not in scope:
+        out = tmp_path / "counts.csv"
+        argv = ["export", "counts", "--by", "gemeente", "--from", start.isoformat(), "--to", end.isoformat()]
+        argv += ["--out", str(out), "--store", demo_store_url]
+        argv += ["--gemeente", scope["gemeente"]] if scope else []
+        if not figures.has_channel:
+            # No reporting point is not zero reports: the export says so instead of writing 0.
+            err = io.StringIO()
+            with contextlib.redirect_stderr(err):
+                assert cli.main(argv) == 2
+            assert "geen meldpunt" in err.getvalue() and not out.exists()
+        else:
+            assert cli.main(argv) == 0
+            rows = pd.read_csv(out, sep=";", decimal=",", encoding="utf-8-sig")
+            total = rows.loc[rows["Gemeentecode"] == "Totaal", "Meldingen"]
+            assert int(total.iloc[0]) == figures.reports
+
+    # The deck as PDF and the council letter as .docx, in Dutch; the PPTX in English
+    deck = build_deck(
+        store,
+        gemeente=scope.get("gemeente"),
+        programma=scope.get("programma"),
+        start=start,
+        end=end,
+        lang="nl",
+        with_map=False,
+    )
+    labels = figures.labels("nl")
+    pdf = _pdf_text(deck_pdf.deck_to_pdf(deck))
+    letter = _docx_text(council_letter.council_letter_docx(deck))
+    for value in (labels["reports"], labels["change"], labels["activities"]):
+        assert value in pdf
+        assert value in letter
+    if figures.rate_per_10k_per_year is not None:
+        assert labels["rate"] in pdf and labels["rate"] in letter
+    assert figures.notes("nl")["counted"] in letter
+    assert " ".join(figures.notes("nl")["counted"].split()) in pdf
+
+    english = build_deck(
+        store,
+        gemeente=scope.get("gemeente"),
+        programma=scope.get("programma"),
+        start=start,
+        end=end,
+        lang="en",
+        with_map=False,
+    )
+    assert english.key.figures == publication.key_figures(store, start=start, end=end, lang="en", **scope)
+    slide = _pptx_first_slide_text(deck_pptx.deck_to_pptx(english))
+    en = figures.labels("en")
+    for value in (en["reports"], en["change"], en["activities"]):
+        assert value in slide
+    if figures.rate_per_10k_per_year is not None:
+        assert en["rate"] in slide

@@ -266,6 +266,14 @@ def run_counts(args: argparse.Namespace) -> int:
         )
     store = _open(args.store)
     gemeente = _known_gemeente(store, args.gemeente) if args.gemeente else None
+    if gemeente and not metrics.codes_with_channel(store.channels(), (gemeente,), start, end):
+        # Written as 0 it would say "no reports", where there was nowhere to report (the pages,
+        # the key figures and the API say "geen meldpunt" for the same selection).
+        raise UserError(
+            f"--gemeente: {_selection_name(store, gemeente)} ({gemeente}) had van {start} tot en met {end} "
+            "geen meldpunt: er zijn geen meldingen om te tellen, en dat is iets anders dan nul meldingen. "
+            "Kies een periode waarin de gemeente een meldpunt had."
+        )
     note = (
         _check_wijk_coverage(store, ReportFilter((gemeente,) if gemeente else None, start, end))
         if args.by == "wijk"

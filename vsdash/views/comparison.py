@@ -277,7 +277,7 @@ def _map(
                 or "–",
             ),
             t("cmp_map_boundaries_year", lang, jaar=geo.municipality_vintage_year()) if geojson else "",
-            geo.BOUNDARY_ATTRIBUTION if geojson else t("cmp_map_centres_source", lang),
+            t("map_attribution", lang) if geojson else t("cmp_map_centres_source", lang),
         ]
     )
     return chart, message, caption

@@ -114,7 +114,8 @@ def build_overview(
 
     spec, message, trend_notes = None, "", []
     if not key.has_channel:
-        message = ""  # the notice above the figures already says why there is no trend
+        # The notice above the figures says why; the trend's heading still needs a line under it.
+        message = t("trend_no_channel", lang)
     elif key.reports == 0:
         message = t("no_reports_period", lang)
     else:
@@ -197,13 +198,20 @@ def _whats_new(store: Store, running, activities, codes, end: dt.date, lang: str
     # An undone import is not news (issue 20).
     imports = imports[~imports["ongedaan"].fillna(False).astype(bool)]
     for imp in imports.head(3).itertuples():
-        text = t(
-            "new_import",
-            lang,
-            bestand=imp.bestand,
-            tijd=fmt_date(imp.tijdstip.date(), lang),
-            n=fmt_number(imp.geschreven, lang),
-        )
+        if imp.soort == "reports":
+            # An import's size is an exact count of reports (a quiet week's 3): it goes through no
+            # privacy step, so it is not shown, as /healthz shows none (ADR 0006).
+            text = t(
+                "new_import_reports", lang, bestand=imp.bestand, tijd=fmt_date(imp.tijdstip.date(), lang)
+            )
+        else:
+            text = t(
+                "new_import",
+                lang,
+                bestand=imp.bestand,
+                tijd=fmt_date(imp.tijdstip.date(), lang),
+                n=fmt_number(imp.geschreven, lang),
+            )
         items.append((pd.Timestamp(imp.tijdstip.date()), text))
     if not items:
         return (t("nothing_new", lang),)

@@ -83,10 +83,19 @@ def build_reports(
     bands = running if gemeente else running[running["schaal"] == "landelijk"]
 
     trend = publication.published_trend_of(store, codes, start, end, lang=lang, grain=grain)
-    total = trend.counted.published
+    # The total as the key figures publish it (a group's is the sum of its members' figures), so
+    # this page names the total Overzicht, the slides and the API give; the group's own cells
+    # would be a second, differently perturbed total of the same reports.
+    total = int(publication.published_municipality_totals(store, codes, start, end)["n"].sum())
+    hidden = publication.not_shown_separately(total, float(trend.cells["n"].dropna().sum()))
     trend_title = t(f"trend_title_{grain}", lang) if grain != "day" else t("trend_title_day", lang)
     if total == 0:
         trend_section = Section(trend_title, None, message=t("no_reports_period", lang))
+    elif trend.cells.empty:
+        # The counted weeks hold no whole month: an empty chart would say nothing was reported.
+        trend_section = Section(
+            trend_title, None, message=t("no_whole_month" if grain == "month" else "no_whole_week", lang)
+        )
     else:
         notes = []
         if len(running):
@@ -95,19 +104,19 @@ def build_reports(
             notes.append(t("local_campaigns_elsewhere", lang, n=len(running) - len(bands)))
         if hidden_breaks:
             notes.append(t("breaks_hidden", lang, n=hidden_breaks))
-        if trend.hidden and trend.hidden > 0:
-            notes.append(
-                t("hidden_note", lang, n=fmt_number(trend.hidden, lang), totaal=fmt_number(total, lang))
-            )
+        if hidden and hidden > 0:
+            notes.append(t("hidden_note", lang, n=fmt_number(hidden, lang), totaal=fmt_number(total, lang)))
 
         spec = charts.report_trend_chart(
             trend.cells, bands, breaks, grain=grain, lang=lang, activities=acts, previous=trend.previous
         )
         trend_section = Section(trend_title, spec.localise(lang), tuple(notes))
 
-    parts = _parts(store, codes, trend.counted, grain, split, channels, bands, breaks, acts, lang, k)
+    parts = _parts(store, codes, trend.counted, grain, split, channels, bands, breaks, acts, lang, k, total)
+    # The cells are whole weeks or months of the counted period, so their exposure is too: the
+    # chosen days would give a month counted in full only the days of it that were chosen.
     rates = publication.yearly_rates_per_period(
-        trend.cells, channels, store.population(), with_channel, start, end, grain
+        trend.cells, channels, store.population(), with_channel, trend.counted.start, trend.counted.end, grain
     )
     rate_spec = charts.rate_trend_chart(rates, bands, breaks, grain=grain, lang=lang, activities=acts)
     rate_section = Section(
@@ -125,7 +134,20 @@ def build_reports(
     hours = publication.published_hours(store, codes, start, end, lang=lang)
     if hours.allowed:
         heat = charts.weekday_hour_heatmap(hours.cells.astype({"n": "float"}), lang=lang)
-        hour_section = Section(t("heat_title", lang), heat.localise(lang), (t("heat_note", lang),))
+        notes = [t("heat_note", lang)]
+        if hours.total != total:
+            # The cells' sum is another total than the page's: say why, as under the trend.
+            notes.append(
+                t(
+                    "heat_total_differs",
+                    lang,
+                    n=fmt_number(hours.total, lang),
+                    totaal=fmt_number(total, lang),
+                    van=fmt_date(hours.first, lang),
+                    tot=fmt_date(hours.last, lang),
+                )
+            )
+        hour_section = Section(t("heat_title", lang), heat.localise(lang), tuple(notes))
     else:
         hour_section = Section(
             t("heat_title", lang),
@@ -148,8 +170,8 @@ def build_reports(
     )
 
 
-def _parts(store, codes, counted, grain, split, channels, bands, breaks, acts, lang, k) -> Section:
-    """Stacked parts by category or channel kind; each period's total is on the trend above."""
+def _parts(store, codes, counted, grain, split, channels, bands, breaks, acts, lang, k, total) -> Section:
+    """Stacked parts by category or channel kind, and how many of ``total`` they leave out."""
     if split == "categorie":
         labels = {c: t(f"rep_{c}", lang) for c in schema.REPORT_CATEGORIES}
         group_col = "categorie"
@@ -161,6 +183,11 @@ def _parts(store, codes, counted, grain, split, channels, bands, breaks, acts, l
         return Section(t("by_category_or_channel", lang), None, message=t("parts_withheld", lang, k=k))
     notes = [t("split_monthly_note", lang, k=k)] if found.grain != grain else []
     parts, shown_grain = found.cells, found.grain
+    # The bars are cells of their own (each perturbed, partial periods left out): say what they
+    # leave out of the total, as under the trend, rather than let a reader find it by adding up.
+    left_out = publication.not_shown_separately(total, float(parts["n"].dropna().sum()))
+    if left_out and left_out > 0:
+        notes.append(t("hidden_note", lang, n=fmt_number(left_out, lang), totaal=fmt_number(total, lang)))
     spec = charts.stacked_reports_chart(
         parts.astype({"n": "float"}),
         group_col,
