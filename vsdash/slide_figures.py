@@ -14,9 +14,9 @@ import matplotlib
 
 matplotlib.use("Agg")  # server-side rendering, no display
 
-import matplotlib.pyplot as plt  # noqa: E402 - after choosing the backend
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from vsdash.i18n import fmt_number, t  # noqa: E402
@@ -70,18 +70,30 @@ def _month_axis(ax, periods, lang: str) -> None:
     ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
 
 
+def new_figure(figsize: tuple[float, float]):
+    """A figure and its axes of their own, outside pyplot's global state.
+
+    pyplot keeps one registry of open figures and a current figure for the whole process; two
+    sessions drawing slides at once (Streamlit runs each in its own thread) could meet there,
+    and one did: a map's figure lost its Agg canvas ('FigureCanvasBase' has no get_renderer)
+    halfway through placing names. A Figure with its own FigureCanvasAgg shares nothing.
+    """
+    fig = Figure(figsize=figsize)
+    FigureCanvasAgg(fig)
+    return fig, fig.subplots()
+
+
 def figure_png(fig: Figure, dpi: int = 150) -> bytes:
-    """Render a figure to PNG bytes and release it."""
+    """Render a figure to PNG bytes (the figure is not registered anywhere: nothing to release)."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white")
-    plt.close(fig)
     return buffer.getvalue()
 
 
 def trend_figure(deck) -> Figure:
     """Reports per week or month, last year dotted, campaign bands labelled, breaks as dashed lines."""
     lang = deck.lang
-    fig, ax = plt.subplots(figsize=FIGSIZE)
+    fig, ax = new_figure(FIGSIZE)
     if not deck.previous.empty:
         ax.plot(
             deck.previous["periode"],
@@ -129,7 +141,7 @@ def trend_figure(deck) -> Figure:
 def effect_figure(deck) -> Figure:
     """Two bars: reports expected without the campaign (with its 95% interval) and reports received."""
     lang, card = deck.lang, deck.effect
-    fig, ax = plt.subplots(figsize=(8, 5))
+    fig, ax = new_figure((8, 5))
     est = card.estimate
     labels = [t("expected_reports", lang), t("observed_reports", lang)]
     values = [est.expected, est.observed]
@@ -161,7 +173,7 @@ def peers_figure(deck) -> Figure:
     """
     lang = deck.lang
     rows = deck.peers.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(11, max(2.6, 0.5 * len(rows) + 1.3)))
+    fig, ax = new_figure((11, max(2.6, 0.5 * len(rows) + 1.3)))
     y = np.arange(len(rows))
     highs = [float(h) for h in rows["high"] if pd.notna(h)] + [float(r) for r in rows["rate"] if pd.notna(r)]
     right = max(highs) * 1.25 if highs else 1.0
@@ -206,7 +218,7 @@ def activities_figure(deck) -> Figure:
     """Horizontal bars of activities per category, the number written beside each bar."""
     lang = deck.lang
     rows = deck.activities
-    fig, ax = plt.subplots(figsize=(10, 4.2))
+    fig, ax = new_figure((10, 4.2))
     y = np.arange(len(rows))
     ax.barh(y, rows["n"], color=OKABE_ITO[0])
     ax.set_yticks(y, rows["categorie_label"], fontsize=13)

@@ -17,7 +17,6 @@ import matplotlib
 matplotlib.use("Agg")  # server-side rendering, no display
 
 import matplotlib.colors as mcolors  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -27,6 +26,7 @@ from matplotlib.transforms import offset_copy  # noqa: E402
 from vsdash import basemap, label_layout  # noqa: E402
 from vsdash.i18n import fmt_number, t  # noqa: E402
 from vsdash.palette import OKABE_ITO, SUPPRESSED_COLOUR, TEXT_COLOUR  # noqa: E402
+from vsdash.slide_figures import new_figure  # noqa: E402
 
 AREA_COLOUR = OKABE_ITO[5]  # vermillion outlines for risk areas
 OUTLINE_COLOUR = "#444444"
@@ -72,7 +72,7 @@ def risk_area_figure(deck, *, get: Callable[[str, float], bytes] | None = None) 
     from vsdash import geo
 
     lang = deck.lang
-    fig, ax = plt.subplots(figsize=(12, 6.4))
+    fig, ax = new_figure((12, 6.4))
     ax.set_axis_off()
     lons: list[float] = []
     lats: list[float] = []
@@ -85,7 +85,7 @@ def risk_area_figure(deck, *, get: Callable[[str, float], bytes] | None = None) 
         visible = values.dropna().astype(float)
         vmax = max(float(visible.max()) if not visible.empty else 1.0, float(deck.k))
         norm = mcolors.LogNorm(vmin=deck.k, vmax=max(vmax, deck.k + 1))
-        cmap = plt.get_cmap("viridis_r")
+        cmap = matplotlib.colormaps["viridis_r"]
         for cell, geom in shapes.geometry.items():
             lon, lat = geom.exterior.xy
             lons.extend(lon)
@@ -106,7 +106,7 @@ def risk_area_figure(deck, *, get: Callable[[str, float], bytes] | None = None) 
                     alpha=0.85,
                     zorder=2,
                 )
-        bar = fig.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.7, pad=0.04)
+        bar = fig.colorbar(matplotlib.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.7, pad=0.04)
         bar.set_label(t("map_legend_density", lang), fontsize=11)
         bar.ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _p: fmt_number(v, lang)))
 

@@ -463,17 +463,45 @@ def test_pdf_in_english_says_so(store):
 
 
 def test_exported_charts_name_months_in_dutch_not_iso(utrecht):
-    import matplotlib.pyplot as plt
-
     from vsdash import slide_figures
 
     fig = slide_figures.trend_figure(utrecht)
     fig.canvas.draw()
     labels = [label.get_text() for label in fig.axes[0].get_xticklabels() if label.get_text()]
-    plt.close(fig)
     assert 2 <= len(labels) <= 7
     assert not any(re.search(r"\d{4}-\d{2}", label) for label in labels)
     assert all(
         re.fullmatch(r"(jan|feb|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)\.? 20\d\d", label)
         for label in labels
     )
+
+
+def test_slide_figures_share_no_state_between_sessions_drawing_at_once(utrecht):
+    """Sessions draw slides in threads of one process: figures stay out of pyplot's registry.
+
+    A Presenteren run once failed with "'FigureCanvasBase' object has no attribute
+    'get_renderer'" while another session drew: pyplot's global figure state. Each figure now has
+    its own Agg canvas, so eight threads drawing maps and charts at once give the same pictures
+    as one thread drawing them in turn.
+    """
+    import urllib.error
+    from concurrent.futures import ThreadPoolExecutor
+
+    import matplotlib.pyplot as plt
+
+    from vsdash import slide_figures
+    from vsdash.static_map import risk_area_figure
+
+    def offline(_url, _timeout):
+        raise urllib.error.URLError("no network")
+
+    def draw(kind: str) -> bytes:
+        fig = risk_area_figure(utrecht, get=offline) if kind == "map" else slide_figures.trend_figure(utrecht)
+        return slide_figures.figure_png(fig, dpi=40)
+
+    open_before = plt.get_fignums()
+    alone = {kind: draw(kind) for kind in ("map", "trend")}
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(draw, ["map", "trend"] * 4))
+    assert together == [alone["map"], alone["trend"]] * 4
+    assert plt.get_fignums() == open_before  # nothing left in pyplot's registry
