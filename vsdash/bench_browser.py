@@ -160,27 +160,35 @@ async def _session(
     import asyncio
 
     ctx = await browser.new_context(viewport={"width": 1440, "height": 900})
-    page = await ctx.new_page()
-    await page.goto(base + "/")
-    await page.wait_for_selector('[data-testid="stApp"]')
-    await _wait_idle_async(page)
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1)
-    await ready.wait()
-    clock = time.monotonic() + phase_s
-    times = []
-    for i in range(changes):
-        await asyncio.sleep(max(0.0, clock + i * interval_s - time.monotonic()))
-        name = NAMES[MUNICIPALITIES[(i + offset) % len(MUNICIPALITIES)]]
-        await box.click()
-        await page.keyboard.type(name)
-        # Watch from before the change, so the rerun's start is seen however quickly it comes.
-        idle = asyncio.ensure_future(_wait_idle_async(page, need_busy=True))
-        started = time.monotonic()
-        await page.keyboard.press("Enter")
-        since_idle = await idle
-        times.append(time.monotonic() - started - since_idle)
-    await done.wait()
-    await ctx.close()
+    try:
+        page = await ctx.new_page()
+        await page.goto(base + "/")
+        await page.wait_for_selector('[data-testid="stApp"]')
+        await _wait_idle_async(page)
+        box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1)
+        await ready.wait()
+        clock = time.monotonic() + phase_s
+        times = []
+        for i in range(changes):
+            await asyncio.sleep(max(0.0, clock + i * interval_s - time.monotonic()))
+            name = NAMES[MUNICIPALITIES[(i + offset) % len(MUNICIPALITIES)]]
+            await box.click()
+            await page.keyboard.type(name)
+            # Watch from before the change, so the rerun's start is seen however quickly it comes.
+            idle = asyncio.ensure_future(_wait_idle_async(page, need_busy=True))
+            started = time.monotonic()
+            await page.keyboard.press("Enter")
+            since_idle = await idle
+            times.append(time.monotonic() - started - since_idle)
+        await done.wait()
+    except Exception:
+        # A session that fails (a page still running after 120 s) breaks both barriers, so the
+        # others and the caller stop with its error instead of waiting for it forever.
+        await ready.abort()
+        await done.abort()
+        raise
+    finally:
+        await ctx.close()
     return times
 
 
@@ -208,10 +216,14 @@ async def _sessions(
                     for i in range(users)
                 )
             )
-            await ready.wait()
-            before = _cpu_split(server_pid)
-            started = time.time()
-            await done.wait()
+            try:
+                await ready.wait()
+                before = _cpu_split(server_pid)
+                started = time.time()
+                await done.wait()
+            except asyncio.BrokenBarrierError:
+                await runs  # raises the failed session's own error
+                raise
             window = (started, time.time())
             cpu = {key: round(value - before[key], 2) for key, value in _cpu_split(server_pid).items()}
             times = await runs
