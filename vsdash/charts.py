@@ -70,12 +70,16 @@ class _DrawnFigure(go.Figure):
     shared, so readers (Streamlit's serialiser) must not change it.
     """
 
-    def __init__(self, figure: go.Figure):
+    def __init__(self, figure: go.Figure | dict):
         super().__init__()
-        self._frozen = figure.to_dict()
+        self._frozen = figure if isinstance(figure, dict) else figure.to_dict()
 
     def to_dict(self) -> dict:
         return self._frozen
+
+    def __reduce__(self):
+        # A copy or a pickle (st.cache_data) is the same snapshot, not a figure rebuilt from it.
+        return (self.__class__, (self._frozen,))
 
 
 def interval_whiskers(value, low, high) -> dict:

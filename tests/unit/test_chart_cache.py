@@ -100,3 +100,15 @@ def test_a_drawn_spec_follows_a_change_of_language():
     en = _wire_json(spec.for_drawing("en"))
     assert '"separators":",."' in nl and '"separators":".,"' in en
     assert en == _wire_json(_bar_builder([])().localise("en").figure)
+
+
+def test_a_drawn_spec_survives_a_copy_and_a_pickle():
+    """st.cache_data pickles what it caches; a spec drawn before that must come back whole."""
+    import copy
+    import pickle
+
+    spec = _bar_builder([])()
+    sent = _wire_json(spec.for_drawing("nl"))
+    for twin in (pickle.loads(pickle.dumps(spec)), copy.deepcopy(spec)):
+        assert _wire_json(twin.drawn[1]) == sent
+        assert _wire_json(twin.for_drawing("nl")) == sent
