@@ -53,18 +53,19 @@ def _store_copy(store_url: str) -> Path:
     return copy
 
 
-def serve(store_url: str, log_path: Path | None = None):
+def serve(store_url: str, log_path: Path | None = None, root: Path = PROJECT_ROOT):
     """Start the app on a free port against a private copy of the store; return (process, base URL).
 
-    A copy, because a DuckDB file is opened by one process at a time.
+    A copy, because a DuckDB file is opened by one process at a time. ``root`` is the checkout
+    whose ``dashboard.py`` is served (another one to compare code bases in the same minutes).
     """
     copy = _store_copy(store_url)
     port = _free_port()
     env = dict(os.environ, VSDASH_DATABASE_URL=f"duckdb:///{copy}", VSDASH_LOG_TIMINGS="1")
     log = open(log_path, "w") if log_path else subprocess.DEVNULL  # noqa: SIM115 - lives as long as the server
     proc = subprocess.Popen(
-        _server_command("streamlit run", port),
-        cwd=PROJECT_ROOT,
+        _server_command("streamlit run", port, root),
+        cwd=root,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -147,45 +148,58 @@ async def _wait_idle_async(page, timeout_s: float = 120, need_busy: bool = False
 
 
 async def _session(
-    browser, base: str, changes: int, interval_s: float, offset: int, phase_s: float, ready
+    browser, base: str, changes: int, interval_s: float, offset: int, phase_s: float, ready, done
 ) -> list[float]:
     """One user changing the municipality in the sidebar every ``interval_s``; time-to-idle each.
 
     The session loads the page, waits at ``ready`` (a barrier) until every session has loaded,
     then changes at ``phase_s + i * interval_s`` on a fixed clock, so the rate holds however long
-    each change takes.
+    each change takes. It waits at ``done`` before closing, so the processor time measured
+    between the two barriers holds every session's browser process.
     """
     import asyncio
 
     ctx = await browser.new_context(viewport={"width": 1440, "height": 900})
-    page = await ctx.new_page()
-    await page.goto(base + "/")
-    await page.wait_for_selector('[data-testid="stApp"]')
-    await _wait_idle_async(page)
-    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1)
-    await ready.wait()
-    clock = time.monotonic() + phase_s
-    times = []
-    for i in range(changes):
-        await asyncio.sleep(max(0.0, clock + i * interval_s - time.monotonic()))
-        name = NAMES[MUNICIPALITIES[(i + offset) % len(MUNICIPALITIES)]]
-        await box.click()
-        await page.keyboard.type(name)
-        # Watch from before the change, so the rerun's start is seen however quickly it comes.
-        idle = asyncio.ensure_future(_wait_idle_async(page, need_busy=True))
-        started = time.monotonic()
-        await page.keyboard.press("Enter")
-        since_idle = await idle
-        times.append(time.monotonic() - started - since_idle)
-    await ctx.close()
+    try:
+        page = await ctx.new_page()
+        await page.goto(base + "/")
+        await page.wait_for_selector('[data-testid="stApp"]')
+        await _wait_idle_async(page)
+        box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').nth(1)
+        await ready.wait()
+        clock = time.monotonic() + phase_s
+        times = []
+        for i in range(changes):
+            await asyncio.sleep(max(0.0, clock + i * interval_s - time.monotonic()))
+            name = NAMES[MUNICIPALITIES[(i + offset) % len(MUNICIPALITIES)]]
+            await box.click()
+            await page.keyboard.type(name)
+            # Watch from before the change, so the rerun's start is seen however quickly it comes.
+            idle = asyncio.ensure_future(_wait_idle_async(page, need_busy=True))
+            started = time.monotonic()
+            await page.keyboard.press("Enter")
+            since_idle = await idle
+            times.append(time.monotonic() - started - since_idle)
+        await done.wait()
+    except Exception:
+        # A session that fails (a page still running after 120 s) breaks both barriers, so the
+        # others and the caller stop with its error instead of waiting for it forever.
+        await ready.abort()
+        await done.abort()
+        raise
+    finally:
+        await ctx.close()
     return times
 
 
-async def _sessions(base: str, users: int, changes: int, interval_s: float = 2.0):
+async def _sessions(
+    base: str, users: int, changes: int, interval_s: float = 2.0, server_pid: int | None = None
+):
     """``users`` sessions in one chromium, each changing every ``interval_s`` once all have loaded.
 
     Independent users do not click in step: session ``i`` starts ``i / users`` of an interval
-    later. Returns the time-to-idle lists and the (epoch) window of the changes.
+    later. Returns the time-to-idle lists, the (epoch) window of the changes and the processor
+    seconds spent in that window (:func:`_cpu_split`, by the server ``server_pid`` and the rest).
     """
     import asyncio
 
@@ -194,20 +208,88 @@ async def _sessions(base: str, users: int, changes: int, interval_s: float = 2.0
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        ready = asyncio.Barrier(users + 1)
+        ready, done = asyncio.Barrier(users + 1), asyncio.Barrier(users + 1)
         try:
             runs = asyncio.gather(
                 *(
-                    _session(browser, base, changes, interval_s, i, i * interval_s / users, ready)
+                    _session(browser, base, changes, interval_s, i, i * interval_s / users, ready, done)
                     for i in range(users)
                 )
             )
-            await ready.wait()
-            started = time.time()
+            try:
+                await ready.wait()
+                before = _cpu_split(server_pid)
+                started = time.time()
+                await done.wait()
+            except asyncio.BrokenBarrierError:
+                await runs  # raises the failed session's own error
+                raise
+            window = (started, time.time())
+            cpu = {key: round(value - before[key], 2) for key, value in _cpu_split(server_pid).items()}
             times = await runs
-            return times, (started, time.time())
+            return times, window, cpu
         finally:
             await browser.close()
+
+
+# --- where the processor time goes --------------------------------------------------------------
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _process_table() -> dict[int, tuple[int, float]]:
+    """Every process on the machine: pid -> (parent pid, user + system processor seconds)."""
+    table = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # ended while we looked
+        # The command name is in parentheses and may hold spaces: split after its closing one.
+        fields = stat[stat.rindex(")") + 2 :].split()
+        table[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / _TICKS)
+    return table
+
+
+def _tree(table: dict[int, tuple[int, float]], root: int) -> set[int]:
+    """``root`` and all its descendants in ``table``."""
+    children: dict[int, list[int]] = {}
+    for pid, (parent, _) in table.items():
+        children.setdefault(parent, []).append(pid)
+    found, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        if pid in table and pid not in found:
+            found.add(pid)
+            todo += children.get(pid, [])
+    return found
+
+
+def _machine_busy_s() -> float:
+    """Processor seconds the whole machine has been busy since boot, summed over its cores."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return (sum(fields[:8]) - idle) / _TICKS
+
+
+def _cpu_split(server_pid: int | None) -> dict[str, float]:
+    """Processor seconds so far of the server, of the browser side (chromium and Playwright's
+    driver, started by this process) and of this process, with the machine's total busy time.
+
+    Differences of two calls say who used the two cores in between; what the machine spent
+    beyond these three belongs to other work on it. Linux only (``/proc``).
+    """
+    table = _process_table()
+    server = _tree(table, server_pid) if server_pid else set()
+    ours = _tree(table, os.getpid()) - server
+    return {
+        "server_s": sum(table[pid][1] for pid in server),
+        "browser_s": sum(table[pid][1] for pid in ours if pid != os.getpid()),
+        "bench_s": table.get(os.getpid(), (0, 0.0))[1],
+        "machine_s": _machine_busy_s(),
+    }
 
 
 def server_run_times(log_path: Path, start: float, end: float) -> list[float]:
@@ -229,8 +311,8 @@ FIRST_PAGE_SERVERS = ("vsdash serve", "streamlit run")
 FIRST_PAGE_TARGET_S = 3.0
 
 
-def _server_command(kind: str, port: int) -> list[str]:
-    """The command line that starts a server of ``kind`` (one of :data:`FIRST_PAGE_SERVERS`)."""
+def _server_command(kind: str, port: int, root: Path = PROJECT_ROOT) -> list[str]:
+    """The command line that starts a server of ``kind`` (one of :data:`FIRST_PAGE_SERVERS`) from ``root``."""
     if kind == "vsdash serve":
         return [sys.executable, "-m", "vsdash", "serve", "--port", str(port), "--address", "127.0.0.1"]
     if kind == "streamlit run":
@@ -239,7 +321,7 @@ def _server_command(kind: str, port: int) -> list[str]:
             "-m",
             "streamlit",
             "run",
-            str(PROJECT_ROOT / "dashboard.py"),
+            str(root / "dashboard.py"),
             "--server.headless",
             "true",
             "--server.port",
@@ -370,28 +452,136 @@ def _peak_rss_mb(pid: int) -> float | None:
     return None
 
 
-def run(store_url: str, sessions: int = 5, changes: int = 12, rounds: int = 3) -> dict:
-    """Measure page idle times and single vs concurrent filter changes against ``store_url``.
+def _concurrency_rounds(
+    base: str, log_path: Path, server_pid: int, sessions: int, changes: int, rounds: int, warm: bool = True
+) -> dict:
+    """Single against ``sessions`` concurrent sessions on the server at ``base``, in ``rounds`` rounds.
 
-    A filter change is a new municipality chosen in the sidebar (a rerun, as a user makes it).
-    All sessions share one chromium process, each in its own browser context. Single and
-    concurrent are measured in ``rounds`` alternating rounds, and the ratio is the median of the
-    rounds' ratios: on a shared machine the background load drifts, and a ratio taken within
-    one round compares like with like.
+    Every municipality's caches are warmed first, so single and concurrent both see warm caches.
+    The ratio is the median of the rounds' ratios: on a shared machine the background load
+    drifts, and a ratio taken within one round compares like with like. The processor seconds
+    per filter change (server, browser, all of the machine) are medians over the rounds.
     """
     import asyncio
 
-    from playwright.sync_api import sync_playwright
-
     from vsdash.bench import p95
 
-    log_path = Path(tempfile.mkdtemp()) / "server.log"
-    proc, base = serve(store_url, log_path)
+    if warm:
+        asyncio.run(_sessions(base, 1, len(MUNICIPALITIES), server_pid=server_pid))
     single: list[float] = []
     concurrent: list[float] = []
     ratios: list[float] = []
     server_single: list[float] = []
     server_concurrent: list[float] = []
+    cpu: dict[str, list[dict]] = {"single": [], "concurrent": []}
+    for _ in range(rounds):
+        one, one_window, one_cpu = asyncio.run(_sessions(base, 1, changes, server_pid=server_pid))
+        many, many_window, many_cpu = asyncio.run(_sessions(base, sessions, changes, server_pid=server_pid))
+        many_flat = [t for ts in many for t in ts]
+        single += one[0]
+        concurrent += many_flat
+        ratios.append(p95(many_flat) / max(p95(one[0]), 1e-3))
+        server_single += server_run_times(log_path, *one_window)
+        server_concurrent += server_run_times(log_path, *many_window)
+        cpu["single"].append(
+            {k: v / changes for k, v in one_cpu.items()} | {"wall_s": one_window[1] - one_window[0]}
+        )
+        cpu["concurrent"].append(
+            {k: v / (changes * sessions) for k, v in many_cpu.items()}
+            | {"wall_s": many_window[1] - many_window[0]}
+        )
+    return {
+        "server_single_p95_ms": round(p95(server_single), 1) if server_single else None,
+        "server_concurrent_p95_ms": round(p95(server_concurrent), 1) if server_concurrent else None,
+        "single_session_p95_s": round(p95(single), 2),
+        "single_session_median_s": round(statistics.median(single), 2),
+        "concurrent_sessions": sessions,
+        "changes_per_session": changes,
+        "rounds": rounds,
+        "concurrent_p95_s": round(p95(concurrent), 2),
+        "concurrent_median_s": round(statistics.median(concurrent), 2),
+        "round_ratios": [round(r, 2) for r in ratios],
+        "concurrent_ratio": round(statistics.median(ratios), 2),
+        "cpu_per_change_s": {
+            kind: {key: round(statistics.median(r[key] for r in measured), 3) for key in measured[0]}
+            for kind, measured in cpu.items()
+        },
+    }
+
+
+def concurrency(
+    store_url: str,
+    sessions: int = 5,
+    changes: int = 12,
+    rounds: int = 3,
+    roots: tuple[Path, ...] = (PROJECT_ROOT,),
+) -> dict:
+    """Only the concurrent-session figures of :func:`run`, for each checkout in ``roots``.
+
+    With two checkouts (this one and, say, the main branch's) both servers run at once and take
+    turns round by round, the order swapped every round, so both see the same drift of a shared
+    machine's load. Returns the figures by checkout path, and the load averages before and after.
+    """
+    servers = {}
+    load_before = os.getloadavg()[0]
+    try:
+        for root in roots:
+            log_path = Path(tempfile.mkdtemp()) / "server.log"
+            proc, base = serve(store_url, log_path, root=root)
+            servers[root] = (proc, base, log_path)
+        measured: dict[Path, list[dict]] = {root: [] for root in roots}
+        for i in range(rounds):
+            for root in roots if i % 2 == 0 else roots[::-1]:
+                proc, base, log_path = servers[root]
+                # One round at a time; a server's caches are warmed before its first round only.
+                measured[root].append(
+                    _concurrency_rounds(base, log_path, proc.pid, sessions, changes, 1, warm=i < 2)
+                )
+    finally:
+        for proc, _, _ in servers.values():
+            proc.terminate()
+            proc.wait(10)
+    return {str(root): _merge_rounds(rounds_of_root) for root, rounds_of_root in measured.items()} | {
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)]
+    }
+
+
+def _merge_rounds(rounds: list[dict]) -> dict:
+    """One summary of several one-round results: medians of the rounds' figures, all ratios kept."""
+    merged: dict = {"rounds": len(rounds), "round_ratios": [r["round_ratios"][0] for r in rounds]}
+    merged["concurrent_ratio"] = round(statistics.median(merged["round_ratios"]), 2)
+    for key in (
+        "server_single_p95_ms",
+        "server_concurrent_p95_ms",
+        "single_session_p95_s",
+        "concurrent_p95_s",
+        "single_session_median_s",
+        "concurrent_median_s",
+    ):
+        values = [r[key] for r in rounds if r.get(key) is not None]
+        merged[key] = round(statistics.median(values), 2) if values else None
+        merged[f"{key}_rounds"] = values
+    merged["cpu_per_change_s"] = {
+        kind: {
+            key: round(statistics.median(r["cpu_per_change_s"][kind][key] for r in rounds), 3)
+            for key in rounds[0]["cpu_per_change_s"][kind]
+        }
+        for kind in rounds[0]["cpu_per_change_s"]
+    }
+    return merged
+
+
+def run(store_url: str, sessions: int = 5, changes: int = 12, rounds: int = 3) -> dict:
+    """Measure page idle times and single vs concurrent filter changes against ``store_url``.
+
+    A filter change is a new municipality chosen in the sidebar (a rerun, as a user makes it).
+    All sessions share one chromium process, each in its own browser context. Single and
+    concurrent are measured in ``rounds`` alternating rounds (:func:`_concurrency_rounds`).
+    """
+    from playwright.sync_api import sync_playwright
+
+    log_path = Path(tempfile.mkdtemp()) / "server.log"
+    proc, base = serve(store_url, log_path)
     try:
         chromium = shutil.which("chromium") or "/usr/bin/chromium"
         with sync_playwright() as p:
@@ -409,33 +599,9 @@ def run(store_url: str, sessions: int = 5, changes: int = 12, rounds: int = 3) -
                     loads.append(time.monotonic() - started - since_idle)
                 idle[path] = round(statistics.median(loads), 2)
             browser.close()
-        # Warm every municipality's caches first, so single and concurrent both see warm caches.
-        asyncio.run(_sessions(base, 1, len(MUNICIPALITIES)))
-        for _ in range(rounds):
-            one, one_window = asyncio.run(_sessions(base, 1, changes))
-            many, many_window = asyncio.run(_sessions(base, sessions, changes))
-            many_flat = [t for ts in many for t in ts]
-            single += one[0]
-            concurrent += many_flat
-            ratios.append(p95(many_flat) / max(p95(one[0]), 1e-3))
-            server_single += server_run_times(log_path, *one_window)
-            server_concurrent += server_run_times(log_path, *many_window)
+        figures = _concurrency_rounds(base, log_path, proc.pid, sessions, changes, rounds)
         server_rss_mb = _peak_rss_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait(10)
-    return {
-        "page_idle_s": idle,
-        "server_peak_rss_mb": server_rss_mb,
-        "server_single_p95_ms": round(p95(server_single), 1) if server_single else None,
-        "server_concurrent_p95_ms": round(p95(server_concurrent), 1) if server_concurrent else None,
-        "single_session_p95_s": round(p95(single), 2),
-        "single_session_median_s": round(statistics.median(single), 2),
-        "concurrent_sessions": sessions,
-        "changes_per_session": changes,
-        "rounds": rounds,
-        "concurrent_p95_s": round(p95(concurrent), 2),
-        "concurrent_median_s": round(statistics.median(concurrent), 2),
-        "round_ratios": [round(r, 2) for r in ratios],
-        "concurrent_ratio": round(statistics.median(ratios), 2),
-    }
+    return {"page_idle_s": idle, "server_peak_rss_mb": server_rss_mb} | figures

@@ -37,6 +37,8 @@ class ChartSpec:
     table: pd.DataFrame
     more_tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     localised: str | None = None  # the language ``localise`` last made the figure read in
+    # (language, figure as drawn): see ``for_drawing``
+    drawn: tuple[str, go.Figure] | None = field(default=None, repr=False, compare=False)
 
     def localise(self, lang: str) -> ChartSpec:
         """Make the figure read in ``lang`` (see ``localise_figure``), once per language."""
@@ -44,6 +46,40 @@ class ChartSpec:
             localise_figure(self.figure, lang)
             self.localised = lang
         return self
+
+    def for_drawing(self, lang: str) -> go.Figure:
+        """The figure localised in ``lang``, as a snapshot whose plotly dict is made once.
+
+        Streamlit calls the figure's ``to_dict`` on every run that draws it, which copies every
+        array and encodes it as base64: a fifth of a server's rerun of Overzicht (ADR 0005). A
+        shared spec is drawn by every rerun of every session, so the dict is made once per
+        language and handed out again. The spec must not change after it is drawn; shared specs
+        never do (``vsdash.ui.cached.chart``).
+        """
+        self.localise(lang)
+        if self.drawn is None or self.drawn[0] != lang:
+            self.drawn = (lang, _DrawnFigure(self.figure))
+        return self.drawn[1]
+
+
+class _DrawnFigure(go.Figure):
+    """A finished figure for ``st.plotly_chart``: ``to_dict`` returns the one dict made when frozen.
+
+    Only ``to_dict`` is meant to be used: the figure is not rebuilt from the dict, because
+    plotly's validation of it costs several times the copy it saves. The returned dict is
+    shared, so readers (Streamlit's serialiser) must not change it.
+    """
+
+    def __init__(self, figure: go.Figure | dict):
+        super().__init__()
+        self._frozen = figure if isinstance(figure, dict) else figure.to_dict()
+
+    def to_dict(self) -> dict:
+        return self._frozen
+
+    def __reduce__(self):
+        # A copy or a pickle (st.cache_data) is the same snapshot, not a figure rebuilt from it.
+        return (self.__class__, (self._frozen,))
 
 
 def interval_whiskers(value, low, high) -> dict:

@@ -113,3 +113,74 @@ def test_results_file_shows_the_first_page_next_to_its_baseline(tmp_path, monkey
     assert "| ratio vsdash / baseline | | 0.50 | 0.29 | |" in text
     assert "Target ≤ 3 s" in text and "median of 3 fresh starts" in text
     assert bench.stored_results(100_000)["first_page"]["starts"] == 3
+
+
+def test_processor_time_is_split_between_the_server_tree_and_the_rest():
+    """A busy child passed as the server is counted as the server's, not as the browser side's."""
+    import subprocess
+    import sys
+    import time
+
+    from vsdash import bench_browser
+
+    busy = [
+        sys.executable,
+        "-c",
+        "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.6: pass",
+    ]
+    server = subprocess.Popen(busy)
+    other = subprocess.Popen(busy)
+    try:
+        before = bench_browser._cpu_split(server.pid)
+        time.sleep(0.1)
+        assert server.pid in bench_browser._tree(bench_browser._process_table(), server.pid)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            after = bench_browser._cpu_split(server.pid)
+            if (
+                after["server_s"] - before["server_s"] >= 0.3
+                and after["browser_s"] - before["browser_s"] >= 0.3
+            ):
+                break
+            time.sleep(0.05)
+    finally:
+        server.wait(30)
+        other.wait(30)
+    assert after["server_s"] - before["server_s"] >= 0.3
+    assert after["browser_s"] - before["browser_s"] >= 0.3  # the other child: not the server's
+    assert after["machine_s"] - before["machine_s"] >= 0.6
+
+
+def test_rounds_of_two_checkouts_are_summarised_by_medians():
+    from vsdash import bench_browser
+
+    def one_round(ratio, server_ms, browser_s):
+        cpu = {
+            "server_s": server_ms / 1000,
+            "browser_s": browser_s,
+            "bench_s": 0.01,
+            "machine_s": 2.0,
+            "wall_s": 30,
+        }
+        return {
+            "round_ratios": [ratio],
+            "server_single_p95_ms": server_ms,
+            "server_concurrent_p95_ms": 2 * server_ms,
+            "single_session_p95_s": 0.5,
+            "concurrent_p95_s": 0.5 * ratio,
+            "single_session_median_s": 0.4,
+            "concurrent_median_s": 1.0,
+            "cpu_per_change_s": {"single": cpu, "concurrent": cpu},
+        }
+
+    merged = bench_browser._merge_rounds(
+        [one_round(4.0, 100, 0.9), one_round(2.0, 300, 1.1), one_round(3.0, 120, 1.0)]
+    )
+    assert merged["round_ratios"] == [4.0, 2.0, 3.0]
+    assert merged["concurrent_ratio"] == 3.0  # the median, not the mean
+    assert merged["server_single_p95_ms"] == 120 and merged["server_concurrent_p95_ms_rounds"] == [
+        200,
+        600,
+        240,
+    ]
+    assert merged["cpu_per_change_s"]["concurrent"]["browser_s"] == 1.0

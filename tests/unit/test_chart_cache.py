@@ -70,3 +70,45 @@ def test_localise_runs_once_per_language(monkeypatch):
     monkeypatch.setattr(charts, "localise_figure", lambda fig, lang: seen.append(lang) or real(fig, lang))
     spec.localise("nl").localise("nl").localise("en")
     assert seen == ["nl", "en"]
+
+
+def _wire_json(figure) -> str:
+    """What Streamlit sends to the browser for ``figure`` (``st.plotly_chart``'s own two steps)."""
+    import plotly.io
+    import plotly.tools
+
+    return plotly.io.to_json(plotly.tools.return_figure_from_figure_or_data(figure, True), validate=False)
+
+
+def test_a_drawn_spec_sends_the_same_figure_and_converts_it_once(monkeypatch):
+    spec = _bar_builder([])()
+    reference = _bar_builder([])().localise("en")
+    conversions: list = []
+    real = type(spec.figure).to_dict
+    monkeypatch.setattr(type(spec.figure), "to_dict", lambda fig: conversions.append(1) or real(fig))
+    first = spec.for_drawing("en")
+    conversions.clear()
+    sent = [_wire_json(spec.for_drawing("en")) for _ in range(3)]
+    assert conversions == []  # the dict made when first drawn is handed out again
+    assert spec.for_drawing("en") is first
+    assert sent == [_wire_json(reference.figure)] * 3
+
+
+def test_a_drawn_spec_follows_a_change_of_language():
+    spec = _bar_builder([])()
+    nl = _wire_json(spec.for_drawing("nl"))
+    en = _wire_json(spec.for_drawing("en"))
+    assert '"separators":",."' in nl and '"separators":".,"' in en
+    assert en == _wire_json(_bar_builder([])().localise("en").figure)
+
+
+def test_a_drawn_spec_survives_a_copy_and_a_pickle():
+    """st.cache_data pickles what it caches; a spec drawn before that must come back whole."""
+    import copy
+    import pickle
+
+    spec = _bar_builder([])()
+    sent = _wire_json(spec.for_drawing("nl"))
+    for twin in (pickle.loads(pickle.dumps(spec)), copy.deepcopy(spec)):
+        assert _wire_json(twin.drawn[1]) == sent
+        assert _wire_json(twin.for_drawing("nl")) == sent

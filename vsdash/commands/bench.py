@@ -29,6 +29,21 @@ def register(sub) -> None:
         "tegen een kale streamlit run, elk --starts keer; met --write-results bij de bestaande cijfers",
     )
     p.add_argument(
+        "--concurrency",
+        action="store_true",
+        help="Meet alleen de gelijktijdige sessies: een filterwissel op Overzicht in 1 sessie tegen in "
+        "--sessions sessies, --rounds ronden; met de processortijd per wissel van server en browser. "
+        "Drukt de cijfers af, schrijft niets weg",
+    )
+    p.add_argument("--sessions", type=int, default=5, help="Aantal gelijktijdige sessies (standaard 5)")
+    p.add_argument("--rounds", type=int, default=3, help="Aantal ronden voor --concurrency (standaard 3)")
+    p.add_argument(
+        "--compare",
+        metavar="MAP",
+        help="Met --concurrency: meet ook de checkout in MAP (bijv. die van main), in dezelfde minuten, "
+        "ronde om ronde afgewisseld",
+    )
+    p.add_argument(
         "--starts", type=int, default=3, help="Aantal verse starts per server voor --first-page (standaard 3)"
     )
     p.set_defaults(func=run)
@@ -42,6 +57,10 @@ def run(args) -> int:
         raise UserError(f"--reports moet minstens 10000 zijn voor een zinvolle meting, niet {args.reports}.")
     if args.starts < 1:
         raise UserError(f"--starts moet minstens 1 zijn, niet {args.starts}.")
+    if args.concurrency:
+        return _run_concurrency(args)
+    if args.compare:
+        raise UserError("--compare hoort bij --concurrency.")
     if args.first_page and not args.browser:
         # Only the first page: the other figures of this store size are kept as they were.
         result = bench.stored_results(args.reports) or {"reports": args.reports}
@@ -59,6 +78,43 @@ def run(args) -> int:
         result["first_page"] = first | {"machine": bench.machine_description()}
     if args.write_results:
         bench.write_results(result)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key:34} {value}")
+    return 0
+
+
+def _run_concurrency(args) -> int:
+    """Only the concurrent-session figures, for this checkout and optionally a second one."""
+    from pathlib import Path
+
+    from vsdash import bench, bench_browser
+    from vsdash.cli import UserError
+    from vsdash.settings import PROJECT_ROOT
+
+    if args.write_results:
+        raise UserError(
+            "--concurrency schrijft niets weg: de volledige meting (--browser --write-results) houdt de "
+            "cijfers van één run bij elkaar."
+        )
+    if args.sessions < 2 or args.rounds < 1:
+        raise UserError(
+            f"--sessions moet minstens 2 zijn en --rounds minstens 1, niet {args.sessions} en {args.rounds}."
+        )
+    roots = (PROJECT_ROOT,)
+    if args.compare:
+        other = Path(args.compare).resolve()
+        if not (other / "dashboard.py").is_file():
+            raise UserError(
+                f"--compare {args.compare}: daar staat geen dashboard.py; geef de map van een checkout."
+            )
+        roots = (PROJECT_ROOT, other)
+    result = bench_browser.concurrency(
+        bench.bench_store(args.reports), sessions=args.sessions, rounds=args.rounds, roots=roots
+    )
+    result["machine"] = bench.machine_description()
     if args.json:
         print(json.dumps(result))
     else:

@@ -35,11 +35,11 @@ def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, *
     """
     if not spec.alt or spec.table is None:
         raise ValueError(f"chart {key!r} has no text alternative or table; every chart needs both")
-    spec.localise(lang)
+    figure = spec.for_drawing(lang)  # localised, and converted for plotly.js once per spec
     config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": key, "scale": 2}}
     if not controls:
         config["displayModeBar"] = False  # a slide shows the chart, not plotly's toolbar (issue 18)
-    event = st.plotly_chart(spec.figure, key=key, alt=spec.alt, config=config, **kwargs)
+    event = st.plotly_chart(figure, key=key, alt=spec.alt, config=config, **kwargs)
     st.caption(plain_text.markdown(spec.alt))  # the alt text names campaigns: plain text
     if not controls:
         return event
