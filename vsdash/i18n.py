@@ -399,9 +399,9 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Timeline of {n} {n|campaign|campaigns} in {gemeenten} {gemeenten|municipality|municipalities} from {start} to {end}, with the reports {grain} below on the same time axis ({total} in total).",
     },
     "effect_title": {"nl": "Effect van een campagne", "en": "Effect of a campaign"},
-    "use_controls": {
-        "nl": "Vergelijk met gemeenten zonder campagne",
-        "en": "Compare with municipalities without a campaign",
+    "use_controls": {  # short: the column beside the selectors cut the longer label to "campa…"
+        "nl": "Met vergelijkingsgemeenten",
+        "en": "With comparison municipalities",
     },
     "use_controls_help": {
         "nl": "Gemeenten met een meldpunt die in deze weken geen campagne hadden, vangen landelijke schommelingen op (nieuws, weer, feestdagen).",
@@ -416,6 +416,9 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Too few reports came in during the campaign to show: usually fewer than {k}. To protect the people who reported we then show no numbers and no estimate; with so few reports an estimate says little anyway.",
     },
     "expected_reports": {"nl": "Verwacht zonder campagne", "en": "Expected without campaign"},
+    # The card's metric in a column of five: the full name was cut to "Verwacht zonder campa…";
+    # its help says "zonder campagne" and the sentence under it "dan verwacht".
+    "expected_short": {"nl": "Verwacht", "en": "Expected"},
     "expected_help": {
         "nl": "Wat de weken vóór de campagne (trend, seizoen, inwoners) voorspellen voor dezelfde weken zonder campagne.",
         "en": "What the weeks before the campaign (trend, season, population) predict for the same weeks without a campaign.",

@@ -19,7 +19,7 @@ def test_effect_card_for_a_seeded_campaign(monkeypatch, demo_store_url):
     captions = " ".join(c.value for c in at.caption)
     assert "meldingsbereidheid" in captions  # the willingness-to-report caveat beside the card
     labels = {m.label for m in at.metric}
-    assert {"Verwacht zonder campagne", "Binnengekomen", "Extra meldingen", "p-waarde"} <= labels
+    assert {"Verwacht", "Binnengekomen", "Extra meldingen", "p-waarde"} <= labels
     assert "Alle campagnes vergeleken" in [h.value for h in at.subheader]
     # Issue 16: the method in plain words, the technical detail behind an expander, a placebo check.
     assert any(m.value.startswith("**Hoe is dit berekend?** Uit de meldingen van de") for m in at.markdown)

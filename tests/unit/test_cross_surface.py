@@ -213,7 +213,7 @@ def test_a_campaign_window_has_one_published_count_on_every_surface(store, code)
     shown = {m.label: m.value for m in page.metrics}
     if not card_of_deck.hidden:
         assert shown["Binnengekomen"] == card_of_deck.observed_label
-        assert shown["Verwacht zonder campagne"] == fmt_number(est.expected, "nl")
+        assert shown["Verwacht"] == fmt_number(est.expected, "nl")
         assert shown["Extra meldingen"] == fmt_number(est.extra, "nl")
     pd.testing.assert_frame_equal(
         page.published.weekly.reset_index(drop=True), card_of_deck.weekly.reset_index(drop=True)

@@ -304,7 +304,7 @@ def build_effect_card(
 
     figures = (
         CardMetric(
-            t("expected_reports", lang),
+            t("expected_short", lang),
             fmt_number(est.expected, lang),
             t("expected_help", lang),
             between(fmt_number(est.expected_low, lang), fmt_number(est.expected_high, lang)),
