@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 from vsdash import plain_text, schema
 from vsdash.charts import OKABE_ITO, ChartSpec, _base_layout
 from vsdash.i18n import fmt_date, fmt_number, t
+from vsdash.palette import text_on
 
 CATEGORY_COLOURS = dict(zip(schema.ACTIVITY_CATEGORIES, OKABE_ITO[:4], strict=True))
 STATUS_COLOURS = {
@@ -172,7 +173,7 @@ def status_by_category_chart(counts: pd.DataFrame, *, lang: str = "nl") -> Chart
                 text=[fmt_number(v, lang) if v else "" for v in values],
                 textposition="inside",
                 insidetextanchor="middle",
-                textfont=dict(color="#1a1a1a", size=12),
+                textfont=dict(color=text_on(STATUS_COLOURS[status]), size=12),
                 hovertemplate="%{y} · " + t(f"act_status_{status}", lang) + ": %{x}<extra></extra>",
             )
         )

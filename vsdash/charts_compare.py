@@ -554,7 +554,7 @@ def membership_timeline_chart(
                 text=[label] * len(part),
                 textposition="inside",
                 insidetextanchor="start",
-                textfont=dict(size=10, color="white"),
+                textfont=dict(size=10, color=palette.text_on(PROGRAMME_COLOURS.get(programme, OKABE_ITO[4]))),
                 customdata=np.column_stack(
                     [
                         part["gemeente"],

@@ -510,6 +510,11 @@ def test_chart_colours_meet_aa(name):
         if shape.type == "line" and shape.line.color:
             assert contrast(shape.line.color) >= 3, f"{name}: line {shape.line.color}"
     assert contrast(charts.FONT["color"]) >= 4.5
+    for trace in fig.data:  # numbers and names printed inside bars sit on the bar's own fill
+        fill = trace.marker.color if trace.type == "bar" else None
+        if isinstance(fill, str) and trace.textposition == "inside" and trace.textfont.color:
+            ratio = contrast(trace.textfont.color, fill)
+            assert ratio >= 4.5, f"{name}: {trace.name} text {trace.textfont.color} on {fill} ({ratio:.2f}:1)"
     # Tick labels and axis titles are small text: their colour is set, not left to a theme.
     for key, axis in fig.layout.to_plotly_json().items():
         if key.startswith(("xaxis", "yaxis")):
@@ -524,3 +529,33 @@ def test_change_map_alt_text_says_one_hexagon_in_the_singular(lang, one, many):
     # 25 -> 31 is the only hexagon with more reports.
     spec = _before_after(lang, before=(40, 25, 12), after=(28, 31, 12))
     assert one in spec.alt and many not in spec.alt
+
+
+def test_numbers_and_names_inside_bars_read_on_every_fill():
+    """Text printed inside bars sits on the bar's colour: 4.5:1 on each status's and programme's fill.
+
+    The activity status bars printed dark text on the dark blue of 'lopend' (3.4:1) and the
+    programme timeline white names on orange (2.3:1); neither builder is in the samples above.
+    """
+    from vsdash import charts_activities, charts_compare, compare, reference, schema
+
+    cells = [(c, s) for c in schema.ACTIVITY_CATEGORIES for s in schema.ACTIVITY_STATUSES]
+    counts = pd.DataFrame(cells, columns=["categorie", "status"]).assign(n=2)
+    memberships = reference.memberships().assign(
+        programma_naam=lambda d: d["programma"].map(reference.PROGRAMMES.set_index("programma")["naam"])
+    )
+    figures = [
+        charts_activities.status_by_category_chart(counts).figure,
+        charts_compare.membership_timeline_chart(
+            compare.membership_spans(memberships, dt.date(2026, 12, 31)), names=pd.Series(dtype=str)
+        ).figure,
+    ]
+    checked = 0
+    for fig in figures:
+        for trace in fig.data:
+            fill = trace.marker.color
+            assert trace.textposition == "inside" and isinstance(fill, str)
+            ratio = contrast(trace.textfont.color, fill)
+            assert ratio >= 4.5, f"{trace.name}: {trace.textfont.color} on {fill} ({ratio:.2f}:1)"
+            checked += 1
+    assert checked == len(schema.ACTIVITY_STATUSES) + memberships["programma"].nunique()
