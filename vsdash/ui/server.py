@@ -9,7 +9,7 @@
   exact count, polled before and after a weekly import, would be that import's exact size, a
   count of 1–4 in a quiet week (ADR 0006, "Newer surfaces attacked").
 - ``GET /api/v1/figures?gemeente=CODE|programma=ID&van=JJJJ-MM-DD&tot=JJJJ-MM-DD``: the
-  key figures of a selection, the same JSON as ``python -m vsdash figures --json``, through the
+  key figures of a selection (neither parameter: all municipalities), the same JSON as ``python -m vsdash figures --json``, through the
   same publication layer and privacy rules (open data, CC BY 4.0).
 
 The request handlers do their database work in a worker thread, so a slow store never blocks
@@ -143,7 +143,7 @@ def _short(exc: BaseException) -> str:
 
 @dataclass(frozen=True)
 class FiguresRequest:
-    """A validated request for key figures: one municipality or one programme, and a period."""
+    """A validated request for key figures: one municipality, one programme or all, and a period."""
 
     gemeente: str | None
     programma: str | None
@@ -155,11 +155,11 @@ def parse_figures_request(params: dict[str, str]) -> FiguresRequest:
     """Validate the query parameters of ``/api/v1/figures``; raise ``ApiError(400)`` in Dutch."""
     gemeente = (params.get("gemeente") or "").strip() or None
     programma = (params.get("programma") or "").strip() or None
-    if bool(gemeente) == bool(programma):
+    if gemeente and programma:  # neither is all municipalities, as `vsdash figures` without either
         raise ApiError(
             400,
-            "Geef precies één van 'gemeente' (CBS-code, bijvoorbeeld GM0344) of 'programma' "
-            "(bijvoorbeeld veilige_steden).",
+            "Geef hoogstens één van 'gemeente' (CBS-code, bijvoorbeeld GM0344) of 'programma' "
+            "(bijvoorbeeld veilige_steden); zonder beide gelden de cijfers voor alle gemeenten.",
         )
     dates = {}
     for name in ("van", "tot"):
