@@ -761,7 +761,7 @@ def survey_figures(
 
     return SurveyFigures(
         years=tuple(sorted(set(int(y) for y in rounds["jaar"]))),
-        codes=tuple(rounds["gemeentecode"]),
+        codes=tuple(sorted(rounds["gemeentecode"])),
         scope=len(list(scope)),
         prevalence=harassment.percent,
         margin=harassment.margin,
@@ -774,7 +774,7 @@ def survey_figures(
         ratio=ratio,
         ratio_low=low,
         ratio_high=high if high is not None and np.isfinite(high) else None,
-        ratio_codes=tuple(covered["gemeentecode"]),
+        ratio_codes=tuple(sorted(covered["gemeentecode"])),
         ratio_reports=reports,
     )
 

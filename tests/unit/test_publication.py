@@ -308,3 +308,31 @@ def test_the_readable_grain_is_chosen_on_published_weeks_not_exact_ones(store):
                 found += 1
                 assert publication.readable_grain_of(counted) == ("week" if published else "month")
     assert found >= 1
+
+
+def test_survey_codes_in_the_json_are_sorted(store):
+    """A reader diffing two downloads sees the same municipalities in the same order."""
+    import json
+
+    figures = json.loads(
+        publication.key_figures_json(
+            store,
+            programma="veilige_steden",
+            start=dt.date(2025, 1, 1),
+            end=dt.date(2025, 12, 31),
+        )
+    )
+    survey = next(value for key, value in _walk(figures) if key == "survey" and value)
+    assert len(survey["codes"]) > 1
+    assert survey["codes"] == sorted(survey["codes"])
+    assert survey["ratio_codes"] == sorted(survey["ratio_codes"])
+
+
+def _walk(node):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield key, value
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
