@@ -27,6 +27,8 @@ from vsdash.store import ReportFilter, Store, StoreError
 COUNT_BY = ("gemeente", "wijk", "week")
 COUNT_SUFFIXES = (".csv", ".xlsx")
 TOTAL = "Totaal"
+#: Why the total line is not the sum of the lines (wijk), or not the key figure (week).
+TOTAL_NOTES = {"wijk": "counts_wijk_total_note", "week": "counts_week_total_note"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -154,6 +156,10 @@ def counts_table(
         )
         shown = privacy.suppress_small_counts(cells, "n", lang=lang)
         keys = ["week"]
+        # The total stays the sum of the published weeks, so "total minus weeks" tells nothing the
+        # weeks do not show. The key figure cannot be it: it counts whole months where counts are
+        # small or the period is calendar months (publication.counted_period), days the weeks do
+        # not tile; the file says why the two differ (counts_week_total_note).
         totals = _total_row(privacy.period_total(cells), lang)
     shown = shown.rename(columns={"n": "count"})
     totals = totals.rename(columns={"n": "count"})
@@ -197,11 +203,11 @@ def counts_download(
     if by == "week":
         out[t("week", lang)] = table["week"]
     out[t("reports", lang)] = table["label"]
-    if by == "wijk":
+    if by in ("wijk", "week"):
         # Said on the total rows themselves: a CSV has no Toelichting sheet to say it in.
-        totals = table["wijkcode"] == TOTAL
+        totals = table["wijkcode" if by == "wijk" else "week"] == TOTAL
         out[t("counts_col_note", lang)] = [
-            t("counts_wijk_total_note", lang) if is_total else "" for is_total in totals
+            t(TOTAL_NOTES[by], lang) if is_total else "" for is_total in totals
         ]
     return spreadsheets.mark_perturbed(out.reset_index(drop=True), t("reports", lang))
 
@@ -303,8 +309,8 @@ def run_counts(args: argparse.Namespace) -> int:
         f"{args.out}: {len(table)} regels geschreven ({t('map_export_total')} inbegrepen). "
         f"{t('perturbation_note')}"
     )
-    if args.by == "wijk":
-        print(t("counts_wijk_total_note"))
+    if args.by in ("wijk", "week"):
+        print(t(TOTAL_NOTES[args.by]))
     if note:
         print(note)
     return 0
