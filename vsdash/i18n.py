@@ -1764,6 +1764,15 @@ LABELS: dict[str, dict[str, str]] = {
         "reported, and reports without a district count only in the total.",
     },
     "counts_title_week": {"nl": "Meldingen per week", "en": "Reports per week"},
+    # wijkblocks: the week export's total is its weeks, and may differ from the key figure
+    "counts_week_total_note": {
+        "nl": "Het totaal is de som van de weken hierboven. Het kan afwijken van het kerncijfer op Overzicht: "
+        "dat telt in hele maanden waar de periode uit hele kalendermaanden bestaat of de aantallen klein zijn, "
+        "en elk aantal is apart licht veranderd om melders te beschermen.",
+        "en": "The total is the sum of the weeks above. It may differ from the key figure on Overview: that "
+        "counts whole months where the period consists of whole calendar months or counts are small, and "
+        "each number was changed slightly on its own to protect the people who reported.",
+    },
     "share_link": {"nl": "Link naar deze weergave", "en": "Link to this view"},
     "share_link_help": {
         "nl": "Met deze link opent iemand anders dezelfde pagina met dezelfde selectie.",

@@ -180,9 +180,12 @@ def _before_after(store, code, area_rows, day, weeks, span, lang) -> tuple[str, 
     ids = set(area_rows["risicogebied_id"])
 
     def counted(period: tuple[dt.date, dt.date]) -> pd.DataFrame:
-        counts = store.area_counts(ReportFilter((code,), *period), "risicogebied_id")
+        # Per fixed block of weeks, as the Kaart's before/after: a window is the sum of its
+        # published blocks (maps.compare_counts), each block of the areas together one cell. As a
+        # cell of its own every activity and window length gave the same areas fresh noise, and
+        # averaging overlapping windows would wear the perturbation away (ADR 0006).
+        counts = store.area_counts(ReportFilter((code,), *period), "risicogebied_id", "block")
         counts = counts[counts["risicogebied_id"].isin(ids)]
-        # The areas together are one cell per window: the sum a reader sees, protected once.
         return counts.assign(groep="risicogebieden")
 
     compared = maps.compare_counts(

@@ -240,3 +240,39 @@ def test_cli_refuses_a_contact_name_with_row_and_column(tmp_path, capsys):
     (error,) = out["errors"]
     assert (error["row"], error["column"]) == (2, "contact_rol")
     assert "persoonsnaam" in error["message"] and "'Anna'" in error["message"]
+
+
+def test_search_before_after_windows_are_sums_of_published_week_blocks(demo_store_url):
+    """Each window is the sum of its published fixed blocks of weeks (privacy.week_blocks), as on
+    the Kaart: as a cell of its own, every activity and window length gave the same risk areas
+    fresh noise, and averaging overlapping windows would wear the perturbation away (ADR 0006)."""
+    from vsdash import maps, privacy
+    from vsdash.i18n import fmt_number
+    from vsdash.store import ReportFilter
+
+    store = Store(demo_store_url)
+    span = store.report_date_range()
+    activities = store.activities().set_index("activiteit_id")
+    areas = store.risk_areas()
+    checked = 0
+    for query, weeks in (("Suswachters", 4), ("safe clubbing", 6), ("safe clubbing", 13)):
+        hits = knowledge.search_knowledge(store, query, weeks=weeks)
+        for row in hits[hits["venster"].str.contains("weken")].itertuples():
+            act = activities.loc[row.activiteit_id]
+            ids = (
+                {act["risicogebied_id"]}
+                if pd.notna(act["risicogebied_id"]) and act["risicogebied_id"]
+                else set(areas.loc[areas["gemeentecode"] == act["gemeentecode"], "risicogebied_id"])
+            )
+            windows = maps.before_after_windows(pd.Timestamp(act["start"]).date(), weeks, span)
+            published = []
+            for first, last in (windows.before, windows.after):
+                found = store.area_counts(
+                    ReportFilter((act["gemeentecode"],), first, last), "risicogebied_id", "week"
+                )
+                weekly = privacy.combine_cells(found[found["risicogebied_id"].isin(ids)], "periode")
+                monday = last - dt.timedelta(days=last.weekday())
+                published.append(privacy.published_in_blocks(weekly, first, monday, "periode"))
+            assert (row.voor, row.na) == tuple(fmt_number(v, "nl") for v in published), row.titel
+            checked += 1
+    assert checked >= 5

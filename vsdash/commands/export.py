@@ -3,7 +3,7 @@
 Both go through ``vsdash.privacy`` exactly as the dashboard does: the GeoJSON is built by
 ``vsdash.maps.hex_cells``, the same function the Kaart page draws from, and the CSV's counts are
 perturbed (ADR 0006): its period is snapped to whole weeks or months, each number is the sum of
-its published weeks or months. Counts are written like the page downloads (``vsdash.spreadsheets``):
+its published weeks or months (a wijk: of its published fixed blocks of weeks). Counts are written like the page downloads (``vsdash.spreadsheets``):
 numbers as numbers, municipality names, ``;`` and decimal comma in CSV, a real workbook for
 ``.xlsx``, text neutralised against spreadsheet formulas. Files appear whole or not at all.
 """
@@ -27,6 +27,8 @@ from vsdash.store import ReportFilter, Store, StoreError
 COUNT_BY = ("gemeente", "wijk", "week")
 COUNT_SUFFIXES = (".csv", ".xlsx")
 TOTAL = "Totaal"
+#: Why the total line is not the sum of the lines (wijk), or not the key figure (week).
+TOTAL_NOTES = {"wijk": "counts_wijk_total_note", "week": "counts_week_total_note"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -125,8 +127,13 @@ def counts_table(
         if len(members):
             start, end = min(members["van"]), max(members["tot"])
     elif by == "wijk":
-        # Wijk counts are stored per week, so their parts are weeks.
-        parts = store.area_counts(flt, "wijkcode", grain="week")
+        # Each wijk is the sum of its published fixed blocks of weeks (privacy.week_blocks), as
+        # the Kaart's windows and the campaign windows are (ADR 0006). Wijk counts are stored per
+        # week; as a sum of weeks every wijk-week of 1 to 4 reports published 0 or k on its own,
+        # and the wijken of a municipality added up to far more than its reports (Groningen's 705
+        # against 456 in the demo data). A wijk has about 2·log2(weeks) blocks, and a block is
+        # published once, so periods that overlap meet the same values and differ by nothing new.
+        parts = store.area_counts(flt, "wijkcode", grain="block")
         shown = privacy.period_totals(parts, ["gemeentecode", "wijkcode"], "n", lang=lang)
         keys = ["gemeentecode", "wijkcode"]
         # A municipality's total is its key figure, one published value on every surface (as
@@ -149,6 +156,10 @@ def counts_table(
         )
         shown = privacy.suppress_small_counts(cells, "n", lang=lang)
         keys = ["week"]
+        # The total stays the sum of the published weeks, so "total minus weeks" tells nothing the
+        # weeks do not show. The key figure cannot be it: it counts whole months where counts are
+        # small or the period is calendar months (publication.counted_period), days the weeks do
+        # not tile; the file says why the two differ (counts_week_total_note).
         totals = _total_row(privacy.period_total(cells), lang)
     shown = shown.rename(columns={"n": "count"})
     totals = totals.rename(columns={"n": "count"})
@@ -192,11 +203,11 @@ def counts_download(
     if by == "week":
         out[t("week", lang)] = table["week"]
     out[t("reports", lang)] = table["label"]
-    if by == "wijk":
+    if by in ("wijk", "week"):
         # Said on the total rows themselves: a CSV has no Toelichting sheet to say it in.
-        totals = table["wijkcode"] == TOTAL
+        totals = table["wijkcode" if by == "wijk" else "week"] == TOTAL
         out[t("counts_col_note", lang)] = [
-            t("counts_wijk_total_note", lang) if is_total else "" for is_total in totals
+            t(TOTAL_NOTES[by], lang) if is_total else "" for is_total in totals
         ]
     return spreadsheets.mark_perturbed(out.reset_index(drop=True), t("reports", lang))
 
@@ -298,8 +309,8 @@ def run_counts(args: argparse.Namespace) -> int:
         f"{args.out}: {len(table)} regels geschreven ({t('map_export_total')} inbegrepen). "
         f"{t('perturbation_note')}"
     )
-    if args.by == "wijk":
-        print(t("counts_wijk_total_note"))
+    if args.by in ("wijk", "week"):
+        print(t(TOTAL_NOTES[args.by]))
     if note:
         print(note)
     return 0
