@@ -355,7 +355,7 @@ def test_the_national_map_explains_its_own_privacy_not_hexagons(store):
 
 def test_the_national_map_reads_all_municipalities_in_lower_case_mid_sentence(store):
     model = _map(store, None, *WEEKS)  # labelled "Alle gemeenten", as the frame labels it
-    assert "in alle gemeenten" in model.density.alt and "in Alle gemeenten" not in model.density.alt
+    assert ", alle gemeenten:" in model.density.alt and "Alle gemeenten" not in model.density.alt
     assert [e.shape for e in model.density.legend][0] == "note", (
         "the circle's size is a sentence, not a swatch"
     )
