@@ -782,6 +782,23 @@ def _calendar_terms(
     return frame, fit_mask, terms
 
 
+def _project_out(design: np.ndarray, columns: np.ndarray, weight: np.ndarray):
+    """Candidate ``columns`` with the model's own ``design`` projected out, in the NB working metric.
+
+    Returns the weighted columns, what is left of them (whose cross-products are the score
+    tests' covariance under "no change") and each one's variance; None when the weighted design
+    is singular. Shared by the level-shift scan and the recent-bend test.
+    """
+    root_w = np.sqrt(weight)[:, None]
+    weighted_design, weighted_columns = root_w * design, root_w * columns
+    try:
+        coef = np.linalg.solve(weighted_design.T @ weighted_design, weighted_design.T @ weighted_columns)
+    except np.linalg.LinAlgError:
+        return None
+    residual_columns = weighted_columns - weighted_design @ coef
+    return weighted_columns, residual_columns, np.einsum("ij,ij->j", residual_columns, residual_columns)
+
+
 def _scan_level_shift(
     fit: _CountFit, y: np.ndarray, design: np.ndarray, offset: np.ndarray, weeks: pd.Series
 ) -> tuple[Diagnostic, str, pd.Timestamp] | None:
@@ -812,15 +829,10 @@ def _scan_level_shift(
     # Candidate columns with the model's own columns projected out, in the weighted metric: their
     # cross-products are the scores' covariance, and standard-normal pseudo-residuals through them
     # give draws of the scores under "no change" (cheaper and steadier than an eigendecomposition).
-    root_w = np.sqrt(weight)[:, None]
-    weighted_design = root_w * design
-    weighted_columns = root_w * columns
-    try:
-        coef = np.linalg.solve(weighted_design.T @ weighted_design, weighted_design.T @ weighted_columns)
-    except np.linalg.LinAlgError:
+    projected = _project_out(design, columns, weight)
+    if projected is None:
         return None
-    residual_columns = weighted_columns - weighted_design @ coef
-    variance = np.einsum("ij,ij->j", residual_columns, residual_columns)
+    weighted_columns, residual_columns, variance = projected
     # A candidate the model already explains (a known break's own week) has no variance left.
     usable = variance > 1e-6 * np.maximum(np.einsum("ij,ij->j", weighted_columns, weighted_columns), 1e-12)
     if usable.sum() < 2:
@@ -881,14 +893,10 @@ def _test_recent_bend(
     columns = np.column_stack([hinges.mean(axis=1), hinges])
     # Each column's variance under "no bend" is the part of it, in the NB working metric, that the
     # model's own columns (trend, season, calendar, steps) do not already explain.
-    root_w = np.sqrt(mu / denom)[:, None]
-    weighted_design, weighted_columns = root_w * design, root_w * columns
-    try:
-        coef = np.linalg.solve(weighted_design.T @ weighted_design, weighted_design.T @ weighted_columns)
-    except np.linalg.LinAlgError:
+    projected = _project_out(design, columns, mu / denom)
+    if projected is None:
         return None
-    residual_columns = weighted_columns - weighted_design @ coef
-    variance = np.einsum("ij,ij->j", residual_columns, residual_columns)
+    weighted_columns, _residual_columns, variance = projected
     if variance[0] <= 1e-9 * max(float(weighted_columns[:, 0] @ weighted_columns[:, 0]), 1e-12):
         return None  # a declared hinge or a step already carries the whole span
     score = columns.T @ resid

@@ -78,11 +78,7 @@ def run(args) -> int:
         result["first_page"] = first | {"machine": bench.machine_description()}
     if args.write_results:
         bench.write_results(result)
-    if args.json:
-        print(json.dumps(result))
-    else:
-        for key, value in result.items():
-            print(f"{key:34} {value}")
+    _print(result, as_json=args.json)
     return 0
 
 
@@ -115,9 +111,14 @@ def _run_concurrency(args) -> int:
         bench.bench_store(args.reports), sessions=args.sessions, rounds=args.rounds, roots=roots
     )
     result["machine"] = bench.machine_description()
-    if args.json:
+    _print(result, as_json=args.json)
+    return 0
+
+
+def _print(result: dict, *, as_json: bool) -> None:
+    """One line of JSON, or one aligned line per figure."""
+    if as_json:
         print(json.dumps(result))
     else:
         for key, value in result.items():
             print(f"{key:34} {value}")
-    return 0
