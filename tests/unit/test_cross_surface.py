@@ -40,13 +40,6 @@ def _selections(store: Store, n: int = 8, seed: int = 13):
     return found
 
 
-@pytest.fixture(scope="module")
-def store(demo_store_url):
-    opened = Store(demo_store_url)
-    yield opened
-    opened.close()
-
-
 def _cli_json(url: str, scope: dict, start: dt.date, end: dt.date) -> dict:
     argv = ["figures", "--from", start.isoformat(), "--to", end.isoformat(), "--json", "--store", url]
     for key, value in scope.items():

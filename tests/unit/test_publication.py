@@ -9,14 +9,7 @@ import pytest
 
 from vsdash import indicators, periods, privacy, publication
 from vsdash.settings import PROJECT_ROOT
-from vsdash.store import ReportFilter, Store
-
-
-@pytest.fixture(scope="module")
-def store(demo_store_url):
-    found = Store(demo_store_url)
-    yield found
-    found.close()
+from vsdash.store import ReportFilter
 
 
 @pytest.mark.parametrize(

@@ -19,13 +19,6 @@ from vsdash.store import Store
 SHORT = (dt.date(2025, 3, 10), dt.date(2025, 4, 2))
 
 
-@pytest.fixture(scope="module")
-def store(demo_store_url):
-    opened = Store(demo_store_url)
-    yield opened
-    opened.close()
-
-
 def test_meldingen_rate_per_period_uses_the_counted_months_not_the_chosen_days(store):
     """Each month's yearly rate divides that month's published count by that whole month's exposure.
 

@@ -8,19 +8,11 @@ import datetime as dt
 import pytest
 
 from vsdash import publication
-from vsdash.store import Store
 from vsdash.views.comparison import build_comparison, compare_options
 from vsdash.views.overview import build_overview
 from vsdash.views.reports import build_reports
 
 YEAR = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-
-
-@pytest.fixture(scope="module")
-def store(demo_store_url):
-    opened = Store(demo_store_url)
-    yield opened
-    opened.close()
 
 
 def test_overview_model_is_frozen_and_carries_the_key_figures(store):

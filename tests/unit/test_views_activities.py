@@ -12,16 +12,8 @@ import pytest
 
 from vsdash import publication
 from vsdash.i18n import fmt_number
-from vsdash.store import Store
 from vsdash.ui.widgets import plain_markdown
 from vsdash.views.activities import ActivityFilters, build_activities, covid_sentence
-
-
-@pytest.fixture(scope="module")
-def store(demo_store_url):
-    found = Store(demo_store_url)
-    yield found
-    found.close()
 
 
 def _selections(n: int = 8, seed: int = 7):

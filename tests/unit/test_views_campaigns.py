@@ -16,17 +16,10 @@ import pytest
 
 from vsdash import privacy, publication
 from vsdash.i18n import fmt_number
-from vsdash.store import ReportFilter, Store
+from vsdash.store import ReportFilter
 from vsdash.views import campaigns as views
 
 CAMPAIGN, CODE = "benjijok-2023", "GM0855"
-
-
-@pytest.fixture(scope="module")
-def store(demo_store_url):
-    opened = Store(demo_store_url)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture(scope="module")

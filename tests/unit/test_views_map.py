@@ -11,19 +11,12 @@ import pytest
 
 from vsdash import maps, privacy
 from vsdash.i18n import fmt_date, fmt_number
-from vsdash.store import ReportFilter, Store
+from vsdash.store import ReportFilter
 from vsdash.views.map import build_before_after, build_map, build_risk_area
 
 NO_BOUNDARIES = maps.Boundaries(missing_reason="Geen grenzen beschikbaar (test).")
 # Monday to Sunday: the whole weeks of the map are the period itself.
 WEEKS = (dt.date(2025, 3, 3), dt.date(2025, 8, 31))
-
-
-@pytest.fixture(scope="module")
-def store(demo_store_url):
-    found = Store(demo_store_url)
-    yield found
-    found.close()
 
 
 def _map(store, gemeente, start, end, lang="nl"):
