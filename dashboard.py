@@ -57,4 +57,5 @@ errors.guarded(page.run)
 # After the page, so the page's own URL parameters are in the link.
 share_link(lang, st.sidebar, key="share_link_sidebar")
 frame.log_run_time(page.url_path or "overzicht", started)
-warmup.note_page_served()  # the server's warm-up of the other pages may start now
+# The server's warm-up of the other pages may start now; a new data version is warmed again.
+warmup.note_page_served(selection.url, selection.version)

@@ -14,7 +14,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from vsdash import maps, settings, store
+from tests.app.test_pages import run_page
+from vsdash import campaign_effects, maps, settings, store
 from vsdash.settings import PROJECT_ROOT
 from vsdash.ui import cached, frame, warmup
 from vsdash.views import overview
@@ -71,6 +72,7 @@ def test_warm_up_fills_every_cache_the_first_page_reads(monkeypatch, demo_store_
         "overzicht",
         "imports other pages",
         "boundaries",
+        "campagnes",
     ]
     # From here on, building a model, opening a store, reading a reference table or simplifying
     # boundaries would mean the warm-up missed it.
@@ -85,6 +87,17 @@ def test_warm_up_fills_every_cache_the_first_page_reads(monkeypatch, demo_store_
     assert not at.exception
     assert at.title[0].value  # Overzicht rendered its model
     cached.map_boundaries(None, "nl", str(settings.boundaries_dir()))
+
+
+def test_warm_up_estimates_the_forest_plot_campagnes_reads(monkeypatch, demo_store_url):
+    """Every campaign's effect, seconds of statistics, is ready before Campagnes is first opened."""
+    monkeypatch.setenv("VSDASH_DATABASE_URL", demo_store_url)
+    report = warmup.warm_up(demo_store_url)
+    assert "campagnes" in report.done
+    monkeypatch.setattr(campaign_effects, "estimate_all_campaigns", _refuse("the forest plot was estimated"))
+    page = run_page(monkeypatch, demo_store_url, "pages/campagnes.py", {})
+    assert not page.exception and not page.error, (page.exception, page.error)
+    assert "Alle campagnes vergeleken" in [h.value for h in page.subheader]
 
 
 def test_warm_up_of_an_empty_store_warms_what_there_is(monkeypatch, tmp_path):
@@ -107,7 +120,7 @@ def test_warm_up_survives_a_store_that_is_down(monkeypatch):
     report = warmup.warm_up(DOWN_URL)
     assert time.monotonic() - started < 60
     assert "store" in report.failed and report.failed["store"]
-    assert report.skipped == ["tables", "overzicht"]
+    assert report.skipped == ["tables", "overzicht", "campagnes"]
     assert "imports" in report.done  # what needs no store is still warmed
 
     # Nothing of the failure is cached: the first page says in Dutch that the store is down.
@@ -122,7 +135,7 @@ def test_warm_up_never_builds_the_missing_embedded_store(monkeypatch):
     monkeypatch.setattr(settings, "default_store_missing", lambda url: True)
     monkeypatch.setattr(demo, "build_default_store", _refuse("the demo store was built"))
     report = warmup.warm_up("duckdb:///data/vsdash.duckdb")
-    assert "store" in report.failed and report.skipped == ["tables", "overzicht"]
+    assert "store" in report.failed and report.skipped == ["tables", "overzicht", "campagnes"]
 
 
 def test_start_warm_up_returns_while_the_warm_up_still_runs(monkeypatch):
@@ -157,3 +170,29 @@ def test_other_pages_wait_until_the_first_page_is_served(monkeypatch):
     warmup.note_page_served()
     thread.join(30)
     assert imported == [warmup.FIRST_PAGE_MODULES, warmup.OTHER_PAGE_MODULES]
+
+
+def test_a_new_data_version_gets_its_forest_plot_warmed_in_a_warmed_server(monkeypatch):
+    """After an import the first page run that sees the new version warms its forest plot once."""
+    warmed = []
+    done = threading.Event()
+
+    def estimate(url, version, with_controls=True):
+        warmed.append((url, version, with_controls))
+        done.set()
+
+    monkeypatch.setattr(cached, "campaign_effects_all", estimate)
+    monkeypatch.setattr(warmup, "_warmed_versions", {"7"})
+    url = "duckdb:///somewhere.duckdb"
+    monkeypatch.setattr(warmup, "_serving_url", None)
+    warmup.note_page_served(url, "8")  # not a warmed server (a test, a script): nothing happens
+    time.sleep(0.2)
+    assert warmed == []
+
+    monkeypatch.setattr(warmup, "_serving_url", url)
+    warmup.note_page_served(url, "7")  # warmed at the start already
+    warmup.note_page_served(url, "8")  # an import happened
+    warmup.note_page_served(url, "8")  # the next run of the same version starts nothing more
+    assert done.wait(10)
+    time.sleep(0.2)
+    assert warmed == [(url, "8", True)]

@@ -10,11 +10,18 @@ first reader needs:
 4. ``overzicht``: Overzicht's view model for the selection of a first visit
    (``frame.default_selection``: all municipalities, the default period, Dutch);
 5. ``imports other pages``: the modules of the other pages (geopandas, statsmodels, pydeck, ...);
-6. ``boundaries``: the CBS municipality boundaries, read and simplified for Kaart's first view.
+6. ``boundaries``: the CBS municipality boundaries, read and simplified for Kaart's first view;
+7. ``campagnes``: every campaign's effect estimate (Campagnes' forest plot, with its default
+   setting of comparison municipalities), seconds of statistics a first visitor would wait for.
 
-Steps 5 and 6 wait until a first page has been served (or :data:`LATER_STEPS_AFTER_S` passed),
+Steps 5 to 7 wait until a first page has been served (or :data:`LATER_STEPS_AFTER_S` passed),
 and then :data:`RENDER_PAUSE_S` more: on a machine of two cores they would otherwise take the
 processor from the first reader's page run and from the browser drawing it.
+
+A new data version (an import, an undo) makes every cache miss. The pages' own caches refill
+cheaply, but the forest plot would cost its first visitor those seconds again, so after a page
+run that saw a version not yet warmed, :func:`note_page_served` warms step 7 again for it, in
+the background (only in a server that :func:`start_warm_up` started: tests and scripts never).
 
 Each step is timed and logged; a step that fails is logged and skipped, with the steps that need
 it. An empty store warms what it has; a store that is down is left to the pages, which then show
@@ -58,11 +65,38 @@ LATER_STEPS_AFTER_S = 10.0
 RENDER_PAUSE_S = 2.0
 
 _page_served = threading.Event()
+#: The store URL of the server's warm-up (None outside ``vsdash serve``) and the data versions
+#: whose forest plot is warm or being warmed.
+_serving_url: str | None = None
+_warmed_versions: set[str] = set()
+_versions_lock = threading.Lock()
 
 
-def note_page_served() -> None:
-    """Tell the warm-up that a page run has finished (dashboard.py calls it after every run)."""
+def note_page_served(url: str | None = None, version: str | None = None) -> None:
+    """Tell the warm-up that a page run has finished (dashboard.py calls it after every run).
+
+    With the run's store ``url`` and data ``version``: a version not seen before (an import
+    happened) gets its forest plot warmed in the background, when this is a warmed server.
+    """
     _page_served.set()
+    if url is None or version is None or url != _serving_url:
+        return
+    with _versions_lock:
+        if version in _warmed_versions:
+            return
+        _warmed_versions.add(version)
+    threading.Thread(
+        target=_warm_new_version, args=(url, version), name="vsdash-warm-version", daemon=True
+    ).start()
+
+
+def _warm_new_version(url: str, version: str) -> None:
+    report = WarmUpReport()
+    time.sleep(RENDER_PAUSE_S)  # the run that saw the version is still being drawn
+    from vsdash.ui import cached
+
+    _step(report, "campagnes", lambda: cached.campaign_effects_all(url, version, True))
+    log.info("warm-up of data version %s: %s", version, report.done or report.failed)
 
 
 @dataclass
@@ -142,6 +176,12 @@ def warm_up(url: str, lang: str = "nl") -> WarmUpReport:
     _step(report, "imports other pages", lambda: _import(OTHER_PAGE_MODULES))
     folder = str(settings.boundaries_dir())
     _step(report, "boundaries", lambda: _boundaries(cached, folder, lang))
+    if "store" in report.done:
+        with _versions_lock:
+            _warmed_versions.add(version)
+        _step(report, "campagnes", lambda: cached.campaign_effects_all(url, version, True))
+    else:
+        report.skipped.append("campagnes")
     return report
 
 
@@ -167,6 +207,8 @@ def start_warm_up(url: str, lang: str = "nl") -> threading.Thread:
             f"; failed: {', '.join(report.failed)}" if report.failed else "",
         )
 
+    global _serving_url
+    _serving_url = url
     thread = threading.Thread(target=run, name="vsdash-warm-up", daemon=True)
     thread.start()
     return thread
