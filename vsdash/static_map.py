@@ -19,6 +19,7 @@ matplotlib.use("Agg")  # server-side rendering, no display
 import matplotlib.colors as mcolors  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.collections import LineCollection, PolyCollection  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.transforms import offset_copy  # noqa: E402
@@ -86,39 +87,54 @@ def risk_area_figure(deck, *, get: Callable[[str, float], bytes] | None = None) 
         vmax = max(float(visible.max()) if not visible.empty else 1.0, float(deck.k))
         norm = mcolors.LogNorm(vmin=deck.k, vmax=max(vmax, deck.k + 1))
         cmap = matplotlib.colormaps["viridis_r"]
+        # One collection per kind of cell, not a patch per cell: a national picture has over a
+        # thousand cells, and one patch each took seconds to add and draw.
+        hidden, shown, colours = [], [], []
         for cell, geom in shapes.geometry.items():
             lon, lat = geom.exterior.xy
             lons.extend(lon)
             lats.extend(lat)
-            x, y = basemap.mercator(lon, lat)
+            ring = np.column_stack(basemap.mercator(lon, lat))
             n = values.get(cell)
             if pd.isna(n):
-                ax.fill(
-                    x, y, facecolor=SUPPRESSED_COLOUR, edgecolor="white", linewidth=0.3, hatch="///", zorder=2
-                )
+                hidden.append(ring)
             elif n > 0:
-                ax.fill(
-                    x,
-                    y,
-                    facecolor=cmap(norm(float(n))),
-                    edgecolor="white",
-                    linewidth=0.3,
-                    alpha=0.85,
+                shown.append(ring)
+                colours.append(cmap(norm(float(n))))
+        if hidden:
+            ax.add_collection(
+                PolyCollection(
+                    hidden,
+                    facecolors=SUPPRESSED_COLOUR,
+                    edgecolors="white",
+                    linewidths=0.3,
+                    hatch="///",
                     zorder=2,
                 )
+            )
+        if shown:
+            ax.add_collection(
+                PolyCollection(
+                    shown, facecolors=colours, edgecolors="white", linewidths=0.3, alpha=0.85, zorder=2
+                )
+            )
         bar = fig.colorbar(matplotlib.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.7, pad=0.04)
         bar.set_label(t("map_legend_density", lang), fontsize=11)
         bar.ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _p: fmt_number(v, lang)))
 
     outlines = _scope_outlines(deck)
+    lines = []
     for geom in outlines:
         for part in _parts(geom):
             lon, lat = part.exterior.xy
             if deck.gemeente:
                 lons.extend(lon)
                 lats.extend(lat)
-            x, y = basemap.mercator(lon, lat)
-            ax.plot(x, y, color=OUTLINE_COLOUR, linewidth=1.4 if deck.gemeente else 0.3, zorder=3)
+            lines.append(np.column_stack(basemap.mercator(lon, lat)))
+    if lines:  # one collection: all municipalities' outlines as one patch each took seconds
+        ax.add_collection(
+            LineCollection(lines, colors=OUTLINE_COLOUR, linewidths=1.4 if deck.gemeente else 0.3, zorder=3)
+        )
     if not deck.gemeente:
         for geom in outlines:
             west, south, east, north = geom.bounds

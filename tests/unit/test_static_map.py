@@ -115,7 +115,8 @@ def test_with_tiles_the_basemap_lies_under_the_cells_with_its_attribution():
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     assert left <= x0 and right >= x1 and bottom <= y0 and top >= y1  # the tiles fill the view
-    assert image.get_zorder() < min(p.get_zorder() for p in ax.patches)
+    cells = [c for c in ax.collections if c.get_zorder() == 2]  # the hexagons, one collection per kind
+    assert cells and image.get_zorder() < min(c.get_zorder() for c in cells)
     notes = [n.get_text() for n in _texts(fig, static_map.NOTE_GID)]
     assert any(
         "Kaart: PDOK BRT-Achtergrondkaart (Kadaster)" in n and "Bron: CBS, Kadaster" in n for n in notes

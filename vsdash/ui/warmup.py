@@ -152,6 +152,8 @@ def warm_up(url: str, lang: str = "nl") -> WarmUpReport:
         _step(report, "store", lambda: cached.get_store(url))
     if "store" in report.done:
         version = cached.get_store(url).meta("versie") or "0"
+        with _versions_lock:  # step 7 below warms it: the first page runs must not start it again
+            _warmed_versions.add(version)
 
         def tables() -> None:
             for name in TABLES:
@@ -177,8 +179,6 @@ def warm_up(url: str, lang: str = "nl") -> WarmUpReport:
     folder = str(settings.boundaries_dir())
     _step(report, "boundaries", lambda: _boundaries(cached, folder, lang))
     if "store" in report.done:
-        with _versions_lock:
-            _warmed_versions.add(version)
         _step(report, "campagnes", lambda: cached.campaign_effects_all(url, version, True))
     else:
         report.skipped.append("campagnes")
