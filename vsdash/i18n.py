@@ -1363,6 +1363,15 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "{n|Een maatregel buiten|Maatregelen buiten} de gekozen periode ({maatregelen}) {n|staat|staan} niet in de grafiek; kies een langere periode om {n|hem|ze} te zien.",
         "en": "{n|A measure|Measures} outside the chosen period ({maatregelen}) {n|is|are} not in the chart; choose a longer period to see {n|it|them}.",
     },
+    # audit 2: a period without a whole month (or week) gets a sentence, not an empty dated chart
+    "map_trend_no_whole_month": {
+        "nl": "Geen lijn voor {naam}: per week zijn er hier te weinig meldingen om te tonen, dus telt de grafiek hele kalendermaanden, en in {start} tot en met {eind} valt geen hele maand. Kies een periode met minstens één hele maand; het aantal hierboven telt wel de hele gekozen periode.",
+        "en": "No line for {naam}: there are too few reports per week here to show, so the chart counts whole calendar months, and {start} to {eind} holds no whole month. Choose a period with at least one whole month; the count above does cover the whole chosen period.",
+    },
+    "map_trend_no_whole_week": {
+        "nl": "Geen lijn voor {naam}: de grafiek telt hele weken (maandag tot en met zondag), en in {start} tot en met {eind} valt geen hele week. Kies een langere periode.",
+        "en": "No line for {naam}: the chart counts whole weeks (Monday to Sunday), and {start} to {eind} holds no whole week. Choose a longer period.",
+    },
     "map_trend_axis_week": {"nl": "Meldingen per week", "en": "Reports per week"},
     "map_trend_axis_month": {"nl": "Meldingen per maand", "en": "Reports per month"},
     "map_unit_hexes_r8": {"nl": "zeshoeken (ongeveer 0,7 km²)", "en": "hexagons (about 0.7 km²)"},

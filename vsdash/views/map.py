@@ -54,8 +54,9 @@ class RiskAreaDetail:
     municipality: str
     label: str  # the published count ("<5" when hidden)
     measures: str
-    trend: ChartSpec
+    trend: ChartSpec | None  # None: no whole month (or week) in the period to draw
     lang: str
+    trend_message: str = ""  # why there is no trend, shown instead of it
 
     def summary(self, escape: Callable[[str], str] = str) -> str:
         """The one-line summary as markdown; ``escape`` makes names from files plain text."""
@@ -229,16 +230,18 @@ def build_risk_area(
     # The area's count as the Kaart's table gives it: the sum of its published blocks of weeks.
     blocks = store.area_counts(flt, "risicogebied_id", "block")
     row = maps.risk_area_table(chosen, measures, blocks, names=names, lang=lang).iloc[0]
+    trend = maps.risk_area_trend(weekly, measures, risicogebied_id, str(area["naam"]), start, end, lang=lang)
     return RiskAreaDetail(
         name=str(area["naam"]),
         kind=t(f"map_area_type_{area['type']}", lang),
         municipality=names.get(area["gemeentecode"], ""),
         label=str(row["label"]),
         measures=str(row["maatregelen"]),
-        trend=maps.risk_area_trend(
-            weekly, measures, risicogebied_id, str(area["naam"]), start, end, lang=lang
-        ).localise(lang),
+        trend=trend.localise(lang) if trend is not None else None,
         lang=lang,
+        trend_message=""
+        if trend is not None
+        else maps.risk_area_trend_missing(weekly, risicogebied_id, str(area["naam"]), start, end, lang=lang),
     )
 
 
