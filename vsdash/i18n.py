@@ -688,6 +688,16 @@ LABELS: dict[str, dict[str, str]] = {
     "cmp_col_rate": {"nl": "Per 10.000 inwoners per jaar", "en": "Per 10,000 inhabitants per year"},
     "cmp_col_interval": {"nl": "95%-interval", "en": "95% interval"},
     "cmp_col_note": {"nl": "Opmerking", "en": "Note"},
+    # audit 2: the days each municipality's count covers, and why they differ from the chosen ones
+    "cmp_col_counted": {"nl": "Geteld over", "en": "Counted over"},
+    "counts_counted_mixed": {
+        "nl": "de som van de gemeenten hierboven, elk over de eigen dagen",
+        "en": "the sum of the municipalities above, each over its own days",
+    },
+    "cmp_counted_note": {
+        "nl": "Elk aantal telt over hele weken rond de gekozen periode, of over hele kalendermaanden waar de aantallen van een gemeente klein zijn (kolom Geteld over); het cijfer per 10.000 inwoners per jaar deelt door precies die dagen.",
+        "en": "Each count covers whole weeks around the chosen period, or whole calendar months where a municipality's counts are small (column Counted over); the rate per 10,000 inhabitants per year divides by exactly those days.",
+    },
     "cmp_trends_title": {
         "nl": "Verloop per gemeente, met campagnes",
         "en": "Trend per municipality, with campaigns",

@@ -50,3 +50,56 @@ def test_a_risk_area_trend_without_a_whole_month_says_why_instead_of_an_empty_ch
         lang=lang,
     )
     assert month.trend is not None and len(month.trend.table) >= 1 and month.trend_message == ""
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_vergelijken_ranking_says_over_which_days_each_count_was_counted(store, lang):
+    """For 10-19 March the ranking listed Amsterdam "34" and Almelo "0" under an intro naming
+    10-19 March; Amsterdam's 34 were counted over 10-23 March (whole weeks) and Almelo's over the
+    whole of March (a small count). Each row now names its counted days, the key figures' own."""
+    from vsdash import publication
+    from vsdash.i18n import fmt_date, t
+    from vsdash.views.comparison import build_comparison
+
+    model = build_comparison(
+        store,
+        gemeente="GM0141",
+        programma=None,
+        start=TEN_DAYS[0],
+        end=TEN_DAYS[1],
+        group_choice="alle",
+        focus=None,
+        metric="meldingen",
+        boundaries=(None, "ontbreekt"),
+        lang=lang,
+    )
+    table = model.ranking.table.set_index(t("municipality", lang))
+    for code, name in [("GM0363", "Amsterdam"), ("GM0141", "Almelo")]:
+        key = publication.key_figures(store, gemeente=code, start=TEN_DAYS[0], end=TEN_DAYS[1])
+        counted = f"{fmt_date(key.counted_start, lang)} – {fmt_date(key.counted_end, lang)}"
+        assert table.loc[name, t("cmp_col_counted", lang)] == counted
+        labels = key.labels(lang)
+        assert table.loc[name, t("reports", lang)] == labels["reports"]
+        assert table.loc[name, t("cmp_col_rate", lang)] == labels["rate"]
+    assert t("cmp_col_counted", lang) in model.ranking_caption
+
+
+def test_the_counts_export_by_municipality_names_each_rows_counted_days(store):
+    """`vsdash export counts --by gemeente` for 10-19 March wrote Amsterdam 34 and Enschede 29 with
+    no days beside them; Amsterdam's were counted over 10-23 March, Enschede's over all of March.
+    Each row now says its days, and the total says it adds rows of different days."""
+    from vsdash import publication
+    from vsdash.commands.export import TOTAL, counts_download, counts_table
+    from vsdash.i18n import fmt_date
+
+    table = counts_table(store, "gemeente", *TEN_DAYS)
+    download = counts_download(store, table, gemeente=None, by="gemeente")
+    rows = download.set_index("Gemeentecode")
+    units = set()
+    for code in ("GM0363", "GM0153"):
+        key = publication.key_figures(store, gemeente=code, start=TEN_DAYS[0], end=TEN_DAYS[1])
+        units.add(key.counted_unit)
+        assert rows.loc[code, "Meldingen"] == key.labels("nl")["reports"]
+        assert rows.loc[code, "Geteld over"] == f"{fmt_date(key.counted_start)} – {fmt_date(key.counted_end)}"
+    assert units == {"week", "month"}, "the case needs rows counted over weeks and over months"
+    assert "elk over de eigen dagen" in rows.loc[TOTAL, "Geteld over"]

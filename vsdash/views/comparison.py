@@ -182,7 +182,9 @@ def build_comparison(
         map_caption=map_caption,
         ranking_title=t("cmp_ranked_title", lang, groep=t(f"cmp_group_{group_choice}", lang)),
         ranking=ranking.localise(lang),
-        ranking_caption=t("cmp_interval_note", lang) + " " + t("perturbation_note", lang),
+        ranking_caption=" ".join(
+            [t("cmp_interval_note", lang), t("cmp_counted_note", lang), t("perturbation_note", lang)]
+        ),
         not_ranked=not_ranked,
         trends_title=t("cmp_trends_title", lang),
         trends=trends.localise(lang),
