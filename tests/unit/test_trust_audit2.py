@@ -103,3 +103,33 @@ def test_the_counts_export_by_municipality_names_each_rows_counted_days(store):
         assert rows.loc[code, "Geteld over"] == f"{fmt_date(key.counted_start)} – {fmt_date(key.counted_end)}"
     assert units == {"week", "month"}, "the case needs rows counted over weeks and over months"
     assert "elk over de eigen dagen" in rows.loc[TOTAL, "Geteld over"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_programma_funding_names_the_days_it_sums_and_its_parts_add_up(store, lang):
+    """For 10-19 March the funding chart's text said "per maand, 1 maart 2025 tot en met 31 maart
+    2025; samen € 28.495", an amount for ten days; and € 14.247 + € 14.247 made "€ 28.495"."""
+    from vsdash.i18n import fmt_date, fmt_euro
+    from vsdash.views.programme import build_programme
+
+    model = build_programme(
+        store,
+        gemeente=None,
+        codes=None,
+        programma="veilige_steden",
+        start=TEN_DAYS[0],
+        end=TEN_DAYS[1],
+        label="Veilige Steden",
+        lang=lang,
+    )
+    alt = model.funding.alt
+    assert fmt_date(TEN_DAYS[0], lang) in alt and fmt_date(TEN_DAYS[1], lang) in alt
+    assert fmt_date(dt.date(2025, 3, 1), lang) not in alt
+    euros = [m.value for m in model.metrics[1:3]]
+
+    def amount(text: str) -> int:
+        return int("".join(ch for ch in text if ch.isdigit()))
+
+    together = amount(euros[0]) + amount(euros[1])
+    assert fmt_euro(together, lang) in model.summary and fmt_euro(together, lang) in alt
+    assert fmt_euro(together, lang) in model.budget.note
