@@ -133,3 +133,25 @@ def test_programma_funding_names_the_days_it_sums_and_its_parts_add_up(store, la
     together = amount(euros[0]) + amount(euros[1])
     assert fmt_euro(together, lang) in model.summary and fmt_euro(together, lang) in alt
     assert fmt_euro(together, lang) in model.budget.note
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_figures_command_says_over_which_days_the_reports_were_counted(demo_store_url, capsys, lang):
+    """`vsdash figures --gemeente GM0141 --from 2025-03-10 --to 2025-03-19` printed "Meldingen 0"
+    and nothing else about the days: the 0 was counted over all of March (Overzicht, the slides
+    and the JSON's "counted" say so), and Amsterdam's 34 over 10-23 March."""
+    from vsdash import publication
+    from vsdash.cli import main
+    from vsdash.store import Store
+
+    store = Store(demo_store_url)
+    try:
+        for code in ("GM0141", "GM0363"):
+            key = publication.key_figures(store, gemeente=code, start=TEN_DAYS[0], end=TEN_DAYS[1])
+            argv = ["figures", "--gemeente", code, "--from", "2025-03-10", "--to", "2025-03-19"]
+            assert main([*argv, "--lang", lang, "--store", demo_store_url]) == 0
+            printed = capsys.readouterr().out
+            counted = key.notes(lang)["counted"]
+            assert counted and counted in printed
+    finally:
+        store.close()
