@@ -485,6 +485,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Toon alleen activiteiten die (deels) liepen van {start} tot en met {eind}. Uit: het hele register, alle jaren.",
         "en": "Show only activities that ran (partly) from {start} to {eind}. Off: the whole register, all years.",
     },
+    # audit 2: the register download's period when it lists every year
+    "act_period_all": {
+        "nl": "alle jaren (het hele register, niet alleen de gekozen periode)",
+        "en": "all years (the whole register, not only the chosen period)",
+    },
     "act_scope_all": {
         "nl": "Aantallen over het hele register (alle jaren), met de gekozen filters.",
         "en": "Counts over the whole register (all years), with the chosen filters.",
@@ -1751,6 +1756,11 @@ LABELS: dict[str, dict[str, str]] = {
         "activiteitenregister (import of demodata); inwoners: CBS StatLine 03759NED.",
         "en": "Safe Cities dashboard: the municipalities' reporting points and apps, campaign calendar and "
         "activity register (import or demo data); inhabitants: CBS StatLine 03759NED.",
+    },
+    # audit 2: a file without counts of reports (the activity register) was said to be perturbed
+    "sheet_privacy_none": {
+        "nl": "Dit bestand bevat geen aantallen meldingen; de getallen erin (zoals bereik en budget) staan er zoals ze zijn ingevoerd, niet veranderd.",
+        "en": "This file holds no counts of reports; its numbers (such as reach and budget) are as they were entered, not changed.",
     },
     "sheet_privacy_cells": {
         "nl": "De kolom Bescherming zegt per regel of een aantal licht veranderd of afgeschermd is; een "

@@ -155,3 +155,67 @@ def test_the_figures_command_says_over_which_days_the_reports_were_counted(demo_
             assert counted and counted in printed
     finally:
         store.close()
+
+
+def _about_facts(book_bytes: bytes) -> dict[str, str]:
+    import io
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(book_bytes)).worksheets[-1]
+    return {str(r[0].value): str(r[1].value) for r in sheet.iter_rows() if r[0].value and len(r) > 1}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_activity_register_download_says_nothing_in_it_was_perturbed(store, lang):
+    """The register's Excel file said "to protect the people who reported, the numbers have been
+    changed slightly" on its Toelichting, of budgets and reach that are exactly as entered; a
+    download of report counts keeps that sentence."""
+    from vsdash import spreadsheets
+    from vsdash.i18n import t
+    from vsdash.views.activities import ActivityFilters, build_activities
+
+    model = build_activities(
+        store,
+        codes=("GM0363",),
+        start=dt.date(2025, 1, 1),
+        end=dt.date(2025, 12, 31),
+        filters=ActivityFilters(),
+        label="Amsterdam",
+        lang=lang,
+    )
+    facts = _about_facts(spreadsheets.table_xlsx_bytes(model.export, "Register", about=model.about))
+    privacy = facts[t("sheet_about_privacy", lang)]
+    assert t("perturbation_note", lang) not in privacy and privacy == t("sheet_privacy_none", lang)
+    # A file of report counts still says they were changed.
+    from vsdash.commands.export import counts_download, counts_table
+
+    counts = counts_download(store, counts_table(store, "gemeente", *TEN_DAYS), gemeente=None, by="gemeente")
+    facts = _about_facts(spreadsheets.table_xlsx_bytes(counts, "Meldingen", about=model.about))
+    assert t("perturbation_note", lang) in facts[t("sheet_about_privacy", lang)]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_whole_register_download_does_not_name_the_chosen_period_as_its_own(store, lang):
+    """With "only activities in the period" off, Amsterdam's register download held its 15
+    activities of 2018-2026 and its Toelichting said "Periode: 1 januari 2025 – 31 december 2025"."""
+    from vsdash import spreadsheets
+    from vsdash.i18n import fmt_date, t
+    from vsdash.views.activities import ActivityFilters, build_activities
+
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    for only, expected in (
+        (False, t("act_period_all", lang)),
+        (True, f"{fmt_date(year[0], lang)} – {fmt_date(year[1], lang)}"),
+    ):
+        model = build_activities(
+            store,
+            codes=("GM0363",),
+            start=year[0],
+            end=year[1],
+            filters=ActivityFilters(only_period=only),
+            label="Amsterdam",
+            lang=lang,
+        )
+        facts = _about_facts(spreadsheets.table_xlsx_bytes(model.export, "Register", about=model.about))
+        assert facts[t("period", lang)] == expected
