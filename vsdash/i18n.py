@@ -1233,6 +1233,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Hexagons and risk areas are counted per week; the map counts the whole weeks from {start} to {eind}.",
     },
     # issue 13: where the map's cells do not add up to its total, say how many are not shown
+    # audit 2: hexagons that add up to more than the map's total were left unexplained
+    "map_cells_add_up_more": {
+        "nl": "Samen tellen de zeshoeken {som} meldingen, meer dan de {totaal} die de kaart telt: elke zeshoek is per blok van weken apart licht veranderd, en een blok met 1 tot 4 meldingen wordt 0 of 5. Waar veel zeshoeken één melding hebben, telt dat op. Het totaal van de kaart is de som van de weken zelf; tel de zeshoeken dus niet op als totaal.",
+        "en": "Together the hexagons count {som} reports, more than the {totaal} the map counts: each hexagon is changed slightly per block of weeks, and a block of 1 to 4 reports becomes 0 or 5. Where many hexagons hold one report, that adds up. The map's total is the sum of the weeks themselves; do not add up the hexagons as a total.",
+    },
     "map_hidden_note": {
         "nl": "Van de {totaal} meldingen die de kaart telt, staan er {n} niet apart op de kaart: ze vallen in zeshoeken met zo weinig meldingen dat die niet getoond worden, of het verschil komt doordat elk getal licht veranderd is.",
         "en": "Of the {totaal} reports the map counts, {n} are not shown separately on the map: they are in hexagons with too few reports to show, or the difference comes from each number being changed slightly.",

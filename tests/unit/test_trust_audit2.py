@@ -219,3 +219,31 @@ def test_the_whole_register_download_does_not_name_the_chosen_period_as_its_own(
         )
         facts = _about_facts(spreadsheets.table_xlsx_bytes(model.export, "Register", about=model.about))
         assert facts[t("period", lang)] == expected
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_density_map_says_when_its_hexagons_add_up_to_more_than_its_total(store, lang):
+    """Amsterdam's map of 2025: its hexagons added up to about a quarter more reports than the
+    map's own total (every block of 1 to 4 reports publishes 0 or 5, and most hexagon-blocks hold
+    one report), and no sentence said so; a reader adding them up quoted the larger number."""
+    from vsdash import maps, publication
+    from vsdash.i18n import fmt_number
+    from vsdash.views.map import build_map
+
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    boundaries = maps.prepare_boundaries(None, None, "GM0363", missing_reason="-", lang=lang)
+    model = build_map(
+        store,
+        gemeente="GM0363",
+        codes=("GM0363",),
+        start=year[0],
+        end=year[1],
+        label="Amsterdam",
+        boundaries=boundaries,
+        lang=lang,
+    )
+    hexagons = publication.published_hexagons(store, ("GM0363",), *year, lang=lang)
+    summed = int(hexagons.cells["count"].dropna().sum())
+    assert summed > hexagons.total, "the case needs hexagons that add up to more than the total"
+    note = [n for n in model.density_notes if fmt_number(summed, lang) in n]
+    assert note and fmt_number(hexagons.total, lang) in note[0]

@@ -147,6 +147,17 @@ def build_map(
         total, visible = int(counts["n"].sum()), float(totals["count"].dropna().sum())
         note_key = "map_hidden_note_national"
     hidden = publication.not_shown_separately(total, visible, lang)
+    if gemeente and hidden is not None and hidden < 0:
+        # Audit 2: Amsterdam's hexagons of 2025 added up to 1,348 against the map's 1,072, and
+        # the page said nothing (small blocks publish 0 or 5, so many one-report hexagons inflate).
+        notes.append(
+            t(
+                "map_cells_add_up_more",
+                lang,
+                som=fmt_number(visible, lang),
+                totaal=fmt_number(total, lang),
+            )
+        )
     if hidden and hidden > 0:
         notes.append(
             t(
