@@ -904,6 +904,20 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "data_log_title": {"nl": "Importlogboek", "en": "Import log"},
     "data_log_empty": {"nl": "Er is nog niets ingelezen.", "en": "Nothing has been imported yet."},
+    # audit 2: the public import log showed an exact count of reports per import
+    "data_log_col_time": {"nl": "Tijdstip", "en": "Time"},
+    "data_log_col_user": {"nl": "Ingelezen door", "en": "Imported by"},
+    "data_log_col_file": {"nl": "Bestand", "en": "File"},
+    "data_log_col_kind": {"nl": "Soort", "en": "Kind"},
+    "data_log_col_aanvaard": {"nl": "Geldige rijen", "en": "Valid rows"},
+    "data_log_col_geweigerd": {"nl": "Ongeldige rijen", "en": "Invalid rows"},
+    "data_log_col_geschreven": {"nl": "Rijen toegevoegd", "en": "Rows added"},
+    "data_log_col_dubbel": {"nl": "Rijen die al bestonden", "en": "Rows already present"},
+    "data_log_col_undone": {"nl": "Ongedaan gemaakt", "en": "Undone"},
+    "data_log_withheld": {
+        "nl": "Bij imports van meldingen staan de aantallen rijen alleen voor ingelogde beheerders: zo'n aantal is een exact aantal meldingen (de import van een rustige week kan er 1 tot 4 hebben), en elk gepubliceerd aantal meldingen gaat door de privacystap.",
+        "en": "For imports of reports the row counts are shown to signed-in administrators only: such a count is an exact number of reports (a quiet week's import can hold 1 to 4), and every published count of reports goes through the privacy step.",
+    },
     "data_templates_title": {"nl": "Sjablonen", "en": "Templates"},
     "data_templates_help": {
         "nl": "Elk sjabloon heeft de kopregel en één voorbeeldrij. Datums als dd-mm-jjjj, decimalen met een komma; kolomnamen mogen ook Engels zijn.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 # A short odd window (24 days) without a whole month, and a 10-day one.
@@ -247,3 +248,36 @@ def test_the_density_map_says_when_its_hexagons_add_up_to_more_than_its_total(st
     assert summed > hexagons.total, "the case needs hexagons that add up to more than the total"
     note = [n for n in model.density_notes if fmt_number(summed, lang) in n]
     assert note and fmt_number(hexagons.total, lang) in note[0]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_public_import_log_does_not_publish_the_size_of_a_report_import(tmp_path, lang):
+    """Gegevens' import log, open to everyone, listed "week.csv · reports · 2 · 0 · 2 · 0": the exact
+    number of reports of a quiet week, untouched by any privacy step (the first audit removed the
+    same number from Overzicht's "what is new"). Its headings were the store's column names
+    (tijdstip, aanvaard ...) on the English page too. Now the public sees no row counts of report
+    imports, in headings of its language; a signed-in administrator still sees them."""
+    from vsdash import ingest, publication
+    from vsdash.i18n import t
+    from vsdash.store import Store
+
+    opened = Store(f"duckdb:///{tmp_path / 'real.duckdb'}")
+    try:
+        data = (
+            b"Meldingsnummer;Datum melding;Soort;Bron\n1;01-03-2024;verbaal;App\n2;02-03-2024;verbaal;App\n"
+        )
+        ingest.import_file(opened, data, "reports", file_name="week.csv", gemeente="GM0268")
+        log = opened.import_log()
+    finally:
+        opened.close()
+    public = publication.public_import_log(log, admin=False, lang=lang)
+    row = public.iloc[0]
+    assert row[t("data_log_col_file", lang)] == "week.csv"
+    assert row[t("data_log_col_kind", lang)] == t("data_kind_reports", lang)
+    for column in publication.IMPORT_LOG_COUNTS:
+        assert pd.isna(row[t(f"data_log_col_{column}", lang)]), column
+    assert public.attrs["withheld"]
+    assert "aanvaard" not in public.columns and "tijdstip" not in public.columns
+    assert t("data_log_col_user", lang) not in public.columns  # who imported: administrators only
+    admin = publication.public_import_log(log, admin=True, lang=lang).iloc[0]
+    assert admin[t("data_log_col_geschreven", lang)] == 2 and not pd.isna(admin[t("data_log_col_user", lang)])
