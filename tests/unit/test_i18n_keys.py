@@ -24,6 +24,7 @@ DYNAMIC_PREFIXES = {
     "counted_": "week or month of a key figure",
     "counts_title_": "export counts --by (commands/export.py)",
     "data_kind_": "import kind (ui/data_import.py)",
+    "data_log_col_": "count column of the import log (publication.public_import_log)",
     "download_name_": "key of a chart or map (ui/widgets.download_name)",
     "effect_placebo_": "placebo window of the effect estimator",
     "effect_warn_holiday_overlap_": "effect estimator warnings",
