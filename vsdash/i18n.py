@@ -846,6 +846,19 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Vergelijkbaar, zoals op Vergelijken en in de presentatie: de deelnemers met een meldpunt in de periode met dezelfde grootteklasse (inwoners op 1 januari {jaar}), G4 of niet, en studentenstad of niet; is er zo niemand, dan dezelfde grootteklasse, en anders de {n} dichtstbijzijnde in inwoners (tussen haakjes). De dichtstbijzijnde in inwoners eerst. Gekozen op kenmerken, nooit op het cijfer dat wordt vergeleken. Bronnen: {bronnen}.",
         "en": "Comparable, as on Compare and in the presentation: the participants with a reporting point in the period with the same size class (inhabitants on 1 January {jaar}), G4 or not, and student city or not; if there are none, the same size class, and otherwise the {n} closest in inhabitants (in brackets). Closest in inhabitants first. Chosen by characteristics, never by the figure compared. Sources: {bronnen}.",
     },
+    # audit 2: the sources of the characteristics, in the page's language (English read Dutch)
+    "prog_source_grootteklasse": {
+        "nl": "CBS StatLine 03759NED, bevolking op 1 januari",
+        "en": "CBS StatLine 03759NED, population on 1 January",
+    },
+    "prog_source_g4": {
+        "nl": "G4: Amsterdam, Rotterdam, Den Haag en Utrecht",
+        "en": "G4: Amsterdam, Rotterdam, Den Haag and Utrecht",
+    },
+    "prog_source_studentenstad": {
+        "nl": "gemeenten met een universiteit (vsdash.reference.STUDENT_CITIES)",
+        "en": "municipalities with a university (vsdash.reference.STUDENT_CITIES)",
+    },
     "prog_none_peers": {
         "nl": "geen andere deelnemer met een meldpunt",
         "en": "no other participant with a reporting point",

@@ -47,6 +47,7 @@ DYNAMIC_PREFIXES = {
     "preset_": "period presets (ui/frame.py)",
     "prog_phase_": "programme phase (views/programme.py)",
     "prog_peers_basis_": "how a comparable group was chosen (views/programme.py)",
+    "prog_source_": "source of a characteristic (characteristics.SOURCES, views/programme.py)",
     "comparable_by_": "how a comparable group was chosen (characteristics.py)",
     "reason_": "why a key figure is missing (publication.py)",
     "rep_": "report category (schema)",

@@ -281,3 +281,26 @@ def test_the_public_import_log_does_not_publish_the_size_of_a_report_import(tmp_
     assert t("data_log_col_user", lang) not in public.columns  # who imported: administrators only
     admin = publication.public_import_log(log, admin=True, lang=lang).iloc[0]
     assert admin[t("data_log_col_geschreven", lang)] == 2 and not pd.isna(admin[t("data_log_col_user", lang)])
+
+
+def test_programma_names_the_sources_of_its_characteristics_in_english_on_the_english_page(store):
+    """The English Programma page's peers note ended "Sources: CBS StatLine 03759NED, bevolking op
+    1 januari; G4: Amsterdam, Rotterdam, Den Haag en Utrecht; Gemeenten met een universiteit"."""
+    from vsdash.views.programme import build_programme
+
+    notes = {
+        lang: build_programme(
+            store,
+            gemeente="GM0363",
+            codes=("GM0363",),
+            programma=None,
+            start=dt.date(2025, 1, 1),
+            end=dt.date(2025, 12, 31),
+            label="Amsterdam",
+            lang=lang,
+        ).peers.note
+        for lang in ("nl", "en")
+    }
+    for dutch in ("bevolking op", " en Utrecht", "Gemeenten met", "gemeenten met"):
+        assert dutch not in notes["en"], dutch
+    assert "population on 1 January" in notes["en"] and "bevolking op 1 januari" in notes["nl"]

@@ -229,7 +229,7 @@ def _peers(store, memberships, programme, names, start, end, gemeente, lang) -> 
         lang,
         jaar=year,
         n=characteristics.NEAREST,
-        bronnen="; ".join(characteristics.SOURCES.values()),
+        bronnen="; ".join(t(f"prog_source_{key}", lang) for key in characteristics.SOURCES),
     )
     return Table(t("prog_peers_title", lang), rows, columns, note)
 
