@@ -735,6 +735,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Geen gemeente in deze groep heeft zowel een enquêtecijfer als een meldpunt met gepubliceerde meldingen.",
         "en": "No municipality in this group has both a survey figure and a reporting point with published reports.",
     },
+    # audit 2: the small multiples count whole months, also outside the chosen days; say which
+    "cmp_trends_months": {
+        "nl": "Hier zijn dat de maanden van {van} tot en met {tot}, dus ook dagen buiten de gekozen periode.",
+        "en": "Here those are the months from {van} to {tot}, so also days outside the chosen period.",
+    },
     "cmp_trends_note": {
         "nl": "Alle grafieken hebben dezelfde schaal en tellen hele kalendermaanden. ▥ en de gearceerde banen zijn campagneperiodes in die gemeente; lege stukken zijn maanden zonder meldpunt. De grijze stippellijn is de groep als geheel: de som van de getoonde aantallen van haar gemeenten.",
         "en": "All charts share the same scale and count whole calendar months. ▥ and the shaded bands are campaign periods in that municipality; gaps are months without a reporting channel. The dashed grey line is the group as a whole: the sum of its municipalities' counts as shown.",

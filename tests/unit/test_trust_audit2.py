@@ -304,3 +304,31 @@ def test_programma_names_the_sources_of_its_characteristics_in_english_on_the_en
     for dutch in ("bevolking op", " en Utrecht", "Gemeenten met", "gemeenten met"):
         assert dutch not in notes["en"], dutch
     assert "population on 1 January" in notes["en"] and "bevolking op 1 januari" in notes["nl"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_vergelijken_small_multiples_name_the_months_they_count(store, lang):
+    """For 10 June - 20 August 2024 the small multiples drew June, July and August whole (1 June -
+    31 August) under "count whole calendar months", and no sentence said that meant days outside
+    the chosen period; a whole-month period gets no such sentence."""
+    from vsdash.i18n import fmt_date
+    from vsdash.views.comparison import build_comparison
+
+    def caption(start, end):
+        return build_comparison(
+            store,
+            gemeente="GM0344",
+            programma=None,
+            start=start,
+            end=end,
+            group_choice="G4",
+            focus=None,
+            metric="meldingen",
+            boundaries=(None, "-"),
+            lang=lang,
+        ).trends_caption
+
+    odd = caption(dt.date(2024, 6, 10), dt.date(2024, 8, 20))
+    assert fmt_date(dt.date(2024, 6, 1), lang) in odd and fmt_date(dt.date(2024, 8, 31), lang) in odd
+    whole = caption(dt.date(2024, 6, 1), dt.date(2024, 8, 31))
+    assert fmt_date(dt.date(2024, 6, 1), lang) not in whole

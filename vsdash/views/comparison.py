@@ -189,7 +189,12 @@ def build_comparison(
         trends_title=t("cmp_trends_title", lang),
         trends=trends.localise(lang),
         # The willingness caveat is said once on this page, in the introduction (issue 19).
-        trends_caption=t("cmp_trends_note", lang),
+        trends_caption=t("cmp_trends_note", lang)
+        + (
+            " " + t("cmp_trends_months", lang, van=fmt_date(first, lang), tot=fmt_date(last, lang))
+            if (first, last) != (start, end)
+            else ""
+        ),
         ratio_title=t("cmp_ratio_title", lang),
         ratio=charts_survey.reporting_ratio_chart(ranked, names=names, focus=focus, lang=lang).localise(lang),
         ratio_caption=" ".join(
