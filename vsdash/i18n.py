@@ -728,8 +728,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The whisker is the 95% interval, carrying the survey's margin and the chance variation of the report count; the survey is reliable for municipalities of about 70,000 inhabitants and more.",
     },
     "alt_reporting_ratio": {
-        "nl": "Stippen met intervallen van de meldingsbereidheid van {n} gemeenten; het hoogst {top}: {top_ratio}, het laagst {bottom}: {bottom_ratio} meldingen per 1.000 die het meemaakten.",
-        "en": "Dots with intervals of the willingness to report of {n} municipalities; highest {top}: {top_ratio}, lowest {bottom}: {bottom_ratio} reports per 1,000 who experienced it.",
+        "nl": "Stippen met intervallen van de meldingsbereidheid van {n} {n|gemeente|gemeenten}; het hoogst {top}: {top_ratio}, het laagst {bottom}: {bottom_ratio} meldingen per 1.000 die het meemaakten.",
+        "en": "Dots with intervals of the willingness to report of {n} {n|municipality|municipalities}; highest {top}: {top_ratio}, lowest {bottom}: {bottom_ratio} reports per 1,000 who experienced it.",
     },
     "alt_reporting_ratio_none": {
         "nl": "Geen gemeente in deze groep heeft zowel een enquêtecijfer als een meldpunt met gepubliceerde meldingen.",
@@ -750,8 +750,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{groep} as a whole, per month",
     },
     "alt_small_multiples": {
-        "nl": "{n} kleine lijngrafieken van meldingen per 10.000 inwoners per jaar, per maand berekend, op dezelfde schaal; het hoogste maandcijfer is {peak} in {peak_where} ({peak_when}); {campaigns} {campaigns|campagne is|campagnes zijn} gearceerd.",
-        "en": "{n} small line charts of reports per 10,000 inhabitants per year, computed month by month, on a shared scale; the highest monthly figure is {peak} in {peak_where} ({peak_when}); {campaigns} {campaigns|campaign is|campaigns are} shaded.",
+        "nl": "{n} {n|kleine lijngrafiek|kleine lijngrafieken} van meldingen per 10.000 inwoners per jaar, per maand berekend, op dezelfde schaal; het hoogste maandcijfer is {peak} in {peak_where} ({peak_when}); {campaigns} {campaigns|campagne is|campagnes zijn} gearceerd.",
+        "en": "{n} {n|small line chart|small line charts} of reports per 10,000 inhabitants per year, computed month by month, on a shared scale; the highest monthly figure is {peak} in {peak_where} ({peak_when}); {campaigns} {campaigns|campaign is|campaigns are} shaded.",
     },
     "cmp_membership_title": {
         "nl": "Deelname aan programma's door de jaren",

@@ -332,3 +332,31 @@ def test_vergelijken_small_multiples_name_the_months_they_count(store, lang):
     assert fmt_date(dt.date(2024, 6, 1), lang) in odd and fmt_date(dt.date(2024, 8, 31), lang) in odd
     whole = caption(dt.date(2024, 6, 1), dt.date(2024, 8, 31))
     assert fmt_date(dt.date(2024, 6, 1), lang) not in whole
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_vergelijken_texts_of_one_municipality_are_singular(store, lang):
+    """Amsterdam alone in January 2019 (its only peers had no reporting point yet): "1 kleine
+    lijngrafieken" and "de meldingsbereidheid van 1 gemeenten" ("1 small line charts")."""
+    from vsdash.views.comparison import build_comparison
+
+    model = build_comparison(
+        store,
+        gemeente="GM0363",
+        programma=None,
+        start=dt.date(2019, 1, 1),
+        end=dt.date(2019, 1, 31),
+        group_choice="vergelijkbaar",
+        focus=None,
+        metric="meldingen",
+        boundaries=(None, "-"),
+        lang=lang,
+    )
+    assert model.group == ("GM0363",), "the case needs a group of one"
+    wrong = (
+        ("1 kleine lijngrafieken", "van 1 gemeenten")
+        if lang == "nl"
+        else ("1 small line charts", "of 1 municipalities")
+    )
+    texts = model.trends.alt + " " + model.ratio.alt
+    assert not any(w in texts for w in wrong), texts
