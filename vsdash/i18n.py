@@ -901,6 +901,11 @@ LABELS: dict[str, dict[str, str]] = {
     "know_col_before": {"nl": "Meldingen ervoor", "en": "Reports before"},
     "know_col_after": {"nl": "Meldingen vanaf start", "en": "Reports from start"},
     "know_col_change": {"nl": "Verschil", "en": "Change"},
+    # audit 2: no before/after around an activity that did not take place on its date
+    "know_not_held": {
+        "nl": "Niet vergeleken: de activiteit is {status}, dus zij begon niet op die datum en de meldingen eromheen zeggen niets over haar.",
+        "en": "Not compared: the activity is {status}, so it did not start on that date and the reports around it say nothing about it.",
+    },
     "know_window": {
         "nl": "{weken} weken ervoor en erna, {van} – {tot}",
         "en": "{weken} weeks before and after, {van} – {tot}",

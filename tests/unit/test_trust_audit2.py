@@ -360,3 +360,21 @@ def test_vergelijken_texts_of_one_municipality_are_singular(store, lang):
     )
     texts = model.trends.alt + " " + model.ratio.alt
     assert not any(w in texts for w in wrong), texts
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_knowledge_search_compares_no_reports_around_an_activity_that_did_not_take_place(store, lang):
+    """'Safe Clubbing': Nijmegen's cancelled training read "voor 5, na 0, verschil −5" and
+    Dordrecht's postponed one "0, 5, +5", changes around dates on which nothing happened."""
+    from vsdash.i18n import t
+    from vsdash.knowledge import NOT_HELD, search_knowledge
+
+    found = search_knowledge(store, "Safe Clubbing", lang=lang)
+    statuses = {key: t(f"act_status_{key}", lang) for key in NOT_HELD}
+    not_held = found[found["status"].isin(statuses.values())]
+    held = found[~found["status"].isin(statuses.values())]
+    assert len(not_held) >= 2 and len(held) >= 2, "the case needs activities of both kinds"
+    for row in not_held.itertuples():
+        assert (row.voor, row.na, row.verschil) == ("–", "–", "–")
+        assert row.venster.startswith("Niet vergeleken" if lang == "nl" else "Not compared")
+    assert held["voor"].ne("–").any()
