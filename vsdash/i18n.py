@@ -1404,8 +1404,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Line chart of reports per week in {naam}, {start} to {eind}; {measures} {measures|measure is|measures are} marked with a dashed line; {hidden} {hidden|week|weeks} with fewer than {k} reports {hidden|is|are} left out.",
     },
     "map_alt_trend_month": {
-        "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen); {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd; {hidden} {hidden|maand|maanden} met minder dan {k} meldingen {hidden|is|zijn} weggelaten.",
-        "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show); {measures} {measures|measure is|measures are} marked with a dashed line; {hidden} {hidden|month|months} with fewer than {k} reports {hidden|is|are} left out.",
+        "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen; een maand telt de hele weken die in die maand beginnen); {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd; {hidden} {hidden|maand|maanden} met minder dan {k} meldingen {hidden|is|zijn} weggelaten.",
+        "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show; a month counts the whole weeks that begin in it); {measures} {measures|measure is|measures are} marked with a dashed line; {hidden} {hidden|month|months} with fewer than {k} reports {hidden|is|are} left out.",
     },
     # polish: no "0 weeks left out" where perturbation leaves nothing out; measures outside the period
     "map_alt_trend_week_all_shown": {
@@ -1413,8 +1413,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Line chart of reports per week in {naam}, {start} to {eind}; {measures} {measures|measure is|measures are} marked with a dashed line.",
     },
     "map_alt_trend_month_all_shown": {
-        "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen); {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd.",
-        "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show); {measures} {measures|measure is|measures are} marked with a dashed line.",
+        "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen; een maand telt de hele weken die in die maand beginnen); {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd.",
+        "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show; a month counts the whole weeks that begin in it); {measures} {measures|measure is|measures are} marked with a dashed line.",
     },
     "map_trend_measures_outside": {
         "nl": "{n|Een maatregel buiten|Maatregelen buiten} de gekozen periode ({maatregelen}) {n|staat|staan} niet in de grafiek; kies een langere periode om {n|hem|ze} te zien.",

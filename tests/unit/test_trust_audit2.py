@@ -378,3 +378,30 @@ def test_the_knowledge_search_compares_no_reports_around_an_activity_that_did_no
         assert (row.voor, row.na, row.verschil) == ("–", "–", "–")
         assert row.venster.startswith("Niet vergeleken" if lang == "nl" else "Not compared")
     assert held["voor"].ne("–").any()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_risk_area_month_says_it_counts_the_weeks_that_begin_in_it(store, lang):
+    """Amsterdam Centraal over 2025, "meldingen per maand": January's point counted the weeks of
+    6 January - 2 February (the store counts risk areas per week; 1-5 January belongs to the week
+    of 30 December), and the text called it a month without saying so."""
+    import pandas as pd
+
+    from vsdash.store import ReportFilter
+    from vsdash.views.map import build_risk_area
+
+    year = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    detail = build_risk_area(
+        store,
+        codes=("GM0363",),
+        start=year[0],
+        end=year[1],
+        risicogebied_id="GM0363-amsterdam-centraal",
+        lang=lang,
+    )
+    weeks = store.area_counts(ReportFilter(("GM0363",), *year), "risicogebied_id", "week")
+    mondays = pd.to_datetime(weeks["periode"]).dt.date
+    assert min(mondays) == dt.date(2025, 1, 6), "January's first days belong to a week of 2024"
+    assert (
+        "weken die in die maand beginnen" if lang == "nl" else "weeks that begin in it"
+    ) in detail.trend.alt
