@@ -1422,8 +1422,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # audit 2: a period without a whole month (or week) gets a sentence, not an empty dated chart
     "map_trend_no_whole_month": {
-        "nl": "Geen lijn voor {naam}: per week zijn er hier te weinig meldingen om te tonen, dus telt de grafiek hele kalendermaanden, en in {start} tot en met {eind} valt geen hele maand. Kies een periode met minstens één hele maand; het aantal hierboven telt wel de hele gekozen periode.",
-        "en": "No line for {naam}: there are too few reports per week here to show, so the chart counts whole calendar months, and {start} to {eind} holds no whole month. Choose a period with at least one whole month; the count above does cover the whole chosen period.",
+        "nl": "Geen lijn voor {naam}: per week zijn er hier te weinig meldingen om te tonen, dus telt de grafiek hele kalendermaanden, en in {start} tot en met {eind} valt geen hele maand. Kies een periode met minstens één hele maand; het aantal hierboven telt wel de hele weken van de gekozen periode.",
+        "en": "No line for {naam}: there are too few reports per week here to show, so the chart counts whole calendar months, and {start} to {eind} holds no whole month. Choose a period with at least one whole month; the count above does cover the whole weeks of the chosen period.",
     },
     "map_trend_no_whole_week": {
         "nl": "Geen lijn voor {naam}: de grafiek telt hele weken (maandag tot en met zondag), en in {start} tot en met {eind} valt geen hele week. Kies een langere periode.",
