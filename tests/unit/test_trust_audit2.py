@@ -405,3 +405,21 @@ def test_a_risk_area_month_says_it_counts_the_weeks_that_begin_in_it(store, lang
     assert (
         "weken die in die maand beginnen" if lang == "nl" else "weeks that begin in it"
     ) in detail.trend.alt
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_activity_status_text_keeps_covid_a_proper_name(store, lang):
+    """Amsterdam's status chart text read "1 uitgesteld (covid-19)" ("1 postponed (covid-19)")."""
+    from vsdash.views.activities import ActivityFilters, build_activities
+
+    model = build_activities(
+        store,
+        codes=("GM0363",),
+        start=dt.date(2025, 1, 1),
+        end=dt.date(2025, 12, 31),
+        filters=ActivityFilters(only_period=False),
+        label="Amsterdam",
+        lang=lang,
+    )
+    alt = model.status_chart.alt
+    assert "(Covid-19)" in alt and "covid-19" not in alt, alt
