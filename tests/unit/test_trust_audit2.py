@@ -423,3 +423,18 @@ def test_the_activity_status_text_keeps_covid_a_proper_name(store, lang):
     )
     alt = model.status_chart.alt
     assert "(Covid-19)" in alt and "covid-19" not in alt, alt
+
+
+def test_a_busy_risk_area_over_days_without_a_whole_week_says_it_counts_whole_weeks():
+    """A busy area (weeks drawn) over Wednesday-Friday: no whole week, so no chart and a sentence
+    about whole weeks, not the months sentence."""
+    from vsdash import maps
+
+    weekly = pd.DataFrame(
+        {"risicogebied_id": "RG1", "periode": pd.to_datetime(["2025-03-10"]), "n": [40], "ckey": [7]}
+    )
+    measures = pd.DataFrame(columns=["risicogebied_id", "datum", "maatregel"])
+    days = (dt.date(2025, 3, 12), dt.date(2025, 3, 14))
+    assert maps.risk_area_trend(weekly, measures, "RG1", "Neude", *days, lang="nl") is None
+    text = maps.risk_area_trend_missing(weekly, "RG1", "Neude", *days, lang="nl")
+    assert "hele week" in text and "maand" not in text
