@@ -437,4 +437,4 @@ def test_a_busy_risk_area_over_days_without_a_whole_week_says_it_counts_whole_we
     days = (dt.date(2025, 3, 12), dt.date(2025, 3, 14))
     assert maps.risk_area_trend(weekly, measures, "RG1", "Neude", *days, lang="nl") is None
     text = maps.risk_area_trend_missing(weekly, "RG1", "Neude", *days, lang="nl")
-    assert "hele week" in text and "maand" not in text
+    assert "hele week" in text and "hele maand" not in text
