@@ -630,7 +630,8 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Meldingen per 10.000 inwoners per jaar",
         "en": "Reports per 10,000 inhabitants per year",
     },
-    "cmp_metric_activiteiten": {"nl": "Aantal activiteiten", "en": "Number of activities"},
+    # audit 2: the catalogue's name (it counts activities that ran in the period, not all)
+    "cmp_metric_activiteiten": {"nl": "Activiteiten in de periode", "en": "Activities in the period"},
     "cmp_metric_bijdrage": {"nl": "Rijksbijdrage in de periode", "en": "State funding in the period"},
     "cmp_no_funding": {"nl": "geen rijksbijdrage", "en": "no state funding"},
     "cmp_map_others": {"nl": "andere gemeenten", "en": "other municipalities"},

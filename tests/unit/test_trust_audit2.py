@@ -438,3 +438,34 @@ def test_a_busy_risk_area_over_days_without_a_whole_week_says_it_counts_whole_we
     assert maps.risk_area_trend(weekly, measures, "RG1", "Neude", *days, lang="nl") is None
     text = maps.risk_area_trend_missing(weekly, "RG1", "Neude", *days, lang="nl")
     assert "hele week" in text and "hele maand" not in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_vergelijken_activity_map_is_named_as_the_catalogue_names_the_figure(store, lang):
+    """The map's activities were labelled "Aantal activiteiten" (all of them, it suggested) where
+    it counts the activities that ran in the period, the catalogue's "Activiteiten in de periode",
+    the same number as the key figure."""
+    from vsdash import publication
+    from vsdash.i18n import t
+    from vsdash.indicators import indicator
+    from vsdash.views.comparison import build_comparison
+
+    model = build_comparison(
+        store,
+        gemeente="GM0363",
+        programma=None,
+        start=dt.date(2025, 1, 1),
+        end=dt.date(2025, 12, 31),
+        group_choice="G4",
+        focus=None,
+        metric="activiteiten",
+        boundaries=(None, "-"),
+        lang=lang,
+    )
+    name = indicator("activities").name(lang)
+    table = model.map_chart.table.set_index(t("municipality", lang))
+    assert name in table.columns and t("cmp_metric_activiteiten", lang) == name
+    key = publication.key_figures(
+        store, gemeente="GM0363", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31)
+    )
+    assert table.loc["Amsterdam", name] == key.labels(lang)["activities"]

@@ -14,6 +14,7 @@ import pandas as pd
 from vsdash import characteristics, charts_compare, charts_survey, compare, geo, privacy, publication
 from vsdash.charts import ChartSpec
 from vsdash.i18n import fmt_date, fmt_euro, fmt_number, t
+from vsdash.indicators import indicator
 from vsdash.store import ReportFilter, Store
 
 METRICS = ("meldingen", "activiteiten", "bijdrage")
@@ -236,7 +237,7 @@ def _map(
             values["gemeentecode"].map(per.set_index("gemeentecode")["n"]).fillna(0).astype(float)
         )
         values["note"] = ""
-        metric_label = t("cmp_metric_activiteiten", lang)
+        metric_label = indicator("activities").name(lang)  # the catalogue's entry, as on Overzicht
 
         def value_format(v: float) -> str:
             return fmt_number(v, lang)
