@@ -469,3 +469,24 @@ def test_vergelijken_activity_map_is_named_as_the_catalogue_names_the_figure(sto
         store, gemeente="GM0363", start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31)
     )
     assert table.loc["Amsterdam", name] == key.labels(lang)["activities"]
+
+
+def test_a_cli_command_read_by_head_ends_without_a_traceback(demo_store_url):
+    """`vsdash figures --json … | head` printed two tracebacks (BrokenPipeError, then again while
+    reporting it as "Onverwachte fout"); the conventions promise people no traceback."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    argv = [sys.executable, "-m", "vsdash", "figures", "--gemeente", "GM0363", "--from", "2025-01-01"]
+    process = subprocess.Popen(
+        [*argv, "--to", "2025-12-31", "--json", "--store", demo_store_url],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()  # the reader goes away before anything is written
+    _, err = process.communicate(timeout=120)
+    assert b"Traceback" not in err and b"BrokenPipeError" not in err, err.decode()
+    assert process.returncode == 141
