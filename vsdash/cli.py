@@ -100,11 +100,17 @@ def _module_of(argv: list[str]) -> str | None:
 
 def _report_error(message: str, kind: str, code: int, as_json: bool) -> int:
     """Print an error for people (stderr) or, with ``--json``, as one JSON object on stdout."""
-    if as_json:
-        # A script reading --json output gets JSON for errors too, with the same Dutch sentence.
-        print(
-            json.dumps({"error": {"soort": kind, "message": message}, "exit_code": code}, ensure_ascii=False)
-        )
-    else:
-        print(f"Fout: {message}", file=sys.stderr)
+    try:
+        if as_json:
+            # A script reading --json output gets JSON for errors too, with the same Dutch sentence.
+            print(
+                json.dumps(
+                    {"error": {"soort": kind, "message": message}, "exit_code": code}, ensure_ascii=False
+                ),
+                flush=True,
+            )
+        else:
+            print(f"Fout: {message}", file=sys.stderr)
+    except BrokenPipeError:
+        return _reader_went_away()
     return code
