@@ -48,7 +48,10 @@ with section_guard(lang, "risicogebied"):
             if chosen != NONE:
                 detail = cached.risk_area_detail(sel, chosen)
                 st.markdown(detail.summary(plain_markdown))
-                show_chart(detail.trend, "kaart_trend", lang)
+                if detail.trend is None:
+                    st.info(detail.trend_message)
+                else:
+                    show_chart(detail.trend, "kaart_trend", lang)
 
         risk_area_detail()
 

@@ -200,7 +200,8 @@ def status_by_category_chart(counts: pd.DataFrame, *, lang: str = "nl") -> Chart
     for category, label in zip(schema.ACTIVITY_CATEGORIES, cat_labels, strict=True):
         row = pivot.loc[category]
         shown = [
-            f"{fmt_number(int(row[s]), lang)} {t(f'act_status_{s}', lang).lower()}"
+            # Only the first letter: "uitgesteld (Covid-19)", not "(covid-19)".
+            f"{fmt_number(int(row[s]), lang)} {_first_lower(t(f'act_status_{s}', lang))}"
             for s in schema.ACTIVITY_STATUSES
             if row[s]
         ]
@@ -210,3 +211,7 @@ def status_by_category_chart(counts: pd.DataFrame, *, lang: str = "nl") -> Chart
     table.columns = [t(f"act_status_{s}", lang) for s in table.columns]
     table.insert(0, t("act_col_category", lang), cat_labels)
     return ChartSpec(fig, alt, table.reset_index(drop=True))
+
+
+def _first_lower(text: str) -> str:
+    return text[:1].lower() + text[1:]

@@ -25,7 +25,7 @@ from vsdash.charts import (
     add_campaign_bands,
     interval_whiskers,
 )
-from vsdash.i18n import fmt_count, fmt_number, t
+from vsdash.i18n import fmt_count, fmt_date, fmt_number, t
 from vsdash.spreadsheets import mark_kind
 
 FOCUS_COLOUR = OKABE_ITO[5]  # vermillion: the selected municipality
@@ -159,14 +159,27 @@ def ranking_table(ranked: pd.DataFrame, *, names: pd.Series, lang: str = "nl") -
         compare.NO_CHANNEL: t("no_channel_short", lang),
     }
     visible = ranked["status"] == compare.RANKED
+    columns = {
+        t("cmp_col_rank", lang): ranked["rang"].astype("Int64"),
+        t("municipality", lang): [names.get(c, c) for c in ranked["gemeentecode"]],
+        t("reports", lang): [
+            lbl if s != compare.NO_CHANNEL else t("no_channel_short", lang)
+            for lbl, s in zip(ranked["label"], ranked["status"], strict=True)
+        ],
+    }
+    if {"van", "tot"} <= set(ranked.columns):
+        # Audit 2: each count covers its municipality's own counted days (whole weeks around the
+        # period, whole months where it is small), not the days chosen; a reader quoting a count
+        # needs its days.
+        columns[t("cmp_col_counted", lang)] = [
+            f"{fmt_date(pd.Timestamp(a).date(), lang)} – {fmt_date(pd.Timestamp(b).date(), lang)}"
+            if s != compare.NO_CHANNEL and pd.notna(a) and pd.notna(b)
+            else ""
+            for a, b, s in zip(ranked["van"], ranked["tot"], ranked["status"], strict=True)
+        ]
     return pd.DataFrame(
         {
-            t("cmp_col_rank", lang): ranked["rang"].astype("Int64"),
-            t("municipality", lang): [names.get(c, c) for c in ranked["gemeentecode"]],
-            t("reports", lang): [
-                lbl if s != compare.NO_CHANNEL else t("no_channel_short", lang)
-                for lbl, s in zip(ranked["label"], ranked["status"], strict=True)
-            ],
+            **columns,
             t("cmp_col_rate", lang): [
                 fmt_number(r, lang, 1) if v else "" for r, v in zip(ranked["rate"], visible, strict=True)
             ],

@@ -7,6 +7,8 @@ never told apart by colour alone: each bar carries its count and a fill pattern 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -71,10 +73,14 @@ def participants_chart(per_year: pd.DataFrame, *, lang: str = "nl") -> ChartSpec
     return ChartSpec(fig, alt, table)
 
 
-def funding_chart(monthly: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
+def funding_chart(
+    monthly: pd.DataFrame, *, start: dt.date | None = None, end: dt.date | None = None, lang: str = "nl"
+) -> ChartSpec:
     """Stacked bars per month: state funding and the municipalities' co-financing.
 
-    ``monthly`` comes from ``publication.funding_per_month`` (maand, rijk_eur, cofinanciering_eur).
+    ``monthly`` comes from ``publication.funding_per_month`` (maand, rijk_eur, cofinanciering_eur)
+    over [``start``, ``end``]: its first and last month hold only the days of the period, so the
+    text names those days, not the whole months (without them: the months' first and last day).
     """
     fig = go.Figure()
     parts = (
@@ -104,14 +110,15 @@ def funding_chart(monthly: pd.DataFrame, *, lang: str = "nl") -> ChartSpec:
     )
     fig.update_xaxes(type="date")
     fig.update_yaxes(title_text=t("prog_funding_axis", lang))
-    state, own = float(monthly["rijk_eur"].sum()), float(monthly["cofinanciering_eur"].sum())
-    first = monthly["maand"].min()
-    last = monthly["maand"].max()
+    # Whole euros, as written, before adding, so the parts add up to the total in the text.
+    state, own = round(float(monthly["rijk_eur"].sum())), round(float(monthly["cofinanciering_eur"].sum()))
+    first = start or (monthly["maand"].min().date() if len(monthly) else None)
+    last = end or ((monthly["maand"].max() + pd.offsets.MonthEnd(0)).date() if len(monthly) else None)
     alt = t(
         "alt_funding",
         lang,
-        start=fmt_date(first.date(), lang) if len(monthly) else "–",
-        eind=fmt_date((last + pd.offsets.MonthEnd(0)).date(), lang) if len(monthly) else "–",
+        start=fmt_date(first, lang) if first else "–",
+        eind=fmt_date(last, lang) if last else "–",
         totaal=fmt_euro(state + own, lang),
         rijk=fmt_euro(state, lang),
     )

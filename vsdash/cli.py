@@ -60,7 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     as_json = bool(getattr(args, "json", False))
     try:
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return code
+    except BrokenPipeError:
+        return _reader_went_away()
     except (UserError, SettingsError) as exc:
         return _report_error(str(exc), "invoer", 2, as_json)
     except KeyboardInterrupt:
@@ -70,6 +74,17 @@ def main(argv: list[str] | None = None) -> int:
             raise
         message = f"Onverwachte fout ({type(exc).__name__}): {exc}. Zet VSDASH_DEBUG=1 voor details."
         return _report_error(message, "onverwacht", 1, as_json)
+
+
+def _reader_went_away() -> int:
+    """The program reading our output stopped (``vsdash figures --json | head``): no traceback.
+
+    Further writes (and Python's own flush at exit) go to /dev/null; the exit code is the shell's
+    for a command ended by a closed pipe (128 + SIGPIPE).
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 141
 
 
 def _module_of(argv: list[str]) -> str | None:
@@ -85,11 +100,17 @@ def _module_of(argv: list[str]) -> str | None:
 
 def _report_error(message: str, kind: str, code: int, as_json: bool) -> int:
     """Print an error for people (stderr) or, with ``--json``, as one JSON object on stdout."""
-    if as_json:
-        # A script reading --json output gets JSON for errors too, with the same Dutch sentence.
-        print(
-            json.dumps({"error": {"soort": kind, "message": message}, "exit_code": code}, ensure_ascii=False)
-        )
-    else:
-        print(f"Fout: {message}", file=sys.stderr)
+    try:
+        if as_json:
+            # A script reading --json output gets JSON for errors too, with the same Dutch sentence.
+            print(
+                json.dumps(
+                    {"error": {"soort": kind, "message": message}, "exit_code": code}, ensure_ascii=False
+                ),
+                flush=True,
+            )
+        else:
+            print(f"Fout: {message}", file=sys.stderr)
+    except BrokenPipeError:
+        return _reader_went_away()
     return code

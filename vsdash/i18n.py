@@ -485,6 +485,11 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Toon alleen activiteiten die (deels) liepen van {start} tot en met {eind}. Uit: het hele register, alle jaren.",
         "en": "Show only activities that ran (partly) from {start} to {eind}. Off: the whole register, all years.",
     },
+    # audit 2: the register download's period when it lists every year
+    "act_period_all": {
+        "nl": "alle jaren (het hele register, niet alleen de gekozen periode)",
+        "en": "all years (the whole register, not only the chosen period)",
+    },
     "act_scope_all": {
         "nl": "Aantallen over het hele register (alle jaren), met de gekozen filters.",
         "en": "Counts over the whole register (all years), with the chosen filters.",
@@ -625,7 +630,8 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Meldingen per 10.000 inwoners per jaar",
         "en": "Reports per 10,000 inhabitants per year",
     },
-    "cmp_metric_activiteiten": {"nl": "Aantal activiteiten", "en": "Number of activities"},
+    # audit 2: the catalogue's name (it counts activities that ran in the period, not all)
+    "cmp_metric_activiteiten": {"nl": "Activiteiten in de periode", "en": "Activities in the period"},
     "cmp_metric_bijdrage": {"nl": "Rijksbijdrage in de periode", "en": "State funding in the period"},
     "cmp_no_funding": {"nl": "geen rijksbijdrage", "en": "no state funding"},
     "cmp_map_others": {"nl": "andere gemeenten", "en": "other municipalities"},
@@ -688,6 +694,16 @@ LABELS: dict[str, dict[str, str]] = {
     "cmp_col_rate": {"nl": "Per 10.000 inwoners per jaar", "en": "Per 10,000 inhabitants per year"},
     "cmp_col_interval": {"nl": "95%-interval", "en": "95% interval"},
     "cmp_col_note": {"nl": "Opmerking", "en": "Note"},
+    # audit 2: the days each municipality's count covers, and why they differ from the chosen ones
+    "cmp_col_counted": {"nl": "Geteld over", "en": "Counted over"},
+    "counts_counted_mixed": {
+        "nl": "de som van de gemeenten hierboven, elk over de eigen dagen",
+        "en": "the sum of the municipalities above, each over its own days",
+    },
+    "cmp_counted_note": {
+        "nl": "Elk aantal telt over hele weken rond de gekozen periode, of over hele kalendermaanden waar de aantallen van een gemeente klein zijn (kolom Geteld over); het cijfer per 10.000 inwoners per jaar deelt door precies die dagen.",
+        "en": "Each count covers whole weeks around the chosen period, or whole calendar months where a municipality's counts are small (column Counted over); the rate per 10,000 inhabitants per year divides by exactly those days.",
+    },
     "cmp_trends_title": {
         "nl": "Verloop per gemeente, met campagnes",
         "en": "Trend per municipality, with campaigns",
@@ -713,12 +729,17 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The whisker is the 95% interval, carrying the survey's margin and the chance variation of the report count; the survey is reliable for municipalities of about 70,000 inhabitants and more.",
     },
     "alt_reporting_ratio": {
-        "nl": "Stippen met intervallen van de meldingsbereidheid van {n} gemeenten; het hoogst {top}: {top_ratio}, het laagst {bottom}: {bottom_ratio} meldingen per 1.000 die het meemaakten.",
-        "en": "Dots with intervals of the willingness to report of {n} municipalities; highest {top}: {top_ratio}, lowest {bottom}: {bottom_ratio} reports per 1,000 who experienced it.",
+        "nl": "Stippen met intervallen van de meldingsbereidheid van {n} {n|gemeente|gemeenten}; het hoogst {top}: {top_ratio}, het laagst {bottom}: {bottom_ratio} meldingen per 1.000 die het meemaakten.",
+        "en": "Dots with intervals of the willingness to report of {n} {n|municipality|municipalities}; highest {top}: {top_ratio}, lowest {bottom}: {bottom_ratio} reports per 1,000 who experienced it.",
     },
     "alt_reporting_ratio_none": {
         "nl": "Geen gemeente in deze groep heeft zowel een enquêtecijfer als een meldpunt met gepubliceerde meldingen.",
         "en": "No municipality in this group has both a survey figure and a reporting point with published reports.",
+    },
+    # audit 2: the small multiples count whole months, also outside the chosen days; say which
+    "cmp_trends_months": {
+        "nl": "Hier zijn dat de maanden van {van} tot en met {tot}, dus ook dagen buiten de gekozen periode.",
+        "en": "Here those are the months from {van} to {tot}, so also days outside the chosen period.",
     },
     "cmp_trends_note": {
         "nl": "Alle grafieken hebben dezelfde schaal en tellen hele kalendermaanden. ▥ en de gearceerde banen zijn campagneperiodes in die gemeente; lege stukken zijn maanden zonder meldpunt. De grijze stippellijn is de groep als geheel: de som van de getoonde aantallen van haar gemeenten.",
@@ -730,8 +751,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{groep} as a whole, per month",
     },
     "alt_small_multiples": {
-        "nl": "{n} kleine lijngrafieken van meldingen per 10.000 inwoners per jaar, per maand berekend, op dezelfde schaal; het hoogste maandcijfer is {peak} in {peak_where} ({peak_when}); {campaigns} {campaigns|campagne is|campagnes zijn} gearceerd.",
-        "en": "{n} small line charts of reports per 10,000 inhabitants per year, computed month by month, on a shared scale; the highest monthly figure is {peak} in {peak_where} ({peak_when}); {campaigns} {campaigns|campaign is|campaigns are} shaded.",
+        "nl": "{n} {n|kleine lijngrafiek|kleine lijngrafieken} van meldingen per 10.000 inwoners per jaar, per maand berekend, op dezelfde schaal; het hoogste maandcijfer is {peak} in {peak_where} ({peak_when}); {campaigns} {campaigns|campagne is|campagnes zijn} gearceerd.",
+        "en": "{n} {n|small line chart|small line charts} of reports per 10,000 inhabitants per year, computed month by month, on a shared scale; the highest monthly figure is {peak} in {peak_where} ({peak_when}); {campaigns} {campaigns|campaign is|campaigns are} shaded.",
     },
     "cmp_membership_title": {
         "nl": "Deelname aan programma's door de jaren",
@@ -831,6 +852,19 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Vergelijkbaar, zoals op Vergelijken en in de presentatie: de deelnemers met een meldpunt in de periode met dezelfde grootteklasse (inwoners op 1 januari {jaar}), G4 of niet, en studentenstad of niet; is er zo niemand, dan dezelfde grootteklasse, en anders de {n} dichtstbijzijnde in inwoners (tussen haakjes). De dichtstbijzijnde in inwoners eerst. Gekozen op kenmerken, nooit op het cijfer dat wordt vergeleken. Bronnen: {bronnen}.",
         "en": "Comparable, as on Compare and in the presentation: the participants with a reporting point in the period with the same size class (inhabitants on 1 January {jaar}), G4 or not, and student city or not; if there are none, the same size class, and otherwise the {n} closest in inhabitants (in brackets). Closest in inhabitants first. Chosen by characteristics, never by the figure compared. Sources: {bronnen}.",
     },
+    # audit 2: the sources of the characteristics, in the page's language (English read Dutch)
+    "prog_source_grootteklasse": {
+        "nl": "CBS StatLine 03759NED, bevolking op 1 januari",
+        "en": "CBS StatLine 03759NED, population on 1 January",
+    },
+    "prog_source_g4": {
+        "nl": "G4: Amsterdam, Rotterdam, Den Haag en Utrecht",
+        "en": "G4: Amsterdam, Rotterdam, Den Haag and Utrecht",
+    },
+    "prog_source_studentenstad": {
+        "nl": "gemeenten met een universiteit (vsdash.reference.STUDENT_CITIES)",
+        "en": "municipalities with a university (vsdash.reference.STUDENT_CITIES)",
+    },
     "prog_none_peers": {
         "nl": "geen andere deelnemer met een meldpunt",
         "en": "no other participant with a reporting point",
@@ -868,6 +902,11 @@ LABELS: dict[str, dict[str, str]] = {
     "know_col_before": {"nl": "Meldingen ervoor", "en": "Reports before"},
     "know_col_after": {"nl": "Meldingen vanaf start", "en": "Reports from start"},
     "know_col_change": {"nl": "Verschil", "en": "Change"},
+    # audit 2: no before/after around an activity that did not take place on its date
+    "know_not_held": {
+        "nl": "Niet vergeleken: de activiteit is {status}, dus zij begon niet op die datum en de meldingen eromheen zeggen niets over haar.",
+        "en": "Not compared: the activity is {status}, so it did not start on that date and the reports around it say nothing about it.",
+    },
     "know_window": {
         "nl": "{weken} weken ervoor en erna, {van} – {tot}",
         "en": "{weken} weeks before and after, {van} – {tot}",
@@ -889,6 +928,20 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "data_log_title": {"nl": "Importlogboek", "en": "Import log"},
     "data_log_empty": {"nl": "Er is nog niets ingelezen.", "en": "Nothing has been imported yet."},
+    # audit 2: the public import log showed an exact count of reports per import
+    "data_log_col_time": {"nl": "Tijdstip", "en": "Time"},
+    "data_log_col_user": {"nl": "Ingelezen door", "en": "Imported by"},
+    "data_log_col_file": {"nl": "Bestand", "en": "File"},
+    "data_log_col_kind": {"nl": "Soort", "en": "Kind"},
+    "data_log_col_aanvaard": {"nl": "Geldige rijen", "en": "Valid rows"},
+    "data_log_col_geweigerd": {"nl": "Ongeldige rijen", "en": "Invalid rows"},
+    "data_log_col_geschreven": {"nl": "Rijen toegevoegd", "en": "Rows added"},
+    "data_log_col_dubbel": {"nl": "Rijen die al bestonden", "en": "Rows already present"},
+    "data_log_col_undone": {"nl": "Ongedaan gemaakt", "en": "Undone"},
+    "data_log_withheld": {
+        "nl": "Bij imports van meldingen staan de aantallen rijen alleen voor ingelogde beheerders: zo'n aantal is een exact aantal meldingen (de import van een rustige week kan er 1 tot 4 hebben), en elk gepubliceerd aantal meldingen gaat door de privacystap.",
+        "en": "For imports of reports the row counts are shown to signed-in administrators only: such a count is an exact number of reports (a quiet week's import can hold 1 to 4), and every published count of reports goes through the privacy step.",
+    },
     "data_templates_title": {"nl": "Sjablonen", "en": "Templates"},
     "data_templates_help": {
         "nl": "Elk sjabloon heeft de kopregel en één voorbeeldrij. Datums als dd-mm-jjjj, decimalen met een komma; kolomnamen mogen ook Engels zijn.",
@@ -1218,6 +1271,11 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Hexagons and risk areas are counted per week; the map counts the whole weeks from {start} to {eind}.",
     },
     # issue 13: where the map's cells do not add up to its total, say how many are not shown
+    # audit 2: hexagons that add up to more than the map's total were left unexplained
+    "map_cells_add_up_more": {
+        "nl": "Samen tellen de zeshoeken {som} meldingen, meer dan de {totaal} die de kaart telt: elke zeshoek is per blok van weken apart licht veranderd, en een blok met 1 tot 4 meldingen wordt 0 of 5. Waar veel zeshoeken één melding hebben, telt dat op. Het totaal van de kaart is de som van de weken zelf; tel de zeshoeken dus niet op als totaal.",
+        "en": "Together the hexagons count {som} reports, more than the {totaal} the map counts: each hexagon is changed slightly per block of weeks, and a block of 1 to 4 reports becomes 0 or 5. Where many hexagons hold one report, that adds up. The map's total is the sum of the weeks themselves; do not add up the hexagons as a total.",
+    },
     "map_hidden_note": {
         "nl": "Van de {totaal} meldingen die de kaart telt, staan er {n} niet apart op de kaart: ze vallen in zeshoeken met zo weinig meldingen dat die niet getoond worden, of het verschil komt doordat elk getal licht veranderd is.",
         "en": "Of the {totaal} reports the map counts, {n} are not shown separately on the map: they are in hexagons with too few reports to show, or the difference comes from each number being changed slightly.",
@@ -1347,8 +1405,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Line chart of reports per week in {naam}, {start} to {eind}; {measures} {measures|measure is|measures are} marked with a dashed line; {hidden} {hidden|week|weeks} with fewer than {k} reports {hidden|is|are} left out.",
     },
     "map_alt_trend_month": {
-        "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen); {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd; {hidden} {hidden|maand|maanden} met minder dan {k} meldingen {hidden|is|zijn} weggelaten.",
-        "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show); {measures} {measures|measure is|measures are} marked with a dashed line; {hidden} {hidden|month|months} with fewer than {k} reports {hidden|is|are} left out.",
+        "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen; een maand telt de hele weken die in die maand beginnen); {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd; {hidden} {hidden|maand|maanden} met minder dan {k} meldingen {hidden|is|zijn} weggelaten.",
+        "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show; a month counts the whole weeks that begin in it); {measures} {measures|measure is|measures are} marked with a dashed line; {hidden} {hidden|month|months} with fewer than {k} reports {hidden|is|are} left out.",
     },
     # polish: no "0 weeks left out" where perturbation leaves nothing out; measures outside the period
     "map_alt_trend_week_all_shown": {
@@ -1356,12 +1414,21 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Line chart of reports per week in {naam}, {start} to {eind}; {measures} {measures|measure is|measures are} marked with a dashed line.",
     },
     "map_alt_trend_month_all_shown": {
-        "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen); {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd.",
-        "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show); {measures} {measures|measure is|measures are} marked with a dashed line.",
+        "nl": "Lijngrafiek van meldingen per maand in {naam}, {start} tot en met {eind} (per week te weinig om te tonen; een maand telt de hele weken die in die maand beginnen); {measures} {measures|maatregel is|maatregelen zijn} als stippellijn gemarkeerd.",
+        "en": "Line chart of reports per month in {naam}, {start} to {eind} (too few per week to show; a month counts the whole weeks that begin in it); {measures} {measures|measure is|measures are} marked with a dashed line.",
     },
     "map_trend_measures_outside": {
         "nl": "{n|Een maatregel buiten|Maatregelen buiten} de gekozen periode ({maatregelen}) {n|staat|staan} niet in de grafiek; kies een langere periode om {n|hem|ze} te zien.",
         "en": "{n|A measure|Measures} outside the chosen period ({maatregelen}) {n|is|are} not in the chart; choose a longer period to see {n|it|them}.",
+    },
+    # audit 2: a period without a whole month (or week) gets a sentence, not an empty dated chart
+    "map_trend_no_whole_month": {
+        "nl": "Geen lijn voor {naam}: per week zijn er hier te weinig meldingen om te tonen, dus telt de grafiek hele kalendermaanden, en in {start} tot en met {eind} valt geen hele maand. Kies een periode met minstens één hele maand; het aantal hierboven telt wel de hele weken van de gekozen periode.",
+        "en": "No line for {naam}: there are too few reports per week here to show, so the chart counts whole calendar months, and {start} to {eind} holds no whole month. Choose a period with at least one whole month; the count above does cover the whole weeks of the chosen period.",
+    },
+    "map_trend_no_whole_week": {
+        "nl": "Geen lijn voor {naam}: de grafiek telt hele weken (maandag tot en met zondag), en in {start} tot en met {eind} valt geen hele week. Kies een langere periode.",
+        "en": "No line for {naam}: the chart counts whole weeks (Monday to Sunday), and {start} to {eind} holds no whole week. Choose a longer period.",
     },
     "map_trend_axis_week": {"nl": "Meldingen per week", "en": "Reports per week"},
     "map_trend_axis_month": {"nl": "Meldingen per maand", "en": "Reports per month"},
@@ -1732,6 +1799,11 @@ LABELS: dict[str, dict[str, str]] = {
         "activiteitenregister (import of demodata); inwoners: CBS StatLine 03759NED.",
         "en": "Safe Cities dashboard: the municipalities' reporting points and apps, campaign calendar and "
         "activity register (import or demo data); inhabitants: CBS StatLine 03759NED.",
+    },
+    # audit 2: a file without counts of reports (the activity register) was said to be perturbed
+    "sheet_privacy_none": {
+        "nl": "Dit bestand bevat geen aantallen meldingen; de getallen erin (zoals bereik en budget) staan er zoals ze zijn ingevoerd, niet veranderd.",
+        "en": "This file holds no counts of reports; its numbers (such as reach and budget) are as they were entered, not changed.",
     },
     "sheet_privacy_cells": {
         "nl": "De kolom Bescherming zegt per regel of een aantal licht veranderd of afgeschermd is; een "

@@ -51,6 +51,10 @@ SEARCH_COLUMNS = (
 )
 
 
+#: Statuses of an activity that did not (yet) take place on its start date: no before/after.
+NOT_HELD = ("geannuleerd", "uitgesteld_covid", "gepland")
+
+
 def _fold(text: object) -> str:
     """Lower case without accents, for matching ("coördinator" finds "coordinator")."""
     decomposed = unicodedata.normalize("NFKD", plain_text.one_line(text).lower())
@@ -143,9 +147,17 @@ def search_knowledge(
             if pd.notna(act.risicogebied_id) and act.risicogebied_id
             else areas[areas["gemeentecode"] == act.gemeentecode]
         )
-        window, before, after, change = _before_after(
-            store, act.gemeentecode, area_rows, pd.Timestamp(act.start).date(), weeks, span, lang
-        )
+        if act.status in NOT_HELD:
+            # Audit 2: a cancelled, postponed or still planned activity did not start on its
+            # date, so the reports around that date say nothing about it; Nijmegen's cancelled
+            # Safe Clubbing training read "voor 5, na 0, verschil −5".
+            status = t(f"act_status_{act.status}", lang)
+            window = t("know_not_held", lang, status=status[:1].lower() + status[1:])
+            before = after = change = "–"
+        else:
+            window, before, after, change = _before_after(
+                store, act.gemeentecode, area_rows, pd.Timestamp(act.start).date(), weeks, span, lang
+            )
         rows.append(
             {
                 "activiteit_id": act.activiteit_id,

@@ -1552,11 +1552,14 @@ def risk_area_trend(
     end: dt.date,
     *,
     lang: str = "nl",
-) -> charts.ChartSpec:
+) -> charts.ChartSpec | None:
     """Weekly (or monthly, when weeks are too sparse to show) reports in one risk area, with measures.
 
     ``weekly`` is ``Store.area_counts(..., by="risicogebied_id", grain="week")``. Returns a
-    ``charts.ChartSpec``; measure dates are drawn as labelled vertical lines.
+    ``charts.ChartSpec``; measure dates are drawn as labelled vertical lines. Returns ``None``
+    when the period holds no whole period of the grain drawn (no whole month where weeks are too
+    sparse, or no whole week): a dated chart without a point would say nothing and look like
+    zero reports; :func:`risk_area_trend_missing` says why instead.
     """
     import plotly.graph_objects as go
 
@@ -1574,6 +1577,8 @@ def risk_area_trend(
         series["periode"] = series["periode"].dt.to_period("M").dt.to_timestamp()
         series = series.groupby("periode", as_index=False)[values].sum()
     filled = metrics.fill_periods(series, start, end, grain)
+    if filled.empty:
+        return None
     shown = privacy.suppress_small_counts(filled, "n", k=k, total_shown=True, lang=lang)
     values = shown["n"].astype("Float64").astype(float)
     fig = go.Figure(
@@ -1632,6 +1637,19 @@ def risk_area_trend(
         alt += " " + t("map_trend_measures_outside", lang, n=len(outside), maatregelen=named)
     table = pd.DataFrame({t("period", lang): shown["periode"].dt.date, t("reports", lang): shown["label"]})
     return charts.ChartSpec(fig, alt, table)
+
+
+def risk_area_trend_missing(
+    weekly: pd.DataFrame, risicogebied_id: str, area_name: str, start: dt.date, end: dt.date, *, lang: str
+) -> str:
+    """Why :func:`risk_area_trend` drew nothing for a period, and which period would show a line."""
+    k = privacy.resolve_k()
+    rows = weekly[weekly["risicogebied_id"] == risicogebied_id]
+    # The same choice of grain as the chart: weeks only where they are busy enough to read.
+    key = (
+        "map_trend_no_whole_week" if len(rows) and rows["n"].median() >= 2 * k else "map_trend_no_whole_month"
+    )
+    return t(key, lang, naam=area_name, start=fmt_date(start, lang), eind=fmt_date(end, lang))
 
 
 def before_after_events(

@@ -428,6 +428,40 @@ def published_trend_of(
     return Trend(grain, cells, previous, hidden, counted)
 
 
+#: Columns of the import log that count rows of the imported file.
+IMPORT_LOG_COUNTS = ("aanvaard", "geweigerd", "geschreven", "dubbel")
+
+
+def public_import_log(log: pd.DataFrame, *, admin: bool, lang: str = "nl") -> pd.DataFrame:
+    """The import log as Gegevens shows it: headings in ``lang``, and no report counts for the public.
+
+    The size of an import of reports is an exact count of reports that no privacy step touched (a
+    quiet week's import holds 1 to 4), so for readers who are not signed in its row counts are
+    left empty, as Overzicht's "what is new" and /healthz name none (audit 2). Counts of other
+    kinds (activities, campaigns, population ...) are not about reporters and stay. Who imported
+    is personal data and is shown to administrators only. Returns one row per import, newest
+    first, with readable column headings; ``attrs["withheld"]`` is True when counts were left out.
+    """
+    rows = log.sort_values("tijdstip", ascending=False).reset_index(drop=True)
+    reports = (rows["soort"] == "reports").to_numpy()
+    withheld = bool(reports.any()) and not admin
+    kinds = {kind: t(f"data_kind_{str(kind).replace('-', '_')}", lang) for kind in rows["soort"].unique()}
+    yes, no = t("yes", lang), t("no", lang)
+    out = pd.DataFrame({t("data_log_col_time", lang): rows["tijdstip"]})
+    if admin:
+        out[t("data_log_col_user", lang)] = rows["gebruiker"]
+    out[t("data_log_col_file", lang)] = rows["bestand"]
+    out[t("data_log_col_kind", lang)] = rows["soort"].map(kinds)
+    for column in IMPORT_LOG_COUNTS:
+        values = pd.array(rows[column], dtype="Int64")
+        if withheld:
+            values[reports] = pd.NA
+        out[t(f"data_log_col_{column}", lang)] = values
+    out[t("data_log_col_undone", lang)] = [yes if bool(v) else no for v in rows["ongedaan"].fillna(False)]
+    out.attrs["withheld"] = withheld
+    return out
+
+
 def not_shown_separately(published_total: int | None, visible: float, lang: str = "nl") -> int | None:
     """Reports of a breakdown not shown separately: the published total minus the visible cells.
 

@@ -345,10 +345,13 @@ def table_xlsx_bytes(
 
     lang = about.lang if about is not None else lang
     book = Workbook()
-    _write_data_sheet(book.active, sheet, spreadsheet_columns(table, about, lang), len(table))
-    for caption, extra in (more or {}).items():
-        _write_data_sheet(book.create_sheet(), caption, spreadsheet_columns(extra, about, lang), len(extra))
-    _write_about_sheet(book, about, lang)
+    sheets = [(sheet, table), *(more or {}).items()]
+    protected = False
+    for number, (caption, frame) in enumerate(sheets):
+        columns = spreadsheet_columns(frame, about, lang)
+        protected = protected or any(c.name == t("sheet_protection", lang) for c in columns)
+        _write_data_sheet(book.active if number == 0 else book.create_sheet(), caption, columns, len(frame))
+    _write_about_sheet(book, about, lang, protected=protected)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -388,8 +391,12 @@ def _sheet_title(name: str) -> str:
     return cleaned[:31]
 
 
-def _write_about_sheet(book, about: About | None, lang: str) -> None:
-    """The "Toelichting" sheet: what, which period, source, privacy, demo flag and the definitions."""
+def _write_about_sheet(book, about: About | None, lang: str, *, protected: bool = True) -> None:
+    """The "Toelichting" sheet: what, which period, source, privacy, demo flag and the definitions.
+
+    ``protected``: the file holds counts of reports that were perturbed or withheld. Without
+    them (an activity register, budgets) the privacy line says nothing was changed, not that it was.
+    """
     from openpyxl.styles import Alignment, Font
 
     sheet = book.create_sheet(_sheet_title(t("sheet_about", lang)))
@@ -404,9 +411,12 @@ def _write_about_sheet(book, about: About | None, lang: str) -> None:
             (about.source if about and about.source else t("sheet_source_default", lang)),
         )
     )
-    facts.append(
-        (t("sheet_about_privacy", lang), t("perturbation_note", lang) + " " + t("sheet_privacy_cells", lang))
+    privacy_text = (
+        t("perturbation_note", lang) + " " + t("sheet_privacy_cells", lang)
+        if protected
+        else t("sheet_privacy_none", lang)
     )
+    facts.append((t("sheet_about_privacy", lang), privacy_text))
     if about is not None and about.demo:
         facts.append((t("sheet_demo", lang), f"{t('demo_badge', lang)}: {t('demo_badge_help', lang)}"))
     for label, text in facts:

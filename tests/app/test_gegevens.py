@@ -89,12 +89,17 @@ def test_import_log_hides_importers_from_readers_and_neutralises_formulas(monkey
     reader = _run(monkeypatch, url)
     assert not reader.exception, reader.exception
     log = reader.dataframe[0].value
-    assert "gebruiker" not in log.columns
+    assert "Ingelezen door" not in log.columns
     assert "jan.jansen" not in log.to_csv()
-    assert log["bestand"].iloc[0].startswith("'=HYPERLINK")  # a spreadsheet reads it as text
+    assert log["Bestand"].iloc[0].startswith("'=HYPERLINK")  # a spreadsheet reads it as text
+    # Audit 2: the size of a report import is an exact count of reports (here 3): not for readers.
+    assert log[["Geldige rijen", "Rijen toegevoegd"]].isna().all().all()
+    assert any("alleen voor ingelogde beheerders" in c.value for c in reader.caption)
 
     admin = _run(monkeypatch, url, {"_vs_admin": True})
-    assert admin.dataframe[0].value["gebruiker"].iloc[0] == "jan.jansen@gemeente.example"
+    shown = admin.dataframe[0].value
+    assert shown["Ingelezen door"].iloc[0] == "jan.jansen@gemeente.example"
+    assert shown["Rijen toegevoegd"].iloc[0] == 3
 
 
 def test_every_template_button_names_its_kind(monkeypatch, demo_store_url):

@@ -140,3 +140,19 @@ def test_the_street_basemap_is_credited_and_its_absence_explained(monkeypatch, d
     assert any("Ziet u geen straten" in c and "alleen gemeente- en wijkgrenzen" in c for c in captions), (
         captions
     )
+
+
+def test_a_risk_area_without_a_whole_month_says_why_on_the_page(monkeypatch, demo_store_url):
+    """Audit 2: Almelo's Grotestraat over 10 March - 2 April drew an empty dated chart."""
+    import datetime as dt
+
+    state = {
+        "gemeente": "GM0141",
+        "periode": (dt.date(2025, 3, 10), dt.date(2025, 4, 2)),
+        "kaart_risicogebied": "GM0141-grotestraat-almelo",
+    }
+    at = run_page(monkeypatch, demo_store_url, PAGE, state)
+    assert not at.exception, at.exception
+    assert at.selectbox(key="kaart_risicogebied").value == "GM0141-grotestraat-almelo"
+    assert any("Geen lijn voor Grotestraat" in i.value for i in at.info), [i.value for i in at.info]
+    assert not any("Lijngrafiek van meldingen" in c for c in _captions(at))

@@ -265,8 +265,9 @@ def _builders() -> dict[str, object]:
                 continue
             returned = inspect.signature(func).return_annotation
             returned = returned if isinstance(returned, str) else getattr(returned, "__name__", "")
-            # "charts.ChartSpec" (a builder in maps returning a chart) counts as a ChartSpec too.
-            if returned.rsplit(".", 1)[-1] in SPEC_TYPES:
+            # "charts.ChartSpec" (a builder in maps returning a chart) counts as a ChartSpec too,
+            # and so does "charts.ChartSpec | None" (a builder that may have nothing to draw).
+            if returned.split("|")[0].strip().rsplit(".", 1)[-1] in SPEC_TYPES:
                 found[f"{module_name}.{name}"] = func
     return found
 

@@ -285,9 +285,10 @@ def test_the_effect_slide_says_when_its_campaign_ran_before_the_period(store):
     assert not any("vóór de gekozen periode" in line for line in deck_text.effect_lines(year))
 
 
-def test_a_risk_area_trend_without_a_whole_month_keeps_a_date_axis():
+def test_a_risk_area_trend_without_a_whole_month_draws_no_empty_chart():
     """Almelo's risk area over 10 March - 2 April: no whole month to draw, and the x axis ran
-    from -1 to 6 (plotly's numbers) under "Meldingen per maand"."""
+    from -1 to 6 (plotly's numbers) under "Meldingen per maand"; a date axis then left an empty
+    dated chart (audit 2), so there is no chart at all and the page says why."""
     from vsdash import maps
 
     weekly = pd.DataFrame(
@@ -299,8 +300,11 @@ def test_a_risk_area_trend_without_a_whole_month_keeps_a_date_axis():
         }
     )
     measures = pd.DataFrame(columns=["risicogebied_id", "datum", "maatregel"])
-    spec = maps.risk_area_trend(weekly, measures, "RG1", "Grotestraat", *SHORT, lang="nl")
-    assert spec.figure.layout.xaxis.type == "date"
+    assert maps.risk_area_trend(weekly, measures, "RG1", "Grotestraat", *SHORT, lang="nl") is None
+    spec = maps.risk_area_trend(
+        weekly, measures, "RG1", "Grotestraat", SHORT[0], dt.date(2025, 4, 30), lang="nl"
+    )
+    assert spec.figure.layout.xaxis.type == "date" and len(spec.table) == 1
 
 
 def test_a_municipality_without_reporting_point_gets_no_bare_trend_heading_or_negative_axis(store):

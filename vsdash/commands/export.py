@@ -119,13 +119,23 @@ def counts_table(
 
         scope = list(codes) if codes else sorted(set(store.channels()["gemeentecode"]))
         members = publication.member_figures(store, scope, requested[0], requested[1])
-        shown = pd.DataFrame({"gemeentecode": members["gemeentecode"], "n": members["n"].astype("int64")})
+        # Each row keeps the days it counts (van, tot): whole weeks for one, whole months for a
+        # small one, so a row is never read as a count over the days asked for (audit 2).
+        shown = pd.DataFrame(
+            {
+                "gemeentecode": members["gemeentecode"],
+                "n": members["n"].astype("int64"),
+                "van": members["van"],
+                "tot": members["tot"],
+            }
+        )
         shown["label"] = [i18n.fmt_number(int(v), lang) for v in shown["n"]]
         shown = shown.sort_values("gemeentecode").reset_index(drop=True)
         keys = ["gemeentecode"]
         totals = _total_row(int(shown["n"].sum()), lang)
         if len(members):
             start, end = min(members["van"]), max(members["tot"])
+            totals = totals.assign(van=start, tot=end)
     elif by == "wijk":
         # Each wijk is the sum of its published fixed blocks of weeks (privacy.week_blocks), as
         # the Kaart's windows and the campaign windows are (ADR 0006). Wijk counts are stored per
@@ -171,9 +181,8 @@ def counts_table(
         if key not in totals.columns:
             totals[key] = TOTAL if key == keys[-1] else ""
     totals[keys[-1]] = TOTAL
-    table = pd.concat(
-        [shown[[*keys, "count", "label"]], totals[[*keys, "count", "label"]]], ignore_index=True
-    )
+    columns = [*keys, "count", "label", *(["van", "tot"] if "van" in totals.columns else [])]
+    table = pd.concat([shown[columns], totals[columns]], ignore_index=True)
     if by == "wijk":
         order = table["gemeentecode"].astype(str) + "|" + (table[keys[-1]] == TOTAL).astype(int).astype(str)
         table = table.iloc[order.argsort(kind="stable")].reset_index(drop=True)
@@ -203,6 +212,22 @@ def counts_download(
     if by == "week":
         out[t("week", lang)] = table["week"]
     out[t("reports", lang)] = table["label"]
+    if "van" in table.columns:
+        days = [
+            f"{i18n.fmt_date(pd.Timestamp(a).date(), lang)} – {i18n.fmt_date(pd.Timestamp(b).date(), lang)}"
+            if pd.notna(a) and pd.notna(b)
+            else ""
+            for a, b in zip(table["van"], table["tot"], strict=True)
+        ]
+        is_total = (table["gemeentecode"] == TOTAL).to_numpy()
+        rows = {d for d, total in zip(days, is_total, strict=True) if not total}
+        if len(rows) > 1:
+            # The total adds rows counted over different days: no one range is true of it.
+            days = [
+                t("counts_counted_mixed", lang) if total else d
+                for d, total in zip(days, is_total, strict=True)
+            ]
+        out[t("cmp_col_counted", lang)] = days
     if by in ("wijk", "week"):
         # Said on the total rows themselves: a CSV has no Toelichting sheet to say it in.
         totals = table["wijkcode" if by == "wijk" else "week"] == TOTAL

@@ -76,6 +76,11 @@ def run(args) -> int:
         print(t("demo_badge", args.lang))
     for name, value in rows:
         print(f"{name:<45} {value}")
+    # Audit 2: the days the reports were counted over, as the page and the slides say them; without
+    # it "Meldingen 0" for 10-19 March read as those ten days, where all of March was counted.
+    counted = figures.notes(args.lang)["counted"]
+    if counted:
+        print(f"  {counted}")
     if figures.survey is not None:
         print(f"  {figures.survey_notes(args.lang)['survey']}")
     for key in figures.reasons:

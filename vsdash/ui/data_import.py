@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from vsdash import column_mapping, import_undo, ingest, plain_text, privacy, report_channels
+from vsdash import column_mapping, import_undo, ingest, plain_text, privacy, publication, report_channels
 from vsdash.i18n import t
 from vsdash.sheet_layout import MAX_HEADER_SEARCH
 from vsdash.ui import access, cached
@@ -27,20 +27,10 @@ def import_log(url: str, version: str, lang: str) -> None:
     if log.empty:
         st.caption(t("data_log_empty", lang))
         return
-    shown = log[
-        [
-            "tijdstip",
-            *(["gebruiker"] if access.signed_in_admin() else []),
-            "bestand",
-            "soort",
-            "aanvaard",
-            "geweigerd",
-            "geschreven",
-            "dubbel",
-            "ongedaan",
-        ]
-    ]
+    shown = publication.public_import_log(log, admin=access.signed_in_admin(), lang=lang)
     st.dataframe(privacy.safe_export_frame(shown), hide_index=True, width="stretch")
+    if shown.attrs.get("withheld"):
+        st.caption(t("data_log_withheld", lang))
 
 
 def templates(lang: str) -> None:

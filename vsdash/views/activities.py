@@ -357,16 +357,21 @@ def build_activities(
         export=spreadsheets.mark_kind(
             privacy.safe_export_frame(register.export_frame(table, lang)), "euro", t("act_col_budget", lang)
         ),
-        about=spreadsheets.About.of(
-            t("act_register_title", lang),
-            selection=label,
-            start=start,
-            end=end,
-            demo=store.is_demo(),
-            lang=lang,
-        ),
+        about=_about(label, start, end, filters.only_period, store.is_demo(), lang),
         lang=lang,
     )
+
+
+def _about(label: str, start: dt.date, end: dt.date, only_period: bool, demo: bool, lang: str):
+    """The download's Toelichting: the chosen period, or "all years" when the whole register is listed.
+
+    Audit 2: with "only the period" off the file held every activity ever recorded, and its
+    Toelichting still named the chosen period as the file's period.
+    """
+    about = spreadsheets.About.of(
+        t("act_register_title", lang), selection=label, start=start, end=end, demo=demo, lang=lang
+    )
+    return about if only_period else replace(about, period=t("act_period_all", lang))
 
 
 def _choice(key: str, label_key: str, options, prefix: str, selected, lang: str) -> Choice:

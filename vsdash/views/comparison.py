@@ -14,6 +14,7 @@ import pandas as pd
 from vsdash import characteristics, charts_compare, charts_survey, compare, geo, privacy, publication
 from vsdash.charts import ChartSpec
 from vsdash.i18n import fmt_date, fmt_euro, fmt_number, t
+from vsdash.indicators import indicator
 from vsdash.store import ReportFilter, Store
 
 METRICS = ("meldingen", "activiteiten", "bijdrage")
@@ -182,12 +183,19 @@ def build_comparison(
         map_caption=map_caption,
         ranking_title=t("cmp_ranked_title", lang, groep=t(f"cmp_group_{group_choice}", lang)),
         ranking=ranking.localise(lang),
-        ranking_caption=t("cmp_interval_note", lang) + " " + t("perturbation_note", lang),
+        ranking_caption=" ".join(
+            [t("cmp_interval_note", lang), t("cmp_counted_note", lang), t("perturbation_note", lang)]
+        ),
         not_ranked=not_ranked,
         trends_title=t("cmp_trends_title", lang),
         trends=trends.localise(lang),
         # The willingness caveat is said once on this page, in the introduction (issue 19).
-        trends_caption=t("cmp_trends_note", lang),
+        trends_caption=t("cmp_trends_note", lang)
+        + (
+            " " + t("cmp_trends_months", lang, van=fmt_date(first, lang), tot=fmt_date(last, lang))
+            if (first, last) != (start, end)
+            else ""
+        ),
         ratio_title=t("cmp_ratio_title", lang),
         ratio=charts_survey.reporting_ratio_chart(ranked, names=names, focus=focus, lang=lang).localise(lang),
         ratio_caption=" ".join(
@@ -229,7 +237,7 @@ def _map(
             values["gemeentecode"].map(per.set_index("gemeentecode")["n"]).fillna(0).astype(float)
         )
         values["note"] = ""
-        metric_label = t("cmp_metric_activiteiten", lang)
+        metric_label = indicator("activities").name(lang)  # the catalogue's entry, as on Overzicht
 
         def value_format(v: float) -> str:
             return fmt_number(v, lang)

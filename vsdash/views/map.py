@@ -54,8 +54,9 @@ class RiskAreaDetail:
     municipality: str
     label: str  # the published count ("<5" when hidden)
     measures: str
-    trend: ChartSpec
+    trend: ChartSpec | None  # None: no whole month (or week) in the period to draw
     lang: str
+    trend_message: str = ""  # why there is no trend, shown instead of it
 
     def summary(self, escape: Callable[[str], str] = str) -> str:
         """The one-line summary as markdown; ``escape`` makes names from files plain text."""
@@ -146,6 +147,17 @@ def build_map(
         total, visible = int(counts["n"].sum()), float(totals["count"].dropna().sum())
         note_key = "map_hidden_note_national"
     hidden = publication.not_shown_separately(total, visible, lang)
+    if gemeente and hidden is not None and hidden < 0:
+        # Audit 2: Amsterdam's hexagons of 2025 added up to 1,348 against the map's 1,072, and
+        # the page said nothing (small blocks publish 0 or 5, so many one-report hexagons inflate).
+        notes.append(
+            t(
+                "map_cells_add_up_more",
+                lang,
+                som=fmt_number(visible, lang),
+                totaal=fmt_number(total, lang),
+            )
+        )
     if hidden and hidden > 0:
         notes.append(
             t(
@@ -229,16 +241,18 @@ def build_risk_area(
     # The area's count as the Kaart's table gives it: the sum of its published blocks of weeks.
     blocks = store.area_counts(flt, "risicogebied_id", "block")
     row = maps.risk_area_table(chosen, measures, blocks, names=names, lang=lang).iloc[0]
+    trend = maps.risk_area_trend(weekly, measures, risicogebied_id, str(area["naam"]), start, end, lang=lang)
     return RiskAreaDetail(
         name=str(area["naam"]),
         kind=t(f"map_area_type_{area['type']}", lang),
         municipality=names.get(area["gemeentecode"], ""),
         label=str(row["label"]),
         measures=str(row["maatregelen"]),
-        trend=maps.risk_area_trend(
-            weekly, measures, risicogebied_id, str(area["naam"]), start, end, lang=lang
-        ).localise(lang),
+        trend=trend.localise(lang) if trend is not None else None,
         lang=lang,
+        trend_message=""
+        if trend is not None
+        else maps.risk_area_trend_missing(weekly, risicogebied_id, str(area["naam"]), start, end, lang=lang),
     )
 
 

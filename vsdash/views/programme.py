@@ -104,7 +104,8 @@ def build_programme(
     participants = int(now["deelnemers"].iloc[0]) if len(now) else 0
 
     monthly = publication.funding_per_month(memberships, start, end, programma=programme, codes=scope)
-    state, own = float(monthly["rijk_eur"].sum()), float(monthly["cofinanciering_eur"].sum())
+    # Whole euros, as shown, before adding: "€ 14.247 + € 14.247" must read "samen € 28.494".
+    state, own = round(float(monthly["rijk_eur"].sum())), round(float(monthly["cofinanciering_eur"].sum()))
     budget = publication.activity_budget_by_category(store.activities(), scope, start, end)
     spent = float(budget["budget_eur"].sum())
 
@@ -133,7 +134,7 @@ def build_programme(
         participants=charts_programme.participants_chart(per_year, lang=lang).localise(lang),
         phases=_phases(memberships, programme, names, end.year, lang),
         funding_title=t("prog_funding_title", lang),
-        funding=charts_programme.funding_chart(monthly, lang=lang).localise(lang),
+        funding=charts_programme.funding_chart(monthly, start=start, end=end, lang=lang).localise(lang),
         funding_note=t("prog_funding_note", lang),
         budget=_budget(budget, state + own, lang),
         spread=_spread(store.activities(), codes if codes and len(codes) > 1 else None, end, names, lang),
@@ -228,7 +229,7 @@ def _peers(store, memberships, programme, names, start, end, gemeente, lang) -> 
         lang,
         jaar=year,
         n=characteristics.NEAREST,
-        bronnen="; ".join(characteristics.SOURCES.values()),
+        bronnen="; ".join(t(f"prog_source_{key}", lang) for key in characteristics.SOURCES),
     )
     return Table(t("prog_peers_title", lang), rows, columns, note)
 
