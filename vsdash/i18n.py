@@ -928,6 +928,12 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "data_log_title": {"nl": "Importlogboek", "en": "Import log"},
     "data_log_empty": {"nl": "Er is nog niets ingelezen.", "en": "Nothing has been imported yet."},
+    "data_log_empty_demo": {
+        "nl": "Er is nog niets ingelezen: alles wat het dashboard nu toont, is demodata (fictief). "
+        "Bij de eerste import kiest een beheerder om de demodata te wissen en te vervangen.",
+        "en": "Nothing has been imported yet: everything the dashboard shows now is demo data (fictitious). "
+        "At the first import an administrator chooses to delete and replace the demo data.",
+    },
     # audit 2: the public import log showed an exact count of reports per import
     "data_log_col_time": {"nl": "Tijdstip", "en": "Time"},
     "data_log_col_user": {"nl": "Ingelezen door", "en": "Imported by"},

@@ -32,6 +32,8 @@ def test_without_login_configured_explains_and_offers_no_upload(monkeypatch, dem
     assert not at.get("file_uploader")
     assert not [w for w in at.text_input if w.key == "vs_admin_password"]
     assert at.title[0].value == "Gegevens"
+    # The demo store has imported nothing: the log says that what is shown is demo data.
+    assert any("alles wat het dashboard nu toont, is demodata" in c.value for c in at.caption)
 
 
 def test_wrong_password_is_refused_and_nothing_imported(monkeypatch, demo_store_url):

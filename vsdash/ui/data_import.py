@@ -25,7 +25,9 @@ def import_log(url: str, version: str, lang: str) -> None:
     log = cached.table(url, version, "import_log")
     st.subheader(t("data_log_title", lang))
     if log.empty:
-        st.caption(t("data_log_empty", lang))
+        # On the demo store "nothing imported" would read as "no data": say what is shown instead.
+        demo = cached.is_demo(url, version)
+        st.caption(t("data_log_empty_demo" if demo else "data_log_empty", lang))
         return
     shown = publication.public_import_log(log, admin=access.signed_in_admin(), lang=lang)
     st.dataframe(privacy.safe_export_frame(shown), hide_index=True, width="stretch")
