@@ -120,6 +120,24 @@ def test_without_an_effect_the_expectation_is_right_and_rarely_called_an_effect(
     assert _false_bend_warnings_meet(result), result
 
 
+# Enough runs that a share is known to +-1.5 points: the clean spring campaign is held to the bar
+# as the issue writes it (a point estimate, no tolerance).
+SPRING_RUNS = 300
+
+
+def test_a_clean_spring_campaign_meets_the_bar_as_written():
+    # The scenario that missed the bar (coverage 88%, false positives 10% over seeds 0-199) until
+    # a jump the level-shift scan finds was weighed instead of taken for certain (ADR 0003). Over
+    # 2000 seeds: coverage 93.5%, false positives 5.2%, where a perfect estimator covers 94.8%.
+    # (Over the 80 seeds of the study above even a perfect estimator covers only 87.5%; over these
+    # 300 it covers 96.3%, so the estimator is also held to within 4 points of it: 1.3 over 2000.)
+    result = run_study(SPRING_RUNS, seed0=600_000, **SCENARIOS["voorjaar, geen effect"])
+    assert abs(result.bias) <= 0.05, result
+    assert result.coverage >= 0.90, result
+    assert result.coverage >= result.oracle_coverage - 0.04, result
+    assert result.significant <= 0.10, result
+
+
 @pytest.mark.parametrize(
     ("name", "seed0"),
     [("zomervakantie, zonder kalender", 110_000), ("kerstvakantie, zonder kalender", 120_000)],
