@@ -54,7 +54,8 @@ SPARSE_CONTROL_WEEKLY_MEAN = 10.0
 # Level-shift scan: candidate steps and bends in the last SCAN_WEEKS fit weeks, each with at least
 # SCAN_MIN_AFTER fit weeks after it; one is reported when the scan's p-value (corrected for
 # trying every week) is below SCAN_ALPHA and the change is at least SCAN_MIN_SHIFT (a step) or
-# SCAN_MIN_BEND a year (a bend). A reported step is also modelled, so 5% is a cheap false alarm.
+# SCAN_MIN_BEND a year (a bend). A reported step is modelled in proportion to its posterior weight
+# (``_step_weight``), so a false alarm on 4-5% of clean series costs little.
 SCAN_WEEKS = 78
 SCAN_MIN_AFTER = 4
 SCAN_ALPHA = 0.05
@@ -66,8 +67,9 @@ SCAN_NULL_DRAWS = 1000
 # weeks before it. A slow bend of the last year or two is what the scan above misses most often,
 # and it leaves the expectation too low (or high) by 5-20%: so it is warned about at a lower bar
 # of evidence (|z| > BEND_Z, and a best single bend of at least SCAN_MIN_BEND a year) than the
-# scan's: 1.5 warns in about 90% of series with a bend of +30% a year since a year before the
-# campaign and in 4-17.5% of clean series (simulated, ADR 0003); 1.3 would warn in ~94% and ~21%.
+# scan's: 1.5 warns in 91% of series with a bend of +30% a year since a year before the campaign
+# and in 7-12% of clean series (600 runs, ADR 0003); 1.3 would warn in 93% and 10-18%, 1.7 in 88%
+# and 4-8%. No threshold gives both >= 90% and <= 7%: the counts do not hold that information.
 BEND_NEAREST = 13
 BEND_FARTHEST = 104
 BEND_MIN_BEFORE = 52
