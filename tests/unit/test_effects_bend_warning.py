@@ -1,6 +1,6 @@
 """The recent-bend warning: a trend that bent in the last two years is said, with what to do (issue 16).
 
-The rates over many runs (warned in 88-90% of bend runs, 4-17.5% of clean ones) are pinned by
+The rates over many runs (warned in 90-91% of bend runs, 7-12% of clean ones) are pinned by
 the slow studies in ``test_effects_dutch_sims.py``; these are the checks that the test is
 calibrated, that its warning reaches the JSON, the card's sentences and the CLI, and that a
 declared trend change switches it off.

@@ -116,8 +116,28 @@ def test_without_an_effect_the_expectation_is_right_and_rarely_called_an_effect(
     assert abs(result.bias) <= 0.05, result
     assert _coverage_meets(result), result
     assert _false_positives_meet(result), result
-    # None of these series bends: a bend warning here is a false one (measured 4-17.5%, ADR 0003).
+    # None of these series bends: a bend warning here is a false one (measured 7-12%, ADR 0003).
     assert _false_bend_warnings_meet(result), result
+
+
+# Enough runs that a share is known to +-1.5 points: the clean spring campaign is held to the bar
+# as the issue writes it (a point estimate, no tolerance).
+SPRING_RUNS = 300
+
+
+def test_a_clean_spring_campaign_meets_the_bar_as_written():
+    # The scenario that missed the bar (coverage 88%, false positives 10% over seeds 0-199) until
+    # a jump the level-shift scan finds was weighed instead of taken for certain (ADR 0003). Over
+    # 2000 seeds: coverage 93.5%, false positives 5.2%, where a perfect estimator covers 94.8%.
+    # (Over the 80 seeds of the study above even a perfect estimator covers only 87.5%; over these
+    # 300 it covers 96.3%, so the estimator is also held to within 5 points of it on the same
+    # seeds, which a lucky block cannot hide: 1.3 points below over 2000 seeds, 3.7 here, where
+    # coverage is 92.7% and false positives 4.3%; the gap itself wanders by about 1 point.)
+    result = run_study(SPRING_RUNS, seed0=600_000, **SCENARIOS["voorjaar, geen effect"])
+    assert abs(result.bias) <= 0.05, result
+    assert result.coverage >= 0.90, result
+    assert result.coverage >= result.oracle_coverage - 0.05, result
+    assert result.significant <= 0.10, result
 
 
 @pytest.mark.parametrize(
@@ -181,10 +201,11 @@ def test_a_sparse_series_is_warned_about_in_every_run():
 
 def test_a_bend_in_the_last_year_is_warned_about_in_nine_runs_of_ten():
     # The scenario whose expectation stays biased (ADR 0003): the straight trend lags a bend that
-    # began a year before the campaign, so the expectation is 8-10% too low. No automatic fix
-    # held up elsewhere, so the bar is met by warning: the scan's jump or bend, or else the
-    # recent-bend test, in at least 90% of runs (measured 88-90%; a study fails when its share
-    # would be rare at a true 90%). The lean itself is pinned so that it cannot quietly grow.
+    # began a year before the campaign, so the expectation is 8-12% too low (12% since the scan's
+    # jump is weighed). No automatic fix held up elsewhere, so the bar is met by warning: the
+    # scan's jump or bend, or else the recent-bend test, in at least 90% of runs (measured 90-91%
+    # over 400-600 runs, so only a tolerance test: it fails when the share would be rare at a
+    # true 90%). The lean itself is pinned so that it cannot quietly grow.
     result = _study("knik: laatste jaar +30%/jaar extra", 500_000)
     assert -0.15 < result.bias < 0, result
     warned = round(_warned_about_a_change(result) * result.runs)
