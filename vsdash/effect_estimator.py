@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import numbers
 import warnings as _pywarnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from scipy.optimize import brentq
 from scipy.special import gammaln
 
 from vsdash.calendar_nl import CALENDAR_COLUMNS, NATIONAL, weekly_calendar
-from vsdash.i18n import DEFAULT_LANG, fmt_date, fmt_percent, t
+from vsdash.i18n import DEFAULT_LANG, fmt_date, fmt_number, fmt_percent, t
 
 COVID_PERIOD = (dt.date(2020, 3, 15), dt.date(2021, 6, 30))
 
@@ -113,17 +114,33 @@ class Diagnostic:
     values: dict[str, object] = field(default_factory=dict)
 
     def render(self, lang: str = DEFAULT_LANG) -> str:
-        """Return the caveat as a sentence in ``lang``; dates are formatted for that language."""
-        values = {
-            name: fmt_date(value, lang) if isinstance(value, dt.date) else value
-            for name, value in self.values.items()
-        }
-        return t(self.key, lang, **values)
+        """Return the caveat as a sentence in ``lang``, its values written as readers of ``lang`` do.
+
+        Dates and numbers are formatted here, not when the caveat is made, so one caveat reads
+        right in both languages ("1,3 meldingen" and "1.3 reports"); a value named ``pct`` is a
+        fraction written as a percentage.
+        """
+        return t(
+            self.key, lang, **{name: _fmt_value(name, value, lang) for name, value in self.values.items()}
+        )
 
     @property
     def code(self) -> str:
         """A short, stable code for machines (``level_shift``, ``placebo_effect``, ``sparse`` ...)."""
         return WARNING_CODES.get(self.key, self.key.removeprefix("effect_warn_").removeprefix("effect_note_"))
+
+
+def _fmt_value(name: str, value: object, lang: str) -> object:
+    """One value of a caveat in ``lang``: a date, a percentage (``pct``), a count or a decimal."""
+    if isinstance(value, dt.date):
+        return fmt_date(value, lang)
+    if name == "pct" and isinstance(value, numbers.Real):
+        return fmt_percent(float(value), lang)
+    if isinstance(value, numbers.Integral):
+        return fmt_number(int(value), lang)
+    if isinstance(value, numbers.Real):
+        return fmt_number(float(value), lang, 0 if float(value).is_integer() else 1)
+    return value
 
 
 @dataclass(frozen=True)
@@ -200,6 +217,8 @@ class EffectEstimate:
     placebos: tuple[PlaceboRun, ...] = ()
     # Declared trend changes the model bends at (Mondays); a declared one it could not use is not here.
     trend_changes: tuple[dt.date, ...] = ()
+    # What ``method`` says, as values, so the technical text can be written in either language.
+    method_facts: dict = field(default_factory=dict)
 
     @property
     def warnings(self) -> list[str]:
@@ -574,7 +593,7 @@ def estimate_campaign_effect(
             diagnostics.append(
                 Diagnostic(
                     f"effect_warn_trend_change_recent_{'up' if z > 0 else 'down'}",
-                    {"date": week.date(), "pct": fmt_percent(abs(change))},
+                    {"date": week.date(), "pct": abs(float(change))},
                 )
             )
     pre_mean = float(y_fit.mean())
@@ -635,34 +654,21 @@ def estimate_campaign_effect(
             "high": np.quantile(sims_y, 0.975, axis=1),
         }
     )
-    method = (
-        f"{fit.family} GLM op {n_fit} weken vóór de campagne: lineaire trend, "
-        f"{n_harmonics} seizoensharmonischen"
-        + (f", kalendertermen ({', '.join(calendar_terms)}; regio {calendar})" if calendar_terms else "")
-        + (
-            f", {len(steps) - (step_weight is not None)} niveausprong(en) voor bekende breuken"
-            if len(steps) > (step_weight is not None)
-            else ""
-        )
-        + (
-            f", een niveausprong vanaf {steps[-1].date().isoformat()} gevonden in de reeks"
-            f" (voorspelling gemengd met het model zonder: gewicht {step_weight:.0%})"
-            if step_weight is not None
-            else ""
-        )
-        + (
-            ", knik in de trend vanaf " + ", ".join(h.date().isoformat() for h in hinges) + " (opgegeven)"
-            if hinges
-            else ""
-        )
-        + (", bevolking als blootstelling" if "population" in typed.columns else "")
-        + (
-            f", gewogen gemiddelde van {len(controls_used)} vergelijkingsgemeenten als blootstelling"
-            if controls_used
-            else ""
-        )
-        + f"; voorspelling met {n_sim} simulaties (parameter- en telruis)."
-    )
+    method_facts = {
+        "family": str(fit.family),
+        "n_fit": int(n_fit),
+        "harmonics": int(n_harmonics),
+        "calendar_terms": tuple(calendar_terms),
+        "region": str(calendar) if calendar_terms else "",
+        "known_steps": len(steps) - (step_weight is not None),
+        "found_step": steps[-1].date() if step_weight is not None else None,
+        "step_weight": float(step_weight) if step_weight is not None else None,
+        "hinges": tuple(h.date() for h in hinges),
+        "population": "population" in typed.columns,
+        "controls": len(controls_used),
+        "n_sim": int(n_sim),
+    }
+    method = technical_method(method_facts, "nl")
     return EffectEstimate(
         start=start,
         end=end,
@@ -681,6 +687,7 @@ def estimate_campaign_effect(
         notes=tuple(notes),
         controls_used=controls_used,
         method=method,
+        method_facts=method_facts,
         n_fit_weeks=n_fit,
         n_window_weeks=len(window_idx),
         dispersion=fit.alpha,
@@ -892,7 +899,7 @@ def _scan_level_shift(
     )
     n_of_kind = int(np.count_nonzero(kinds == kinds[best]))
     return (
-        Diagnostic(key, {"date": week.date(), "pct": fmt_percent(abs(change))}),
+        Diagnostic(key, {"date": week.date(), "pct": abs(float(change))}),
         str(kinds[best]),
         week,
         n_of_kind,
@@ -1334,6 +1341,33 @@ def describe_effect(est: EffectEstimate, lang: str = DEFAULT_LANG) -> str:
     return t(key, lang, pct=fmt_percent(abs(change), lang), range=rng_text)
 
 
+def technical_method(facts: dict, lang: str = DEFAULT_LANG) -> str:
+    """The model in one technical sentence (the card's "voor statistici"; ``EffectEstimate.method``)."""
+    family = t("effect_tech_family_nb", lang) if facts["family"] == "Negatief-binomiaal" else facts["family"]
+    text = t("effect_tech_base", lang, family=family, n=facts["n_fit"], h=facts["harmonics"])
+    if facts["calendar_terms"]:
+        terms = ", ".join(t(f"effect_tech_term_{term}", lang) for term in facts["calendar_terms"])
+        text += t(
+            "effect_tech_calendar", lang, terms=terms, region=t(f"effect_tech_region_{facts['region']}", lang)
+        )
+    if facts["known_steps"]:
+        text += t("effect_tech_known_steps", lang, k=facts["known_steps"])
+    if facts["found_step"] is not None:
+        text += t(
+            "effect_tech_found_step",
+            lang,
+            date=facts["found_step"].isoformat(),
+            weight=f"{facts['step_weight']:.0%}",
+        )
+    if facts["hinges"]:
+        text += t("effect_tech_hinges", lang, dates=", ".join(day.isoformat() for day in facts["hinges"]))
+    if facts["population"]:
+        text += t("effect_tech_population", lang)
+    if facts["controls"]:
+        text += t("effect_tech_controls", lang, k=facts["controls"])
+    return text + t("effect_tech_sims", lang, n=facts["n_sim"])
+
+
 def describe_method(est: EffectEstimate, lang: str = DEFAULT_LANG) -> str:
     """The method in two plain sentences for a council member; the technical detail is ``est.method``."""
     parts = ""
@@ -1409,6 +1443,6 @@ def effect_card_text(
         else None,
         warnings=tuple(d.render(lang) for d in est.diagnostics),
         method_plain=describe_method(est, lang),
-        method_technical=est.method,
+        method_technical=technical_method(est.method_facts, lang) if est.method_facts else est.method,
         notes=tuple(n.render(lang) for n in est.notes),
     )

@@ -433,6 +433,51 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "What the weeks before the campaign (trend, season, population) predict for the same weeks without a campaign.",
     },
     "observed_reports": {"nl": "Binnengekomen", "en": "Received"},
+    # audit 2: the effect card's technical method in the page's language (was Dutch on the English page)
+    "effect_tech_base": {
+        "nl": "{family} GLM op {n} weken vóór de campagne: lineaire trend, {h} seizoensharmonischen",
+        "en": "{family} GLM on {n} weeks before the campaign: linear trend, {h} seasonal harmonics",
+    },
+    "effect_tech_family_nb": {"nl": "Negatief-binomiaal", "en": "Negative binomial"},
+    "effect_tech_calendar": {
+        "nl": ", kalendertermen ({terms}; regio {region})",
+        "en": ", calendar terms ({terms}; region {region})",
+    },
+    "effect_tech_term_zomervakantie": {"nl": "zomervakantie", "en": "summer holiday"},
+    "effect_tech_term_kerstvakantie": {"nl": "kerstvakantie", "en": "Christmas holiday"},
+    "effect_tech_term_feestdag": {"nl": "feestdag", "en": "public holiday"},
+    "effect_tech_region_noord": {"nl": "noord", "en": "north"},
+    "effect_tech_region_midden": {"nl": "midden", "en": "middle"},
+    "effect_tech_region_zuid": {"nl": "zuid", "en": "south"},
+    "effect_tech_region_landelijk": {"nl": "landelijk", "en": "national"},
+    "effect_tech_known_steps": {
+        "nl": ", {k} niveausprong(en) voor bekende breuken",
+        "en": ", {k} level step(s) for known breaks",
+    },
+    "effect_tech_found_step": {
+        "nl": ", een niveausprong vanaf {date} gevonden in de reeks (voorspelling gemengd met het model zonder: gewicht {weight})",
+        "en": ", a level step from {date} found in the series (prediction mixed with the model without it: weight {weight})",
+    },
+    "effect_tech_hinges": {
+        "nl": ", knik in de trend vanaf {dates} (opgegeven)",
+        "en": ", bend in the trend from {dates} (declared)",
+    },
+    "effect_tech_population": {"nl": ", bevolking als blootstelling", "en": ", population as exposure"},
+    "effect_tech_controls": {
+        "nl": ", gewogen gemiddelde van {k} vergelijkingsgemeenten als blootstelling",
+        "en": ", weighted mean of {k} comparison municipalities as exposure",
+    },
+    "effect_tech_sims": {
+        "nl": "; voorspelling met {n} simulaties (parameter- en telruis).",
+        "en": "; prediction from {n} simulations (parameter and count noise).",
+    },
+    # audit 2: a reader who subtracts the expected margin from the received count gets other bounds
+    "extra_help": {
+        "nl": "Binnengekomen min verwacht. De marge is niet binnengekomen min de marge van 'Verwacht': "
+        "ook het aantal dat binnenkwam had door toeval iets anders kunnen zijn, en die onzekerheid telt hier mee.",
+        "en": "Received minus expected. The margin is not received minus the margin of 'Expected': "
+        "the number received could also have been somewhat different by chance, and that uncertainty counts here too.",
+    },
     "extra_reports": {"nl": "Extra meldingen", "en": "Extra reports"},
     "relative_change": {"nl": "Verschil met verwachting", "en": "Difference from expected"},
     "relative_change_axis": {

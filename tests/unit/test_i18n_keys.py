@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Keys built at run time from a fixed prefix and a value (an f-string or "prefix" + value), each
 # with where the value comes from. A prefix is listed only when the source builds keys with it.
 DYNAMIC_PREFIXES = {
+    "effect_tech_term_": "calendar_nl.CALENDAR_COLUMNS (effect_estimator.technical_method)",
+    "effect_tech_region_": "calendar_nl.REGIONS and NATIONAL (effect_estimator.technical_method)",
     "act_status_": "activity status (schema)",
     "act_type_": "activity type (schema)",
     "cat_": "activity category (schema)",

@@ -495,3 +495,47 @@ def test_a_cli_command_read_by_head_ends_without_a_traceback(demo_store_url, tmp
     _, err = process.communicate(timeout=120)
     assert b"Traceback" not in err and b"BrokenPipeError" not in err, err.decode()
     assert process.returncode == 141
+
+
+# --- audit 2, found and left by the helper, fixed by the lead: the effect card ------------------------
+
+
+def test_an_effect_caveat_writes_its_numbers_as_readers_of_the_page_do():
+    from vsdash.effect_estimator import Diagnostic
+
+    sparse = Diagnostic("effect_warn_sparse_pre", {"mean": 1.3})
+    assert "1,3" in sparse.render("nl") and "1.3" not in sparse.render("nl")
+    assert "1.3" in sparse.render("en")
+    # A percentage is formatted when the sentence is written, so the English card is English too.
+    bend = Diagnostic("effect_warn_trend_change_recent_up", {"date": dt.date(2025, 3, 3), "pct": 0.125})
+    assert "12%" in bend.render("nl") and "3 maart 2025" in bend.render("nl")
+    assert "12%" in bend.render("en") and "March" in bend.render("en")
+
+
+def test_the_effect_cards_technical_method_is_in_the_pages_language(demo_store_url):
+    from vsdash.store import Store
+    from vsdash.views import campaigns as views
+
+    store = Store(demo_store_url)
+    try:
+        names = dict(
+            zip(store.municipalities()["gemeentecode"], store.municipalities()["weergavenaam"], strict=True)
+        )
+        inputs = views.effect_inputs(store)
+        english = views.build_effect_card(
+            inputs, campagne_id="lokaal-GM0363-1", code="GM0363", with_controls=True, names=names, lang="en"
+        )
+        dutch = views.build_effect_card(
+            inputs, campagne_id="lokaal-GM0363-1", code="GM0363", with_controls=True, names=names, lang="nl"
+        )
+    finally:
+        store.close()
+    assert english.technical.startswith("Negative binomial GLM on") or english.technical.startswith(
+        "Poisson GLM on"
+    )
+    for word in ("weken", "vóór", "seizoensharmonischen", "blootstelling", "simulaties"):
+        assert word not in english.technical
+    assert "weken vóór de campagne" in dutch.technical
+    # The margin of the extra reports is not received minus the margin of expected; the card says so.
+    extra = next(m for m in english.metrics if m.label == "Extra reports")
+    assert "not received minus the margin" in extra.help

@@ -313,6 +313,7 @@ def build_effect_card(
         CardMetric(
             t("extra_reports", lang),
             fmt_number(est.extra, lang),
+            t("extra_help", lang),
             caption=between(fmt_number(est.extra_low, lang), fmt_number(est.extra_high, lang)),
         ),
         CardMetric(
