@@ -394,6 +394,36 @@ def report_trend_chart(
         add_activity_markers(fig, activities, float(series["n"].max() or 1) * 1.05, lang)
     _base_layout(fig, lang=lang)
     fig.update_yaxes(title_text=value_label)
+    alt, table = trend_alt_and_table(
+        series,
+        campaigns,
+        breaks,
+        grain=grain,
+        lang=lang,
+        activities=activities,
+        previous=previous,
+        value_label=value_label,
+    )
+    return ChartSpec(fig, alt, table)
+
+
+def trend_alt_and_table(
+    series: pd.DataFrame,
+    campaigns: pd.DataFrame,
+    breaks: pd.DataFrame,
+    *,
+    grain: str,
+    lang: str = "nl",
+    activities: pd.DataFrame | None = None,
+    previous: pd.DataFrame | None = None,
+    value_label: str | None = None,
+) -> tuple[str, pd.DataFrame]:
+    """The text alternative and the table of a report trend (``report_trend_chart``), without a figure.
+
+    Overzicht draws its trend server-side (``vsdash.slide_figures.draw_trend``, issue 17) and
+    says and tabulates it with these same words and cells.
+    """
+    value_label = value_label or t("reports", lang)
     total = series["n"].sum(skipna=True)
     peak = series.loc[series["n"].idxmax()] if series["n"].notna().any() else None
     alt = t(
@@ -415,7 +445,7 @@ def report_trend_chart(
         series["periode"], grain, campaigns, breaks, lang, activities
     )
     perturbed = [value_label, t("same_period_last_year", lang)]
-    return ChartSpec(fig, alt, mark_perturbed(table, *[c for c in perturbed if c in table.columns]))
+    return alt, mark_perturbed(table, *[c for c in perturbed if c in table.columns])
 
 
 def last_year_in_periods(periods: pd.Series, previous: pd.DataFrame, grain: str) -> list[str]:
@@ -455,9 +485,16 @@ def category_bar_chart(
     # Counts are whole and never negative: all-zero bars got an axis from -1 to 1 by halves.
     top = float(counts["n"].max()) if counts["n"].notna().any() else 0.0
     fig.update_xaxes(range=[0, max(top, 1.0) * 1.08], **({"dtick": 1} if top <= 8 else {}))
+    return ChartSpec(fig, *category_alt_and_table(counts, label_col, lang=lang, title=title))
+
+
+def category_alt_and_table(
+    counts: pd.DataFrame, label_col: str, *, lang: str = "nl", title: str = ""
+) -> tuple[str, pd.DataFrame]:
+    """The text alternative and the table of ``category_bar_chart``, without a figure (issue 17)."""
     parts = ", ".join(f"{row[label_col]} {row['label']}" for _, row in counts.iterrows())
     alt = t("alt_bars", lang, title=title, parts=parts)
-    return ChartSpec(fig, alt, counts[[label_col, "label"]].rename(columns={"label": t("count", lang)}))
+    return alt, counts[[label_col, "label"]].rename(columns={"label": t("count", lang)})
 
 
 def today_marker(fig: go.Figure, day: dt.date) -> None:

@@ -1517,6 +1517,17 @@ LABELS: dict[str, dict[str, str]] = {
     "week_of": {"nl": "de week van {datum}", "en": "the week of {datum}"},
     "reports_week_axis": {"nl": "Meldingen per week", "en": "Reports per week"},
     "reports_month_axis": {"nl": "Meldingen per maand", "en": "Reports per month"},
+    # issue 17: Overzicht draws its charts server-side (a short period is drawn per day) and links
+    # to the pages that show them interactively
+    "reports_day_axis": {"nl": "Meldingen per dag", "en": "Reports per day"},
+    "overview_trend_interactive": {
+        "nl": "Interactief bekijken op Meldingen",
+        "en": "Explore interactively on Reports",
+    },
+    "overview_activities_interactive": {
+        "nl": "Interactief bekijken op Activiteiten",
+        "en": "Explore interactively on Activities",
+    },
     "present_previous": {"nl": "Vorige periode ({periode}): {n}", "en": "Preceding period ({periode}): {n}"},
     # issue 19: the willingness to report on the key-figure slide, next to the rate
     "deck_ratio_note": {

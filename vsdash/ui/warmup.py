@@ -4,7 +4,8 @@
 server listens meanwhile, so ``/healthz`` answers from the first moment. In order of what the
 first reader needs:
 
-1. ``imports``: the modules of the frame and of Overzicht (pandas, plotly, the publication layer);
+1. ``imports``: the modules of the frame and of Overzicht (pandas, plotly, matplotlib for Overzicht's
+   server-side charts, the publication layer);
 2. ``store``: the store opened once (``cached.get_store``);
 3. ``tables``: the reference tables and the data range the sidebar reads, and the population;
 4. ``overzicht``: Overzicht's view model for the selection of a first visit
