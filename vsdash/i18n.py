@@ -2476,3 +2476,12 @@ def _euro_pattern(lang: str) -> str:
 def fmt_date(value: dt.date, lang: str = DEFAULT_LANG) -> str:
     """Format a date in full (nl: 12 maart 2023; en: 12 March 2023), via Babel."""
     return format_date(value, "d MMMM y", locale=_locale(lang))
+
+
+def fmt_month(value: dt.date, lang: str = DEFAULT_LANG, year: bool = True) -> str:
+    """A short month for a date axis (nl: mrt 2025; en: Sep 2025), via Babel.
+
+    English is CLDR's plain "en" here, not en_GB, whose "Sept" is four letters where the web
+    pages' plotly axes (``charts.MONTHS_SHORT``) write three.
+    """
+    return format_date(value, "LLL yyyy" if year else "LLL", locale="nl" if lang == "nl" else "en")

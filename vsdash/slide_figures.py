@@ -27,7 +27,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from vsdash.i18n import fmt_number, t  # noqa: E402
+from vsdash.i18n import fmt_month, fmt_number, t  # noqa: E402
 from vsdash.palette import BAND_EDGE, BREAK_COLOUR, OKABE_ITO, SUPPRESSED_COLOUR, TEXT_COLOUR  # noqa: E402
 
 HIDDEN_COLOUR = SUPPRESSED_COLOUR  # one grey for withheld counts on every surface
@@ -37,6 +37,10 @@ FIGSIZE = (12, 5.6)
 # (about 900 px wide), the activities half of it; sized so their text lands near 13 px there.
 PAGE_TREND_FIGSIZE = (10, 3.6)
 PAGE_ACTIVITIES_FIGSIZE = (5, 2.4)
+# Their margins in inches (left, right, top, bottom), fixed instead of bbox_inches="tight": a tight
+# box draws the figure twice, and a fixed one keeps every selection's text at the same size.
+PAGE_TREND_MARGINS = (0.85, 0.2, 0.1, 0.7)
+PAGE_ACTIVITIES_MARGINS = (1.3, 0.3, 0.1, 0.6)
 
 
 @dataclass(frozen=True)
@@ -83,8 +87,6 @@ def _month_axis(ax, periods, lang: str) -> None:
     """Date ticks at the start of months, named in the reader's language ("mrt 2025"), not ISO dates."""
     import matplotlib.dates as mdates
 
-    from vsdash.deck_text import month_label
-
     if len(periods) == 0:
         return
     stamps = pd.to_datetime(pd.Series(periods))
@@ -93,7 +95,7 @@ def _month_axis(ax, periods, lang: str) -> None:
     if step > 12:
         ax.xaxis.set_major_locator(mdates.YearLocator(step // 12))
     ax.xaxis.set_major_formatter(
-        matplotlib.ticker.FuncFormatter(lambda v, _pos: month_label(mdates.num2date(v).date(), lang))
+        matplotlib.ticker.FuncFormatter(lambda v, _pos: fmt_month(mdates.num2date(v).date(), lang))
     )
     ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
 
@@ -118,11 +120,29 @@ def figure_png(fig: Figure, dpi: int = 150) -> bytes:
     return buffer.getvalue()
 
 
-def figure_svg(fig: Figure) -> str:
-    """Render a figure to SVG text: scalable, text as escaped <text>, no date stamp (same input, same SVG)."""
+def figure_svg(fig: Figure, *, tight: bool = True) -> str:
+    """Render a figure to SVG text: scalable, text as escaped <text>, no date stamp (same input, same SVG).
+
+    ``tight=False`` keeps the figure's own size and margins (``margins`` of the drawing functions).
+    """
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight", facecolor="white", metadata={"Date": None})
+    fig.savefig(
+        buffer,
+        format="svg",
+        bbox_inches="tight" if tight else None,
+        facecolor="white",
+        metadata={"Date": None},
+    )
     return buffer.getvalue()
+
+
+def _set_margins(fig: Figure, margins: tuple[float, float, float, float]) -> None:
+    """Place the axes ``margins`` inches (left, right, top, bottom) inside the figure's edges."""
+    left, right, top, bottom = margins
+    width, height = fig.get_size_inches()
+    fig.subplots_adjust(
+        left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height
+    )
 
 
 def trend_figure(deck) -> Figure:
@@ -139,14 +159,22 @@ def draw_trend(
     grain: str,
     lang: str,
     figsize: tuple[float, float] = FIGSIZE,
+    margins: tuple[float, float, float, float] | None = None,
 ) -> Figure:
     """Reports per week or month, last year dotted, campaign bands labelled, breaks as dashed lines.
 
     One drawing for the slides (PNG) and Overzicht (SVG, ``figure_svg``): ``trend`` and
     ``previous`` have periode, n (NaN where withheld) and label, as published; ``bands`` the
     campaigns shaded (naam, start, eind); ``breaks`` the known breaks (datum, naam, soort_breuk).
+    ``margins`` fixes the axes' place in the figure (inches; see ``_set_margins``).
     """
     fig, ax = new_figure(figsize)
+    if margins is not None:
+        _set_margins(fig, margins)
+    periods = pd.to_datetime(trend["periode"])
+    # A band that starts in the last quarter of the axis is named leftwards from its end, so its
+    # name stays inside the figure.
+    late = periods.min() + 0.75 * (periods.max() - periods.min()) if len(periods) else None
     if previous is not None and not previous.empty:
         ax.plot(
             previous["periode"],
@@ -170,13 +198,15 @@ def draw_trend(
         x0, x1 = pd.Timestamp(camp.start), pd.Timestamp(camp.eind) + pd.Timedelta(days=1)
         ax.axvspan(x0, x1, facecolor=OKABE_ITO[1], alpha=0.18, hatch="//", edgecolor=BAND_EDGE, linewidth=0.8)
         # Names come from imported files: plain text, never matplotlib's $mathtext$.
+        at_end = late is not None and x0 > late
         ax.text(
-            x0,
+            x1 if at_end else x0,
             top * (1.12 - 0.07 * (i % 3)),
             camp.naam,
-            fontsize=10,
+            fontsize=11,
             color=BAND_EDGE,
             va="bottom",
+            ha="right" if at_end else "left",
             parse_math=False,
             bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1),  # over a break's line
             zorder=1.5,
@@ -189,7 +219,7 @@ def draw_trend(
             0,
             " " + t(key, lang, naam=brk.naam),
             rotation=90,
-            fontsize=9,
+            fontsize=10,
             color=BREAK_COLOUR,
             va="bottom",
             parse_math=False,
@@ -198,10 +228,10 @@ def draw_trend(
             zorder=1.5,
         )
     ax.set_ylim(0, top * 1.3 if top > 0 else 1)
-    ax.set_ylabel(t(f"reports_{grain}_axis", lang))
+    ax.set_ylabel(t(f"reports_{grain}_axis", lang), fontsize=12)
     ax.yaxis.set_major_formatter(_thousands(lang))
     _month_axis(ax, trend["periode"], lang)
-    ax.legend(loc="upper left", frameon=False, fontsize=10, bbox_to_anchor=(0, -0.08), ncol=2)
+    ax.legend(loc="upper left", frameon=False, fontsize=11, bbox_to_anchor=(0, -0.08), ncol=2)
     _style(ax)
     return fig
 
@@ -287,12 +317,21 @@ def activities_figure(deck) -> Figure:
     return draw_activities(deck.activities, lang=deck.lang)
 
 
-def draw_activities(rows: pd.DataFrame, *, lang: str, figsize: tuple[float, float] = (10, 4.2)) -> Figure:
+def draw_activities(
+    rows: pd.DataFrame,
+    *,
+    lang: str,
+    figsize: tuple[float, float] = (10, 4.2),
+    margins: tuple[float, float, float, float] | None = None,
+) -> Figure:
     """Horizontal bars of activities per category, the number written beside each bar.
 
-    ``rows`` has categorie_label, n and label (the number as written), one row per category.
+    ``rows`` has categorie_label, n and label (the number as written), one row per category;
+    ``margins`` as in ``draw_trend``.
     """
     fig, ax = new_figure(figsize)
+    if margins is not None:
+        _set_margins(fig, margins)
     y = np.arange(len(rows))
     ax.barh(y, rows["n"], color=OKABE_ITO[0])
     ax.set_yticks(y, rows["categorie_label"], fontsize=13)

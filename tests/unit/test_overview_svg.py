@@ -48,12 +48,16 @@ def test_overzicht_draws_the_slides_figures_of_the_same_selection(utrecht):
         grain=deck.grain,
         lang="nl",
         figsize=slide_figures.PAGE_TREND_FIGSIZE,
+        margins=slide_figures.PAGE_TREND_MARGINS,
     )
     activities = slide_figures.draw_activities(
-        deck.activities, lang="nl", figsize=slide_figures.PAGE_ACTIVITIES_FIGSIZE
+        deck.activities,
+        lang="nl",
+        figsize=slide_figures.PAGE_ACTIVITIES_FIGSIZE,
+        margins=slide_figures.PAGE_ACTIVITIES_MARGINS,
     )
-    assert model.trend.svg == slide_figures.figure_svg(trend)
-    assert model.activities.svg == slide_figures.figure_svg(activities)
+    assert model.trend.svg == slide_figures.figure_svg(trend, tight=False)
+    assert model.activities.svg == slide_figures.figure_svg(activities, tight=False)
 
 
 def test_the_trend_svg_names_its_campaigns_breaks_and_axis_in_dutch(utrecht):
@@ -131,3 +135,33 @@ def test_the_same_figure_gives_the_same_svg(utrecht):
         slide_figures.figure_svg(slide_figures.draw_activities(deck.activities, lang="nl")) for _ in range(2)
     )
     assert first == second
+
+
+def test_page_svgs_keep_their_size_and_name_a_late_band_inside_the_figure():
+    """Fixed margins: every selection's SVG is 10 by 3.6 inches (text scales alike on the page), and a
+    band starting near the end of the axis is named leftwards from its end, not past the edge."""
+    periods = pd.date_range("2025-01-01", periods=12, freq="MS")
+    trend = pd.DataFrame({"periode": periods, "n": np.full(12, 40.0), "label": ["40"] * 12})
+    bands = pd.DataFrame(
+        {
+            "naam": ["Vroege campagne", "Late campagne"],
+            "start": [dt.date(2025, 2, 1), dt.date(2025, 11, 1)],
+            "eind": [dt.date(2025, 3, 1), dt.date(2025, 12, 1)],
+        }
+    )
+    breaks = pd.DataFrame(columns=["datum", "naam", "soort_breuk"])
+    fig = slide_figures.draw_trend(
+        trend,
+        None,
+        bands,
+        breaks,
+        grain="month",
+        lang="nl",
+        figsize=slide_figures.PAGE_TREND_FIGSIZE,
+        margins=slide_figures.PAGE_TREND_MARGINS,
+    )
+    root = ElementTree.fromstring(slide_figures.figure_svg(fig, tight=False).encode("utf-8"))
+    assert (root.get("width"), root.get("height")) == ("720pt", "259.2pt")
+    anchors = {"".join(el.itertext()).strip(): el.get("style", "") for el in root.iter(f"{SVG}text")}
+    assert "text-anchor: start" in anchors["Vroege campagne"]
+    assert "text-anchor: end" in anchors["Late campagne"]

@@ -205,9 +205,8 @@ def test_the_trend_table_carries_last_years_weekly_values_the_chart_draws():
 
 
 def test_overview_week_trend_download_has_last_year(demo_store_url):
-    from vsdash.views.overview import build_overview
-
     from vsdash import publication
+    from vsdash.views.overview import build_overview
 
     store = Store(demo_store_url)
     selection = dict(gemeente="GM0344", start=dt.date(2024, 3, 4), end=dt.date(2024, 6, 30), lang="nl")

@@ -141,8 +141,9 @@ def build_overview(
             grain=trend.grain,
             lang=lang,
             figsize=slide_figures.PAGE_TREND_FIGSIZE,
+            margins=slide_figures.PAGE_TREND_MARGINS,
         )
-        spec = StaticChart(slide_figures.figure_svg(drawing), alt, table)
+        spec = StaticChart(slide_figures.figure_svg(drawing, tight=False), alt, table)
         if key.hidden and key.hidden > 0:
             trend_notes.append(
                 t("hidden_note", lang, n=fmt_number(key.hidden, lang), totaal=labels["reports"])
@@ -159,9 +160,13 @@ def build_overview(
         by_cat, "categorie_label", lang=lang, title=t("activities_by_category", lang)
     )
     activity_drawing = slide_figures.draw_activities(
-        by_cat, lang=lang, figsize=slide_figures.PAGE_ACTIVITIES_FIGSIZE
+        by_cat,
+        lang=lang,
+        figsize=slide_figures.PAGE_ACTIVITIES_FIGSIZE,
+        margins=slide_figures.PAGE_ACTIVITIES_MARGINS,
     )
-    activity_spec = StaticChart(slide_figures.figure_svg(activity_drawing), activity_alt, activity_table)
+    activity_svg = slide_figures.figure_svg(activity_drawing, tight=False)
+    activity_spec = StaticChart(activity_svg, activity_alt, activity_table)
     return OverviewModel(
         title=t("overview_title", lang, selectie=label),
         intro=t(
