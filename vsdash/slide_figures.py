@@ -10,7 +10,9 @@ Overzicht's view model. No streamlit here.
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import matplotlib
@@ -43,7 +45,7 @@ PAGE_TREND_MARGINS = (0.85, 0.2, 0.1, 0.7)
 PAGE_ACTIVITIES_MARGINS = (1.3, 0.3, 0.1, 0.6)
 
 
-@dataclass(frozen=True)
+@dataclass
 class StaticChart:
     """A chart drawn on the server as SVG, with its one-sentence text alternative and its table.
 
@@ -51,12 +53,20 @@ class StaticChart:
     ``alt`` and ``table`` are made by the same functions as the plotly chart's, so the words and
     cells are the same wherever the figure appears. ``svg`` is shown as an image (no script in
     it can run) and its text is XML-escaped by matplotlib.
+
+    ``svg`` is drawn by ``draw`` when first read, then kept: the page sends its key figures
+    before it reads the chart, so the browser draws those while the server draws the SVG.
     """
 
-    svg: str
+    draw: Callable[[], str] = field(repr=False, compare=False)
     alt: str
     table: pd.DataFrame = field(repr=False)
     more_tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def svg(self) -> str:
+        """The chart as SVG text (drawn once; a shared model's sessions all read this one)."""
+        return self.draw()
 
 
 def _style(ax) -> None:
@@ -143,6 +153,27 @@ def _set_margins(fig: Figure, margins: tuple[float, float, float, float]) -> Non
     fig.subplots_adjust(
         left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height
     )
+
+
+def page_trend_svg(trend, previous, bands, breaks, *, grain: str, lang: str) -> str:
+    """``draw_trend`` at Overzicht's size and margins, as SVG."""
+    fig = draw_trend(
+        trend,
+        previous,
+        bands,
+        breaks,
+        grain=grain,
+        lang=lang,
+        figsize=PAGE_TREND_FIGSIZE,
+        margins=PAGE_TREND_MARGINS,
+    )
+    return figure_svg(fig, tight=False)
+
+
+def page_activities_svg(rows: pd.DataFrame, *, lang: str) -> str:
+    """``draw_activities`` at Overzicht's size and margins, as SVG."""
+    fig = draw_activities(rows, lang=lang, figsize=PAGE_ACTIVITIES_FIGSIZE, margins=PAGE_ACTIVITIES_MARGINS)
+    return figure_svg(fig, tight=False)
 
 
 def trend_figure(deck) -> Figure:

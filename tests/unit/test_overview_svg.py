@@ -40,6 +40,11 @@ def utrecht(store):
 def test_overzicht_draws_the_slides_figures_of_the_same_selection(utrecht):
     """One drawing for both surfaces: the page's SVG is the deck's trend and activities, drawn at page size."""
     model, deck = utrecht
+    assert model.trend.svg == slide_figures.page_trend_svg(
+        deck.trend, deck.previous, deck.bands, deck.breaks, grain=deck.grain, lang="nl"
+    )
+    assert model.activities.svg == slide_figures.page_activities_svg(deck.activities, lang="nl")
+    # ... which is draw_trend and draw_activities at the page's size and margins
     trend = slide_figures.draw_trend(
         deck.trend,
         deck.previous,
@@ -165,3 +170,17 @@ def test_page_svgs_keep_their_size_and_name_a_late_band_inside_the_figure():
     anchors = {"".join(el.itertext()).strip(): el.get("style", "") for el in root.iter(f"{SVG}text")}
     assert "text-anchor: start" in anchors["Vroege campagne"]
     assert "text-anchor: end" in anchors["Late campagne"]
+
+
+def test_a_static_chart_is_drawn_once_when_first_read():
+    """The model is built (and its key figures sent) before the SVG is drawn; then it is kept."""
+    calls = []
+
+    def draw() -> str:
+        calls.append(1)
+        return "<svg/>"
+
+    chart = slide_figures.StaticChart(draw, "Staafdiagram: 1", pd.DataFrame())
+    assert calls == []
+    assert chart.svg == "<svg/>" and chart.svg == "<svg/>"
+    assert calls == [1]

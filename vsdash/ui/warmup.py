@@ -128,9 +128,13 @@ def warm_up(url: str, lang: str = "nl") -> WarmUpReport:
 
         def overview() -> None:
             sel = frame.default_selection(url, version, lang)
-            cached.overview_model(
+            model = cached.overview_model(
                 sel.url, sel.version, sel.gemeente, sel.programma, sel.start, sel.end, sel.label, sel.lang
             )
+            # Its SVG charts are drawn when first read (vsdash.slide_figures.StaticChart): read them.
+            for chart in (model.trend, model.activities):
+                if chart is not None:
+                    chart.svg  # noqa: B018 - reading draws and keeps it
 
         if _step(report, "tables", tables):
             _step(report, "overzicht", overview)

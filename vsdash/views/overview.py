@@ -3,12 +3,14 @@
 Overzicht draws its two charts on the server as SVG (``vsdash.slide_figures``, the slides' own
 drawing), not with plotly: the first page of a visit then loads no chart library in the browser
 (issue 17, ADR 0005). Their text alternatives and tables are the plotly charts' own
-(``charts.trend_alt_and_table``, ``charts.category_alt_and_table``).
+(``charts.trend_alt_and_table``, ``charts.category_alt_and_table``); the SVGs are drawn when the
+page first reads them, after it has sent the key figures.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -133,17 +135,16 @@ def build_overview(
         alt, table = charts.trend_alt_and_table(
             trend.cells, bands, breaks, grain=trend.grain, lang=lang, previous=trend.previous
         )
-        drawing = slide_figures.draw_trend(
+        draw = functools.partial(
+            slide_figures.page_trend_svg,
             trend.cells,
             trend.previous,
             bands,
             breaks,
             grain=trend.grain,
             lang=lang,
-            figsize=slide_figures.PAGE_TREND_FIGSIZE,
-            margins=slide_figures.PAGE_TREND_MARGINS,
         )
-        spec = StaticChart(slide_figures.figure_svg(drawing, tight=False), alt, table)
+        spec = StaticChart(draw, alt, table)
         if key.hidden and key.hidden > 0:
             trend_notes.append(
                 t("hidden_note", lang, n=fmt_number(key.hidden, lang), totaal=labels["reports"])
@@ -159,14 +160,8 @@ def build_overview(
     activity_alt, activity_table = charts.category_alt_and_table(
         by_cat, "categorie_label", lang=lang, title=t("activities_by_category", lang)
     )
-    activity_drawing = slide_figures.draw_activities(
-        by_cat,
-        lang=lang,
-        figsize=slide_figures.PAGE_ACTIVITIES_FIGSIZE,
-        margins=slide_figures.PAGE_ACTIVITIES_MARGINS,
-    )
-    activity_svg = slide_figures.figure_svg(activity_drawing, tight=False)
-    activity_spec = StaticChart(activity_svg, activity_alt, activity_table)
+    draw_activities = functools.partial(slide_figures.page_activities_svg, by_cat, lang=lang)
+    activity_spec = StaticChart(draw_activities, activity_alt, activity_table)
     return OverviewModel(
         title=t("overview_title", lang, selectie=label),
         intro=t(
