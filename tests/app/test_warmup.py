@@ -14,7 +14,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from vsdash import maps, settings, slide_figures, store
+from vsdash import maps, settings, store
 from vsdash.settings import PROJECT_ROOT
 from vsdash.ui import cached, frame, warmup
 from vsdash.views import overview
@@ -81,6 +81,8 @@ def test_warm_up_fills_every_cache_the_first_page_reads(monkeypatch, demo_store_
     monkeypatch.setattr(store.Store, "report_date_range", _refuse("the data range was read"))
     monkeypatch.setattr(maps, "prepare_boundaries", _refuse("the boundaries were simplified"))
     # Overzicht's charts are drawn once, by the warm-up (issue 17).
+    from vsdash import slide_figures
+
     monkeypatch.setattr(slide_figures, "figure_svg", _refuse("an SVG chart was drawn"))
 
     at = _first_visit(monkeypatch, demo_store_url)
