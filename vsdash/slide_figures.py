@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 import matplotlib
 
 matplotlib.use("Agg")  # server-side rendering, no display
-# SVG text as <text> (escaped by matplotlib), not as glyph outlines: half the bytes, a third of the
-# time to write, and sharp at any size. Ids from a fixed salt: the same figure gives the same SVG.
-# Both settings concern SVG output only; the slides' PNGs do not change.
+# SVG text as <text> (escaped by matplotlib), not as glyph outlines: half the bytes (15 against
+# 34 kB for Overzicht's trend), quicker to write, sharp at any size. Ids from a fixed salt: the
+# same figure gives the same SVG. Both settings concern SVG output only; the slides' PNGs do not
+# change.
 matplotlib.rcParams["svg.fonttype"] = "none"
 matplotlib.rcParams["svg.hashsalt"] = "vsdash"
 
