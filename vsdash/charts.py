@@ -10,6 +10,8 @@ label column says "<5").
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -60,6 +62,31 @@ class ChartSpec:
         if self.drawn is None or self.drawn[0] != lang:
             self.drawn = (lang, _DrawnFigure(self.figure))
         return self.drawn[1]
+
+
+@dataclass
+class StaticChart:
+    """A chart drawn on the server as SVG, with its one-sentence text alternative and its table.
+
+    The counterpart of ``ChartSpec`` for a page that shows no plotly (Overzicht, issue 17; drawn by
+    ``vsdash.slide_figures``):
+    ``alt`` and ``table`` are made by the same functions as the plotly chart's, so the words and
+    cells are the same wherever the figure appears. ``svg`` is shown as an image (no script in
+    it can run) and its text is XML-escaped by matplotlib.
+
+    ``svg`` is drawn by ``draw`` when first read, then kept: the page sends its key figures
+    before it reads the chart, so the browser draws those while the server draws the SVG.
+    """
+
+    draw: Callable[[], str] = field(repr=False, compare=False)
+    alt: str
+    table: pd.DataFrame = field(repr=False)
+    more_tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def svg(self) -> str:
+        """The chart as SVG text (drawn once; a shared model's sessions all read this one)."""
+        return self.draw()
 
 
 class _DrawnFigure(go.Figure):

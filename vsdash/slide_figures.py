@@ -10,10 +10,7 @@ Overzicht's view model. No streamlit here.
 
 from __future__ import annotations
 
-import functools
 import io
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import matplotlib
 
@@ -44,30 +41,6 @@ PAGE_ACTIVITIES_FIGSIZE = (5, 2.4)
 # box draws the figure twice, and a fixed one keeps every selection's text at the same size.
 PAGE_TREND_MARGINS = (0.85, 0.2, 0.1, 0.7)
 PAGE_ACTIVITIES_MARGINS = (1.3, 0.3, 0.1, 0.6)
-
-
-@dataclass
-class StaticChart:
-    """A chart drawn on the server as SVG, with its one-sentence text alternative and its table.
-
-    The counterpart of ``vsdash.charts.ChartSpec`` for a page that shows no plotly (Overzicht):
-    ``alt`` and ``table`` are made by the same functions as the plotly chart's, so the words and
-    cells are the same wherever the figure appears. ``svg`` is shown as an image (no script in
-    it can run) and its text is XML-escaped by matplotlib.
-
-    ``svg`` is drawn by ``draw`` when first read, then kept: the page sends its key figures
-    before it reads the chart, so the browser draws those while the server draws the SVG.
-    """
-
-    draw: Callable[[], str] = field(repr=False, compare=False)
-    alt: str
-    table: pd.DataFrame = field(repr=False)
-    more_tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
-
-    @functools.cached_property
-    def svg(self) -> str:
-        """The chart as SVG text (drawn once; a shared model's sessions all read this one)."""
-        return self.draw()
 
 
 def _style(ax) -> None:

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from vsdash import publication, slide_figures
+from vsdash import charts, publication, slide_figures
 from vsdash.presentation import build_deck
 from vsdash.views.overview import build_overview
 
@@ -180,7 +180,21 @@ def test_a_static_chart_is_drawn_once_when_first_read():
         calls.append(1)
         return "<svg/>"
 
-    chart = slide_figures.StaticChart(draw, "Staafdiagram: 1", pd.DataFrame())
+    chart = charts.StaticChart(draw, "Staafdiagram: 1", pd.DataFrame())
     assert calls == []
     assert chart.svg == "<svg/>" and chart.svg == "<svg/>"
     assert calls == [1]
+
+
+def test_overzicht_model_module_does_not_import_matplotlib():
+    """matplotlib (~0.9 s) is imported when a chart is first drawn, not before the key figures."""
+    import subprocess
+    import sys
+
+    from vsdash.settings import PROJECT_ROOT
+
+    code = "import sys, vsdash.views.overview; print('matplotlib' in sys.modules)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"

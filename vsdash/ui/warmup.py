@@ -4,12 +4,12 @@
 server listens meanwhile, so ``/healthz`` answers from the first moment. In order of what the
 first reader needs:
 
-1. ``imports``: the modules of the frame and of Overzicht (pandas, plotly, matplotlib for Overzicht's
-   server-side charts, the publication layer);
+1. ``imports``: the modules of the frame and of Overzicht (pandas, plotly, the publication layer);
 2. ``store``: the store opened once (``cached.get_store``);
 3. ``tables``: the reference tables and the data range the sidebar reads, and the population;
 4. ``overzicht``: Overzicht's view model for the selection of a first visit
-   (``frame.default_selection``: all municipalities, the default period, Dutch);
+   (``frame.default_selection``: all municipalities, the default period, Dutch), then its two
+   SVG charts (matplotlib is imported here, after the model the first page waits for);
 5. ``imports other pages``: the modules of the other pages (geopandas, statsmodels, pydeck, ...);
 6. ``boundaries``: the CBS municipality boundaries, read and simplified for Kaart's first view.
 
@@ -131,7 +131,7 @@ def warm_up(url: str, lang: str = "nl") -> WarmUpReport:
             model = cached.overview_model(
                 sel.url, sel.version, sel.gemeente, sel.programma, sel.start, sel.end, sel.label, sel.lang
             )
-            # Its SVG charts are drawn when first read (vsdash.slide_figures.StaticChart): read them.
+            # Its SVG charts are drawn when first read (vsdash.charts.StaticChart): read them.
             for chart in (model.trend, model.activities):
                 if chart is not None:
                     chart.svg  # noqa: B018 - reading draws and keeps it

@@ -48,7 +48,7 @@ def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, *
 
 
 def show_static_chart(chart, key: str, lang: str, *, page: str | None = None, link: str = "") -> None:
-    """Draw a server-side SVG chart (``vsdash.slide_figures.StaticChart``) as ``show_chart`` draws a plotly one.
+    """Draw a server-side SVG chart (``vsdash.charts.StaticChart``) as ``show_chart`` draws a plotly one.
 
     The SVG is an image (``<img alt=...>``, a data URL: a script inside it would not run), as wide
     as its column and sharp at any size; the alt text is its accessible name and a visible caption;
