@@ -9,7 +9,8 @@ soon as Streamlit's health route answers. Per start it prints seconds from navig
 (the benchmark's definition), to the first key figure and to the first drawn chart, the load
 average, and the CPU seconds the browser's and the server's processes used in between (from
 ``/proc``: on a shared machine CPU seconds move far less with the load than wall seconds).
-Medians per copy at the end. With ``--trace`` a Chrome trace per start is saved and read as
+Medians per copy at the end. A "chart" is a drawn plotly or Vega-Lite chart, or an image
+(Overzicht's server-side SVG since issue 17). With ``--trace`` a Chrome trace per start is saved and read as
 thread CPU time: per chromium thread, and per front-end module evaluated on the main thread.
 Results of 2026-11-29 are in RESULTS.md, "First page: where the seconds go".
 """
@@ -43,7 +44,7 @@ MARKS_JS = """() => {
   new MutationObserver(() => {
     if (document.querySelector('[data-testid="stMetric"]')) mark('key_figure');
     if (document.querySelector(".js-plotly-plot .main-svg, [data-testid='stVegaLiteChart'] svg, "
-        + "[data-testid='stVegaLiteChart'] canvas")) mark('chart');
+        + "[data-testid='stVegaLiteChart'] canvas, [data-testid='stImage'] img")) mark('chart');
   }).observe(document, {subtree: true, childList: true, attributes: true});
 }"""
 

@@ -1,13 +1,15 @@
 """Overzicht: key figures, the trend with campaign bands, activities by category, what is new.
 
 The page renders ``vsdash.views.overview.OverviewModel``; every figure comes from the publication
-layer (``vsdash.publication``), so it matches the other pages, the slides and the downloads.
+layer (``vsdash.publication``), so it matches the other pages, the slides and the downloads. Its
+charts are server-side SVG (no plotly on the first page, issue 17), linked to the pages that show
+them interactively.
 """
 
 import streamlit as st
 
 from vsdash.ui import cached, frame
-from vsdash.ui.widgets import plain_markdown, section_guard, show_chart, table_switch
+from vsdash.ui.widgets import plain_markdown, section_guard, show_static_chart, table_switch
 
 sel = frame.current()
 lang = sel.lang
@@ -39,14 +41,22 @@ with section_guard(lang, "trend"):
     if model.trend_message:
         st.info(model.trend_message)
     if model.trend is not None:
-        show_chart(model.trend, "overview_trend", lang)
+        show_static_chart(
+            model.trend, "overview_trend", lang, page="pages/meldingen.py", link=model.trend_link
+        )
     for note in model.trend_notes:
         st.caption(":material/info: " + note)
 
 left, right = st.columns(2)
 with left, section_guard(lang, "activiteiten"):
     st.subheader(model.activities_title)
-    show_chart(model.activities, "overview_activities", lang)
+    show_static_chart(
+        model.activities,
+        "overview_activities",
+        lang,
+        page="pages/activiteiten.py",
+        link=model.activities_link,
+    )
 
 with right, section_guard(lang, "nieuw"):
     st.subheader(model.whats_new_title)

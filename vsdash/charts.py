@@ -10,6 +10,8 @@ label column says "<5").
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -60,6 +62,31 @@ class ChartSpec:
         if self.drawn is None or self.drawn[0] != lang:
             self.drawn = (lang, _DrawnFigure(self.figure))
         return self.drawn[1]
+
+
+@dataclass
+class StaticChart:
+    """A chart drawn on the server as SVG, with its one-sentence text alternative and its table.
+
+    The counterpart of ``ChartSpec`` for a page that shows no plotly (Overzicht, issue 17; drawn by
+    ``vsdash.slide_figures``):
+    ``alt`` and ``table`` are made by the same functions as the plotly chart's, so the words and
+    cells are the same wherever the figure appears. ``svg`` is shown as an image (no script in
+    it can run) and its text is XML-escaped by matplotlib.
+
+    ``svg`` is drawn by ``draw`` when first read, then kept: the page sends its key figures
+    before it reads the chart, so the browser draws those while the server draws the SVG.
+    """
+
+    draw: Callable[[], str] = field(repr=False, compare=False)
+    alt: str
+    table: pd.DataFrame = field(repr=False)
+    more_tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+
+    @functools.cached_property
+    def svg(self) -> str:
+        """The chart as SVG text (drawn once; a shared model's sessions all read this one)."""
+        return self.draw()
 
 
 class _DrawnFigure(go.Figure):
@@ -394,6 +421,36 @@ def report_trend_chart(
         add_activity_markers(fig, activities, float(series["n"].max() or 1) * 1.05, lang)
     _base_layout(fig, lang=lang)
     fig.update_yaxes(title_text=value_label)
+    alt, table = trend_alt_and_table(
+        series,
+        campaigns,
+        breaks,
+        grain=grain,
+        lang=lang,
+        activities=activities,
+        previous=previous,
+        value_label=value_label,
+    )
+    return ChartSpec(fig, alt, table)
+
+
+def trend_alt_and_table(
+    series: pd.DataFrame,
+    campaigns: pd.DataFrame,
+    breaks: pd.DataFrame,
+    *,
+    grain: str,
+    lang: str = "nl",
+    activities: pd.DataFrame | None = None,
+    previous: pd.DataFrame | None = None,
+    value_label: str | None = None,
+) -> tuple[str, pd.DataFrame]:
+    """The text alternative and the table of a report trend (``report_trend_chart``), without a figure.
+
+    Overzicht draws its trend server-side (``vsdash.slide_figures.draw_trend``, issue 17) and
+    says and tabulates it with these same words and cells.
+    """
+    value_label = value_label or t("reports", lang)
     total = series["n"].sum(skipna=True)
     peak = series.loc[series["n"].idxmax()] if series["n"].notna().any() else None
     alt = t(
@@ -415,7 +472,7 @@ def report_trend_chart(
         series["periode"], grain, campaigns, breaks, lang, activities
     )
     perturbed = [value_label, t("same_period_last_year", lang)]
-    return ChartSpec(fig, alt, mark_perturbed(table, *[c for c in perturbed if c in table.columns]))
+    return alt, mark_perturbed(table, *[c for c in perturbed if c in table.columns])
 
 
 def last_year_in_periods(periods: pd.Series, previous: pd.DataFrame, grain: str) -> list[str]:
@@ -455,9 +512,16 @@ def category_bar_chart(
     # Counts are whole and never negative: all-zero bars got an axis from -1 to 1 by halves.
     top = float(counts["n"].max()) if counts["n"].notna().any() else 0.0
     fig.update_xaxes(range=[0, max(top, 1.0) * 1.08], **({"dtick": 1} if top <= 8 else {}))
+    return ChartSpec(fig, *category_alt_and_table(counts, label_col, lang=lang, title=title))
+
+
+def category_alt_and_table(
+    counts: pd.DataFrame, label_col: str, *, lang: str = "nl", title: str = ""
+) -> tuple[str, pd.DataFrame]:
+    """The text alternative and the table of ``category_bar_chart``, without a figure (issue 17)."""
     parts = ", ".join(f"{row[label_col]} {row['label']}" for _, row in counts.iterrows())
     alt = t("alt_bars", lang, title=title, parts=parts)
-    return ChartSpec(fig, alt, counts[[label_col, "label"]].rename(columns={"label": t("count", lang)}))
+    return alt, counts[[label_col, "label"]].rename(columns={"label": t("count", lang)})
 
 
 def today_marker(fig: go.Figure, day: dt.date) -> None:

@@ -9,8 +9,6 @@ every chart and picture and the speaker notes of every slide. Texts typed by the
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
@@ -30,13 +28,6 @@ def check_kinds(deck: Deck) -> None:
 def slide_title(deck: Deck, spec: SlideSpec) -> str:
     """The title a slide shows: the officer's own title, or the default title of its kind."""
     return spec.title.strip() or deck.slide_title(spec.kind)
-
-
-def month_label(day: dt.date, lang: str, year: bool = True) -> str:
-    """A short month for an axis ("mrt 2025"; en "Mar 2025"), from CLDR through Babel."""
-    from babel.dates import format_date
-
-    return format_date(day, "LLL yyyy" if year else "LLL", locale="nl" if lang == "nl" else "en")
 
 
 def key_figure_items(deck: Deck) -> list[tuple[str, str, str]]:

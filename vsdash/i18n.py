@@ -1644,6 +1644,17 @@ LABELS: dict[str, dict[str, str]] = {
     "week_of": {"nl": "de week van {datum}", "en": "the week of {datum}"},
     "reports_week_axis": {"nl": "Meldingen per week", "en": "Reports per week"},
     "reports_month_axis": {"nl": "Meldingen per maand", "en": "Reports per month"},
+    # issue 17: Overzicht draws its charts server-side (a short period is drawn per day) and links
+    # to the pages that show them interactively
+    "reports_day_axis": {"nl": "Meldingen per dag", "en": "Reports per day"},
+    "overview_trend_interactive": {
+        "nl": "Interactief bekijken op Meldingen",
+        "en": "Explore interactively on Reports",
+    },
+    "overview_activities_interactive": {
+        "nl": "Interactief bekijken op Activiteiten",
+        "en": "Explore interactively on Activities",
+    },
     "present_previous": {"nl": "Vorige periode ({periode}): {n}", "en": "Preceding period ({periode}): {n}"},
     # issue 19: the willingness to report on the key-figure slide, next to the rate
     "deck_ratio_note": {
@@ -2597,3 +2608,12 @@ def _euro_pattern(lang: str) -> str:
 def fmt_date(value: dt.date, lang: str = DEFAULT_LANG) -> str:
     """Format a date in full (nl: 12 maart 2023; en: 12 March 2023), via Babel."""
     return format_date(value, "d MMMM y", locale=_locale(lang))
+
+
+def fmt_month(value: dt.date, lang: str = DEFAULT_LANG, year: bool = True) -> str:
+    """A short month for a date axis (nl: mrt 2025; en: Sep 2025), via Babel.
+
+    English is CLDR's plain "en" here, not en_GB, whose "Sept" is four letters where the web
+    pages' plotly axes (``charts.MONTHS_SHORT``) write three.
+    """
+    return format_date(value, "LLL yyyy" if year else "LLL", locale="nl" if lang == "nl" else "en")

@@ -1,9 +1,11 @@
-"""Static (server-side) figures of the deck, drawn with matplotlib for the PDF and the map slide.
+"""Static (server-side) figures, drawn with matplotlib: the deck's PDF and map slide, and Overzicht.
 
-The browser shows plotly charts; a PDF page and a PowerPoint picture need an image. These
-builders draw the same data with the same Okabe-Ito colours, and carry meaning in text as well
-as colour (labelled campaign bands, hatched hidden cells, named risk areas). Counts arrive
-privacy-applied in the ``Deck``. No streamlit here.
+Most pages show plotly charts; a PDF page and a PowerPoint picture need an image, and Overzicht,
+the first page a reader sees, draws its trend and activities as SVG so that its first visit does
+not load plotly.js in the browser (issue 17, ADR 0005). These builders draw the same data with
+the same Okabe-Ito colours, and carry meaning in text as well as colour (labelled campaign bands,
+hatched hidden cells, named risk areas). Counts arrive privacy-applied, in the ``Deck`` or
+Overzicht's view model. No streamlit here.
 """
 
 from __future__ import annotations
@@ -13,18 +15,32 @@ import io
 import matplotlib
 
 matplotlib.use("Agg")  # server-side rendering, no display
+# SVG text as <text> (escaped by matplotlib), not as glyph outlines: half the bytes (15 against
+# 34 kB for Overzicht's trend), quicker to write, sharp at any size. Ids from a fixed salt: the
+# same figure gives the same SVG. Both settings concern SVG output only; the slides' PNGs do not
+# change.
+matplotlib.rcParams["svg.fonttype"] = "none"
+matplotlib.rcParams["svg.hashsalt"] = "vsdash"
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from vsdash.i18n import fmt_number, t  # noqa: E402
+from vsdash.i18n import fmt_month, fmt_number, t  # noqa: E402
 from vsdash.palette import BAND_EDGE, BREAK_COLOUR, OKABE_ITO, SUPPRESSED_COLOUR, TEXT_COLOUR  # noqa: E402
 
 HIDDEN_COLOUR = SUPPRESSED_COLOUR  # one grey for withheld counts on every surface
 AREA_COLOUR = OKABE_ITO[5]  # vermillion outlines for risk areas
 FIGSIZE = (12, 5.6)
+# Overzicht's SVGs are scaled to their column's width: the trend fills the page's main column
+# (about 900 px wide), the activities half of it; sized so their text lands near 13 px there.
+PAGE_TREND_FIGSIZE = (10, 3.6)
+PAGE_ACTIVITIES_FIGSIZE = (5, 2.4)
+# Their margins in inches (left, right, top, bottom), fixed instead of bbox_inches="tight": a tight
+# box draws the figure twice, and a fixed one keeps every selection's text at the same size.
+PAGE_TREND_MARGINS = (0.85, 0.2, 0.1, 0.7)
+PAGE_ACTIVITIES_MARGINS = (1.3, 0.3, 0.1, 0.6)
 
 
 def _style(ax) -> None:
@@ -55,8 +71,6 @@ def _month_axis(ax, periods, lang: str) -> None:
     """Date ticks at the start of months, named in the reader's language ("mrt 2025"), not ISO dates."""
     import matplotlib.dates as mdates
 
-    from vsdash.deck_text import month_label
-
     if len(periods) == 0:
         return
     stamps = pd.to_datetime(pd.Series(periods))
@@ -65,7 +79,7 @@ def _month_axis(ax, periods, lang: str) -> None:
     if step > 12:
         ax.xaxis.set_major_locator(mdates.YearLocator(step // 12))
     ax.xaxis.set_major_formatter(
-        matplotlib.ticker.FuncFormatter(lambda v, _pos: month_label(mdates.num2date(v).date(), lang))
+        matplotlib.ticker.FuncFormatter(lambda v, _pos: fmt_month(mdates.num2date(v).date(), lang))
     )
     ax.xaxis.set_minor_locator(matplotlib.ticker.NullLocator())
 
@@ -90,34 +104,119 @@ def figure_png(fig: Figure, dpi: int = 150) -> bytes:
     return buffer.getvalue()
 
 
+def figure_svg(fig: Figure, *, tight: bool = True) -> str:
+    """Render a figure to SVG text: scalable, text as escaped <text>, no date stamp (same input, same SVG).
+
+    ``tight=False`` keeps the figure's own size and margins (``margins`` of the drawing functions).
+    """
+    buffer = io.StringIO()
+    fig.savefig(
+        buffer,
+        format="svg",
+        bbox_inches="tight" if tight else None,
+        facecolor="white",
+        metadata={"Date": None},
+    )
+    return buffer.getvalue()
+
+
+def _set_margins(fig: Figure, margins: tuple[float, float, float, float]) -> None:
+    """Place the axes ``margins`` inches (left, right, top, bottom) inside the figure's edges."""
+    left, right, top, bottom = margins
+    width, height = fig.get_size_inches()
+    fig.subplots_adjust(
+        left=left / width, right=1 - right / width, top=1 - top / height, bottom=bottom / height
+    )
+
+
+def page_trend_svg(trend, previous, bands, breaks, *, grain: str, lang: str) -> str:
+    """``draw_trend`` at Overzicht's size and margins, as SVG."""
+    fig = draw_trend(
+        trend,
+        previous,
+        bands,
+        breaks,
+        grain=grain,
+        lang=lang,
+        figsize=PAGE_TREND_FIGSIZE,
+        margins=PAGE_TREND_MARGINS,
+    )
+    return figure_svg(fig, tight=False)
+
+
+def page_activities_svg(rows: pd.DataFrame, *, lang: str) -> str:
+    """``draw_activities`` at Overzicht's size and margins, as SVG."""
+    fig = draw_activities(rows, lang=lang, figsize=PAGE_ACTIVITIES_FIGSIZE, margins=PAGE_ACTIVITIES_MARGINS)
+    return figure_svg(fig, tight=False)
+
+
 def trend_figure(deck) -> Figure:
-    """Reports per week or month, last year dotted, campaign bands labelled, breaks as dashed lines."""
-    lang = deck.lang
-    fig, ax = new_figure(FIGSIZE)
-    if not deck.previous.empty:
+    """The deck's trend slide: ``draw_trend`` of the deck's published trend, bands and breaks."""
+    return draw_trend(deck.trend, deck.previous, deck.bands, deck.breaks, grain=deck.grain, lang=deck.lang)
+
+
+def draw_trend(
+    trend: pd.DataFrame,
+    previous: pd.DataFrame | None,
+    bands: pd.DataFrame,
+    breaks: pd.DataFrame,
+    *,
+    grain: str,
+    lang: str,
+    figsize: tuple[float, float] = FIGSIZE,
+    margins: tuple[float, float, float, float] | None = None,
+) -> Figure:
+    """Reports per week or month, last year dotted, campaign bands labelled, breaks as dashed lines.
+
+    One drawing for the slides (PNG) and Overzicht (SVG, ``figure_svg``): ``trend`` and
+    ``previous`` have periode, n (NaN where withheld) and label, as published; ``bands`` the
+    campaigns shaded (naam, start, eind); ``breaks`` the known breaks (datum, naam, soort_breuk).
+    ``margins`` fixes the axes' place in the figure (inches; see ``_set_margins``).
+    """
+    fig, ax = new_figure(figsize)
+    if margins is not None:
+        _set_margins(fig, margins)
+    periods = pd.to_datetime(trend["periode"])
+    # A band that starts in the last quarter of the axis is named leftwards from its end, so its
+    # name stays inside the figure.
+    late = periods.min() + 0.75 * (periods.max() - periods.min()) if len(periods) else None
+    if previous is not None and not previous.empty:
         ax.plot(
-            deck.previous["periode"],
-            deck.previous["n"],
+            previous["periode"],
+            previous["n"],
             color="#767676",
             linestyle=":",
             linewidth=1.5,
             label=t("same_period_last_year", lang),
         )
     ax.plot(
-        deck.trend["periode"],
-        deck.trend["n"],
+        trend["periode"],
+        trend["n"],
         color=OKABE_ITO[0],
         linewidth=2.5,
         marker="o",
         markersize=3,
         label=t("reports", lang),
     )
-    top = float(np.nanmax(deck.trend["n"].to_numpy(dtype=float))) if deck.trend["n"].notna().any() else 1.0
-    for i, camp in enumerate(deck.bands.itertuples()):
+    top = float(np.nanmax(trend["n"].to_numpy(dtype=float))) if trend["n"].notna().any() else 1.0
+    for i, camp in enumerate(bands.itertuples()):
         x0, x1 = pd.Timestamp(camp.start), pd.Timestamp(camp.eind) + pd.Timedelta(days=1)
         ax.axvspan(x0, x1, facecolor=OKABE_ITO[1], alpha=0.18, hatch="//", edgecolor=BAND_EDGE, linewidth=0.8)
-        ax.text(x0, top * (1.12 - 0.07 * (i % 3)), camp.naam, fontsize=10, color=BAND_EDGE, va="bottom")
-    for brk in deck.breaks.itertuples():
+        # Names come from imported files: plain text, never matplotlib's $mathtext$.
+        at_end = late is not None and x0 > late
+        ax.text(
+            x1 if at_end else x0,
+            top * (1.12 - 0.07 * (i % 3)),
+            camp.naam,
+            fontsize=11,
+            color=BAND_EDGE,
+            va="bottom",
+            ha="right" if at_end else "left",
+            parse_math=False,
+            bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1),  # over a break's line
+            zorder=1.5,
+        )
+    for brk in breaks.itertuples():
         key = {"start": "break_launch", "eind": "break_end", "wet": "break_law"}[brk.soort_breuk]
         ax.axvline(pd.Timestamp(brk.datum), color=BREAK_COLOUR, linestyle="--", linewidth=1.5)
         ax.text(
@@ -125,15 +224,19 @@ def trend_figure(deck) -> Figure:
             0,
             " " + t(key, lang, naam=brk.naam),
             rotation=90,
-            fontsize=9,
+            fontsize=10,
             color=BREAK_COLOUR,
             va="bottom",
+            parse_math=False,
+            # Readable on the dashed line; under the report line (zorder 2), which stays whole.
+            bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1),
+            zorder=1.5,
         )
     ax.set_ylim(0, top * 1.3 if top > 0 else 1)
-    ax.set_ylabel(t(f"reports_{deck.grain}_axis", lang))
+    ax.set_ylabel(t(f"reports_{grain}_axis", lang), fontsize=12)
     ax.yaxis.set_major_formatter(_thousands(lang))
-    _month_axis(ax, deck.trend["periode"], lang)
-    ax.legend(loc="upper left", frameon=False, fontsize=10, bbox_to_anchor=(0, -0.08), ncol=2)
+    _month_axis(ax, trend["periode"], lang)
+    ax.legend(loc="upper left", frameon=False, fontsize=11, bbox_to_anchor=(0, -0.08), ncol=2)
     _style(ax)
     return fig
 
@@ -215,10 +318,25 @@ def peers_figure(deck) -> Figure:
 
 
 def activities_figure(deck) -> Figure:
-    """Horizontal bars of activities per category, the number written beside each bar."""
-    lang = deck.lang
-    rows = deck.activities
-    fig, ax = new_figure((10, 4.2))
+    """The deck's activities slide: ``draw_activities`` of the deck's activities per category."""
+    return draw_activities(deck.activities, lang=deck.lang)
+
+
+def draw_activities(
+    rows: pd.DataFrame,
+    *,
+    lang: str,
+    figsize: tuple[float, float] = (10, 4.2),
+    margins: tuple[float, float, float, float] | None = None,
+) -> Figure:
+    """Horizontal bars of activities per category, the number written beside each bar.
+
+    ``rows`` has categorie_label, n and label (the number as written), one row per category;
+    ``margins`` as in ``draw_trend``.
+    """
+    fig, ax = new_figure(figsize)
+    if margins is not None:
+        _set_margins(fig, margins)
     y = np.arange(len(rows))
     ax.barh(y, rows["n"], color=OKABE_ITO[0])
     ax.set_yticks(y, rows["categorie_label"], fontsize=13)
@@ -229,8 +347,10 @@ def activities_figure(deck) -> Figure:
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))  # counts: no 0,5 steps
     ax.xaxis.set_major_formatter(_thousands(lang))
     ax.xaxis.grid(True, color="#e5e5e5")
+    ax.set_axisbelow(True)  # grid lines behind the bars, not across them
+    ax.tick_params(axis="x", labelsize=11)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.set_xlabel(t("activities", lang))
+    ax.set_xlabel(t("activities", lang), fontsize=12)
     return fig
 
 

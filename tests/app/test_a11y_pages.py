@@ -8,6 +8,7 @@ decimal marks and month names, and the frame declares the document language.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 
@@ -33,12 +34,16 @@ def test_charts_and_maps_are_readable_without_seeing_them(monkeypatch, demo_stor
     for element in figures + maps:
         alt = element.proto.alt
         assert alt and re.search(r"\d", alt), f"{page}: chart without an alt text with numbers: {alt!r}"
+    # Charts drawn on the server (Overzicht's SVGs, issue 17) are images: the same alt rule.
+    images = [img for element in at.get("image") for img in element.proto.imgs]
+    for img in images:
+        assert img.alt and re.search(r"\d", img.alt), f"{page}: image without an alt text with numbers"
     # One convention for charts and maps (widgets.table_switch): the figure drawn with key K has
     # the switch "Toon als tabel" with key K + "__table".
     label = t("show_as_table", lang)
     switches = {s.key: s.label for s in at.toggle if s.key and s.key.endswith("__table")}
     assert set(switches.values()) <= {label}, f"{page}: a table switch with another label: {switches}"
-    unkeyed = 0
+    unkeyed = len(images)  # st.image has no key: each image is paired with a switch by count
     for element in figures + maps:
         key = user_key_from_element_id(element.proto.id)
         if not key:
@@ -54,6 +59,10 @@ def test_charts_and_maps_are_readable_without_seeing_them(monkeypatch, demo_stor
             if key.startswith("xaxis") and lang == "nl":
                 words = {w for text in axis.get("ticktext") or () for w in str(text).split()}
                 assert not words & ENGLISH_MONTHS, f"{page}: English months on a Dutch axis: {words}"
+    for img in images:
+        svg = base64.b64decode(img.url.removeprefix("data:image/svg+xml;base64,")).decode("utf-8")
+        words = set(re.findall(r">([^<>]+)</text>", svg)) if lang == "nl" else set()
+        assert not {w for text in words for w in text.split()} & ENGLISH_MONTHS, f"{page}: English months"
     declared = [h.proto.body for h in at.get("html") if "vs-document-language" in h.proto.body]
     assert len(declared) == 1 and f'data-lang="{lang}"' in declared[0]
 
@@ -66,7 +75,7 @@ def test_every_table_switch_shows_a_table(monkeypatch, demo_store_url, page):
     """
     at = run_page(monkeypatch, demo_store_url, page, {})
     keys = [s.key for s in at.toggle if s.label == t("show_as_table", "nl")]
-    drawn = len(at.get("plotly_chart")) + len(at.get("deck_gl_json_chart"))
+    drawn = len(at.get("plotly_chart")) + len(at.get("deck_gl_json_chart")) + len(at.get("image"))
     if not keys:
         assert drawn == 0, f"{page}: {drawn} charts or maps without a table switch"
         return

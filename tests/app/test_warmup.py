@@ -82,6 +82,10 @@ def test_warm_up_fills_every_cache_the_first_page_reads(monkeypatch, demo_store_
         monkeypatch.setattr(store.Store, table, _refuse(f"the table {table} was read"))
     monkeypatch.setattr(store.Store, "report_date_range", _refuse("the data range was read"))
     monkeypatch.setattr(maps, "prepare_boundaries", _refuse("the boundaries were simplified"))
+    # Overzicht's charts are drawn once, by the warm-up (issue 17).
+    from vsdash import slide_figures
+
+    monkeypatch.setattr(slide_figures, "figure_svg", _refuse("an SVG chart was drawn"))
 
     at = _first_visit(monkeypatch, demo_store_url)
     assert not at.exception

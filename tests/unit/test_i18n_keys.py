@@ -79,6 +79,7 @@ BUILT_KEYS = {
     "compose_remove_help",
     "reports_week_axis",
     "reports_month_axis",
+    "reports_day_axis",
 }
 
 
@@ -117,8 +118,14 @@ def test_the_listed_ways_of_building_keys_are_in_the_source():
     assert set(LABELS) >= BUILT_KEYS, sorted(BUILT_KEYS - set(LABELS))
 
 
+# Where each drawing call takes the figure's key (0-based position).
+KEY_ARGUMENT = {"show_chart": 1, "show_static_chart": 1, "show_map": 1, "table_switch": 2, "render": 1}
+
+
 def _figure_keys() -> set[str]:
-    """The keys pages draw charts and maps with (show_chart, show_map: 2nd argument; table_switch: 3rd).
+    """The keys pages draw charts and maps with.
+
+    The key is the 2nd argument of show_chart, show_static_chart and show_map, the 3rd of table_switch.
 
     Meldingen draws its sections through its own ``render(section, key)``, whose keys are read
     instead of the variable it passes on. The split chart's key is an f-string over ``views.reports.SPLITS``; any other key that is not
@@ -129,7 +136,7 @@ def _figure_keys() -> set[str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue
-            position = {"show_chart": 1, "show_map": 1, "table_switch": 2, "render": 1}.get(node.func.id)
+            position = KEY_ARGUMENT.get(node.func.id)
             if position is None:
                 continue
             arg = node.args[position]

@@ -205,28 +205,24 @@ def test_the_trend_table_carries_last_years_weekly_values_the_chart_draws():
 
 
 def test_overview_week_trend_download_has_last_year(demo_store_url):
+    from vsdash import publication
     from vsdash.views.overview import build_overview
 
     store = Store(demo_store_url)
+    selection = dict(gemeente="GM0344", start=dt.date(2024, 3, 4), end=dt.date(2024, 6, 30), lang="nl")
     try:
-        model = build_overview(
-            store,
-            gemeente="GM0344",
-            programma=None,
-            start=dt.date(2024, 3, 4),
-            end=dt.date(2024, 6, 30),
-            label="Utrecht",
-            lang="nl",
-        )
+        model = build_overview(store, programma=None, label="Utrecht", **selection)
+        # Overzicht draws the published last year's line (its SVG is drawn from it, issue 17).
+        _, published = publication.key_figures_and_trend(store, **selection)
     finally:
         store.close()
     column = t("same_period_last_year", "nl")
     # Every point of last year's line the chart draws inside the axis is in the table, by its week.
-    line = next(tr for tr in model.trend.figure.data if tr.name == column)
+    line = published.previous
     periods = pd.to_datetime(model.trend.table[t("period", "nl")])
     drawn = [
         (x, y)
-        for x, y in zip(pd.to_datetime(line.x), line.y, strict=True)
+        for x, y in zip(pd.to_datetime(line["periode"]), line["n"], strict=True)
         if periods.min() <= x < periods.max() + pd.Timedelta(days=7) and y == y
     ]
     shown = model.trend.table[column][model.trend.table[column] != "–"]

@@ -8,7 +8,8 @@ first reader needs:
 2. ``store``: the store opened once (``cached.get_store``);
 3. ``tables``: the reference tables and the data range the sidebar reads, and the population;
 4. ``overzicht``: Overzicht's view model for the selection of a first visit
-   (``frame.default_selection``: all municipalities, the default period, Dutch);
+   (``frame.default_selection``: all municipalities, the default period, Dutch), then its two
+   SVG charts (matplotlib is imported here, after the model the first page waits for);
 5. ``imports other pages``: the modules of the other pages (geopandas, statsmodels, pydeck, ...);
 6. ``boundaries``: the CBS municipality boundaries, read and simplified for Kaart's first view;
 7. ``campagnes``: every campaign's effect estimate (Campagnes' forest plot, with its default
@@ -163,9 +164,13 @@ def warm_up(url: str, lang: str = "nl") -> WarmUpReport:
 
         def overview() -> None:
             sel = frame.default_selection(url, version, lang)
-            cached.overview_model(
+            model = cached.overview_model(
                 sel.url, sel.version, sel.gemeente, sel.programma, sel.start, sel.end, sel.label, sel.lang
             )
+            # Its SVG charts are drawn when first read (vsdash.charts.StaticChart): read them.
+            for chart in (model.trend, model.activities):
+                if chart is not None:
+                    chart.svg  # noqa: B018 - reading draws and keeps it
 
         if _step(report, "tables", tables):
             _step(report, "overzicht", overview)

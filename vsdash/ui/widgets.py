@@ -47,6 +47,23 @@ def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, *
     return event
 
 
+def show_static_chart(chart, key: str, lang: str, *, page: str | None = None, link: str = "") -> None:
+    """Draw a server-side SVG chart (``vsdash.charts.StaticChart``) as ``show_chart`` draws a plotly one.
+
+    The SVG is an image (``<img alt=...>``, a data URL: a script inside it would not run), as wide
+    as its column and sharp at any size; the alt text is its accessible name and a visible caption;
+    the "Toon als tabel" switch and the downloads are the same as under a plotly chart. ``page``
+    and ``link`` add a link to the page that shows the chart interactively (hover values, zoom).
+    """
+    if not chart.alt or chart.table is None:
+        raise ValueError(f"chart {key!r} has no text alternative or table; every chart needs both")
+    st.image(chart.svg, alt=chart.alt, width="stretch")
+    st.caption(plain_text.markdown(chart.alt))  # the alt text names campaigns: plain text
+    if page:
+        st.page_link(page, label=link, icon=":material/bar_chart:")
+    table_switch(chart.table, chart.more_tables, key, lang, title=chart.alt)
+
+
 def table_switch_key(key: str) -> str:
     """The widget key of the "Toon als tabel" switch of the chart or map drawn with ``key``."""
     return f"{key}__table"

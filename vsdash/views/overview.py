@@ -1,14 +1,22 @@
-"""The Overzicht page as data: key figures, trend, activities by category, what is new."""
+"""The Overzicht page as data: key figures, trend, activities by category, what is new.
+
+Overzicht draws its two charts on the server as SVG (``vsdash.slide_figures``, the slides' own
+drawing, imported when first drawn), not with plotly: the first page of a visit then loads no chart library in the browser
+(issue 17, ADR 0005). Their text alternatives and tables are the plotly charts' own
+(``charts.trend_alt_and_table``, ``charts.category_alt_and_table``); the SVGs are drawn when the
+page first reads them, after it has sent the key figures.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
 
 from vsdash import charts, metrics, publication, schema
-from vsdash.charts import ChartSpec
+from vsdash.charts import StaticChart
 from vsdash.i18n import fmt_date, fmt_number, in_sentence, t
 from vsdash.publication import KeyFigures
 from vsdash.store import Store
@@ -39,11 +47,13 @@ class OverviewModel:
     key_table: pd.DataFrame  # the key figures as numbers, for the CSV/XLSX download
     key_table_title: str  # what the download's "Toelichting" sheet calls it
     trend_title: str
-    trend: ChartSpec | None
+    trend: StaticChart | None
     trend_message: str  # why there is no trend, else ""
     trend_notes: tuple[str, ...]
+    trend_link: str  # the link to Meldingen, where the trend is interactive
     activities_title: str
-    activities: ChartSpec
+    activities: StaticChart
+    activities_link: str  # the link to Activiteiten
     whats_new_title: str
     whats_new: tuple[str, ...]  # plain text: names from files are never rendered as markup
 
@@ -122,9 +132,19 @@ def build_overview(
         # Over several municipalities one city's local campaign does not explain the total.
         bands = running if gemeente else running[running["schaal"] == "landelijk"]
         breaks = metrics.known_breaks(channels, codes, start, end, include_channels=bool(gemeente))
-        spec = charts.report_trend_chart(
+        alt, table = charts.trend_alt_and_table(
             trend.cells, bands, breaks, grain=trend.grain, lang=lang, previous=trend.previous
         )
+        draw = functools.partial(
+            _trend_svg,
+            trend.cells,
+            trend.previous,
+            bands,
+            breaks,
+            grain=trend.grain,
+            lang=lang,
+        )
+        spec = StaticChart(draw, alt, table)
         if key.hidden and key.hidden > 0:
             trend_notes.append(
                 t("hidden_note", lang, n=fmt_number(key.hidden, lang), totaal=labels["reports"])
@@ -137,9 +157,11 @@ def build_overview(
     by_cat = metrics.activities_by_category(activities, codes, start, end, schema.ACTIVITY_CATEGORIES)
     by_cat["categorie_label"] = [t(f"cat_{c}", lang) for c in by_cat["categorie"]]
     by_cat["label"] = [fmt_number(n, lang) for n in by_cat["n"]]  # activities are not about people
-    activity_spec = charts.category_bar_chart(
+    activity_alt, activity_table = charts.category_alt_and_table(
         by_cat, "categorie_label", lang=lang, title=t("activities_by_category", lang)
     )
+    draw_activities = functools.partial(_activities_svg, by_cat, lang=lang)
+    activity_spec = StaticChart(draw_activities, activity_alt, activity_table)
     return OverviewModel(
         title=t("overview_title", lang, selectie=label),
         intro=t(
@@ -158,14 +180,34 @@ def build_overview(
         key_table=publication.key_figures_table(key, lang),
         key_table_title=t("key_figures_table", lang),
         trend_title=t(f"trend_title_{trend.grain}", lang),
-        trend=spec.localise(lang) if spec is not None else None,
+        trend=spec,
         trend_message=message,
         trend_notes=tuple(trend_notes),
+        trend_link=t("overview_trend_interactive", lang),
         activities_title=t("activities_by_category", lang),
-        activities=activity_spec.localise(lang),
+        activities=activity_spec,
+        activities_link=t("overview_activities_interactive", lang),
         whats_new_title=t("whats_new", lang),
         whats_new=_whats_new(store, running, activities, codes, end, lang),
     )
+
+
+def _trend_svg(*args, **kwargs) -> str:
+    """``slide_figures.page_trend_svg``, importing matplotlib only when a chart is first drawn.
+
+    The model (and so the page's key figures) is then ready without matplotlib's import, about
+    0.9 s of a fresh server's first page run.
+    """
+    from vsdash import slide_figures
+
+    return slide_figures.page_trend_svg(*args, **kwargs)
+
+
+def _activities_svg(*args, **kwargs) -> str:
+    """``slide_figures.page_activities_svg``, importing matplotlib when first drawn (see ``_trend_svg``)."""
+    from vsdash import slide_figures
+
+    return slide_figures.page_activities_svg(*args, **kwargs)
 
 
 def _whats_new(store: Store, running, activities, codes, end: dt.date, lang: str) -> tuple[str, ...]:
