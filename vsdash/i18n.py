@@ -397,6 +397,12 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Er zijn geen campagnes voor {naam} in deze periode.",
         "en": "There are no campaigns for {naam} in this period.",
     },
+    "no_campaigns_elsewhere": {
+        "nl": "Er zijn geen campagnes voor {naam} in deze periode. Het effect van campagnes buiten deze "
+        "periode staat hieronder; kies een langere periode om ze op de tijdlijn te zien.",
+        "en": "There are no campaigns for {naam} in this period. The effect of campaigns outside this "
+        "period is below; choose a longer period to see them on the timeline.",
+    },
     "campaign": {"nl": "Campagne", "en": "Campaign"},
     "scale": {"nl": "Schaal", "en": "Scale"},
     "scale_landelijk": {"nl": "Landelijke campagne", "en": "National campaign"},

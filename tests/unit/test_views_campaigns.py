@@ -84,6 +84,8 @@ def test_timeline_says_so_when_no_campaign_runs_in_the_period(store, names):
         lang="nl",
     )
     assert empty.chart is None and "Tilburg" in empty.message
+    # Tilburg ran campaigns in other years, which the effect card below still offers: said so.
+    assert "buiten deze periode staat hieronder" in empty.message
     shown = views.build_timeline(
         store,
         gemeente=CODE,

@@ -224,7 +224,10 @@ def build_timeline(
         & (pd.to_datetime(in_scope["eind"]) >= pd.Timestamp(start))
     ]
     if shown.empty:
-        return TimelineModel(None, t("no_campaigns", lang, naam=label))
+        # The effect card below still offers every campaign of the selection, also earlier ones:
+        # without a word the page would say "no campaigns" above a card about one.
+        elsewhere = "no_campaigns_elsewhere" if not in_scope.empty else "no_campaigns"
+        return TimelineModel(None, t(elsewhere, lang, naam=label))
     # The same published trend as Overzicht, drawn under the timeline.
     trend = publication.published_trend_of(store, codes, start, end, lang=lang)
     breaks = metrics.known_breaks(store.channels(), codes, start, end, include_channels=bool(gemeente))
