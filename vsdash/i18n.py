@@ -420,7 +420,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "use_controls_help": {
         "nl": "Gemeenten met een meldpunt die in deze weken geen campagne hadden, vangen landelijke schommelingen op (nieuws, weer, feestdagen).",
-        "en": "Municipalities with a reporting channel and no campaign in these weeks absorb national swings (news, weather, holidays).",
+        "en": "Municipalities with a reporting point and no campaign in these weeks absorb national swings (news, weather, holidays).",
     },
     "effect_unavailable": {
         "nl": "Voor deze combinatie is geen schatting mogelijk: {reason}",
@@ -529,7 +529,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "forest_left_out": {
         "nl": "{n} combinatie(s) van campagne en gemeente ontbreken: te weinig gegevens vóór de campagne, geen meldpunt, of minder dan {k} meldingen tijdens de campagne.",
-        "en": "{n} combination(s) of campaign and municipality are missing: too little data before the campaign, no reporting channel, or fewer than {k} reports during the campaign.",
+        "en": "{n} combination(s) of campaign and municipality are missing: too little data before the campaign, no reporting point, or fewer than {k} reports during the campaign.",
     },
     # --- map page (Kaart) and exports of map/counts ---------------------------------------
     # --- activities and comparison pages (Activiteiten, Vergelijken) ----------------------
@@ -674,7 +674,7 @@ LABELS: dict[str, dict[str, str]] = {
     "cmp_title": {"nl": "Gemeenten vergelijken", "en": "Comparing municipalities"},
     "cmp_intro": {
         "nl": "Meldingen per 10.000 inwoners per jaar, van {start} tot en met {eind}, alleen geteld over de dagen waarop een gemeente een meldpunt had. Verschillen tussen gemeenten zeggen vaak meer over meldingsbereidheid en bekendheid van het meldpunt dan over hoeveel intimidatie er is.",
-        "en": "Reports per 10,000 inhabitants per year, from {start} to {eind}, counted only over the days on which a municipality had a reporting channel. Differences between municipalities often say more about willingness to report and how well-known the channel is than about how much harassment there is.",
+        "en": "Reports per 10,000 inhabitants per year, from {start} to {eind}, counted only over the days on which a municipality had a reporting point. Differences between municipalities often say more about willingness to report and how well-known the reporting point is than about how much harassment there is.",
     },
     "cmp_group_label": {"nl": "Vergelijk met", "en": "Compare with"},
     "cmp_group_G4": {"nl": "G4", "en": "G4"},
@@ -697,7 +697,7 @@ LABELS: dict[str, dict[str, str]] = {
     "cmp_map_others": {"nl": "andere gemeenten", "en": "other municipalities"},
     "cmp_map_no_value": {
         "nl": "geen cijfer (geen meldpunt of afgeschermd)",
-        "en": "no figure (no reporting channel or withheld)",
+        "en": "no figure (no reporting point or withheld)",
     },
     "cmp_map_participant": {"nl": "deelnemer", "en": "participant"},
     "cmp_map_joined": {"nl": "later ingestroomd", "en": "joined later"},
@@ -720,7 +720,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "alt_comparison_map": {
         "nl": "Kaart van Nederland met {metric} voor {n} {n|gemeente|gemeenten}; het hoogst: {top}. {empty} {empty|gemeente heeft|gemeenten hebben} geen cijfer (geen meldpunt of afgeschermd).",
-        "en": "Map of the Netherlands with {metric} for {n} {n|municipality|municipalities}; highest: {top}. {empty} {empty|municipality has|municipalities have} no figure (no reporting channel or withheld).",
+        "en": "Map of the Netherlands with {metric} for {n} {n|municipality|municipalities}; highest: {top}. {empty} {empty|municipality has|municipalities have} no figure (no reporting point or withheld).",
     },
     "cmp_col_membership": {"nl": "Deelname", "en": "Membership"},
     "cmp_change_ingestroomd": {"nl": "ingestroomd in {jaar}", "en": "joined in {jaar}"},
@@ -745,7 +745,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Bar chart of {n} {n|municipality|municipalities} ranked by reports per 10,000 inhabitants per year with 95% interval: highest {top} {top_rate}, lowest {bottom} {bottom_rate}.",
     },
     "alt_unranked_hidden": {"nl": "{n} afgeschermd", "en": "{n} withheld"},
-    "alt_unranked_no_channel": {"nl": "{n} zonder meldpunt", "en": "{n} without reporting channel"},
+    "alt_unranked_no_channel": {"nl": "{n} zonder meldpunt", "en": "{n} without reporting point"},
     "alt_ranked_rates_none": {
         "nl": "Geen gemeente in deze groep heeft een cijfer dat getoond kan worden.",
         "en": "No municipality in this group has a figure that can be shown.",
@@ -803,7 +803,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "cmp_trends_note": {
         "nl": "Alle grafieken hebben dezelfde schaal en tellen hele kalendermaanden. ▥ en de gearceerde banen zijn campagneperiodes in die gemeente; lege stukken zijn maanden zonder meldpunt. De grijze stippellijn is de groep als geheel: de som van de getoonde aantallen van haar gemeenten.",
-        "en": "All charts share the same scale and count whole calendar months. ▥ and the shaded bands are campaign periods in that municipality; gaps are months without a reporting channel. The dashed grey line is the group as a whole: the sum of its municipalities' counts as shown.",
+        "en": "All charts share the same scale and count whole calendar months. ▥ and the shaded bands are campaign periods in that municipality; gaps are months without a reporting point. The dashed grey line is the group as a whole: the sum of its municipalities' counts as shown.",
     },
     # issue 14: the peer group's monthly line on Vergelijken's small multiples
     "cmp_group_line_table": {
@@ -2248,9 +2248,9 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "no_channel": {
         "nl": "{naam} heeft in deze periode geen meldpunt: er zijn geen meldingen, dat is iets anders dan nul meldingen.",
-        "en": "{naam} has no reporting channel in this period: there are no reports, which is not the same as zero reports.",
+        "en": "{naam} has no reporting point in this period: there are no reports, which is not the same as zero reports.",
     },
-    "no_channel_short": {"nl": "geen meldpunt", "en": "no reporting channel"},
+    "no_channel_short": {"nl": "geen meldpunt", "en": "no reporting point"},
     "reports": {"nl": "Meldingen", "en": "Reports"},
     "reports_per_10k": {
         "nl": "Meldingen per 10.000 inwoners per jaar",
