@@ -1272,7 +1272,10 @@ def key_figures_and_trend(
     # group tells nothing beyond its members and Vergelijken's rows add up to the group.
     span = store.report_date_range()
     scope = list(codes) if codes is not None else sorted(set(channels["gemeentecode"]))
-    members = member_figures(store, scope, start, end, channels=channels, population=population, span=span)
+    survey_rows = store.survey_indicators()  # read once: the members' ratios and the survey figures
+    members = member_figures(
+        store, scope, start, end, channels=channels, population=population, span=span, survey_rows=survey_rows
+    )
     with_channel = metrics.codes_with_channel(channels, codes, start, end)
     has_channel = bool(with_channel)
     open_rows = members[members["dagen"] > 0]
@@ -1319,7 +1322,7 @@ def key_figures_and_trend(
     campaigns = metrics.campaigns_in_period(store.campaigns(), codes, start, end)
     funding = funding_in_period(memberships, start, end, programma=programma or "veilige_steden", codes=codes)
     year = population_year(population, end)
-    surveyed = survey_figures(store.survey_indicators(), members, scope, end)
+    surveyed = survey_figures(survey_rows, members, scope, end)
     if surveyed is None:
         reasons["survey_prevalence"] = REASON_NO_SURVEY
         reasons["reporting_ratio"] = reasons.get("reports", REASON_NO_SURVEY)
