@@ -306,6 +306,80 @@ def counted_period(store: Store, codes, start: dt.date, end: dt.date) -> Counted
     return CountedPeriod(snapped.start, snapped.end, snapped.unit, parts, privacy.period_total(parts))
 
 
+def counted_periods(
+    store: Store, codes: Sequence[str], start: dt.date, end: dt.date
+) -> dict[str, CountedPeriod]:
+    """``counted_period`` of each municipality on its own, in one query per period and unit.
+
+    Each code's period, unit, parts and published total are exactly those of
+    ``counted_period(store, (code,), start, end)``: the counts are grouped by municipality, so
+    each code's parts are its own cells with their own keys.
+    """
+    codes = list(dict.fromkeys(codes))
+    if start.day == 1 and _is_month_end(end):
+        parts = _parts_per_code(store, {c: (start, end, "month") for c in codes})
+        return {
+            c: CountedPeriod(start, end, "month", parts[c], privacy.period_total(parts[c])) for c in codes
+        }
+    weeks = privacy.snap_period(start, end)
+    weekly = _parts_per_code(store, {c: (weeks.start, weeks.end, "week") for c in codes})
+    snapped = {c: privacy.snap_period(start, end, privacy.period_total(weekly[c])) for c in codes}
+    monthly = _parts_per_code(
+        store, {c: (snapped[c].start, snapped[c].end, "month") for c in codes if snapped[c].unit == "month"}
+    )
+    out = {}
+    for code in codes:
+        parts = monthly.get(code, weekly[code])
+        out[code] = CountedPeriod(
+            snapped[code].start, snapped[code].end, snapped[code].unit, parts, privacy.period_total(parts)
+        )
+    return out
+
+
+def _parts_per_code(
+    store: Store, periods: dict[str, tuple[dt.date, dt.date, str]]
+) -> dict[str, pd.DataFrame]:
+    """Each code's ``count_reports`` over its (start, end, unit), one query per distinct period.
+
+    A code's frame has the columns and types of ``store.count_reports`` for that code alone
+    (periode, n, ckey; no rows where it has no reports).
+    """
+    groups: dict[tuple[dt.date, dt.date, str], list[str]] = {}
+    for code, period in periods.items():
+        groups.setdefault(period, []).append(code)
+    out: dict[str, pd.DataFrame] = {}
+    for (first, last, unit), members in groups.items():
+        found = store.count_reports(ReportFilter(tuple(members), first, last), unit, by=("gemeentecode",))
+        split = dict(tuple(found.groupby("gemeentecode", sort=False)))
+        empty = found.iloc[0:0].drop(columns="gemeentecode")
+        for code in members:
+            part = split.get(code)
+            out[code] = (
+                empty.copy() if part is None else part.drop(columns="gemeentecode").reset_index(drop=True)
+            )
+    return out
+
+
+def _key_period(counted: CountedPeriod, data_end: dt.date) -> tuple[dt.date, dt.date]:
+    """The days of a counted period whose inhabitant-years count: up to the end of the data."""
+    return counted.start, max(counted.start, min(counted.end, data_end))
+
+
+def _exposures(
+    channels: pd.DataFrame, population: pd.DataFrame, periods: dict[str, tuple[dt.date, dt.date]]
+) -> dict[str, pd.Series]:
+    """Each code's ``exposure`` row over its own period, computed once per distinct period."""
+    groups: dict[tuple[dt.date, dt.date], list[str]] = {}
+    for code, period in periods.items():
+        groups.setdefault(period, []).append(code)
+    out: dict[str, pd.Series] = {}
+    for (first, last), members in groups.items():
+        rows = exposure(channels, population, members, first, last)
+        for i, code in enumerate(members):
+            out[code] = rows.iloc[i]
+    return out
+
+
 def published_trend(
     store: Store, codes, counted: CountedPeriod, grain: str, *, lang: str = "nl"
 ) -> tuple[pd.DataFrame, int | None]:
@@ -1198,7 +1272,10 @@ def key_figures_and_trend(
     # group tells nothing beyond its members and Vergelijken's rows add up to the group.
     span = store.report_date_range()
     scope = list(codes) if codes is not None else sorted(set(channels["gemeentecode"]))
-    members = member_figures(store, scope, start, end, channels=channels, population=population, span=span)
+    survey_rows = store.survey_indicators()  # read once: the members' ratios and the survey figures
+    members = member_figures(
+        store, scope, start, end, channels=channels, population=population, span=span, survey_rows=survey_rows
+    )
     with_channel = metrics.codes_with_channel(channels, codes, start, end)
     has_channel = bool(with_channel)
     open_rows = members[members["dagen"] > 0]
@@ -1245,7 +1322,7 @@ def key_figures_and_trend(
     campaigns = metrics.campaigns_in_period(store.campaigns(), codes, start, end)
     funding = funding_in_period(memberships, start, end, programma=programma or "veilige_steden", codes=codes)
     year = population_year(population, end)
-    surveyed = survey_figures(store.survey_indicators(), members, scope, end)
+    surveyed = survey_figures(survey_rows, members, scope, end)
     if surveyed is None:
         reasons["survey_prevalence"] = REASON_NO_SURVEY
         reasons["reporting_ratio"] = reasons.get("reports", REASON_NO_SURVEY)
@@ -1315,20 +1392,30 @@ def member_figures(
     population = store.population() if population is None else population
     span = store.report_date_range() if span is None else span
     data_end = span[1] if span else end
+    codes = list(dict.fromkeys(codes))
+    counted_of = counted_periods(store, codes, start, end)
+    # Members counted over the same period share one query and one exposure computation (every
+    # member of an all-municipalities selection of whole months does): the same cells and figures
+    # as one member at a time, which made the first page's model wait for 2 queries and 2
+    # exposures per municipality (issue 17).
+    now_of = _exposures(channels, population, {c: _key_period(counted_of[c], data_end) for c in codes})
+    prev_period = {
+        c: (*preceding_period(counted_of[c].start, counted_of[c].end), counted_of[c].unit) for c in codes
+    }
+    prev_parts_of = _parts_per_code(store, prev_period)
+    prev_exp_of = _exposures(channels, population, {c: prev_period[c][:2] for c in codes})
     rows = []
-    for code in dict.fromkeys(codes):
-        counted = counted_period(store, (code,), start, end)
-        last = max(counted.start, min(counted.end, data_end))
-        row = exposure(channels, population, [code], counted.start, last).iloc[0].to_dict()
-        prev_start, prev_end = preceding_period(counted.start, counted.end)
-        prev_parts = store.count_reports(ReportFilter((code,), prev_start, prev_end), counted.unit)
-        prev_exp = exposure(channels, population, [code], prev_start, prev_end).iloc[0]
+    for code in codes:
+        counted = counted_of[code]
+        row = now_of[code].to_dict()
+        prev_start, prev_end, _ = prev_period[code]
+        prev_exp = prev_exp_of[code]
         row.update(
             n=counted.published,
             van=counted.start,
             tot=counted.end,
             eenheid=counted.unit,
-            n_vorige=privacy.period_total(prev_parts),
+            n_vorige=privacy.period_total(prev_parts_of[code]),
             vorige_van=prev_start,
             vorige_tot=prev_end,
             persoonjaren_vorige=float(prev_exp["persoonjaren"]) if prev_exp["dagen"] > 0 else 0.0,

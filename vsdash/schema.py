@@ -12,8 +12,10 @@ area). Raw coordinates are not stored (see ``docs/adr/0001-store-and-aggregates.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import pandera.pandas as pa
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 # Vocabularies -----------------------------------------------------------------------------------
 
@@ -575,6 +577,10 @@ def pandera_schema(table: Table) -> pa.DataFrameSchema:
 
     Types are coerced; vocabularies become ``isin`` checks; the primary key must be unique.
     """
+    # Imported here, not at the top: only writing validates, and pandera costs a fifth of a second
+    # of imports that every page (the first page of a fresh server among them) would pay (issue 17).
+    import pandera.pandas as pa
+
     columns = {}
     for col in table.columns:
         checks = [pa.Check.isin(list(col.vocabulary))] if col.vocabulary else []

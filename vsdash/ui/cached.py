@@ -9,14 +9,17 @@ invalidates what was cached before it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
 from vsdash import basemap, settings
-from vsdash.charts import ChartSpec
 from vsdash.i18n import t
 from vsdash.store import ReportFilter, Store
+
+if TYPE_CHECKING:  # plotly is imported by the pages that draw a ChartSpec, not by the first page
+    from vsdash.charts import ChartSpec
 
 
 @st.cache_resource(show_spinner=False)

@@ -4,7 +4,8 @@
 server listens meanwhile, so ``/healthz`` answers from the first moment. In order of what the
 first reader needs:
 
-1. ``imports``: the modules of the frame and of Overzicht (pandas, plotly, the publication layer);
+1. ``imports``: the modules of the frame and of Overzicht (pandas, scipy.special, the publication
+   layer; no plotly chart builders and no pandera, which the first page does not use);
 2. ``store``: the store opened once (``cached.get_store``);
 3. ``tables``: the reference tables and the data range the sidebar reads, and the population;
 4. ``overzicht``: Overzicht's view model for the selection of a first visit
@@ -167,7 +168,7 @@ def warm_up(url: str, lang: str = "nl") -> WarmUpReport:
             model = cached.overview_model(
                 sel.url, sel.version, sel.gemeente, sel.programma, sel.start, sel.end, sel.label, sel.lang
             )
-            # Its SVG charts are drawn when first read (vsdash.charts.StaticChart): read them.
+            # Its SVG charts are drawn when first read (vsdash.chart_text.StaticChart): read them.
             for chart in (model.trend, model.activities):
                 if chart is not None:
                     chart.svg  # noqa: B018 - reading draws and keeps it
@@ -178,6 +179,8 @@ def warm_up(url: str, lang: str = "nl") -> WarmUpReport:
             report.skipped.append("overzicht")
     else:
         report.skipped += ["tables", "overzicht"]
+    # What a fresh server's first reader waits for, logged apart from the later steps (issue 17).
+    log.info("warm-up of the first page done: %s", _summary(report))
     if _page_served.wait(LATER_STEPS_AFTER_S):
         time.sleep(RENDER_PAUSE_S)
     _step(report, "imports other pages", lambda: _import(OTHER_PAGE_MODULES))
@@ -188,6 +191,12 @@ def warm_up(url: str, lang: str = "nl") -> WarmUpReport:
     else:
         report.skipped.append("campagnes")
     return report
+
+
+def _summary(report: WarmUpReport) -> str:
+    """The steps done with their seconds, then the failed ones, for the log."""
+    done = ", ".join(f"{name} {secs:.1f} s" for name, secs in report.done.items())
+    return done + (f"; failed: {', '.join(report.failed)}" if report.failed else "")
 
 
 def _boundaries(cached, folder: str, lang: str) -> None:
@@ -205,12 +214,7 @@ def start_warm_up(url: str, lang: str = "nl") -> threading.Thread:
     def run() -> None:
         started = time.perf_counter()
         report = warm_up(url, lang)
-        log.info(
-            "warm-up done in %.1f s: %s%s",
-            time.perf_counter() - started,
-            ", ".join(f"{name} {secs:.1f} s" for name, secs in report.done.items()),
-            f"; failed: {', '.join(report.failed)}" if report.failed else "",
-        )
+        log.info("warm-up done in %.1f s: %s", time.perf_counter() - started, _summary(report))
 
     global _serving_url
     _serving_url = url

@@ -7,14 +7,17 @@ import contextlib
 import datetime as dt
 import logging
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
 
 from vsdash import plain_text, privacy, spreadsheets
-from vsdash.charts import ChartSpec
 from vsdash.i18n import t
+
+if TYPE_CHECKING:  # plotly is imported by the pages that draw a ChartSpec, not by the first page
+    from vsdash.charts import ChartSpec
 
 log = logging.getLogger("vsdash")
 

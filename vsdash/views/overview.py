@@ -3,8 +3,8 @@
 Overzicht draws its two charts on the server as SVG (``vsdash.slide_figures``, the slides' own
 drawing, imported when first drawn), not with plotly: the first page of a visit then loads no chart library in the browser
 (issue 17, ADR 0005). Their text alternatives and tables are the plotly charts' own
-(``charts.trend_alt_and_table``, ``charts.category_alt_and_table``); the SVGs are drawn when the
-page first reads them, after it has sent the key figures.
+(``chart_text.trend_alt_and_table``, ``chart_text.category_alt_and_table``, which import no
+plotly); the SVGs are drawn when the page first reads them, after it has sent the key figures.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from vsdash import charts, metrics, publication, schema
-from vsdash.charts import StaticChart
+from vsdash import chart_text, metrics, publication, schema
+from vsdash.chart_text import StaticChart
 from vsdash.i18n import fmt_date, fmt_number, in_sentence, t
 from vsdash.publication import KeyFigures
 from vsdash.store import Store
@@ -132,7 +132,7 @@ def build_overview(
         # Over several municipalities one city's local campaign does not explain the total.
         bands = running if gemeente else running[running["schaal"] == "landelijk"]
         breaks = metrics.known_breaks(channels, codes, start, end, include_channels=bool(gemeente))
-        alt, table = charts.trend_alt_and_table(
+        alt, table = chart_text.trend_alt_and_table(
             trend.cells, bands, breaks, grain=trend.grain, lang=lang, previous=trend.previous
         )
         draw = functools.partial(
@@ -157,7 +157,7 @@ def build_overview(
     by_cat = metrics.activities_by_category(activities, codes, start, end, schema.ACTIVITY_CATEGORIES)
     by_cat["categorie_label"] = [t(f"cat_{c}", lang) for c in by_cat["categorie"]]
     by_cat["label"] = [fmt_number(n, lang) for n in by_cat["n"]]  # activities are not about people
-    activity_alt, activity_table = charts.category_alt_and_table(
+    activity_alt, activity_table = chart_text.category_alt_and_table(
         by_cat, "categorie_label", lang=lang, title=t("activities_by_category", lang)
     )
     draw_activities = functools.partial(_activities_svg, by_cat, lang=lang)
