@@ -9,7 +9,13 @@ them interactively.
 import streamlit as st
 
 from vsdash.ui import cached, frame
-from vsdash.ui.widgets import plain_markdown, section_guard, show_static_chart, table_switch
+from vsdash.ui.widgets import (
+    downloads_panel,
+    plain_markdown,
+    section_guard,
+    show_static_chart,
+    table_switch,
+)
 
 sel = frame.current()
 lang = sel.lang
@@ -34,7 +40,9 @@ with section_guard(lang, "kerncijfers"):
             )
     st.caption(":material/info: " + " ".join(model.survey_notes))
     st.caption(" ".join(model.notes))
-    table_switch(model.key_table, {}, "overview_key_figures", lang, title=model.key_table_title)
+    table_switch(
+        model.key_table, {}, "overview_key_figures", lang, title=model.key_table_title, downloads=False
+    )
 
 with section_guard(lang, "trend"):
     st.subheader(model.trend_title)
@@ -42,7 +50,12 @@ with section_guard(lang, "trend"):
         st.info(model.trend_message)
     if model.trend is not None:
         show_static_chart(
-            model.trend, "overview_trend", lang, page="pages/meldingen.py", link=model.trend_link
+            model.trend,
+            "overview_trend",
+            lang,
+            page="pages/meldingen.py",
+            link=model.trend_link,
+            downloads=False,
         )
     for note in model.trend_notes:
         st.caption(":material/info: " + note)
@@ -56,8 +69,17 @@ with left, section_guard(lang, "activiteiten"):
         lang,
         page="pages/activiteiten.py",
         link=model.activities_link,
+        downloads=False,
     )
 
 with right, section_guard(lang, "nieuw"):
     st.subheader(model.whats_new_title)
     st.markdown("\n".join(f"- {plain_markdown(item)}" for item in model.whats_new))
+
+# The six table downloads in one expander, drawn when opened: fewer widgets per filter change.
+with section_guard(lang, "downloads"):
+    figures = [(model.key_table, {}, "overview_key_figures", model.key_table_title)]
+    for chart, key in ((model.trend, "overview_trend"), (model.activities, "overview_activities")):
+        if chart is not None:
+            figures.append((chart.table, chart.more_tables, key, chart.alt))
+    downloads_panel(figures, lang, key="overview_downloads")

@@ -1820,6 +1820,14 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "De tabel achter deze figuur, met de selectie, de periode en de bescherming van melders in een toelichting.",
         "en": "The table behind this figure, with the selection, the period and the protection of reporters in a note.",
     },
+    # fpbrowser: Overzicht groups its table downloads in one expander, drawn when opened (browser work).
+    "downloads_panel": {"nl": "Tabellen downloaden (CSV, Excel)", "en": "Download tables (CSV, Excel)"},
+    "downloads_panel_help": {
+        "nl": "De tabellen achter de kerncijfers en de figuren op deze pagina, met de selectie, de periode "
+        "en de bescherming van melders in een toelichting.",
+        "en": "The tables behind the key figures and the charts on this page, with the selection, the period "
+        "and the protection of reporters in a note.",
+    },
     "download_name_overview_key_figures": {"nl": "kerncijfers", "en": "key figures"},
     "download_name_overview_trend": {"nl": "meldingen in de tijd", "en": "reports over time"},
     "download_name_overview_activities": {"nl": "activiteiten per categorie", "en": "activities by category"},

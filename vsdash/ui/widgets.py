@@ -50,13 +50,16 @@ def show_chart(spec: ChartSpec, key: str, lang: str, *, controls: bool = True, *
     return event
 
 
-def show_static_chart(chart, key: str, lang: str, *, page: str | None = None, link: str = "") -> None:
+def show_static_chart(
+    chart, key: str, lang: str, *, page: str | None = None, link: str = "", downloads: bool = True
+) -> None:
     """Draw a server-side SVG chart (``vsdash.charts.StaticChart``) as ``show_chart`` draws a plotly one.
 
     The SVG is an image (``<img alt=...>``, a data URL: a script inside it would not run), as wide
     as its column and sharp at any size; the alt text is its accessible name and a visible caption;
     the "Toon als tabel" switch and the downloads are the same as under a plotly chart. ``page``
     and ``link`` add a link to the page that shows the chart interactively (hover values, zoom).
+    ``downloads=False`` leaves the table's downloads to the page's ``downloads_panel``.
     """
     if not chart.alt or chart.table is None:
         raise ValueError(f"chart {key!r} has no text alternative or table; every chart needs both")
@@ -64,7 +67,7 @@ def show_static_chart(chart, key: str, lang: str, *, page: str | None = None, li
     st.caption(plain_text.markdown(chart.alt))  # the alt text names campaigns: plain text
     if page:
         st.page_link(page, label=link, icon=":material/bar_chart:")
-    table_switch(chart.table, chart.more_tables, key, lang, title=chart.alt)
+    table_switch(chart.table, chart.more_tables, key, lang, title=chart.alt, downloads=downloads)
 
 
 def table_switch_key(key: str) -> str:
@@ -73,7 +76,13 @@ def table_switch_key(key: str) -> str:
 
 
 def table_switch(
-    table: pd.DataFrame, more_tables: dict[str, pd.DataFrame], key: str, lang: str, *, title: str = ""
+    table: pd.DataFrame,
+    more_tables: dict[str, pd.DataFrame],
+    key: str,
+    lang: str,
+    *,
+    title: str = "",
+    downloads: bool = True,
 ) -> None:
     """The "Toon als tabel" switch under a chart or map, with CSV and XLSX downloads of the table.
 
@@ -82,40 +91,69 @@ def table_switch(
     The download buttons name the figure (``download_name``), so no two on a page read the same.
 
     ``title`` (the chart's text alternative) heads the downloads' "Toelichting" sheet.
+    ``downloads=False`` leaves the buttons to a page's grouped ``downloads_panel``.
 
     ``key`` is the chart's or map's own key; tests and the browser check rely on the pair
     (figure ``key``, switch ``key + "__table"``) to find every figure's alternative.
     """
-    about = sheet_about(title or key, lang)  # the chart's alt text says what the table holds
     # One row that wraps instead of three fixed columns: narrow columns cut the labels to "C…"/"E…".
     with st.container(horizontal=True, vertical_alignment="center"):
         wanted = st.toggle(t("show_as_table", lang), key=table_switch_key(key))
-        name = download_name(key, lang)
-        st.download_button(
-            t("download_csv", lang, naam=name),
-            data=lambda: spreadsheets.table_csv_bytes(table, about=about),
-            file_name=f"{key}.csv",
-            mime="text/csv",
-            key=f"{key}__csv",
-            on_click="ignore",
-            icon=":material/download:",
-            help=t("download_table_help", lang),
-        )
-        st.download_button(
-            t("download_xlsx", lang, naam=name),
-            data=lambda: spreadsheets.table_xlsx_bytes(table, key, about=about, more=more_tables),
-            file_name=f"{key}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key=f"{key}__xlsx",
-            on_click="ignore",
-            icon=":material/download:",
-            help=t("download_table_help", lang),
-        )
+        if downloads:
+            download_buttons(table, more_tables, key, lang, title=title)
     if wanted:
         show_table(table)
         for caption, extra in more_tables.items():
             st.markdown(f"**{caption}**")
             show_table(extra)
+
+
+def download_buttons(
+    table: pd.DataFrame, more_tables: dict[str, pd.DataFrame], key: str, lang: str, *, title: str = ""
+) -> None:
+    """The CSV and XLSX download buttons of the figure drawn with ``key``; files built on click."""
+    about = sheet_about(title or key, lang)  # the chart's alt text says what the table holds
+    name = download_name(key, lang)
+    st.download_button(
+        t("download_csv", lang, naam=name),
+        data=lambda: spreadsheets.table_csv_bytes(table, about=about),
+        file_name=f"{key}.csv",
+        mime="text/csv",
+        key=f"{key}__csv",
+        on_click="ignore",
+        icon=":material/download:",
+        help=t("download_table_help", lang),
+    )
+    st.download_button(
+        t("download_xlsx", lang, naam=name),
+        data=lambda: spreadsheets.table_xlsx_bytes(table, key, about=about, more=more_tables),
+        file_name=f"{key}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}__xlsx",
+        on_click="ignore",
+        icon=":material/download:",
+        help=t("download_table_help", lang),
+    )
+
+
+def downloads_panel(figures: list[tuple], lang: str, key: str) -> None:
+    """One "Downloads" expander for a page's tables; the buttons are drawn only once it is opened.
+
+    ``figures`` holds ``(table, more_tables, key, title)`` per figure, in the page's order. Every
+    download button (with its tooltip) is a widget the browser redraws on each run of the page:
+    on Overzicht six of them, redrawn at every filter change by every reader, though few readers
+    download. Closed, the expander is one element; opening it reruns the page (``on_change``) and
+    draws the same named buttons as ``table_switch`` would (benchmarks/RESULTS.md, "Five
+    concurrent sessions").
+    """
+    box = st.expander(t("downloads_panel", lang), icon=":material/download:", key=key, on_change="rerun")
+    if not box.open:
+        return
+    with box:
+        st.caption(t("downloads_panel_help", lang))
+        for table, more_tables, figure_key, title in figures:
+            with st.container(horizontal=True, vertical_alignment="center"):
+                download_buttons(table, more_tables, figure_key, lang, title=title)
 
 
 def download_name(key: str, lang: str) -> str:
