@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from vsdash import deck_text
-from vsdash.i18n import t
+from vsdash.i18n import fmt_date, t
 from vsdash.presentation import Deck, SlideSpec
 
 BADGE_FILL = (0xFF, 0xF4, 0xCE)
@@ -409,6 +409,69 @@ def _date_axis(chart, dates, lang: str) -> None:
     _horizontal_tick_labels(axis)
 
 
+# Where the trend chart draws its plot, as fractions of the chart: fixed (not left to the
+# viewer), so the campaign bands laid over it sit on their dates in PowerPoint and LibreOffice.
+TREND_PLOT = (0.07, 0.04, 0.91, 0.78)  # x, y, width, height
+BAND_FILL = (0xE6, 0x9F, 0x00)  # Okabe-Ito orange, as the PDF's and Overzicht's campaign bands
+BAND_ALPHA = 25  # per cent opaque: the lines stay visible through the band
+
+
+def _manual_plot_area(chart, x: float, y: float, w: float, h: float) -> None:
+    """Fix the inner plot area of ``chart`` at fractions of the chart's frame (c:manualLayout)."""
+    from lxml import etree
+
+    plot_area = chart._chartSpace.chart.plotArea
+    ns = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    for old in plot_area.findall(f"{{{ns}}}layout"):
+        plot_area.remove(old)
+    layout = etree.Element(f"{{{ns}}}layout")
+    manual = etree.SubElement(layout, f"{{{ns}}}manualLayout")
+    for tag, value in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge")):
+        etree.SubElement(manual, f"{{{ns}}}{tag}").set("val", value)
+    for tag, value in (("x", x), ("y", y), ("w", w), ("h", h)):
+        etree.SubElement(manual, f"{{{ns}}}{tag}").set("val", f"{value:.4f}")
+    plot_area.insert(0, layout)  # c:layout is the plot area's first child in the schema
+
+
+def _campaign_bands(slide, deck: Deck, chart, chart_box: Box, dates: list) -> None:
+    """Shade each campaign on the trend, as the note under the chart says (a native chart cannot).
+
+    The plot area is fixed with a manual layout and the date axis is linear in days, so a band
+    from a campaign's first to its last day lies where those days are on the axis.
+    """
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.oxml.ns import qn
+    from pptx.util import Inches
+
+    if deck.bands.empty or len(dates) < 2:
+        return
+    x, y, w, h = TREND_PLOT
+    _manual_plot_area(chart, x, y, w, h)
+    first, last = pd.Timestamp(min(dates)), pd.Timestamp(max(dates))
+    span = (last - first).days
+    left0, width0 = chart_box.left + x * chart_box.width, w * chart_box.width
+    top, height = chart_box.top + y * chart_box.height, h * chart_box.height
+    for band in deck.bands.itertuples():
+        start = max(pd.Timestamp(band.start), first)
+        end = min(pd.Timestamp(band.eind), last)
+        if start > end:
+            continue
+        left = left0 + width0 * (start - first).days / span
+        right = left0 + width0 * (end - first).days / span
+        rect = slide.shapes.add_shape(
+            MSO_SHAPE.RECTANGLE, Inches(left), Inches(top), Inches(max(right - left, 0.04)), Inches(height)
+        )
+        rect.name = f"Campagne: {band.naam}"[:60]
+        rect.fill.solid()
+        rect.fill.fore_color.rgb = _rgb(BAND_FILL)
+        colour = rect._element.spPr.find(qn("a:solidFill")).find(qn("a:srgbClr"))
+        colour.append(colour.makeelement(qn("a:alpha"), {"val": str(BAND_ALPHA * 1000)}))
+        rect.line.fill.background()
+        rect.shadow.inherit = False
+        period = f"{fmt_date(start.date(), deck.lang)} – {fmt_date(end.date(), deck.lang)}"
+        set_alt_text(rect, f"{band.naam} ({period})")
+
+
 def _error_bars(series, plus: list[float], minus: list[float]) -> None:
     """Custom vertical error bars on a bar series (python-pptx has no API for them)."""
     from lxml import etree
@@ -551,6 +614,7 @@ class _Slides:
                 plotted.marker.format.fill.solid()
                 plotted.marker.format.fill.fore_color.rgb = _rgb(colour)
         set_alt_text(graphic, deck_text.trend_alt(deck))
+        _campaign_bands(slide, deck, chart, chart_box, dates)
         _text(
             slide, Box(box.left, chart_box.bottom + 0.1, box.width, 0.7), deck_text.trend_note(deck), 13, GREY
         )

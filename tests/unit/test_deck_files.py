@@ -505,3 +505,26 @@ def test_slide_figures_share_no_state_between_sessions_drawing_at_once(utrecht):
         together = list(pool.map(draw, ["map", "trend"] * 4))
     assert together == [alone["map"], alone["trend"]] * 4
     assert plt.get_fignums() == open_before  # nothing left in pyplot's registry
+
+
+def test_the_trend_slide_shades_each_campaign_on_its_dates_as_its_note_says(store):
+    # Almelo's local campaign (6 July - 9 August 2026) lies inside the default period: the note
+    # said "Campagnes (gearceerd)" over a native chart that shaded nothing.
+    start, end = dt.date(2025, 11, 1), dt.date(2026, 10, 31)
+    deck = build_deck(store, gemeente="GM0141", start=start, end=end, with_map=False)
+    assert not deck.bands.empty
+    deck = dataclasses.replace(deck, slides=(SlideSpec("trend"),))
+    slide = _open(deck_pptx.deck_to_pptx(deck)).slides[0]
+    graphic = next(shape for shape in slide.shapes if shape.has_chart)
+    assert "<c:manualLayout>" in graphic.chart._chartSpace.xml  # the plot area the bands are laid on
+    bands = [shape for shape in slide.shapes if shape.name.startswith("Campagne")]
+    assert len(bands) == len(deck.bands)
+    x, _, w, _ = deck_pptx.TREND_PLOT
+    first = pd.Timestamp(deck.trend["periode"].min())
+    last = pd.Timestamp(deck.trend["periode"].max())
+    plot_left = graphic.left + x * graphic.width
+    for shape, band in zip(bands, deck.bands.itertuples(), strict=True):
+        where = plot_left + w * graphic.width * (pd.Timestamp(band.start) - first).days / (last - first).days
+        assert abs(shape.left - where) < 0.02 * graphic.width, band.naam
+        assert graphic.top <= shape.top and shape.top + shape.height <= graphic.top + graphic.height
+        assert band.naam in shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr")
