@@ -528,3 +528,29 @@ def test_the_trend_slide_shades_each_campaign_on_its_dates_as_its_note_says(stor
         assert abs(shape.left - where) < 0.02 * graphic.width, band.naam
         assert graphic.top <= shape.top and shape.top + shape.height <= graphic.top + graphic.height
         assert band.naam in shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr")
+
+
+def test_every_text_on_the_slide_map_is_at_least_12_points_as_projected(utrecht, utrecht_pptx):
+    # The map's source line was 7.5 pt and its names and legend 9.4 pt on the slide: unread in a room.
+    from PIL import Image
+
+    from vsdash import slide_figures
+
+    slide = _open(utrecht_pptx).slides[[s.kind for s in utrecht.slides].index("kaart")]
+    picture = next(shape for shape in slide.shapes if shape.shape_type == 13)
+    with Image.open(io.BytesIO(picture.image.blob)) as image:
+        scale = (picture.width / 914400) / (image.width / 150)  # figure_png draws at 150 dpi
+    fig = slide_figures.risk_area_map(utrecht)
+    fig.canvas.draw()
+    texts = [
+        text
+        for text in fig.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+        if text.get_visible() and text.get_text().strip()
+    ]
+    assert any("CBS" in text.get_text() for text in texts)
+    small = {
+        text.get_text(): round(text.get_fontsize() * scale, 1)
+        for text in texts
+        if text.get_fontsize() * scale < 12
+    }
+    assert not small, small
