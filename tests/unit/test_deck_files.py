@@ -554,3 +554,32 @@ def test_every_text_on_the_slide_map_is_at_least_12_points_as_projected(utrecht,
         if text.get_fontsize() * scale < 12
     }
     assert not small, small
+
+
+@pytest.mark.parametrize("page", [False, True], ids=["slide", "overzicht"])
+def test_a_campaign_name_from_two_thirds_of_the_axis_stays_inside_the_plot(page):
+    # Almelo's "Lokale meldcampagne Almelo 2026" (6 July, on a November-October axis) was written
+    # rightwards from its start and ran past the plot's right edge on the PDF slide.
+    from vsdash import slide_figures
+
+    periods = pd.date_range("2025-11-01", periods=12, freq="MS")
+    trend = pd.DataFrame({"periode": periods, "n": [20.0] * 12, "label": ["20"] * 12})
+    bands = pd.DataFrame(
+        {
+            "naam": ["Lokale meldcampagne Almelo 2026"],
+            "start": [dt.date(2026, 7, 6)],
+            "eind": [dt.date(2026, 8, 9)],
+        }
+    )
+    breaks = pd.DataFrame(columns=["datum", "naam", "soort_breuk"])
+    size = (
+        {"figsize": slide_figures.PAGE_TREND_FIGSIZE, "margins": slide_figures.PAGE_TREND_MARGINS}
+        if page
+        else {}
+    )
+    fig = slide_figures.draw_trend(trend, None, bands, breaks, grain="month", lang="nl", **size)
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    name = next(text for text in ax.texts if text.get_text() == "Lokale meldcampagne Almelo 2026")
+    box, plot = name.get_window_extent(renderer), ax.get_window_extent(renderer)
+    assert plot.x0 <= box.x0 and box.x1 <= plot.x1
