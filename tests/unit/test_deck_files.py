@@ -583,3 +583,15 @@ def test_a_campaign_name_from_two_thirds_of_the_axis_stays_inside_the_plot(page)
     name = next(text for text in ax.texts if text.get_text() == "Lokale meldcampagne Almelo 2026")
     box, plot = name.get_window_extent(renderer), ax.get_window_extent(renderer)
     assert plot.x0 <= box.x0 and box.x1 <= plot.x1
+
+
+def test_a_programmes_deck_is_named_after_the_programme(store):
+    # build_deck(programma=...) without a label titled the slides "Alle gemeenten in cijfers".
+    deck = build_deck(
+        store, gemeente=None, programma="veilige_steden", start=PERIOD[0], end=PERIOD[1], with_map=False
+    )
+    assert deck.label == "Veilige Steden"
+    slide = _open(
+        deck_pptx.deck_to_pptx(dataclasses.replace(deck, slides=(SlideSpec("kerncijfers"),)))
+    ).slides[0]
+    assert slide.shapes.title.text_frame.text.startswith("Veilige Steden")
