@@ -30,6 +30,8 @@ BADGE_TEXT = (0x3D, 0x2E, 0x00)
 BADGE_EDGE = (0x8A, 0x6D, 0x00)
 BLUE = (0x00, 0x72, 0xB2)
 GREY = (0x59, 0x59, 0x59)  # 7:1 on white
+BODY_MIN_PT = 14  # the smallest body text a projected slide is read at from the back of a room
+NOTE_MIN_PT = 12  # a key figure's note, in a column a sixth of the slide wide
 DARK = (0x1A, 0x1A, 0x1A)
 
 EMU_PER_INCH = 914400
@@ -253,6 +255,12 @@ def fit_block(lines, box: Box, largest: int, smallest: int) -> int:
         if rows * size * 1.2 / 72 + len(lines) * size * 0.4 / 72 + 0.1 <= box.height:
             return size
     return smallest
+
+
+def fit_height(lines, width: float, size: int) -> float:
+    """The height (inches) the paragraphs ``lines`` take at ``size`` pt in a box ``width`` wide (as ``fit_block``)."""
+    rows = sum(wrapped_lines(line, size, width) for line in lines)
+    return rows * size * 1.2 / 72 + len(lines) * size * 0.4 / 72 + 0.1
 
 
 def _frame(slide, deck: Deck, title: str, size: tuple[float, float], own_geometry: bool) -> Box:
@@ -561,6 +569,7 @@ class _Slides:
         items = deck_text.key_figure_items(deck)
         width = box.width / len(items) - 0.2
         # One size per row, so the figures line up; words are never broken ("geen meldpunt").
+        # A label may go below 14 pt to keep a long word whole ("Meldingsbereidheid" in six columns).
         label_size = min(fit_size(label, width, 15, 11, 3) for label, _, _ in items)
         value_size = min(fit_size(value, width, 40, 14, 2, bold=True) for _, value, _ in items)
         label_h = (
@@ -569,16 +578,24 @@ class _Slides:
         value_h = max(wrapped_lines(v, value_size, width, True) for _, v, _ in items) * value_size * 1.25 / 72
         value_top = box.top + label_h + 0.15
         note_top = value_top + value_h + 0.2
+        caveats = deck.caveats[:2]
+        caveat_size = BODY_MIN_PT
+        caveat_h = fit_height(caveats, box.width, caveat_size)
+        caveat_top = box.bottom - caveat_h
+        note_h = caveat_top - 0.1 - note_top
+        notes = [note for _, _, note in items if note]
+        # Notes as large as fit (14 pt and up in English); a long Dutch word kept whole in a sixth of
+        # the slide ("(Veiligheidsmonitor") can take them to 12 pt, never to the old 11.
+        note_size = min(
+            (fit_block([n], Box(0, 0, width, note_h), 16, NOTE_MIN_PT) for n in notes), default=16
+        )
         for i, (label, value, note) in enumerate(items):
             left = box.left + i * (width + 0.2)
             _text(slide, Box(left, box.top, width, label_h + 0.1), label, label_size, GREY)
             _text(slide, Box(left, value_top, width, value_h + 0.1), value, value_size, BLUE, bold=True)
             if note:
-                _text(slide, Box(left, note_top, width, 1.2), note, 11, GREY)
-        caveat_top = max(note_top + 1.4, box.bottom - 1.4)
-        _text(
-            slide, Box(box.left, caveat_top, box.width, box.bottom - caveat_top), deck.caveats[:2], 13, GREY
-        )
+                _text(slide, Box(left, note_top, width, note_h), note, note_size, GREY)
+        _text(slide, Box(box.left, caveat_top, box.width, caveat_h), caveats, caveat_size, GREY)
 
     @staticmethod
     def trend(slide, deck: Deck, spec: SlideSpec, box: Box) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -595,3 +596,30 @@ def test_a_programmes_deck_is_named_after_the_programme(store):
         deck_pptx.deck_to_pptx(dataclasses.replace(deck, slides=(SlideSpec("kerncijfers"),)))
     ).slides[0]
     assert slide.shapes.title.text_frame.text.startswith("Veilige Steden")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_key_figures_are_at_least_14_points_and_every_text_fits_its_box(store, lang):
+    # The notes under the figures were 11 pt and the caveats 13 pt: unreadable on a projector.
+    deck = build_deck(store, gemeente="GM0363", start=PERIOD[0], end=PERIOD[1], lang=lang, with_map=False)
+    deck = dataclasses.replace(deck, slides=(SlideSpec("kerncijfers"),))
+    slide = _open(deck_pptx.deck_to_pptx(deck)).slides[0]
+    items = deck_text.key_figure_items(deck)
+    framing = ("Demodata", "Ondertitel")
+    boxes = [s for s in slide.shapes if s.has_text_frame and s.name not in framing and not s.is_placeholder]
+    assert len(boxes) >= 13  # six labels, six values, notes, the caveats
+    for shape in boxes:
+        paragraphs = [p for p in shape.text_frame.paragraphs if p.text]
+        sizes = {p.font.size.pt for p in paragraphs}
+        # Labels and notes may shrink to keep a long Dutch word whole in a sixth of the slide; the
+        # notes to 12 pt at the least, the figures and the caveats not below 14 pt.
+        if shape.top > boxes[0].top:
+            least = 12 if any(shape.text_frame.text == note for _, _, note in items) else 14
+            assert min(sizes) >= least, (shape.text_frame.text, sizes)
+        size, bold = max(sizes), any(p.font.bold for p in paragraphs)
+        rows = sum(deck_pptx.wrapped_lines(p.text, size, shape.width / 914400, bold) for p in paragraphs)
+        needed = rows * size * 1.2 / 72 + (len(paragraphs) - 1) * size * 0.4 / 72
+        assert needed <= shape.height / 914400 + 0.05, shape.text_frame.text
+    tops = sorted((s.top, s.top + s.height) for s in boxes if s.left < 914400 * 2)  # the first column
+    for (_, bottom), (top, _) in itertools.pairwise(tops):
+        assert bottom <= top + 914400 * 0.05  # label, value, note and caveats do not overlap
