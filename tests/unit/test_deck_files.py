@@ -623,3 +623,49 @@ def test_key_figures_are_at_least_14_points_and_every_text_fits_its_box(store, l
     tops = sorted((s.top, s.top + s.height) for s in boxes if s.left < 914400 * 2)  # the first column
     for (_, bottom), (top, _) in itertools.pairwise(tops):
         assert bottom <= top + 914400 * 0.05  # label, value, note and caveats do not overlap
+
+
+def test_the_pdf_projects_like_the_slides_body_text_14_points_and_nothing_cut_off(store):
+    # The PDF's notes were 10.5 pt, its caveats, map legend and trend note 11-12 pt; a page hides
+    # what overflows it, so every sentence must still be on its page.
+    from pypdf import PdfReader
+
+    css = deck_pdf._css()
+    sizes = {
+        name: float(size)
+        for name, size in re.findall(r"\n([\w.][\w .]*?) \{[^}]*?font-size: ([\d.]+)pt", css)
+    }
+    assert sizes[".note"] >= 12
+    for body in (".sub", ".caveats", ".small", ".row .side", ".row .side.narrow", ".text", "ul", "ul.dense"):
+        assert sizes[body] >= 14, body
+    # All municipalities in 2025: the longest map legend and seven lessons learned.
+    deck = build_deck(store, gemeente=None, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
+    assert len(deck.learned) > 6  # the "dense" list, 12.5 pt before
+    kinds = ("kerncijfers", "trend", "kaart", "geleerd")
+    deck = dataclasses.replace(deck, slides=tuple(SlideSpec(kind) for kind in kinds))
+    pages = [
+        "".join(page.extract_text().split())
+        for page in PdfReader(io.BytesIO(deck_pdf.deck_to_pdf(deck))).pages
+    ]
+    wanted = [
+        [*deck.caveats[:2], *(note for _, _, note in deck_text.key_figure_items(deck) if note)],
+        [deck_text.trend_note(deck)],
+        deck_text.map_lines(deck),
+        deck.learned,
+    ]
+    for text, sentences in zip(pages, wanted, strict=True):
+        for sentence in sentences:
+            assert "".join(sentence.split()) in text, sentence  # lines break at a dash too
+    # A section hides what overflows it (the text stays in the file, unseen): every line ends on its page.
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    def lines(box):
+        if isinstance(box, boxes.LineBox):
+            yield box
+        for child in getattr(box, "children", None) or []:
+            yield from lines(child)
+
+    for page in HTML(string=deck_pdf.deck_html(deck)).render().pages:
+        bottom = max(line.position_y + line.height for line in lines(page._page_box))
+        assert bottom <= page.height  # overflow is clipped at the section's padding box: the page
