@@ -36,7 +36,8 @@ DARK = (0x1A, 0x1A, 0x1A)
 
 EMU_PER_INCH = 914400
 TITLE_MAX_PT, TITLE_MIN_PT = 32, 20
-BADGE_WIDTH, BADGE_HEIGHT = 2.5, 0.45  # inches
+# Wide enough for "Demo data — fictitious" at 13 pt bold with the box's insets (2.5 let it touch the edge).
+BADGE_WIDTH, BADGE_HEIGHT = 2.7, 0.45  # inches
 # Excel/PowerPoint locale codes for date formats: month names in the deck's language whatever
 # the reader's Office language is ([$-413] Dutch (Netherlands), [$-809] English (United Kingdom)).
 DATE_LOCALE = {"nl": "[$-413]", "en": "[$-809]"}

@@ -669,3 +669,12 @@ def test_the_pdf_projects_like_the_slides_body_text_14_points_and_nothing_cut_of
     for page in HTML(string=deck_pdf.deck_html(deck)).render().pages:
         bottom = max(line.position_y + line.height for line in lines(page._page_box))
         assert bottom <= page.height  # overflow is clipped at the section's padding box: the page
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_demo_badge_holds_its_words_in_every_language(lang):
+    # "Demo data — fictitious" ran to the edge of a 2.5-inch badge (no wrap), past it in a wide font.
+    from vsdash.i18n import t
+
+    words = t("demo_badge", lang)
+    assert deck_pptx.text_width(words, 13, bold=True) + 0.2 <= deck_pptx.BADGE_WIDTH  # 0.1 inset each side
