@@ -58,7 +58,7 @@ def sources(deck: Deck) -> list[str]:
     """Where the figures come from: the catalogue's sources of the figures in the letter, once each."""
     lang = deck.lang
     ids = ("reports", "inhabitants", "survey_prevalence", "campaigns", "activities", "funding_eur")
-    found = list(dict.fromkeys(indicator(key).source for key in ids))
+    found = list(dict.fromkeys(indicator(key).source_in(lang) for key in ids))
     return [*found, t("letter_definitions_source", lang)]
 
 

@@ -50,7 +50,9 @@ def _css() -> str:
 
     fonts = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     width, height = PAGE_SIZE
-    # DejaVu Sans ships with matplotlib, so every character prints the same on any machine.
+    # DejaVu Sans ships with matplotlib, so every character prints the same on any machine. The
+    # page is the slide's size (13.3 by 7.5 inches): body text at 14 pt and notes at 12 pt at the
+    # least, as on the PowerPoint slides, so the PDF can be projected too.
     return f"""
 @font-face {{ font-family: "VS Sans"; src: url("{(fonts / "DejaVuSans.ttf").as_uri()}"); }}
 @font-face {{ font-family: "VS Sans"; font-weight: bold; src: url("{(fonts / "DejaVuSans-Bold.ttf").as_uri()}"); }}
@@ -62,7 +64,7 @@ section {{ width: {width}pt; height: {height}pt; box-sizing: border-box; padding
 section:last-child {{ page-break-after: auto; break-after: auto; }}
 h1 {{ font-size: 24pt; line-height: 1.15; margin: 0 200pt 4pt 0; }}
 h2 {{ font-size: 14pt; margin: 0 0 4pt 0; }}
-.sub {{ color: #595959; font-size: 12pt; margin: 0 0 14pt 0; }}
+.sub {{ color: #595959; font-size: 14pt; margin: 0 0 14pt 0; }}
 .badge {{ position: absolute; top: 24pt; right: 40pt; margin: 0; padding: 4pt 10pt; font-weight: bold;
   font-size: 11pt; background: #fff4ce; color: #3d2e00; border: 1pt solid #8a6d00; border-radius: 5pt; }}
 .figures {{ display: flex; gap: 14pt; }}
@@ -70,17 +72,17 @@ h2 {{ font-size: 14pt; margin: 0 0 4pt 0; }}
 .label {{ color: #595959; margin: 0; font-size: 13pt; }}
 .value {{ color: #0072b2; font-weight: bold; font-size: 34pt; margin: 4pt 0; }}
 .value.long {{ font-size: 20pt; }}
-.note {{ color: #595959; font-size: 10.5pt; margin: 0; }}
-.caveats {{ color: #595959; font-size: 12pt; margin-top: 40pt; }}
+.note {{ color: #595959; font-size: 12pt; margin: 0; }}
+.caveats {{ color: #595959; font-size: 14pt; margin-top: 30pt; }}
 .text {{ font-size: 17pt; }}
-.small {{ font-size: 11.5pt; color: #595959; }}
+.small {{ font-size: 14pt; color: #595959; }}
 .row {{ display: flex; gap: 20pt; }}
 .row .main {{ flex: 3; }}
-.row .side {{ flex: 2; font-size: 13pt; }}
-.row .side.narrow {{ flex: 1; font-size: 11pt; }}
+.row .side {{ flex: 2; font-size: 14pt; }}
+.row .side.narrow {{ flex: 1; font-size: 14pt; }}
 img {{ display: block; max-width: 100%; object-fit: contain; }}
 ul {{ margin: 0; padding-left: 18pt; font-size: 15pt; }}
-ul.dense {{ font-size: 12.5pt; }}
+ul.dense {{ font-size: 14pt; }}
 li {{ margin-bottom: 7pt; }}
 .lesson {{ margin: 0 0 10pt 0; font-size: 14pt; }}
 """

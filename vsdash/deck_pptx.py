@@ -22,7 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from vsdash import deck_text
-from vsdash.i18n import t
+from vsdash.i18n import fmt_date, t
 from vsdash.presentation import Deck, SlideSpec
 
 BADGE_FILL = (0xFF, 0xF4, 0xCE)
@@ -30,11 +30,14 @@ BADGE_TEXT = (0x3D, 0x2E, 0x00)
 BADGE_EDGE = (0x8A, 0x6D, 0x00)
 BLUE = (0x00, 0x72, 0xB2)
 GREY = (0x59, 0x59, 0x59)  # 7:1 on white
+BODY_MIN_PT = 14  # the smallest body text a projected slide is read at from the back of a room
+NOTE_MIN_PT = 12  # a key figure's note, in a column a sixth of the slide wide
 DARK = (0x1A, 0x1A, 0x1A)
 
 EMU_PER_INCH = 914400
 TITLE_MAX_PT, TITLE_MIN_PT = 32, 20
-BADGE_WIDTH, BADGE_HEIGHT = 2.5, 0.45  # inches
+# Wide enough for "Demo data — fictitious" at 13 pt bold with the box's insets (2.5 let it touch the edge).
+BADGE_WIDTH, BADGE_HEIGHT = 2.7, 0.45  # inches
 # Excel/PowerPoint locale codes for date formats: month names in the deck's language whatever
 # the reader's Office language is ([$-413] Dutch (Netherlands), [$-809] English (United Kingdom)).
 DATE_LOCALE = {"nl": "[$-413]", "en": "[$-809]"}
@@ -255,6 +258,12 @@ def fit_block(lines, box: Box, largest: int, smallest: int) -> int:
     return smallest
 
 
+def fit_height(lines, width: float, size: int) -> float:
+    """The height (inches) the paragraphs ``lines`` take at ``size`` pt in a box ``width`` wide (as ``fit_block``)."""
+    rows = sum(wrapped_lines(line, size, width) for line in lines)
+    return rows * size * 1.2 / 72 + len(lines) * size * 0.4 / 72 + 0.1
+
+
 def _frame(slide, deck: Deck, title: str, size: tuple[float, float], own_geometry: bool) -> Box:
     """Title, subtitle and demo badge; returns the box left for the slide's content."""
     from pptx.enum.shapes import MSO_SHAPE
@@ -409,6 +418,69 @@ def _date_axis(chart, dates, lang: str) -> None:
     _horizontal_tick_labels(axis)
 
 
+# Where the trend chart draws its plot, as fractions of the chart: fixed (not left to the
+# viewer), so the campaign bands laid over it sit on their dates in PowerPoint and LibreOffice.
+TREND_PLOT = (0.07, 0.04, 0.91, 0.78)  # x, y, width, height
+BAND_FILL = (0xE6, 0x9F, 0x00)  # Okabe-Ito orange, as the PDF's and Overzicht's campaign bands
+BAND_ALPHA = 25  # per cent opaque: the lines stay visible through the band
+
+
+def _manual_plot_area(chart, x: float, y: float, w: float, h: float) -> None:
+    """Fix the inner plot area of ``chart`` at fractions of the chart's frame (c:manualLayout)."""
+    from lxml import etree
+
+    plot_area = chart._chartSpace.chart.plotArea
+    ns = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    for old in plot_area.findall(f"{{{ns}}}layout"):
+        plot_area.remove(old)
+    layout = etree.Element(f"{{{ns}}}layout")
+    manual = etree.SubElement(layout, f"{{{ns}}}manualLayout")
+    for tag, value in (("layoutTarget", "inner"), ("xMode", "edge"), ("yMode", "edge")):
+        etree.SubElement(manual, f"{{{ns}}}{tag}").set("val", value)
+    for tag, value in (("x", x), ("y", y), ("w", w), ("h", h)):
+        etree.SubElement(manual, f"{{{ns}}}{tag}").set("val", f"{value:.4f}")
+    plot_area.insert(0, layout)  # c:layout is the plot area's first child in the schema
+
+
+def _campaign_bands(slide, deck: Deck, chart, chart_box: Box, dates: list) -> None:
+    """Shade each campaign on the trend, as the note under the chart says (a native chart cannot).
+
+    The plot area is fixed with a manual layout and the date axis is linear in days, so a band
+    from a campaign's first to its last day lies where those days are on the axis.
+    """
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.oxml.ns import qn
+    from pptx.util import Inches
+
+    if deck.bands.empty or len(dates) < 2:
+        return
+    x, y, w, h = TREND_PLOT
+    _manual_plot_area(chart, x, y, w, h)
+    first, last = pd.Timestamp(min(dates)), pd.Timestamp(max(dates))
+    span = (last - first).days
+    left0, width0 = chart_box.left + x * chart_box.width, w * chart_box.width
+    top, height = chart_box.top + y * chart_box.height, h * chart_box.height
+    for band in deck.bands.itertuples():
+        start = max(pd.Timestamp(band.start), first)
+        end = min(pd.Timestamp(band.eind), last)
+        if start > end:
+            continue
+        left = left0 + width0 * (start - first).days / span
+        right = left0 + width0 * (end - first).days / span
+        rect = slide.shapes.add_shape(
+            MSO_SHAPE.RECTANGLE, Inches(left), Inches(top), Inches(max(right - left, 0.04)), Inches(height)
+        )
+        rect.name = f"Campagne: {band.naam}"[:60]
+        rect.fill.solid()
+        rect.fill.fore_color.rgb = _rgb(BAND_FILL)
+        colour = rect._element.spPr.find(qn("a:solidFill")).find(qn("a:srgbClr"))
+        colour.append(colour.makeelement(qn("a:alpha"), {"val": str(BAND_ALPHA * 1000)}))
+        rect.line.fill.background()
+        rect.shadow.inherit = False
+        period = f"{fmt_date(start.date(), deck.lang)} – {fmt_date(end.date(), deck.lang)}"
+        set_alt_text(rect, f"{band.naam} ({period})")
+
+
 def _error_bars(series, plus: list[float], minus: list[float]) -> None:
     """Custom vertical error bars on a bar series (python-pptx has no API for them)."""
     from lxml import etree
@@ -498,6 +570,7 @@ class _Slides:
         items = deck_text.key_figure_items(deck)
         width = box.width / len(items) - 0.2
         # One size per row, so the figures line up; words are never broken ("geen meldpunt").
+        # A label may go below 14 pt to keep a long word whole ("Meldingsbereidheid" in six columns).
         label_size = min(fit_size(label, width, 15, 11, 3) for label, _, _ in items)
         value_size = min(fit_size(value, width, 40, 14, 2, bold=True) for _, value, _ in items)
         label_h = (
@@ -506,16 +579,24 @@ class _Slides:
         value_h = max(wrapped_lines(v, value_size, width, True) for _, v, _ in items) * value_size * 1.25 / 72
         value_top = box.top + label_h + 0.15
         note_top = value_top + value_h + 0.2
+        caveats = deck.caveats[:2]
+        caveat_size = BODY_MIN_PT
+        caveat_h = fit_height(caveats, box.width, caveat_size)
+        caveat_top = box.bottom - caveat_h
+        note_h = caveat_top - 0.1 - note_top
+        notes = [note for _, _, note in items if note]
+        # Notes as large as fit (14 pt and up in English); a long Dutch word kept whole in a sixth of
+        # the slide ("(Veiligheidsmonitor") can take them to 12 pt, never to the old 11.
+        note_size = min(
+            (fit_block([n], Box(0, 0, width, note_h), 16, NOTE_MIN_PT) for n in notes), default=16
+        )
         for i, (label, value, note) in enumerate(items):
             left = box.left + i * (width + 0.2)
             _text(slide, Box(left, box.top, width, label_h + 0.1), label, label_size, GREY)
             _text(slide, Box(left, value_top, width, value_h + 0.1), value, value_size, BLUE, bold=True)
             if note:
-                _text(slide, Box(left, note_top, width, 1.2), note, 11, GREY)
-        caveat_top = max(note_top + 1.4, box.bottom - 1.4)
-        _text(
-            slide, Box(box.left, caveat_top, box.width, box.bottom - caveat_top), deck.caveats[:2], 13, GREY
-        )
+                _text(slide, Box(left, note_top, width, note_h), note, note_size, GREY)
+        _text(slide, Box(box.left, caveat_top, box.width, caveat_h), caveats, caveat_size, GREY)
 
     @staticmethod
     def trend(slide, deck: Deck, spec: SlideSpec, box: Box) -> None:
@@ -551,6 +632,7 @@ class _Slides:
                 plotted.marker.format.fill.solid()
                 plotted.marker.format.fill.fore_color.rgb = _rgb(colour)
         set_alt_text(graphic, deck_text.trend_alt(deck))
+        _campaign_bands(slide, deck, chart, chart_box, dates)
         _text(
             slide, Box(box.left, chart_box.bottom + 0.1, box.width, 0.7), deck_text.trend_note(deck), 13, GREY
         )

@@ -26,10 +26,16 @@ class Indicator:
     period_rule: str
     privacy_rule: str
     source: str
+    # The source in English, for English documents that name it (the council letter's Sources).
+    source_en: str = ""
 
     def name(self, lang: str) -> str:
         """The indicator's name in ``lang`` ("nl" or "en")."""
         return self.name_en if lang == "en" else self.name_nl
+
+    def source_in(self, lang: str) -> str:
+        """The indicator's source in ``lang`` ("nl" or "en"); Dutch where no English text is given."""
+        return self.source_en if lang == "en" and self.source_en else self.source
 
     @property
     def perturbed(self) -> bool:
@@ -44,6 +50,7 @@ _PROTECTED = (
     "haar gemeenten. Afgeleide cijfers (tarief, verandering) komen uit de gepubliceerde aantallen."
 )
 _REPORTS_SOURCE = "Meldpunten en apps van de gemeenten (import of demodata), tabel reports"
+_REPORTS_SOURCE_EN = "The municipalities' reporting points and apps (import or demo data), table reports"
 
 CATALOGUE: tuple[Indicator, ...] = (
     Indicator(
@@ -62,6 +69,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "dag verschuiven verandert het getal dus niet.",
         privacy_rule=_PROTECTED,
         source=_REPORTS_SOURCE,
+        source_en=_REPORTS_SOURCE_EN,
     ),
     Indicator(
         id="inhabitants",
@@ -77,6 +85,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "(anders het vroegste beschikbare jaar).",
         privacy_rule="Openbaar cijfer, niet afgeschermd.",
         source="CBS StatLine 03759NED, bevolking op 1 januari",
+        source_en="CBS StatLine 03759NED, population on 1 January",
     ),
     Indicator(
         id="rate_per_10k_per_year",
@@ -96,6 +105,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "lengte vergelijkbaar zijn.",
         privacy_rule=_PROTECTED,
         source=_REPORTS_SOURCE + "; CBS StatLine 03759NED",
+        source_en=_REPORTS_SOURCE_EN + "; CBS StatLine 03759NED",
     ),
     Indicator(
         id="previous_reports",
@@ -113,6 +123,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         "gegevens, dan is er geen vergelijking.",
         privacy_rule=_PROTECTED,
         source=_REPORTS_SOURCE,
+        source_en=_REPORTS_SOURCE_EN,
     ),
     Indicator(
         id="change",
@@ -131,6 +142,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         period_rule="Gekozen periode tegen de voorgaande periode van dezelfde lengte.",
         privacy_rule=_PROTECTED,
         source=_REPORTS_SOURCE,
+        source_en=_REPORTS_SOURCE_EN,
     ),
     Indicator(
         id="campaigns",
@@ -145,6 +157,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         period_rule="Overlap met de gekozen periode.",
         privacy_rule="Niet over personen; niet afgeschermd.",
         source="Campagnekalender (import of demodata), tabel campaigns",
+        source_en="Campaign calendar (import or demo data), table campaigns",
     ),
     Indicator(
         id="activities",
@@ -161,6 +174,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         period_rule="Overlap met de gekozen periode.",
         privacy_rule="Niet over personen; niet afgeschermd.",
         source="Activiteitenregister (import of demodata), tabel activities",
+        source_en="Activity register (import or demo data), table activities",
     ),
     Indicator(
         id="hidden",
@@ -178,6 +192,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         privacy_rule="Alleen uit gepubliceerde cijfers afgeleid; onthult niets wat een lezer niet zelf "
         "kan uitrekenen.",
         source=_REPORTS_SOURCE,
+        source_en=_REPORTS_SOURCE_EN,
     ),
     # Issue 19: prevalence from the population survey and the willingness to report.
     Indicator(
@@ -206,6 +221,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         "Betrouwbaar voor gemeenten vanaf ongeveer 70.000 inwoners (CBS).",
         source="Enquêtecijfers (import soort survey, of demodata), tabel survey_indicators; in de stijl "
         "van de CBS Veiligheidsmonitor",
+        source_en="Survey figures (import of kind survey, or demo data), table survey_indicators; in the "
+        "style of the CBS Safety Monitor",
     ),
     Indicator(
         id="reporting_ratio",
@@ -232,6 +249,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         privacy_rule="Berekend uit het gepubliceerde (verstoorde) aantal meldingen; onthult niets wat "
         "de gepubliceerde meldingen en het openbare enquêtecijfer niet al zeggen.",
         source=_REPORTS_SOURCE + "; enquêtecijfers, tabel survey_indicators",
+        source_en=_REPORTS_SOURCE_EN + "; survey figures, table survey_indicators",
     ),
     Indicator(
         id="funding_eur",
@@ -249,6 +267,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         privacy_rule="Openbare programmagegevens; niet afgeschermd.",
         source="Programma Veilige Steden (OCW): EUR 50.000 per jaar voor de G4, EUR 30.000 voor de "
         "andere gemeenten; tabel memberships",
+        source_en="Programme Veilige Steden (OCW): EUR 50,000 a year for the G4, EUR 30,000 for the "
+        "other municipalities; table memberships",
     ),
     # Issue 19: the programme view for the ministry (page Programma).
     Indicator(
@@ -265,6 +285,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         privacy_rule="Openbare programmagegevens; niet afgeschermd.",
         source="Panteia, Evaluatie Programma Veilige Steden (2022); leercirkel Leefbaarheid en "
         "Veiligheid (BZK, 2021); City Deal Zorg voor Veiligheid in de stad (2017-2019); tabel memberships",
+        source_en="Panteia, Evaluation of the Programme Veilige Steden (2022); learning circle Leefbaarheid "
+        "en Veiligheid (BZK, 2021); City Deal Zorg voor Veiligheid in de stad (2017-2019); table memberships",
     ),
     Indicator(
         id="cofinancing_eur",
@@ -282,6 +304,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         privacy_rule="Openbare programmagegevens; niet afgeschermd.",
         source="Programma Veilige Steden (OCW): elke gemeente legt hetzelfde bedrag bij als zij van "
         "het Rijk krijgt; tabel memberships",
+        source_en="Programme Veilige Steden (OCW): every municipality adds the amount it receives from "
+        "the state; table memberships",
     ),
     Indicator(
         id="activity_budget_eur",
@@ -298,6 +322,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         period_rule="Begindatum in de gekozen periode.",
         privacy_rule="Niet over personen; niet afgeschermd.",
         source="Activiteitenregister (import of demodata), tabel activities, kolom budget_eur",
+        source_en="Activity register (import or demo data), table activities, column budget_eur",
     ),
     Indicator(
         id="intervention_spread",
@@ -313,6 +338,7 @@ CATALOGUE: tuple[Indicator, ...] = (
         period_rule="Alle jaren in het register tot het einde van de gekozen periode.",
         privacy_rule="Niet over personen; niet afgeschermd.",
         source="Activiteitenregister (import of demodata), tabel activities",
+        source_en="Activity register (import or demo data), table activities",
     ),
 )
 

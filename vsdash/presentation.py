@@ -168,7 +168,8 @@ def build_deck(
     ``gemeente`` is one CBS code (the usual case for a presentation); without it ``codes`` (a
     programme's municipalities, or None for all) is the scope and the effect slide explains that
     an effect needs one municipality. ``label`` names the selection (default: the municipality's
-    name or "Alle gemeenten"). ``with_map`` renders the map picture (matplotlib, about a second).
+    name, the programme's name or "Alle gemeenten"). ``with_map`` renders the map picture
+    (matplotlib, about a second).
     Raises ``ValueError`` (Dutch) for an unknown municipality or an inverted period.
     """
     if start > end:
@@ -182,6 +183,9 @@ def build_deck(
     if programma is not None:
         codes = publication.selection_codes(store, None, programma, start, end)
     codes = tuple(codes) if codes is not None else None
+    if not label and programma is not None:  # a programme's deck is named after the programme
+        programmes = store.programmes().set_index("programma")["naam"]
+        label = programmes.get(programma)
     label = label or (names[gemeente] if gemeente else t("all_municipalities", lang))
     k = privacy.resolve_k()
 

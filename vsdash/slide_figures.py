@@ -176,10 +176,6 @@ def draw_trend(
     fig, ax = new_figure(figsize)
     if margins is not None:
         _set_margins(fig, margins)
-    periods = pd.to_datetime(trend["periode"])
-    # A band that starts in the last quarter of the axis is named leftwards from its end, so its
-    # name stays inside the figure.
-    late = periods.min() + 0.75 * (periods.max() - periods.min()) if len(periods) else None
     if previous is not None and not previous.empty:
         ax.plot(
             previous["periode"],
@@ -199,23 +195,24 @@ def draw_trend(
         label=t("reports", lang),
     )
     top = float(np.nanmax(trend["n"].to_numpy(dtype=float))) if trend["n"].notna().any() else 1.0
+    names = []
     for i, camp in enumerate(bands.itertuples()):
         x0, x1 = pd.Timestamp(camp.start), pd.Timestamp(camp.eind) + pd.Timedelta(days=1)
         ax.axvspan(x0, x1, facecolor=OKABE_ITO[1], alpha=0.18, hatch="//", edgecolor=BAND_EDGE, linewidth=0.8)
         # Names come from imported files: plain text, never matplotlib's $mathtext$.
-        at_end = late is not None and x0 > late
-        ax.text(
-            x1 if at_end else x0,
+        label = ax.text(
+            x0,
             top * (1.12 - 0.07 * (i % 3)),
             camp.naam,
             fontsize=11,
             color=BAND_EDGE,
             va="bottom",
-            ha="right" if at_end else "left",
+            ha="left",
             parse_math=False,
             bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1),  # over a break's line
             zorder=1.5,
         )
+        names.append((label, x1))
     for brk in breaks.itertuples():
         key = {"start": "break_launch", "eind": "break_end", "wet": "break_law"}[brk.soort_breuk]
         ax.axvline(pd.Timestamp(brk.datum), color=BREAK_COLOUR, linestyle="--", linewidth=1.5)
@@ -238,7 +235,24 @@ def draw_trend(
     _month_axis(ax, trend["periode"], lang)
     ax.legend(loc="upper left", frameon=False, fontsize=11, bbox_to_anchor=(0, -0.08), ncol=2)
     _style(ax)
+    _keep_names_inside(fig, ax, names)
     return fig
+
+
+def _keep_names_inside(fig: Figure, ax, names: list) -> None:
+    """Name a band leftwards from its end when its name would run past the plot's right edge.
+
+    Measured, not guessed from where the band starts: a long name from the two-thirds mark
+    ran out of the plot on the slides and past Overzicht's figure edge.
+    """
+    if not names:
+        return
+    renderer = fig.canvas.get_renderer()
+    right = ax.get_window_extent(renderer).x1
+    for label, end in names:
+        if label.get_window_extent(renderer).x1 > right:
+            label.set_x(end)
+            label.set_horizontalalignment("right")
 
 
 def effect_figure(deck) -> Figure:

@@ -33,7 +33,10 @@ AREA_COLOUR = OKABE_ITO[5]  # vermillion outlines for risk areas
 OUTLINE_COLOUR = "#444444"
 LABEL_GID = "risicogebied-naam"  # the gid of every name label, so tests can find them
 NOTE_GID = "kaart-notitie"
-LABEL_FONTSIZE = 10
+# The picture is shown at about 0.9 of its size on the default 16:9 slide: 14 pt here is 12.5 pt
+# on the projector, the least a room reads; the 8-10 pt names and source line were not read.
+MAP_FONTSIZE = 14
+LABEL_FONTSIZE = MAP_FONTSIZE
 LABEL_PAD = 0.25  # the label box's padding, as a fraction of the font size (matplotlib boxstyle)
 BASEMAP_ALPHA = 0.6  # the streets stay readable and the coloured cells stand out
 
@@ -119,7 +122,8 @@ def risk_area_figure(deck, *, get: Callable[[str, float], bytes] | None = None) 
                 )
             )
         bar = fig.colorbar(matplotlib.cm.ScalarMappable(norm=norm, cmap=cmap), ax=ax, shrink=0.7, pad=0.04)
-        bar.set_label(t("map_legend_density", lang), fontsize=11)
+        bar.set_label(t("map_legend_density", lang), fontsize=MAP_FONTSIZE)
+        bar.ax.tick_params(which="both", labelsize=MAP_FONTSIZE)
         bar.ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _p: fmt_number(v, lang)))
 
     outlines = _scope_outlines(deck)
@@ -176,7 +180,7 @@ def risk_area_figure(deck, *, get: Callable[[str, float], bytes] | None = None) 
         else:
             attribution = t("map_attribution", lang)
             notes.append(t("map_basemap_unavailable", lang))
-        _under(ax, attribution, points_below=3, ha="right", fontsize=8)
+        _under(ax, attribution, points_below=3, ha="right", fontsize=MAP_FONTSIZE)
     ax.set_aspect("equal")  # Web Mercator: equal units keep the shapes as on the tiles
 
     handles = [Patch(facecolor="white", edgecolor=AREA_COLOUR, linewidth=2, label=t("map_legend_area", lang))]
@@ -189,21 +193,21 @@ def risk_area_figure(deck, *, get: Callable[[str, float], bytes] | None = None) 
         handles=handles,
         loc="upper left",
         bbox_to_anchor=(0, 0),
-        bbox_transform=offset_copy(ax.transAxes, fig, y=-16, units="points"),
+        bbox_transform=offset_copy(ax.transAxes, fig, y=-22, units="points"),
         frameon=False,
-        fontsize=10,
+        fontsize=MAP_FONTSIZE,
         ncol=2,
     )
     for note in notes:  # above the map: the first thing a reader sees
         ax.annotate(
             note, (0, 1), xycoords="axes fraction", xytext=(0, 4), textcoords="offset points",
-            ha="left", va="bottom", fontsize=10, color=TEXT_COLOUR, gid=NOTE_GID,
+            ha="left", va="bottom", fontsize=MAP_FONTSIZE, color=TEXT_COLOUR, gid=NOTE_GID,
             bbox=dict(boxstyle="square,pad=0.3", facecolor="white", edgecolor=OUTLINE_COLOUR),
         )  # fmt: skip
     dropped = _place_names(fig, ax, anchors, bar)
     if dropped:
         key = "map_names_dropped_one" if dropped == 1 else "map_names_dropped"
-        _under(ax, t(key, lang, n=dropped), points_below=40, ha="left", fontsize=9)
+        _under(ax, t(key, lang, n=dropped), points_below=62, ha="left", fontsize=MAP_FONTSIZE)
     return fig
 
 

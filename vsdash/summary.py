@@ -90,6 +90,17 @@ def council_summary(deck: Deck) -> list[str]:
     return paragraphs + ([parts.demo] if parts.demo else [])
 
 
+def summary_text(deck: Deck) -> str:
+    """The summary as plain text with a title (the .txt download): the words as typed, no Markdown escapes.
+
+    A .txt file is read as it is (an e-mail, a notepad): the Markdown version's backslashes would
+    stand before every comma and full stop there.
+    """
+    title = t("summary_title", deck.lang, selectie=deck.label)
+    body = "\n\n".join(council_summary(deck))
+    return f"{title}\n\n{deck.period_text}\n\n{body}\n"
+
+
 def summary_markdown(deck: Deck) -> str:
     """The summary as a Markdown document with a title (for download as .md or .txt)."""
     title = t("summary_title", deck.lang, selectie=deck.label)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -155,3 +156,14 @@ def test_report_cli_writes_the_letter(store_file, tmp_path, capsys):
     wrong = tmp_path / "brief.pdf"
     assert main([*args, "--format", "docx", "--store", store_url, "--out", str(wrong)]) == 2
     assert "eindigen op .docx" in capsys.readouterr().err and not wrong.exists()
+
+
+def test_english_letter_names_its_sources_in_english(store_file):
+    # The English letter listed "Meldpunten en apps van de gemeenten (import of demodata), tabel
+    # reports" and "EUR 50.000 per jaar voor de G4": Dutch words and a Dutch thousands separator.
+    document = _read(council_letter_docx(_deck(store_file, lang="en"), made_on=MADE_ON))
+    texts = [p.text for p in document.paragraphs]
+    listed = texts[texts.index("Sources") + 1 :]
+    assert any("CBS StatLine" in text for text in listed)
+    dutch = re.compile(r"\b(van|de|het|tabel|bevolking|jaar|voor|gemeenten|demodata|kolom)\b|\d\.\d{3}\b")
+    assert not [text for text in listed if dutch.search(text)]

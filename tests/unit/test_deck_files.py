@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -505,3 +506,175 @@ def test_slide_figures_share_no_state_between_sessions_drawing_at_once(utrecht):
         together = list(pool.map(draw, ["map", "trend"] * 4))
     assert together == [alone["map"], alone["trend"]] * 4
     assert plt.get_fignums() == open_before  # nothing left in pyplot's registry
+
+
+def test_the_trend_slide_shades_each_campaign_on_its_dates_as_its_note_says(store):
+    # Almelo's local campaign (6 July - 9 August 2026) lies inside the default period: the note
+    # said "Campagnes (gearceerd)" over a native chart that shaded nothing.
+    start, end = dt.date(2025, 11, 1), dt.date(2026, 10, 31)
+    deck = build_deck(store, gemeente="GM0141", start=start, end=end, with_map=False)
+    assert not deck.bands.empty
+    deck = dataclasses.replace(deck, slides=(SlideSpec("trend"),))
+    slide = _open(deck_pptx.deck_to_pptx(deck)).slides[0]
+    graphic = next(shape for shape in slide.shapes if shape.has_chart)
+    assert "<c:manualLayout>" in graphic.chart._chartSpace.xml  # the plot area the bands are laid on
+    bands = [shape for shape in slide.shapes if shape.name.startswith("Campagne")]
+    assert len(bands) == len(deck.bands)
+    x, _, w, _ = deck_pptx.TREND_PLOT
+    first = pd.Timestamp(deck.trend["periode"].min())
+    last = pd.Timestamp(deck.trend["periode"].max())
+    plot_left = graphic.left + x * graphic.width
+    for shape, band in zip(bands, deck.bands.itertuples(), strict=True):
+        where = plot_left + w * graphic.width * (pd.Timestamp(band.start) - first).days / (last - first).days
+        assert abs(shape.left - where) < 0.02 * graphic.width, band.naam
+        assert graphic.top <= shape.top and shape.top + shape.height <= graphic.top + graphic.height
+        assert band.naam in shape._element.xpath("./*[1]/p:cNvPr")[0].get("descr")
+
+
+def test_every_text_on_the_slide_map_is_at_least_12_points_as_projected(utrecht, utrecht_pptx):
+    # The map's source line was 7.5 pt and its names and legend 9.4 pt on the slide: unread in a room.
+    from PIL import Image
+
+    from vsdash import slide_figures
+
+    slide = _open(utrecht_pptx).slides[[s.kind for s in utrecht.slides].index("kaart")]
+    picture = next(shape for shape in slide.shapes if shape.shape_type == 13)
+    with Image.open(io.BytesIO(picture.image.blob)) as image:
+        scale = (picture.width / 914400) / (image.width / 150)  # figure_png draws at 150 dpi
+    fig = slide_figures.risk_area_map(utrecht)
+    fig.canvas.draw()
+    texts = [
+        text
+        for text in fig.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+        if text.get_visible() and text.get_text().strip()
+    ]
+    assert any("CBS" in text.get_text() for text in texts)
+    small = {
+        text.get_text(): round(text.get_fontsize() * scale, 1)
+        for text in texts
+        if text.get_fontsize() * scale < 12
+    }
+    assert not small, small
+
+
+@pytest.mark.parametrize("page", [False, True], ids=["slide", "overzicht"])
+def test_a_campaign_name_from_two_thirds_of_the_axis_stays_inside_the_plot(page):
+    # Almelo's "Lokale meldcampagne Almelo 2026" (6 July, on a November-October axis) was written
+    # rightwards from its start and ran past the plot's right edge on the PDF slide.
+    from vsdash import slide_figures
+
+    periods = pd.date_range("2025-11-01", periods=12, freq="MS")
+    trend = pd.DataFrame({"periode": periods, "n": [20.0] * 12, "label": ["20"] * 12})
+    bands = pd.DataFrame(
+        {
+            "naam": ["Lokale meldcampagne Almelo 2026"],
+            "start": [dt.date(2026, 7, 6)],
+            "eind": [dt.date(2026, 8, 9)],
+        }
+    )
+    breaks = pd.DataFrame(columns=["datum", "naam", "soort_breuk"])
+    size = (
+        {"figsize": slide_figures.PAGE_TREND_FIGSIZE, "margins": slide_figures.PAGE_TREND_MARGINS}
+        if page
+        else {}
+    )
+    fig = slide_figures.draw_trend(trend, None, bands, breaks, grain="month", lang="nl", **size)
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    name = next(text for text in ax.texts if text.get_text() == "Lokale meldcampagne Almelo 2026")
+    box, plot = name.get_window_extent(renderer), ax.get_window_extent(renderer)
+    assert plot.x0 <= box.x0 and box.x1 <= plot.x1
+
+
+def test_a_programmes_deck_is_named_after_the_programme(store):
+    # build_deck(programma=...) without a label titled the slides "Alle gemeenten in cijfers".
+    deck = build_deck(
+        store, gemeente=None, programma="veilige_steden", start=PERIOD[0], end=PERIOD[1], with_map=False
+    )
+    assert deck.label == "Veilige Steden"
+    slide = _open(
+        deck_pptx.deck_to_pptx(dataclasses.replace(deck, slides=(SlideSpec("kerncijfers"),)))
+    ).slides[0]
+    assert slide.shapes.title.text_frame.text.startswith("Veilige Steden")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_key_figures_are_at_least_14_points_and_every_text_fits_its_box(store, lang):
+    # The notes under the figures were 11 pt and the caveats 13 pt: unreadable on a projector.
+    deck = build_deck(store, gemeente="GM0363", start=PERIOD[0], end=PERIOD[1], lang=lang, with_map=False)
+    deck = dataclasses.replace(deck, slides=(SlideSpec("kerncijfers"),))
+    slide = _open(deck_pptx.deck_to_pptx(deck)).slides[0]
+    items = deck_text.key_figure_items(deck)
+    framing = ("Demodata", "Ondertitel")
+    boxes = [s for s in slide.shapes if s.has_text_frame and s.name not in framing and not s.is_placeholder]
+    assert len(boxes) >= 13  # six labels, six values, notes, the caveats
+    for shape in boxes:
+        paragraphs = [p for p in shape.text_frame.paragraphs if p.text]
+        sizes = {p.font.size.pt for p in paragraphs}
+        # Labels and notes may shrink to keep a long Dutch word whole in a sixth of the slide; the
+        # notes to 12 pt at the least, the figures and the caveats not below 14 pt.
+        if shape.top > boxes[0].top:
+            least = 12 if any(shape.text_frame.text == note for _, _, note in items) else 14
+            assert min(sizes) >= least, (shape.text_frame.text, sizes)
+        size, bold = max(sizes), any(p.font.bold for p in paragraphs)
+        rows = sum(deck_pptx.wrapped_lines(p.text, size, shape.width / 914400, bold) for p in paragraphs)
+        needed = rows * size * 1.2 / 72 + (len(paragraphs) - 1) * size * 0.4 / 72
+        assert needed <= shape.height / 914400 + 0.05, shape.text_frame.text
+    tops = sorted((s.top, s.top + s.height) for s in boxes if s.left < 914400 * 2)  # the first column
+    for (_, bottom), (top, _) in itertools.pairwise(tops):
+        assert bottom <= top + 914400 * 0.05  # label, value, note and caveats do not overlap
+
+
+def test_the_pdf_projects_like_the_slides_body_text_14_points_and_nothing_cut_off(store):
+    # The PDF's notes were 10.5 pt, its caveats, map legend and trend note 11-12 pt; a page hides
+    # what overflows it, so every sentence must still be on its page.
+    from pypdf import PdfReader
+
+    css = deck_pdf._css()
+    sizes = {
+        name: float(size)
+        for name, size in re.findall(r"\n([\w.][\w .]*?) \{[^}]*?font-size: ([\d.]+)pt", css)
+    }
+    assert sizes[".note"] >= 12
+    for body in (".sub", ".caveats", ".small", ".row .side", ".row .side.narrow", ".text", "ul", "ul.dense"):
+        assert sizes[body] >= 14, body
+    # All municipalities in 2025: the longest map legend and seven lessons learned.
+    deck = build_deck(store, gemeente=None, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
+    assert len(deck.learned) > 6  # the "dense" list, 12.5 pt before
+    kinds = ("kerncijfers", "trend", "kaart", "geleerd")
+    deck = dataclasses.replace(deck, slides=tuple(SlideSpec(kind) for kind in kinds))
+    pages = [
+        "".join(page.extract_text().split())
+        for page in PdfReader(io.BytesIO(deck_pdf.deck_to_pdf(deck))).pages
+    ]
+    wanted = [
+        [*deck.caveats[:2], *(note for _, _, note in deck_text.key_figure_items(deck) if note)],
+        [deck_text.trend_note(deck)],
+        deck_text.map_lines(deck),
+        deck.learned,
+    ]
+    for text, sentences in zip(pages, wanted, strict=True):
+        for sentence in sentences:
+            assert "".join(sentence.split()) in text, sentence  # lines break at a dash too
+    # A section hides what overflows it (the text stays in the file, unseen): every line ends on its page.
+    from weasyprint import HTML
+    from weasyprint.formatting_structure import boxes
+
+    def lines(box):
+        if isinstance(box, boxes.LineBox):
+            yield box
+        for child in getattr(box, "children", None) or []:
+            yield from lines(child)
+
+    for page in HTML(string=deck_pdf.deck_html(deck)).render().pages:
+        bottom = max(line.position_y + line.height for line in lines(page._page_box))
+        assert bottom <= page.height  # overflow is clipped at the section's padding box: the page
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_demo_badge_holds_its_words_in_every_language(lang):
+    # "Demo data — fictitious" ran to the edge of a 2.5-inch badge (no wrap), past it in a wide font.
+    from vsdash.i18n import t
+
+    words = t("demo_badge", lang)
+    assert deck_pptx.text_width(words, 13, bold=True) + 0.2 <= deck_pptx.BADGE_WIDTH  # 0.1 inset each side

@@ -203,3 +203,14 @@ def test_a_hidden_rate_is_a_dash_not_the_count(utrecht):
         utrecht.key.figures, reports=None, reports_label="<5", rate_per_10k_per_year=None, rate_low=None
     )
     assert _key_figures(hidden, "nl").per_10k == "–"
+
+
+def test_the_txt_summary_is_plain_text_and_the_md_summary_is_markdown(utrecht):
+    # The .txt download held the Markdown: "290 reports\, 39\.0 per 10\,000 inhabitants\." in a notepad.
+    composed = Composition()
+    model = build_presentation(compose_deck(utrecht, composed), composed, 1)
+    assert "\\" not in model.summary_text
+    for paragraph in model.summary:  # every paragraph as typed, names of campaigns included
+        assert paragraph in model.summary_text
+    assert model.summary_text.splitlines()[0] == model.summary_markdown.splitlines()[0].removeprefix("# ")
+    assert "\\." in model.summary_markdown  # the .md keeps its escapes: a viewer shows them as typed

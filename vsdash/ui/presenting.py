@@ -338,13 +338,13 @@ def take_away(model, sel, comp: Composition, lang: str) -> None:
                 key=f"dia_{kind}",
                 on_click="ignore",
             )
-        for suffix, mime, label in (
-            ("md", "text/markdown", "present_download_summary"),
-            ("txt", "text/plain", "present_download_summary_txt"),
+        for suffix, mime, label, text in (
+            ("md", "text/markdown", "present_download_summary", model.summary_markdown),
+            ("txt", "text/plain", "present_download_summary_txt", model.summary_text),
         ):
             st.download_button(
                 t(label, lang),
-                data=model.summary_markdown,
+                data=text,
                 file_name=f"{stem}-samenvatting.{suffix}",
                 mime=mime,
                 key=f"dia_summary_{suffix}",

@@ -81,6 +81,7 @@ class PresentationModel:
     addable: tuple[tuple[str, str], ...]  # (kind, title) of slides that can be added
     summary: tuple[str, ...]  # the council summary, paragraph by paragraph
     summary_markdown: str
+    summary_text: str  # the same summary for the .txt download, without Markdown escapes
     file_stem: str
 
 
@@ -133,6 +134,7 @@ def build_presentation(
         addable=addable,
         summary=paragraphs,
         summary_markdown=summary.summary_markdown(deck),
+        summary_text=summary.summary_text(deck),
         file_stem=stem,
     )
 
