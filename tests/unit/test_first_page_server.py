@@ -10,6 +10,7 @@ the same cells as one municipality at a time.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 
@@ -48,6 +49,23 @@ def test_the_first_page_modules_import_neither_plotly_charts_nor_pandera():
     loaded = _modules_after(modules)
     assert set(warmup.FIRST_PAGE_MODULES) <= loaded
     assert not {"vsdash.charts", "pandera", "matplotlib", "vsdash.slide_figures"} & loaded
+
+
+def test_the_code_imported_before_listening_needs_no_store_and_logs_no_noise():
+    """``vsdash serve`` imports the first page's code before it listens; a store that is down
+    must not stop that, and Streamlit's "No runtime found" per cached function stays out of the log."""
+    code = (
+        "from vsdash.ui import warmup\nwarmup.import_before_listening()\n"
+        "import sys\nprint(' '.join(sorted(sys.modules)))"
+    )
+    env = {**os.environ, "VSDASH_DATABASE_URL": "postgresql://vsdash@127.0.0.1:9/niet_bereikbaar"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.split())
+    assert set(warmup.BEFORE_LISTENING_MODULES) <= loaded and "matplotlib" in loaded
+    assert "No runtime found" not in done.stderr
 
 
 def test_validation_still_imports_pandera_when_it_is_used():

@@ -246,6 +246,11 @@ def test_serve_runs_the_dashboard_with_healthz_and_json_logs(small_store_url):
     assert any(r["logger"] == "vsdash.server" and "vsdash serve on" in r["message"] for r in records)
     assert any("/healthz" in r["message"] and r["logger"] == "uvicorn.access" for r in records)
     assert all({"time", "level", "logger", "message"} <= set(r) for r in records)
+    # The first page's code is imported before the server listens (issue 17 item 8), quietly.
+    messages = [r["message"] for r in records if r["logger"] == "vsdash.server"]
+    imported = next(i for i, m in enumerate(messages) if "first page's modules imported" in m)
+    assert imported < next(i for i, m in enumerate(messages) if "vsdash serve on" in m)
+    assert "No runtime found" not in output
 
 
 def test_serve_refuses_a_wrong_setting_before_it_starts(small_store_url):

@@ -2,7 +2,8 @@
 
 Validates every setting first (a wrong value stops the start with a Dutch message), logs JSON
 lines to standard output, opens the store (building the demo store when the embedded default
-is missing, so the first reader does not wait for it) and then runs Streamlit's ``st.App``
+is missing, so the first reader does not wait for it), imports the first page's modules and
+then runs Streamlit's ``st.App``
 (see ``vsdash.ui.server``), which warms the first page's caches in the background once it
 listens (``vsdash.ui.warmup``). ``docs/beheer.md`` describes running it behind nginx.
 """
@@ -65,6 +66,10 @@ def run(args) -> int:
     _prepare_store(url, log)
 
     from vsdash.ui.server import build_app
+    from vsdash.ui.warmup import import_before_listening
+
+    # The first page's code before listening, its data after (vsdash.ui.warmup).
+    log.info("first page's modules imported in %.1f s, before listening", import_before_listening())
 
     # Streamlit reads .streamlit/config.toml and secrets.toml from the working directory.
     os.chdir(settings.PROJECT_ROOT)

@@ -33,8 +33,9 @@ from vsdash import settings
 if TYPE_CHECKING:
     from vsdash.store import Store
 
-# vsdash.store (pandas, duckdb, pandera) is imported where it is used, not here: the server
-# then listens, and /healthz answers "starting" requests, a second or more sooner.
+# vsdash.store (pandas, duckdb) is imported where it is used, not here: the routes need it only
+# when asked. ``vsdash serve`` imports it with the first page's modules before it listens
+# (vsdash.ui.warmup.import_before_listening), where it costs no reader's time.
 
 HEALTH_TIMEOUT_SECONDS = 3.0
 API_TIMEOUT_SECONDS = 30.0

@@ -5,12 +5,14 @@ server listens meanwhile, so ``/healthz`` answers from the first moment. In orde
 first reader needs:
 
 1. ``imports``: the modules of the frame and of Overzicht (pandas, scipy.special, the publication
-   layer; no plotly chart builders and no pandera, which the first page does not use);
+   layer; no plotly chart builders and no pandera, which the first page does not use). Under
+   ``vsdash serve`` they are already imported before the server listens
+   (:func:`import_before_listening`), so this step only confirms it;
 2. ``store``: the store opened once (``cached.get_store``);
 3. ``tables``: the reference tables and the data range the sidebar reads, and the population;
 4. ``overzicht``: Overzicht's view model for the selection of a first visit
    (``frame.default_selection``: all municipalities, the default period, Dutch), then its two
-   SVG charts (matplotlib is imported here, after the model the first page waits for);
+   SVG charts;
 5. ``imports other pages``: the modules of the other pages (geopandas, statsmodels, pydeck, ...);
 6. ``boundaries``: the CBS municipality boundaries, read and simplified for Kaart's first view;
 7. ``campagnes``: every campaign's effect estimate (Campagnes' forest plot, with its default
@@ -43,6 +45,9 @@ log = logging.getLogger("vsdash.server")
 
 #: What the frame and the first page (Overzicht) import.
 FIRST_PAGE_MODULES = ("vsdash.ui.cached", "vsdash.ui.frame", "vsdash.ui.widgets", "vsdash.views.overview")
+#: Imported before the server listens (:func:`import_before_listening`): the first page's modules
+#: and matplotlib's drawing of its two SVG charts. Code only: nothing here opens the store.
+BEFORE_LISTENING_MODULES = (*FIRST_PAGE_MODULES, "vsdash.slide_figures")
 #: What the other pages import, loaded after the first page's caches are warm.
 OTHER_PAGE_MODULES = (
     "vsdash.ui.mapview",
@@ -132,6 +137,48 @@ def _step(report: WarmUpReport, name: str, action: Callable[[], object]) -> bool
 def _import(modules: tuple[str, ...]) -> None:
     for name in modules:
         importlib.import_module(name)
+
+
+def import_before_listening() -> float:
+    """Import the first page's modules and load matplotlib's fonts; return the seconds it took.
+
+    ``vsdash serve`` calls it before the server listens. Importing code needs no store and cannot
+    be slowed by one that is down, so it need not wait for a reader: done after listening, as
+    the warm-up's first step, its second (two or more under load) landed on the very first
+    reader, whose browser then waited for the page run while the same two cores also served
+    Streamlit's front end to it (issue 17 item 8; ``benchmarks/RESULTS.md``). The data steps
+    (store, tables, Overzicht's model) stay after listening: a store that is not up yet must
+    not stop the start.
+    """
+    started = time.perf_counter()
+    # Streamlit checks each st.cache_data's parameters as it is declared and, with no runtime
+    # yet, warns once per function that it would use a memory cache: true and harmless (the
+    # caches are looked up when called, in the runtime's storage), but 20 lines of noise in an
+    # operator's log at every start.
+    # A filter, not a level: Streamlit sets its loggers' levels itself when it is first imported.
+    cache_log = logging.getLogger("streamlit.runtime.caching.cache_data_api")
+    cache_log.addFilter(_no_runtime_yet)
+    try:
+        _import(BEFORE_LISTENING_MODULES)
+    finally:
+        cache_log.removeFilter(_no_runtime_yet)
+    _draw_nothing()
+    return round(time.perf_counter() - started, 2)
+
+
+def _no_runtime_yet(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("No runtime found")
+
+
+def _draw_nothing() -> None:
+    """Draw an empty SVG with one text: matplotlib loads its fonts on the first text it lays out."""
+    import io
+
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(1, 1))
+    figure.text(0.5, 0.5, "0")
+    figure.savefig(io.BytesIO(), format="svg")
 
 
 def warm_up(url: str, lang: str = "nl") -> WarmUpReport:
