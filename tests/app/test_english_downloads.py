@@ -42,18 +42,23 @@ def _record_downloads(monkeypatch) -> list[dict]:
     return found
 
 
-def _bytes(download: dict) -> bytes:
+def download_bytes(download: dict) -> bytes:
     data = download["data"]
     data = data() if callable(data) else data
     return data.encode() if isinstance(data, str) else data
 
 
-def _page_downloads(monkeypatch, store_url: str, page: str, lang: str) -> list[dict]:
+def run_recorded(monkeypatch, store_url: str, page: str, state: dict):
+    """Run ``page`` with ``state``; return the AppTest and the downloads its buttons would send."""
     found = _record_downloads(monkeypatch)
-    state = {"taal": lang, "gemeente": "GM0344", "overview_downloads": True}  # Overzicht's panel open
     at = run_page(monkeypatch, store_url, page, state)
     assert not at.exception, at.exception
-    return found
+    return at, found
+
+
+def _page_downloads(monkeypatch, store_url: str, page: str, lang: str) -> list[dict]:
+    state = {"taal": lang, "gemeente": "GM0344", "overview_downloads": True}  # Overzicht's panel open
+    return run_recorded(monkeypatch, store_url, page, state)[1]
 
 
 def _texts_to_check(download: dict) -> list[str]:
@@ -62,7 +67,7 @@ def _texts_to_check(download: dict) -> list[str]:
     texts = [name]
     if TEMPLATE_KEYS.match(download["key"]) or name.endswith((".pptx", ".pdf", ".geojson")):
         return texts  # the slides have their own tests (test_deck_files); templates: see above
-    content = _bytes(download)
+    content = download_bytes(download)
     if name.endswith(".csv"):
         texts.append(content.decode("utf-8-sig").splitlines()[0])  # the heading row
     elif name.endswith(".xlsx"):
@@ -108,7 +113,7 @@ def test_english_definitions_sheet_is_the_catalogue_in_english(monkeypatch, demo
     (key_figures,) = [d for d in downloads if d["key"] == "overview_key_figures__xlsx"]
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(_bytes(key_figures)))
+    book = load_workbook(io.BytesIO(download_bytes(key_figures)))
     assert book.sheetnames == ["key figures", "About"]
     rows = [list(r) for r in book["About"].iter_rows(values_only=True)]
     by_id = {row[0]: row for row in rows if row and row[0] in {ind.id for ind in CATALOGUE}}
@@ -130,7 +135,7 @@ def test_dutch_downloads_keep_their_dutch(monkeypatch, demo_store_url):
     (key_figures,) = [d for d in downloads if d["key"] == "overview_key_figures__xlsx"]
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(_bytes(key_figures)))
+    book = load_workbook(io.BytesIO(download_bytes(key_figures)))
     assert book.sheetnames == ["kerncijfers", "Toelichting"]
     rows = [list(r) for r in book["Toelichting"].iter_rows(values_only=True)]
     by_id = {row[0]: row for row in rows if row and row[0] in {ind.id for ind in CATALOGUE}}
@@ -144,7 +149,9 @@ def test_dutch_downloads_keep_their_dutch(monkeypatch, demo_store_url):
             ind.source,
         ]
         assert by_id[ind.id][2:8] == expected, ind.id
-    heading = _bytes([d for d in downloads if d["key"] == "overview_key_figures__csv"][0]).decode("utf-8-sig")
+    heading = download_bytes([d for d in downloads if d["key"] == "overview_key_figures__csv"][0]).decode(
+        "utf-8-sig"
+    )
     assert heading.splitlines()[0].startswith("indicator;naam;waarde;laag;hoog;eenheid;toelichting")
     assert ";meldingen;" in heading.splitlines()[1]
 
