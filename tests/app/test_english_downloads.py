@@ -94,11 +94,18 @@ def _texts_to_check(download: dict) -> list[str]:
     return texts
 
 
+# One municipality with Overzicht's panel open; a programme with the Meldingen split by channel.
+SELECTIONS = [
+    {"gemeente": "GM0344", "overview_downloads": True},
+    {"programma": "veilige_steden", "meldingen_split": "kanaal", "overview_downloads": True},
+]
+
+
+@pytest.mark.parametrize("selection", SELECTIONS, ids=["utrecht", "programma"])
 @pytest.mark.parametrize("page", PAGES)
-def test_english_downloads_carry_no_dutch(monkeypatch, demo_store_url, page):
-    downloads = _page_downloads(monkeypatch, demo_store_url, page, "en")
-    if page != "pages/campagnes.py":  # Campagnes' effect card needs a campaign chosen first
-        assert downloads, f"{page}: no downloads found"
+def test_english_downloads_carry_no_dutch(monkeypatch, demo_store_url, page, selection):
+    _, downloads = run_recorded(monkeypatch, demo_store_url, page, {"taal": "en", **selection})
+    assert downloads, f"{page}: no downloads found"
     dutch = [
         (download["file_name"], text)
         for download in downloads
