@@ -162,4 +162,6 @@ def category_alt_and_table(
     """The text alternative and the table of ``category_bar_chart``, without a figure (issue 17)."""
     parts = ", ".join(f"{row[label_col]} {row['label']}" for _, row in counts.iterrows())
     alt = t("alt_bars", lang, title=title, parts=parts)
-    return alt, counts[[label_col, "label"]].rename(columns={"label": t("count", lang)})
+    # The label column's own name (categorie_label) is no heading for a reader or a download.
+    headings = {label_col: t("act_col_category", lang), "label": t("count", lang)}
+    return alt, counts[[label_col, "label"]].rename(columns=headings)

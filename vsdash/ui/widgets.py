@@ -117,7 +117,7 @@ def download_buttons(
     st.download_button(
         t("download_csv", lang, naam=name),
         data=lambda: spreadsheets.table_csv_bytes(table, about=about),
-        file_name=f"{key}.csv",
+        file_name=f"{plain_text.file_stem(name)}.csv",
         mime="text/csv",
         key=f"{key}__csv",
         on_click="ignore",
@@ -126,8 +126,8 @@ def download_buttons(
     )
     st.download_button(
         t("download_xlsx", lang, naam=name),
-        data=lambda: spreadsheets.table_xlsx_bytes(table, key, about=about, more=more_tables),
-        file_name=f"{key}.xlsx",
+        data=lambda: spreadsheets.table_xlsx_bytes(table, name, about=about, more=more_tables),
+        file_name=f"{plain_text.file_stem(name)}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}__xlsx",
         on_click="ignore",
@@ -173,7 +173,7 @@ def council_letter_button(deck, file_stem: str, lang: str) -> None:
     st.download_button(
         t("present_download_letter", lang),
         data=lambda: council_letter.council_letter_docx(deck),
-        file_name=f"{file_stem}-raadsinformatiebrief.docx",
+        file_name=f"{file_stem}-{t('file_council_letter', lang)}.docx",
         mime=council_letter.MIME,
         key="dia_summary_docx",
         on_click="ignore",
