@@ -37,10 +37,16 @@ FIGSIZE = (12, 5.6)
 # (about 900 px wide), the activities half of it; sized so their text lands near 13 px there.
 PAGE_TREND_FIGSIZE = (10, 3.6)
 PAGE_ACTIVITIES_FIGSIZE = (5, 2.4)
+# The trend once more for a phone's column (about 360 px): scaled down there the wide drawing's
+# text lands near 5 px. This one is 4.6 inches (442 px) wide, so its 11 pt ticks still read as
+# 12 px in a 360 px column and as 10 px in a 300 px one; fewer month ticks, the legend stacked.
+PAGE_TREND_NARROW_FIGSIZE = (4.6, 3.9)
+PAGE_TREND_NARROW_TICKS = 4
 # Their margins in inches (left, right, top, bottom), fixed instead of bbox_inches="tight": a tight
 # box draws the figure twice, and a fixed one keeps every selection's text at the same size.
 PAGE_TREND_MARGINS = (0.85, 0.2, 0.1, 0.7)
 PAGE_ACTIVITIES_MARGINS = (1.3, 0.3, 0.1, 0.6)
+PAGE_TREND_NARROW_MARGINS = (0.75, 0.4, 0.1, 1.0)
 
 
 def _style(ax) -> None:
@@ -61,20 +67,20 @@ def _decimals(lang: str):
     )
 
 
-def month_step(first, last) -> int:
-    """Months between date ticks so a period shows at most about seven of them (1, 2, 3, 6 or 12)."""
+def month_step(first, last, ticks: int = 7) -> int:
+    """Months between date ticks so a period shows at most about ``ticks`` of them (1, 2, 3, 6 or 12)."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
-    return next(step for step in (1, 2, 3, 6, 12, 24) if months / step <= 7)
+    return next((step for step in (1, 2, 3, 6, 12, 24) if months / step <= ticks), 24)
 
 
-def _month_axis(ax, periods, lang: str) -> None:
+def _month_axis(ax, periods, lang: str, ticks: int = 7) -> None:
     """Date ticks at the start of months, named in the reader's language ("mrt 2025"), not ISO dates."""
     import matplotlib.dates as mdates
 
     if len(periods) == 0:
         return
     stamps = pd.to_datetime(pd.Series(periods))
-    step = month_step(stamps.min(), stamps.max())
+    step = month_step(stamps.min(), stamps.max(), ticks)
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, step) if 12 % step == 0 else None))
     if step > 12:
         ax.xaxis.set_major_locator(mdates.YearLocator(step // 12))
@@ -129,18 +135,18 @@ def _set_margins(fig: Figure, margins: tuple[float, float, float, float]) -> Non
     )
 
 
-def page_trend_svg(trend, previous, bands, breaks, *, grain: str, lang: str) -> str:
-    """``draw_trend`` at Overzicht's size and margins, as SVG."""
-    fig = draw_trend(
-        trend,
-        previous,
-        bands,
-        breaks,
-        grain=grain,
-        lang=lang,
-        figsize=PAGE_TREND_FIGSIZE,
-        margins=PAGE_TREND_MARGINS,
-    )
+def page_trend_svg(trend, previous, bands, breaks, *, grain: str, lang: str, narrow: bool = False) -> str:
+    """``draw_trend`` at Overzicht's size and margins, as SVG; ``narrow``: the phone-width variant."""
+    if narrow:
+        layout = dict(
+            figsize=PAGE_TREND_NARROW_FIGSIZE,
+            margins=PAGE_TREND_NARROW_MARGINS,
+            ticks=PAGE_TREND_NARROW_TICKS,
+            legend_columns=1,
+        )
+    else:
+        layout = dict(figsize=PAGE_TREND_FIGSIZE, margins=PAGE_TREND_MARGINS)
+    fig = draw_trend(trend, previous, bands, breaks, grain=grain, lang=lang, **layout)
     return figure_svg(fig, tight=False)
 
 
@@ -165,13 +171,17 @@ def draw_trend(
     lang: str,
     figsize: tuple[float, float] = FIGSIZE,
     margins: tuple[float, float, float, float] | None = None,
+    ticks: int = 7,
+    legend_columns: int = 2,
 ) -> Figure:
     """Reports per week or month, last year dotted, campaign bands labelled, breaks as dashed lines.
 
     One drawing for the slides (PNG) and Overzicht (SVG, ``figure_svg``): ``trend`` and
     ``previous`` have periode, n (NaN where withheld) and label, as published; ``bands`` the
     campaigns shaded (naam, start, eind); ``breaks`` the known breaks (datum, naam, soort_breuk).
-    ``margins`` fixes the axes' place in the figure (inches; see ``_set_margins``).
+    ``margins`` fixes the axes' place in the figure (inches; see ``_set_margins``); ``ticks`` is
+    about the most month ticks shown and ``legend_columns`` the legend's columns (a narrow figure
+    stacks it).
     """
     fig, ax = new_figure(figsize)
     if margins is not None:
@@ -232,8 +242,8 @@ def draw_trend(
     ax.set_ylim(0, top * 1.3 if top > 0 else 1)
     ax.set_ylabel(t(f"reports_{grain}_axis", lang), fontsize=12)
     ax.yaxis.set_major_formatter(_thousands(lang))
-    _month_axis(ax, trend["periode"], lang)
-    ax.legend(loc="upper left", frameon=False, fontsize=11, bbox_to_anchor=(0, -0.08), ncol=2)
+    _month_axis(ax, trend["periode"], lang, ticks)
+    ax.legend(loc="upper left", frameon=False, fontsize=11, bbox_to_anchor=(0, -0.08), ncol=legend_columns)
     _style(ax)
     _keep_names_inside(fig, ax, names)
     return fig
