@@ -135,6 +135,7 @@ def ranked_rate_chart(
         unranked = [
             t(key, lang, n=n)
             for key, status in (
+                ("alt_unranked_too_few", compare.TOO_FEW),
                 ("alt_unranked_hidden", compare.HIDDEN),
                 ("alt_unranked_no_channel", compare.NO_CHANNEL),
             )
@@ -150,11 +151,12 @@ def ranked_rate_chart(
 def ranking_table(ranked: pd.DataFrame, *, names: pd.Series, lang: str = "nl") -> pd.DataFrame:
     """The ranking as a table people read: rank, municipality, reports ("<5" when hidden), rate, interval.
 
-    No rate or interval is written where the count is hidden, and "geen meldpunt" where a
-    municipality had no reporting channel.
+    No rate or interval is written where the count is hidden or too small to rank (listed after the
+    ranked rows, without a rank), and "geen meldpunt" where a municipality had no reporting channel.
     """
     status_text = {
         compare.RANKED: "",
+        compare.TOO_FEW: t("cmp_too_few_short", lang),
         compare.HIDDEN: t("privacy_rate_hidden_short", lang),
         compare.NO_CHANNEL: t("no_channel_short", lang),
     }

@@ -307,7 +307,10 @@ def peers_figure(deck) -> Figure:
     for pos, row in zip(y, rows.itertuples(), strict=True):
         colour = OKABE_ITO[5] if row.is_selection else ("#555555" if row.is_programme else OKABE_ITO[0])
         if pd.isna(row.rate):
-            ax.text(0, pos, " " + t("peers_not_published", lang), va="center", fontsize=11, color=TEXT_COLOUR)
+            # Too few to rank or no reporting point: said as the table and the notes say it.
+            said = {t("cmp_too_few_short", lang), t("no_channel_short", lang)}
+            reason = row.label if row.label in said else t("peers_not_published", lang)
+            ax.text(0, pos, " " + reason, va="center", fontsize=11, color=TEXT_COLOUR)
             continue
         if pd.notna(row.low) and pd.notna(row.high):
             ax.plot([row.low, row.high], [pos, pos], color=colour, linewidth=2.5, solid_capstyle="butt")
