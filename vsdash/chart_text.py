@@ -108,6 +108,18 @@ def _last_day(period_start: pd.Timestamp, grain: str) -> dt.date:
     return period_start.date()
 
 
+def trend_series_names(lang: str, *, with_previous: bool) -> list[str]:
+    """The trend's lines as its legend names them, in legend order: this period's reports first.
+
+    One order for the trend wherever it is drawn (Overzicht's SVG, the PDF's picture, the
+    PowerPoint's native chart), so a presenter switching between them finds the same legend.
+    """
+    names = [t("reports", lang)]
+    if with_previous:
+        names.append(t("same_period_last_year", lang))
+    return names
+
+
 def trend_alt_and_table(
     series: pd.DataFrame,
     campaigns: pd.DataFrame,

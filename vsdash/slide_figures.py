@@ -33,6 +33,10 @@ from vsdash.palette import BAND_EDGE, BREAK_COLOUR, OKABE_ITO, SUPPRESSED_COLOUR
 HIDDEN_COLOUR = SUPPRESSED_COLOUR  # one grey for withheld counts on every surface
 AREA_COLOUR = OKABE_ITO[5]  # vermillion outlines for risk areas
 FIGSIZE = (12, 5.6)
+# The trend on a PDF slide: a picture at most 360 pt high (``deck_pdf``), so its text is drawn at
+# 14 pt in a figure about as large as it is shown; every text is then 12 pt or more on the slide.
+DECK_TREND_FIGSIZE = (12, 4.8)
+DECK_TREND_TEXT_PT = 14
 # Overzicht's SVGs are scaled to their column's width: the trend fills the page's main column
 # (about 900 px wide), the activities half of it; sized so their text lands near 13 px there.
 PAGE_TREND_FIGSIZE = (10, 3.6)
@@ -157,8 +161,18 @@ def page_activities_svg(rows: pd.DataFrame, *, lang: str) -> str:
 
 
 def trend_figure(deck) -> Figure:
-    """The deck's trend slide: ``draw_trend`` of the deck's published trend, bands and breaks."""
-    return draw_trend(deck.trend, deck.previous, deck.bands, deck.breaks, grain=deck.grain, lang=deck.lang)
+    """The deck's trend slide: ``draw_trend`` of the deck's published trend, bands and breaks, in
+    projector-size text."""
+    return draw_trend(
+        deck.trend,
+        deck.previous,
+        deck.bands,
+        deck.breaks,
+        grain=deck.grain,
+        lang=deck.lang,
+        figsize=DECK_TREND_FIGSIZE,
+        text_size=DECK_TREND_TEXT_PT,
+    )
 
 
 def draw_trend(
@@ -173,6 +187,7 @@ def draw_trend(
     margins: tuple[float, float, float, float] | None = None,
     ticks: int = 7,
     legend_columns: int = 2,
+    text_size: float = 11,
 ) -> Figure:
     """Reports per week or month, last year dotted, campaign bands labelled, breaks as dashed lines.
 
@@ -181,13 +196,18 @@ def draw_trend(
     campaigns shaded (naam, start, eind); ``breaks`` the known breaks (datum, naam, soort_breuk).
     ``margins`` fixes the axes' place in the figure (inches; see ``_set_margins``); ``ticks`` is
     about the most month ticks shown and ``legend_columns`` the legend's columns (a narrow figure
-    stacks it).
+    stacks it). ``text_size`` (points) is that of ticks, legend and campaign names; break labels
+    are a point smaller, the axis title a point larger. The legend lists the lines in
+    ``chart_text.trend_series_names`` order, as the PowerPoint chart does.
     """
     fig, ax = new_figure(figsize)
     if margins is not None:
         _set_margins(fig, margins)
+    from vsdash.chart_text import trend_series_names
+
+    drawn_previous = []
     if previous is not None and not previous.empty:
-        ax.plot(
+        drawn_previous = ax.plot(
             previous["periode"],
             previous["n"],
             color="#767676",
@@ -195,7 +215,7 @@ def draw_trend(
             linewidth=1.5,
             label=t("same_period_last_year", lang),
         )
-    ax.plot(
+    reports_line = ax.plot(
         trend["periode"],
         trend["n"],
         color=OKABE_ITO[0],
@@ -214,7 +234,7 @@ def draw_trend(
             x0,
             top * (1.12 - 0.07 * (i % 3)),
             camp.naam,
-            fontsize=11,
+            fontsize=text_size,
             color=BAND_EDGE,
             va="bottom",
             ha="left",
@@ -231,7 +251,7 @@ def draw_trend(
             0,
             " " + t(key, lang, naam=brk.naam),
             rotation=90,
-            fontsize=10,
+            fontsize=text_size - 1,
             color=BREAK_COLOUR,
             va="bottom",
             parse_math=False,
@@ -240,11 +260,23 @@ def draw_trend(
             zorder=1.5,
         )
     ax.set_ylim(0, top * 1.3 if top > 0 else 1)
-    ax.set_ylabel(t(f"reports_{grain}_axis", lang), fontsize=12)
+    ax.set_ylabel(t(f"reports_{grain}_axis", lang), fontsize=text_size + 1)
     ax.yaxis.set_major_formatter(_thousands(lang))
     _month_axis(ax, trend["periode"], lang, ticks)
-    ax.legend(loc="upper left", frameon=False, fontsize=11, bbox_to_anchor=(0, -0.08), ncol=legend_columns)
+    # Reports first, last year second: drawn the other way round, so last year's line lies under.
+    lines = reports_line + drawn_previous
+    legend_names = trend_series_names(lang, with_previous=bool(drawn_previous))
+    ax.legend(
+        lines,
+        legend_names,
+        loc="upper left",
+        frameon=False,
+        fontsize=text_size,
+        bbox_to_anchor=(0, -0.08),
+        ncol=legend_columns,
+    )
     _style(ax)
+    ax.tick_params(labelsize=text_size)
     _keep_names_inside(fig, ax, names)
     return fig
 
