@@ -94,7 +94,9 @@ def ranked_rates(rates: pd.DataFrame, *, k: int | None = None, lang: str = "nl")
     over the municipalities with a channel (their total is published elsewhere, so complementary
     suppression applies). A count shown but below k (a published 0: none, or a few reports
     perturbed to 0, ADR 0006) gets no rank: its rate of 0 and interval would rank it last with a
-    precision the count does not have, so it is "te weinig" with no rate or interval. Returns the
+    precision the count does not have, so it is "te weinig", listed after the ranked rows. Its
+    rate stays the published one (the key figures' own); the ranking's surfaces show no bar, dot,
+    colour or interval for it (``charts_compare``, ``peers``). Returns the
     rows sorted: ranked (highest rate first), then too few, then hidden ("<5" or "x"), then "geen
     meldpunt"; with columns ``rang`` (Int64, NA when not ranked), ``status`` (gerangschikt /
     te_weinig / afgeschermd / geen_meldpunt), ``label`` (count as shown) and ``suppression``.
@@ -105,7 +107,6 @@ def ranked_rates(rates: pd.DataFrame, *, k: int | None = None, lang: str = "nl")
     )
     too_few = shown["n"].notna() & (shown["n"].astype("Float64") < privacy.resolve_k(k)).fillna(False)
     too_few = too_few.to_numpy(dtype=bool)
-    shown.loc[too_few, ["rate", "low", "high"]] = np.nan
     without = rates[~rates["meldpunt"]].assign(
         n=pd.array([pd.NA] * int((~rates["meldpunt"]).sum()), dtype="Int64"),
         label="",

@@ -42,7 +42,7 @@ def _published_rates(true_counts: dict[str, int], keys: dict[str, int]) -> pd.Da
 
 @pytest.mark.parametrize("true_count", [1, 2, 3, 4])
 def test_a_few_reports_published_as_zero_are_listed_apart_not_ranked_last(true_count):
-    """Simulated: every key that publishes 1-4 reports as 0 gives "too few", without rank or rate."""
+    """Simulated: every key that publishes 1-4 reports as 0 gives "too few", without a rank."""
     zero_keys = [k for k in range(256) if privacy.published_count(true_count, k) == 0]
     assert len(zero_keys) == 154  # ADR 0006's table: 154 of 256 slots
     for key in zero_keys[::25]:
@@ -51,8 +51,8 @@ def test_a_few_reports_published_as_zero_are_listed_apart_not_ranked_last(true_c
         assert list(ranked["gemeentecode"]) == ["A", "B", "Q"]
         quiet = ranked.set_index("gemeentecode").loc["Q"]
         assert quiet["status"] == compare.TOO_FEW and pd.isna(quiet["rang"])
-        assert quiet[["rate", "low", "high"]].isna().all()
-        assert quiet["label"] == "0"  # the published count itself is unchanged
+        # The published count and rate are unchanged (the key figures' own); only the rank goes.
+        assert quiet["label"] == "0" and quiet["rate"] == 0
         assert list(ranked["rang"].dropna()) == [1, 2]
 
 
@@ -82,7 +82,8 @@ def test_the_chart_its_alt_and_its_table_say_too_few():
     assert not any("Stilwier" in str(label) for label in bars.y)  # no bar, so no place at the bottom
     assert "het laagst Beedorp" in chart.alt and f"1 met {TOO_FEW_NL}" in chart.alt
     row = chart.table.set_index("Gemeente").loc["Stilwier"]
-    assert pd.isna(row["Rang"]) and row["Per 10.000 inwoners per jaar"] == "" and row["95%-interval"] == ""
+    assert pd.isna(row["Rang"]) and row["95%-interval"] == ""
+    assert row["Per 10.000 inwoners per jaar"] == "0,0"  # the published rate, as its key figures say
     assert row["Opmerking"] == TOO_FEW_NL and row["Meldingen"] == "0"
     english = charts_compare.ranking_table(
         compare.ranked_rates(rates, k=5, lang="en"), names=names, lang="en"
@@ -140,6 +141,7 @@ def test_the_comparison_model_lists_the_quiet_municipality_apart_everywhere(quie
     table = model.ranking.table
     row = table.set_index("Gemeente").loc[QUIET_NAME]
     assert pd.isna(row["Rang"]) and row["Opmerking"] == TOO_FEW_NL and row["95%-interval"] == ""
+    assert row["Per 10.000 inwoners per jaar"] == "0,0"
     ranked_rows = table[table["Rang"].notna()]
     assert QUIET_NAME not in set(ranked_rows["Gemeente"]) and len(ranked_rows) >= 10
     # Listed right after the ranked municipalities, not among them.
@@ -153,8 +155,8 @@ def test_the_comparison_model_lists_the_quiet_municipality_apart_everywhere(quie
     )
     assert TOO_FEW_NL in quiet_line
     # The map colours no rate of 0 for it; its note says why.
-    shown = model.map_chart.table
-    assert TOO_FEW_NL in " ".join(map(str, shown.to_numpy().ravel()))
+    on_map = model.map_chart.table.set_index("Gemeente").loc[QUIET_NAME]
+    assert on_map["Meldingen per 10.000 inwoners per jaar"] == TOO_FEW_NL
     # The willingness table gives it no ratio (it has no survey round either) and never "afgeschermd".
     ratio = model.ratio.table.set_index("Gemeente").loc[QUIET_NAME]
     assert ratio["Meldingsbereidheid"] == "" and "afgeschermd" not in " ".join(map(str, ratio))

@@ -228,6 +228,8 @@ def _map(
     if metric == "meldingen":
         everyone = compare.ranked_rates(rates, lang=lang)
         values = everyone[["gemeentecode", "rate"]].rename(columns={"rate": "value"})
+        # A colour is a place in the ranking: too few reports to rank get none, only the note.
+        values.loc[(everyone["status"] == compare.TOO_FEW).to_numpy(), "value"] = float("nan")
         short = {
             compare.NO_CHANNEL: t("no_channel_short", lang),
             compare.TOO_FEW: t("cmp_too_few_short", lang),
