@@ -746,6 +746,16 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "alt_unranked_hidden": {"nl": "{n} afgeschermd", "en": "{n} withheld"},
     "alt_unranked_no_channel": {"nl": "{n} zonder meldpunt", "en": "{n} without reporting point"},
+    # narrow/ranking: a published count below k (0: none, or a few reports perturbed to 0) is not ranked
+    "cmp_too_few_short": {"nl": "te weinig meldingen om te rangschikken", "en": "too few reports to rank"},
+    "alt_unranked_too_few": {
+        "nl": "{n} met te weinig meldingen om te rangschikken",
+        "en": "{n} with too few reports to rank",
+    },
+    "cmp_too_few": {
+        "nl": "Te weinig meldingen om te rangschikken: {lijst}. Een gepubliceerd aantal van 0 kan ook een paar meldingen zijn (kleine aantallen worden beschermd), dus een plaats onderaan de ranglijst zou meer zeggen dan de cijfers toelaten.",
+        "en": "Too few reports to rank: {lijst}. A published count of 0 can also be a few reports (small counts are protected), so a place at the bottom of the ranking would say more than the figures allow.",
+    },
     "alt_ranked_rates_none": {
         "nl": "Geen gemeente in deze groep heeft een cijfer dat getoond kan worden.",
         "en": "No municipality in this group has a figure that can be shown.",

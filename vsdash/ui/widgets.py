@@ -56,14 +56,24 @@ def show_static_chart(
     """Draw a server-side SVG chart (``vsdash.charts.StaticChart``) as ``show_chart`` draws a plotly one.
 
     The SVG is an image (``<img alt=...>``, a data URL: a script inside it would not run), as wide
-    as its column and sharp at any size; the alt text is its accessible name and a visible caption;
+    as its column and sharp at any size; a chart with a narrow layout (``narrow_svg``) shows that
+    one in a column narrower than ``frame.NARROW_CHART_PX``, so its text stays readable on a phone; the alt text is its accessible name and a visible caption;
     the "Toon als tabel" switch and the downloads are the same as under a plotly chart. ``page``
     and ``link`` add a link to the page that shows the chart interactively (hover values, zoom).
     ``downloads=False`` leaves the table's downloads to the page's ``downloads_panel``.
     """
     if not chart.alt or chart.table is None:
         raise ValueError(f"chart {key!r} has no text alternative or table; every chart needs both")
-    st.image(chart.svg, alt=chart.alt, width="stretch")
+    if chart.draw_narrow is None:
+        st.image(chart.svg, alt=chart.alt, width="stretch")
+    else:
+        # Both layouts are sent; the frame's CSS (``frame.STYLE``, a container query on the chart's
+        # own width) shows one and removes the other from the page and its accessibility tree.
+        with st.container(key=f"vs_chart_{key}"):
+            with st.container(key=f"vs_wide_{key}"):
+                st.image(chart.svg, alt=chart.alt, width="stretch")
+            with st.container(key=f"vs_narrow_{key}"):
+                st.image(chart.narrow_svg, alt=chart.alt, width="stretch")
     st.caption(plain_text.markdown(chart.alt))  # the alt text names campaigns: plain text
     if page:
         st.page_link(page, label=link, icon=":material/bar_chart:")
