@@ -215,10 +215,12 @@ def warm_up(url: str, lang: str = "nl") -> WarmUpReport:
             model = cached.overview_model(
                 sel.url, sel.version, sel.gemeente, sel.programma, sel.start, sel.end, sel.label, sel.lang
             )
-            # Its SVG charts are drawn when first read (vsdash.chart_text.StaticChart): read them.
+            # Its SVG charts are drawn when first read (vsdash.chart_text.StaticChart): read them,
+            # and their phone layouts, which the page sends beside them.
             for chart in (model.trend, model.activities):
                 if chart is not None:
                     chart.svg  # noqa: B018 - reading draws and keeps it
+                    chart.narrow_svg  # noqa: B018
 
         if _step(report, "tables", tables):
             _step(report, "overzicht", overview)
