@@ -11,6 +11,7 @@ Run ``python -m tests.unit.test_disclosure_attacks_fifth`` for the figures in AD
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -19,6 +20,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tests.unit.disclosure import Outcome, assert_no_better_than_chance, report
 from vsdash import effect_estimator, publication
 from vsdash.store import Store
 from vsdash.views import campaigns as campaign_views
@@ -74,8 +76,8 @@ def published_weekly(estimate, lang: str = "nl") -> pd.DataFrame:
     return publication.published_effect(estimate, lang).weekly
 
 
-def attack_effect_line(store: Store, monkeypatch, publish, window_total=None) -> tuple[int, int]:
-    """Solve the model from its published line, then read the exact total of its fit weeks.
+def fit_total_from_line(estimate, seen: dict, weekly: pd.DataFrame, window_total=None) -> float | None:
+    """Solve the model from its published line, then read the total of its fit weeks from it.
 
     The card draws the model's expected reports per week for the 26 weeks before the campaign and
     its weeks (plotly sends every point to the browser). With the municipality's own history
@@ -84,8 +86,32 @@ def attack_effect_line(store: Store, monkeypatch, publish, window_total=None) ->
     attacker solves beta. A Poisson fit with an intercept returns its data's total exactly
     (the score equation: sum of fitted = sum of observed over the fit weeks), so
     sum(exp(design · beta + offset)) over the fit weeks is the exact number of reports in them,
-    a count that no surface publishes (each week is perturbed). Returns (attempts, exact).
+    a count that no surface publishes (each week is perturbed). ``window_total`` (estimate ->
+    number) gives the attacker the window's expected total as well. None: nothing to solve.
     """
+    if estimate is None or estimate.method_facts["family"] != "Poisson":
+        return None
+    if estimate.method_facts["found_step"] is not None:
+        return None  # a mixture of two models: no single beta to solve
+    weeks, design = seen["design"]
+    rows, offset = seen["predicted"]
+    _, fit_design, fit_offset = seen["fit"]
+    assert (weeks.get_indexer(pd.DatetimeIndex(weekly["week"])) == rows).all()
+    line = weekly["expected"].to_numpy(dtype=float)
+    usable = np.isfinite(line) & (line > 0)  # a week drawn at 0 or not at all says little
+    if usable.sum() < design.shape[1]:
+        return None
+    beta, *_ = np.linalg.lstsq(design[rows][usable], np.log(line[usable]) - offset[usable], rcond=None)
+    if window_total is not None:
+        # The window's expected total as another surface gives it: the level that matches it.
+        window = (weekly["period"] == "window").to_numpy()
+        drawn = np.exp(design[rows][window] @ beta + offset[window]).sum()
+        beta[0] += np.log(window_total(estimate) / drawn)
+    return float(np.exp(fit_design @ beta + fit_offset).sum())
+
+
+def attack_effect_line(store: Store, monkeypatch, publish, window_total=None) -> tuple[int, int]:
+    """Every register campaign's card with the comparison off: (fits attacked, fit totals exact)."""
     seen = _capture_model(monkeypatch)
     inputs = campaign_views.effect_inputs(store)
     attempts = exact = 0
@@ -95,33 +121,64 @@ def attack_effect_line(store: Store, monkeypatch, publish, window_total=None) ->
         if estimate is None or estimate.method_facts["family"] != "Poisson":
             continue
         if estimate.method_facts["found_step"] is not None:
-            continue  # a mixture of two models: no single beta to solve
-        attempts += 1
-        weekly = publish(estimate)
-        weeks, design = seen["design"]
-        rows, offset = seen["predicted"]
-        y_fit, fit_design, fit_offset = seen["fit"]
-        at = weeks.get_indexer(pd.DatetimeIndex(weekly["week"]))
-        assert (at == rows).all()
-        line = weekly["expected"].to_numpy(dtype=float)
-        usable = np.isfinite(line) & (line > 0)  # a week drawn at 0 or not at all says little
-        if usable.sum() < design.shape[1]:
             continue
-        beta, *_ = np.linalg.lstsq(design[rows][usable], np.log(line[usable]) - offset[usable], rcond=None)
-        if window_total is not None:
-            # The window's expected total as another surface gives it: the level that matches it.
-            window = (weekly["period"] == "window").to_numpy()
-            drawn = np.exp(design[rows][window] @ beta + offset[window]).sum()
-            beta[0] += np.log(window_total(estimate) / drawn)
-        total = float(np.exp(fit_design @ beta + fit_offset).sum())
-        exact += int(round(total) == int(y_fit.sum()))
+        attempts += 1
+        total = fit_total_from_line(estimate, seen, publish(estimate), window_total)
+        exact += int(total is not None and round(total) == int(seen["fit"][0].sum()))
     return attempts, exact
+
+
+def attack_register_editor_line(store: Store, monkeypatch, publish, shifts: int = 12) -> Outcome:
+    """An editor moves a campaign a week at a time and differences the fit totals of its cards.
+
+    Moving the window one week later adds one week to the weeks the model learns from, so the
+    difference of two fit totals (``fit_total_from_line``) is that week's count. Targets: the
+    added weeks with 1..4 reports, of the four campaigns whose fits the line gave away above
+    (their municipalities' own histories, Poisson). The campaign is replaced, not added, so no
+    copy is another campaign of the same municipality (whose weeks the fit would leave out).
+    """
+    seen = _capture_model(monkeypatch)
+    inputs = campaign_views.effect_inputs(store)
+    outcome = Outcome("register editor, effect line")
+    for campagne_id in ("lokaal-GM0479-1", "lokaal-GM0153-2", "lokaal-GM0014-2", "lokaal-GM0034-1"):
+        register = inputs.campaigns
+        row = register[register["campagne_id"] == campagne_id].iloc[0]
+        code = row["gemeentecode"]
+        exact = inputs.weekly_counts[inputs.weekly_counts["gemeentecode"] == code].set_index("periode")["n"]
+        totals = []
+        for shift in range(shifts + 1):
+            moved = register.copy()
+            at = moved["campagne_id"] == campagne_id
+            moved.loc[at, "start"] = pd.Timestamp(row["start"]) + pd.Timedelta(weeks=shift)
+            moved.loc[at, "eind"] = pd.Timestamp(row["eind"]) + pd.Timedelta(weeks=shift)
+            seen.clear()
+            estimate, _ = campaign_views.estimate(
+                dataclasses.replace(inputs, campaigns=moved), campagne_id, code, False
+            )
+            total = None if estimate is None else fit_total_from_line(estimate, seen, publish(estimate))
+            first = pd.Timestamp(row["start"]) + pd.Timedelta(weeks=shift)
+            totals.append((first - pd.Timedelta(days=first.dayofweek), total))
+        for (monday, before), (_, after) in zip(totals, totals[1:], strict=False):
+            difference = None if before is None or after is None else after - before
+            outcome.add(int(exact.get(monday, 0)), difference)
+    return outcome
 
 
 def test_the_effect_line_gave_exact_fit_totals_before_the_fix(store, monkeypatch):
     attempts, exact = attack_effect_line(store, monkeypatch, unprotected_weekly)
     print(f"effect line, exact model: {exact} of {attempts} fit totals exact")
     assert attempts >= 10 and exact >= 3
+
+
+def test_the_register_editor_read_small_weeks_off_the_effect_line_before_the_fix(store, monkeypatch):
+    outcome = attack_register_editor_line(store, monkeypatch, unprotected_weekly)
+    print(report(outcome))
+    assert outcome.targets >= 10 and outcome.recovered > outcome.baseline
+
+
+def test_the_register_editor_reads_no_small_week_off_the_effect_line_now(store, monkeypatch):
+    outcome = attack_register_editor_line(store, monkeypatch, published_weekly)
+    assert_no_better_than_chance(outcome, min_targets=10)
 
 
 def test_the_effect_line_gives_no_exact_fit_total_now(store, monkeypatch):
