@@ -6,7 +6,7 @@ measure is that of ``tests/unit/test_disclosure_attacks.py`` where an attack gue
 the effect-line attack below instead recovers *exact* counts that nothing publishes (the total of
 the weeks the effect model learns from), which the cell-key method never gives out at any size.
 
-Run ``python -m tests.unit.test_disclosure_attacks_fifth`` for the figures in ADR 0006.
+``pytest -s`` prints the figures of ADR 0006's "Fifth pass".
 """
 
 from __future__ import annotations
