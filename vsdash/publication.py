@@ -793,7 +793,29 @@ def published_effect(estimate, lang: str = "nl") -> PublishedEffect:
         )
         label, hidden = str(window["label"].iloc[0]), bool(window["n"].isna().iloc[0])
     weekly = weekly.rename(columns={"n": "observed"}).astype({"observed": "float"})
-    return PublishedEffect(label, hidden, weekly)
+    return PublishedEffect(label, hidden, _published_model_line(weekly))
+
+
+def _published_model_line(weekly: pd.DataFrame) -> pd.DataFrame:
+    """The model's expected line over the campaign's weeks only (one decimal), its band in whole reports.
+
+    The model is fitted on exact weeks (ADR 0006, item 9). Its fitted values are exp(design ·
+    beta) with a design made of public facts, so from enough of them at full precision an attacker
+    solves beta, and a Poisson fit with an intercept returns its data's total exactly: the sum of
+    the fitted values over the weeks it learnt from is their exact number of reports, which no
+    surface publishes ("Fifth pass"). The 26 weeks before the campaign gave that back for a
+    seventh of the Poisson fits; at one decimal too. Over the campaign's few weeks at one decimal
+    (the table's precision) beta is no longer pinned. Before the window the band (whole reports,
+    as the table shows it) still says what the model expected.
+    """
+    out = weekly.copy()
+    if "expected" in out.columns:
+        expected = out["expected"].astype("float").round(1)
+        out["expected"] = expected.where(out["period"] == "window") if "period" in out.columns else expected
+    for column in ("low", "high"):
+        if column in out.columns:
+            out[column] = out[column].astype("float").round(0)
+    return out
 
 
 def published_effects(effects: pd.DataFrame, lang: str = "nl") -> pd.DataFrame:
