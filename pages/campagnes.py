@@ -77,6 +77,8 @@ with section_guard(lang, "effect"):
                 if card.controls_note:
                     st.caption(card.controls_note)
                 show_chart(card.chart, "effect_counterfactual", lang)
+                if card.weeks_note:
+                    st.caption(card.weeks_note)
                 st.markdown(f"**{card.method_title}** {card.method_plain}")
                 with st.expander(card.technical_title):
                     st.write(card.technical)

@@ -439,6 +439,15 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "What the weeks before the campaign (trend, season, population) predict for the same weeks without a campaign.",
     },
     "observed_reports": {"nl": "Binnengekomen", "en": "Received"},
+    # privacy pass 5: the chart's campaign weeks summed differ from the card's "Received"
+    "effect_weeks_sum": {
+        "nl": "De campagneweken in de grafiek tellen samen {som} meldingen, de kaart noemt {totaal}: om "
+        "melders te beschermen is elke week apart een beetje veranderd, en het aantal van de hele "
+        "campagneperiode is een getal van zichzelf. Noem dat aantal ({totaal}); tel de weken niet op.",
+        "en": "The campaign weeks in the chart add up to {som} reports, the card says {totaal}: to protect "
+        "those who report, each week is changed a little on its own, and the count of the whole "
+        "campaign period is a number of its own. Quote that count ({totaal}); do not add up the weeks.",
+    },
     # audit 2: the effect card's technical method in the page's language (was Dutch on the English page)
     "effect_tech_base": {
         "nl": "{family} GLM op {n} weken vóór de campagne: lineaire trend, {h} seizoensharmonischen",

@@ -751,6 +751,18 @@ class PublishedEffect:
     hidden: bool  # no reports to show in the window: no numbers, only the reason
     weekly: pd.DataFrame  # the estimate's weeks with ``observed`` published (NaN hidden) and a label
 
+    @property
+    def window_weeks_sum(self) -> int | None:
+        """What a reader adding up the campaign weeks in the chart gets (None without such weeks).
+
+        Each week is published from its own key and the window's count from its blocks of weeks,
+        so the two may differ by a few reports; the card says so when they do.
+        """
+        if "period" not in self.weekly.columns:
+            return None
+        window = self.weekly.loc[self.weekly["period"] == "window", "observed"]
+        return int(window.sum(skipna=True)) if len(window) else None
+
 
 def published_window_count(series: pd.DataFrame, start: dt.date, end: dt.date) -> int:
     """The published report count of a campaign window: the sum of its published blocks of weeks.

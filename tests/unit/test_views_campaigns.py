@@ -186,3 +186,33 @@ def test_forest_leaves_out_windows_published_below_k_and_says_how_many(names):
     assert len(labels) == 2 and any("D &lt;b&gt;" in label for label in labels)  # names as plain text
     empty = views.build_forest(effects.iloc[1:2], codes=None, names=names, lang="nl")
     assert empty.chart is None and empty.message
+
+
+def test_card_says_which_number_to_quote_when_its_weeks_add_up_to_another(inputs, names, store):
+    """Each week and the window are published apart (ADR 0006), so the chart's campaign weeks may
+    add up to another number than "Binnengekomen": the card then says to quote the window's."""
+    campaigns = store.campaigns()
+    differing = 0
+    for row in campaigns[campaigns["gemeentecode"].isin(["GM0141", CODE])].itertuples():
+        card = views.build_effect_card(
+            inputs,
+            campagne_id=row.campagne_id,
+            code=row.gemeentecode,
+            with_controls=False,
+            names=names,
+            lang="nl",
+        )
+        if card.published is None or card.published.hidden:
+            continue
+        window = card.published.weekly.query("period == 'window'")["observed"]
+        weeks, received = (
+            int(window.sum(skipna=True)),
+            {m.label: m.value for m in card.metrics}["Binnengekomen"],
+        )
+        if fmt_number(weeks, "nl") == received:
+            assert card.weeks_note == ""
+        else:
+            differing += 1
+            assert f"samen {fmt_number(weeks, 'nl')} meldingen, de kaart noemt {received}" in card.weeks_note
+            assert f"Noem dat aantal ({received})" in card.weeks_note
+    assert differing  # the demo's Almelo campaign: its weeks add up to fewer than the card says

@@ -103,6 +103,8 @@ class EffectCardModel:
     technical: str
     notes: tuple[str, ...]
     published: PublishedEffect | None  # the window count and weeks as published (shared with the deck)
+    # When the chart's campaign weeks add up to another number than "Received": which to quote.
+    weeks_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -353,7 +355,16 @@ def build_effect_card(
         technical=text.method_technical,
         notes=text.notes,
         published=shown,
+        weeks_note=_weeks_note(shown, int(est.observed), lang),
     )
+
+
+def _weeks_note(shown: PublishedEffect, observed: int, lang: str) -> str:
+    """Say which number to quote when the chart's campaign weeks add up to another than the card's."""
+    weeks = shown.window_weeks_sum
+    if weeks is None or weeks == observed:
+        return ""
+    return t("effect_weeks_sum", lang, som=fmt_number(weeks, lang), totaal=shown.observed_label)
 
 
 def build_forest(
