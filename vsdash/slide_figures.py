@@ -224,7 +224,10 @@ def draw_trend(
         markersize=3,
         label=t("reports", lang),
     )
-    top = float(np.nanmax(trend["n"].to_numpy(dtype=float))) if trend["n"].notna().any() else 1.0
+    # Last year's line may be higher than this period's: the axis and the names above must hold both.
+    drawn = [trend["n"]] + ([previous["n"]] if previous is not None and not previous.empty else [])
+    values = pd.concat(drawn).to_numpy(dtype=float)
+    top = float(np.nanmax(values)) if np.isfinite(values).any() else 1.0
     names = []
     for i, camp in enumerate(bands.itertuples()):
         x0, x1 = pd.Timestamp(camp.start), pd.Timestamp(camp.eind) + pd.Timedelta(days=1)

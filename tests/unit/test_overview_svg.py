@@ -93,6 +93,22 @@ def test_the_trend_drawing_plots_the_published_cells_and_last_year(store):
     np.testing.assert_array_equal(before, published.previous["n"].to_numpy(dtype=float))
 
 
+def test_last_years_higher_line_stays_inside_the_axis_and_under_the_campaign_names():
+    """A year with more reports than this one: its line must not be cut off at the top."""
+    periods = pd.date_range("2025-01-01", periods=12, freq="MS")
+    trend = pd.DataFrame({"periode": periods, "n": np.full(12, 20.0), "label": ["20"] * 12})
+    previous = pd.DataFrame({"periode": periods, "n": np.full(12, 60.0), "label": ["60"] * 12})
+    bands = pd.DataFrame(
+        {"naam": ["Campagne"], "start": [dt.date(2025, 3, 1)], "eind": [dt.date(2025, 4, 1)]}
+    )
+    breaks = pd.DataFrame(columns=["datum", "naam", "soort_breuk"])
+    fig = slide_figures.draw_trend(trend, previous, bands, breaks, grain="month", lang="nl")
+    ax = fig.axes[0]
+    assert ax.get_ylim()[1] > 60
+    name = next(text for text in ax.texts if text.get_text() == "Campagne")
+    assert name.get_position()[1] > 60  # the campaign's name above both lines
+
+
 def test_the_activities_svg_writes_every_category_and_its_published_count(utrecht):
     model, deck = utrecht
     texts = svg_texts(model.activities.svg)
