@@ -1,0 +1,172 @@
+"""Defects found by the third trust audit (audit 3): English, programmes, edge periods, words.
+
+Each test pins one finding a council member could have quoted wrongly, on a surface the first two
+audits (``test_trust_audit.py``, ``test_trust_audit2.py``) did not cover; it failed before its fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from vsdash import publication
+
+YEAR = (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+# Mid-month to mid-month: Amsterdam and Utrecht are counted over weeks, small towns over months.
+MID_MONTHS = (dt.date(2025, 2, 15), dt.date(2025, 5, 14))
+# Wednesday to Tuesday: two whole weeks are counted, and they hold no whole month.
+WED_TO_TUE = (dt.date(2025, 3, 5), dt.date(2025, 3, 11))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_rate_counts_no_days_before_the_data_start(store, lang):
+    """Rotterdam's reporting app opened in 2017, the data start on 1 January 2019. For July 2018 -
+    June 2019 the key figure read 2,9 per 10,000 a year, half of the 5,8 of January - June 2019
+    with the same 190 reports: the half year without data counted as days with a reporting point.
+    And 2018 itself read "0 meldingen, 0,0 per 10.000", as if no one had reported."""
+    from vsdash.i18n import fmt_date
+
+    first, _last = store.report_date_range()
+    half_before = (dt.date(first.year - 1, 7, 1), dt.date(first.year, 6, 30))
+    half_after = (first, dt.date(first.year, 6, 30))
+    straddling = publication.key_figures(store, gemeente="GM0599", start=half_before[0], end=half_before[1])
+    inside = publication.key_figures(store, gemeente="GM0599", start=half_after[0], end=half_after[1])
+    assert straddling.reports == inside.reports > 0
+    assert straddling.labels(lang)["rate"] == inside.labels(lang)["rate"]
+    assert fmt_date(first, lang) in straddling.notes(lang)["counted"]
+
+    before = publication.key_figures(
+        store, gemeente="GM0599", start=dt.date(first.year - 1, 1, 1), end=dt.date(first.year - 1, 12, 31)
+    )
+    assert before.reports is None and before.rate_per_10k_per_year is None
+    assert before.reasons["reports"] == publication.REASON_NO_DATA
+    said = before.reason_text("reports", lang)
+    assert fmt_date(first, lang) in said
+    assert before.labels(lang)["reports"] == "–"
+
+
+def test_a_period_after_the_data_says_so_in_the_api_and_the_command(store, demo_store_url, capsys):
+    """`vsdash figures --gemeente GM0363` for the two months after the data's last day printed
+    "Meldingen 0" and "0,0 (0,0–14,5)", a rate over one day; for a quarter that runs a month past
+    the data the change was missing "because a reporting point opened or closed", which none did."""
+    from vsdash.cli import main
+    from vsdash.i18n import fmt_date
+
+    _first, last = store.report_date_range()
+    after = (last + dt.timedelta(days=5), last + dt.timedelta(days=60))
+    figures = json.loads(publication.key_figures_json(store, gemeente="GM0363", start=after[0], end=after[1]))
+    assert figures["reports"] is None and figures["rate_per_10k_per_year"] is None
+    assert figures["reasons"]["reports"]["code"] == publication.REASON_NO_DATA
+
+    # Whole months from the data's last month on: the first holds data, the others do not.
+    month = last.replace(day=1)
+    quarter_end = (month + dt.timedelta(days=95)).replace(day=1) - dt.timedelta(days=1)
+    key = publication.key_figures(store, gemeente="GM0363", start=month, end=quarter_end)
+    assert key.reports and key.reasons["change"] == publication.REASON_DATA_ENDS
+    assert "meldpunt" not in key.reason_text("change", "nl")
+    assert fmt_date(last, "nl") in key.notes("nl")["counted"]
+    argv = ["figures", "--gemeente", "GM0363", "--from", month.isoformat(), "--to", quarter_end.isoformat()]
+    assert main([*argv, "--store", demo_store_url]) == 0
+    printed = capsys.readouterr().out
+    assert f"tot en met {fmt_date(last, 'nl')}" in printed
+    assert "geopend of gesloten" not in printed
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_group_counted_over_different_days_does_not_name_one_period(store, lang):
+    """All municipalities, 15 February - 14 May 2025: Overzicht said "Geteld over hele maanden:
+    1 februari – 31 mei" of a total whose largest part was counted over 10 February - 18 May, and
+    "Verandering t.o.v. de vorige periode van dezelfde lengte: 1 oktober 2024 – 9 februari 2025",
+    four months and more before a period of three; the slides and the letter said the same."""
+    from vsdash import council_letter, deck_text
+    from vsdash.i18n import fmt_date, t
+    from vsdash.presentation import build_deck
+    from vsdash.views.overview import build_overview
+
+    key = publication.key_figures(store, start=MID_MONTHS[0], end=MID_MONTHS[1])
+    members = publication.member_figures(store, sorted(set(store.channels()["gemeentecode"])), *MID_MONTHS)
+    assert members["eenheid"].nunique() == 2, "the case needs members counted over weeks and months"
+    assert key.counted_mixed
+    model = build_overview(
+        store, gemeente=None, programma=None, start=MID_MONTHS[0], end=MID_MONTHS[1], label="x", lang=lang
+    )
+    whole_months = t(
+        "counted_month", lang, van=fmt_date(key.counted_start, lang), tot=fmt_date(key.counted_end, lang)
+    )
+    assert whole_months not in " ".join(model.notes)
+    assert ("per gemeente" if lang == "nl" else "per municipality") in " ".join(model.notes)
+    assert ("eigen getelde dagen" if lang == "nl" else "its own counted days") in model.metrics[2].help
+    json_counted = key.as_json()["counted"]
+    assert json_counted["per_municipality"] is True
+
+    deck = build_deck(store, gemeente=None, start=MID_MONTHS[0], end=MID_MONTHS[1], lang=lang, with_map=False)
+    notes = " ".join(note for _l, _v, note in deck_text.key_figure_items(deck))
+    letter = " ".join(note for _n, _v, note in council_letter.key_figure_rows(deck))
+    for text in (notes, letter):
+        assert ("eigen getelde dagen" if lang == "nl" else "its own counted days") in text
+
+    # One municipality, or a group of whole months, still names its one period.
+    one = publication.key_figures(store, gemeente="GM0363", start=MID_MONTHS[0], end=MID_MONTHS[1])
+    assert not one.counted_mixed and one.notes(lang)["counted"].startswith(
+        t("counted_week", lang, van="", tot="")[:10]
+    )
+    assert not publication.key_figures(store, start=YEAR[0], end=YEAR[1]).counted_mixed
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(
+    ("code", "period"), [("GM0363", WED_TO_TUE), ("GM0344", (dt.date(2024, 2, 26), dt.date(2024, 3, 3)))]
+)
+def test_a_trend_of_weeks_without_a_whole_month_is_drawn_in_weeks(store, code, period, lang):
+    """Amsterdam, Wednesday 5 - Tuesday 11 March 2025 (and Utrecht's leap week of 29 February
+    2024): Overzicht drew an empty "Meldingen per maand" under "19 van de 19 meldingen staan niet
+    apart", and the deck's trend slide said "Er zijn geen meldingen in deze selectie" beside a key
+    figure slide of 19. The counted weeks are the total's own published parts: they are drawn."""
+    from vsdash import deck_text
+    from vsdash.i18n import t
+    from vsdash.presentation import build_deck
+    from vsdash.views.overview import build_overview
+
+    model = build_overview(
+        store, gemeente=code, programma=None, start=period[0], end=period[1], label="x", lang=lang
+    )
+    assert model.key.reports and model.key.counted_unit == "week"
+    assert model.trend_title == t("trend_title_week", lang)
+    assert len(model.trend.table) >= 1
+    assert not any(t("hidden_note", lang, n="", totaal="")[:8] in note for note in model.trend_notes)
+    deck = build_deck(store, gemeente=code, start=period[0], end=period[1], lang=lang, with_map=False)
+    assert len(deck.trend) >= 1 and deck_text.empty_reason(deck, "trend") == ""
+    assert deck.trend["n"].sum() == model.key.reports
+
+
+def test_a_programmes_letter_names_the_programmes_own_funding(demo_store_url):
+    """Presenteren for "Alle gemeenten (Leefbaarheid en Veiligheid)" in 2025: the council letter's
+    "Rijksbijdrage in de periode" read € 320.000 (Veilige Steden's money of the members that are in
+    both), where the API and `vsdash figures --programma leefbaarheid_veiligheid` say € 0."""
+    from vsdash import council_letter
+    from vsdash.composition import Composition
+    from vsdash.i18n import t
+    from vsdash.indicators import indicator
+    from vsdash.store import Store
+    from vsdash.ui import cached
+    from vsdash.ui.frame import Selection
+
+    store = Store(demo_store_url)
+    try:
+        programme = "leefbaarheid_veiligheid"
+        key = publication.key_figures(store, start=YEAR[0], end=YEAR[1], programma=programme)
+        vs = publication.key_figures(store, start=YEAR[0], end=YEAR[1], codes=key.codes)
+        assert vs.funding_eur > 0 == key.funding_eur, "the case needs members funded by another programme"
+    finally:
+        store.close()
+    label = f"{t('all_municipalities', 'nl')} (Leefbaarheid en Veiligheid)"
+    sel = Selection(None, key.codes, *YEAR, programme, "nl", label, demo_store_url, "audit3")
+    deck = cached.composed_deck(sel, Composition())
+    rows = {name: value for name, value, _note in council_letter.key_figure_rows(deck)}
+    assert rows[indicator("funding_eur").name("nl")] == key.labels("nl")["funding"]
+    from vsdash.ui.server import FiguresRequest, figures_json
+
+    api = json.loads(figures_json(demo_store_url, FiguresRequest(None, programme, *YEAR)))
+    assert deck.key.figures.as_json()["funding_eur"] == api["funding_eur"] == 0
