@@ -170,3 +170,22 @@ def test_a_programmes_letter_names_the_programmes_own_funding(demo_store_url):
 
     api = json.loads(figures_json(demo_store_url, FiguresRequest(None, programme, *YEAR)))
     assert deck.key.figures.as_json()["funding_eur"] == api["funding_eur"] == 0
+
+
+def test_the_english_catalogue_defines_the_figures_as_the_dutch_one_and_the_code_do(store):
+    """docs/indicatoren.md and the English definitions sheet said the preceding period lies "directly
+    before the chosen period" (it lies before the counted weeks: for Wednesday 5 - Tuesday 11 March
+    it ends on Sunday 2 March, not Tuesday 4 March) and left out weeks; the rate's days were "the
+    days in the period", where the Dutch says the counted days with data."""
+    from vsdash.indicators import indicator
+
+    previous, rate = indicator("previous_reports"), indicator("rate_per_10k_per_year")
+    assert "getelde periode" in previous.definition_nl and "counted period" in previous.definition_en
+    assert "hele weken" in previous.definition_nl and "whole weeks" in previous.definition_en
+    assert "chosen period" not in previous.definition_en
+    assert "dag met gegevens" in rate.definition_nl and "day with data" in rate.definition_en
+    assert "counted days" in rate.definition_en
+
+    key = publication.key_figures(store, gemeente="GM0363", start=WED_TO_TUE[0], end=WED_TO_TUE[1])
+    assert key.counted_start < WED_TO_TUE[0]
+    assert key.previous_end == key.counted_start - dt.timedelta(days=1)
