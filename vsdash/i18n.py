@@ -2293,8 +2293,8 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Counted per municipality, over whole weeks or (for small counts) whole months around the period: together {van} – {tot}, each municipality over its own days (Compare names them).",
     },
     "previous_mixed": {
-        "nl": "per gemeente de even lange periode direct vóór de eigen getelde dagen (samen {van} – {tot})",
-        "en": "for each municipality the period of the same length directly before its own counted days (together {van} – {tot})",
+        "nl": "per gemeente de even lange periode direct vóór de eigen getelde dagen, samen {van} – {tot}",
+        "en": "for each municipality the period of the same length directly before its own counted days, together {van} – {tot}",
     },
     "counted_data_starts": {
         "nl": "De gegevens beginnen op {van}: eerdere dagen tellen nergens mee.",

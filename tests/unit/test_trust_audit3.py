@@ -189,3 +189,33 @@ def test_the_english_catalogue_defines_the_figures_as_the_dutch_one_and_the_code
     key = publication.key_figures(store, gemeente="GM0363", start=WED_TO_TUE[0], end=WED_TO_TUE[1])
     assert key.counted_start < WED_TO_TUE[0]
     assert key.previous_end == key.counted_start - dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_vergelijken_all_of_a_programme_ranks_its_members_in_the_period(store, lang):
+    """Vergelijken for Veilige Steden in 2025, group "Alle": 15 ranked and "Niet gerangschikt:
+    Zaanstad (geen meldpunt)", a municipality that left the programme in 2022, beside Overzicht,
+    the API and the letter, which count the programme's 15 members of 2025."""
+    from vsdash.i18n import t
+    from vsdash.views.comparison import build_comparison
+
+    key = publication.key_figures(store, start=YEAR[0], end=YEAR[1], programma="veilige_steden")
+    model = build_comparison(
+        store,
+        gemeente=None,
+        programma="veilige_steden",
+        start=YEAR[0],
+        end=YEAR[1],
+        group_choice="alle",
+        focus=None,
+        metric="meldingen",
+        boundaries=(None, "-"),
+        lang=lang,
+    )
+    assert sorted(model.group) == sorted(key.codes)
+    names = store.municipalities().set_index("gemeentecode")["weergavenaam"]
+    table = model.ranking.table
+    assert sorted(table[t("municipality", lang)]) == sorted(names[list(key.codes)])
+    counts = table[t("reports", lang)].str.replace(r"\D", "", regex=True).astype(int)
+    assert counts.sum() == key.reports
+    assert "Zaanstad" not in model.not_ranked
