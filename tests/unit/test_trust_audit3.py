@@ -219,3 +219,18 @@ def test_vergelijken_all_of_a_programme_ranks_its_members_in_the_period(store, l
     counts = table[t("reports", lang)].str.replace(r"\D", "", regex=True).astype(int)
     assert counts.sum() == key.reports
     assert "Zaanstad" not in model.not_ranked
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_figures_command_names_the_activities_as_the_catalogue_does(demo_store_url, capsys, lang):
+    """`vsdash figures` printed "Activiteiten 3" where the slides, the letter and the catalogue say
+    "Activiteiten in de periode": the activities that ran in the period, not all of them."""
+    from vsdash.cli import main
+    from vsdash.indicators import indicator
+
+    argv = ["figures", "--gemeente", "GM0363", "--from", "2025-01-01", "--to", "2025-12-31"]
+    assert main([*argv, "--lang", lang, "--store", demo_store_url]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    names = {indicator(key).name(lang) for key in ("reports", "campaigns", "activities")}
+    for name in names:
+        assert any(line.startswith(name + " ") for line in lines), (name, lines)
