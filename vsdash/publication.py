@@ -410,6 +410,17 @@ def published_trend(
     return cells.astype({"n": "float"}), hidden
 
 
+#: Last year's weeks are the 52 weeks before (364 days): the same weekdays, so every week of the
+#: trend has its own week of last year (audit 3: shifted by a calendar year they started on
+#: Wednesdays, and the last week of a trend read "–" beside a week of data).
+WEEKS_PER_YEAR_DAYS = 364
+
+
+def year_back(day: dt.date, grain: str) -> dt.date:
+    """The day a year before ``day`` on a trend of ``grain``: 52 weeks back for weeks, else the calendar day."""
+    return day - dt.timedelta(days=WEEKS_PER_YEAR_DAYS) if grain == "week" else metrics.shift_year(day)
+
+
 def last_year_line(
     previous: pd.DataFrame,
     start: dt.date,
@@ -424,14 +435,16 @@ def last_year_line(
     Periods that lie before the data start are left empty (NaN), never drawn as zero. Each
     period's count is a cell of its own without a published total beside it (primary protection).
     """
-    before = metrics.fill_periods(previous, metrics.shift_year(start), metrics.shift_year(end), grain)
+    before = metrics.fill_periods(previous, year_back(start, grain), year_back(end, grain), grain)
     known = (
         before["periode"] >= pd.Timestamp(data_start) if data_start is not None else before["periode"].isna()
     )
     shown = privacy.suppress_small_counts(before, "n", total_shown=False, lang=lang).astype({"n": "float"})
     shown.loc[~known.to_numpy(), "n"] = np.nan
     shown.loc[~known.to_numpy(), "label"] = "–"
-    shown["periode"] = shown["periode"] + pd.DateOffset(years=1)
+    shown["periode"] = shown["periode"] + (
+        pd.Timedelta(days=WEEKS_PER_YEAR_DAYS) if grain == "week" else pd.DateOffset(years=1)
+    )
     return shown
 
 
@@ -511,7 +524,7 @@ def published_trend_of(
     if grain is None:
         grain = readable_grain_of(counted)
     cells, hidden = published_trend(store, codes, counted, grain, lang=lang)
-    prev_flt = ReportFilter(codes, metrics.shift_year(counted.start), metrics.shift_year(counted.end))
+    prev_flt = ReportFilter(codes, year_back(counted.start, grain), year_back(counted.end, grain))
     span = store.report_date_range()
     previous = last_year_line(
         store.count_reports(prev_flt, grain),

@@ -234,3 +234,37 @@ def test_the_figures_command_names_the_activities_as_the_catalogue_does(demo_sto
     names = {indicator(key).name(lang) for key in ("reports", "campaigns", "activities")}
     for name in names:
         assert any(line.startswith(name + " ") for line in lines), (name, lines)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_week_of_a_trend_has_its_week_of_last_year(store, lang):
+    """Meldingen for Veilige Steden, 15 February - 14 May 2025, per week: last year's weeks were
+    shifted by a calendar year onto Wednesdays, and the table's last week (12 May) read "Zelfde
+    periode vorig jaar: –" though that week of 2024 had reports. Each week now has the week 52
+    weeks earlier, drawn on its own Monday."""
+    from vsdash.i18n import t
+    from vsdash.views.reports import build_reports
+
+    codes = publication.selection_codes(store, None, "veilige_steden", *MID_MONTHS)
+    model = build_reports(
+        store,
+        codes=codes,
+        gemeente=None,
+        start=MID_MONTHS[0],
+        end=MID_MONTHS[1],
+        grain="week",
+        split="categorie",
+        label="x",
+        lang=lang,
+    )
+    table = model.trend.chart.table
+    assert (table[t("same_period_last_year", lang)] != "–").all(), table
+    trend = publication.published_trend_of(store, codes, *MID_MONTHS, grain="week")
+    assert list(trend.previous["periode"]) == list(trend.cells["periode"])
+    weeks_before = store.count_reports(
+        publication.ReportFilter(
+            codes, trend.counted.start - dt.timedelta(days=364), trend.counted.end - dt.timedelta(days=364)
+        ),
+        "week",
+    )
+    assert len(weeks_before) == len(trend.cells)
