@@ -1967,6 +1967,9 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "letter_date": {"nl": "Datum", "en": "Date"},
     "letter_author": {"nl": "Veilige Steden-dashboard", "en": "Safe Cities dashboard"},
+    # Audit 3: the English letter's document properties said "straatintimidatie; demodata".
+    "letter_keywords": {"nl": "Veilige Steden; straatintimidatie", "en": "Veilige Steden; street harassment"},
+    "letter_keyword_demo": {"nl": "demodata", "en": "demo data"},
     "letter_h_occasion": {"nl": "Aanleiding", "en": "Occasion"},
     "letter_h_done": {"nl": "Wat er gebeurde", "en": "What happened"},
     "letter_h_changed": {"nl": "Wat er veranderde in de meldingen", "en": "What changed in the reports"},

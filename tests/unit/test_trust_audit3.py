@@ -268,3 +268,19 @@ def test_every_week_of_a_trend_has_its_week_of_last_year(store, lang):
         "week",
     )
     assert len(weeks_before) == len(trend.cells)
+
+
+def test_the_english_letter_describes_itself_in_english(store):
+    """The English council letter's document properties (Word: File > Info) read "Veilige Steden;
+    straatintimidatie; demodata"."""
+    import io
+
+    from docx import Document
+
+    from vsdash.council_letter import council_letter_docx
+    from vsdash.presentation import build_deck
+
+    deck = build_deck(store, gemeente="GM0363", start=YEAR[0], end=YEAR[1], lang="en", with_map=False)
+    keywords = Document(io.BytesIO(council_letter_docx(deck))).core_properties.keywords
+    assert "street harassment" in keywords and "demo data" in keywords
+    assert "straatintimidatie" not in keywords and "demodata" not in keywords
