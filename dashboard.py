@@ -22,7 +22,7 @@ st.set_page_config(
     page_title="Veilige Steden",
     page_icon=":material/shield_person:",
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # open beside the page; on a phone closed, over the page when opened
 )
 frame.install_style()
 

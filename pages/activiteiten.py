@@ -58,7 +58,7 @@ with section_guard(lang, "register"):
     csv_col.download_button(
         model.downloads[0],
         model.csv_bytes,
-        "activiteiten.csv",
+        f"{model.file_stem}.csv",
         "text/csv",
         key="act_download_csv",
         on_click="ignore",
@@ -66,7 +66,7 @@ with section_guard(lang, "register"):
     xlsx_col.download_button(
         model.downloads[1],
         model.xlsx_bytes,
-        "activiteiten.xlsx",
+        f"{model.file_stem}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="act_download_xlsx",
         on_click="ignore",

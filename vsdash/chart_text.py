@@ -34,17 +34,25 @@ class StaticChart:
 
     ``svg`` is drawn by ``draw`` when first read, then kept: the page sends its key figures
     before it reads the chart, so the browser draws those while the server draws the SVG.
+    ``draw_narrow``, when given, draws the same chart laid out for a phone's column
+    (``narrow_svg``); the page shows one of the two by the width it has.
     """
 
     draw: Callable[[], str] = field(repr=False, compare=False)
     alt: str
     table: pd.DataFrame = field(repr=False)
     more_tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
+    draw_narrow: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
     @functools.cached_property
     def svg(self) -> str:
         """The chart as SVG text (drawn once; a shared model's sessions all read this one)."""
         return self.draw()
+
+    @functools.cached_property
+    def narrow_svg(self) -> str | None:
+        """The chart laid out for a narrow column, as SVG text; None when it has no such variant."""
+        return self.draw_narrow() if self.draw_narrow is not None else None
 
 
 GRAIN_LENGTH = {"day": pd.DateOffset(days=1), "week": pd.DateOffset(days=7), "month": pd.DateOffset(months=1)}
@@ -98,6 +106,18 @@ def _last_day(period_start: pd.Timestamp, grain: str) -> dt.date:
     if grain == "week":
         return (period_start + pd.Timedelta(days=6)).date()
     return period_start.date()
+
+
+def trend_series_names(lang: str, *, with_previous: bool) -> list[str]:
+    """The trend's lines as its legend names them, in legend order: this period's reports first.
+
+    One order for the trend wherever it is drawn (Overzicht's SVG, the PDF's picture, the
+    PowerPoint's native chart), so a presenter switching between them finds the same legend.
+    """
+    names = [t("reports", lang)]
+    if with_previous:
+        names.append(t("same_period_last_year", lang))
+    return names
 
 
 def trend_alt_and_table(
@@ -162,4 +182,6 @@ def category_alt_and_table(
     """The text alternative and the table of ``category_bar_chart``, without a figure (issue 17)."""
     parts = ", ".join(f"{row[label_col]} {row['label']}" for _, row in counts.iterrows())
     alt = t("alt_bars", lang, title=title, parts=parts)
-    return alt, counts[[label_col, "label"]].rename(columns={"label": t("count", lang)})
+    # The label column's own name (categorie_label) is no heading for a reader or a download.
+    headings = {label_col: t("act_col_category", lang), "label": t("count", lang)}
+    return alt, counts[[label_col, "label"]].rename(columns=headings)

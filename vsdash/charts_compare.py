@@ -135,6 +135,7 @@ def ranked_rate_chart(
         unranked = [
             t(key, lang, n=n)
             for key, status in (
+                ("alt_unranked_too_few", compare.TOO_FEW),
                 ("alt_unranked_hidden", compare.HIDDEN),
                 ("alt_unranked_no_channel", compare.NO_CHANNEL),
             )
@@ -150,15 +151,19 @@ def ranked_rate_chart(
 def ranking_table(ranked: pd.DataFrame, *, names: pd.Series, lang: str = "nl") -> pd.DataFrame:
     """The ranking as a table people read: rank, municipality, reports ("<5" when hidden), rate, interval.
 
-    No rate or interval is written where the count is hidden, and "geen meldpunt" where a
-    municipality had no reporting channel.
+    No rate or interval is written where the count is hidden, no rank or interval where it is too
+    small to rank (listed after the ranked rows with its published rate), and "geen meldpunt" where
+    a municipality had no reporting channel.
     """
     status_text = {
         compare.RANKED: "",
+        compare.TOO_FEW: t("cmp_too_few_short", lang),
         compare.HIDDEN: t("privacy_rate_hidden_short", lang),
         compare.NO_CHANNEL: t("no_channel_short", lang),
     }
     visible = ranked["status"] == compare.RANKED
+    # Too few to rank: the published rate (the key figures' own) without a rank or an interval.
+    rate_shown = visible | (ranked["status"] == compare.TOO_FEW)
     columns = {
         t("cmp_col_rank", lang): ranked["rang"].astype("Int64"),
         t("municipality", lang): [names.get(c, c) for c in ranked["gemeentecode"]],
@@ -181,7 +186,7 @@ def ranking_table(ranked: pd.DataFrame, *, names: pd.Series, lang: str = "nl") -
         {
             **columns,
             t("cmp_col_rate", lang): [
-                fmt_number(r, lang, 1) if v else "" for r, v in zip(ranked["rate"], visible, strict=True)
+                fmt_number(r, lang, 1) if v else "" for r, v in zip(ranked["rate"], rate_shown, strict=True)
             ],
             t("cmp_col_interval", lang): [
                 f"{fmt_number(lo, lang, 1)}–{fmt_number(hi, lang, 1)}" if v else ""

@@ -112,6 +112,8 @@ def ratio_table(ranked: pd.DataFrame, *, names: pd.Series, lang: str = "nl") -> 
             note = t("cmp_ratio_no_survey", lang)
         elif r.status == compare.NO_CHANNEL:
             note = t("no_channel_short", lang)
+        elif r.status == compare.TOO_FEW:
+            note = t("cmp_too_few_short", lang)
         else:
             note = t("privacy_rate_hidden_short", lang)
         visible = r.gemeentecode in shown

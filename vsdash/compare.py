@@ -20,6 +20,9 @@ from vsdash import metrics, privacy
 
 RANKED = "gerangschikt"
 HIDDEN = "afgeschermd"
+# A published count below k is 0 (ADR 0006: 1-4 reports are published as 0 or 5, and 5 or 6 now and
+# then as 0): it does not say "no reports", so it is listed apart instead of ranked last.
+TOO_FEW = "te_weinig"
 NO_CHANNEL = "geen_meldpunt"
 
 PEER_CHOICES = ("G4", "vs_sinds_2020", "vs_sinds_2022", "studentenstad", "vergelijkbaar", "alle")
@@ -87,26 +90,34 @@ def municipality_rates(
 def ranked_rates(rates: pd.DataFrame, *, k: int | None = None, lang: str = "nl") -> pd.DataFrame:
     """The ranking table: suppressed counts, no rate where the count is hidden, no rank without a channel.
 
-    ``rates`` comes from ``municipality_rates``. Suppression runs over the municipalities with a
-    channel (their total is published elsewhere, so complementary suppression applies). Returns the
-    rows sorted: ranked (highest rate first), then hidden ("<5" or "x"), then "geen meldpunt"; with
-    columns ``rang`` (Int64, NA when not ranked), ``status`` (gerangschikt / afgeschermd /
-    geen_meldpunt), ``label`` (count as shown) and ``suppression``.
+    ``rates`` comes from ``municipality_rates`` or ``publication.member_figures``. Suppression runs
+    over the municipalities with a channel (their total is published elsewhere, so complementary
+    suppression applies). A count shown but below k (a published 0: none, or a few reports
+    perturbed to 0, ADR 0006) gets no rank: its rate of 0 and interval would rank it last with a
+    precision the count does not have, so it is "te weinig", listed after the ranked rows. Its
+    rate stays the published one (the key figures' own); the ranking's surfaces show no bar, dot,
+    colour or interval for it (``charts_compare``, ``peers``). Returns the
+    rows sorted: ranked (highest rate first), then too few, then hidden ("<5" or "x"), then "geen
+    meldpunt"; with columns ``rang`` (Int64, NA when not ranked), ``status`` (gerangschikt /
+    te_weinig / afgeschermd / geen_meldpunt), ``label`` (count as shown) and ``suppression``.
     """
     with_channel = rates[rates["meldpunt"]]
     shown = privacy.suppress_rates(
         with_channel, "n", ("rate", "low", "high"), k=k, total_shown=True, lang=lang
     )
+    too_few = shown["n"].notna() & (shown["n"].astype("Float64") < privacy.resolve_k(k)).fillna(False)
+    too_few = too_few.to_numpy(dtype=bool)
     without = rates[~rates["meldpunt"]].assign(
         n=pd.array([pd.NA] * int((~rates["meldpunt"]).sum()), dtype="Int64"),
         label="",
         suppression="",
     )
-    shown["status"] = np.where(shown["n"].isna(), HIDDEN, RANKED)
+    shown["status"] = np.where(shown["n"].isna(), HIDDEN, np.where(too_few, TOO_FEW, RANKED))
     without = without.assign(status=NO_CHANNEL)
     ordered = pd.concat(
         [
             shown[shown["status"] == RANKED].sort_values("rate", ascending=False),
+            shown[shown["status"] == TOO_FEW],
             shown[shown["status"] == HIDDEN],
             without,
         ],

@@ -607,10 +607,13 @@ class _Slides:
         if _empty(slide, deck, "trend", box):
             return
         dates = [pd.Timestamp(p).date() for p in deck.trend["periode"]]
-        series = [(t("reports", deck.lang), deck.trend["n"])]
+        from vsdash.chart_text import trend_series_names
+
         previous = deck_text.previous_on_trend_axis(deck)
-        if previous.notna().any():  # the legend names only lines that are drawn
-            series.append((t("same_period_last_year", deck.lang), previous))
+        # The legend names only lines that are drawn, in the order the PDF and Overzicht use.
+        with_previous = bool(previous.notna().any())
+        values = [deck.trend["n"], previous] if with_previous else [deck.trend["n"]]
+        series = list(zip(trend_series_names(deck.lang, with_previous=with_previous), values, strict=True))
         chart_box = Box(box.left, box.top, box.width, box.height - 0.8)
         graphic, chart = _chart(slide, XL_CHART_TYPE.LINE_MARKERS, dates, series, chart_box)
         _date_axis(chart, dates, deck.lang)

@@ -746,6 +746,16 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "alt_unranked_hidden": {"nl": "{n} afgeschermd", "en": "{n} withheld"},
     "alt_unranked_no_channel": {"nl": "{n} zonder meldpunt", "en": "{n} without reporting point"},
+    # narrow/ranking: a published count below k (0: none, or a few reports perturbed to 0) is not ranked
+    "cmp_too_few_short": {"nl": "te weinig meldingen om te rangschikken", "en": "too few reports to rank"},
+    "alt_unranked_too_few": {
+        "nl": "{n} met te weinig meldingen om te rangschikken",
+        "en": "{n} with too few reports to rank",
+    },
+    "cmp_too_few": {
+        "nl": "Te weinig meldingen om te rangschikken: {lijst}. Een gepubliceerd aantal van 0 kan ook een paar meldingen zijn (kleine aantallen worden beschermd), dus een plaats onderaan de ranglijst zou meer zeggen dan de cijfers toelaten.",
+        "en": "Too few reports to rank: {lijst}. A published count of 0 can also be a few reports (small counts are protected), so a place at the bottom of the ranking would say more than the figures allow.",
+    },
     "alt_ranked_rates_none": {
         "nl": "Geen gemeente in deze groep heeft een cijfer dat getoond kan worden.",
         "en": "No municipality in this group has a figure that can be shown.",
@@ -1304,6 +1314,9 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Geweigerde rijen downloaden ({n}, met reden)",
         "en": "Download the refused rows ({n}, with reasons)",
     },
+    # english3: the refused rows' own columns; the other columns are the import's field names
+    "refused_col_row": {"nl": "rij", "en": "row"},
+    "refused_col_reason": {"nl": "reden", "en": "reason"},
     "data_undo_restores_demo": {
         "nl": "Deze import heeft de demodata gewist; terugdraaien zet de demodata precies terug.",
         "en": "This import deleted the demo data; undoing it puts the demo data back exactly.",
@@ -1829,6 +1842,16 @@ LABELS: dict[str, dict[str, str]] = {
         "and the protection of reporters in a note.",
     },
     "download_name_overview_key_figures": {"nl": "kerncijfers", "en": "key figures"},
+    # english3: download file names and the data sheet's name in the reader's language (the file name
+    # is the figure's download name, vsdash.plain_text.file_stem); Dutch names stay Dutch.
+    "file_deck": {"nl": "veilige-steden", "en": "safe-cities"},
+    "file_all": {"nl": "alle", "en": "all"},
+    "file_summary": {"nl": "samenvatting", "en": "summary"},
+    "file_council_letter": {"nl": "raadsinformatiebrief", "en": "council-letter"},
+    "file_activities": {"nl": "activiteiten", "en": "activities"},
+    "file_template": {"nl": "sjabloon", "en": "template"},
+    "file_refused": {"nl": "geweigerd", "en": "refused"},
+    "sheet_data": {"nl": "gegevens", "en": "data"},
     "download_name_overview_trend": {"nl": "meldingen in de tijd", "en": "reports over time"},
     "download_name_overview_activities": {"nl": "activiteiten per categorie", "en": "activities by category"},
     "download_name_reports_trend": {"nl": "meldingen in de tijd", "en": "reports over time"},

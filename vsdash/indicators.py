@@ -28,14 +28,40 @@ class Indicator:
     source: str
     # The source in English, for English documents that name it (the council letter's Sources).
     source_en: str = ""
+    # English unit, denominator, period and privacy texts, for the English downloads' definitions
+    # (``vsdash.spreadsheets.definitions_rows``) and the key-figures table; a test requires them.
+    unit_en: str = ""
+    denominator_en: str = ""
+    period_rule_en: str = ""
+    privacy_rule_en: str = ""
 
     def name(self, lang: str) -> str:
         """The indicator's name in ``lang`` ("nl" or "en")."""
         return self.name_en if lang == "en" else self.name_nl
 
+    def definition(self, lang: str) -> str:
+        """The indicator's definition in ``lang`` ("nl" or "en")."""
+        return self.definition_en if lang == "en" else self.definition_nl
+
     def source_in(self, lang: str) -> str:
         """The indicator's source in ``lang`` ("nl" or "en"); Dutch where no English text is given."""
         return self.source_en if lang == "en" and self.source_en else self.source
+
+    def unit_in(self, lang: str) -> str:
+        """The indicator's unit in ``lang`` ("nl" or "en"); Dutch where no English text is given."""
+        return self.unit_en if lang == "en" and self.unit_en else self.unit
+
+    def denominator_in(self, lang: str) -> str:
+        """The indicator's denominator in ``lang`` ("nl" or "en"); Dutch where no English text is given."""
+        return self.denominator_en if lang == "en" and self.denominator_en else self.denominator
+
+    def period_rule_in(self, lang: str) -> str:
+        """The indicator's period rule in ``lang`` ("nl" or "en"); Dutch where no English text is given."""
+        return self.period_rule_en if lang == "en" and self.period_rule_en else self.period_rule
+
+    def privacy_rule_in(self, lang: str) -> str:
+        """The indicator's privacy rule in ``lang`` ("nl" or "en"); Dutch where no English text is given."""
+        return self.privacy_rule_en if lang == "en" and self.privacy_rule_en else self.privacy_rule
 
     @property
     def perturbed(self) -> bool:
@@ -48,6 +74,12 @@ _PROTECTED = (
     "gemeente krijgt een vaste kleine verandering (meestal 0 tot 2), een aantal van 1 tot en met 4 "
     "wordt 0 of 5; het totaal is de som van de gepubliceerde weken of maanden, een groep de som van "
     "haar gemeenten. Afgeleide cijfers (tarief, verandering) komen uit de gepubliceerde aantallen."
+)
+_PROTECTED_EN = (
+    "Published through vsdash.privacy with cell-key perturbation (ADR 0006): every week or month of a "
+    "municipality gets a fixed small change (usually 0 to 2), a count of 1 to 4 becomes 0 or 5; the "
+    "total is the sum of the published weeks or months, a group the sum of its municipalities. Derived "
+    "figures (rate, change) come from the published counts."
 )
 _REPORTS_SOURCE = "Meldpunten en apps van de gemeenten (import of demodata), tabel reports"
 _REPORTS_SOURCE_EN = "The municipalities' reporting points and apps (import or demo data), table reports"
@@ -66,10 +98,15 @@ CATALOGUE: tuple[Indicator, ...] = (
         "months or counts are small; decided per municipality and summed over the municipalities in "
         "the selection (each municipality over its own weeks or months).",
         unit="meldingen",
+        unit_en="reports",
         denominator="geen",
+        denominator_en="none",
         period_rule="Hele weken of hele maanden rond de gekozen periode; de pagina noemt welke. Een "
         "dag verschuiven verandert het getal dus niet.",
+        period_rule_en="Whole weeks or whole months around the chosen period; the page says which. "
+        "Moving a day therefore does not change the number.",
         privacy_rule=_PROTECTED,
+        privacy_rule_en=_PROTECTED_EN,
         source=_REPORTS_SOURCE,
         source_en=_REPORTS_SOURCE_EN,
     ),
@@ -82,10 +119,15 @@ CATALOGUE: tuple[Indicator, ...] = (
         definition_en="Inhabitants on 1 January of the population year, summed over the "
         "municipalities in the selection that had a reporting point in the period.",
         unit="inwoners",
+        unit_en="inhabitants",
         denominator="geen",
+        denominator_en="none",
         period_rule="Populatiejaar: het laatste jaar van de periode waarvoor CBS een cijfer heeft "
         "(anders het vroegste beschikbare jaar).",
+        period_rule_en="Population year: the last year of the period for which CBS has a figure "
+        "(otherwise the earliest available year).",
         privacy_rule="Openbaar cijfer, niet afgeschermd.",
+        privacy_rule_en="Public figure, not protected.",
         source="CBS StatLine 03759NED, bevolking op 1 januari",
         source_en="CBS StatLine 03759NED, population on 1 January",
     ),
@@ -102,10 +144,16 @@ CATALOGUE: tuple[Indicator, ...] = (
         "reporting point; for a group the inhabitant-years of the members are summed (members as "
         "they were in the period). With an exact 95% interval (Poisson, Garwood).",
         unit="meldingen per 10.000 inwoners per jaar",
+        unit_en="reports per 10,000 inhabitants per year",
         denominator="Inwoners op 1 januari van het populatiejaar × dagen met meldpunt / 365,25",
+        denominator_en="Inhabitants on 1 January of the population year × days with a reporting point / "
+        "365.25",
         period_rule="De getelde periode (hele weken of maanden rond de gekozen periode, zoals de "
         "meldingen); omgerekend naar een jaar, zodat perioden van verschillende lengte vergelijkbaar zijn.",
+        period_rule_en="The counted period (whole weeks or months around the chosen period, as the "
+        "reports); converted to a year, so that periods of different length can be compared.",
         privacy_rule=_PROTECTED,
+        privacy_rule_en=_PROTECTED_EN,
         source=_REPORTS_SOURCE + "; CBS StatLine 03759NED",
         source_en=_REPORTS_SOURCE_EN + "; CBS StatLine 03759NED",
     ),
@@ -120,10 +168,15 @@ CATALOGUE: tuple[Indicator, ...] = (
         "period (for whole calendar months: as many months earlier; for a calendar year: the previous "
         "calendar year; for whole weeks: as many weeks earlier). The periods never overlap.",
         unit="meldingen",
+        unit_en="reports",
         denominator="geen",
+        denominator_en="none",
         period_rule="De voorgaande periode van dezelfde lengte; ligt die (deels) vóór het begin van de "
         "gegevens, dan is er geen vergelijking.",
+        period_rule_en="The preceding period of the same length; if it lies (partly) before the start of "
+        "the data, there is no comparison.",
         privacy_rule=_PROTECTED,
+        privacy_rule_en=_PROTECTED_EN,
         source=_REPORTS_SOURCE,
         source_en=_REPORTS_SOURCE_EN,
     ),
@@ -140,9 +193,14 @@ CATALOGUE: tuple[Indicator, ...] = (
         "the inhabitant-years with a reporting point differ by more than 5% (a reporting point opened "
         "or closed).",
         unit="fractie (weergegeven als procent)",
+        unit_en="fraction (shown as a percentage)",
         denominator="Meldingen in de vorige periode",
+        denominator_en="Reports in the preceding period",
         period_rule="De getelde periode tegen de voorgaande periode van dezelfde lengte, per gemeente.",
+        period_rule_en="The counted period against the preceding period of the same length, per "
+        "municipality.",
         privacy_rule=_PROTECTED,
+        privacy_rule_en=_PROTECTED_EN,
         source=_REPORTS_SOURCE,
         source_en=_REPORTS_SOURCE_EN,
     ),
@@ -155,9 +213,13 @@ CATALOGUE: tuple[Indicator, ...] = (
         definition_en="Number of campaigns that ran (at least partly) in the period with at least one "
         "municipality of the selection taking part.",
         unit="campagnes",
+        unit_en="campaigns",
         denominator="geen",
+        denominator_en="none",
         period_rule="Overlap met de gekozen periode.",
+        period_rule_en="Overlap with the chosen period.",
         privacy_rule="Niet over personen; niet afgeschermd.",
+        privacy_rule_en="Not about people; not protected.",
         source="Campagnekalender (import of demodata), tabel campaigns",
         source_en="Campaign calendar (import or demo data), table campaigns",
     ),
@@ -172,9 +234,13 @@ CATALOGUE: tuple[Indicator, ...] = (
         "partly) in the period: started on or before its end and not ended before its start. Every "
         "status (planned, running, done, postponed) counts.",
         unit="activiteiten",
+        unit_en="activities",
         denominator="geen",
+        denominator_en="none",
         period_rule="Overlap met de gekozen periode.",
+        period_rule_en="Overlap with the chosen period.",
         privacy_rule="Niet over personen; niet afgeschermd.",
+        privacy_rule_en="Not about people; not protected.",
         source="Activiteitenregister (import of demodata), tabel activities",
         source_en="Activity register (import or demo data), table activities",
     ),
@@ -189,10 +255,14 @@ CATALOGUE: tuple[Indicator, ...] = (
         "month, as the page shows it). At the unit of the count it is 0; otherwise the difference "
         "comes from partial weeks at the edges and each cell's own perturbation.",
         unit="meldingen",
+        unit_en="reports",
         denominator="geen",
+        denominator_en="none",
         period_rule="De gekozen periode.",
+        period_rule_en="The chosen period.",
         privacy_rule="Alleen uit gepubliceerde cijfers afgeleid; onthult niets wat een lezer niet zelf "
         "kan uitrekenen.",
+        privacy_rule_en="Derived from published figures only; reveals nothing a reader cannot work out.",
         source=_REPORTS_SOURCE,
         source_en=_REPORTS_SOURCE_EN,
     ),
@@ -214,13 +284,20 @@ CATALOGUE: tuple[Indicator, ...] = (
         "samples. Feelings of unsafety (in the neighbourhood, on the street at night) come alongside "
         "in the same way.",
         unit="procent",
+        unit_en="percent",
         denominator="De basis van de enquête (bijvoorbeeld inwoners van 15 jaar en ouder), uit het "
         "enquêtebestand",
+        denominator_en="The survey's base (for example inhabitants aged 15 and over), from the survey file",
         period_rule="De laatste enquêteronde in of vóór het laatste jaar van de gekozen periode (de "
         "Veiligheidsmonitor is tweejaarlijks); de pagina en de JSON noemen het jaar. Zonder zo'n ronde: "
         "geen cijfer, met de reden.",
+        period_rule_en="The last survey round in or before the last year of the chosen period (the "
+        "Safety Monitor is held every two years); the page and the JSON name the year. "
+        "Without such a round: no figure, with the reason.",
         privacy_rule="Openbaar cijfer over een steekproef, niet over personen; niet afgeschermd. "
         "Betrouwbaar voor gemeenten vanaf ongeveer 70.000 inwoners (CBS).",
+        privacy_rule_en="Public figure about a sample, not about people; not protected. Reliable for "
+        "municipalities from about 70,000 inhabitants (CBS).",
         source="Enquêtecijfers (import soort survey, of demodata), tabel survey_indicators; in de stijl "
         "van de CBS Veiligheidsmonitor",
         source_en="Survey figures (import of kind survey, or demo data), table survey_indicators; in the "
@@ -245,11 +322,18 @@ CATALOGUE: tuple[Indicator, ...] = (
         "normal interval of the denominator, combined on the log scale, MOVER). More reports at the "
         "same experienced harassment means that more people report.",
         unit="fractie (weergegeven per 1.000 mensen die het meemaakten)",
+        unit_en="fraction (shown per 1,000 people who experienced it)",
         denominator="Aandeel dat straatintimidatie meemaakte × basis van de enquête × jaren met meldpunt",
+        denominator_en="Share who experienced street harassment × the survey's base × years with a "
+        "reporting point",
         period_rule="De gekozen periode (hele weken of maanden, zoals de meldingen); de enquêteronde: de "
         "laatste in of vóór het laatste jaar van de periode, en welke staat erbij.",
+        period_rule_en="The chosen period (whole weeks or months, like the reports); the survey round: "
+        "the last one in or before the last year of the period, and which one is stated.",
         privacy_rule="Berekend uit het gepubliceerde (verstoorde) aantal meldingen; onthult niets wat "
         "de gepubliceerde meldingen en het openbare enquêtecijfer niet al zeggen.",
+        privacy_rule_en="Computed from the published (perturbed) number of reports; reveals nothing the "
+        "published reports and the public survey figure do not already say.",
         source=_REPORTS_SOURCE + "; enquêtecijfers, tabel survey_indicators",
         source_en=_REPORTS_SOURCE_EN + "; survey figures, table survey_indicators",
     ),
@@ -264,9 +348,13 @@ CATALOGUE: tuple[Indicator, ...] = (
         "partly covered month counts pro rata by its days), summed over the municipalities in the "
         "selection.",
         unit="euro",
+        unit_en="euro",
         denominator="geen",
+        denominator_en="none",
         period_rule="Maanden van deelname die in de gekozen periode vallen.",
+        period_rule_en="Months of membership that fall in the chosen period.",
         privacy_rule="Openbare programmagegevens; niet afgeschermd.",
+        privacy_rule_en="Public programme data; not protected.",
         source="Programma Veilige Steden (OCW): EUR 50.000 per jaar voor de G4, EUR 30.000 voor de "
         "andere gemeenten; tabel memberships",
         source_en="Programme Veilige Steden (OCW): EUR 50,000 a year for the G4, EUR 30,000 for the "
@@ -282,9 +370,13 @@ CATALOGUE: tuple[Indicator, ...] = (
         definition_en="Number of municipalities taking part in a programme in a year: from the first "
         "to the last year of membership.",
         unit="gemeenten",
+        unit_en="municipalities",
         denominator="geen",
+        denominator_en="none",
         period_rule="Per kalenderjaar; de kerncijfers noemen het laatste jaar van de gekozen periode.",
+        period_rule_en="Per calendar year; the key figures name the last year of the chosen period.",
         privacy_rule="Openbare programmagegevens; niet afgeschermd.",
+        privacy_rule_en="Public programme data; not protected.",
         source="Panteia, Evaluatie Programma Veilige Steden (2022); leercirkel Leefbaarheid en "
         "Veiligheid (BZK, 2021); City Deal Zorg voor Veiligheid in de stad (2017-2019); tabel memberships",
         source_en="Panteia, Evaluation of the Programme Veilige Steden (2022); learning circle Leefbaarheid "
@@ -301,9 +393,13 @@ CATALOGUE: tuple[Indicator, ...] = (
         "equal to the state funding) / 12 × the months of membership in the period, pro rata as the "
         "state funding; summed over the municipalities in the selection.",
         unit="euro",
+        unit_en="euro",
         denominator="geen",
+        denominator_en="none",
         period_rule="Maanden van deelname die in de gekozen periode vallen.",
+        period_rule_en="Months of membership that fall in the chosen period.",
         privacy_rule="Openbare programmagegevens; niet afgeschermd.",
+        privacy_rule_en="Public programme data; not protected.",
         source="Programma Veilige Steden (OCW): elke gemeente legt hetzelfde bedrag bij als zij van "
         "het Rijk krijgt; tabel memberships",
         source_en="Programme Veilige Steden (OCW): every municipality adds the amount it receives from "
@@ -320,9 +416,13 @@ CATALOGUE: tuple[Indicator, ...] = (
         "that began in the period, per category; an activity's whole budget counts in the period it "
         "began in.",
         unit="euro",
+        unit_en="euro",
         denominator="geen",
+        denominator_en="none",
         period_rule="Begindatum in de gekozen periode.",
+        period_rule_en="Start date in the chosen period.",
         privacy_rule="Niet over personen; niet afgeschermd.",
+        privacy_rule_en="Not about people; not protected.",
         source="Activiteitenregister (import of demodata), tabel activities, kolom budget_eur",
         source_en="Activity register (import or demo data), table activities, column budget_eur",
     ),
@@ -336,9 +436,13 @@ CATALOGUE: tuple[Indicator, ...] = (
         definition_en="Number of municipalities of the selection that ever ran a kind of activity "
         "(such as nightlife staff training), with the first municipality and the year each began.",
         unit="gemeenten",
+        unit_en="municipalities",
         denominator="geen",
+        denominator_en="none",
         period_rule="Alle jaren in het register tot het einde van de gekozen periode.",
+        period_rule_en="All years in the register up to the end of the chosen period.",
         privacy_rule="Niet over personen; niet afgeschermd.",
+        privacy_rule_en="Not about people; not protected.",
         source="Activiteitenregister (import of demodata), tabel activities",
         source_en="Activity register (import or demo data), table activities",
     ),
@@ -377,6 +481,9 @@ def catalogue_markdown() -> str:
             f"## {ind.name_nl} (`{ind.id}`)",
             "",
             f"*English: {ind.name_en}.* {ind.definition_en}",
+            "",
+            f"*Unit:* {ind.unit_en}. *Denominator:* {ind.denominator_en}. *Period:* {ind.period_rule_en} "
+            f"*Privacy:* {ind.privacy_rule_en} *Source:* {ind.source_en}",
             "",
             f"- **Definitie:** {ind.definition_nl}",
             f"- **Eenheid:** {ind.unit}",

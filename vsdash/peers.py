@@ -101,9 +101,12 @@ def peer_comparison(
 
 
 def _label(row: pd.Series, lang: str) -> str:
-    """The rate as shown: "67,7", the suppressed count ("<5") or "geen meldpunt"."""
+    """The rate as shown: "67,7", "te weinig meldingen om te rangschikken", the suppressed count ("<5")
+    or "geen meldpunt"."""
     if row["status"] == compare.NO_CHANNEL:
         return t("no_channel_short", lang)
+    if row["status"] == compare.TOO_FEW:
+        return t("cmp_too_few_short", lang)
     if row["status"] == compare.RANKED and not math.isnan(float(row["rate"])):
         return fmt_number(float(row["rate"]), lang, 1)
     return str(row["label"]) or "–"

@@ -34,6 +34,16 @@ def one_line(value: object) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+def file_stem(value: object) -> str:
+    """``value`` as a file name without extension: lower case, ASCII, words joined by hyphens.
+
+    "Meldingen per 10.000 inwoners" becomes ``meldingen-per-10-000-inwoners``; accents are dropped
+    (``geëvalueerd`` → ``geevalueerd``), so the name survives any e-mail client or file system.
+    """
+    folded = unicodedata.normalize("NFKD", one_line(value)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9_]+", "-", folded.lower()).strip("-") or "download"
+
+
 def markdown(value: object) -> str:
     """``value`` escaped for Streamlit Markdown, so it shows exactly as typed, on one line."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", one_line(value))

@@ -60,6 +60,24 @@ class KeyFigures:
         return self.figures.previous_reports or 0
 
 
+def file_stem(
+    start: dt.date,
+    end: dt.date,
+    lang: str = "nl",
+    *,
+    gemeente: str | None = None,
+    programma: str | None = None,
+) -> str:
+    """The name the deck's files share (without extension), in ``lang``: what, for whom, when.
+
+    ``veilige-steden-GM0344-20250101-20251231`` for a municipality, the programme's id for a
+    programme, ``alle`` ("all" in English) for all municipalities; the Presenteren page and
+    ``python -m vsdash report`` name their files alike.
+    """
+    where = gemeente or programma or t("file_all", lang)
+    return f"{t('file_deck', lang)}-{where}-{start:%Y%m%d}-{end:%Y%m%d}"
+
+
 @dataclass
 class EffectCard:
     """The effect of one campaign in one municipality, or why there is none."""

@@ -1256,7 +1256,16 @@ def key_figures_table(figures: KeyFigures, lang: str) -> pd.DataFrame:
     cols = names.get(lang, ("indicator", "name", "value", "low", "high", "unit", "note", "demo"))
     return pd.DataFrame(
         [
-            (key, indicator(key).name(lang), value, low, high, indicator(key).unit, note, figures.demo)
+            (
+                key,
+                indicator(key).name(lang),
+                value,
+                low,
+                high,
+                indicator(key).unit_in(lang),
+                note,
+                figures.demo,
+            )
             for key, value, low, high, note in rows
         ],
         columns=list(cols),

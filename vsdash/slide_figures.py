@@ -33,14 +33,24 @@ from vsdash.palette import BAND_EDGE, BREAK_COLOUR, OKABE_ITO, SUPPRESSED_COLOUR
 HIDDEN_COLOUR = SUPPRESSED_COLOUR  # one grey for withheld counts on every surface
 AREA_COLOUR = OKABE_ITO[5]  # vermillion outlines for risk areas
 FIGSIZE = (12, 5.6)
+# The trend on a PDF slide: a picture at most 360 pt high (``deck_pdf``), so its text is drawn at
+# 14 pt in a figure about as large as it is shown; every text is then 12 pt or more on the slide.
+DECK_TREND_FIGSIZE = (12, 4.8)
+DECK_TREND_TEXT_PT = 14
 # Overzicht's SVGs are scaled to their column's width: the trend fills the page's main column
 # (about 900 px wide), the activities half of it; sized so their text lands near 13 px there.
 PAGE_TREND_FIGSIZE = (10, 3.6)
 PAGE_ACTIVITIES_FIGSIZE = (5, 2.4)
+# The trend once more for a phone's column (about 360 px): scaled down there the wide drawing's
+# text lands near 5 px. This one is 4.6 inches (442 px) wide, so its 11 pt ticks still read as
+# 12 px in a 360 px column and as 10 px in a 300 px one; fewer month ticks, the legend stacked.
+PAGE_TREND_NARROW_FIGSIZE = (4.6, 3.9)
+PAGE_TREND_NARROW_TICKS = 4
 # Their margins in inches (left, right, top, bottom), fixed instead of bbox_inches="tight": a tight
 # box draws the figure twice, and a fixed one keeps every selection's text at the same size.
 PAGE_TREND_MARGINS = (0.85, 0.2, 0.1, 0.7)
 PAGE_ACTIVITIES_MARGINS = (1.3, 0.3, 0.1, 0.6)
+PAGE_TREND_NARROW_MARGINS = (0.75, 0.4, 0.1, 1.0)
 
 
 def _style(ax) -> None:
@@ -61,20 +71,20 @@ def _decimals(lang: str):
     )
 
 
-def month_step(first, last) -> int:
-    """Months between date ticks so a period shows at most about seven of them (1, 2, 3, 6 or 12)."""
+def month_step(first, last, ticks: int = 7) -> int:
+    """Months between date ticks so a period shows at most about ``ticks`` of them (1, 2, 3, 6 or 12)."""
     months = (last.year - first.year) * 12 + last.month - first.month + 1
-    return next(step for step in (1, 2, 3, 6, 12, 24) if months / step <= 7)
+    return next((step for step in (1, 2, 3, 6, 12, 24) if months / step <= ticks), 24)
 
 
-def _month_axis(ax, periods, lang: str) -> None:
+def _month_axis(ax, periods, lang: str, ticks: int = 7) -> None:
     """Date ticks at the start of months, named in the reader's language ("mrt 2025"), not ISO dates."""
     import matplotlib.dates as mdates
 
     if len(periods) == 0:
         return
     stamps = pd.to_datetime(pd.Series(periods))
-    step = month_step(stamps.min(), stamps.max())
+    step = month_step(stamps.min(), stamps.max(), ticks)
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=range(1, 13, step) if 12 % step == 0 else None))
     if step > 12:
         ax.xaxis.set_major_locator(mdates.YearLocator(step // 12))
@@ -129,18 +139,18 @@ def _set_margins(fig: Figure, margins: tuple[float, float, float, float]) -> Non
     )
 
 
-def page_trend_svg(trend, previous, bands, breaks, *, grain: str, lang: str) -> str:
-    """``draw_trend`` at Overzicht's size and margins, as SVG."""
-    fig = draw_trend(
-        trend,
-        previous,
-        bands,
-        breaks,
-        grain=grain,
-        lang=lang,
-        figsize=PAGE_TREND_FIGSIZE,
-        margins=PAGE_TREND_MARGINS,
-    )
+def page_trend_svg(trend, previous, bands, breaks, *, grain: str, lang: str, narrow: bool = False) -> str:
+    """``draw_trend`` at Overzicht's size and margins, as SVG; ``narrow``: the phone-width variant."""
+    if narrow:
+        layout = dict(
+            figsize=PAGE_TREND_NARROW_FIGSIZE,
+            margins=PAGE_TREND_NARROW_MARGINS,
+            ticks=PAGE_TREND_NARROW_TICKS,
+            legend_columns=1,
+        )
+    else:
+        layout = dict(figsize=PAGE_TREND_FIGSIZE, margins=PAGE_TREND_MARGINS)
+    fig = draw_trend(trend, previous, bands, breaks, grain=grain, lang=lang, **layout)
     return figure_svg(fig, tight=False)
 
 
@@ -151,8 +161,18 @@ def page_activities_svg(rows: pd.DataFrame, *, lang: str) -> str:
 
 
 def trend_figure(deck) -> Figure:
-    """The deck's trend slide: ``draw_trend`` of the deck's published trend, bands and breaks."""
-    return draw_trend(deck.trend, deck.previous, deck.bands, deck.breaks, grain=deck.grain, lang=deck.lang)
+    """The deck's trend slide: ``draw_trend`` of the deck's published trend, bands and breaks, in
+    projector-size text."""
+    return draw_trend(
+        deck.trend,
+        deck.previous,
+        deck.bands,
+        deck.breaks,
+        grain=deck.grain,
+        lang=deck.lang,
+        figsize=DECK_TREND_FIGSIZE,
+        text_size=DECK_TREND_TEXT_PT,
+    )
 
 
 def draw_trend(
@@ -165,19 +185,29 @@ def draw_trend(
     lang: str,
     figsize: tuple[float, float] = FIGSIZE,
     margins: tuple[float, float, float, float] | None = None,
+    ticks: int = 7,
+    legend_columns: int = 2,
+    text_size: float = 11,
 ) -> Figure:
     """Reports per week or month, last year dotted, campaign bands labelled, breaks as dashed lines.
 
     One drawing for the slides (PNG) and Overzicht (SVG, ``figure_svg``): ``trend`` and
     ``previous`` have periode, n (NaN where withheld) and label, as published; ``bands`` the
     campaigns shaded (naam, start, eind); ``breaks`` the known breaks (datum, naam, soort_breuk).
-    ``margins`` fixes the axes' place in the figure (inches; see ``_set_margins``).
+    ``margins`` fixes the axes' place in the figure (inches; see ``_set_margins``); ``ticks`` is
+    about the most month ticks shown and ``legend_columns`` the legend's columns (a narrow figure
+    stacks it). ``text_size`` (points) is that of ticks, legend and campaign names; break labels
+    are a point smaller, the axis title a point larger. The legend lists the lines in
+    ``chart_text.trend_series_names`` order, as the PowerPoint chart does.
     """
     fig, ax = new_figure(figsize)
     if margins is not None:
         _set_margins(fig, margins)
+    from vsdash.chart_text import trend_series_names
+
+    drawn_previous = []
     if previous is not None and not previous.empty:
-        ax.plot(
+        drawn_previous = ax.plot(
             previous["periode"],
             previous["n"],
             color="#767676",
@@ -185,7 +215,7 @@ def draw_trend(
             linewidth=1.5,
             label=t("same_period_last_year", lang),
         )
-    ax.plot(
+    reports_line = ax.plot(
         trend["periode"],
         trend["n"],
         color=OKABE_ITO[0],
@@ -204,7 +234,7 @@ def draw_trend(
             x0,
             top * (1.12 - 0.07 * (i % 3)),
             camp.naam,
-            fontsize=11,
+            fontsize=text_size,
             color=BAND_EDGE,
             va="bottom",
             ha="left",
@@ -221,7 +251,7 @@ def draw_trend(
             0,
             " " + t(key, lang, naam=brk.naam),
             rotation=90,
-            fontsize=10,
+            fontsize=text_size - 1,
             color=BREAK_COLOUR,
             va="bottom",
             parse_math=False,
@@ -230,11 +260,23 @@ def draw_trend(
             zorder=1.5,
         )
     ax.set_ylim(0, top * 1.3 if top > 0 else 1)
-    ax.set_ylabel(t(f"reports_{grain}_axis", lang), fontsize=12)
+    ax.set_ylabel(t(f"reports_{grain}_axis", lang), fontsize=text_size + 1)
     ax.yaxis.set_major_formatter(_thousands(lang))
-    _month_axis(ax, trend["periode"], lang)
-    ax.legend(loc="upper left", frameon=False, fontsize=11, bbox_to_anchor=(0, -0.08), ncol=2)
+    _month_axis(ax, trend["periode"], lang, ticks)
+    # Reports first, last year second: drawn the other way round, so last year's line lies under.
+    lines = reports_line + drawn_previous
+    legend_names = trend_series_names(lang, with_previous=bool(drawn_previous))
+    ax.legend(
+        lines,
+        legend_names,
+        loc="upper left",
+        frameon=False,
+        fontsize=text_size,
+        bbox_to_anchor=(0, -0.08),
+        ncol=legend_columns,
+    )
     _style(ax)
+    ax.tick_params(labelsize=text_size)
     _keep_names_inside(fig, ax, names)
     return fig
 
@@ -297,7 +339,10 @@ def peers_figure(deck) -> Figure:
     for pos, row in zip(y, rows.itertuples(), strict=True):
         colour = OKABE_ITO[5] if row.is_selection else ("#555555" if row.is_programme else OKABE_ITO[0])
         if pd.isna(row.rate):
-            ax.text(0, pos, " " + t("peers_not_published", lang), va="center", fontsize=11, color=TEXT_COLOUR)
+            # Too few to rank or no reporting point: said as the table and the notes say it.
+            said = {t("cmp_too_few_short", lang), t("no_channel_short", lang)}
+            reason = row.label if row.label in said else t("peers_not_published", lang)
+            ax.text(0, pos, " " + reason, va="center", fontsize=11, color=TEXT_COLOUR)
             continue
         if pd.notna(row.low) and pd.notna(row.high):
             ax.plot([row.low, row.high], [pos, pos], color=colour, linewidth=2.5, solid_capstyle="butt")

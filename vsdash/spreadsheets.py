@@ -328,13 +328,15 @@ DATE_FORMAT = "dd-mm-yyyy"
 
 def table_xlsx_bytes(
     table: pd.DataFrame,
-    sheet: str = "gegevens",
+    sheet: str | None = None,
     *,
     about: About | None = None,
     lang: str = "nl",
     more: dict[str, pd.DataFrame] | None = None,
 ) -> bytes:
     """A table as an Excel workbook: typed cells on ``sheet``, and a "Toelichting" sheet.
+
+    ``sheet`` names the first sheet (default "gegevens", "data" in English).
 
     ``more`` holds further tables of the same figure by caption (a chart's ``more_tables``), each
     on a sheet of its own before the "Toelichting". Number formats are Excel's
@@ -345,7 +347,7 @@ def table_xlsx_bytes(
 
     lang = about.lang if about is not None else lang
     book = Workbook()
-    sheets = [(sheet, table), *(more or {}).items()]
+    sheets = [(sheet or t("sheet_data", lang), table), *(more or {}).items()]
     protected = False
     for number, (caption, frame) in enumerate(sheets):
         columns = spreadsheet_columns(frame, about, lang)
@@ -456,12 +458,12 @@ def definitions_rows(lang: str = "nl") -> list[list[str]]:
         [
             ind.id,
             ind.name(lang),
-            ind.definition_en if lang == "en" else ind.definition_nl,
-            ind.unit,
-            ind.denominator,
-            ind.period_rule,
-            ind.privacy_rule,
-            ind.source,
+            ind.definition(lang),
+            ind.unit_in(lang),
+            ind.denominator_in(lang),
+            ind.period_rule_in(lang),
+            ind.privacy_rule_in(lang),
+            ind.source_in(lang),
         ]
         for ind in CATALOGUE
     ]

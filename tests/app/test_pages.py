@@ -142,11 +142,12 @@ def test_overview_draws_its_charts_as_svg_images_without_plotly(monkeypatch, dem
     finally:
         store.close()
     images = [img for element in at.get("image") for img in element.proto.imgs]
-    assert [img.alt for img in images] == [model.trend.alt, model.activities.alt]
+    # The trend is sent in its wide and narrow layouts (the browser shows the one that fits).
+    assert [img.alt for img in images] == [model.trend.alt, model.trend.alt, model.activities.alt]
     prefix = "data:image/svg+xml;base64,"
     shown = [base64.b64decode(img.url.removeprefix(prefix)).decode("utf-8") for img in images]
     assert all(img.url.startswith(prefix) for img in images)
-    assert shown == [model.trend.svg, model.activities.svg]
+    assert shown == [model.trend.svg, model.trend.narrow_svg, model.activities.svg]
     # The alt text is also the caption under each image, and each links to its interactive page.
     from vsdash import plain_text
 

@@ -57,3 +57,33 @@ def test_peer_group_g4(monkeypatch, demo_store_url):
     assert not at.exception, at.exception
     table = _ranking(at)
     assert set(table["Gemeente"]) == {"Amsterdam", "Rotterdam", "Den Haag", "Utrecht"}
+
+
+def test_a_municipality_with_too_few_reports_is_listed_apart_not_ranked_last(
+    monkeypatch, demo_store_url, tmp_path
+):
+    """A published 0 (a few reports, ADR 0006) gets no rank or interval: it is named apart."""
+    from tests.few_reports import QUIET_NAME, quiet_store_url
+
+    at = run_page(monkeypatch, quiet_store_url(demo_store_url, tmp_path), PAGE, {"cmp_group": "alle"})
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    table = _ranking(at)
+    ranked = table[table["Rang"].notna()]
+    assert QUIET_NAME not in set(ranked["Gemeente"])
+    assert list(ranked["Rang"]) == list(range(1, len(ranked) + 1))
+    row = table[table["Gemeente"] == QUIET_NAME].iloc[0]
+    assert row["Opmerking"] == "te weinig meldingen om te rangschikken"
+    assert row["95%-interval"] == "" and row["Per 10.000 inwoners per jaar"] == "0,0"  # as its key figures
+    assert table.index[table["Gemeente"] == QUIET_NAME][0] == len(ranked)  # right after the ranked
+    said = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert f"Te weinig meldingen om te rangschikken: {QUIET_NAME}." in said
+    # The download is the same table: the "Toon als tabel" switch shows it with the same note.
+    at.toggle(key="cmp_ranked__table").set_value(True).run()
+    assert not at.exception, at.exception
+    shown = [
+        df.value for df in at.dataframe if "Opmerking" in df.value.columns and "Rang" in df.value.columns
+    ]
+    assert len(shown) >= 2 and all(
+        (df.set_index("Gemeente").loc[QUIET_NAME, "Opmerking"] == row["Opmerking"]) for df in shown
+    )

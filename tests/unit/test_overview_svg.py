@@ -198,3 +198,42 @@ def test_overzicht_model_module_does_not_import_matplotlib():
         [sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "False"
+
+
+def _smallest_text_px(svg: str, width_px: float) -> float:
+    """The smallest font size of an SVG's texts, in screen pixels, when the image is ``width_px`` wide."""
+    import re
+
+    root = ElementTree.fromstring(svg.encode("utf-8"))
+    view_width = float(root.get("viewBox").split()[2])
+    sizes = [float(size) for size in re.findall(r"font-size: ([\d.]+)px", svg)]
+    return min(sizes) * width_px / view_width
+
+
+def test_the_narrow_trend_says_the_same_and_reads_at_phone_width(utrecht):
+    """Narrow screens: a phone's 360 px column scales the wide trend's text to about 5 px; the
+    narrow layout shows the same campaigns, breaks, legend and axis with text of 10 px or more."""
+    model, deck = utrecht
+    wide, narrow = model.trend.svg, model.trend.narrow_svg
+    assert narrow is not None and narrow != wide
+    assert narrow == slide_figures.page_trend_svg(
+        deck.trend, deck.previous, deck.bands, deck.breaks, grain=deck.grain, lang="nl", narrow=True
+    )
+    assert _smallest_text_px(wide, 360) < 6  # why the variant exists
+    assert _smallest_text_px(narrow, 360) >= 10
+    # ... and the wide one is the one shown from the frame's switch width up: readable there too.
+    from vsdash.ui.frame import NARROW_CHART_PX
+
+    ticks_px = 11 * NARROW_CHART_PX / float(ElementTree.fromstring(wide.encode()).get("viewBox").split()[2])
+    assert ticks_px >= 10
+    texts = set(svg_texts(narrow))
+    for name in deck.bands["naam"]:
+        assert name in texts
+    assert any("strafbaar" in text for text in texts)
+    assert {"Meldingen per maand", "Zelfde periode vorig jaar", "Meldingen"} <= texts
+    # Fewer date ticks than the wide drawing, so they do not run into each other.
+    months = [text for text in texts if text[:3] in {"jan", "apr", "jul", "okt", "mrt", "mei", "sep", "nov"}]
+    assert 2 <= len(months) <= slide_figures.PAGE_TREND_NARROW_TICKS + 1
+    # The activities chart has no narrow variant: at 360 px its text is already 10 px or more.
+    assert model.activities.narrow_svg is None
+    assert _smallest_text_px(model.activities.svg, 360) >= 10

@@ -349,9 +349,10 @@ def presentation_model(sel, composition, number: int):
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _presentation_model(key, number, _sel, _comp):
+    from vsdash.presentation import file_stem
     from vsdash.views.presentation import build_presentation
 
-    stem = f"veilige-steden-{_sel.gemeente or 'alle'}-{_sel.start:%Y%m%d}-{_sel.end:%Y%m%d}"
+    stem = file_stem(_sel.start, _sel.end, _sel.lang, gemeente=_sel.gemeente, programma=_sel.programma)
     return build_presentation(composed_deck(_sel, _comp), _comp, number, stem=stem)
 
 

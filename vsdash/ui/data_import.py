@@ -57,7 +57,7 @@ def templates(lang: str) -> None:
                 # The risk areas' name already says its formats: "(GeoJSON/GeoPackage)".
                 name if fmt is None else t("data_template_button", lang, soort=name, formaat=shown),
                 ingest.template(kind) if fmt is None else ingest.template(kind, fmt),
-                f"sjabloon-{kind}.{extension}",
+                f"{t('file_template', lang)}-{kind}.{extension}",
                 mime,
                 key=f"tpl_{kind}_{suffix}",
                 width="stretch",
@@ -342,8 +342,14 @@ def _show_result(store, result: ingest.ImportResult, lang: str) -> None:
         refused = import_undo.refused_rows(store, result.import_id)
         st.download_button(
             t("data_rejections_download", lang, n=result.rejected),
-            privacy.safe_export_frame(refused).to_csv(sep=";", index=False).encode("utf-8-sig"),
-            f"geweigerd-{result.import_id}.csv",
+            privacy.safe_export_frame(
+                refused.rename(
+                    columns={"rij": t("refused_col_row", lang), "reden": t("refused_col_reason", lang)}
+                )
+            )
+            .to_csv(sep=";", index=False)
+            .encode("utf-8-sig"),
+            f"{t('file_refused', lang)}-{result.import_id}.csv",
             "text/csv",
             key="import_rejections_download",
         )

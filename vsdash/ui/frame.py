@@ -275,6 +275,9 @@ BADGE_BACKGROUND = "#fff4ce"
 BADGE_TEXT = "#3d2e00"
 BADGE_BORDER = "#8a6d00"
 FOCUS_RING = "#154273"  # the theme's primary colour, 10,2:1 on white
+# Below this width of its own box a chart shows its narrow layout (``widgets.show_static_chart``):
+# the wide trend (960 px drawn, 11 pt ticks) scaled to 660 px still has 10 px ticks.
+NARROW_CHART_PX = 660
 STYLE = f"""
 <style>
 .vs-demo-badge {{background: {BADGE_BACKGROUND}; color: {BADGE_TEXT}; border: 2px solid {BADGE_BORDER};
@@ -285,6 +288,12 @@ STYLE = f"""
 a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible,
 [role="button"]:focus-visible, [role="option"]:focus-visible, [tabindex]:focus-visible {{
   outline: 3px solid {FOCUS_RING} !important; outline-offset: 2px;}}
+/* A chart drawn twice (wide and narrow) shows the one that fits its own box: a phone's column
+   gets the narrow layout, whose text stays readable. display: none also takes the other one out
+   of the accessibility tree, so its alt text is read once. */
+[class*="st-key-vs_chart_"] {{container-type: inline-size;}}
+@container (max-width: {NARROW_CHART_PX - 0.02}px) {{[class*="st-key-vs_wide_"] {{display: none !important;}}}}
+@container (min-width: {NARROW_CHART_PX}px) {{[class*="st-key-vs_narrow_"] {{display: none !important;}}}}
 </style>
 """
 

@@ -57,7 +57,7 @@ def show_map(
 def _map_table_switch(spec: maps.MapSpec, key: str, lang: str, always_shown: tuple[str, ...]) -> None:
     """The map's table switch; a fragment, so flipping it does not send the map again."""
     more = {caption: table for caption, table in spec.more_tables.items() if caption not in always_shown}
-    table_switch(spec.table, more, key, lang)
+    table_switch(spec.table, more, key, lang, title=spec.alt)  # the alt text heads the "Toelichting"
 
 
 def show_legend(spec: maps.MapSpec, lang: str) -> None:

@@ -345,7 +345,7 @@ def take_away(model, sel, comp: Composition, lang: str) -> None:
             st.download_button(
                 t(label, lang),
                 data=text,
-                file_name=f"{stem}-samenvatting.{suffix}",
+                file_name=f"{stem}-{t('file_summary', lang)}.{suffix}",
                 mime=mime,
                 key=f"dia_summary_{suffix}",
                 on_click="ignore",

@@ -56,14 +56,24 @@ def show_static_chart(
     """Draw a server-side SVG chart (``vsdash.charts.StaticChart``) as ``show_chart`` draws a plotly one.
 
     The SVG is an image (``<img alt=...>``, a data URL: a script inside it would not run), as wide
-    as its column and sharp at any size; the alt text is its accessible name and a visible caption;
+    as its column and sharp at any size; a chart with a narrow layout (``narrow_svg``) shows that
+    one in a column narrower than ``frame.NARROW_CHART_PX``, so its text stays readable on a phone; the alt text is its accessible name and a visible caption;
     the "Toon als tabel" switch and the downloads are the same as under a plotly chart. ``page``
     and ``link`` add a link to the page that shows the chart interactively (hover values, zoom).
     ``downloads=False`` leaves the table's downloads to the page's ``downloads_panel``.
     """
     if not chart.alt or chart.table is None:
         raise ValueError(f"chart {key!r} has no text alternative or table; every chart needs both")
-    st.image(chart.svg, alt=chart.alt, width="stretch")
+    if chart.draw_narrow is None:
+        st.image(chart.svg, alt=chart.alt, width="stretch")
+    else:
+        # Both layouts are sent; the frame's CSS (``frame.STYLE``, a container query on the chart's
+        # own width) shows one and removes the other from the page and its accessibility tree.
+        with st.container(key=f"vs_chart_{key}"):
+            with st.container(key=f"vs_wide_{key}"):
+                st.image(chart.svg, alt=chart.alt, width="stretch")
+            with st.container(key=f"vs_narrow_{key}"):
+                st.image(chart.narrow_svg, alt=chart.alt, width="stretch")
     st.caption(plain_text.markdown(chart.alt))  # the alt text names campaigns: plain text
     if page:
         st.page_link(page, label=link, icon=":material/bar_chart:")
@@ -117,7 +127,7 @@ def download_buttons(
     st.download_button(
         t("download_csv", lang, naam=name),
         data=lambda: spreadsheets.table_csv_bytes(table, about=about),
-        file_name=f"{key}.csv",
+        file_name=f"{plain_text.file_stem(name)}.csv",
         mime="text/csv",
         key=f"{key}__csv",
         on_click="ignore",
@@ -126,8 +136,8 @@ def download_buttons(
     )
     st.download_button(
         t("download_xlsx", lang, naam=name),
-        data=lambda: spreadsheets.table_xlsx_bytes(table, key, about=about, more=more_tables),
-        file_name=f"{key}.xlsx",
+        data=lambda: spreadsheets.table_xlsx_bytes(table, name, about=about, more=more_tables),
+        file_name=f"{plain_text.file_stem(name)}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}__xlsx",
         on_click="ignore",
@@ -173,7 +183,7 @@ def council_letter_button(deck, file_stem: str, lang: str) -> None:
     st.download_button(
         t("present_download_letter", lang),
         data=lambda: council_letter.council_letter_docx(deck),
-        file_name=f"{file_stem}-raadsinformatiebrief.docx",
+        file_name=f"{file_stem}-{t('file_council_letter', lang)}.docx",
         mime=council_letter.MIME,
         key="dia_summary_docx",
         on_click="ignore",

@@ -151,6 +151,7 @@ class ActivitiesModel:
     register_note: str
     downloads: tuple[str, str]  # labels of the CSV and Excel buttons
     sheet_name: str
+    file_stem: str  # the register's download name without extension ("activiteiten", "activities")
     detail_title: str
     detail_label: str
     detail_options: tuple[tuple[str, str], ...]  # (activiteit_id, "title · municipality"), plain text
@@ -349,6 +350,7 @@ def build_activities(
         register_note=t("act_register_note", lang, n=fmt_number(len(table), lang)),
         downloads=(t("act_download_csv", lang), t("act_download_xlsx", lang)),
         sheet_name=t("nav_activities", lang),
+        file_stem=t("file_activities", lang),
         detail_title=t("act_detail_title", lang),
         detail_label=t("act_detail_pick", lang),
         detail_options=tuple(

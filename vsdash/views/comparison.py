@@ -144,21 +144,7 @@ def build_comparison(
     )
     pooled = compare.group_rate(group_rates)
     ranking = charts_compare.ranked_rate_chart(ranked, names=names, focus=focus, group_rate=pooled, lang=lang)
-    not_ranked_rows = ranked[ranked["status"] != compare.RANKED]
-    not_ranked = (
-        t(
-            "cmp_not_ranked",
-            lang,
-            lijst=", ".join(
-                f"{names.get(r.gemeentecode, r.gemeentecode)} ("
-                + (t("no_channel_short", lang) if r.status == compare.NO_CHANNEL else r.label)
-                + ")"
-                for r in not_ranked_rows.itertuples()
-            ),
-        )
-        if len(not_ranked_rows)
-        else ""
-    )
+    not_ranked = _not_ranked_text(ranked, names, lang)
     # Whole months, each a cell with its key, perturbed like every published count (ADR 0006);
     # the group's line is the sum of its members' published months.
     first, last = compare.whole_months(start, end)
@@ -219,6 +205,26 @@ def build_comparison(
     )
 
 
+def _not_ranked_text(ranked: pd.DataFrame, names: pd.Series, lang: str) -> str:
+    """The municipalities the ranking leaves out, and why: too few reports apart, then the rest."""
+    too_few = ranked[ranked["status"] == compare.TOO_FEW]
+    others = ranked[~ranked["status"].isin([compare.RANKED, compare.TOO_FEW])]
+    sentences = []
+    if len(too_few):
+        sentences.append(
+            t("cmp_too_few", lang, lijst=", ".join(names.get(c, c) for c in too_few["gemeentecode"]))
+        )
+    if len(others):
+        listed = ", ".join(
+            f"{names.get(r.gemeentecode, r.gemeentecode)} ("
+            + (t("no_channel_short", lang) if r.status == compare.NO_CHANNEL else r.label)
+            + ")"
+            for r in others.itertuples()
+        )
+        sentences.append(t("cmp_not_ranked", lang, lijst=listed))
+    return " ".join(sentences)
+
+
 def _map(
     store, rates, universe, memberships, names, gemeente, metric, boundaries, start, end, programma, lang
 ):
@@ -226,9 +232,14 @@ def _map(
     if metric == "meldingen":
         everyone = compare.ranked_rates(rates, lang=lang)
         values = everyone[["gemeentecode", "rate"]].rename(columns={"rate": "value"})
+        # A colour is a place in the ranking: too few reports to rank get none, only the note.
+        values.loc[(everyone["status"] == compare.TOO_FEW).to_numpy(), "value"] = float("nan")
+        short = {
+            compare.NO_CHANNEL: t("no_channel_short", lang),
+            compare.TOO_FEW: t("cmp_too_few_short", lang),
+        }
         values["note"] = [
-            t("no_channel_short", lang) if s == compare.NO_CHANNEL else lbl
-            for s, lbl in zip(everyone["status"], everyone["label"], strict=True)
+            short.get(s, lbl) for s, lbl in zip(everyone["status"], everyone["label"], strict=True)
         ]
         metric_label = t("cmp_rate_axis", lang)
 

@@ -140,7 +140,8 @@ def build_overview(
             grain=trend.grain,
             lang=lang,
         )
-        spec = StaticChart(draw, alt, table)
+        # A phone's column gets its own layout: the wide drawing scaled to 360 px has 5 px text.
+        spec = StaticChart(draw, alt, table, draw_narrow=functools.partial(draw, narrow=True))
         if key.hidden and key.hidden > 0:
             trend_notes.append(
                 t("hidden_note", lang, n=fmt_number(key.hidden, lang), totaal=labels["reports"])
