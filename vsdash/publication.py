@@ -1146,7 +1146,9 @@ class KeyFigures:
     def as_json(self) -> dict:
         """The figures as ``vsdash figures --json`` and ``/api/v1/figures`` print them."""
         reasons = {
-            key: {"code": code, "nl": self.reason_text(key, "nl")} for key, code in self.reasons.items()
+            # Both languages (audit 3): `vsdash figures --json --lang en` gave Dutch reasons only.
+            key: {"code": code, "nl": self.reason_text(key, "nl"), "en": self.reason_text(key, "en")}
+            for key, code in self.reasons.items()
         }
         return {
             "selection": {"gemeente": self.gemeente, "programma": self.programma, "codes": self.codes},

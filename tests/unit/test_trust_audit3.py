@@ -284,3 +284,15 @@ def test_the_english_letter_describes_itself_in_english(store):
     keywords = Document(io.BytesIO(council_letter_docx(deck))).core_properties.keywords
     assert "street harassment" in keywords and "demo data" in keywords
     assert "straatintimidatie" not in keywords and "demodata" not in keywords
+
+
+def test_the_json_says_why_a_figure_is_missing_in_english_too(demo_store_url, capsys):
+    """`vsdash figures --json --lang en` (and /api/v1/figures) gave the reasons in Dutch only:
+    "Geen vergelijking: de vorige periode valt vóór het begin van de gegevens ..."."""
+    from vsdash.cli import main
+
+    argv = ["figures", "--gemeente", "GM0141", "--from", "2020-07-15", "--to", "2020-09-15", "--json"]
+    assert main([*argv, "--lang", "en", "--store", demo_store_url]) == 0
+    reasons = json.loads(capsys.readouterr().out)["reasons"]
+    assert reasons["change"]["en"].startswith("No comparison")
+    assert reasons["change"]["nl"].startswith("Geen vergelijking")
