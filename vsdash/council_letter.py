@@ -76,7 +76,9 @@ def council_letter_docx(deck: Deck, *, made_on: dt.date | None = None) -> bytes:
     props.title, props.subject = title, t("letter_subject", lang)
     props.author = t("letter_author", lang)
     props.language = _LANGUAGE_TAGS.get(lang, "nl-NL")
-    props.keywords = "Veilige Steden; straatintimidatie" + ("; demodata" if deck.is_demo else "")
+    props.keywords = t("letter_keywords", lang) + (
+        f"; {t('letter_keyword_demo', lang)}" if deck.is_demo else ""
+    )
 
     document.add_heading(title, level=0)
     if parts.demo:

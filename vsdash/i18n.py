@@ -1999,6 +1999,9 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "letter_date": {"nl": "Datum", "en": "Date"},
     "letter_author": {"nl": "Veilige Steden-dashboard", "en": "Safe Cities dashboard"},
+    # Audit 3: the English letter's document properties said "straatintimidatie; demodata".
+    "letter_keywords": {"nl": "Veilige Steden; straatintimidatie", "en": "Veilige Steden; street harassment"},
+    "letter_keyword_demo": {"nl": "demodata", "en": "demo data"},
     "letter_h_occasion": {"nl": "Aanleiding", "en": "Occasion"},
     "letter_h_done": {"nl": "Wat er gebeurde", "en": "What happened"},
     "letter_h_changed": {"nl": "Wat er veranderde in de meldingen", "en": "What changed in the reports"},
@@ -2318,10 +2321,25 @@ LABELS: dict[str, dict[str, str]] = {
         "nl": "Verandering t.o.v. de vorige periode van dezelfde lengte: {periode}.",
         "en": "Change against the preceding period of the same length: {periode}.",
     },
-    "vs_previous_period": {
-        "nl": "t.o.v. {van} – {tot}",
-        "en": "vs {van} – {tot}",
+    # Audit 3: a group whose members were counted over different weeks or months, and counted
+    # days that run past the data.
+    "counted_mixed": {
+        "nl": "Geteld per gemeente, over hele weken of (bij kleine aantallen) hele maanden rond de periode: samen {van} – {tot}, elke gemeente over de eigen dagen (Vergelijken noemt ze).",
+        "en": "Counted per municipality, over whole weeks or (for small counts) whole months around the period: together {van} – {tot}, each municipality over its own days (Compare names them).",
     },
+    "previous_mixed": {
+        "nl": "per gemeente de even lange periode direct vóór de eigen getelde dagen, samen {van} – {tot}",
+        "en": "for each municipality the period of the same length directly before its own counted days, together {van} – {tot}",
+    },
+    "counted_data_starts": {
+        "nl": "De gegevens beginnen op {van}: eerdere dagen tellen nergens mee.",
+        "en": "The data start on {van}: earlier days count in no figure.",
+    },
+    "counted_data_ends": {
+        "nl": "De gegevens lopen tot en met {tot}: latere dagen tellen nergens mee.",
+        "en": "The data run up to and including {tot}: later days count in no figure.",
+    },
+    "vs_previous_period": {"nl": "t.o.v. {periode}", "en": "vs {periode}"},
     "rate_interval_note": {
         "nl": "95%-interval {interval}; inwoners op 1 januari {jaar} (CBS), alleen dagen met een meldpunt.",
         "en": "95% interval {interval}; inhabitants on 1 January {jaar} (CBS), days with a reporting point only.",
@@ -2359,6 +2377,15 @@ LABELS: dict[str, dict[str, str]] = {
     "reason_no_population": {
         "nl": "Geen inwonertal bekend voor deze selectie.",
         "en": "No population figure known for this selection.",
+    },
+    # Audit 3: periods outside the data, or running past its last day.
+    "reason_no_data": {
+        "nl": "Geen gegevens in deze periode: de meldingen lopen van {van} tot en met {tot}. Geen gegevens is iets anders dan nul meldingen.",
+        "en": "No data in this period: the reports run from {van} up to and including {tot}. No data is not the same as zero reports.",
+    },
+    "reason_data_ends": {
+        "nl": "Geen vergelijking: de periode loopt door na de laatste dag met gegevens ({tot}) en telt dus minder dagen dan de vorige periode.",
+        "en": "No comparison: the period runs past the last day with data ({tot}), so it counts fewer days than the preceding period.",
     },
     "reason_channels_changed": {
         "nl": "Geen vergelijking: tussen de twee perioden is een meldpunt geopend of gesloten, dus meer of minder meldingen zegt dan weinig.",

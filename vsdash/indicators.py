@@ -91,10 +91,12 @@ CATALOGUE: tuple[Indicator, ...] = (
         name_en="Reports",
         definition_nl="Aantal meldingen met een pleegdatum in de hele weken (maandag tot en met "
         "zondag) rond de gekozen periode, of in haar hele maanden als de periode uit hele maanden "
-        "bestaat of de aantallen klein zijn; opgeteld over de gemeenten in de selectie.",
+        "bestaat of de aantallen klein zijn; per gemeente bepaald en opgeteld over de gemeenten in "
+        "de selectie (elke gemeente over de eigen weken of maanden).",
         definition_en="Number of reports whose incident date lies in the whole weeks (Monday to "
         "Sunday) around the chosen period, or in its whole months when the period consists of whole "
-        "months or counts are small; summed over the municipalities in the selection.",
+        "months or counts are small; decided per municipality and summed over the municipalities in "
+        "the selection (each municipality over its own weeks or months).",
         unit="meldingen",
         unit_en="reports",
         denominator="geen",
@@ -134,22 +136,22 @@ CATALOGUE: tuple[Indicator, ...] = (
         name_nl="Meldingen per 10.000 inwoners per jaar",
         name_en="Reports per 10,000 inhabitants per year",
         definition_nl="Meldingen × 10.000 / inwoners × 365,25 / dagen. Inwoners en dagen per gemeente: "
-        "de getelde dagen (tot de laatste dag met gegevens) waarop de gemeente een meldpunt had; voor een groep tellen de "
-        "inwonerjaren van de leden op (leden zoals ze in die periode waren). Met een exact 95%-"
-        "interval (Poisson, Garwood).",
-        definition_en="Reports × 10,000 / inhabitants × 365.25 / days. Per municipality the days are "
-        "the days in the period on which it had a reporting point; for a group the inhabitant-years "
-        "of the members are summed (members as they were in the period). With an exact 95% interval "
-        "(Poisson, Garwood).",
+        "de getelde dagen (van de eerste tot de laatste dag met gegevens) waarop de gemeente een "
+        "meldpunt had; voor een groep tellen de inwonerjaren van de leden op (leden zoals ze in die "
+        "periode waren). Met een exact 95%-interval (Poisson, Garwood).",
+        definition_en="Reports × 10,000 / inhabitants × 365.25 / days. Inhabitants and days per "
+        "municipality: the counted days (from the first to the last day with data) on which it had a "
+        "reporting point; for a group the inhabitant-years of the members are summed (members as "
+        "they were in the period). With an exact 95% interval (Poisson, Garwood).",
         unit="meldingen per 10.000 inwoners per jaar",
         unit_en="reports per 10,000 inhabitants per year",
         denominator="Inwoners op 1 januari van het populatiejaar × dagen met meldpunt / 365,25",
         denominator_en="Inhabitants on 1 January of the population year × days with a reporting point / "
         "365.25",
-        period_rule="De gekozen periode; omgerekend naar een jaar, zodat perioden van verschillende "
-        "lengte vergelijkbaar zijn.",
-        period_rule_en="The chosen period; converted to a year, so that periods of different length can "
-        "be compared.",
+        period_rule="De getelde periode (hele weken of maanden rond de gekozen periode, zoals de "
+        "meldingen); omgerekend naar een jaar, zodat perioden van verschillende lengte vergelijkbaar zijn.",
+        period_rule_en="The counted period (whole weeks or months around the chosen period, as the "
+        "reports); converted to a year, so that periods of different length can be compared.",
         privacy_rule=_PROTECTED,
         privacy_rule_en=_PROTECTED_EN,
         source=_REPORTS_SOURCE + "; CBS StatLine 03759NED",
@@ -162,9 +164,9 @@ CATALOGUE: tuple[Indicator, ...] = (
         definition_nl="Aantal meldingen in de periode van dezelfde lengte direct vóór de getelde periode "
         "(bij hele kalendermaanden: evenveel maanden eerder; bij een kalenderjaar: het vorige "
         "kalenderjaar; bij hele weken: evenveel weken eerder). De perioden overlappen nooit.",
-        definition_en="Number of reports in the period of the same length directly before the chosen "
+        definition_en="Number of reports in the period of the same length directly before the counted "
         "period (for whole calendar months: as many months earlier; for a calendar year: the previous "
-        "calendar year). The periods never overlap.",
+        "calendar year; for whole weeks: as many weeks earlier). The periods never overlap.",
         unit="meldingen",
         unit_en="reports",
         denominator="geen",
@@ -194,8 +196,9 @@ CATALOGUE: tuple[Indicator, ...] = (
         unit_en="fraction (shown as a percentage)",
         denominator="Meldingen in de vorige periode",
         denominator_en="Reports in the preceding period",
-        period_rule="Gekozen periode tegen de voorgaande periode van dezelfde lengte.",
-        period_rule_en="The chosen period against the preceding period of the same length.",
+        period_rule="De getelde periode tegen de voorgaande periode van dezelfde lengte, per gemeente.",
+        period_rule_en="The counted period against the preceding period of the same length, per "
+        "municipality.",
         privacy_rule=_PROTECTED,
         privacy_rule_en=_PROTECTED_EN,
         source=_REPORTS_SOURCE,

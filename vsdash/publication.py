@@ -32,6 +32,10 @@ REASON_NO_PREVIOUS = "no_data_before"
 REASON_NO_POPULATION = "no_population"
 REASON_ZERO_PREVIOUS = "previous_zero"
 REASON_CHANNELS_CHANGED = "channels_changed"
+# Audit 3: the counted period lies wholly before the first or after the last day with data, or
+# runs past the last day so it counts fewer days than the preceding period.
+REASON_NO_DATA = "no_data"
+REASON_DATA_ENDS = "data_ends"
 # Issue 19: no survey round at or before the period's end for any municipality of the selection.
 REASON_NO_SURVEY = "no_survey"
 #: The reporting ratio is shown per 1,000 people who experienced street harassment (issue 19).
@@ -360,9 +364,15 @@ def _parts_per_code(
     return out
 
 
-def _key_period(counted: CountedPeriod, data_end: dt.date) -> tuple[dt.date, dt.date]:
-    """The days of a counted period whose inhabitant-years count: up to the end of the data."""
-    return counted.start, max(counted.start, min(counted.end, data_end))
+def _key_period(counted: CountedPeriod, data_start: dt.date, data_end: dt.date) -> tuple[dt.date, dt.date]:
+    """The days of a counted period whose inhabitant-years count: those with data.
+
+    Days before the first or after the last day of the data had no reports to count, whatever
+    reporting point was open (audit 3: Rotterdam's July 2018 - June 2019 read 2,9 per 10,000,
+    half its 5,8, because the half year before the data counted as days with a reporting point).
+    A period wholly outside the data gives an empty range (start after end): no exposure.
+    """
+    return max(counted.start, data_start), min(counted.end, data_end)
 
 
 def _exposures(
@@ -400,6 +410,17 @@ def published_trend(
     return cells.astype({"n": "float"}), hidden
 
 
+#: Last year's weeks are the 52 weeks before (364 days): the same weekdays, so every week of the
+#: trend has its own week of last year (audit 3: shifted by a calendar year they started on
+#: Wednesdays, and the last week of a trend read "–" beside a week of data).
+WEEKS_PER_YEAR_DAYS = 364
+
+
+def year_back(day: dt.date, grain: str) -> dt.date:
+    """The day a year before ``day`` on a trend of ``grain``: 52 weeks back for weeks, else the calendar day."""
+    return day - dt.timedelta(days=WEEKS_PER_YEAR_DAYS) if grain == "week" else metrics.shift_year(day)
+
+
 def last_year_line(
     previous: pd.DataFrame,
     start: dt.date,
@@ -414,14 +435,16 @@ def last_year_line(
     Periods that lie before the data start are left empty (NaN), never drawn as zero. Each
     period's count is a cell of its own without a published total beside it (primary protection).
     """
-    before = metrics.fill_periods(previous, metrics.shift_year(start), metrics.shift_year(end), grain)
+    before = metrics.fill_periods(previous, year_back(start, grain), year_back(end, grain), grain)
     known = (
         before["periode"] >= pd.Timestamp(data_start) if data_start is not None else before["periode"].isna()
     )
     shown = privacy.suppress_small_counts(before, "n", total_shown=False, lang=lang).astype({"n": "float"})
     shown.loc[~known.to_numpy(), "n"] = np.nan
     shown.loc[~known.to_numpy(), "label"] = "–"
-    shown["periode"] = shown["periode"] + pd.DateOffset(years=1)
+    shown["periode"] = shown["periode"] + (
+        pd.Timedelta(days=WEEKS_PER_YEAR_DAYS) if grain == "week" else pd.DateOffset(years=1)
+    )
     return shown
 
 
@@ -478,7 +501,19 @@ def readable_grain_of(counted: CountedPeriod) -> str:
     """
     if counted.unit == "month":
         return "month"
-    return metrics.readable_grain(privacy.perturb_counts(counted.parts, "n"), privacy.resolve_k())
+    grain = metrics.readable_grain(privacy.perturb_counts(counted.parts, "n"), privacy.resolve_k())
+    if grain == "month" and not _has_whole_month(counted.start, counted.end):
+        # Audit 3: weeks without a whole month in them drew an empty monthly chart on Overzicht
+        # ("19 van de 19 meldingen staan niet apart") and a trend slide saying "Er zijn geen
+        # meldingen" beside a key figure of 19. The weeks are the published parts of the total.
+        return "week"
+    return grain
+
+
+def _has_whole_month(start: dt.date, end: dt.date) -> bool:
+    """Whether [start, end] holds at least one whole calendar month."""
+    first = start if start.day == 1 else _add_months(start.replace(day=1), 1)
+    return _add_months(first, 1) - dt.timedelta(days=1) <= end
 
 
 def published_trend_of(
@@ -489,7 +524,7 @@ def published_trend_of(
     if grain is None:
         grain = readable_grain_of(counted)
     cells, hidden = published_trend(store, codes, counted, grain, lang=lang)
-    prev_flt = ReportFilter(codes, metrics.shift_year(counted.start), metrics.shift_year(counted.end))
+    prev_flt = ReportFilter(codes, year_back(counted.start, grain), year_back(counted.end, grain))
     span = store.report_date_range()
     previous = last_year_line(
         store.count_reports(prev_flt, grain),
@@ -960,11 +995,22 @@ class KeyFigures:
     reasons: dict[str, str] = field(default_factory=dict)
     # Issue 19: the survey round(s) used and the willingness to report (None: see ``reasons``).
     survey: SurveyFigures | None = None
+    # Audit 3: the first and last day with data (None: no reports at all), and whether a group's
+    # members were counted over different weeks or months (each over its own, Vergelijken).
+    data_start: dt.date | None = None
+    data_end: dt.date | None = None
+    counted_mixed: bool = False
 
     def reason_text(self, key: str, lang: str) -> str:
         """Why ``key`` is not published, in ``lang`` ("" when it is)."""
         code = self.reasons.get(key)
-        return t(f"reason_{code}", lang, k=privacy.resolve_k()) if code else ""
+        if not code:
+            return ""
+        span = {
+            "van": fmt_date(self.data_start, lang) if self.data_start else "–",
+            "tot": fmt_date(self.data_end, lang) if self.data_end else "–",
+        }
+        return t(f"reason_{code}", lang, k=privacy.resolve_k(), **span)
 
     def labels(self, lang: str) -> dict[str, str]:
         """Display texts of the figures, formatted once for every surface (page, slide, summary)."""
@@ -1095,16 +1141,24 @@ class KeyFigures:
             else self.reason_text("rate_per_10k_per_year", lang)
         )
         previous = f"{fmt_date(self.previous_start, lang)} – {fmt_date(self.previous_end, lang)}"
-        counted = (
-            t(
-                f"counted_{self.counted_unit}",
+        counted_days = {"van": fmt_date(self.counted_start, lang), "tot": fmt_date(self.counted_end, lang)}
+        if self.counted_mixed:
+            # Audit 3: a group's members counted over different weeks or months. "Geteld over hele
+            # maanden: 1 februari – 31 mei" was said of a total half of which was counted over
+            # 10 February - 18 May, and "de vorige periode van dezelfde lengte: 1 oktober 2024 -
+            # 9 februari 2025" of a period of three and a half months.
+            counted = t("counted_mixed", lang, **counted_days)
+            previous = t(
+                "previous_mixed",
                 lang,
-                van=fmt_date(self.counted_start, lang),
-                tot=fmt_date(self.counted_end, lang),
+                van=fmt_date(self.previous_start, lang),
+                tot=fmt_date(self.previous_end, lang),
             )
-            if (self.counted_start, self.counted_end) != (self.start, self.end)
-            else ""
-        )
+        elif (self.counted_start, self.counted_end) != (self.start, self.end):
+            counted = t(f"counted_{self.counted_unit}", lang, **counted_days)
+        else:
+            counted = ""
+        counted = " ".join(part for part in (counted, self._data_edges(lang)) if part)
         return {
             "rate": rate,
             "previous_period": previous,
@@ -1112,10 +1166,23 @@ class KeyFigures:
             "counted": counted,
         }
 
+    def _data_edges(self, lang: str) -> str:
+        """Where the counted days run past the data: days without data count in no figure ("" else)."""
+        if self.reasons.get("reports") == REASON_NO_DATA:
+            return ""  # the reason says it already
+        parts = []
+        if self.data_start is not None and self.counted_start < self.data_start:
+            parts.append(t("counted_data_starts", lang, van=fmt_date(self.data_start, lang)))
+        if self.data_end is not None and self.counted_end > self.data_end:
+            parts.append(t("counted_data_ends", lang, tot=fmt_date(self.data_end, lang)))
+        return " ".join(parts)
+
     def as_json(self) -> dict:
         """The figures as ``vsdash figures --json`` and ``/api/v1/figures`` print them."""
         reasons = {
-            key: {"code": code, "nl": self.reason_text(key, "nl")} for key, code in self.reasons.items()
+            # Both languages (audit 3): `vsdash figures --json --lang en` gave Dutch reasons only.
+            key: {"code": code, "nl": self.reason_text(key, "nl"), "en": self.reason_text(key, "en")}
+            for key, code in self.reasons.items()
         }
         return {
             "selection": {"gemeente": self.gemeente, "programma": self.programma, "codes": self.codes},
@@ -1125,6 +1192,8 @@ class KeyFigures:
                 "from": self.counted_start.isoformat(),
                 "to": self.counted_end.isoformat(),
                 "unit": self.counted_unit,
+                # Audit 3: a group's members counted over different weeks or months, each its own.
+                "per_municipality": self.counted_mixed,
             },
             "days": self.days,
             "reports": self.reports,
@@ -1324,8 +1393,15 @@ def key_figures_and_trend(
     open_rows = members[members["dagen"] > 0]
     reports = int(members["n"].sum())
     reports_label = fmt_number(reports, lang)
+    counted_start = members["van"].min() if len(members) else start
+    counted_end = members["tot"].max() if len(members) else end
+    # Audit 3: before the first or after the last day with data there is nothing to count; "0
+    # meldingen, 0,0 per 10.000" for 2018 said no one reported, where nothing was loaded yet.
+    outside = span is not None and (counted_end < span[0] or counted_start > span[1])
     if not has_channel:
         reasons["reports"] = REASON_NO_CHANNEL
+    elif outside:
+        reasons["reports"] = REASON_NO_DATA
     person_years = float(open_rows["persoonjaren"].sum())
     rate = low = high = None
     if has_channel and person_years > 0:
@@ -1334,8 +1410,6 @@ def key_figures_and_trend(
         reasons["rate_per_10k_per_year"] = reasons.get("reports", REASON_NO_POPULATION)
 
     fallback_prev = preceding_period(start, end)
-    counted_start = members["van"].min() if len(members) else start
-    counted_end = members["tot"].max() if len(members) else end
     unit = "month" if (members["eenheid"] == "month").any() else "week"
     prev_start = members["vorige_van"].min() if len(members) else fallback_prev[0]
     prev_end = members["vorige_tot"].max() if len(members) else fallback_prev[1]
@@ -1347,9 +1421,12 @@ def key_figures_and_trend(
         previous, previous_label = None, "–"
         reasons["previous_reports"] = REASON_NO_PREVIOUS
         reasons["change"] = REASON_NO_PREVIOUS
+    elif outside:
+        reasons["change"] = REASON_NO_DATA
     elif abs(prev_person_years - person_years) > COMPARABLE_EXPOSURE * person_years:
-        # A reporting point opened or closed in between: more open days are not more reports.
-        reasons["change"] = REASON_CHANNELS_CHANGED
+        # A reporting point opened or closed in between: more open days are not more reports;
+        # or the period runs past the data's last day and so counts fewer days (audit 3).
+        reasons["change"] = REASON_DATA_ENDS if counted_end > span[1] else REASON_CHANNELS_CHANGED
     elif previous == 0:
         reasons["change"] = REASON_ZERO_PREVIOUS
     else:
@@ -1370,7 +1447,7 @@ def key_figures_and_trend(
         reasons["survey_prevalence"] = REASON_NO_SURVEY
         reasons["reporting_ratio"] = reasons.get("reports", REASON_NO_SURVEY)
     elif surveyed.ratio is None:
-        reasons["reporting_ratio"] = REASON_NO_CHANNEL
+        reasons["reporting_ratio"] = reasons.get("reports", REASON_NO_CHANNEL)
     figures = KeyFigures(
         gemeente=gemeente,
         programma=programma,
@@ -1381,10 +1458,10 @@ def key_figures_and_trend(
         counted_end=counted_end,
         counted_unit=unit,
         days=(counted_end - counted_start).days + 1,
-        reports=reports if has_channel else None,
+        reports=reports if has_channel and not outside else None,
         reports_label=reports_label,
         has_channel=has_channel,
-        inhabitants=int(open_rows["inwoners"].sum()) if has_channel else int(members["inwoners"].sum()),
+        inhabitants=int((open_rows if len(open_rows) else members)["inwoners"].sum()),
         population_year=year,
         person_years=person_years,
         rate_per_10k_per_year=rate,
@@ -1397,12 +1474,15 @@ def key_figures_and_trend(
         change=change,
         campaigns=len(campaigns),
         activities=int(activities["n"].sum()),
-        hidden=hidden if has_channel else None,
+        hidden=hidden if has_channel and not outside else None,
         grain=grain,
         funding_eur=float(funding["bijdrage_eur"].sum()),
         demo=store.is_demo(),
         reasons=reasons,
         survey=surveyed,
+        data_start=span[0] if span else None,
+        data_end=span[1] if span else None,
+        counted_mixed=len(set(zip(members["van"], members["tot"], strict=True))) > 1,
     )
     return figures, trend
 
@@ -1434,14 +1514,16 @@ def member_figures(
     channels = store.channels() if channels is None else channels
     population = store.population() if population is None else population
     span = store.report_date_range() if span is None else span
-    data_end = span[1] if span else end
+    data_start, data_end = span if span else (start, end)
     codes = list(dict.fromkeys(codes))
     counted_of = counted_periods(store, codes, start, end)
     # Members counted over the same period share one query and one exposure computation (every
     # member of an all-municipalities selection of whole months does): the same cells and figures
     # as one member at a time, which made the first page's model wait for 2 queries and 2
     # exposures per municipality (issue 17).
-    now_of = _exposures(channels, population, {c: _key_period(counted_of[c], data_end) for c in codes})
+    now_of = _exposures(
+        channels, population, {c: _key_period(counted_of[c], data_start, data_end) for c in codes}
+    )
     prev_period = {
         c: (*preceding_period(counted_of[c].start, counted_of[c].end), counted_of[c].unit) for c in codes
     }

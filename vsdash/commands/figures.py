@@ -61,7 +61,8 @@ def run(args) -> int:
         (t("per_10k_year", args.lang), f"{labels['rate']} ({labels['rate_interval']})"),
         (t("vs_previous_period_short", args.lang), labels["change"]),
         (t("campaigns_running", args.lang), labels["campaigns"]),
-        (t("activities", args.lang), labels["activities"]),
+        # The catalogue's name, as Overzicht's slides and the letter name it (audit 3: "Activiteiten").
+        (t("activities_running", args.lang), labels["activities"]),
         # Issue 19: the survey's prevalence and the willingness to report, with their intervals.
         (
             t("survey_prevalence_label", args.lang),

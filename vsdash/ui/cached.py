@@ -286,12 +286,26 @@ def map_boundaries(gemeente: str | None, lang: str, folder: str):
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def presentation_deck(url: str, version: str, gemeente, codes, start, end, lang: str, label: str):
-    """The presentation deck (``presentation.Deck``) of one selection, map picture included."""
+def presentation_deck(
+    url: str, version: str, gemeente, codes, start, end, lang: str, label: str, programma=None
+):
+    """The presentation deck (``presentation.Deck``) of one selection, map picture included.
+
+    A programme's deck is built for the programme (audit 3): from its members' codes alone the
+    letter's "Rijksbijdrage" was Veilige Steden's money (EUR 320,000 for Leefbaarheid en
+    Veiligheid in 2025, where the API and ``vsdash figures`` say EUR 0).
+    """
     from vsdash.presentation import build_deck
 
     return build_deck(
-        get_store(url), gemeente=gemeente, codes=codes, start=start, end=end, lang=lang, label=label
+        get_store(url),
+        gemeente=gemeente,
+        codes=codes,
+        start=start,
+        end=end,
+        lang=lang,
+        label=label,
+        programma=None if gemeente else programma,
     )
 
 
@@ -311,7 +325,7 @@ def composed_deck(sel, composition):
     from vsdash.views.presentation import compose_deck
 
     deck = presentation_deck(
-        sel.url, sel.version, sel.gemeente, sel.codes, sel.start, sel.end, sel.lang, sel.label
+        sel.url, sel.version, sel.gemeente, sel.codes, sel.start, sel.end, sel.lang, sel.label, sel.programma
     )
     wanted = any(spec.kind == "vergelijking" for spec in composition.slides)
     peers = (

@@ -125,7 +125,11 @@ def build_comparison(
             peer_note = chosen.sentence(names, lang)
         else:
             peer_message = chosen.sentence(names, lang)
-    group = compare.peer_group_codes(group_choice, store.peer_groups(), universe, comparable, focus)
+    # "Alle" of a programme: its members in the period, as its key figures count them (audit 3:
+    # Veilige Steden in 2025 listed Zaanstad, which left in 2022, as "not ranked: no reporting
+    # point", 16 municipalities beside Overzicht's 15); the map still shows who left.
+    everyone = publication.members_in_period(memberships, programma, start, end) if programma else universe
+    group = compare.peer_group_codes(group_choice, store.peer_groups(), everyone, comparable, focus)
     group_rates = rates[rates["gemeentecode"].isin(group)]
     missing = [code for code in group if code not in set(group_rates["gemeentecode"])]
     if missing:  # a comparable participant outside the options' universe is compared all the same

@@ -78,12 +78,8 @@ def build_overview(
     running = metrics.campaigns_in_period(campaigns, codes, start, end)
 
     explained = key.notes(lang)
-    change_help = explained["change"] or t(
-        "vs_previous_period",
-        lang,
-        van=fmt_date(key.previous_start, lang),
-        tot=fmt_date(key.previous_end, lang),
-    )
+    # The preceding period as the key figures word it (a group's members each have their own).
+    change_help = explained["change"] or t("vs_previous_period", lang, periode=explained["previous_period"])
     surveyed = key.survey_notes(lang)
     ratio_shown = key.survey is not None and key.survey.ratio is not None
     figures = (
