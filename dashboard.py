@@ -53,6 +53,7 @@ page = st.navigation(
 st.set_page_config(page_title=t("a11y_window_title", lang, page=page.title))
 if cached.is_demo(selection.url, selection.version):
     frame.demo_badge(lang)
+frame.link_notices(lang)
 errors.guarded(page.run)
 # After the page, so the page's own URL parameters are in the link.
 share_link(lang, st.sidebar, key="share_link_sidebar")

@@ -1963,6 +1963,19 @@ LABELS: dict[str, dict[str, str]] = {
         "each number was changed slightly on its own to protect the people who reported.",
     },
     "share_link": {"nl": "Link naar deze weergave", "en": "Link to this view"},
+    # audit 3: a shared link whose period or codes are not shown as asked says so, once
+    "link_period_moved": {
+        "nl": "De link vroeg om {asked}, maar er zijn alleen gegevens over {data}. Getoond: {shown}.",
+        "en": "The link asked for {asked}, but there are data only for {data}. Shown: {shown}.",
+    },
+    "link_unknown_municipality": {
+        "nl": "De link noemt gemeente {code}, maar die staat niet in de gegevens. Getoond: alle gemeenten.",
+        "en": "The link names municipality {code}, which is not in the data. Shown: all municipalities.",
+    },
+    "link_unknown_programme": {
+        "nl": "De link noemt programma {code}, maar dat staat niet in de gegevens. Getoond: alle programma's.",
+        "en": "The link names programme {code}, which is not in the data. Shown: all programmes.",
+    },
     "share_link_help": {
         "nl": "Met deze link opent iemand anders dezelfde pagina met dezelfde selectie.",
         "en": "With this link someone else opens the same page with the same selection.",

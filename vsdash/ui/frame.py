@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from vsdash import periods, publication, settings
-from vsdash.i18n import LANGS, t
+from vsdash.i18n import LANGS, fmt_date, t
 from vsdash.store import ReportFilter
 from vsdash.ui import cached
 
@@ -60,28 +60,60 @@ def _init_from_url(municipality_codes: list[str], programmes: list[str], lo: dt.
         return
     params = st.query_params
     state = st.session_state
+    # What the link asked for and could not be shown as asked, said on the page (_link_notices).
+    notices: list[tuple[str, dict]] = []
     code = params.get("gemeente") or state.get("gemeente")
     state["gemeente"] = code if code in municipality_codes else ALL
+    if params.get("gemeente") and state["gemeente"] == ALL and params.get("gemeente") != ALL:
+        notices.append(("link_unknown_municipality", {"code": params.get("gemeente")}))
     prog = params.get("programma") or state.get("programma")
     state["programma"] = prog if prog in programmes else ALL
+    if params.get("programma") and state["programma"] == ALL and params.get("programma") != ALL:
+        notices.append(("link_unknown_programme", {"code": params.get("programma")}))
     dates_given = bool(params.get("van") or params.get("tot")) or isinstance(
         state.get("periode"), (tuple, list)
     )
     seeded = state.get("periode") if isinstance(state.get("periode"), (tuple, list)) else (None, None)
     start = _parse_date(params.get("van")) or seeded[0] or max(lo, hi - dt.timedelta(days=729))
     end = _parse_date(params.get("tot")) or (seeded[1] if len(seeded) > 1 else None) or hi
-    start, end = max(min(start, hi), lo), max(min(end, hi), lo)
-    state["periode"] = (min(start, end), max(start, end))
+    asked = (min(start, end), max(start, end))
+    outside = asked[1] < lo or asked[0] > hi
+    start, end = max(min(asked[0], hi), lo), max(min(asked[1], hi), lo)
+    state["periode"] = (start, end)
     lang = params.get("taal") or state.get("taal")
     state["taal"] = lang if lang in LANGS else "nl"
     preset = params.get("periode") or state.get(PRESET_KEY)
     if preset not in periods.PRESETS:
         # A link or test that names its own dates keeps them; a fresh visit gets the last 12 months.
         preset = periods.CUSTOM if dates_given else periods.DEFAULT
+    if preset == periods.CUSTOM and outside:
+        # A period wholly outside the data would otherwise shrink to its first or last day.
+        preset = periods.DEFAULT
     state[PRESET_KEY] = preset
     if state[PRESET_KEY] != periods.CUSTOM:
         state["periode"] = periods.preset_period(state[PRESET_KEY], lo, hi, _programme_start(state))
+    shown = tuple(state["periode"])
+    if (params.get("van") or params.get("tot")) and not params.get("periode") and shown != asked:
+        notices.append(("link_period_moved", {"asked": asked, "data": (lo, hi), "shown": shown}))
+    state["_link_notices"] = notices
     st.session_state["_frame_initialised"] = True
+
+
+def link_notices(lang: str) -> None:
+    """Say, once, what a shared link asked for that the page does not show as asked.
+
+    An unknown municipality or programme code, or a period outside the data: the sidebar shows
+    something else, and a reader quoting the page must know it is not what the link said.
+    """
+    for key, values in st.session_state.pop("_link_notices", None) or []:
+        if key == "link_period_moved":
+            (a0, a1), (d0, d1), (s0, s1) = values["asked"], values["data"], values["shown"]
+            values = {
+                "asked": f"{fmt_date(a0, lang)} – {fmt_date(a1, lang)}",
+                "data": f"{fmt_date(d0, lang)} – {fmt_date(d1, lang)}",
+                "shown": f"{fmt_date(s0, lang)} – {fmt_date(s1, lang)}",
+            }
+        st.info(t(key, lang, **values), icon=":material/link:")
 
 
 def _programme_start(state) -> int | None:
