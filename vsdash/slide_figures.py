@@ -37,6 +37,13 @@ FIGSIZE = (12, 5.6)
 # 14 pt in a figure about as large as it is shown; every text is then 12 pt or more on the slide.
 DECK_TREND_FIGSIZE = (12, 4.8)
 DECK_TREND_TEXT_PT = 14
+# The comparison slide likewise: placed at most 880 x 390 pt in the PDF and about 12.3 x 5.5 in
+# in the PowerPoint, so it is drawn 12 in wide and at most 5.2 in high with 14 pt text: shown at
+# about its own size, its text stays 12 pt or more. Rows get closer (not the picture taller, which
+# would only shrink it on the slide) until 16 rows share the capped height.
+DECK_PEERS_WIDTH = 12
+DECK_PEERS_MAX_HEIGHT = 5.2
+DECK_PEERS_TEXT_PT = 14
 # Overzicht's SVGs are scaled to their column's width: the trend fills the page's main column
 # (about 900 px wide), the activities half of it; sized so their text lands near 13 px there.
 PAGE_TREND_FIGSIZE = (10, 3.6)
@@ -331,21 +338,27 @@ def peers_figure(deck) -> Figure:
     """The selection, its peers and the programme: a dot per rate with its 95% interval as a line.
 
     The selection is drawn in orange and bold, the programme as a grey diamond; a row whose rate is
-    not published says so in words instead of a dot.
+    not published says so in words instead of a dot. Drawn at about the size the slide shows it
+    (``DECK_PEERS_*``), so its text is printed at projector size.
     """
     lang = deck.lang
+    size = DECK_PEERS_TEXT_PT
     rows = deck.peers.reset_index(drop=True)
-    fig, ax = new_figure((11, max(2.6, 0.5 * len(rows) + 1.3)))
+    height = min(DECK_PEERS_MAX_HEIGHT, max(2.6, 0.42 * len(rows) + 1.3))
+    fig, ax = new_figure((DECK_PEERS_WIDTH, height))
+    # Constrained layout fits the names, labels and axis title inside the figure's own size: a
+    # tight crop that grew past it would make the slide scale the picture (and its text) down.
+    fig.set_layout_engine("constrained")
     y = np.arange(len(rows))
     highs = [float(h) for h in rows["high"] if pd.notna(h)] + [float(r) for r in rows["rate"] if pd.notna(r)]
-    right = max(highs) * 1.25 if highs else 1.0
+    right = max(highs) * 1.3 if highs else 1.0
     for pos, row in zip(y, rows.itertuples(), strict=True):
         colour = OKABE_ITO[5] if row.is_selection else ("#555555" if row.is_programme else OKABE_ITO[0])
         if pd.isna(row.rate):
             # Too few to rank or no reporting point: said as the table and the notes say it.
             said = {t("cmp_too_few_short", lang), t("no_channel_short", lang)}
             reason = row.label if row.label in said else t("peers_not_published", lang)
-            ax.text(0, pos, " " + reason, va="center", fontsize=11, color=TEXT_COLOUR)
+            ax.text(0, pos, " " + reason, va="center", fontsize=size, color=TEXT_COLOUR)
             continue
         if pd.notna(row.low) and pd.notna(row.high):
             ax.plot([row.low, row.high], [pos, pos], color=colour, linewidth=2.5, solid_capstyle="butt")
@@ -362,16 +375,17 @@ def peers_figure(deck) -> Figure:
             pos,
             f" {row.label}",
             va="center",
-            fontsize=12,
+            fontsize=size,
             color=TEXT_COLOUR,
         )
-    ax.set_yticks(y, rows["naam"], fontsize=13)
+    ax.set_yticks(y, rows["naam"], fontsize=size)
+    ax.tick_params(axis="x", labelsize=size, colors=TEXT_COLOUR)
     for tick, row in zip(ax.get_yticklabels(), rows.itertuples(), strict=True):
         if row.is_selection:
             tick.set_fontweight("bold")
-    ax.invert_yaxis()
+    ax.set_ylim(len(rows) - 0.5, -0.5)  # first row on top, half a row of room above and below
     ax.set_xlim(0, right)
-    ax.set_xlabel(t("peers_axis", lang), fontsize=12)
+    ax.set_xlabel(t("peers_axis", lang), fontsize=size)
     ax.xaxis.set_major_formatter(_decimals(lang))
     ax.xaxis.grid(True, color="#e5e5e5")
     ax.set_axisbelow(True)
