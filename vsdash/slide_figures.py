@@ -37,6 +37,13 @@ FIGSIZE = (12, 5.6)
 # 14 pt in a figure about as large as it is shown; every text is then 12 pt or more on the slide.
 DECK_TREND_FIGSIZE = (12, 4.8)
 DECK_TREND_TEXT_PT = 14
+# The comparison slide likewise: placed at most 880 x 390 pt in the PDF and about 12.3 x 5.5 in
+# in the PowerPoint, so it is drawn 12 in wide and at most 5.2 in high with 14 pt text: shown at
+# about its own size, its text stays 12 pt or more. Rows get closer (not the picture taller, which
+# would only shrink it on the slide) until 16 rows share the capped height.
+DECK_PEERS_WIDTH = 12
+DECK_PEERS_MAX_HEIGHT = 5.2
+DECK_PEERS_TEXT_PT = 14
 # Overzicht's SVGs are scaled to their column's width: the trend fills the page's main column
 # (about 900 px wide), the activities half of it; sized so their text lands near 13 px there.
 PAGE_TREND_FIGSIZE = (10, 3.6)
@@ -139,17 +146,21 @@ def _set_margins(fig: Figure, margins: tuple[float, float, float, float]) -> Non
     )
 
 
-def page_trend_svg(trend, previous, bands, breaks, *, grain: str, lang: str, narrow: bool = False) -> str:
-    """``draw_trend`` at Overzicht's size and margins, as SVG; ``narrow``: the phone-width variant."""
+def page_trend_layout(*, narrow: bool = False) -> dict:
+    """``draw_trend``'s size, margins, ticks and legend columns on Overzicht (``narrow``: a phone's)."""
     if narrow:
-        layout = dict(
+        return dict(
             figsize=PAGE_TREND_NARROW_FIGSIZE,
             margins=PAGE_TREND_NARROW_MARGINS,
             ticks=PAGE_TREND_NARROW_TICKS,
             legend_columns=1,
         )
-    else:
-        layout = dict(figsize=PAGE_TREND_FIGSIZE, margins=PAGE_TREND_MARGINS)
+    return dict(figsize=PAGE_TREND_FIGSIZE, margins=PAGE_TREND_MARGINS)
+
+
+def page_trend_svg(trend, previous, bands, breaks, *, grain: str, lang: str, narrow: bool = False) -> str:
+    """``draw_trend`` at Overzicht's size and margins, as SVG; ``narrow``: the phone-width variant."""
+    layout = page_trend_layout(narrow=narrow)
     fig = draw_trend(trend, previous, bands, breaks, grain=grain, lang=lang, **layout)
     return figure_svg(fig, tight=False)
 
@@ -229,38 +240,46 @@ def draw_trend(
     values = pd.concat(drawn).to_numpy(dtype=float)
     top = float(np.nanmax(values)) if np.isfinite(values).any() else 1.0
     names = []
-    for i, camp in enumerate(bands.itertuples()):
+    for camp in bands.itertuples():
         x0, x1 = pd.Timestamp(camp.start), pd.Timestamp(camp.eind) + pd.Timedelta(days=1)
         ax.axvspan(x0, x1, facecolor=OKABE_ITO[1], alpha=0.18, hatch="//", edgecolor=BAND_EDGE, linewidth=0.8)
-        # Names come from imported files: plain text, never matplotlib's $mathtext$.
+        # Names come from imported files: plain text, never matplotlib's $mathtext$. Their height
+        # is set by _place_labels, once every name is measured.
         label = ax.text(
             x0,
-            top * (1.12 - 0.07 * (i % 3)),
+            top,
             camp.naam,
             fontsize=text_size,
             color=BAND_EDGE,
-            va="bottom",
+            va="top",
             ha="left",
             parse_math=False,
             bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1),  # over a break's line
             zorder=1.5,
         )
         names.append((label, x1))
+    break_lines, break_labels = [], []
     for brk in breaks.itertuples():
         key = {"start": "break_launch", "eind": "break_end", "wet": "break_law"}[brk.soort_breuk]
-        ax.axvline(pd.Timestamp(brk.datum), color=BREAK_COLOUR, linestyle="--", linewidth=1.5)
-        ax.text(
-            pd.Timestamp(brk.datum),
-            0,
-            " " + t(key, lang, naam=brk.naam),
-            rotation=90,
-            fontsize=text_size - 1,
-            color=BREAK_COLOUR,
-            va="bottom",
-            parse_math=False,
-            # Readable on the dashed line; under the report line (zorder 2), which stays whole.
-            bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1),
-            zorder=1.5,
+        break_lines.append(
+            ax.axvline(pd.Timestamp(brk.datum), color=BREAK_COLOUR, linestyle="--", linewidth=1.5)
+        )
+        break_labels.append(
+            ax.text(
+                pd.Timestamp(brk.datum),
+                0,
+                " " + t(key, lang, naam=brk.naam),
+                rotation=90,
+                fontsize=text_size - 1,
+                color=BREAK_COLOUR,
+                va="bottom",
+                ha="left",
+                parse_math=False,
+                # Beside its dashed line, not on it; under the report line (zorder 2), which stays whole.
+                transform=_beside(fig, ax, 1),
+                bbox=dict(facecolor="white", edgecolor="none", alpha=0.85, pad=1),
+                zorder=1.5,
+            )
         )
     ax.set_ylim(0, top * 1.3 if top > 0 else 1)
     ax.set_ylabel(t(f"reports_{grain}_axis", lang), fontsize=text_size + 1)
@@ -280,24 +299,96 @@ def draw_trend(
     )
     _style(ax)
     ax.tick_params(labelsize=text_size)
-    _keep_names_inside(fig, ax, names)
+    _place_labels(fig, ax, names, break_lines, break_labels, top)
     return fig
 
 
-def _keep_names_inside(fig: Figure, ax, names: list) -> None:
-    """Name a band leftwards from its end when its name would run past the plot's right edge.
+def _beside(fig: Figure, ax, side: int):
+    """Data coordinates moved 2 pt right (``side`` 1) or left (-1): a break's label beside its line."""
+    from matplotlib.transforms import offset_copy
 
-    Measured, not guessed from where the band starts: a long name from the two-thirds mark
-    ran out of the plot on the slides and past Overzicht's figure edge.
+    return offset_copy(ax.transData, fig=fig, x=2 * side, units="points")
+
+
+def _shorten(text, renderer, limit: float, *, vertical: bool = False) -> None:
+    """Cut ``text`` to the longest start that, with "…", is at most ``limit`` pixels long.
+
+    The full names stay in the chart's table and alternative text; the drawing only has the room
+    it has (a phone's column is 3.5 inches wide).
     """
-    if not names:
+
+    def length() -> float:
+        box = text.get_window_extent(renderer)
+        return box.height if vertical else box.width
+
+    full = text.get_text()
+    if length() <= limit:
         return
+    low, high = 0, len(full)
+    while low < high:
+        middle = (low + high + 1) // 2
+        text.set_text(full[:middle].rstrip() + "…")
+        if length() <= limit:
+            low = middle
+        else:
+            high = middle - 1
+    text.set_text(full[:low].rstrip() + "…")
+
+
+def _place_labels(fig: Figure, ax, names: list, break_lines: list, break_labels: list, top: float) -> None:
+    """Campaign names in rows along the plot's top, break labels below them: none over another.
+
+    Measured, not guessed: a name is written rightwards from its band's start, or leftwards from
+    its end when it would run past the plot's right edge (Almelo's name from the two-thirds mark
+    ran off the slide), moved just inside the plot when neither fits, and cut to the plot's width
+    as a last resort. Each name takes the highest row where it meets no other; the axis grows so
+    the lines stay below the rows. A break's dashed line and vertical label end below the rows,
+    the label cut to fit, and written left of its line when the next break's line or label would
+    otherwise cross it (the phone's narrow trend drew them over each other and the names).
+    """
     renderer = fig.canvas.get_renderer()
-    right = ax.get_window_extent(renderer).x1
+    plot = ax.get_window_extent(renderer)
+    points = fig.dpi / 72  # pixels per point
     for label, end in names:
-        if label.get_window_extent(renderer).x1 > right:
+        if label.get_window_extent(renderer).x1 > plot.x1:
             label.set_x(end)
             label.set_horizontalalignment("right")
+            if label.get_window_extent(renderer).x0 < plot.x0:
+                # Neither from its start nor to its end fits: as near its band as the plot allows.
+                _shorten(label, renderer, plot.width - 2 * points)
+                label.set_x(ax.transData.inverted().transform((plot.x1 - points, 0))[0])
+    rows: list[float] = []  # the right edge of the last name in each row
+    row_of = []
+    gap = 6 * points
+    for label, _end in sorted(names, key=lambda item: item[0].get_window_extent(renderer).x0):
+        box = label.get_window_extent(renderer)
+        row = next((i for i, right in enumerate(rows) if right + gap <= box.x0), len(rows))
+        if row == len(rows):
+            rows.append(box.x1)
+        else:
+            rows[row] = box.x1
+        row_of.append((label, row))
+    height = max((label.get_window_extent(renderer).height for label, _ in names), default=0.0)
+    pitch = (height + 4 * points) / plot.height  # one row of names, in the axes' height
+    edge = 3 * points / plot.height
+    below_names = 1 - edge - pitch * len(rows)  # axes fraction where the rows of names end
+    ceiling = top * 1.3 if top > 0 else 1.0
+    if names and top > 0:
+        ceiling = max(ceiling, top / max(below_names - edge, 0.3))
+    ax.set_ylim(0, ceiling)
+    for label, row in row_of:
+        label.set_y(ceiling * (1 - edge - pitch * row - 2 * points / plot.height))
+    room = plot.height * ((below_names if names else 1.0) - edge)
+    for line in break_lines:
+        line.set_ydata([0, below_names if names else 1.0])
+    for label in break_labels:
+        _shorten(label, renderer, room, vertical=True)
+    placed = sorted(break_labels, key=lambda label: label.get_window_extent(renderer).x0)
+    for before, after in zip(placed, placed[1:], strict=False):
+        # ``after`` is still right of its line, 2 pt away: ``before`` must end before that line.
+        if before.get_window_extent(renderer).x1 + points > after.get_window_extent(renderer).x0 - 2 * points:
+            before.set_horizontalalignment("right")
+            before.set_transform(_beside(fig, ax, -1))
 
 
 def effect_figure(deck) -> Figure:
@@ -331,21 +422,27 @@ def peers_figure(deck) -> Figure:
     """The selection, its peers and the programme: a dot per rate with its 95% interval as a line.
 
     The selection is drawn in orange and bold, the programme as a grey diamond; a row whose rate is
-    not published says so in words instead of a dot.
+    not published says so in words instead of a dot. Drawn at about the size the slide shows it
+    (``DECK_PEERS_*``), so its text is printed at projector size.
     """
     lang = deck.lang
+    size = DECK_PEERS_TEXT_PT
     rows = deck.peers.reset_index(drop=True)
-    fig, ax = new_figure((11, max(2.6, 0.5 * len(rows) + 1.3)))
+    height = min(DECK_PEERS_MAX_HEIGHT, max(2.6, 0.42 * len(rows) + 1.3))
+    fig, ax = new_figure((DECK_PEERS_WIDTH, height))
+    # Constrained layout fits the names, labels and axis title inside the figure's own size: a
+    # tight crop that grew past it would make the slide scale the picture (and its text) down.
+    fig.set_layout_engine("constrained")
     y = np.arange(len(rows))
     highs = [float(h) for h in rows["high"] if pd.notna(h)] + [float(r) for r in rows["rate"] if pd.notna(r)]
-    right = max(highs) * 1.25 if highs else 1.0
+    right = max(highs) * 1.3 if highs else 1.0
     for pos, row in zip(y, rows.itertuples(), strict=True):
         colour = OKABE_ITO[5] if row.is_selection else ("#555555" if row.is_programme else OKABE_ITO[0])
         if pd.isna(row.rate):
             # Too few to rank or no reporting point: said as the table and the notes say it.
             said = {t("cmp_too_few_short", lang), t("no_channel_short", lang)}
             reason = row.label if row.label in said else t("peers_not_published", lang)
-            ax.text(0, pos, " " + reason, va="center", fontsize=11, color=TEXT_COLOUR)
+            ax.text(0, pos, " " + reason, va="center", fontsize=size, color=TEXT_COLOUR)
             continue
         if pd.notna(row.low) and pd.notna(row.high):
             ax.plot([row.low, row.high], [pos, pos], color=colour, linewidth=2.5, solid_capstyle="butt")
@@ -362,16 +459,17 @@ def peers_figure(deck) -> Figure:
             pos,
             f" {row.label}",
             va="center",
-            fontsize=12,
+            fontsize=size,
             color=TEXT_COLOUR,
         )
-    ax.set_yticks(y, rows["naam"], fontsize=13)
+    ax.set_yticks(y, rows["naam"], fontsize=size)
+    ax.tick_params(axis="x", labelsize=size, colors=TEXT_COLOUR)
     for tick, row in zip(ax.get_yticklabels(), rows.itertuples(), strict=True):
         if row.is_selection:
             tick.set_fontweight("bold")
-    ax.invert_yaxis()
+    ax.set_ylim(len(rows) - 0.5, -0.5)  # first row on top, half a row of room above and below
     ax.set_xlim(0, right)
-    ax.set_xlabel(t("peers_axis", lang), fontsize=12)
+    ax.set_xlabel(t("peers_axis", lang), fontsize=size)
     ax.xaxis.set_major_formatter(_decimals(lang))
     ax.xaxis.grid(True, color="#e5e5e5")
     ax.set_axisbelow(True)
