@@ -513,7 +513,9 @@ def catalogue_markdown() -> str:
             "",
             f"## {ind.name_nl} (`{ind.id}`)",
             "",
-            f"*English: {ind.glossed_name('en')}.* {ind.definition_en}",
+            f"*English: {ind.name_en}"
+            + (f" (short: {ind.short_name_en})" if ind.short_name_en else "")
+            + f".* {ind.definition_en}",
             "",
             f"*Unit:* {ind.unit_en}. *Denominator:* {ind.denominator_en}. *Period:* {ind.period_rule_en} "
             f"*Privacy:* {ind.privacy_rule_en} *Source:* {ind.source_en}",

@@ -146,7 +146,8 @@ def test_docs_name_every_short_label():
     assert {ind.id for ind in shortened} >= {"survey_prevalence", "rate_per_10k_per_year"}
     for ind in shortened:
         section = text.split(f"## {ind.name_nl} (`{ind.id}`)")[1].split("\n## ")[0]
-        assert ind.short_name_nl in section and ind.glossed_name("en") in section
+        assert f"**Korte naam** (tegels, dia's): {ind.short_name_nl}" in section
+        assert f"*English: {ind.name_en} (short: {ind.short_name_en})." in section
 
 
 @pytest.mark.parametrize("lang", LANGS)
