@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from vsdash.i18n import fmt_date, fmt_number, fmt_percent, t
+from vsdash.indicators import indicator
 from vsdash.presentation import SLIDE_KINDS, Deck, SlideSpec
 
 # Slides that show the selection's figures: their notes carry the deck's caveats.
@@ -40,9 +41,11 @@ def key_figure_items(deck: Deck) -> list[tuple[str, str, str]]:
         if figures.change is not None
         else notes["change"]
     )
+    # The catalogue's short labels (its names where it has none), as Overzicht's tiles show them.
+    label = {ind: indicator(ind).short_name(lang) for ind in KEY_FIGURE_IDS}
     return [
         (
-            t("reports", lang),
+            label["reports"],
             key.reports,
             # The weeks or months counted, where they are not the slide's period: 53 reports for
             # "10 March - 2 April" were counted over March and April, as the page and letter say.
@@ -60,16 +63,20 @@ def key_figure_items(deck: Deck) -> list[tuple[str, str, str]]:
                 if part
             ),
         ),
-        (t("per_10k_year", lang), key.per_10k, notes["rate"]),
+        (label["rate_per_10k_per_year"], key.per_10k, notes["rate"]),
         (
-            t("reporting_ratio_label", lang),
+            label["reporting_ratio"],
             figures.labels(lang)["reporting_ratio"],
             _ratio_note(figures, lang),
         ),
-        (t("vs_previous_period_short", lang), key.change, change_note if key.has_channel else ""),
-        (t("campaigns_running", lang), fmt_number(key.campaigns, lang), ""),
-        (t("activities_running", lang), fmt_number(key.activities, lang), ""),
+        (label["change"], key.change, change_note if key.has_channel else ""),
+        (label["campaigns"], fmt_number(key.campaigns, lang), ""),
+        (label["activities"], fmt_number(key.activities, lang), ""),
     ]
+
+
+# The catalogue entries of the key-figures slide, in the order of ``key_figure_items``.
+KEY_FIGURE_IDS = ("reports", "rate_per_10k_per_year", "reporting_ratio", "change", "campaigns", "activities")
 
 
 def _ratio_note(figures, lang: str) -> str:

@@ -2313,15 +2313,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Reports per 10,000 inhabitants per year",
     },
     "same_period_last_year": {"nl": "Zelfde periode vorig jaar", "en": "Same period last year"},
-    "campaigns_running": {"nl": "Campagnes in de periode", "en": "Campaigns in the period"},
-    # polish: the key figure next to it counts the same way, and says so
-    "activities_running": {"nl": "Activiteiten in de periode", "en": "Activities in the period"},
     # Publication layer (issue 13): units and reasons shared by every surface.
-    "per_10k_year": {
-        "nl": "Per 10.000 inwoners per jaar",
-        "en": "Per 10,000 inhabitants per year",
-    },
-    "vs_previous_period_short": {"nl": "t.o.v. vorige periode", "en": "vs preceding period"},
     "counted_week": {
         "nl": "Geteld over hele weken: {van} – {tot}.",
         "en": "Counted over whole weeks: {van} – {tot}.",
@@ -2417,11 +2409,6 @@ LABELS: dict[str, dict[str, str]] = {
     "unsafe_neighbourhood_label": {"nl": "Onveilig in de buurt", "en": "Unsafe in the neighbourhood"},
     "unsafe_night_label": {"nl": "'s Avonds onveilig", "en": "Unsafe at night"},
     "reporting_ratio_label": {"nl": "Meldingsbereidheid", "en": "Willingness to report"},
-    # polish: a key figure says its unit ("50,2" alone reads as a percentage or a score)
-    "reporting_ratio_metric": {
-        "nl": "Meldingsbereidheid (per 1.000)",
-        "en": "Willingness to report (per 1,000)",
-    },
     "ratio_caption": {
         "nl": "Meldingsbereidheid: {waarde} meldingen per jaar per 1.000 mensen die straatintimidatie meemaakten (95%-interval {interval}).",
         "en": "Willingness to report: {waarde} reports per year per 1,000 people who experienced street harassment (95% interval {interval}).",

@@ -34,10 +34,29 @@ class Indicator:
     denominator_en: str = ""
     period_rule_en: str = ""
     privacy_rule_en: str = ""
+    # The label where space is short (a metric tile, a slide, the command line's table), "" where the
+    # name itself is the label. Defined here, and shown beside the name in the definitions (sheet,
+    # docs/indicatoren.md, a metric's help), so a reader can look up the label a slide shows.
+    short_name_nl: str = ""
+    short_name_en: str = ""
 
     def name(self, lang: str) -> str:
         """The indicator's name in ``lang`` ("nl" or "en")."""
         return self.name_en if lang == "en" else self.name_nl
+
+    def short_name(self, lang: str) -> str:
+        """The indicator's label where space is short, in ``lang``; its name where it has none."""
+        short = self.short_name_en if lang == "en" else self.short_name_nl
+        return short or self.name(lang)
+
+    def glossed_name(self, lang: str) -> str:
+        """The short label and the name together, as the definitions show them.
+
+        "Ervaren intimidatie: Straatintimidatie meegemaakt (enquête)"; the name alone where the
+        indicator has no short label.
+        """
+        short, name = self.short_name(lang), self.name(lang)
+        return name if short == name else f"{short}: {name}"
 
     def definition(self, lang: str) -> str:
         """The indicator's definition in ``lang`` ("nl" or "en")."""
@@ -135,6 +154,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         id="rate_per_10k_per_year",
         name_nl="Meldingen per 10.000 inwoners per jaar",
         name_en="Reports per 10,000 inhabitants per year",
+        short_name_nl="Per 10.000 inwoners per jaar",
+        short_name_en="Per 10,000 inhabitants per year",
         definition_nl="Meldingen × 10.000 / inwoners × 365,25 / dagen. Inwoners en dagen per gemeente: "
         "de getelde dagen (van de eerste tot de laatste dag met gegevens) waarop de gemeente een "
         "meldpunt had; voor een groep tellen de inwonerjaren van de leden op (leden zoals ze in die "
@@ -184,6 +205,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         id="change",
         name_nl="Verandering t.o.v. de vorige periode",
         name_en="Change against the preceding period",
+        short_name_nl="t.o.v. vorige periode",
+        short_name_en="vs preceding period",
         definition_nl="(meldingen − meldingen vorige periode) / meldingen vorige periode, uit de "
         "gepubliceerde aantallen. Leeg als de vorige periode geen gegevens heeft, een aantal is "
         "afgeschermd, of de inwonerjaren met een meldpunt meer dan 5% verschillen (een meldpunt "
@@ -271,6 +294,8 @@ CATALOGUE: tuple[Indicator, ...] = (
         id="survey_prevalence",
         name_nl="Straatintimidatie meegemaakt (enquête)",
         name_en="Experienced street harassment (survey)",
+        short_name_nl="Ervaren intimidatie",
+        short_name_en="Experienced harassment",
         definition_nl="Aandeel van de basis (meestal inwoners van 15 jaar en ouder) dat in de 12 "
         "maanden vóór het veldwerk straatintimidatie meemaakte, volgens een enquête in de stijl van de "
         "CBS Veiligheidsmonitor, met het 95%-interval (aandeel ± marge). Voor een groep: het "
@@ -307,6 +332,9 @@ CATALOGUE: tuple[Indicator, ...] = (
         id="reporting_ratio",
         name_nl="Meldingsbereidheid: meldingen per 1.000 mensen die straatintimidatie meemaakten",
         name_en="Willingness to report: reports per 1,000 people who experienced street harassment",
+        # With its unit: "50,2" alone reads as a percentage or a score.
+        short_name_nl="Meldingsbereidheid (per 1.000)",
+        short_name_en="Willingness to report (per 1,000)",
         definition_nl="Meldingen per jaar / (aandeel dat straatintimidatie meemaakte × basis). Per "
         "gemeente: de gepubliceerde meldingen over de getelde dagen met een meldpunt, gedeeld door "
         "aandeel × basis × die dagen / 365,25; voor een groep tellen tellers en noemers op over de "
@@ -471,20 +499,28 @@ def catalogue_markdown() -> str:
         "aantallen worden afgeschermd, tellen onderdelen niet altijd precies op tot het totaal; de "
         "pagina zegt dan hoeveel meldingen niet apart worden getoond.",
         "",
-        "| id | naam | eenheid |",
-        "|---|---|---|",
+        "Waar weinig ruimte is (een tegel op een pagina, een dia, de opdrachtregel) staat de korte naam; "
+        "de tabel en elke definitie noemen hem naast de volledige naam.",
+        "",
+        "| id | naam | korte naam | eenheid |",
+        "|---|---|---|---|",
     ]
-    lines += [f"| `{ind.id}` | {ind.name_nl} | {ind.unit} |" for ind in CATALOGUE]
+    lines += [
+        f"| `{ind.id}` | {ind.name_nl} | {ind.short_name_nl or '–'} | {ind.unit} |" for ind in CATALOGUE
+    ]
     for ind in CATALOGUE:
         lines += [
             "",
             f"## {ind.name_nl} (`{ind.id}`)",
             "",
-            f"*English: {ind.name_en}.* {ind.definition_en}",
+            f"*English: {ind.name_en}"
+            + (f" (short: {ind.short_name_en})" if ind.short_name_en else "")
+            + f".* {ind.definition_en}",
             "",
             f"*Unit:* {ind.unit_en}. *Denominator:* {ind.denominator_en}. *Period:* {ind.period_rule_en} "
             f"*Privacy:* {ind.privacy_rule_en} *Source:* {ind.source_en}",
             "",
+            *([f"- **Korte naam** (tegels, dia's): {ind.short_name_nl}"] if ind.short_name_nl else []),
             f"- **Definitie:** {ind.definition_nl}",
             f"- **Eenheid:** {ind.unit}",
             f"- **Noemer:** {ind.denominator}",

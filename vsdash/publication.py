@@ -1215,6 +1215,7 @@ class KeyFigures:
             "demo": self.demo,
             "reasons": reasons,
             **self._survey_json(),
+            "names": _catalogue_names(),
         }
 
     def _survey_json(self) -> dict:
@@ -1625,6 +1626,41 @@ def selection_codes(
             )
         return members_in_period(memberships, programma, start, end)
     return None
+
+
+def _catalogue_names() -> dict[str, dict[str, str]]:
+    """The catalogue's name and short label of each figure in the JSON, in Dutch and English.
+
+    A reader of the API then finds the label a page or slide shows ("Ervaren intimidatie") beside
+    the key (``survey_prevalence``) and the name the definitions use.
+    """
+    from vsdash.indicators import indicator
+
+    return {
+        key: {
+            "nl": indicator(key).name("nl"),
+            "en": indicator(key).name("en"),
+            "short_nl": indicator(key).short_name("nl"),
+            "short_en": indicator(key).short_name("en"),
+        }
+        for key in _JSON_FIGURES
+    }
+
+
+# The catalogued figures ``KeyFigures.as_json`` gives (previous_reports as previous.reports).
+_JSON_FIGURES = (
+    "reports",
+    "inhabitants",
+    "rate_per_10k_per_year",
+    "previous_reports",
+    "change",
+    "campaigns",
+    "activities",
+    "hidden",
+    "funding_eur",
+    "survey_prevalence",
+    "reporting_ratio",
+)
 
 
 def key_figures_json(store: Store, **selection) -> str:

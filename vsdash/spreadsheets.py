@@ -453,11 +453,15 @@ _DEFINITION_HEADINGS = (
 
 
 def definitions_rows(lang: str = "nl") -> list[list[str]]:
-    """The catalogue's definitions, one row per indicator, in the order of ``_DEFINITION_HEADINGS``."""
+    """The catalogue's definitions, one row per indicator, in the order of ``_DEFINITION_HEADINGS``.
+
+    The name carries the short label a tile or slide shows in front of it ("Ervaren intimidatie:
+    Straatintimidatie meegemaakt (enquête)"), so a label read on a slide is found here.
+    """
     return [
         [
             ind.id,
-            ind.name(lang),
+            ind.glossed_name(lang),
             ind.definition(lang),
             ind.unit_in(lang),
             ind.denominator_in(lang),

@@ -31,7 +31,7 @@ def test_definitions_rows_follow_the_language():
     assert [row[0] for row in english] == [ind.id for ind in CATALOGUE]
     for row, ind in zip(english, CATALOGUE, strict=True):
         assert row[1:] == [
-            ind.name_en,
+            ind.glossed_name("en"),
             ind.definition_en,
             ind.unit_en,
             ind.denominator_en,
@@ -41,7 +41,7 @@ def test_definitions_rows_follow_the_language():
         ]
     for row, ind in zip(dutch, CATALOGUE, strict=True):
         assert row[1:] == [
-            ind.name_nl,
+            ind.glossed_name("nl"),
             ind.definition_nl,
             ind.unit,
             ind.denominator,

@@ -97,7 +97,7 @@ def test_every_surface_shows_the_same_key_figures(store, demo_store_url, case):
         assert labels["rate"] in slide
     # Issue 19: the willingness to report beside the rate on the key-figure slide, or why there is none.
     items = {label: (value, note) for label, value, note in deck_text.key_figure_items(deck)}
-    ratio_value, ratio_note = items["Meldingsbereidheid"]
+    ratio_value, ratio_note = items[indicator("reporting_ratio").short_name(lang)]
     assert ratio_value == labels["reporting_ratio"]
     assert "Meldingsbereidheid" in slide and ratio_note in slide
     if figures.survey is None:

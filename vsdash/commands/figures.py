@@ -37,7 +37,8 @@ def register(sub) -> None:
 def run(args) -> int:
     from vsdash import publication
     from vsdash.cli import UserError
-    from vsdash.i18n import fmt_number, t
+    from vsdash.i18n import t
+    from vsdash.indicators import CATALOGUE
     from vsdash.store import Store, StoreError
 
     try:
@@ -56,22 +57,17 @@ def run(args) -> int:
     except ValueError as exc:
         raise UserError(str(exc)) from exc
     labels = figures.labels(args.lang)
+    # The catalogue's short labels, as the pages and slides show them (docs/indicatoren.md names both).
+    name = {ind.id: ind.short_name(args.lang) for ind in CATALOGUE}
     rows = [
-        (t("reports", args.lang), labels["reports"]),
-        (t("per_10k_year", args.lang), f"{labels['rate']} ({labels['rate_interval']})"),
-        (t("vs_previous_period_short", args.lang), labels["change"]),
-        (t("campaigns_running", args.lang), labels["campaigns"]),
-        # The catalogue's name, as Overzicht's slides and the letter name it (audit 3: "Activiteiten").
-        (t("activities_running", args.lang), labels["activities"]),
+        (name["reports"], labels["reports"]),
+        (name["rate_per_10k_per_year"], f"{labels['rate']} ({labels['rate_interval']})"),
+        (name["change"], labels["change"]),
+        (name["campaigns"], labels["campaigns"]),
+        (name["activities"], labels["activities"]),
         # Issue 19: the survey's prevalence and the willingness to report, with their intervals.
-        (
-            t("survey_prevalence_label", args.lang),
-            f"{labels['survey_prevalence']} ({labels['survey_interval']})",
-        ),
-        (
-            f"{t('reporting_ratio_label', args.lang)} (per {fmt_number(publication.RATIO_SCALE, args.lang)})",
-            f"{labels['reporting_ratio']} ({labels['ratio_interval']})",
-        ),
+        (name["survey_prevalence"], f"{labels['survey_prevalence']} ({labels['survey_interval']})"),
+        (name["reporting_ratio"], f"{labels['reporting_ratio']} ({labels['ratio_interval']})"),
     ]
     if figures.demo:
         print(t("demo_badge", args.lang))

@@ -18,6 +18,7 @@ import pandas as pd
 from vsdash import chart_text, metrics, publication, schema
 from vsdash.chart_text import StaticChart
 from vsdash.i18n import fmt_date, fmt_number, in_sentence, t
+from vsdash.indicators import indicator
 from vsdash.publication import KeyFigures
 from vsdash.store import Store
 
@@ -30,6 +31,7 @@ class Metric:
     value: str
     help: str = ""
     delta: str | None = None
+    indicator: str = ""  # the catalogue id of the figure shown, "" for a figure outside the catalogue
 
 
 @dataclass(frozen=True)
@@ -83,21 +85,22 @@ def build_overview(
     surveyed = key.survey_notes(lang)
     ratio_shown = key.survey is not None and key.survey.ratio is not None
     figures = (
-        Metric(t("reports", lang), labels["reports"], key.reason_text("reports", lang)),
-        Metric(t("per_10k_year", lang), labels["rate"], explained["rate"]),
-        Metric(
-            t("vs_previous_period_short", lang),
+        _metric("reports", labels["reports"], key.reason_text("reports", lang), lang),
+        _metric("rate_per_10k_per_year", labels["rate"], explained["rate"], lang),
+        _metric(
+            "change",
             labels["change"],
             change_help,
+            lang,
             delta=f"{labels['previous']} → {labels['reports']}" if key.change is not None else None,
         ),
-        Metric(t("campaigns_running", lang), labels["campaigns"]),
+        _metric("campaigns", labels["campaigns"], "", lang),
     )
     # Issue 19: a second row under the first, column by column: people who experienced street
     # harassment under the reports, the willingness to report under the report rate.
     survey_metrics = (
-        Metric(t("survey_prevalence_label", lang), labels["survey_prevalence"], surveyed["survey"]),
-        Metric(t("reporting_ratio_metric", lang), labels["reporting_ratio"], surveyed["ratio"]),
+        _metric("survey_prevalence", labels["survey_prevalence"], surveyed["survey"], lang),
+        _metric("reporting_ratio", labels["reporting_ratio"], surveyed["ratio"], lang),
         Metric(t("unsafe_neighbourhood_label", lang), labels["unsafe_neighbourhood"], surveyed["unsafe"]),
         Metric(t("unsafe_night_label", lang), labels["unsafe_night"], surveyed["unsafe"]),
     )
@@ -187,6 +190,19 @@ def build_overview(
         whats_new_title=t("whats_new", lang),
         whats_new=_whats_new(store, running, activities, codes, end, lang),
     )
+
+
+def _metric(indicator_id: str, value: str, note: str, lang: str, *, delta: str | None = None) -> Metric:
+    """A key figure under the catalogue's short label; its help names the figure as the definitions do.
+
+    Where the tile shows a short label ("Ervaren intimidatie"), the help starts with the catalogue's
+    full name, so the reader finds the figure in the definitions (sheet, docs/indicatoren.md).
+    """
+    entry = indicator(indicator_id)
+    label = entry.short_name(lang)
+    if label != entry.name(lang):
+        note = f"{entry.glossed_name(lang)} — {note}" if note else entry.glossed_name(lang)
+    return Metric(label, value, note, delta=delta, indicator=indicator_id)
 
 
 def _trend_svg(*args, **kwargs) -> str:
