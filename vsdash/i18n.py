@@ -2406,8 +2406,6 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "No survey figure (Safety Monitor) in or before the last year of the period; import it on the Data page (kind Survey figures).",
     },
     "survey_prevalence_label": {"nl": "Ervaren intimidatie", "en": "Experienced harassment"},
-    "unsafe_neighbourhood_label": {"nl": "Onveilig in de buurt", "en": "Unsafe in the neighbourhood"},
-    "unsafe_night_label": {"nl": "'s Avonds onveilig", "en": "Unsafe at night"},
     "reporting_ratio_label": {"nl": "Meldingsbereidheid", "en": "Willingness to report"},
     "ratio_caption": {
         "nl": "Meldingsbereidheid: {waarde} meldingen per jaar per 1.000 mensen die straatintimidatie meemaakten (95%-interval {interval}).",

@@ -101,8 +101,8 @@ def build_overview(
     survey_metrics = (
         _metric("survey_prevalence", labels["survey_prevalence"], surveyed["survey"], lang),
         _metric("reporting_ratio", labels["reporting_ratio"], surveyed["ratio"], lang),
-        Metric(t("unsafe_neighbourhood_label", lang), labels["unsafe_neighbourhood"], surveyed["unsafe"]),
-        Metric(t("unsafe_night_label", lang), labels["unsafe_night"], surveyed["unsafe"]),
+        _metric("survey_unsafe_neighbourhood", labels["unsafe_neighbourhood"], surveyed["unsafe"], lang),
+        _metric("survey_unsafe_night", labels["unsafe_night"], surveyed["unsafe"], lang),
     )
     notes = [
         explained["counted"],
