@@ -218,8 +218,8 @@ def test_two_instances_behind_nginx_share_postgresql_and_survive_its_restart(tmp
         for port in ports:
             _wait_for(lambda port=port: health(port)[0] == 200, 90, f"instance on {port} healthy")
         first = [health(p)[1] for p in ports]
-        # /healthz names no count of reports (ADR 0006): the data version shows what was written.
-        assert all("reports" not in b for b in first)
+        # /healthz gives the published number of reports (ADR 0006): the same in every instance.
+        assert first[0]["reports"] == first[1]["reports"]
         assert first[0]["data_version"] == first[1]["data_version"]
 
         # nginx: healthy through the proxy, and one client keeps reaching one instance (ip_hash).
@@ -238,6 +238,9 @@ def test_two_instances_behind_nginx_share_postgresql_and_survive_its_restart(tmp
             )
         versions = {health(p)[1]["data_version"] for p in ports}
         assert len(versions) == 1 and versions != {first[0]["data_version"]}
+        # The 25 new reports show in the published number of every instance (each cell perturbed).
+        after = {health(p)[1]["reports"] for p in ports}
+        assert len(after) == 1 and after.pop() > first[0]["reports"]
         imported = versions.pop()
 
         # PostgreSQL goes away: every check says 503, quickly, and names the store as unreachable.

@@ -250,8 +250,10 @@ def attack_healthz_differencing(demo_store_url, tmp_path, health) -> Outcome:
             )
             rows = opened.query(f"SELECT * FROM reports WHERE {where}")
             opened.execute(f"DELETE FROM reports WHERE {where}")
+            opened.bump_version()  # as an import does: /healthz keeps its figure per data version
             before = health(opened, url)
             opened.insert("reports", rows)
+            opened.bump_version()
             after = health(opened, url)
             out.add(int(size), None if before is None or after is None else after - before)
     finally:
@@ -265,7 +267,7 @@ def unprotected_health(store: Store, url: str) -> int | None:
 
 
 def published_health(store: Store, url: str) -> int | None:
-    """What ``/healthz`` answers now about the number of reports (None: it says nothing about it)."""
+    """What ``/healthz`` answers now about the number of reports: the published figure (``server.published_reports``)."""
     from vsdash.ui import server
 
     server.forget_store(url)

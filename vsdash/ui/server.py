@@ -2,12 +2,12 @@
 
 ``python -m vsdash serve`` runs :func:`build_app`. Besides the dashboard it answers
 
-- ``GET /healthz``: 200 with ``{"store": "ok", "data_version": "..."}`` when the store answers
-  within :data:`HEALTH_TIMEOUT_SECONDS`, else 503 with a Dutch reason. Checked at request time (a
-  load balancer must see a database that went away), unlike Streamlit's own
-  ``/_stcore/health``, which only says the process runs. It names no number of reports: an
-  exact count, polled before and after a weekly import, would be that import's exact size, a
-  count of 1–4 in a quiet week (ADR 0006, "Newer surfaces attacked").
+- ``GET /healthz``: 200 with ``{"store": "ok", "reports": N, "data_version": "..."}`` when the
+  store answers within :data:`HEALTH_TIMEOUT_SECONDS`, else 503 with a Dutch reason. Checked at
+  request time (a load balancer must see a database that went away), unlike Streamlit's own
+  ``/_stcore/health``, which only says the process runs. ``reports`` is the published number
+  (:func:`published_reports`), never the store's exact count: that, polled before and after a
+  weekly import, would be the import's exact size, 1–4 in a quiet week (ADR 0006, attack 15).
 - ``GET /api/v1/figures?gemeente=CODE|programma=ID&van=JJJJ-MM-DD&tot=JJJJ-MM-DD``: the
   key figures of a selection (neither parameter: all municipalities), the same JSON as ``python -m vsdash figures --json``, through the
   same publication layer and privacy rules (open data, CC BY 4.0).
@@ -99,15 +99,47 @@ class Health:
 
 
 def check_store(url: str) -> Health:
-    """Ask the store at ``url`` for its data version, which needs a working connection (blocking)."""
+    """Ask the store at ``url`` for its data version and published number of reports (blocking)."""
     try:
         store = _server_store(url)
         version = store.meta("versie") or "0"
+        reports = published_reports(url, store, version)
     except Exception as exc:  # noqa: BLE001 - any failure of the store means "not healthy"
         forget_store(url)  # a broken connection is reopened on the next check
         log.warning("health check failed: %s", exc)
         return Health(503, {"store": "onbereikbaar", "fout": _short(exc)})
-    return Health(200, {"store": "ok", "data_version": version})
+    return Health(200, {"store": "ok", "reports": reports, "data_version": version})
+
+
+_published: dict[str, tuple[str, int]] = {}
+_published_lock = threading.Lock()
+
+
+def published_reports(url: str, store: Store, version: str) -> int:
+    """The number of reports as the pages publish it: all municipalities, the whole data range.
+
+    One figure, one definition: the catalogue's ``reports`` (``publication.key_figures``) for every
+    municipality from the first to the last day of data, the figure Overzicht shows for that
+    selection. Not the store's exact count: polled before and after a weekly import, that gave
+    the import's exact size, 1–4 in a quiet week (ADR 0006, attack 15). This sum of published
+    cells changes around an import only as the published cells do, which the pages show anyway.
+    Computed once per data version (a fraction of a second at 100,000 reports), so a load
+    balancer's polling costs one version query.
+    """
+    with _published_lock:
+        known = _published.get(url)
+    if known is not None and known[0] == version:
+        return known[1]
+    from vsdash import publication
+
+    span = store.report_date_range()
+    total = 0
+    if span is not None:
+        figures = publication.key_figures(store, start=span[0], end=span[1])
+        total = int(figures.reports or 0)
+    with _published_lock:
+        _published[url] = (version, total)
+    return total
 
 
 _store_module_loaded = False
