@@ -103,6 +103,50 @@ _PROTECTED_EN = (
 _REPORTS_SOURCE = "Meldpunten en apps van de gemeenten (import of demodata), tabel reports"
 _REPORTS_SOURCE_EN = "The municipalities' reporting points and apps (import or demo data), table reports"
 
+
+def _feeling_unsafe(
+    id_: str,
+    *,
+    name_nl: str,
+    name_en: str,
+    short_name_nl: str,
+    short_name_en: str,
+    feeling_nl: str,
+    feeling_en: str,
+) -> Indicator:
+    """A feeling of unsafety from the survey: defined as survey_prevalence is, but for ``feeling``."""
+    return Indicator(
+        id=id_,
+        name_nl=name_nl,
+        name_en=name_en,
+        short_name_nl=short_name_nl,
+        short_name_en=short_name_en,
+        definition_nl=f"Aandeel van de basis (meestal inwoners van 15 jaar en ouder) dat zich {feeling_nl}, "
+        "volgens dezelfde enquête en dezelfde ronde als Straatintimidatie meegemaakt (enquête), met het "
+        "95%-interval (aandeel ± marge). Voor een groep: het gemiddelde van de gemeenten met dit cijfer, "
+        "gewogen naar hun basis.",
+        definition_en=f"Share of the base (usually inhabitants aged 15 and over) who {feeling_en}, from the "
+        "same survey and round as Experienced street harassment (survey), with its 95% interval (share "
+        "± margin). For a group: the average over the municipalities with this figure, weighted by "
+        "their base.",
+        unit="procent",
+        unit_en="percent",
+        denominator="De basis van de enquête (bijvoorbeeld inwoners van 15 jaar en ouder), uit het "
+        "enquêtebestand",
+        denominator_en="The survey's base (for example inhabitants aged 15 and over), from the survey file",
+        period_rule="Dezelfde enquêteronde als Straatintimidatie meegemaakt (enquête): de laatste in of "
+        "vóór het laatste jaar van de gekozen periode.",
+        period_rule_en="The same survey round as Experienced street harassment (survey): the last one in "
+        "or before the last year of the chosen period.",
+        privacy_rule="Openbaar cijfer over een steekproef, niet over personen; niet afgeschermd.",
+        privacy_rule_en="Public figure about a sample, not about people; not protected.",
+        source="Enquêtecijfers (import soort survey, of demodata), tabel survey_indicators; in de stijl "
+        "van de CBS Veiligheidsmonitor",
+        source_en="Survey figures (import of kind survey, or demo data), table survey_indicators; in the "
+        "style of the CBS Safety Monitor",
+    )
+
+
 CATALOGUE: tuple[Indicator, ...] = (
     Indicator(
         id="reports",
@@ -328,65 +372,23 @@ CATALOGUE: tuple[Indicator, ...] = (
         source_en="Survey figures (import of kind survey, or demo data), table survey_indicators; in the "
         "style of the CBS Safety Monitor",
     ),
-    Indicator(
-        id="survey_unsafe_neighbourhood",
+    _feeling_unsafe(
+        "survey_unsafe_neighbourhood",
         name_nl="Voelt zich weleens onveilig in de eigen buurt (enquête)",
         name_en="Sometimes feels unsafe in their own neighbourhood (survey)",
         short_name_nl="Onveilig in de buurt",
         short_name_en="Unsafe in the neighbourhood",
-        definition_nl="Aandeel van de basis (meestal inwoners van 15 jaar en ouder) dat zich weleens onveilig voelt in de eigen buurt, "
-        "volgens dezelfde enquête en dezelfde ronde als Straatintimidatie meegemaakt (enquête), met het "
-        "95%-interval (aandeel ± marge). Voor een groep: het gemiddelde van de gemeenten met dit cijfer, "
-        "gewogen naar hun basis.",
-        definition_en="Share of the base (usually inhabitants aged 15 and over) who sometimes feel unsafe in their own neighbourhood, from the "
-        "same survey and round as Experienced street harassment (survey), with its 95% interval (share "
-        "± margin). For a group: the average over the municipalities with this figure, weighted by "
-        "their base.",
-        unit="procent",
-        unit_en="percent",
-        denominator="De basis van de enquête (bijvoorbeeld inwoners van 15 jaar en ouder), uit het "
-        "enquêtebestand",
-        denominator_en="The survey's base (for example inhabitants aged 15 and over), from the survey file",
-        period_rule="Dezelfde enquêteronde als Straatintimidatie meegemaakt (enquête): de laatste in of "
-        "vóór het laatste jaar van de gekozen periode.",
-        period_rule_en="The same survey round as Experienced street harassment (survey): the last one in "
-        "or before the last year of the chosen period.",
-        privacy_rule="Openbaar cijfer over een steekproef, niet over personen; niet afgeschermd.",
-        privacy_rule_en="Public figure about a sample, not about people; not protected.",
-        source="Enquêtecijfers (import soort survey, of demodata), tabel survey_indicators; in de stijl "
-        "van de CBS Veiligheidsmonitor",
-        source_en="Survey figures (import of kind survey, or demo data), table survey_indicators; in the "
-        "style of the CBS Safety Monitor",
+        feeling_nl="weleens onveilig voelt in de eigen buurt",
+        feeling_en="sometimes feel unsafe in their own neighbourhood",
     ),
-    Indicator(
-        id="survey_unsafe_night",
+    _feeling_unsafe(
+        "survey_unsafe_night",
         name_nl="Voelt zich 's avonds op straat weleens onveilig (enquête)",
         name_en="Sometimes feels unsafe on the street at night (survey)",
         short_name_nl="'s Avonds onveilig",
         short_name_en="Unsafe at night",
-        definition_nl="Aandeel van de basis (meestal inwoners van 15 jaar en ouder) dat zich 's avonds op straat weleens onveilig voelt, "
-        "volgens dezelfde enquête en dezelfde ronde als Straatintimidatie meegemaakt (enquête), met het "
-        "95%-interval (aandeel ± marge). Voor een groep: het gemiddelde van de gemeenten met dit cijfer, "
-        "gewogen naar hun basis.",
-        definition_en="Share of the base (usually inhabitants aged 15 and over) who sometimes feel unsafe on the street at night, from the "
-        "same survey and round as Experienced street harassment (survey), with its 95% interval (share "
-        "± margin). For a group: the average over the municipalities with this figure, weighted by "
-        "their base.",
-        unit="procent",
-        unit_en="percent",
-        denominator="De basis van de enquête (bijvoorbeeld inwoners van 15 jaar en ouder), uit het "
-        "enquêtebestand",
-        denominator_en="The survey's base (for example inhabitants aged 15 and over), from the survey file",
-        period_rule="Dezelfde enquêteronde als Straatintimidatie meegemaakt (enquête): de laatste in of "
-        "vóór het laatste jaar van de gekozen periode.",
-        period_rule_en="The same survey round as Experienced street harassment (survey): the last one in "
-        "or before the last year of the chosen period.",
-        privacy_rule="Openbaar cijfer over een steekproef, niet over personen; niet afgeschermd.",
-        privacy_rule_en="Public figure about a sample, not about people; not protected.",
-        source="Enquêtecijfers (import soort survey, of demodata), tabel survey_indicators; in de stijl "
-        "van de CBS Veiligheidsmonitor",
-        source_en="Survey figures (import of kind survey, or demo data), table survey_indicators; in the "
-        "style of the CBS Safety Monitor",
+        feeling_nl="'s avonds op straat weleens onveilig voelt",
+        feeling_en="sometimes feel unsafe on the street at night",
     ),
     Indicator(
         id="reporting_ratio",
